@@ -1,0 +1,354 @@
+"""The ``kompass`` command: headless access to the same services the GUI uses.
+
+Command names and options are a public interface (scripts at SKR call them); keep them
+stable.  Every error is one clear message on stderr and a non-zero exit code — never a
+traceback (unexpected errors are logged to a file and named in the message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__, resources
+from .domain.errors import InputProblems, KompassError
+from .domain.scoring import Summary, format_exact, round_display, to_json_number
+
+Handler = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        _COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def out_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- frameworks ---------------------------------------------------------------------------
+
+
+@command("frameworks")
+def cmd_frameworks(args: argparse.Namespace) -> int:
+    fws = resources.frameworks()
+    if args.json:
+        out_json(
+            [
+                {
+                    "id": f.id,
+                    "name": f.name,
+                    "version_label": f.version_label,
+                    "year": f.year,
+                    "aliases": list(f.aliases),
+                    "areas": len(f.areas),
+                    "subareas": len(list(f.subareas())),
+                    "finding_kinds": [k.value for k in f.finding_kinds],
+                }
+                for f in fws
+            ]
+        )
+    else:
+        for f in fws:
+            out(f"{f.id:<6} {f.name}  ({len(f.areas)} områden, {len(list(f.subareas()))} delfrågor)")
+    return 0
+
+
+@command("framework-show")
+def cmd_framework_show(args: argparse.Namespace) -> int:
+    fw = resources.framework(args.id)
+    if args.json:
+        out_json(
+            {
+                "id": fw.id,
+                "name": fw.name,
+                "version_label": fw.version_label,
+                "year": fw.year,
+                "finding_kinds": [k.value for k in fw.finding_kinds],
+                "areas": [
+                    {
+                        "number": a.number,
+                        "title": a.title,
+                        "short": a.short,
+                        "max": to_json_number(a.max),
+                        "subareas": [
+                            {
+                                "number": s.number,
+                                "title": s.title,
+                                "heading": s.heading,
+                                "max": to_json_number(s.max),
+                                "questions": list(s.questions),
+                            }
+                            for s in a.subareas
+                        ],
+                    }
+                    for a in fw.areas
+                ],
+            }
+        )
+        return 0
+    out(f"{fw.name} (id {fw.id})")
+    for a in fw.areas:
+        out(f"\n{a.number}. {a.title}  [max {format_exact(a.max)}]")
+        for s in a.subareas:
+            out(f"   {s.number:<5} {s.title}  [max {format_exact(s.max)}]")
+    return 0
+
+
+# -- evaluation files -------------------------------------------------------------------------
+
+
+def _open(path: str, readonly: bool = True) -> Any:
+    from .services import EvaluationSession
+
+    return EvaluationSession.open(Path(path), readonly=readonly)
+
+
+@command("new")
+def cmd_new(args: argparse.Namespace) -> int:
+    from .services import EvaluationSession, NewEvaluation
+
+    path = Path(args.file)
+    if path.suffix != ".kompass":
+        raise KompassError(f"Utvärderingsfiler ska sluta på .kompass ({path.name}).")
+    fw = resources.framework(args.framework)
+    with EvaluationSession.create(path, NewEvaluation(fw, args.municipality, args.year)) as session:
+        out(f"Skapade {path} – {session.info().municipality_name}, {fw.name}.")
+    return 0
+
+
+@command("import-scores")
+def cmd_import_scores(args: argparse.Namespace) -> int:
+    from .domain.csv_scores import parse_scores_csv
+    from .services import EvaluationSession
+
+    csv_path = Path(args.csv)
+    try:
+        data = csv_path.read_bytes()
+    except FileNotFoundError:
+        raise KompassError(f"CSV-filen {csv_path} finns inte.") from None
+    except OSError as err:
+        raise KompassError(f"CSV-filen {csv_path} kan inte läsas: {err.strerror}.") from None
+    with EvaluationSession.open(Path(args.file)) as session:
+        parsed = parse_scores_csv(data, session.framework)  # all-or-nothing: raises before any write
+        session.backup("before-import")
+        session.set_scores({s.subarea: s.points for s in parsed.scores})
+        summary = session.summary()
+    skipped = f" ({parsed.skipped_empty} tomma rader hoppades över)" if parsed.skipped_empty else ""
+    out(
+        f"Importerade {len(parsed.scores)} poäng till {args.file}{skipped}. "
+        f"Totalt {format_exact(summary.total)} av {format_exact(summary.max)}."
+    )
+    return 0
+
+
+def summary_json(municipality: str, fw_id: str, fw_name: str, summary: Summary) -> dict[str, Any]:
+    return {
+        "municipality": municipality,
+        "framework": fw_id,
+        "framework_name": fw_name,
+        "total": to_json_number(summary.total),
+        "max": to_json_number(summary.max),
+        "complete": summary.complete,
+        "areas": [
+            {
+                "number": a.number,
+                "title": a.title,
+                "achieved": to_json_number(a.achieved),
+                "max": to_json_number(a.max),
+                "subareas": [
+                    {
+                        "number": s.number,
+                        "title": s.title,
+                        "achieved": to_json_number(s.achieved),
+                        "max": to_json_number(s.max),
+                    }
+                    for s in a.subareas
+                ],
+            }
+            for a in summary.areas
+        ],
+    }
+
+
+@command("summary")
+def cmd_summary(args: argparse.Namespace) -> int:
+    with _open(args.file) as session:
+        info, fw, summary = session.info(), session.framework, session.summary()
+    if args.json:
+        out_json(summary_json(info.municipality, fw.id, fw.name, summary))
+        return 0
+    out(f"{info.municipality_name} – {fw.name}")
+    for a in summary.areas:
+        achieved = "–" if a.achieved is None else str(round_display(a.achieved))
+        out(f"\n{a.number}. {a.title:<58} {achieved:>4} / {format_exact(a.max)}")
+        for s in a.subareas:
+            value = "–" if s.achieved is None else format_exact(s.achieved)
+            out(f"   {s.number:<5} {s.title[:54]:<54} {value:>5} / {format_exact(s.max)}")
+    state = (
+        "" if summary.complete else f"  ({summary.scored_count} av {summary.subarea_count} delfrågor bedömda)"
+    )
+    out(f"\nTotalt {round_display(summary.total)} av {format_exact(summary.max)} poäng{state}")
+    return 0
+
+
+@command("validate")
+def cmd_validate(args: argparse.Namespace) -> int:
+    with _open(args.file) as session:
+        problems = session.validate()
+    if problems:
+        sys.stderr.write(f"{args.file}: {len(problems)} problem hittades:\n")
+        for p in problems:
+            sys.stderr.write(f"  {p}\n")
+        return 1
+    out(f"{args.file}: OK")
+    return 0
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import build_demo
+
+    path = Path(args.file)
+    session = build_demo(path, overwrite=args.force)
+    with session:
+        summary = session.summary()
+        out(
+            f"Skapade demoutvärderingen {path} – {session.info().municipality_name}, "
+            f"{round_display(summary.total)} av {format_exact(summary.max)} poäng."
+        )
+    return 0
+
+
+# -- parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kompass", description="Kompass Desktop på kommandoraden.")
+    p.add_argument("--version", action="version", version=f"kompass {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    s = sub.add_parser("frameworks", help="lista versionerna av Kommunkompassen")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("framework", help="visa en version")
+    fsub = s.add_subparsers(dest="framework_command", metavar="show")
+    show = fsub.add_parser("show", help="områden och delfrågor")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("new", help="skapa en ny utvärderingsfil")
+    s.add_argument("file")
+    s.add_argument("--framework", required=True, help="version, t.ex. 2019")
+    s.add_argument("--municipality", required=True, help="kommunens namn")
+    s.add_argument("--year", type=_year, default=None)
+
+    s = sub.add_parser("import-scores", help="läs in delfrågornas poäng från en CSV-fil")
+    s.add_argument("file")
+    s.add_argument("csv")
+
+    s = sub.add_parser("summary", help="poäng per område och totalt")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("validate", help="kontrollera filens integritet och konsistens")
+    s.add_argument("file")
+
+    s = sub.add_parser("demo", help="skriv demoutvärderingen till en fil")
+    s.add_argument("file")
+    s.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
+
+    for extend in _extensions():
+        extend(sub, command)
+    return p
+
+
+def _extensions() -> list[Callable[[Any, Callable[[str], Callable[[Handler], Handler]]], None]]:
+    """Commands contributed by the report and exchange packages."""
+    found = []
+    for module_name in (
+        "kompass_desktop.report.commands",
+        "kompass_desktop.exchange.commands",
+        "kompass_desktop.storage.commands",
+    ):
+        try:
+            module = __import__(module_name, fromlist=["register"])
+        except ModuleNotFoundError as err:
+            if err.name != module_name:
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"”{text}” är inget år") from None
+    if not 1990 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"{year} är inget rimligt år")
+    return year
+
+
+def log_unexpected(exc: BaseException) -> Path | None:
+    try:
+        from .storage.backup import data_dir
+
+        folder = data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "kompass-errors.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+            fh.write("\n")
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    name = args.command
+    if name == "framework":
+        if args.framework_command != "show":
+            parser.error("ange: kompass framework show ID")
+        name = "framework-show"
+    if name is None:
+        parser.print_help()
+        return 2
+    try:
+        return _COMMANDS[name](args)
+    except InputProblems as err:
+        sys.stderr.write(f"kompass {args.command}: {err.summary}\n")
+        for problem in err.problems:
+            sys.stderr.write(f"  {problem}\n")
+        return err.exit_code
+    except KompassError as err:
+        sys.stderr.write(f"kompass {args.command}: {err}\n")
+        return err.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("Avbrutet.\n")
+        return 130
+    except Exception as err:  # never show a traceback to the user
+        where = log_unexpected(err)
+        detail = f" Detaljer finns i {where}." if where else ""
+        sys.stderr.write(f"kompass {args.command}: oväntat fel ({type(err).__name__}: {err}).{detail}\n")
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""The bundled demo evaluation: a complete, fictional evaluation built through the services.
+
+The content lives in resources/demo/*.json (written in Swedish, clearly fictional); this
+module only turns it into an evaluation file, so the demo is always made with the same code
+paths an evaluator's own file is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from . import resources
+from .domain.errors import KompassError
+from .domain.model import SourceKind, TextScope
+from .services import EvaluationSession, NewEvaluation
+from .storage.db import EvaluationFile
+
+DEMO_AUTHOR = "Demo (Kompass Desktop)"
+DEMO_FILES = ("base.json", "areas_1_4.json", "areas_5_8.json", "earlier.json")
+
+
+def demo_dir() -> Path:
+    return resources.resources_dir() / "demo"
+
+
+def load_demo_content() -> dict[str, Any]:
+    content: dict[str, Any] = {"notes": [], "subarea_texts": {}, "findings": {}, "summary": {}}
+    for name in DEMO_FILES:
+        path = demo_dir() / name
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise KompassError(f"Demoinnehållet {path} kan inte läsas: {err}") from None
+        for key, value in data.items():
+            if key == "notes":
+                content["notes"].extend(value)
+            elif key in ("subarea_texts", "findings", "summary"):
+                content[key].update(value)
+            else:
+                content[key] = value
+    return content
+
+
+def _clock_from(stamp: str) -> str:
+    """'2025-10-14T10:41' (local, Swedish time) -> the file's UTC timestamp format (approximate: CEST)."""
+    from datetime import datetime, timedelta
+
+    local = datetime.fromisoformat(stamp)
+    return (local - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def build_demo(path: Path, *, overwrite: bool = False) -> EvaluationSession:
+    """Write the demo evaluation to ``path`` and return it opened."""
+    c = load_demo_content()
+    fw = resources.framework(c["evaluation"]["framework"])
+    m, e = c["municipality"], c["evaluation"]
+    spec = NewEvaluation(
+        fw,
+        m["name"],
+        int(e["start_date"][:4]),
+        kommungrupp=m.get("kommungrupp", ""),
+        inhabitants=m.get("inhabitants"),
+        employees=m.get("employees"),
+        governing_parties=m.get("governing_parties", ""),
+        evaluation_number=e.get("evaluation_number"),
+        start_date=e["start_date"],
+        end_date=e["end_date"],
+        evaluators=tuple(e.get("evaluators", ())),
+        extra={
+            "inhabitants_note": m.get("inhabitants_note", ""),
+            "employees_note": m.get("employees_note", ""),
+            "facts": m.get("facts", []),
+        },
+    )
+    session = EvaluationSession.create(path, spec, author=DEMO_AUTHOR, overwrite=overwrite)
+    try:
+        with session.file.write():  # one transaction: the demo appears completely or not at all
+            _fill(session, c)
+    except BaseException:
+        session.close()
+        path.unlink(missing_ok=True)
+        raise
+    return session
+
+
+def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
+    f: EvaluationFile = s.file
+    keys: dict[str, str] = {}
+    for item in c.get("interviews", []):
+        rec = s.add_interview(
+            group=item["group"],
+            title=item.get("title", ""),
+            date=item.get("date", ""),
+            start=item.get("start", ""),
+            end=item.get("end", ""),
+            roles=item.get("roles", []),
+            names=item.get("names", []),
+            participants=item.get("participants"),
+        )
+        keys[item["key"]] = rec.id
+    for item in c.get("documents", []):
+        rec = s.add_document(
+            title=item["title"],
+            doc_type=item.get("doc_type", ""),
+            year=item.get("year"),
+            decided_by=item.get("decided_by", ""),
+            body=item.get("body", ""),
+            url=item.get("url", ""),
+        )
+        keys[item["key"]] = rec.id
+    for item in c.get("web_sources", []):
+        rec = s.add_web_source(
+            title=item["title"],
+            url=item.get("url", ""),
+            seen=item.get("seen", ""),
+            kind=item.get("kind", "webb"),
+        )
+        keys[item["key"]] = rec.id
+    for item in c["notes"]:
+        source = item.get("source") or {}
+        kwargs: dict[str, Any] = {}
+        if "interview" in source:
+            kwargs = {"source_kind": SourceKind.INTERVIEW, "interview_id": keys[source["interview"]]}
+        elif "document" in source:
+            kwargs = {
+                "source_kind": SourceKind.DOCUMENT,
+                "document_id": keys[source["document"]],
+                "page": str(source.get("page", "")),
+            }
+        elif "web" in source:
+            kwargs = {"source_kind": SourceKind.WEB, "web_id": keys[source["web"]]}
+        note = s.add_note(item["text"], item.get("subarea"), captured_at=_clock_from(item["at"]), **kwargs)
+        keys[item["key"]] = note.id
+    s.set_scores(c["scores"])
+    for number, body in c["subarea_texts"].items():
+        s.set_text(TextScope.SUBAREA, number, body)
+    for area, kinds in c["findings"].items():
+        for kind, items in kinds.items():
+            for item in items:
+                s.add_finding(
+                    int(area), kind, item["text"], note_ids=[keys[k] for k in item.get("notes", [])]
+                )
+    scopes = {
+        "overall": TextScope.SUMMARY_OVERALL,
+        "stronger": TextScope.SUMMARY_STRONGER,
+        "weaker": TextScope.SUMMARY_WEAKER,
+    }
+    for key, body in c["summary"].items():
+        s.set_text(scopes[key], "", body)
+    for item in c.get("earlier_evaluations", []):
+        s.add_earlier_evaluation(item["year"], item["framework"], item["areas"], item.get("label", ""))
+    f.set_meta("demo", "1")
+
+
+# -- the demo as the app's embedded default --------------------------------------------
+
+def _content_hash() -> str:
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    folders = [demo_dir(), resources.resources_dir() / "frameworks", resources.resources_dir() / "texts"]
+    for folder in folders:
+        for item in sorted(folder.glob("*")):
+            if item.is_file():
+                digest.update(item.name.encode())
+                digest.update(item.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached_demo() -> Path:
+    """The built demo in the user-data folder (built once per app/content version)."""
+    import os
+
+    from .storage.backup import data_dir
+
+    folder = data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"lindsjo-{_content_hash()}.kompass"
+    if not target.exists():
+        tmp = folder / f".building-{os.getpid()}.kompass"
+        tmp.unlink(missing_ok=True)
+        build_demo(tmp).close()
+        os.replace(tmp, target)
+        for old in folder.glob("lindsjo-*.kompass"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    return target
+
+
+def fresh_demo_copy(keep: int = 3) -> Path:
+    """A new copy of the demo to work in; the cached original is never modified."""
+    import shutil
+    from datetime import datetime
+
+    from .storage.backup import data_dir
+
+    folder = data_dir() / "demo-copies"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"Lindsjö-demo-{stamp}.kompass"
+    shutil.copyfile(cached_demo(), target)
+    copies = sorted(folder.glob("Lindsjö-demo-*.kompass"))
+    for old in copies[:-keep]:
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(str(old) + suffix).unlink(missing_ok=True)
+    return target

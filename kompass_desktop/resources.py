@@ -1,0 +1,192 @@
+"""Locating and loading the bundled data: frameworks, standard texts, mappings, references.
+
+Everything here is read from local files (``resources/`` beside the package, or inside a
+PyInstaller bundle); nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .domain.errors import FrameworkError, KompassError
+from .domain.framework import Framework, check_framework
+from .domain.mapping import VersionMapping, parse_mappings
+from .domain.reference import NationalAverage, parse_national_averages
+
+
+def _base_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    override = os.environ.get("KOMPASS_RESOURCES")
+    return Path(override) if override else _base_dir() / "resources"
+
+
+def schemas_dir() -> Path:
+    return _base_dir() / "schemas"
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    path = schemas_dir() / name
+    try:
+        schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise KompassError(f"Schemafilen {path} kan inte läsas: {err}") from None
+    return schema
+
+
+def json_path(parts: Any) -> str:
+    """'$.areas[2].subareas[0].max' from a jsonschema error path."""
+    out = "$"
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def schema_errors(instance: Any, schema_name: str, limit: int = 10) -> list[str]:
+    """Every schema violation as 'path: message' (empty when valid)."""
+    from jsonschema import Draft202012Validator  # local import keeps start-up light
+
+    validator = Draft202012Validator(load_schema(schema_name))
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    return [f"{json_path(e.absolute_path)}: {e.message}" for e in errors[:limit]]
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FrameworkError(f"{path}: filen saknas.") from None
+    except UnicodeDecodeError:
+        raise FrameworkError(f"{path}: filen är inte UTF-8.") from None
+    except json.JSONDecodeError as err:
+        raise FrameworkError(
+            f"{path}: ogiltig JSON på rad {err.lineno}, kolumn {err.colno}: {err.msg}."
+        ) from None
+    except OSError as err:
+        raise FrameworkError(f"{path}: kan inte läsas ({err.strerror}).") from None
+
+
+def load_texts(path: Path, framework_id: str, area_numbers: list[int]) -> dict[str, Any]:
+    """Read and check a standard-text file (TOML) for one framework version."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FrameworkError(f"{path}: textfilen saknas.") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise FrameworkError(f"{path}: textfilen kan inte tolkas: {err}.") from None
+    problems = []
+    if str(data.get("version", "")) != framework_id:
+        problems.append(f'version = "{data.get("version", "")}" borde vara "{framework_id}"')
+    intro = data.get("intro")
+    if not isinstance(intro, dict) or not str(intro.get("text", "")).strip():
+        problems.append("[intro] med text saknas")
+    areas = data.get("areas", {})
+    for n in area_numbers:
+        entry = areas.get(str(n)) if isinstance(areas, dict) else None
+        if not isinstance(entry, dict) or not str(entry.get("allmant", "")).strip():
+            problems.append(f"[areas.{n}] med allmant saknas")
+    if problems:
+        raise FrameworkError(f"{path}: " + "; ".join(problems) + ".")
+    return data
+
+
+def clean_text(text: str) -> str:
+    """Trim a multi-line TOML string: strip, and drop single line breaks inside paragraphs."""
+    paragraphs = [p.strip() for p in text.strip().split("\n\n")]
+    out = []
+    for para in paragraphs:
+        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+        if lines and all(ln.startswith("- ") for ln in lines):
+            out.append("\n".join(lines))
+        else:
+            out.append(" ".join(lines))
+    return "\n\n".join(p for p in out if p)
+
+
+def load_framework_file(path: Path, texts_dir: Path | None = None) -> Framework:
+    data = _read_json(path)
+    problems = schema_errors(data, "framework.schema.json")
+    if problems:
+        raise FrameworkError(f"{path}: ramverksfilen följer inte schemat: " + "; ".join(problems))
+    texts_dir = texts_dir or resources_dir() / "texts"
+    numbers = [int(a["number"]) for a in data["areas"]]
+    texts = load_texts(texts_dir / data["texts"], str(data["id"]), numbers)
+    plain = dict(data)
+    plain["show_percent"] = bool(data.get("report", {}).get("show_percent", False))
+    plain["intro_title"] = texts["intro"].get("title", "Vad är Kommunkompassen?")
+    plain["intro_text"] = clean_text(texts["intro"]["text"])
+    plain["areas"] = [
+        dict(a, intro=clean_text(texts["areas"][str(a["number"])]["allmant"])) for a in data["areas"]
+    ]
+    framework = Framework.from_dict(plain)
+    problems = check_framework(framework)
+    if problems:
+        raise FrameworkError(f"{path}: " + "; ".join(problems) + ".")
+    return framework
+
+
+@cache
+def frameworks() -> tuple[Framework, ...]:
+    """All bundled framework versions, newest first."""
+    folder = resources_dir() / "frameworks"
+    found = []
+    for path in sorted(folder.glob("*.json")):
+        if path.name == "mapping.json":
+            continue
+        found.append(load_framework_file(path))
+    if not found:
+        raise FrameworkError(f"Inga ramverksfiler hittades i {folder}.")
+    ids = [f.id for f in found]
+    if len(set(ids)) != len(ids):
+        raise FrameworkError(f"{folder}: två ramverksfiler har samma id ({', '.join(ids)}).")
+    return tuple(sorted(found, key=lambda f: f.year, reverse=True))
+
+
+def framework(framework_id: str) -> Framework:
+    wanted = framework_id.strip()
+    for fw in frameworks():
+        if wanted == fw.id or wanted in fw.aliases:
+            return fw
+    known = ", ".join(f.id for f in frameworks())
+    raise KompassError(f"Okänd version av Kommunkompassen: ”{framework_id}”. Tillgängliga: {known}.")
+
+
+@cache
+def mappings() -> tuple[VersionMapping, ...]:
+    path = resources_dir() / "frameworks" / "mapping.json"
+    data = _read_json(path)
+    problems = schema_errors(data, "framework-mapping.schema.json")
+    if problems:
+        raise FrameworkError(f"{path}: följer inte schemat: " + "; ".join(problems))
+    return parse_mappings(data)
+
+
+def load_national_averages(path: Path) -> Mapping[str, NationalAverage]:
+    """A national-average file (the bundled example or one computed by ``kompass aggregate``)."""
+    data = _read_json(path)
+    problems = schema_errors(data, "national-average.schema.json")
+    if problems:
+        raise KompassError(f"{path}: inte en giltig medelvärdesfil: " + "; ".join(problems))
+    return parse_national_averages(data)
+
+
+def default_national_average_path() -> Path:
+    return resources_dir() / "reference" / "national-average.json"
+
+
+@cache
+def bundled_national_averages() -> Mapping[str, NationalAverage]:
+    return load_national_averages(default_national_average_path())

@@ -1,0 +1,32 @@
+"""Chart data for an open evaluation (earlier evaluations + a national-average reference)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import resources
+from ..domain.comparison import ChartData, chart_data
+from ..domain.model import EvaluationSnapshot
+from ..domain.reference import NationalAverage
+from ..domain.scoring import summarize
+
+
+def national_average_for(framework_id: str, path: Path | None = None) -> NationalAverage | None:
+    """The reference for one version: from ``path`` if given, else the bundled (example) file."""
+    table = resources.load_national_averages(path) if path else resources.bundled_national_averages()
+    return table.get(framework_id)
+
+
+def snapshot_chart_data(snap: EvaluationSnapshot, national_path: Path | None = None,
+                        include_national: bool = True) -> ChartData:
+    national = national_average_for(snap.framework.id, national_path) if include_national else None
+    return chart_data(
+        snap.framework,
+        summarize(snap.framework, snap.scores),
+        snap.info.municipality,
+        snap.info.year,
+        snap.earlier,
+        national,
+        resources.mappings(),
+        resources.frameworks(),
+    )

@@ -1,0 +1,136 @@
+"""Rotating backups made with SQLite's online backup API (never a copy of a live file).
+
+Backups live beside the user data (see :func:`data_dir`), one folder per evaluation file:
+``backups/<file name>/<YYYYmmdd-HHMMSS-fff>--<reason>.kompass``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import sys
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .errors import StorageError
+from .fileformat import read_header
+
+#: How many backups of each reason are kept per evaluation file.
+KEEP = {"open": 10, "auto": 10}
+KEEP_OTHER = 5
+
+_NAME = re.compile(r"^(\d{8}-\d{6}-\d{3})--([a-z0-9-]+)\.kompass$")
+
+
+def data_dir() -> Path:
+    """Where the app keeps user data (backups, logs): per OS, overridable with KOMPASS_DATA_DIR."""
+    override = os.environ.get("KOMPASS_DATA_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
+        return base / "KompassDesktop"
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "Kompass Desktop"
+    return Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share")) / "kompass-desktop"
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def folder_for(path: Path) -> Path:
+    safe = re.sub(r"[^\w.-]+", "_", Path(path).stem, flags=re.UNICODE) or "utvardering"
+    return backups_dir() / safe
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    taken: datetime
+    reason: str
+    size: int
+
+
+def list_backups(path: Path) -> list[Backup]:
+    folder = folder_for(path)
+    found = []
+    if folder.is_dir():
+        for item in folder.iterdir():
+            m = _NAME.match(item.name)
+            if m and item.is_file():
+                taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S-%f")
+                found.append(Backup(item, taken, m.group(2), item.stat().st_size))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def _copy_with_backup_api(source: Path, dest: Path) -> None:
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    finally:
+        src.close()
+        with suppress(OSError):
+            tmp.unlink()
+
+
+def make_backup(path: Path, reason: str = "auto") -> Path:
+    """Back up ``path`` now; returns the backup's path.  Old backups of the same reason rotate."""
+    path = Path(path)
+    folder = folder_for(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+        dest = folder / f"{stamp}--{reason}.kompass"
+        _copy_with_backup_api(path, dest)
+    except (OSError, sqlite3.Error) as err:
+        raise StorageError(f"Säkerhetskopian av {path.name} kunde inte skapas: {err}") from None
+    _rotate(path, reason)
+    return dest
+
+
+def _rotate(path: Path, reason: str) -> None:
+    keep = KEEP.get(reason, KEEP_OTHER)
+    same = [b for b in list_backups(path) if b.reason == reason]
+    for old in same[keep:]:
+        with suppress(OSError):
+            old.path.unlink()
+
+
+def restore_backup(backup: Path, target: Path) -> Path | None:
+    """Write ``backup`` to ``target``.  An existing target is backed up first; returns that copy."""
+    backup, target = Path(backup), Path(target)
+    read_header(backup)  # refuses foreign, newer and truncated files with a clear message
+    from .db import open_evaluation_file  # local: db imports nothing from here
+
+    open_evaluation_file(backup, readonly=True).close()  # integrity check
+    saved = None
+    from .lock import WriterLock
+
+    lock = WriterLock(target)
+    lock.acquire()  # refuses while the target is open elsewhere
+    try:
+        if target.exists():
+            saved = make_backup(target, "before-restore")
+            for suffix in ("-wal", "-shm"):  # a stale WAL would be replayed onto the restored file
+                with suppress(OSError):
+                    Path(str(target) + suffix).unlink()
+        _copy_with_backup_api(backup, target)
+    except (OSError, sqlite3.Error) as err:
+        raise StorageError(f"{target} kunde inte återställas: {err}") from None
+    finally:
+        lock.release()
+    return saved

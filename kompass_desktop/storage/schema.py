@@ -1,0 +1,249 @@
+"""Schema migrations of the evaluation file, in order.
+
+``PRAGMA user_version`` is the schema version.  Each migration runs in its own transaction
+together with the version bump, so a file is always at exactly one version.  Before an
+existing file is migrated a backup copy is made (see :func:`.db.open_evaluation_file`).
+
+Never edit a released migration; add a new one and a test that upgrades a real old file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from .fileformat import APPLICATION_ID
+
+#: Columns every record table has (needed to merge co-evaluators' files record by record).
+RECORD_COLUMNS = """
+    author TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+"""
+
+#: Record tables and the columns that hold JSON lists/objects.
+RECORD_TABLES: dict[str, tuple[str, ...]] = {
+    "evaluation": ("facts", "evaluators"),
+    "scores": (),
+    "texts": (),
+    "notes": (),
+    "findings": (),
+    "finding_notes": (),
+    "interviews": ("roles", "names"),
+    "documents": (),
+    "web_sources": (),
+    "earlier_evaluations": ("area_scores",),
+}
+
+_V1 = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE framework_copy (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    frozen_at TEXT NOT NULL
+);
+
+CREATE TABLE evaluation (
+    id TEXT PRIMARY KEY,
+    framework_id TEXT NOT NULL,
+    municipality TEXT NOT NULL,
+    kommungrupp TEXT NOT NULL DEFAULT '',
+    inhabitants INTEGER,
+    inhabitants_note TEXT NOT NULL DEFAULT '',
+    employees INTEGER,
+    employees_note TEXT NOT NULL DEFAULT '',
+    governing_parties TEXT NOT NULL DEFAULT '',
+    facts TEXT NOT NULL DEFAULT '[]',
+    evaluation_number INTEGER,
+    start_date TEXT NOT NULL DEFAULT '',
+    end_date TEXT NOT NULL DEFAULT '',
+    year INTEGER,
+    evaluators TEXT NOT NULL DEFAULT '[]',
+    {RECORD_COLUMNS}
+);
+
+CREATE TABLE scores (
+    id TEXT PRIMARY KEY,
+    subarea TEXT NOT NULL UNIQUE,
+    points TEXT,
+    {RECORD_COLUMNS}
+);
+
+CREATE TABLE texts (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    ref TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS},
+    UNIQUE (scope, ref)
+);
+
+CREATE TABLE interviews (
+    id TEXT PRIMARY KEY,
+    grp TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    start TEXT NOT NULL DEFAULT '',
+    "end" TEXT NOT NULL DEFAULT '',
+    roles TEXT NOT NULL DEFAULT '[]',
+    names TEXT NOT NULL DEFAULT '[]',
+    participants INTEGER,
+    location TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    doc_type TEXT NOT NULL DEFAULT '',
+    year INTEGER,
+    decided_by TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    path TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+
+CREATE TABLE web_sources (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    seen TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'webb',
+    {RECORD_COLUMNS}
+);
+
+CREATE TABLE notes (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    subarea TEXT,
+    source_kind TEXT NOT NULL DEFAULT 'none',
+    interview_id TEXT,
+    document_id TEXT,
+    page TEXT NOT NULL DEFAULT '',
+    web_id TEXT,
+    captured_at TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS}
+);
+CREATE INDEX notes_subarea ON notes (subarea);
+CREATE INDEX notes_interview ON notes (interview_id);
+
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    area INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    position REAL NOT NULL DEFAULT 0,
+    {RECORD_COLUMNS}
+);
+CREATE INDEX findings_area ON findings (area, kind);
+
+CREATE TABLE finding_notes (
+    id TEXT PRIMARY KEY,
+    finding_id TEXT NOT NULL,
+    note_id TEXT NOT NULL,
+    {RECORD_COLUMNS},
+    UNIQUE (finding_id, note_id)
+);
+
+CREATE TABLE earlier_evaluations (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    framework_id TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    area_scores TEXT NOT NULL DEFAULT '{{}}',
+    {RECORD_COLUMNS}
+);
+
+-- Every version of every record, so edits can be traced and merges can tell which side changed.
+CREATE TABLE history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    tbl TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    parent_rev TEXT,
+    data TEXT NOT NULL,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT 'edit'
+);
+CREATE INDEX history_record ON history (record_id, seq);
+
+-- Full-text search; remove_diacritics 0 keeps å, ä and ö distinct from a and o.
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+    body, content='notes', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE texts_fts USING fts5(
+    body, content='texts', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, body, content='documents', content_rowid='rowid', tokenize="unicode61 remove_diacritics 0");
+"""
+
+_FTS_TRIGGERS = {
+    "notes": ("notes_fts", ("body",)),
+    "texts": ("texts_fts", ("body",)),
+    "documents": ("documents_fts", ("title", "body")),
+}
+
+
+def _fts_trigger_sql() -> str:
+    parts = []
+    for table, (fts, cols) in _FTS_TRIGGERS.items():
+        col_list = ", ".join(cols)
+        new_vals = ", ".join(f"new.{c}" for c in cols)
+        old_vals = ", ".join(f"old.{c}" for c in cols)
+        parts.append(f"""
+CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+    INSERT INTO {fts}(rowid, {col_list}) VALUES (new.rowid, {new_vals});
+END;
+CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+    INSERT INTO {fts}({fts}, rowid, {col_list}) VALUES ('delete', old.rowid, {old_vals});
+END;
+CREATE TRIGGER {table}_au AFTER UPDATE OF {col_list} ON {table} BEGIN
+    INSERT INTO {fts}({fts}, rowid, {col_list}) VALUES ('delete', old.rowid, {old_vals});
+    INSERT INTO {fts}(rowid, {col_list}) VALUES (new.rowid, {new_vals});
+END;""")
+    return "\n".join(parts)
+
+
+def _migrate_1(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V1 + _fts_trigger_sql()):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into statements (trigger bodies contain ';')."""
+    statements, current = [], ""
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+#: version -> migration that brings a file from version-1 to version.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1}
+
+
+def migrate(conn: sqlite3.Connection, current: int, target: int) -> list[int]:
+    """Apply migrations current+1..target, each in its own transaction. Returns versions applied."""
+    applied = []
+    for version in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

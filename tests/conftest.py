@@ -1,0 +1,54 @@
+"""Shared fixtures for every test (core and GUI)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # seedparse and helpers
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Backups and logs go to a temporary folder, never to the developer's home."""
+    data = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("KOMPASS_DATA_DIR", str(data))
+    monkeypatch.setenv("KOMPASS_AUTHOR", "Testare")
+    return data
+
+
+@pytest.fixture
+def fw2019():
+    from kompass_desktop import resources
+
+    return resources.framework("2019")
+
+
+@pytest.fixture
+def session(tmp_path, fw2019):
+    from kompass_desktop.services import EvaluationSession, NewEvaluation
+
+    s = EvaluationSession.create(tmp_path / "test.kompass", NewEvaluation(fw2019, "Testby", 2025))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo evaluation, built once per test run; copy it before changing it."""
+    from kompass_desktop.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.kompass"
+    build_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_template, tmp_path):
+    import shutil
+
+    target = tmp_path / "demo.kompass"
+    shutil.copy(demo_template, target)
+    return target

@@ -1,0 +1,157 @@
+"""The `kompass` command's public interface (names, options, JSON shapes, exit codes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kompass_desktop.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+def test_frameworks_json(capsys):
+    code, out, _ = run(capsys, "frameworks", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert [(d["id"], d["name"]) for d in data] == [
+        ("2019", "Kommunkompassen 2019/2020"),
+        ("2016", "Kommunkompassen 2016 (version 2.1)"),
+        ("2010", "Kommunkompassen 2010"),
+    ]
+
+
+def test_frameworks_text(capsys):
+    code, out, _ = run(capsys, "frameworks")
+    assert code == 0 and "2016   Kommunkompassen 2016 (version 2.1)" in out
+
+
+def test_framework_show_json_shape(capsys):
+    code, out, _ = run(capsys, "framework", "show", "2010", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["id"] == "2010" and data["name"] == "Kommunkompassen 2010"
+    assert len(data["areas"]) == 8
+    area4 = data["areas"][3]
+    assert area4["number"] == 4 and area4["title"] == "Ledarskap, ansvar och delegation"
+    assert [(s["number"], s["max"]) for s in area4["subareas"]] == [
+        ("4.1", 15),
+        ("4.2", 10),
+        ("4.3", 20),
+        ("4.4", 15),
+        ("4.5", 20),
+        ("4.6", 20),
+    ]
+    assert all({"number", "title", "max"} <= set(s) for a in data["areas"] for s in a["subareas"])
+
+
+def test_framework_show_unknown_id(capsys):
+    code, _, err = run(capsys, "framework", "show", "1998")
+    assert code == 1 and "Okänd version av Kommunkompassen: ”1998”" in err
+
+
+def test_new_summary_round_trip(tmp_path, capsys):
+    path = tmp_path / "ny.kompass"
+    code, out, err = run(
+        capsys, "new", str(path), "--framework", "2016", "--municipality", "Provköping", "--year", "2024"
+    )
+    assert code == 0, err
+    assert "Provköping kommun" in out
+    csv_path = tmp_path / "p.csv"
+    csv_path.write_text("1.1;11,25\n1.2;17,4\n2.1;14\n", encoding="utf-8")
+    assert run(capsys, "import-scores", str(path), str(csv_path))[0] == 0
+    code, out, _ = run(capsys, "summary", str(path), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["municipality"] == "Provköping" and data["framework"] == "2016"
+    assert data["total"] == 42.65 and data["max"] == 800 and data["complete"] is False
+    area1 = data["areas"][0]
+    assert area1["achieved"] == 28.65 and area1["max"] == 100
+    assert area1["subareas"][0] == {
+        "number": "1.1",
+        "title": area1["subareas"][0]["title"],
+        "achieved": 11.25,
+        "max": 15,
+    }
+    assert area1["subareas"][2]["achieved"] is None
+    assert data["areas"][4]["achieved"] is None
+    code, out, _ = run(capsys, "summary", str(path))
+    assert code == 0 and "Totalt 43 av 800 poäng" in out and "(3 av 45 delfrågor bedömda)" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("new", "{d}/x.kompass", "--framework", "1999", "--municipality", "A"),
+        ("new", "{d}/x.txt", "--framework", "2019", "--municipality", "A"),
+        ("new", "{d}/nofolder/x.kompass", "--framework", "2019", "--municipality", "A"),
+        ("new", "{d}/x.kompass", "--framework", "2019", "--municipality", "  "),
+        ("summary", "{d}/missing.kompass"),
+        ("validate", "{d}/missing.kompass"),
+    ],
+)
+def test_errors_are_one_clear_line_and_exit_1(tmp_path, capsys, argv):
+    code, _, err = run(capsys, *(a.format(d=tmp_path) for a in argv))
+    assert code == 1
+    assert err.startswith("kompass ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_validate_ok_and_problems(tmp_path, capsys):
+    path = tmp_path / "v.kompass"
+    assert run(capsys, "new", str(path), "--framework", "2019", "--municipality", "V")[0] == 0
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0 and out.strip().endswith("OK")
+    conn = sqlite3.connect(path)  # damage consistency behind the app's back
+    conn.execute(
+        "INSERT INTO scores (id, subarea, points, author, created, modified, rev) "
+        "VALUES ('x', '1.2', '55', 'x', 'x', 'x', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert "delfråga 1.2: 55 ligger utanför 0–10" in err and "poängposten för 1.2 har fel id" in err
+
+
+def test_unexpected_errors_are_logged_not_shown(tmp_path, capsys, monkeypatch):
+    import kompass_desktop.cli as cli
+
+    def boom(args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(cli._COMMANDS, "frameworks", boom)
+    code, _, err = run(capsys, "frameworks")
+    assert code == 2
+    assert "oväntat fel (ZeroDivisionError" in err and "Traceback" not in err
+    assert "kompass-errors.log" in err
+    path = Path(err.split("Detaljer finns i ")[1].strip().rstrip("."))
+    assert "ZeroDivisionError" in path.read_text(encoding="utf-8")
+
+
+def test_console_script_runs_without_a_display(tmp_path):
+    env = dict(os.environ, DISPLAY="", QT_QPA_PLATFORM="")
+    result = subprocess.run(
+        [sys.executable, "-m", "kompass_desktop.cli", "frameworks", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "2019"
+    result = subprocess.run(
+        [sys.executable, "-m", "kompass_desktop.cli", "summary", str(tmp_path / "x.kompass")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "finns inte" in result.stderr

@@ -1,0 +1,299 @@
+"""The evaluation file: refusing bad files untouched, one writer, migrations, history."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import struct
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from kompass_desktop.services import EvaluationSession, NewEvaluation
+from kompass_desktop.storage import backup as backups
+from kompass_desktop.storage import schema
+from kompass_desktop.storage.db import open_evaluation_file
+from kompass_desktop.storage.errors import (
+    CorruptFile,
+    FileLocked,
+    NewerFileVersion,
+    NotAnEvaluationFile,
+    ReadOnlyFile,
+    StorageError,
+)
+from kompass_desktop.storage.fileformat import APPLICATION_ID, SCHEMA_VERSION
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sidecars(path):
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name) and p != path)
+
+
+@pytest.fixture
+def saved(session):
+    session.set_score("1.1", "12,5")
+    session.add_note("En anteckning", "1.1")
+    path = session.path
+    session.close()
+    return path
+
+
+def test_file_has_application_id_user_version_and_wal(saved):
+    conn = sqlite3.connect(saved)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_settings_of_an_open_file(saved):
+    f = open_evaluation_file(saved)
+    try:
+        assert f.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert f.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        f.close()
+    assert sidecars(saved) == []  # clean close: no -wal, -shm or lock left behind
+
+
+def test_reopened_file_has_everything(saved):
+    with EvaluationSession.open(saved) as s:
+        assert str(s.scores()["1.1"]) == "12.5"
+        assert [n.body for n in s.notes("1.1")] == ["En anteckning"]
+        assert s.info().municipality == "Testby"
+
+
+def test_every_record_has_uuid_author_and_times(saved):
+    conn = sqlite3.connect(saved)
+    for table in schema.RECORD_TABLES:
+        for row in conn.execute(f"SELECT id, author, created, modified, rev FROM {table}"):
+            rid, author, created, modified, rev = row
+            assert (
+                len(rid) == 36
+                and author == "Testare"
+                and created.endswith("Z")
+                and modified >= created
+                and rev
+            )
+    conn.close()
+
+
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.kompass"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE x (a)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(NotAnEvaluationFile, match="SQLite-databas men ingen utvärderingsfil"):
+        EvaluationSession.open(path)
+    assert digest(path) == before and sidecars(path) == []
+
+
+@pytest.mark.parametrize("content", [b"hello world, not a database" * 10, os.urandom(4096), b""])
+def test_non_sqlite_files_are_refused_untouched(tmp_path, content):
+    path = tmp_path / "junk.kompass"
+    path.write_bytes(content)
+    with pytest.raises(NotAnEvaluationFile):
+        EvaluationSession.open(path)
+    assert path.read_bytes() == content and sidecars(path) == []
+
+
+def _set_header_int(path, offset, value):
+    data = bytearray(path.read_bytes())
+    data[offset : offset + 4] = struct.pack(">I", value)
+    path.write_bytes(bytes(data))
+
+
+def test_file_from_a_newer_app_is_refused_untouched(saved):
+    _set_header_int(saved, 60, SCHEMA_VERSION + 1)
+    before = digest(saved)
+    with pytest.raises(NewerFileVersion, match="nyare version av Kompass Desktop"):
+        EvaluationSession.open(saved)
+    assert digest(saved) == before and sidecars(saved) == []
+
+
+@pytest.mark.parametrize("keep", [50, 4096, 3])
+def test_truncated_file_is_refused_untouched(saved, keep):
+    data = saved.read_bytes()
+    assert len(data) > 8192
+    saved.write_bytes(data[: len(data) // 2 if keep == 3 else keep])
+    before = digest(saved)
+    with pytest.raises((CorruptFile, NotAnEvaluationFile)):
+        EvaluationSession.open(saved)
+    assert digest(saved) == before
+
+
+def test_damaged_pages_are_detected_before_anything_is_written(saved):
+    data = bytearray(saved.read_bytes())
+    page = 4096
+    for offset in range(2 * page, len(data) - page, page):
+        data[offset + 100 : offset + 600] = os.urandom(500)
+    saved.write_bytes(bytes(data))
+    before = digest(saved)
+    with pytest.raises(StorageError), EvaluationSession.open(saved) as s:
+        s.validate()
+    assert digest(saved) == before
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(StorageError, match="finns inte"):
+        EvaluationSession.open(tmp_path / "nope.kompass")
+    with pytest.raises(StorageError, match="är en mapp"):
+        EvaluationSession.open(tmp_path)
+
+
+def test_second_writer_in_the_same_process_is_refused(saved):
+    first = EvaluationSession.open(saved)
+    try:
+        with pytest.raises(FileLocked, match=r"redan öppen av .* Stäng den där först"):
+            EvaluationSession.open(saved)
+        with EvaluationSession.open(saved, readonly=True) as reader:  # reading is still possible
+            assert str(reader.scores()["1.1"]) == "12.5"
+    finally:
+        first.close()
+    EvaluationSession.open(saved).close()  # free again after closing
+
+
+def test_second_writer_in_another_process_is_refused(saved):
+    code = textwrap.dedent(f"""
+        import sys, time
+        from kompass_desktop.services import EvaluationSession
+        s = EvaluationSession.open({str(saved)!r})
+        print("open", flush=True)
+        sys.stdin.readline()
+        s.close()
+    """)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout.readline().strip() == "open"
+        with pytest.raises(FileLocked):
+            EvaluationSession.open(saved)
+    finally:
+        child.communicate("\n", timeout=30)
+    EvaluationSession.open(saved).close()
+
+
+def test_lock_of_a_killed_process_is_taken_over(saved):
+    code = (
+        "import os; from kompass_desktop.services import EvaluationSession; "
+        f"EvaluationSession.open({str(saved)!r}); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert (saved.parent / (saved.name + ".lock")).exists()  # left behind by the dead process
+    with EvaluationSession.open(saved) as s:
+        assert s.info().municipality == "Testby"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_file_gets_a_clear_message(saved):
+    saved.chmod(0o444)
+    try:
+        with pytest.raises(ReadOnlyFile, match="skrivskyddad"):
+            EvaluationSession.open(saved)
+    finally:
+        saved.chmod(0o644)
+
+
+def test_read_only_open_writes_nothing(saved):
+    before = digest(saved)
+    with EvaluationSession.open(saved, readonly=True) as s:
+        s.summary()
+        with pytest.raises(ReadOnlyFile):
+            s.set_score("1.1", 3)
+    assert digest(saved) == before
+
+
+def test_write_failure_rolls_back_the_whole_operation(session, monkeypatch):
+    session.set_score("2.1", 5)
+    original = session.file._log
+
+    def failing_log(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(session.file, "_log", failing_log)
+    with pytest.raises(StorageError, match="Disken är full"):
+        session.set_score("2.1", 7)
+    monkeypatch.setattr(session.file, "_log", original)
+    assert str(session.scores()["2.1"]) == "5"
+
+
+def test_every_change_is_kept_in_history(session):
+    session.set_score("3.2", 10)
+    session.set_score("3.2", 12)
+    session.set_score("3.2", 12)  # no change: no new version
+    record_id = session.file.rows("scores", "subarea = '3.2'")[0]["id"]
+    history = session.file.history(record_id)
+    assert [h["data"]["points"] for h in history] == ["10", "12"]
+    assert history[1]["parent_rev"] == history[0]["rev"]
+
+
+def test_migration_from_an_older_version_backs_up_first(tmp_path, monkeypatch, fw2019):
+    """A future schema version 2 applied to a real version-1 file."""
+    path = tmp_path / "old.kompass"
+    EvaluationSession.create(path, NewEvaluation(fw2019, "Gammelby", 2024)).close()
+    calls = []
+
+    def migrate_2(conn):
+        calls.append("2")
+        conn.execute("ALTER TABLE notes ADD COLUMN mood TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setitem(schema.MIGRATIONS, 2, migrate_2)
+    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 2)
+    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 2)
+    with EvaluationSession.open(path) as s:
+        assert s.file.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert s.info().municipality == "Gammelby"
+    assert calls == ["2"]
+    taken = backups.list_backups(path)
+    assert [b.reason for b in taken] == ["before-migration"]
+    conn = sqlite3.connect(taken[0].path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # the backup is the old file
+    conn.close()
+
+
+def test_failed_migration_leaves_the_file_at_its_version(tmp_path, monkeypatch, fw2019):
+    path = tmp_path / "old.kompass"
+    EvaluationSession.create(path, NewEvaluation(fw2019, "Gammelby", 2024)).close()
+
+    def broken(conn):
+        conn.execute("ALTER TABLE notes ADD COLUMN x TEXT")
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(schema.MIGRATIONS, 2, broken)
+    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 2)
+    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        EvaluationSession.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "x" not in [r[1] for r in conn.execute("PRAGMA table_info(notes)")]
+    conn.close()
+
+
+def test_new_file_is_not_created_over_an_existing_one(saved, fw2019):
+    before = digest(saved)
+    with pytest.raises(StorageError, match="finns redan"):
+        EvaluationSession.create(saved, NewEvaluation(fw2019, "X", 2025))
+    assert digest(saved) == before
+
+
+def test_backups_rotate_and_restore(saved, tmp_path):
+    for _ in range(12):
+        backups.make_backup(saved, "auto")
+    listed = backups.list_backups(saved)
+    assert len(listed) == backups.KEEP["auto"]
+    with EvaluationSession.open(saved) as s:
+        s.set_score("1.1", 1)
+    target = tmp_path / "restored.kompass"
+    backups.restore_backup(listed[0].path, target)
+    with EvaluationSession.open(target) as s:
+        assert str(s.scores()["1.1"]) == "12.5"
