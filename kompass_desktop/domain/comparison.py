@@ -94,7 +94,8 @@ def chart_data(
                 old_title = old_fw.area(link.from_area).title if old_fw else f"område {link.from_area}"
                 notes.append(
                     f"Område {number} jämförs inte med {old_label}: {old_title} är inte jämförbart"
-                    + (f" ({link.note})" if link.note else "") + "."
+                    + (f" ({link.note})" if link.note else "")
+                    + "."
                 )
                 value = None
             values.append(value)
@@ -102,15 +103,25 @@ def chart_data(
         if not same_version and corr.note:
             notes.append(f"{old_label} gjordes med en annan version: {corr.note}")
         all_areas = len(old.area_scores) == len(numbers)
-        series.append(Series(SeriesKind.EARLIER, old_label, tuple(values), old.total if all_areas else None,
-                             total_comparable=same_version))
+        series.append(
+            Series(
+                SeriesKind.EARLIER,
+                old_label,
+                tuple(values),
+                old.total if all_areas else None,
+                total_comparable=same_version,
+            )
+        )
     if national is not None:
         if national.framework_id == framework.id:
-            series.append(Series(
-                SeriesKind.NATIONAL, national.label,
-                tuple(national.areas[n].mean if n in national.areas else None for n in numbers),
-                national.total.mean if national.total else None,
-            ))
+            series.append(
+                Series(
+                    SeriesKind.NATIONAL,
+                    national.label,
+                    tuple(national.areas[n].mean if n in national.areas else None for n in numbers),
+                    national.total.mean if national.total else None,
+                )
+            )
         else:
             notes.append(f"{national.label} gäller en annan version och visas inte.")
     return ChartData(areas, tuple(series), tuple(notes), Decimal(100), framework.max)

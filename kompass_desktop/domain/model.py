@@ -39,6 +39,10 @@ class InterviewGroup(StrEnum):
     def label_sv(self) -> str:
         return INTERVIEW_GROUP_LABELS[self]
 
+    @property
+    def short_sv(self) -> str:
+        return INTERVIEW_GROUP_SHORT[self]
+
 
 INTERVIEW_GROUP_LABELS: Mapping[InterviewGroup, str] = {
     InterviewGroup.POLITISK_LEDNING: "Politisk ledning",
@@ -49,6 +53,19 @@ INTERVIEW_GROUP_LABELS: Mapping[InterviewGroup, str] = {
     InterviewGroup.ENHETSCHEFER: "Enhetschefer",
     InterviewGroup.FACK: "Fackliga representanter",
     InterviewGroup.BOLAG: "Kommunala bolag",
+    InterviewGroup.OVRIGA: "Övriga",
+}
+
+
+INTERVIEW_GROUP_SHORT: Mapping[InterviewGroup, str] = {
+    InterviewGroup.POLITISK_LEDNING: "Pol. ledning",
+    InterviewGroup.POLITIKER: "Förtr.valda",
+    InterviewGroup.LEDNING: "Ledningsgr.",
+    InterviewGroup.FORVALTNINGSCHEFER: "Förv.chefer",
+    InterviewGroup.STAB: "Stab",
+    InterviewGroup.ENHETSCHEFER: "Enh.chefer",
+    InterviewGroup.FACK: "Fack",
+    InterviewGroup.BOLAG: "Bolag",
     InterviewGroup.OVRIGA: "Övriga",
 }
 

@@ -9,6 +9,7 @@ from ..domain.comparison import ChartData, chart_data
 from ..domain.model import EvaluationSnapshot
 from ..domain.reference import NationalAverage
 from ..domain.scoring import summarize
+from .session import EvaluationSession
 
 
 def national_average_for(framework_id: str, path: Path | None = None) -> NationalAverage | None:
@@ -17,8 +18,9 @@ def national_average_for(framework_id: str, path: Path | None = None) -> Nationa
     return table.get(framework_id)
 
 
-def snapshot_chart_data(snap: EvaluationSnapshot, national_path: Path | None = None,
-                        include_national: bool = True) -> ChartData:
+def snapshot_chart_data(
+    snap: EvaluationSnapshot, national_path: Path | None = None, include_national: bool = True
+) -> ChartData:
     national = national_average_for(snap.framework.id, national_path) if include_national else None
     return chart_data(
         snap.framework,
@@ -26,6 +28,21 @@ def snapshot_chart_data(snap: EvaluationSnapshot, national_path: Path | None = N
         snap.info.municipality,
         snap.info.year,
         snap.earlier,
+        national,
+        resources.mappings(),
+        resources.frameworks(),
+    )
+
+
+def session_chart_data(session: EvaluationSession, national: NationalAverage | None) -> ChartData:
+    """Chart data without loading the whole evaluation (fast enough for every keystroke)."""
+    info = session.info()
+    return chart_data(
+        session.framework,
+        session.summary(),
+        info.municipality,
+        info.year,
+        session.earlier_evaluations(),
         national,
         resources.mappings(),
         resources.frameworks(),

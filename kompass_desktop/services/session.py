@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.checks import OpenItem, consistency_problems, open_items
+from ..domain.coverage import Coverage, coverage
 from ..domain.errors import KompassError, NotFound
 from ..domain.framework import Framework
 from ..domain.model import EvaluationInfo, EvaluationSnapshot, TextScope
@@ -315,11 +316,30 @@ class EvaluationSession(NotesMixin, RegistersMixin):
                 problems.append(f"poängposten för {row['subarea']} har fel id")
         return problems
 
+    def note_counts(self) -> dict[str, int]:
+        """Notes per sub-area."""
+        return repo.note_counts(self.file)
+
     def search(self, text: str, limit: int = 200) -> list[repo.SearchHit]:
         return repo.search(self.file, text, limit)
 
     def backup(self, reason: str = "auto") -> Path:
         return backups.make_backup(self.path, reason)
+
+    def save_copy(self, dest: str | os.PathLike[str]) -> None:
+        """A complete, consistent copy of this evaluation under another name."""
+        backups.copy_database(self.path, Path(dest))
+
+    def coverage(self) -> Coverage:
+        return coverage(self.snapshot())
+
+    # -- unsaved input (e.g. a note being typed) survives a crash -----------------------
+    def save_draft(self, key: str, value: str) -> None:
+        with self.file.write():
+            self.file.set_meta(f"draft:{key}", value)
+
+    def draft(self, key: str) -> str:
+        return self.file.meta(f"draft:{key}")
 
 
 def _backup_before_migration(path: Path) -> None:

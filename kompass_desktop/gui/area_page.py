@@ -1,0 +1,204 @@
+"""The page of one area: Allmänt, every sub-area (questions, score, text, notes) and the findings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.framework import Area, SubArea
+from ..domain.model import TextScope
+from ..domain.scoring import format_exact, round_display
+from ..services import Change
+from .controller import EvaluationController
+from .findings import FindingsEditor
+from .formatting import Sources
+from .notes_list import NotesList
+from .widgets import AutosaveTextEdit, ScoreEdit, muted_label
+
+
+class SubAreaCard(QFrame):
+    def __init__(self, controller: EvaluationController, sub: SubArea, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.sub = sub
+        self.setObjectName(f"sub-{sub.number}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        title = QLabel(f"<b>{sub.number} {sub.heading}</b>", self)
+        title.setWordWrap(True)
+        title.setToolTip(sub.title)
+        head.addWidget(title, 1)
+        head.addWidget(QLabel(self.tr("Poäng"), self))
+        self.score = ScoreEdit(lambda text: controller.set_score(sub.number, text), float(sub.max), self)
+        self.score.setAccessibleName(self.tr("Poäng för {0}").format(sub.number))
+        self.score.set_base_tooltip(
+            self.tr("0–{0}, decimaler tillåtna. Enter sparar, Esc ångrar, ↑/↓ ±1.").format(
+                format_exact(sub.max)
+            )
+        )
+        head.addWidget(self.score)
+        head.addWidget(QLabel(f"/ {format_exact(sub.max)}", self))
+        layout.addLayout(head)
+        if sub.title != sub.heading:
+            layout.addWidget(muted_label(sub.title, self))
+        if sub.questions:
+            questions = muted_label("\n".join(f"• {q}" for q in sub.questions), self)
+            questions.setAccessibleName(self.tr("Vägledande frågor för {0}").format(sub.number))
+            layout.addWidget(questions)
+        self.text = AutosaveTextEdit(
+            lambda body: controller.set_text(TextScope.SUBAREA, sub.number, body),
+            self,
+            placeholder=self.tr("Bedömning för {0} – texten till rapporten…").format(sub.number),
+            min_lines=5,
+        )
+        self.text.setAccessibleName(self.tr("Text för {0}").format(sub.number))
+        layout.addWidget(self.text)
+        notes_head = QHBoxLayout()
+        self.notes_label = QLabel(self)
+        notes_head.addWidget(self.notes_label, 1)
+        layout.addLayout(notes_head)
+        self.notes = NotesList(controller, self)
+        self.notes.setMaximumHeight(160)
+        layout.addWidget(self.notes)
+        self.quick_note = QLineEdit(self)
+        self.quick_note.setPlaceholderText(
+            self.tr("Ny anteckning till {0} – Enter sparar").format(sub.number)
+        )
+        self.quick_note.setAccessibleName(self.tr("Ny anteckning till {0}").format(sub.number))
+        self.quick_note.returnPressed.connect(self._add_note)
+        layout.addWidget(self.quick_note)
+
+    def _add_note(self) -> None:
+        text = self.quick_note.text().strip()
+        if text and self.controller.add_note(text, self.sub.number) is not None:
+            self.quick_note.clear()
+
+    def refresh_score(self, scores: dict) -> None:  # type: ignore[type-arg]
+        self.score.set_stored(format_exact(scores.get(self.sub.number)))
+
+    def refresh_text(self) -> None:
+        if not self.text.dirty:
+            self.text.set_stored_text(self.controller.session.text(TextScope.SUBAREA, self.sub.number))
+
+    def refresh_notes(self, sources: Sources) -> None:
+        notes = self.controller.session.notes(self.sub.number)
+        self.notes.set_notes(notes, sources)
+        self.notes_label.setText(self.tr("Anteckningar ({0})").format(len(notes)))
+        self.notes.setVisible(bool(notes))
+
+
+class AreaPage(QScrollArea):
+    def __init__(self, controller: EvaluationController, area: Area, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.area = area
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        header = QGridLayout()
+        title = QLabel(f"<h2>{self.tr('Område')} {area.number}. {area.title}</h2>", body)
+        title.setWordWrap(True)
+        header.addWidget(title, 0, 0)
+        self.score_label = QLabel(body)
+        self.score_label.setAccessibleName(self.tr("Områdets poäng"))
+        self.score_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.score_label, 0, 1)
+        header.setColumnStretch(0, 1)
+        layout.addLayout(header)
+        toggle = QToolButton(body)
+        toggle.setText(self.tr("Allmänt"))
+        toggle.setCheckable(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.RightArrow)
+        toggle.setAccessibleName(self.tr("Visa eller dölj Allmänt"))
+        layout.addWidget(toggle)
+        self.intro = AutosaveTextEdit(
+            lambda text: controller.set_text(TextScope.AREA_INTRO, str(area.number), text), body, min_lines=6
+        )
+        self.intro.setAccessibleName(self.tr("Allmänt för område {0}").format(area.number))
+        self.intro.setToolTip(self.tr("Standardtexten för området. Ändringar gäller bara denna utvärdering."))
+        self.intro.setVisible(False)
+        layout.addWidget(self.intro)
+
+        def show_intro(checked: bool) -> None:
+            self.intro.setVisible(checked)
+            toggle.setArrowType(Qt.ArrowType.DownArrow if checked else Qt.ArrowType.RightArrow)
+
+        toggle.toggled.connect(show_intro)
+        self.cards: dict[str, SubAreaCard] = {}
+        for sub in area.subareas:
+            card = SubAreaCard(controller, sub, body)
+            self.cards[sub.number] = card
+            layout.addWidget(card)
+        layout.addWidget(QLabel(f"<h3>{self.tr('Styrkor och förbättringsmöjligheter')}</h3>", body))
+        self.findings = FindingsEditor(controller, area.number, body)
+        layout.addWidget(self.findings)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self, change: Change | None = None) -> None:
+        if (
+            change is not None
+            and change.areas
+            and self.area.number not in change.areas
+            and change.kind not in ("interview", "document", "web", "bulk")
+        ):
+            return
+        kind = change.kind if change else "all"
+        sources = (
+            Sources.load(self.controller.session)
+            if kind in ("all", "note", "interview", "document", "web", "bulk", "finding")
+            else None
+        )
+        if kind in ("all", "score", "bulk"):
+            scores = self.controller.scores()
+            for card in self.cards.values():
+                card.refresh_score(scores)
+            self._refresh_total()
+        if kind in ("all", "text", "bulk"):
+            for card in self.cards.values():
+                card.refresh_text()
+            if not self.intro.dirty:
+                own = self.controller.session.text(TextScope.AREA_INTRO, str(self.area.number))
+                self.intro.set_stored_text(own or self.area.intro)
+        if sources is not None:
+            if kind != "finding":
+                for card in self.cards.values():
+                    card.refresh_notes(sources)
+            self.findings.refresh(sources)
+
+    def _refresh_total(self) -> None:
+        area = self.controller.session.summary().area(self.area.number)
+        value = "–" if area.achieved is None else str(round_display(area.achieved))
+        self.score_label.setText(f"<h2>{value} / {format_exact(area.max)}</h2>")
+        self.score_label.setToolTip(
+            self.tr("Exakt: {0} · {1} av {2} delfrågor bedömda").format(
+                format_exact(area.achieved) or "–", area.scored_count, len(area.subareas)
+            )
+        )
+
+    def flush(self) -> None:
+        self.intro.flush()
+        for card in self.cards.values():
+            card.text.flush()
+            card.score.commit_text()
+
+    def scroll_to(self, subarea: str) -> None:
+        card = self.cards.get(subarea)
+        if card is not None:
+            self.ensureWidgetVisible(card, 0, 0)
+            self.verticalScrollBar().setValue(card.y())
+            card.score.setFocus()

@@ -1,0 +1,409 @@
+"""Live charts (pyqtgraph): score per area, the radar profile and the total, against references.
+
+The numbers come from :func:`kompass_desktop.domain.comparison.chart_data` (shared with the
+PDF report).  Items are created once and updated in place on every score change (no flicker).
+Colours are the Okabe–Ito palette (colour-blind safe) and every series also differs in style.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+
+from ..domain.comparison import ChartData, SeriesKind
+from ..services.comparison import national_average_for, session_chart_data
+from .controller import EvaluationController
+
+CURRENT = QColor("#0072B2")
+EARLIER = QColor("#E69F00")
+NATIONAL = QColor("#009E73")
+GRID = QColor("#b0b0b0")
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+def _f(value: Decimal | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def _style(kind: SeriesKind, index: int = 0) -> tuple[QColor, Qt.PenStyle]:
+    if kind == SeriesKind.CURRENT:
+        return CURRENT, Qt.PenStyle.SolidLine
+    if kind == SeriesKind.EARLIER:
+        color = QColor(EARLIER) if index == 0 else QColor("#CC79A7")
+        return color, Qt.PenStyle.DashLine
+    return NATIONAL, Qt.PenStyle.DotLine
+
+
+class ChartWidget(pg.PlotWidget):
+    """A PlotWidget with copy/save (PNG, SVG) in its context menu."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self.name = name
+        self.setAccessibleName(name)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (
+            (self.tr("Kopiera som bild"), self.copy_image),
+            (self.tr("Spara som PNG…"), lambda: self.save_dialog("png")),
+            (self.tr("Spara som SVG…"), lambda: self.save_dialog("svg")),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.setMinimumHeight(200)
+        self.legend_html: Callable[[], str] = lambda: ""
+
+    def _legend_document(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setHtml(self.legend_html())
+        doc.setTextWidth(self.width())
+        return doc
+
+    def image(self) -> QImage:
+        """The chart with its legend above it."""
+        doc = self._legend_document()
+        height = int(doc.size().height())
+        image = QImage(self.width(), self.height() + height, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        doc.drawContents(painter)
+        painter.translate(0, height)
+        self.render(painter)
+        painter.end()
+        return image
+
+    def copy_image(self) -> None:
+        QGuiApplication.clipboard().setImage(self.image())
+
+    def save_dialog(self, fmt: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara diagram"),
+            f"{self.name}.{fmt}",
+            "PNG (*.png)" if fmt == "png" else "SVG (*.svg)",
+        )
+        if path:
+            self.save(Path(path))
+
+    def save(self, path: Path) -> None:
+        if path.suffix.lower() == ".svg":
+            doc = self._legend_document()
+            height = int(doc.size().height())
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(QSize(self.width(), self.height() + height))
+            generator.setViewBox(QRectF(0, 0, self.width(), self.height() + height))
+            generator.setTitle(self.name)
+            painter = QPainter(generator)
+            doc.drawContents(painter)
+            painter.translate(0, height)
+            self.render(painter)
+            painter.end()
+        else:
+            self.image().save(str(path))
+
+
+class BarChart(ChartWidget):
+    """Horizontal bars per area (of 100) with markers for the earlier evaluation and the average."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("charts", "Poäng per område"), parent)
+        plot = self.getPlotItem()
+        plot.showGrid(x=True, y=False, alpha=0.3)
+        plot.setXRange(0, 100, padding=0.02)
+        plot.getAxis("left").setStyle(tickLength=0)
+        plot.invertY(True)
+        self.bars = pg.BarGraphItem(x0=[0], y=[0], height=0.6, width=[0], brush=CURRENT, pen=pg.mkPen(None))
+        plot.addItem(self.bars)
+        self.markers: list[pg.PlotCurveItem] = []
+        self.labels: list[pg.TextItem] = []
+        self.data: ChartData | None = None
+        self.scene().sigMouseMoved.connect(self._hover)
+
+    def update_data(self, data: ChartData) -> None:
+        self.data = data
+        n = len(data.areas)
+        ys = np.arange(n, dtype=float)
+        values = [_f(v) for v in data.current.values]
+        self.bars.setOpts(x0=np.zeros(n), y=ys, width=np.nan_to_num(values), height=0.6)
+        self.getPlotItem().getAxis("left").setTicks([[(i, a.short) for i, a in enumerate(data.areas)]])
+        self.getPlotItem().setYRange(-0.6, n - 0.4, padding=0)
+        refs = [s for s in data.series if s.kind != SeriesKind.CURRENT]
+        while len(self.markers) < len(refs):
+            curve = pg.PlotCurveItem(connect="pairs")
+            self.getPlotItem().addItem(curve)
+            self.markers.append(curve)
+        for i, curve in enumerate(self.markers):
+            if i >= len(refs):
+                curve.setData([], [])
+                continue
+            series = refs[i]
+            color, style = _style(series.kind, i)
+            xs, ys_pairs = [], []
+            for row, value in enumerate(series.values):
+                if value is None:
+                    continue
+                xs += [float(value), float(value)]
+                ys_pairs += [row - 0.38, row + 0.38]
+            curve.setData(
+                np.array(xs, dtype=float),
+                np.array(ys_pairs, dtype=float),
+                connect="pairs",
+                pen=pg.mkPen(color, width=3, style=style),
+            )
+        for label in self.labels:
+            self.getPlotItem().removeItem(label)
+        self.labels = []
+        for row, value in enumerate(values):
+            if not math.isnan(value):
+                inside = value > 10
+                text = pg.TextItem(_fmt(Decimal(str(value))), color="w" if inside else "k", anchor=(0, 0.5))
+                text.setPos(1 if inside else value + 1, row)
+                self.getPlotItem().addItem(text)
+                self.labels.append(text)
+
+    def _hover(self, pos: QPointF) -> None:
+        if self.data is None:
+            return
+        point = self.getPlotItem().vb.mapSceneToView(pos)
+        row = round(point.y())
+        if not 0 <= row < len(self.data.areas):
+            self.setToolTip("")
+            return
+        area = self.data.areas[row]
+        lines = [f"{area.number}. {area.title}"]
+        for series in self.data.series:
+            value = series.values[row]
+            lines.append(f"{series.label}: {'–' if value is None else _fmt(value)}")
+        self.setToolTip("\n".join(lines))
+
+
+def _fmt(value: Decimal) -> str:
+    text = f"{float(value):.1f}".replace(".", ",")
+    return text[:-2] if text.endswith(",0") else text
+
+
+class RadarChart(ChartWidget):
+    """The profile of the areas (0–100 on every spoke); pyqtgraph has no polar chart, so it is drawn."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("charts", "Profil"), parent)
+        plot = self.getPlotItem()
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setAspectLocked(True)
+        plot.setRange(xRange=(-135, 135), yRange=(-125, 125), padding=0)
+        self.grid_items: list[object] = []
+        self.curves: list[pg.PlotCurveItem] = []
+        self.fill: pg.FillBetweenItem | None = None
+        self.n = 0
+        self.data: ChartData | None = None
+        self.scene().sigMouseMoved.connect(self._hover)
+
+    def _angles(self, n: int) -> np.ndarray:
+        return np.pi / 2 - np.arange(n) * 2 * np.pi / n
+
+    def _build_grid(self, data: ChartData) -> None:
+        plot = self.getPlotItem()
+        for item in self.grid_items:
+            plot.removeItem(item)
+        self.grid_items = []
+        n = len(data.areas)
+        angles = self._angles(n)
+        for radius in (20, 40, 60, 80, 100):
+            xs = np.append(radius * np.cos(angles), radius * np.cos(angles[0]))
+            ys = np.append(radius * np.sin(angles), radius * np.sin(angles[0]))
+            ring = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(GRID, width=1 if radius < 100 else 1.5))
+            plot.addItem(ring)
+            self.grid_items.append(ring)
+        for i, area in enumerate(data.areas):
+            spoke = pg.PlotCurveItem(
+                [0, 100 * np.cos(angles[i])], [0, 100 * np.sin(angles[i])], pen=pg.mkPen(GRID)
+            )
+            plot.addItem(spoke)
+            self.grid_items.append(spoke)
+            cos, sin = np.cos(angles[i]), np.sin(angles[i])
+            anchor = (0.5 - 0.5 * cos, 0.5 + 0.5 * sin)
+            label = pg.TextItem(f"{area.number} {area.short}", color="k", anchor=anchor)
+            label.setPos(106 * cos, 106 * sin)
+            plot.addItem(label)
+            self.grid_items.append(label)
+        self.n = n
+
+    def update_data(self, data: ChartData) -> None:
+        self.data = data
+        if self.n != len(data.areas):
+            self._build_grid(data)
+        angles = self._angles(len(data.areas))
+        plot = self.getPlotItem()
+        while len(self.curves) < len(data.series):
+            curve = pg.PlotCurveItem(connect="finite")
+            plot.addItem(curve)
+            self.curves.append(curve)
+        earlier_index = 0
+        for i, curve in enumerate(self.curves):
+            if i >= len(data.series):
+                curve.setData([], [])
+                continue
+            series = data.series[i]
+            values = np.array([_f(v) for v in series.values] + [_f(series.values[0])])
+            ang = np.append(angles, angles[0])
+            color, style = _style(series.kind, earlier_index)
+            if series.kind == SeriesKind.EARLIER:
+                earlier_index += 1
+            width = 3 if series.kind == SeriesKind.CURRENT else 2
+            curve.setData(
+                values * np.cos(ang),
+                values * np.sin(ang),
+                connect="finite",
+                pen=pg.mkPen(color, width=width, style=style),
+            )
+        current = np.nan_to_num(np.array([_f(v) for v in data.current.values] + [_f(data.current.values[0])]))
+        ang = np.append(angles, angles[0])
+        xs, ys = current * np.cos(ang), current * np.sin(ang)
+        if self.fill is None:
+            self._fill_curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(None))
+            self._origin = pg.PlotCurveItem(np.zeros(len(xs)), np.zeros(len(xs)), pen=pg.mkPen(None))
+            fill_color = QColor(CURRENT)
+            fill_color.setAlpha(45)
+            self.fill = pg.FillBetweenItem(self._fill_curve, self._origin, brush=fill_color)
+            plot.addItem(self.fill)
+        else:
+            self._fill_curve.setData(xs, ys)
+
+    def _hover(self, pos: QPointF) -> None:
+        if self.data is None:
+            return
+        point = self.getPlotItem().vb.mapSceneToView(pos)
+        if math.hypot(point.x(), point.y()) > 125:
+            self.setToolTip("")
+            return
+        angle = (np.pi / 2 - math.atan2(point.y(), point.x())) % (2 * np.pi)
+        index = round(angle / (2 * np.pi / len(self.data.areas))) % len(self.data.areas)
+        area = self.data.areas[index]
+        lines = [f"{area.number}. {area.title}"] + [
+            f"{s.label}: {'–' if s.values[index] is None else _fmt(s.values[index])}"
+            for s in self.data.series
+        ]
+        self.setToolTip("\n".join(lines))
+
+
+class TotalChart(ChartWidget):
+    """The total of 800 with the same references."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("charts", "Totalpoäng"), parent)
+        plot = self.getPlotItem()
+        plot.hideAxis("left")
+        plot.showGrid(x=True, y=False, alpha=0.3)
+        self.bar = pg.BarGraphItem(x0=[0], y=[0], height=0.5, width=[0], brush=CURRENT, pen=pg.mkPen(None))
+        plot.addItem(self.bar)
+        self.marks: list[pg.PlotCurveItem] = []
+        self.text = pg.TextItem("", color="k", anchor=(0, 0.5))
+        plot.addItem(self.text)
+        self.setMinimumHeight(90)
+        self.setMaximumHeight(120)
+
+    def update_data(self, data: ChartData) -> None:
+        plot = self.getPlotItem()
+        total = float(data.current.total or 0)
+        plot.setXRange(0, float(data.total_max), padding=0.02)
+        plot.setYRange(-0.5, 0.5, padding=0)
+        self.bar.setOpts(x0=[0], y=[0], width=[total], height=0.5)
+        parts = [f"{data.current.label}: {_fmt(Decimal(str(total)))}"]
+        refs = data.series[1:]
+        while len(self.marks) < len(refs):
+            curve = pg.PlotCurveItem()
+            plot.addItem(curve)
+            self.marks.append(curve)
+        earlier_index = 0
+        for i, curve in enumerate(self.marks):
+            series = refs[i] if i < len(refs) else None
+            if series is None or series.total is None:
+                curve.setData([], [])
+                continue
+            color, style = _style(series.kind, earlier_index)
+            earlier_index += series.kind == SeriesKind.EARLIER
+            value = float(series.total)
+            curve.setData([value, value], [-0.35, 0.35], pen=pg.mkPen(color, width=3, style=style))
+            mark = "" if series.total_comparable else QCoreApplication.translate("charts", " (annan version)")
+            parts.append(f"{series.label}: {_fmt(series.total)}{mark}")
+        self.text.setText("   ".join(parts[:1]))
+        self.text.setPos(total + 8, 0)
+        self.setToolTip("\n".join(parts))
+
+
+class ChartsPanel(QWidget):
+    """All three charts and the comparability notes; ``refresh()`` after a change."""
+
+    def __init__(
+        self, controller: EvaluationController, parent: QWidget | None = None, *, compact: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Teckenförklaring"))
+        layout.addWidget(self.legend)
+        self.total = TotalChart(self)
+        self.bars = BarChart(self)
+        self.radar = RadarChart(self)
+        layout.addWidget(self.total)
+        layout.addWidget(self.bars, 1)
+        layout.addWidget(self.radar, 1)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName(self.tr("Om jämförelserna"))
+        layout.addWidget(self.notes)
+        if compact:
+            self.total.hide()
+        self.national = national_average_for(controller.framework.id)
+        self.data: ChartData | None = None
+        for chart in (self.total, self.bars, self.radar):
+            chart.legend_html = self.legend_html
+        self.refresh()
+
+    def legend_html(self) -> str:
+        if self.data is None:
+            return ""
+        parts = []
+        earlier_index = 0
+        for series in self.data.series:
+            color, style = _style(series.kind, earlier_index)
+            earlier_index += series.kind == SeriesKind.EARLIER
+            mark = {Qt.PenStyle.SolidLine: "━━", Qt.PenStyle.DashLine: "╍╍", Qt.PenStyle.DotLine: "┅┅"}[style]
+            parts.append(
+                f'<span style="color:{color.name()}"><b>{mark}</b></span>&nbsp;{html.escape(series.label)}'
+            )
+        return "&nbsp;&nbsp; ".join(parts)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 640)
+
+    def refresh(self) -> None:
+        data = session_chart_data(self.controller.session, self.national)
+        self.data = data
+        self.total.update_data(data)
+        self.bars.update_data(data)
+        self.radar.update_data(data)
+        self.legend.setText(self.legend_html())
+        notes = list(data.notes)
+        if self.national is not None and self.national.example:
+            notes.append(self.tr("Medelvärdet är exempeldata, inte verkliga resultat."))
+        self.notes.setText("<small>" + "<br>".join(notes) + "</small>" if notes else "")

@@ -1,0 +1,107 @@
+"""Evidence and coverage: a matrix of sub-areas × sources showing where evidence is thin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from ..domain.coverage import Coverage
+from ..services import Change
+from .controller import EvaluationController
+from .widgets import muted_label
+
+#: Sequential, colour-blind-safe shades (light to dark blue) for 0, 1, 2, 3+ notes.
+SHADES = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6")
+WARNING = QColor("#b35806")
+
+
+class CoveragePage(QWidget):
+    navigate = Signal(str)
+
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('Täckning av underlag')}</h2>", self))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Antal anteckningar per delfråga och källa. Tomma och ljusa rutor visar var underlaget "
+                    "är tunt. Dubbelklicka för att gå till delfrågan."
+                ),
+                self,
+            )
+        )
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(self)
+        self.table.setAccessibleName(self.tr("Täckningsmatris: delfrågor och källor"))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.cellActivated.connect(self._activate)
+        self.table.cellDoubleClicked.connect(self._activate)
+        layout.addWidget(self.table, 1)
+        self._rows: list[str] = []
+        self._dirty = True
+
+    def refresh(self, change: Change | None = None) -> None:
+        if change is not None and change.kind not in ("note", "score", "interview", "bulk"):
+            return
+        self._dirty = True
+        if self.isVisible():
+            self.rebuild()
+
+    def showEvent(self, event) -> None:
+        if self._dirty:
+            self.rebuild()
+        super().showEvent(event)
+
+    def rebuild(self) -> None:
+        self._dirty = False
+        cov: Coverage = self.controller.session.coverage()
+        headers = list(cov.short) + [self.tr("Totalt"), self.tr("Varningar")]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setRowCount(len(cov.rows))
+        self.table.setHorizontalHeaderLabels(headers)
+        for col, (_key, label) in enumerate(cov.columns):
+            self.table.horizontalHeaderItem(col).setToolTip(label)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self._rows = [r.subarea for r in cov.rows]
+        warnings = 0
+        for row, data in enumerate(cov.rows):
+            name = data.heading if len(data.heading) <= 34 else data.heading[:32] + "…"
+            head = QTableWidgetItem(f"{data.subarea} {name}")
+            head.setToolTip(f"{data.subarea} {data.heading}")
+            self.table.setVerticalHeaderItem(row, head)
+            for col, (key, _label) in enumerate(cov.columns):
+                n = data.counts[key]
+                item = QTableWidgetItem(str(n) if n else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(QColor(SHADES[min(n, 3)])))
+                if n >= 3:
+                    item.setForeground(QBrush(QColor("#ffffff")))
+                self.table.setItem(row, col, item)
+            total = QTableWidgetItem(str(data.total))
+            total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(row, len(cov.columns), total)
+            warn = QTableWidgetItem(", ".join(data.warnings))
+            if data.warnings:
+                warnings += 1
+                warn.setForeground(QBrush(WARNING))
+            self.table.setItem(row, len(cov.columns) + 1, warn)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        no_notes = sum(1 for r in cov.rows if r.total == 0)
+        unsupported = sum(1 for r in cov.rows if r.scored and r.total == 0)
+        self.summary.setText(
+            self.tr(
+                "{0} delfrågor har varningar · {1} saknar anteckningar · {2} har poäng utan underlag"
+            ).format(warnings, no_notes, unsupported)
+        )
+
+    def _activate(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.navigate.emit(f"sub:{self._rows[row]}")

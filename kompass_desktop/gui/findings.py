@@ -1,0 +1,200 @@
+"""The findings editor of an area: Styrkor / Förbättringsmöjligheter (/ Svagheter)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.framework import FindingKind
+from ..domain.model import Finding, Note
+from .controller import EvaluationController
+from .dialogs import EditTextDialog
+from .formatting import Sources, note_line
+
+ROLE_ID = Qt.ItemDataRole.UserRole + 20
+
+
+def kind_label(kind: FindingKind) -> str:
+    labels = {
+        FindingKind.STRENGTH: QCoreApplication.translate("findings", "Styrkor"),
+        FindingKind.IMPROVEMENT: QCoreApplication.translate("findings", "Förbättringsmöjligheter"),
+        FindingKind.WEAKNESS: QCoreApplication.translate("findings", "Svagheter"),
+    }
+    return labels[kind]
+
+
+class LinkNotesDialog(QDialog):
+    """Tick the notes that support a finding."""
+
+    def __init__(
+        self, notes: Sequence[Note], linked: Sequence[str], sources: Sources, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Koppla anteckningar till iakttagelsen"))
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName(self.tr("Anteckningar i området"))
+        for note in notes:
+            item = QListWidgetItem(f"{note.subarea or '–'} · " + note_line(note, sources), self.list)
+            item.setData(ROLE_ID, note.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if note.id in linked else Qt.CheckState.Unchecked)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def checked(self) -> set[str]:
+        return {
+            str(self.list.item(i).data(ROLE_ID))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        }
+
+
+class FindingColumn(QWidget):
+    def __init__(self, editor: FindingsEditor, kind: FindingKind) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.kind = kind
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(f"<b>{kind_label(kind)}</b>", self)
+        layout.addWidget(title)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName(kind_label(kind))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.setMinimumHeight(120)
+        layout.addWidget(self.list)
+        self.input = QLineEdit(self)
+        self.input.setPlaceholderText(self.tr("Ny punkt – skriv och tryck Enter"))
+        self.input.setAccessibleName(self.tr("Ny punkt under {0}").format(kind_label(kind)))
+        self.input.returnPressed.connect(self._add)
+        layout.addWidget(self.input)
+        for text, shortcut, slot in (
+            (self.tr("Redigera…"), QKeySequence(Qt.Key.Key_F2), self._edit),
+            (self.tr("Koppla anteckningar…"), QKeySequence("Ctrl+L"), self._link),
+            (self.tr("Flytta upp"), QKeySequence("Ctrl+Up"), lambda: self._move(-1)),
+            (self.tr("Flytta ned"), QKeySequence("Ctrl+Down"), lambda: self._move(1)),
+            (self.tr("Ta bort"), QKeySequence(QKeySequence.StandardKey.Delete), self._delete),
+        ):
+            action = QAction(text, self.list)
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.list.addAction(action)
+        self.list.itemActivated.connect(lambda _item: self._edit())
+        self._findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        current = self._current()
+        self._findings = findings
+        self.list.clear()
+        for finding in findings:
+            links = f"  [{len(finding.note_ids)}]" if finding.note_ids else ""
+            item = QListWidgetItem(f"• {finding.body}{links}", self.list)
+            item.setData(ROLE_ID, finding.id)
+            item.setToolTip(self.tr("{0} kopplade anteckningar").format(len(finding.note_ids)))
+            if current is not None and finding.id == current.id:
+                self.list.setCurrentItem(item)
+
+    def _current(self) -> Finding | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        fid = item.data(ROLE_ID)
+        return next((f for f in self._findings if f.id == fid), None)
+
+    def _add(self) -> None:
+        text = self.input.text().strip()
+        if text and self.editor.controller.add_finding(self.editor.area, self.kind, text):
+            self.input.clear()
+
+    def _edit(self) -> None:
+        finding = self._current()
+        if finding is None:
+            return
+        dialog = EditTextDialog(self.tr("Redigera iakttagelse"), finding.body, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.text().strip() != finding.body:
+            self.editor.controller.update_finding(finding.id, body=dialog.text())
+
+    def _delete(self) -> None:
+        finding = self._current()
+        if finding is not None:
+            self.editor.controller.delete_finding(finding.id)
+
+    def _move(self, step: int) -> None:
+        finding = self._current()
+        if finding is None:
+            return
+        index = self._findings.index(finding)
+        other = index + step
+        if not 0 <= other < len(self._findings):
+            return
+        neighbour = self._findings[other]
+        # place it just past the neighbour
+        beyond = other + step
+        if 0 <= beyond < len(self._findings):
+            position = (neighbour.position + self._findings[beyond].position) / 2
+        else:
+            position = neighbour.position + step
+        self.editor.controller.update_finding(finding.id, position=position)
+
+    def _link(self) -> None:
+        finding = self._current()
+        if finding is None:
+            return
+        notes = self.editor.area_notes()
+        dialog = LinkNotesDialog(notes, finding.note_ids, self.editor.sources, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.checked()
+        stack = self.editor.controller.undo_stack
+        stack.beginMacro(self.tr("Koppla anteckningar"))
+        for nid in chosen - set(finding.note_ids):
+            self.editor.controller.link_note(finding.id, nid)
+        for nid in set(finding.note_ids) - chosen:
+            self.editor.controller.unlink_note(finding.id, nid)
+        stack.endMacro()
+
+
+class FindingsEditor(QWidget):
+    def __init__(self, controller: EvaluationController, area: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.area = area
+        self.sources = Sources()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.columns = {kind: FindingColumn(self, kind) for kind in controller.framework.finding_kinds}
+        for column in self.columns.values():
+            layout.addWidget(column)
+
+    def area_notes(self) -> list[Note]:
+        prefix = f"{self.area}."
+        return [n for n in self.controller.session.notes() if n.subarea and n.subarea.startswith(prefix)]
+
+    def refresh(self, sources: Sources) -> None:
+        self.sources = sources
+        findings = self.controller.session.findings(self.area)
+        for kind, column in self.columns.items():
+            column.set_findings([f for f in findings if f.kind == kind])

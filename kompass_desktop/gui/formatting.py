@@ -1,0 +1,70 @@
+"""Presentation helpers: how records are shown in lists (no rules, only wording)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from ..domain.model import Document, Interview, Note, SourceKind, WebSource
+from ..services import EvaluationSession
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("formatting", text)
+
+
+def local_time(stamp: str) -> str:
+    """'2025-10-14T08:41:00.000Z' -> '14/10 10:41' in local time."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    return local.strftime("%d/%m %H:%M")
+
+
+@dataclass
+class Sources:
+    """Lookup of the registers, for labelling notes."""
+
+    interviews: dict[str, Interview] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    web: dict[str, WebSource] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: EvaluationSession) -> Sources:
+        return cls(
+            {i.id: i for i in session.interviews()},
+            {d.id: d for d in session.documents()},
+            {w.id: w for w in session.web_sources()},
+        )
+
+    def label(self, note: Note) -> str:
+        if note.source_kind == SourceKind.INTERVIEW and note.interview_id in self.interviews:
+            return interview_label(self.interviews[note.interview_id])
+        if note.source_kind == SourceKind.DOCUMENT and note.document_id in self.documents:
+            doc = self.documents[note.document_id]
+            return doc.title + (_tr(", s. {0}").format(note.page) if note.page else "")
+        if note.source_kind == SourceKind.WEB and note.web_id in self.web:
+            return self.web[note.web_id].title
+        return _tr("utan källa")
+
+
+def interview_label(interview: Interview) -> str:
+    title = interview.title or interview.group_label
+    when = (
+        f"{interview.date[5:].replace('-', '/')} {interview.start}".strip()
+        if interview.date
+        else interview.start
+    )
+    return f"{title} ({when})" if when else title
+
+
+def note_line(note: Note, sources: Sources) -> str:
+    return f"{local_time(note.captured_at)} · {sources.label(note)}\n{note.body}"

@@ -1,0 +1,349 @@
+"""Interview mode: capture notes with the keyboard alone while someone talks.
+
+Type, Enter saves the note (tagged with the interview, the selected sub-area and the time).
+Ctrl+↓/↑ next/previous sub-area, Ctrl+PgDn/PgUp next/previous area, Alt+1..8 an area,
+Alt+0 "unsorted".  The text being typed is itself saved as a draft, so a crash loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.model import INTERVIEW_GROUP_LABELS, SourceKind
+from ..services import Change
+from .controller import EvaluationController
+from .formatting import Sources, interview_label
+from .notes_list import NotesList
+from .widgets import muted_label
+
+DRAFT_KEY = "interview_note"
+ROLE_SUB = Qt.ItemDataRole.UserRole + 30
+UNSORTED = ""
+
+
+class NewInterviewDialog(QDialog):
+    """Quick creation of the current interview: group, time, roles (names optional)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ny intervju"))
+        form = QFormLayout(self)
+        self.group = QComboBox(self)
+        for group, label in INTERVIEW_GROUP_LABELS.items():
+            self.group.addItem(label, group.value)
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("t.ex. Förvaltningschefer"))
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.start = QTimeEdit(QTime.currentTime(), self)
+        self.start.setDisplayFormat("HH:mm")
+        self.end = QTimeEdit(QTime.currentTime().addSecs(90 * 60), self)
+        self.end.setDisplayFormat("HH:mm")
+        self.roles = QLineEdit(self)
+        self.roles.setPlaceholderText(self.tr("Roller, åtskilda med kommatecken"))
+        self.names = QLineEdit(self)
+        self.names.setPlaceholderText(self.tr("Namn (frivilligt, personuppgift)"))
+        self.participants = QSpinBox(self)
+        self.participants.setRange(0, 99)
+        self.participants.setValue(4)
+        for label, widget in (
+            (self.tr("Grupp"), self.group),
+            (self.tr("Rubrik"), self.title),
+            (self.tr("Datum"), self.date),
+            (self.tr("Start"), self.start),
+            (self.tr("Slut"), self.end),
+            (self.tr("Roller"), self.roles),
+            (self.tr("Namn"), self.names),
+            (self.tr("Antal deltagare"), self.participants),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "group": self.group.currentData(),
+            "title": self.title.text().strip() or self.group.currentText(),
+            "date": self.date.date().toString("yyyy-MM-dd"),
+            "start": self.start.time().toString("HH:mm"),
+            "end": self.end.time().toString("HH:mm"),
+            "roles": [r.strip() for r in self.roles.text().split(",") if r.strip()],
+            "names": [n.strip() for n in self.names.text().split(",") if n.strip()],
+            "participants": self.participants.value() or None,
+        }
+
+
+class NoteInput(QPlainTextEdit):
+    """Enter saves, Shift+Enter makes a new line."""
+
+    def __init__(self, page: InterviewPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.page.save_note()
+            return
+        super().keyPressEvent(event)
+
+
+class InterviewPage(QWidget):
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Pågående intervju:"), self))
+        self.interview = QComboBox(self)
+        self.interview.setAccessibleName(self.tr("Pågående intervju"))
+        self.interview.setMinimumWidth(320)
+        top.addWidget(self.interview, 1)
+        new = QPushButton(self.tr("Ny intervju…"), self)
+        new.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new.setToolTip(self.tr("Skapa en ny intervju (Ctrl+Skift+N)"))
+        new.clicked.connect(self.create_interview)
+        top.addWidget(new)
+        layout.addLayout(top)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(split)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.subareas = QListWidget(left)
+        self.subareas.setAccessibleName(self.tr("Delfråga för nya anteckningar"))
+        left_layout.addWidget(self.subareas, 3)
+        self.questions = muted_label("", left)
+        self.questions.setAlignment(Qt.AlignmentFlag.AlignTop)
+        left_layout.addWidget(self.questions, 1)
+        right = QWidget(split)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.target = QLabel(right)
+        self.target.setWordWrap(True)
+        right_layout.addWidget(self.target)
+        self.input = NoteInput(self)
+        self.input.setParent(right)
+        self.input.setAccessibleName(self.tr("Ny anteckning"))
+        self.input.setPlaceholderText(self.tr("Skriv – Enter sparar, Skift+Enter ny rad"))
+        self.input.setMaximumHeight(110)
+        right_layout.addWidget(self.input)
+        right_layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · "
+                    "Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning"
+                ),
+                right,
+            )
+        )
+        self.recent_label = QLabel(right)
+        right_layout.addWidget(self.recent_label)
+        self.recent = NotesList(controller, right, show_subarea=True)
+        right_layout.addWidget(self.recent, 1)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout.addWidget(split, 1)
+
+        self._fill_subareas()
+        shortcuts = [
+            ("Ctrl+Down", lambda: self.step_subarea(1)),
+            ("Ctrl+Up", lambda: self.step_subarea(-1)),
+            ("Ctrl+PgDown", lambda: self.step_area(1)),
+            ("Ctrl+PgUp", lambda: self.step_area(-1)),
+            ("Alt+0", lambda: self.select_subarea(UNSORTED)),
+        ] + [(f"Alt+{n}", lambda n=n: self.select_subarea(f"{n}.1")) for n in range(1, 10)]
+        for keys, slot in shortcuts:
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(400)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self.input.textChanged.connect(self._draft_timer.start)
+        self.subareas.currentItemChanged.connect(lambda *_: self._update_target())
+        self.interview.currentIndexChanged.connect(lambda *_: self._refresh_recent())
+        self.refresh()
+        self._restore_draft()
+
+    # -- building ------------------------------------------------------------------------
+    def _fill_subareas(self) -> None:
+        unsorted = QListWidgetItem(self.tr("Osorterad (välj delfråga senare)"), self.subareas)
+        unsorted.setData(ROLE_SUB, UNSORTED)
+        for area in self.controller.framework.areas:
+            header = QListWidgetItem(f"{area.number}. {area.title}", self.subareas)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            for sub in area.subareas:
+                item = QListWidgetItem(f"   {sub.number} {sub.heading}", self.subareas)
+                item.setData(ROLE_SUB, sub.number)
+        self.subareas.setCurrentRow(2)
+
+    def _selectable_rows(self) -> list[int]:
+        return [i for i in range(self.subareas.count()) if self.subareas.item(i).data(ROLE_SUB) is not None]
+
+    def current_subarea(self) -> str | None:
+        item = self.subareas.currentItem()
+        value = None if item is None else item.data(ROLE_SUB)
+        return value or None
+
+    def current_interview_id(self) -> str | None:
+        value = self.interview.currentData()
+        return str(value) if value else None
+
+    # -- navigation ----------------------------------------------------------------------
+    def select_subarea(self, number: str) -> None:
+        for row in self._selectable_rows():
+            if self.subareas.item(row).data(ROLE_SUB) == number:
+                self.subareas.setCurrentRow(row)
+                break
+        self.input.setFocus()
+
+    def step_subarea(self, step: int) -> None:
+        rows = self._selectable_rows()
+        current = self.subareas.currentRow()
+        position = rows.index(current) if current in rows else 0
+        self.subareas.setCurrentRow(rows[(position + step) % len(rows)])
+        self.input.setFocus()
+
+    def step_area(self, step: int) -> None:
+        areas = [a.number for a in self.controller.framework.areas]
+        sub = self.current_subarea()
+        current = int(sub.split(".")[0]) if sub else (0 if step > 0 else len(areas) + 1)
+        target = current + step
+        if 1 <= target <= len(areas):
+            self.select_subarea(f"{target}.1")
+
+    def _update_target(self) -> None:
+        sub = self.current_subarea()
+        fw = self.controller.framework
+        if sub:
+            info = fw.subarea(sub)
+            self.questions.setText(
+                f"<b>{info.number} {info.title}</b><br>" + "<br>".join(f"• {q}" for q in info.questions)
+            )
+        else:
+            self.questions.setText(self.tr("Anteckningen sparas utan delfråga och kan flyttas senare."))
+        where = f"{sub} {fw.subarea(sub).heading}" if sub else self.tr("osorterad")
+        who = self.interview.currentText() or self.tr("ingen intervju vald")
+        self.target.setText(self.tr("Sparas till <b>{0}</b> · {1}").format(where, who))
+        self.save_draft()
+
+    # -- data ----------------------------------------------------------------------------
+    def refresh(self, change: Change | None = None) -> None:
+        if change is None or change.kind in ("interview", "bulk"):
+            current = self.current_interview_id()
+            self.interview.blockSignals(True)
+            self.interview.clear()
+            self.interview.addItem(self.tr("(ingen intervju – dokumentstudier)"), "")
+            for interview in self.controller.session.interviews():
+                self.interview.addItem(interview_label(interview), interview.id)
+            index = self.interview.findData(current) if current else self.interview.count() - 1
+            self.interview.setCurrentIndex(max(index, 0))
+            self.interview.blockSignals(False)
+        if change is None or change.kind in ("note", "interview", "bulk", "document", "web"):
+            self._refresh_recent()
+        self._update_target()
+
+    def _refresh_recent(self) -> None:
+        iid = self.current_interview_id()
+        session = self.controller.session
+        notes = session.notes(interview_id=iid) if iid else session.notes()[-50:]
+        notes = list(reversed(notes))[:50]
+        self.recent.set_notes(notes, Sources.load(session))
+        self.recent_label.setText(self.tr("Senaste anteckningar ({0})").format(len(notes)))
+
+    def create_interview(self) -> None:
+        dialog = NewInterviewDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        record = self.controller.add_record("interview", **dialog.values())
+        if record is not None:
+            index = self.interview.findData(record.id)
+            self.interview.setCurrentIndex(index)
+            self.input.setFocus()
+
+    def save_note(self) -> None:
+        text = self.input.toPlainText().strip()
+        if not text:
+            return
+        iid = self.current_interview_id()
+        source = {"source_kind": SourceKind.INTERVIEW, "interview_id": iid} if iid else {}
+        if self.controller.add_note(text, self.current_subarea(), **source) is not None:
+            self.input.clear()
+            self.save_draft()
+            self.controller.status.emit(
+                self.tr("Anteckning sparad {0}").format(datetime.now().strftime("%H:%M:%S"))
+            )
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        if self.controller.session.readonly:
+            return
+        value = json.dumps(
+            {
+                "text": self.input.toPlainText(),
+                "subarea": self.current_subarea(),
+                "interview": self.current_interview_id(),
+            },
+            ensure_ascii=False,
+        )
+        if self.controller.session.draft(DRAFT_KEY) != value:
+            self.controller.call(self.controller.session.save_draft, DRAFT_KEY, value)
+
+    def _restore_draft(self) -> None:
+        raw = self.controller.session.draft(DRAFT_KEY)
+        if not raw:
+            return
+        try:
+            draft = json.loads(raw)
+        except ValueError:
+            return
+        if draft.get("interview"):
+            index = self.interview.findData(draft["interview"])
+            if index >= 0:
+                self.interview.setCurrentIndex(index)
+        if draft.get("subarea"):
+            self.select_subarea(draft["subarea"])
+        self.input.blockSignals(True)
+        self.input.setPlainText(draft.get("text", ""))
+        self.input.blockSignals(False)
+
+    def flush(self) -> None:
+        self.save_draft()

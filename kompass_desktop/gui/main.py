@@ -1,0 +1,86 @@
+"""Starting the desktop app: command-line options, QApplication, translations, the window.
+
+kompass-desktop [FILE] [--demo] [--smoke-test] [--lang sv|en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .. import APP_NAME, __version__
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kompass-desktop", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("file", nargs="?", help="utvärderingsfil (.kompass) att öppna")
+    parser.add_argument("--demo", action="store_true", help="öppna en ny kopia av demoutvärderingen")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="öppna demon utan fönster, gå igenom alla områden och avsluta (för CI och paketering)",
+    )
+    parser.add_argument("--lang", choices=["sv", "en"], help="språk för gränssnittet")
+    return parser.parse_args(argv)
+
+
+def _install_excepthook() -> None:
+    """An unexpected error is logged and shown as a message, never as a traceback in a console."""
+    from ..cli import log_unexpected
+
+    def hook(kind, value, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        where = log_unexpected(value) if value is not None else None
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(
+                None,
+                APP_NAME,
+                QApplication.translate(
+                    "main",
+                    "Ett oväntat fel inträffade: {0}\nInget av det du sparat har gått förlorat. "
+                    "Detaljer: {1}",
+                ).format(value, where or "-"),
+            )
+        else:
+            sys.stderr.write("".join(traceback.format_exception_only(kind, value)))
+
+    sys.excepthook = hook
+
+
+def run(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from . import settings
+    from .i18n import install_translators
+
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("SKR")
+    translators = install_translators(app, args.lang or settings.language())  # noqa: F841 - keep alive
+    _install_excepthook()
+    if args.smoke_test:
+        from .smoke import smoke_test
+
+        return smoke_test()
+    from .mainwindow import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if args.demo:
+        window.open_demo()
+    elif args.file:
+        window.open_file(Path(args.file))
+    return app.exec()

@@ -1,0 +1,446 @@
+"""The main window: menus, the welcome screen or the workspace, the chart dock, the status bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__, resources
+from ..domain.errors import KompassError
+from ..services import EvaluationSession, NewEvaluation
+from ..storage.errors import FileLocked
+from . import settings
+from .charts import ChartsPanel
+from .controller import EvaluationController
+from .dialogs import show_error
+from .i18n import LANGUAGES
+from .welcome import NewEvaluationWizard, WelcomeWidget
+from .workspace import Workspace
+
+#: While editing, a rotating backup is taken this often.
+BACKUP_INTERVAL_MS = 5 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.controller: EvaluationController | None = None
+        self.workspace: Workspace | None = None
+        self.central = QStackedWidget(self)
+        self.welcome = WelcomeWidget(self)
+        self.welcome.new_requested.connect(self.new_evaluation)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.file_chosen.connect(lambda p: self.open_file(Path(p)))
+        self.central.addWidget(self.welcome)
+        self.setCentralWidget(self.central)
+        self.chart_dock = QDockWidget(self.tr("Diagram"), self)
+        self.chart_dock.setObjectName("chartDock")
+        self.chart_dock.setAllowedAreas(
+            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chart_dock)
+        self.chart_dock.hide()
+        self.saved_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_INTERVAL_MS)
+        self._backup_timer.timeout.connect(self._periodic_backup)
+        self._build_menus()
+        self._update_actions()
+        self.resize(1280, 760)
+        geometry = settings.settings().value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    # -- menus ------------------------------------------------------------------------
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot,
+        shortcut: QKeySequence | str | None = None,
+        needs_file: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        if needs_file:
+            self._file_actions.append(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._file_actions: list[QAction] = []
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&Arkiv"))
+        self._action(file, self.tr("&Ny utvärdering…"), self.new_evaluation, QKeySequence.StandardKey.New)
+        self._action(file, self.tr("&Öppna…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu(self.tr("&Senaste"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file, self.tr("Öppna &demoutvärdering"), self.open_demo)
+        file.addSeparator()
+        self._action(file, self.tr("Spara &kopia som…"), self.save_copy, "Ctrl+Shift+S", needs_file=True)
+        self.export_menu_anchor = file.addSeparator()
+        self._action(file, self.tr("Skapa &rapport…"), self.create_report, "Ctrl+Shift+P", needs_file=True)
+        self._action(
+            file,
+            self.tr("Skriv ut &utkast…"),
+            self.print_draft,
+            QKeySequence.StandardKey.Print,
+            needs_file=True,
+        )
+        file.addSeparator()
+        self._action(
+            file,
+            self.tr("S&täng utvärderingen"),
+            self.close_evaluation,
+            QKeySequence.StandardKey.Close,
+            needs_file=True,
+        )
+        self._action(file, self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
+        self.file_menu = file
+
+        edit = bar.addMenu(self.tr("&Redigera"))
+        self.undo_action = self._action(edit, self.tr("&Ångra"), self._undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, self.tr("&Gör om"), self._redo, QKeySequence.StandardKey.Redo)
+        edit.addSeparator()
+        self._action(
+            edit, self.tr("&Sök…"), lambda: self.go("search"), QKeySequence.StandardKey.Find, needs_file=True
+        )
+
+        go = bar.addMenu(self.tr("&Gå till"))
+        self._action(go, self.tr("&Sammanfattning"), lambda: self.go("summary"), "Ctrl+0", needs_file=True)
+        self.area_actions = []
+        for n in range(1, 9):
+            self.area_actions.append(
+                self._action(
+                    go,
+                    self.tr("Område {0}").format(n),
+                    lambda _=False, n=n: self.go(f"area:{n}"),
+                    f"Ctrl+{n}",
+                    needs_file=True,
+                )
+            )
+        self._action(go, self.tr("Nästa område"), lambda: self._step_area(1), "Ctrl+PgDown", needs_file=True)
+        self._action(
+            go, self.tr("Föregående område"), lambda: self._step_area(-1), "Ctrl+PgUp", needs_file=True
+        )
+        go.addSeparator()
+        self._action(go, self.tr("&Intervjuläge"), lambda: self.go("interview"), "Ctrl+I", needs_file=True)
+        self._action(
+            go, self.tr("Intervjuer"), lambda: self.go("interviews"), "Ctrl+Shift+I", needs_file=True
+        )
+        self._action(go, self.tr("Dokument"), lambda: self.go("documents"), "Ctrl+Shift+D", needs_file=True)
+        self._action(
+            go, self.tr("Webb och sociala medier"), lambda: self.go("web"), "Ctrl+Shift+W", needs_file=True
+        )
+        self._action(
+            go, self.tr("&Täckning av underlag"), lambda: self.go("coverage"), "Ctrl+Shift+T", needs_file=True
+        )
+
+        view = bar.addMenu(self.tr("&Visa"))
+        toggle = self.chart_dock.toggleViewAction()
+        toggle.setText(self.tr("&Diagram bredvid"))
+        toggle.setShortcut(QKeySequence("Ctrl+G"))
+        view.addAction(toggle)
+        self._file_actions.append(toggle)
+        language = view.addMenu(self.tr("&Språk"))
+        for code, name in LANGUAGES.items():
+            act = self._action(language, name, lambda _=False, code=code: self._set_language(code))
+            act.setCheckable(True)
+            act.setChecked(settings.language() == code)
+
+        help_menu = bar.addMenu(self.tr("&Hjälp"))
+        self._action(
+            help_menu, self.tr("&Kortkommandon"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents
+        )
+        self._action(help_menu, self.tr("&Om Kompass Desktop"), self.show_about)
+
+    def _update_actions(self, _index: int = 0) -> None:
+        has_file = self.controller is not None
+        for action in self._file_actions:
+            action.setEnabled(has_file)
+        stack = self.controller.undo_stack if self.controller else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        if stack is not None:
+            self.undo_action.setText(
+                self.tr("&Ångra {0}").format(stack.undoText()) if stack.canUndo() else self.tr("&Ångra")
+            )
+            self.redo_action.setText(
+                self.tr("&Gör om {0}").format(stack.redoText()) if stack.canRedo() else self.tr("&Gör om")
+            )
+
+    def _undo(self) -> None:
+        if self.controller and self.workspace:
+            self.workspace.flush()
+            self.controller.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.controller:
+            self.controller.undo_stack.redo()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_files():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(inga)")).setEnabled(False)
+
+    # -- opening and closing ----------------------------------------------------------
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Öppna utvärdering"),
+            str(Path.home()),
+            self.tr("Utvärderingar (*.kompass);;Alla filer (*)"),
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def open_demo(self) -> None:
+        from ..demo import fresh_demo_copy
+
+        try:
+            path = fresh_demo_copy()
+        except KompassError as err:
+            show_error(self, str(err))
+            return
+        self.open_file(path)
+
+    def open_file(self, path: Path) -> bool:
+        if self.controller is not None and not self.close_evaluation():
+            return False
+        try:
+            session = EvaluationSession.open(path, author=settings.author_name() or None, backup_on_open=True)
+        except FileLocked as err:
+            show_error(self, str(err), self.tr("Filen används redan"))
+            return False
+        except KompassError as err:
+            self._offer_backups(path, str(err))
+            return False
+        self._attach(session)
+        settings.add_recent(path)
+        return True
+
+    def _offer_backups(self, path: Path, message: str) -> None:
+        from ..storage.backup import list_backups
+
+        found = list_backups(path)
+        if not found:
+            show_error(self, message, self.tr("Filen kunde inte öppnas"))
+            return
+        newest = found[0]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Filen kunde inte öppnas"),
+            message,
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            self.tr("Det finns {0} säkerhetskopior. Vill du öppna den senaste ({1})?").format(
+                len(found), newest.taken.strftime("%Y-%m-%d %H:%M")
+            )
+        )
+        if box.exec() == QMessageBox.StandardButton.Open:
+            self._restore_backup(newest.path, path)
+
+    def _restore_backup(self, backup: Path, original: Path) -> None:
+        from ..storage.backup import restore_backup
+
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara den återställda kopian som"),
+            str(original.with_name(original.stem + "-återställd.kompass")),
+            self.tr("Utvärderingar (*.kompass)"),
+        )
+        if not target:
+            return
+        try:
+            restore_backup(backup, Path(target))
+        except KompassError as err:
+            show_error(self, str(err))
+            return
+        self.open_file(Path(target))
+
+    def _attach(self, session: EvaluationSession) -> None:
+        self.controller = EvaluationController(session, self)
+        self.controller.error.connect(lambda message: show_error(self, message))
+        self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.controller.changed.connect(self._on_change)
+        self.controller.undo_stack.indexChanged.connect(self._update_actions)
+        self.workspace = Workspace(self.controller, self)
+        self.central.addWidget(self.workspace)
+        self.central.setCurrentWidget(self.workspace)
+        self.chart_dock.setWidget(ChartsPanel(self.controller, self.chart_dock, compact=True))
+        info = session.info()
+        readonly = self.tr(" (skrivskyddad)") if session.readonly else ""
+        self.setWindowTitle(f"{info.municipality_name} – {session.path.name}{readonly} – {APP_NAME}")
+        self.saved_label.setText(self.tr("Alla ändringar sparas direkt"))
+        self._backup_timer.start()
+        self._update_actions()
+
+    def _on_change(self, _change: object) -> None:
+        self.saved_label.setText(self.tr("Sparat {0}").format(datetime.now().strftime("%H:%M:%S")))
+        dock = self.chart_dock.widget()
+        if isinstance(dock, ChartsPanel) and self.chart_dock.isVisible():
+            dock.refresh()
+
+    def close_evaluation(self) -> bool:
+        if self.controller is None:
+            return True
+        if self.workspace is not None:
+            self.workspace.flush()
+        self._backup_timer.stop()
+        dock = self.chart_dock.widget()
+        self.chart_dock.setWidget(QWidget(self.chart_dock))
+        if dock is not None:
+            dock.deleteLater()
+        controller, self.controller = self.controller, None
+        controller.undo_stack.indexChanged.disconnect(self._update_actions)
+        if self.workspace is not None:
+            self.central.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        controller.close()
+        controller.deleteLater()
+        self.central.setCurrentWidget(self.welcome)
+        self.welcome.refresh()
+        self.setWindowTitle(APP_NAME)
+        self.saved_label.setText("")
+        self._update_actions()
+        return True
+
+    def _periodic_backup(self) -> None:
+        if self.controller is not None and not self.controller.session.readonly:
+            self.controller.call(self.controller.session.backup, "auto")
+
+    # -- commands --------------------------------------------------------------------
+    def go(self, target: str) -> None:
+        if self.workspace is not None:
+            self.workspace.navigate(target)
+
+    def _step_area(self, step: int) -> None:
+        if self.workspace is not None:
+            self.workspace.step_area(step)
+
+    def new_evaluation(self) -> None:
+        wizard = NewEvaluationWizard(self)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return
+        spec = wizard.spec()
+        path = Path(spec["path"])
+        if path.suffix != ".kompass":
+            path = path.with_suffix(".kompass")
+        if self.controller is not None and not self.close_evaluation():
+            return
+        try:
+            fw = resources.framework(spec["framework_id"])
+            session = EvaluationSession.create(
+                path,
+                NewEvaluation(
+                    fw,
+                    spec["municipality"],
+                    spec["year"],
+                    kommungrupp=spec["kommungrupp"],
+                    inhabitants=spec["inhabitants"],
+                    employees=spec["employees"],
+                    governing_parties=spec["governing_parties"],
+                    evaluation_number=spec["evaluation_number"],
+                    start_date=spec["start_date"],
+                    end_date=spec["end_date"],
+                    evaluators=spec["evaluators"],
+                ),
+                author=settings.author_name() or None,
+            )
+            if spec["earlier"]:
+                e = spec["earlier"]
+                session.add_earlier_evaluation(e["year"], e["framework_id"], e["area_scores"])
+        except KompassError as err:
+            show_error(self, str(err), self.tr("Utvärderingen kunde inte skapas"))
+            return
+        self._attach(session)
+        settings.add_recent(path)
+
+    def save_copy(self) -> None:
+        if self.controller is None:
+            return
+        session = self.controller.session
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara kopia som"),
+            str(session.path.with_name(session.path.stem + "-kopia.kompass")),
+            self.tr("Utvärderingar (*.kompass)"),
+        )
+        if path:
+            if self.workspace:
+                self.workspace.flush()
+            if self.controller.call(session.save_copy, Path(path)) is None and not Path(path).exists():
+                return
+            self.statusBar().showMessage(self.tr("Kopian sparades: {0}").format(path), 5000)
+
+    def print_draft(self) -> None:
+        if self.controller is None:
+            return
+        if self.workspace:
+            self.workspace.flush()
+        from .printing import print_report
+
+        print_report(self, self.controller, draft=True)
+
+    def create_report(self) -> None:
+        if self.controller is None:
+            return
+        if self.workspace:
+            self.workspace.flush()
+        from .printing import print_report
+
+        print_report(self, self.controller, draft=False)
+
+    def show_shortcuts(self) -> None:
+        from .help import shortcuts_html
+
+        QMessageBox.information(self, self.tr("Kortkommandon"), shortcuts_html())
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Om Kompass Desktop"),
+            self.tr(
+                "<h3>Kompass Desktop {0}</h3><p>Arbetsverktyg för utvärderingar med Kommunkompassen.</p>"
+                "<p>Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.</p>"
+            ).format(__version__),
+        )
+
+    def _set_language(self, code: str) -> None:
+        settings.set_language(code)
+        QMessageBox.information(
+            self, self.tr("Språk"), self.tr("Språket ändras nästa gång programmet startar.")
+        )
+
+    # -- closing ---------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = settings.settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.sync()
+        self.close_evaluation()
+        event.accept()

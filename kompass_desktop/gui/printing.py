@@ -1,0 +1,155 @@
+"""Reports from the GUI: build the PDF in a worker thread, then save, preview or print it.
+
+The PDF is made by the report package (the same code as ``kompass report``); printing renders
+its pages with PDFium, so paper and screen show exactly the PDF.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QRectF, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ..domain.errors import KompassError
+from .controller import EvaluationController
+from .dialogs import show_error
+
+
+def build_in_background(parent: QWidget, label: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn`` in a thread while a progress dialog keeps the window alive; re-raise its error."""
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["value"] = fn(*args, **kwargs)
+        except BaseException as err:  # handed back to the GUI thread
+            result["error"] = err
+
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(30)
+    timer.timeout.connect(lambda: loop.quit() if not thread.is_alive() else None)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    progress.close()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def render_pdf(printer: QPrinter, pdf: Path) -> None:
+    """Paint every page of ``pdf`` onto ``printer`` (used by print preview and printing)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        dpi = min(printer.resolution(), 200)
+        for index in range(len(document)):
+            if index:
+                printer.newPage()
+            page = document[index]
+            bitmap = page.render(scale=dpi / 72).to_pil()
+            image = QImage(
+                bitmap.tobytes("raw", "RGB"),
+                bitmap.width,
+                bitmap.height,
+                bitmap.width * 3,
+                QImage.Format.Format_RGB888,
+            )
+            target = painter.viewport()
+            size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+    finally:
+        painter.end()
+        document.close()
+
+
+def preview_and_print(parent: QWidget, pdf: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(pdf.stem)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(parent.tr("Förhandsgranska utkast"))
+    dialog.paintRequested.connect(lambda p: render_pdf(p, pdf))
+    dialog.resize(900, 700)
+    dialog.exec()
+
+
+def print_report(parent: QWidget, controller: EvaluationController, *, draft: bool) -> Path | None:
+    """Draft: build to a temporary file, then offer print preview / save.  Final: ask where to save."""
+    from ..report import build_report, missing_for_final
+
+    snapshot = controller.session.snapshot()
+    if not draft:
+        missing = missing_for_final(snapshot)
+        if missing:
+            text = "\n".join(f"• {item.message}" for item in missing[:25])
+            more = parent.tr("\n… och {0} till").format(len(missing) - 25) if len(missing) > 25 else ""
+            QMessageBox.warning(
+                parent,
+                parent.tr("Rapporten kan inte skapas än"),
+                parent.tr(
+                    "Detta saknas för en slutlig rapport:\n\n{0}{1}\n\nEtt utkast kan alltid skrivas ut."
+                ).format(text, more),
+            )
+            return None
+        suggested = controller.session.path.with_suffix(".pdf")
+        target, _ = QFileDialog.getSaveFileName(
+            parent, parent.tr("Spara rapporten"), str(suggested), "PDF (*.pdf)"
+        )
+        if not target:
+            return None
+        out = Path(target)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="kompass-utkast-"))
+        out = folder / f"{controller.session.path.stem}-utkast.pdf"
+    try:
+        build_in_background(parent, parent.tr("Skapar rapporten…"), build_report, snapshot, out, draft=draft)
+    except KompassError as err:
+        show_error(parent, str(err), parent.tr("Rapporten kunde inte skapas"))
+        return None
+    if not draft:
+        controller.status.emit(parent.tr("Rapporten sparades: {0}").format(out))
+        return out
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        parent.tr("Utkastet är klart"),
+        parent.tr("Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?"),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    print_button = box.addButton(
+        parent.tr("Förhandsgranska och skriv ut…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    save_button = box.addButton(parent.tr("Spara som PDF…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is print_button:
+        preview_and_print(parent, out)
+    elif box.clickedButton() is save_button:
+        target, _ = QFileDialog.getSaveFileName(
+            parent,
+            parent.tr("Spara utkastet"),
+            str(controller.session.path.with_name(out.name)),
+            "PDF (*.pdf)",
+        )
+        if target:
+            Path(target).write_bytes(out.read_bytes())
+            return Path(target)
+    return out

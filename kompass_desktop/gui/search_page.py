@@ -1,0 +1,86 @@
+"""Full-text search over notes, texts and documents; results jump to the place."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from .controller import EvaluationController
+
+ROLE_TARGET = Qt.ItemDataRole.UserRole + 50
+
+
+class SearchPage(QWidget):
+    navigate = Signal(str)
+
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('Sök')}</h2>", self))
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(
+            self.tr("Sök i anteckningar, texter och dokument (å, ä och ö skiljs åt)")
+        )
+        self.query.setAccessibleName(self.tr("Sökord"))
+        self.query.setClearButtonEnabled(True)
+        layout.addWidget(self.query)
+        self.count = QLabel(self)
+        layout.addWidget(self.count)
+        self.results = QListWidget(self)
+        self.results.setAccessibleName(self.tr("Sökresultat"))
+        self.results.setWordWrap(True)
+        layout.addWidget(self.results, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.run)
+        self.query.textChanged.connect(self._timer.start)
+        self.query.returnPressed.connect(self._first)
+        self.results.itemActivated.connect(self._activate)
+
+    def focus(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def run(self) -> None:
+        self._timer.stop()
+        text = self.query.text().strip()
+        self.results.clear()
+        if not text:
+            self.count.setText("")
+            return
+        hits = self.controller.session.search(text)
+        docs = {d.id: d for d in self.controller.session.documents()}
+        fw = self.controller.framework
+
+        def sub_name(number: str) -> str:
+            return f"{number} {fw.subarea(number).heading}" if number and fw.has_subarea(number) else number
+
+        for hit in hits:
+            if hit.kind == "note":
+                where = self.tr("Anteckning · {0}").format(sub_name(hit.ref) or self.tr("osorterad"))
+                target = f"sub:{hit.ref}" if hit.ref else "interview"
+            elif hit.kind == "text":
+                scope, _, ref = hit.ref.partition(":")
+                where = self.tr("Text · {0}").format(sub_name(ref) or self.tr("sammanfattning"))
+                target = f"sub:{ref}" if scope == "subarea" else (f"area:{ref}" if ref else "summary")
+            else:
+                where = self.tr("Dokument · {0}").format(docs[hit.id].title if hit.id in docs else hit.ref)
+                target = f"document:{hit.id}"
+            snippet = re.sub(r"\[(.*?)\]", r"«\1»", hit.snippet)
+            item = QListWidgetItem(f"{where}\n{snippet}", self.results)
+            item.setData(ROLE_TARGET, target)
+            item.setToolTip(hit.snippet.replace("[", "").replace("]", ""))
+        self.count.setText(self.tr("{0} träffar").format(len(hits)))
+
+    def _first(self) -> None:
+        self.run()
+        if self.results.count():
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.navigate.emit(str(item.data(ROLE_TARGET)))

@@ -1,0 +1,78 @@
+"""``kompass-desktop --smoke-test``: open the demo offscreen, walk every area, edit and undo a
+score, build a draft report and an export, and exit 0 (used by CI and by the packaged app)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+
+def _step(text: str) -> None:
+    sys.stdout.write(f"smoke: {text}\n")
+    sys.stdout.flush()
+
+
+def smoke_test() -> int:
+    from .mainwindow import MainWindow
+
+    window = MainWindow()
+    try:
+        return _run(window)
+    except Exception as err:  # the smoke test reports, it does not crash
+        _step(f"FEL: {type(err).__name__}: {err}")
+        return 1
+    finally:
+        window.close()
+
+
+def _run(window) -> int:
+    start = time.perf_counter()
+    window.resize(1366, 768)
+    window.show()
+    window.open_demo()
+    if window.controller is None or window.workspace is None:
+        _step("FEL: demoutvärderingen öppnades inte")
+        return 1
+    controller, workspace = window.controller, window.workspace
+    _step(f"öppnade {controller.session.path.name}")
+    for area in controller.framework.areas:
+        workspace.navigate(f"area:{area.number}")
+        QApplication.processEvents()
+    for page in ("interview", "interviews", "documents", "web", "coverage", "search", "summary"):
+        workspace.navigate(page)
+        QApplication.processEvents()
+    _step(f"visade {len(workspace.pages)} sidor")
+    before = controller.scores()["1.1"]
+    ok, message = controller.set_score("1.1", "2,5")
+    if not ok or str(controller.scores()["1.1"]) != "2.5":
+        _step(f"FEL: poängen kunde inte ändras ({message})")
+        return 1
+    controller.undo_stack.undo()
+    if controller.scores()["1.1"] != before:
+        _step("FEL: ångra återställde inte poängen")
+        return 1
+    _step("ändrade och ångrade en poäng")
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshot = controller.session.snapshot()
+        try:
+            from ..report import build_report
+        except ImportError:
+            build_report = None
+        if build_report is not None:
+            out = Path(tmp) / "utkast.pdf"
+            build_report(snapshot, out, draft=True)
+            _step(f"skapade utkast ({out.stat().st_size // 1024} kB)")
+        try:
+            from ..exchange.export import export_evaluation
+        except ImportError:
+            export_evaluation = None
+        if export_evaluation is not None:
+            out = Path(tmp) / "export.kkx"
+            export_evaluation(controller.session.path, out)
+            _step(f"exporterade ({out.stat().st_size // 1024} kB)")
+    _step(f"klart på {time.perf_counter() - start:.1f} s")
+    return 0

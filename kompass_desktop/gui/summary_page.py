@@ -1,0 +1,164 @@
+"""The summary page: totals per area, the summary comments, open items and the live charts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.checks import Severity
+from ..domain.model import TextScope
+from ..domain.scoring import format_exact, round_display
+from ..services import Change
+from .charts import ChartsPanel
+from .controller import EvaluationController
+from .widgets import AutosaveTextEdit, muted_label
+
+ROLE_REF = Qt.ItemDataRole.UserRole + 60
+
+
+class SummaryPage(QSplitter):
+    navigate = Signal(str)
+
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.controller = controller
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        info = controller.session.info()
+        self.heading = QLabel(body)
+        layout.addWidget(self.heading)
+        layout.addWidget(muted_label(f"{controller.framework.name} · {info.start_date or ''}", body))
+        self.total = QLabel(body)
+        self.total.setAccessibleName(self.tr("Totalpoäng"))
+        layout.addWidget(self.total)
+        table = QGroupBox(self.tr("Poäng per område"), body)
+        grid = QGridLayout(table)
+        self.bars: dict[int, tuple[QLabel, QProgressBar]] = {}
+        for row, area in enumerate(controller.framework.areas):
+            name = QLabel(f"{area.number}. {area.title}", table)
+            name.setWordWrap(True)
+            grid.addWidget(name, row, 0)
+            value = QLabel(table)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(value, row, 1)
+            bar = QProgressBar(table)
+            bar.setRange(0, 100)
+            bar.setTextVisible(False)
+            bar.setMaximumWidth(160)
+            bar.setAccessibleName(self.tr("Område {0}").format(area.number))
+            grid.addWidget(bar, row, 2)
+            self.bars[area.number] = (value, bar)
+        grid.setColumnStretch(0, 1)
+        layout.addWidget(table)
+        self.editors: dict[TextScope, AutosaveTextEdit] = {}
+        for scope, title, hint in (
+            (
+                TextScope.SUMMARY_OVERALL,
+                self.tr("Sammanfattande kommentarer"),
+                self.tr("Helhetsbedömningen: totalresultat, jämförelser, det viktigaste…"),
+            ),
+            (
+                TextScope.SUMMARY_STRONGER,
+                self.tr("Starkare områden"),
+                self.tr("Områden där kommunen är stark…"),
+            ),
+            (
+                TextScope.SUMMARY_WEAKER,
+                self.tr("Svagare områden"),
+                self.tr("Områden med störst förbättringsbehov…"),
+            ),
+        ):
+            box = QGroupBox(title, body)
+            box_layout = QVBoxLayout(box)
+            editor = AutosaveTextEdit(
+                lambda text, scope=scope: controller.set_text(scope, "", text),
+                box,
+                placeholder=hint,
+                min_lines=6,
+            )
+            editor.setAccessibleName(title)
+            box_layout.addWidget(editor)
+            layout.addWidget(box)
+            self.editors[scope] = editor
+        items = QGroupBox(self.tr("Att göra innan rapporten är klar"), body)
+        items_layout = QVBoxLayout(items)
+        self.open_items = QListWidget(items)
+        self.open_items.setAccessibleName(self.tr("Öppna punkter"))
+        self.open_items.setMinimumHeight(140)
+        self.open_items.itemActivated.connect(self._open_item)
+        items_layout.addWidget(self.open_items)
+        layout.addWidget(items)
+        layout.addStretch(1)
+        self.addWidget(scroll)
+        self.charts = ChartsPanel(controller, self)
+        self.addWidget(self.charts)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 4)
+        self.refresh()
+
+    def refresh(self, change: Change | None = None) -> None:
+        kind = change.kind if change else "all"
+        info = self.controller.session.info()
+        self.heading.setText(f"<h2>{info.municipality_name}</h2>")
+        summary = self.controller.session.summary()
+        self.total.setText(
+            self.tr("<h1>{0} av {1} poäng</h1>").format(
+                round_display(summary.total), format_exact(summary.max)
+            )
+        )
+        self.total.setToolTip(
+            self.tr("Exakt {0}; {1} av {2} delfrågor bedömda").format(
+                format_exact(summary.total), summary.scored_count, summary.subarea_count
+            )
+        )
+        for area in summary.areas:
+            value, bar = self.bars[area.number]
+            value.setText("–" if area.achieved is None else f"{round_display(area.achieved)} / 100")
+            bar.setValue(0 if area.achieved is None else round_display(area.achieved))
+        if kind in ("all", "text", "bulk"):
+            for scope, editor in self.editors.items():
+                if not editor.dirty:
+                    editor.set_stored_text(self.controller.session.text(scope))
+        self._refresh_open_items()
+        if kind in ("all", "score", "earlier", "bulk", "info"):
+            self.charts.refresh()
+
+    def _refresh_open_items(self) -> None:
+        self.open_items.clear()
+        items = self.controller.session.open_items()
+        for item in items:
+            mark = "●" if item.severity == Severity.REQUIRED else "○"
+            entry = QListWidgetItem(f"{mark} {item.message}", self.open_items)
+            entry.setData(ROLE_REF, item.ref)
+            entry.setToolTip(
+                self.tr("Krävs för slutlig rapport")
+                if item.severity == Severity.REQUIRED
+                else self.tr("Varning")
+            )
+        if not items:
+            QListWidgetItem(self.tr("Inget saknas – rapporten kan skapas."), self.open_items)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        ref = str(item.data(ROLE_REF) or "")
+        if "." in ref:
+            self.navigate.emit(f"sub:{ref}")
+        elif ref:
+            self.navigate.emit(f"area:{ref}")
+
+    def flush(self) -> None:
+        for editor in self.editors.values():
+            editor.flush()

@@ -1,0 +1,125 @@
+"""The workspace of an open evaluation: navigation on the left, the current page on the right."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
+
+from ..services import Change
+from .area_page import AreaPage
+from .controller import EvaluationController
+from .coverage_page import CoveragePage
+from .interview_mode import InterviewPage
+from .nav import NavigationPanel
+from .registers import RegisterPage
+from .search_page import SearchPage
+from .summary_page import SummaryPage
+
+
+class Workspace(QSplitter):
+    """Pages are built when first shown; every change refreshes the pages that exist."""
+
+    page_changed = Signal(str)
+
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.controller = controller
+        self.nav = NavigationPanel(controller.framework, self)
+        self.stack = QStackedWidget(self)
+        self.addWidget(self.nav)
+        self.addWidget(self.stack)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self.setSizes([330, 1000])
+        self.pages: dict[str, QWidget] = {}
+        self.current = ""
+        self.nav.navigate.connect(self.navigate)
+        controller.changed.connect(self.on_change)
+        self.update_progress()
+        self.navigate("summary")
+
+    # -- pages -------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            c = self.controller
+            page: QWidget
+            if key == "summary":
+                page = SummaryPage(c, self)
+                page.navigate.connect(self.navigate)
+            elif key.startswith("area:"):
+                page = AreaPage(c, c.framework.area(int(key[5:])), self)
+            elif key == "interview":
+                page = InterviewPage(c, self)
+            elif key in ("interviews", "documents", "web"):
+                page = RegisterPage(
+                    c, {"interviews": "interview", "documents": "document", "web": "web"}[key], self
+                )
+            elif key == "coverage":
+                page = CoveragePage(c, self)
+                page.navigate.connect(self.navigate)
+            elif key == "search":
+                page = SearchPage(c, self)
+                page.navigate.connect(self.navigate)
+            else:
+                raise KeyError(key)
+            page.setObjectName(f"page-{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def navigate(self, target: str) -> None:
+        """Show "summary", "area:N", "sub:N.M", "document:ID" or a page key."""
+        self.flush()
+        sub = None
+        record = None
+        if target.startswith("sub:"):
+            sub = target[4:]
+            key = f"area:{sub.split('.')[0]}"
+        elif target.startswith("document:"):
+            key, record = "documents", target.split(":", 1)[1]
+        else:
+            key = target
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.current = key
+        if sub and isinstance(page, AreaPage):
+            page.scroll_to(sub)
+        if record and isinstance(page, RegisterPage):
+            page.select(record)
+        if isinstance(page, SearchPage):
+            page.focus()
+        if isinstance(page, InterviewPage):
+            page.input.setFocus()
+        self.nav.select(target if target in self.nav._items else key)
+        self.page_changed.emit(key)
+
+    def on_change(self, change: Change) -> None:
+        for page in list(self.pages.values()):
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh(change)
+        if change.kind in ("score", "note", "finding", "bulk"):
+            self.update_progress()
+
+    def update_progress(self) -> None:
+        session = self.controller.session
+        findings = Counter(f.area for f in session.findings())
+        self.nav.update_progress(session.summary(), session.note_counts(), dict(findings))
+
+    def flush(self) -> None:
+        """Commit whatever is being typed (called before navigation, closing, printing…)."""
+        for page in self.pages.values():
+            flush = getattr(page, "flush", None)
+            if flush is not None:
+                flush()
+
+    def step_area(self, step: int) -> None:
+        numbers = [a.number for a in self.controller.framework.areas]
+        if self.current.startswith("area:"):
+            index = numbers.index(int(self.current[5:])) + step
+        else:
+            index = 0 if step > 0 else len(numbers) - 1
+        if 0 <= index < len(numbers):
+            self.navigate(f"area:{numbers[index]}")
