@@ -11,10 +11,6 @@ from ..domain.model import Document, Interview, Note, SourceKind, WebSource
 from ..services import EvaluationSession
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("formatting", text)
-
-
 def local_time(stamp: str) -> str:
     """'2025-10-14T08:41:00.000Z' -> '14/10 10:41' in local time."""
     if not stamp:
@@ -50,10 +46,12 @@ class Sources:
             return interview_label(self.interviews[note.interview_id])
         if note.source_kind == SourceKind.DOCUMENT and note.document_id in self.documents:
             doc = self.documents[note.document_id]
-            return doc.title + (_tr(", s. {0}").format(note.page) if note.page else "")
+            return doc.title + (
+                QCoreApplication.translate("formatting", ", s. {0}").format(note.page) if note.page else ""
+            )
         if note.source_kind == SourceKind.WEB and note.web_id in self.web:
             return self.web[note.web_id].title
-        return _tr("utan källa")
+        return QCoreApplication.translate("formatting", "utan källa")
 
 
 def interview_label(interview: Interview) -> str:

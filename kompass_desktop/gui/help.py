@@ -7,31 +7,30 @@ import html
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("help", text)
-
-
 def shortcuts() -> list[tuple[str, str]]:
     return [
-        ("Ctrl+N / Ctrl+O", _tr("Ny utvärdering / Öppna")),
-        ("Ctrl+0", _tr("Sammanfattning")),
-        ("Ctrl+1 … Ctrl+8", _tr("Område 1–8")),
-        ("Ctrl+PgDn / Ctrl+PgUp", _tr("Nästa / föregående område")),
-        ("Ctrl+I", _tr("Intervjuläge")),
-        ("Enter (intervjuläge)", _tr("Spara anteckningen")),
-        ("Skift+Enter", _tr("Ny rad i anteckningen")),
-        ("Ctrl+↓ / Ctrl+↑", _tr("Nästa / föregående delfråga (intervjuläge)")),
-        ("Alt+1 … Alt+8, Alt+0", _tr("Hoppa till område / osorterad (intervjuläge)")),
-        ("Ctrl+Skift+N", _tr("Ny intervju (intervjuläge)")),
-        ("Ctrl+M", _tr("Flytta markerad anteckning till annan delfråga")),
-        ("F2 / Delete", _tr("Redigera / ta bort markerad post")),
-        ("Ctrl+L", _tr("Koppla anteckningar till markerad iakttagelse")),
-        ("↑ / ↓ (poängfält)", _tr("Öka / minska poängen med 1")),
-        ("Ctrl+Z / Ctrl+Skift+Z", _tr("Ångra / gör om")),
-        ("Ctrl+F", _tr("Sök")),
-        ("Ctrl+G", _tr("Visa diagram bredvid")),
-        ("Ctrl+P", _tr("Skriv ut utkast")),
-        ("Ctrl+Skift+S", _tr("Spara kopia som")),
+        ("Ctrl+N / Ctrl+O", QCoreApplication.translate("help", "Ny utvärdering / Öppna")),
+        ("Ctrl+0", QCoreApplication.translate("help", "Sammanfattning")),
+        ("Ctrl+1 … Ctrl+8", QCoreApplication.translate("help", "Område 1–8")),
+        ("Ctrl+PgDn / Ctrl+PgUp", QCoreApplication.translate("help", "Nästa / föregående område")),
+        ("Ctrl+I", QCoreApplication.translate("help", "Intervjuläge")),
+        ("Enter (intervjuläge)", QCoreApplication.translate("help", "Spara anteckningen")),
+        ("Skift+Enter", QCoreApplication.translate("help", "Ny rad i anteckningen")),
+        ("Ctrl+↓ / Ctrl+↑", QCoreApplication.translate("help", "Nästa / föregående delfråga (intervjuläge)")),
+        (
+            "Alt+1 … Alt+8, Alt+0",
+            QCoreApplication.translate("help", "Hoppa till område / osorterad (intervjuläge)"),
+        ),
+        ("Ctrl+Skift+N", QCoreApplication.translate("help", "Ny intervju (intervjuläge)")),
+        ("Ctrl+M", QCoreApplication.translate("help", "Flytta markerad anteckning till annan delfråga")),
+        ("F2 / Delete", QCoreApplication.translate("help", "Redigera / ta bort markerad post")),
+        ("Ctrl+L", QCoreApplication.translate("help", "Koppla anteckningar till markerad iakttagelse")),
+        ("↑ / ↓ (poängfält)", QCoreApplication.translate("help", "Öka / minska poängen med 1")),
+        ("Ctrl+Z / Ctrl+Skift+Z", QCoreApplication.translate("help", "Ångra / gör om")),
+        ("Ctrl+F", QCoreApplication.translate("help", "Sök")),
+        ("Ctrl+G", QCoreApplication.translate("help", "Visa diagram bredvid")),
+        ("Ctrl+P", QCoreApplication.translate("help", "Skriv ut utkast")),
+        ("Ctrl+Skift+S", QCoreApplication.translate("help", "Spara kopia som")),
     ]
 
 

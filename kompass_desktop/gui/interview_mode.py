@@ -182,14 +182,13 @@ class InterviewPage(QWidget):
         shortcuts = [
             ("Ctrl+Down", lambda: self.step_subarea(1)),
             ("Ctrl+Up", lambda: self.step_subarea(-1)),
-            ("Ctrl+PgDown", lambda: self.step_area(1)),
-            ("Ctrl+PgUp", lambda: self.step_area(-1)),
             ("Alt+0", lambda: self.select_subarea(UNSORTED)),
         ] + [(f"Alt+{n}", lambda n=n: self.select_subarea(f"{n}.1")) for n in range(1, 10)]
         for keys, slot in shortcuts:
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+        self._restoring = True  # nothing may overwrite the saved draft before it is restored
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(400)
@@ -199,6 +198,7 @@ class InterviewPage(QWidget):
         self.interview.currentIndexChanged.connect(lambda *_: self._refresh_recent())
         self.refresh()
         self._restore_draft()
+        self._restoring = False
 
     # -- building ------------------------------------------------------------------------
     def _fill_subareas(self) -> None:
@@ -314,7 +314,7 @@ class InterviewPage(QWidget):
 
     def save_draft(self) -> None:
         self._draft_timer.stop()
-        if self.controller.session.readonly:
+        if self.controller.session.readonly or self._restoring:
             return
         value = json.dumps(
             {
@@ -335,6 +335,9 @@ class InterviewPage(QWidget):
             draft = json.loads(raw)
         except ValueError:
             return
+        self._apply_draft(draft)
+
+    def _apply_draft(self, draft: dict[str, str]) -> None:
         if draft.get("interview"):
             index = self.interview.findData(draft["interview"])
             if index >= 0:

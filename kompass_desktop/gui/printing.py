@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -85,7 +85,7 @@ def preview_and_print(parent: QWidget, pdf: Path) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(pdf.stem)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Förhandsgranska utkast"))
+    dialog.setWindowTitle(QCoreApplication.translate("printing", "Förhandsgranska utkast"))
     dialog.paintRequested.connect(lambda p: render_pdf(p, pdf))
     dialog.resize(900, 700)
     dialog.exec()
@@ -100,18 +100,23 @@ def print_report(parent: QWidget, controller: EvaluationController, *, draft: bo
         missing = missing_for_final(snapshot)
         if missing:
             text = "\n".join(f"• {item.message}" for item in missing[:25])
-            more = parent.tr("\n… och {0} till").format(len(missing) - 25) if len(missing) > 25 else ""
+            more = (
+                QCoreApplication.translate("printing", "\n… och {0} till").format(len(missing) - 25)
+                if len(missing) > 25
+                else ""
+            )
             QMessageBox.warning(
                 parent,
-                parent.tr("Rapporten kan inte skapas än"),
-                parent.tr(
-                    "Detta saknas för en slutlig rapport:\n\n{0}{1}\n\nEtt utkast kan alltid skrivas ut."
+                QCoreApplication.translate("printing", "Rapporten kan inte skapas än"),
+                QCoreApplication.translate(
+                    "printing",
+                    "Detta saknas för en slutlig rapport:\n\n{0}{1}\n\nEtt utkast kan alltid skrivas ut.",
                 ).format(text, more),
             )
             return None
         suggested = controller.session.path.with_suffix(".pdf")
         target, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Spara rapporten"), str(suggested), "PDF (*.pdf)"
+            parent, QCoreApplication.translate("printing", "Spara rapporten"), str(suggested), "PDF (*.pdf)"
         )
         if not target:
             return None
@@ -120,24 +125,37 @@ def print_report(parent: QWidget, controller: EvaluationController, *, draft: bo
         folder = Path(tempfile.mkdtemp(prefix="kompass-utkast-"))
         out = folder / f"{controller.session.path.stem}-utkast.pdf"
     try:
-        build_in_background(parent, parent.tr("Skapar rapporten…"), build_report, snapshot, out, draft=draft)
+        build_in_background(
+            parent,
+            QCoreApplication.translate("printing", "Skapar rapporten…"),
+            build_report,
+            snapshot,
+            out,
+            draft=draft,
+        )
     except KompassError as err:
-        show_error(parent, str(err), parent.tr("Rapporten kunde inte skapas"))
+        show_error(parent, str(err), QCoreApplication.translate("printing", "Rapporten kunde inte skapas"))
         return None
     if not draft:
-        controller.status.emit(parent.tr("Rapporten sparades: {0}").format(out))
+        controller.status.emit(QCoreApplication.translate("printing", "Rapporten sparades: {0}").format(out))
         return out
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        parent.tr("Utkastet är klart"),
-        parent.tr("Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?"),
+        QCoreApplication.translate("printing", "Utkastet är klart"),
+        QCoreApplication.translate(
+            "printing",
+            "Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?",
+        ),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     print_button = box.addButton(
-        parent.tr("Förhandsgranska och skriv ut…"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("printing", "Förhandsgranska och skriv ut…"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
-    save_button = box.addButton(parent.tr("Spara som PDF…"), QMessageBox.ButtonRole.ActionRole)
+    save_button = box.addButton(
+        QCoreApplication.translate("printing", "Spara som PDF…"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is print_button:
@@ -145,7 +163,7 @@ def print_report(parent: QWidget, controller: EvaluationController, *, draft: bo
     elif box.clickedButton() is save_button:
         target, _ = QFileDialog.getSaveFileName(
             parent,
-            parent.tr("Spara utkastet"),
+            QCoreApplication.translate("printing", "Spara utkastet"),
             str(controller.session.path.with_name(out.name)),
             "PDF (*.pdf)",
         )

@@ -105,8 +105,10 @@ class ScoreEdit(QLineEdit):
         self._base_tip = ""
 
     def set_stored(self, text: str) -> None:
+        """Show the value stored in the file, unless the user is typing something else right now."""
+        typing = self.hasFocus() and self.text().strip() != self._stored
         self._stored = text
-        if not self.hasFocus() or self.text() == text:
+        if not typing:
             self.setText(text)
         self._show_error("")
 

@@ -116,6 +116,11 @@ class Workspace(QSplitter):
                 flush()
 
     def step_area(self, step: int) -> None:
+        """Ctrl+PgDn/PgUp: the next area page, or in interview mode the next area's first sub-area."""
+        page = self.pages.get(self.current)
+        if isinstance(page, InterviewPage):
+            page.step_area(step)
+            return
         numbers = [a.number for a in self.controller.framework.areas]
         if self.current.startswith("area:"):
             index = numbers.index(int(self.current[5:])) + step
