@@ -87,6 +87,17 @@ def _copy_with_backup_api(source: Path, dest: Path) -> None:
             tmp.unlink()
 
 
+def copy_database(source: Path, dest: Path) -> None:
+    """A consistent copy of a (possibly open) evaluation file, e.g. for "Spara kopia som…"."""
+    source, dest = Path(source), Path(dest)
+    if dest.resolve() == source.resolve():
+        raise StorageError("Kopian kan inte sparas över originalfilen.")
+    try:
+        _copy_with_backup_api(source, dest)
+    except (OSError, sqlite3.Error) as err:
+        raise StorageError(f"Kopian {dest} kunde inte sparas: {err}") from None
+
+
 def make_backup(path: Path, reason: str = "auto") -> Path:
     """Back up ``path`` now; returns the backup's path.  Old backups of the same reason rotate."""
     path = Path(path)
