@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .framework import FindingKind, Framework
+from .reference import NationalAverage
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -205,6 +206,7 @@ class EvaluationSnapshot:
     documents: tuple[Document, ...] = ()
     web_sources: tuple[WebSource, ...] = ()
     earlier: tuple[EarlierEvaluation, ...] = ()
+    national: NationalAverage | None = None  # the reference stored in the file, if any
 
     def text(self, scope: TextScope, ref: str = "") -> str:
         for t in self.texts:

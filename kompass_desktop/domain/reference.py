@@ -61,3 +61,28 @@ def parse_national_averages(data: Mapping[str, Any]) -> dict[str, NationalAverag
             created=data.get("created", ""),
         )
     return result
+
+
+def _stat_dict(stat: Stat) -> dict[str, Any]:
+    def num(value: Decimal | None) -> float | None:
+        return None if value is None else float(value)
+
+    return {"n": stat.n, "mean": float(stat.mean), "min": num(stat.min), "max": num(stat.max)}
+
+
+def national_to_file_dict(avg: NationalAverage) -> dict[str, Any]:
+    """One reference as a complete national-average document (readable by parse_national_averages)."""
+    entry: dict[str, Any] = {
+        "label": avg.label,
+        "areas": {str(k): _stat_dict(v) for k, v in avg.areas.items()},
+    }
+    entry["total"] = _stat_dict(avg.total) if avg.total else {"n": 0, "mean": 0}
+    return {
+        "format": 1,
+        "kind": "kommunkompassen-national-average",
+        "example": avg.example,
+        "label": avg.label,
+        "created": avg.created,
+        "source": avg.source,
+        "frameworks": {avg.framework_id: entry},
+    }

@@ -373,7 +373,8 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.notes)
         if compact:
             self.total.hide()
-        self.national = national_average_for(controller.framework.id)
+        self.bundled = national_average_for(controller.framework.id)
+        self.national = self.bundled
         self.data: ChartData | None = None
         for chart in (self.total, self.bars, self.radar):
             chart.legend_html = self.legend_html
@@ -397,6 +398,7 @@ class ChartsPanel(QWidget):
         return QSize(420, 640)
 
     def refresh(self) -> None:
+        self.national = self.controller.session.national_average() or self.bundled
         data = session_chart_data(self.controller.session, self.national)
         self.data = data
         self.total.update_data(data)

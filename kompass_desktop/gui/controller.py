@@ -242,6 +242,41 @@ class EvaluationController(QObject):
         self._push(self.tr("Ta bort post"), lambda: restore(record_id), lambda: delete(record_id))
         return True
 
+    # -- comparisons ---------------------------------------------------------------
+    def add_earlier(self, year: int, framework_id: str, area_scores: dict[str, Any], label: str = "") -> bool:
+        record = self.call(self.session.add_earlier_evaluation, year, framework_id, area_scores, label)
+        if record is None:
+            return False
+        rid = record.id
+        self._push(
+            self.tr("Ny tidigare utvärdering"),
+            lambda: self.session.delete_earlier_evaluation(rid),
+            lambda: self.session.restore_earlier_evaluation(rid),
+        )
+        return True
+
+    def add_earlier_from_file(self, path: Any) -> bool:
+        change: Change | None = self.call(self.session.add_earlier_from_file, path)
+        if change is None:
+            return False
+        rid = change.ids[0]
+        self._push(
+            self.tr("Tidigare utvärdering från fil"),
+            lambda: self.session.delete_earlier_evaluation(rid),
+            lambda: self.session.restore_earlier_evaluation(rid),
+        )
+        return True
+
+    def delete_earlier(self, earlier_id: str) -> bool:
+        if self.call(self.session.delete_earlier_evaluation, earlier_id) is None:
+            return False
+        self._push(
+            self.tr("Ta bort tidigare utvärdering"),
+            lambda: self.session.restore_earlier_evaluation(earlier_id),
+            lambda: self.session.delete_earlier_evaluation(earlier_id),
+        )
+        return True
+
     def _register_ops(self, kind: str) -> tuple[Callable[..., Any], ...]:
         s = self.session
         return {

@@ -21,6 +21,7 @@ from ..domain.model import TextScope
 from ..domain.scoring import format_exact, round_display
 from ..services import Change
 from .charts import ChartsPanel
+from .comparisons import ComparisonsBox
 from .controller import EvaluationController
 from .widgets import AutosaveTextEdit, muted_label
 
@@ -94,6 +95,8 @@ class SummaryPage(QSplitter):
             box_layout.addWidget(editor)
             layout.addWidget(box)
             self.editors[scope] = editor
+        self.comparisons = ComparisonsBox(controller, body)
+        layout.addWidget(self.comparisons)
         items = QGroupBox(self.tr("Att göra innan rapporten är klar"), body)
         items_layout = QVBoxLayout(items)
         self.open_items = QListWidget(items)
@@ -136,6 +139,8 @@ class SummaryPage(QSplitter):
         self._refresh_open_items()
         if kind in ("all", "score", "earlier", "bulk", "info"):
             self.charts.refresh()
+        if change is not None:
+            self.comparisons.refresh(change)
 
     def _refresh_open_items(self) -> None:
         self.open_items.clear()

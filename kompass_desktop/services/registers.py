@@ -222,6 +222,9 @@ class RegistersMixin:
     def delete_earlier_evaluation(self, earlier_id: str) -> Change:
         return self._set_deleted("earlier", earlier_id, True)
 
+    def restore_earlier_evaluation(self, earlier_id: str) -> Change:
+        return self._set_deleted("earlier", earlier_id, False)
+
 
 def _check_area_scores(values: Mapping[Any, Any]) -> dict[str, str]:
     out: dict[str, str] = {}

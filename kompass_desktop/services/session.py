@@ -7,6 +7,7 @@ call exactly these methods.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from ..domain.coverage import Coverage, coverage
 from ..domain.errors import KompassError, NotFound
 from ..domain.framework import Framework
 from ..domain.model import EvaluationInfo, EvaluationSnapshot, TextScope
+from ..domain.reference import NationalAverage, national_to_file_dict
 from ..domain.scoring import Summary, check_points, parse_points, summarize
 from ..storage import backup as backups
 from ..storage import repo
@@ -290,6 +292,46 @@ class EvaluationSession(NotesMixin, RegistersMixin):
             self.framework.area(int(ref))
         elif ref:
             raise KompassError(f"Texten {scope.value} gäller hela utvärderingen och har ingen referens.")
+
+    # -- comparisons -----------------------------------------------------------------
+    def national_average(self) -> NationalAverage | None:
+        """The national-average reference stored in this evaluation (None: use the bundled one)."""
+        return repo.load_national(self.file)
+
+    def set_national_average_from_file(self, path: str | os.PathLike[str]) -> Change:
+        from ..resources import load_national_averages
+
+        table = load_national_averages(Path(path))
+        avg = table.get(self.framework.id)
+        if avg is None:
+            versions = ", ".join(sorted(table)) or "inga"
+            raise KompassError(
+                f"{Path(path).name} har inget medelvärde för {self.framework.name} "
+                f"(filen innehåller: {versions})."
+            )
+        with self.file.write():
+            self.file.set_meta(repo.NATIONAL_META, json.dumps(national_to_file_dict(avg), ensure_ascii=False))
+        return self._emit(Change("earlier", new=avg))
+
+    def clear_national_average(self) -> Change:
+        with self.file.write():
+            self.file.set_meta(repo.NATIONAL_META, "")
+        return self._emit(Change("earlier"))
+
+    def add_earlier_from_file(self, path: str | os.PathLike[str]) -> Change:
+        """Read the per-area scores of an earlier evaluation from its .kompass file."""
+        with EvaluationSession.open(Path(path), readonly=True) as other:
+            if other.evaluation_id == self.evaluation_id:
+                raise KompassError("Det är samma utvärdering som den som är öppen.")
+            info, summary, fw_id = other.info(), other.summary(), other.framework.id
+        scores = {a.number: a.achieved for a in summary.areas if a.achieved is not None}
+        if not scores:
+            raise KompassError(f"{Path(path).name} har inga poäng att jämföra med.")
+        year = info.year or (int(info.start_date[:4]) if info.start_date[:4].isdigit() else None)
+        if year is None:
+            raise KompassError(f"{Path(path).name} saknar år för utvärderingen.")
+        record = self.add_earlier_evaluation(year, fw_id, scores, f"{info.municipality} {year}")
+        return Change("earlier", (record.id,), new=record)
 
     # -- whole evaluation -----------------------------------------------------------
     def snapshot(self) -> EvaluationSnapshot:

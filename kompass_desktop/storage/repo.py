@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,7 @@ from ..domain.model import (
     TextScope,
     WebSource,
 )
+from ..domain.reference import NationalAverage, parse_national_averages
 from .db import EvaluationFile, Row
 from .errors import CorruptFile
 
@@ -165,7 +167,23 @@ def load_snapshot(f: EvaluationFile) -> EvaluationSnapshot:
         documents=tuple(to_document(r) for r in f.rows("documents", order_by="title")),
         web_sources=tuple(to_web(r) for r in f.rows("web_sources", order_by="title")),
         earlier=tuple(to_earlier(r) for r in f.rows("earlier_evaluations", order_by="year")),
+        national=load_national(f),
     )
+
+
+NATIONAL_META = "national_average"
+
+
+def load_national(f: EvaluationFile) -> NationalAverage | None:
+    """The national-average reference stored in the file (chosen by the evaluator), if any."""
+    raw = f.meta(NATIONAL_META)
+    if not raw:
+        return None
+    try:
+        table = parse_national_averages(json.loads(raw))
+    except (ValueError, KeyError, TypeError):
+        return None
+    return next(iter(table.values()), None)
 
 
 def note_counts(f: EvaluationFile) -> dict[str, int]:

@@ -87,8 +87,11 @@ def test_a_damaged_file_offers_its_latest_backup(window, demo_copy, tmp_path, mo
     demo_copy.write_bytes(bytes(data[: len(data) // 3]))  # truncated
     restored = tmp_path / "återställd.kompass"
     asked = []
-    monkeypatch.setattr(mainwindow.QMessageBox, "exec", lambda box: asked.append(box.text())
-                        or mainwindow.QMessageBox.StandardButton.Open)
+    monkeypatch.setattr(
+        mainwindow.QMessageBox,
+        "exec",
+        lambda box: asked.append(box.text()) or mainwindow.QMessageBox.StandardButton.Open,
+    )
     monkeypatch.setattr(mainwindow.QFileDialog, "getSaveFileName", lambda *a, **k: (str(restored), ""))
     assert not window.open_file(demo_copy)
     assert "avkortad" in asked[0]
@@ -109,7 +112,9 @@ def test_document_register_add_edit_delete(demo_window, monkeypatch):
     monkeypatch.setattr(registers.RecordDialog, "exec", fill_new)
     page.add()
     assert page.table.rowCount() == rows + 1
-    doc = next(d for d in demo_window.controller.session.documents() if d.title == "Ny lokal plan för trygghet")
+    doc = next(
+        d for d in demo_window.controller.session.documents() if d.title == "Ny lokal plan för trygghet"
+    )
     assert doc.year == 2025
 
     def fill_edit(dialog):
@@ -119,8 +124,10 @@ def test_document_register_add_edit_delete(demo_window, monkeypatch):
     monkeypatch.setattr(registers.RecordDialog, "exec", fill_edit)
     page.select(doc.id)
     page.edit_current()
-    assert next(d for d in demo_window.controller.session.documents() if d.id == doc.id).decided_by == \
-        "Kommunstyrelsen"
+    assert (
+        next(d for d in demo_window.controller.session.documents() if d.id == doc.id).decided_by
+        == "Kommunstyrelsen"
+    )
     page.select(doc.id)
     page.delete_current()
     assert page.table.rowCount() == rows
@@ -206,8 +213,14 @@ def test_the_window_fits_a_1366x768_screen(demo_window, tmp_path):
 
 def test_smoke_test_command_exits_0(tmp_path):
     env = dict(os.environ, KOMPASS_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "kompass_desktop", "--smoke-test"], capture_output=True,
-                            text=True, env=env, timeout=180, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "kompass_desktop", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ändrade och ångrade en poäng" in result.stdout and "klart" in result.stdout
 

@@ -96,8 +96,10 @@ def test_text_is_saved_within_a_second_of_typing(demo_window, qtbot):
     type_text(editor, " Tillägg om åtgärder.")
     session = demo_window.controller.session
     assert not session.text(TextScope.SUBAREA, "2.1").endswith("Tillägg om åtgärder.")
-    qtbot.waitUntil(lambda: session.text(TextScope.SUBAREA, "2.1").endswith("Tillägg om åtgärder."),
-                    timeout=AUTOSAVE_DELAY_MS + 400)
+    qtbot.waitUntil(
+        lambda: session.text(TextScope.SUBAREA, "2.1").endswith("Tillägg om åtgärder."),
+        timeout=AUTOSAVE_DELAY_MS + 400,
+    )
 
 
 def test_text_is_saved_on_focus_out(demo_window, qtbot):

@@ -1,0 +1,169 @@
+"""Reference data for the charts: earlier evaluations and the national-average reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import resources
+from ..domain.scoring import format_exact
+from ..services import Change
+from ..services.comparison import national_average_for
+from .controller import EvaluationController
+from .widgets import muted_label
+
+ROLE_ID = Qt.ItemDataRole.UserRole + 80
+
+
+class EarlierDialog(QDialog):
+    """Year, version and the score per area of an earlier evaluation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tidigare utvärdering"))
+        form = QFormLayout(self)
+        self.year = QSpinBox(self)
+        self.year.setRange(1995, 2100)
+        self.year.setValue(2020)
+        self.framework = QComboBox(self)
+        for fw in resources.frameworks():
+            self.framework.addItem(fw.name, fw.id)
+        form.addRow(self.tr("År"), self.year)
+        form.addRow(self.tr("Version"), self.framework)
+        self.year.setAccessibleName(self.tr("År"))
+        self.framework.setAccessibleName(self.tr("Version"))
+        self.labels: list[QLabel] = []
+        self.scores: list[QSpinBox] = []
+        for i in range(8):
+            spin = QSpinBox(self)
+            spin.setRange(0, 100)
+            spin.setAccessibleName(self.tr("Område {0}").format(i + 1))
+            label = QLabel(self)
+            form.addRow(label, spin)
+            self.labels.append(label)
+            self.scores.append(spin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.framework.currentIndexChanged.connect(self._relabel)
+        self._relabel()
+
+    def _relabel(self) -> None:
+        fw = resources.framework(self.framework.currentData())
+        for area, label in zip(fw.areas, self.labels, strict=False):
+            label.setText(f"{area.number}. {area.title}")
+
+    def values(self) -> tuple[int, str, dict[str, int]]:
+        return (
+            self.year.value(),
+            self.framework.currentData(),
+            {str(i + 1): s.value() for i, s in enumerate(self.scores)},
+        )
+
+
+class ComparisonsBox(QGroupBox):
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Jämförelser i diagrammen"))
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Tidigare utvärderingar"), self))
+        self.earlier = QListWidget(self)
+        self.earlier.setAccessibleName(self.tr("Tidigare utvärderingar"))
+        self.earlier.setMaximumHeight(90)
+        layout.addWidget(self.earlier)
+        row = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Lägg till…"), self.add),
+            (self.tr("Läs in från fil…"), self.add_from_file),
+            (self.tr("Ta bort"), self.delete),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Nationellt medelvärde"), self))
+        self.national = muted_label("", self)
+        layout.addWidget(self.national)
+        row = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Välj medelvärdesfil…"), self.choose_national),
+            (self.tr("Använd medföljande"), self.clear_national),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self, change: Change | None = None) -> None:
+        if change is not None and change.kind not in ("earlier", "bulk"):
+            return
+        session = self.controller.session
+        self.earlier.clear()
+        names = {f.id: f.version_label for f in resources.frameworks()}
+        for record in session.earlier_evaluations():
+            text = self.tr("{0} – version {1} – totalt {2}").format(
+                record.label or record.year,
+                names.get(record.framework_id, record.framework_id),
+                format_exact(record.total),
+            )
+            item = QListWidgetItem(text, self.earlier)
+            item.setData(ROLE_ID, record.id)
+        stored = session.national_average()
+        avg = stored or national_average_for(self.controller.framework.id)
+        if avg is None:
+            self.national.setText(self.tr("Inget medelvärde för denna version."))
+        else:
+            origin = self.tr("vald fil") if stored else self.tr("medföljer programmet")
+            self.national.setText(f"{avg.label} (n = {avg.n}; {origin})")
+
+    def add(self) -> None:
+        dialog = EarlierDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            year, fw_id, scores = dialog.values()
+            self.controller.add_earlier(year, fw_id, scores)
+
+    def add_from_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Tidigare utvärderingsfil"), str(Path.home()), self.tr("Utvärderingar (*.kompass)")
+        )
+        if path:
+            self.controller.add_earlier_from_file(Path(path))
+
+    def delete(self) -> None:
+        item = self.earlier.currentItem()
+        if item is not None:
+            self.controller.delete_earlier(str(item.data(ROLE_ID)))
+
+    def choose_national(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Nationellt medelvärde"), str(Path.home()), self.tr("Medelvärdesfiler (*.json)")
+        )
+        if path:
+            self.controller.call(self.controller.session.set_national_average_from_file, Path(path))
+
+    def clear_national(self) -> None:
+        self.controller.call(self.controller.session.clear_national_average)

@@ -1,0 +1,104 @@
+"""The chart data shared by the live charts and the report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompass_desktop import resources
+from kompass_desktop.domain.comparison import SeriesKind, chart_data
+from kompass_desktop.domain.mapping import AreaLink, VersionMapping
+from kompass_desktop.domain.model import EarlierEvaluation
+from kompass_desktop.domain.reference import NationalAverage, Stat
+from kompass_desktop.domain.scoring import summarize
+
+FW = resources.framework("2019")
+OLD = resources.framework("2016")
+
+
+def scores_for(fw):
+    return st.fixed_dictionaries(
+        {
+            s.number: st.one_of(st.none(), st.integers(0, int(s.max) * 4).map(lambda q: Decimal(q) / 4))
+            for s in fw.subareas()
+        }
+    )
+
+
+mappings = st.lists(st.booleans(), min_size=8, max_size=8).flatmap(
+    lambda flags: st.permutations(range(1, 9)).map(
+        lambda perm: VersionMapping(
+            "2016", "2019", tuple(AreaLink(src, perm[i], flags[i]) for i, src in enumerate(range(1, 9)))
+        )
+    )
+)
+
+
+@settings(max_examples=60)
+@given(
+    scores_for(FW), st.dictionaries(st.integers(1, 8), st.integers(0, 100), min_size=8, max_size=8), mappings
+)
+def test_series_follow_scores_and_mapping(scores, old_scores, mapping):
+    summary = summarize(FW, scores)
+    earlier = EarlierEvaluation(
+        id="e", year=2018, framework_id="2016", area_scores={k: Decimal(v) for k, v in old_scores.items()}
+    )
+    national = NationalAverage(
+        "2019", "Medel", False, {n: Stat(10, Decimal(50 + n)) for n in range(1, 9)}, Stat(10, Decimal(420))
+    )
+    data = chart_data(FW, summary, "Provby", 2025, [earlier], national, [mapping], resources.frameworks())
+    current, old, avg = data.series
+    assert (
+        current.kind == SeriesKind.CURRENT
+        and old.kind == SeriesKind.EARLIER
+        and avg.kind == SeriesKind.NATIONAL
+    )
+    assert list(current.values) == [a.achieved for a in summary.areas]
+    assert current.total == summary.total
+    by_target = {link.to_area: link for link in mapping.links}
+    for index, area in enumerate(FW.areas):
+        link = by_target[area.number]
+        expected = Decimal(old_scores[link.from_area]) if link.comparable else None
+        assert old.values[index] == expected
+        noted = any(note.startswith(f"Område {area.number} jämförs inte") for note in data.notes)
+        assert noted == (not link.comparable)
+    assert avg.values == tuple(Decimal(50 + n) for n in range(1, 9))
+    assert old.total_comparable is False
+
+
+def test_the_real_2016_to_2019_mapping_leaves_out_leadership():
+    summary = summarize(FW, {s.number: s.max / 2 for s in FW.subareas()})
+    earlier = EarlierEvaluation(
+        id="e", year=2018, framework_id="2016", area_scores={n: Decimal(60 + n) for n in range(1, 9)}
+    )
+    data = chart_data(
+        FW, summary, "Provby", 2025, [earlier], None, resources.mappings(), resources.frameworks()
+    )
+    old = data.series[1]
+    assert old.values[4] == Decimal(62)  # 2019 area 5 Brukarens fokus <- 2016 area 2
+    assert old.values[7] is None  # 2019 area 8 is not comparable with 2016 area 4
+    assert any("Ledarskap, ansvar och delegation" in n for n in data.notes)
+
+
+def test_a_reference_for_another_version_is_not_drawn():
+    summary = summarize(FW, {})
+    other = NationalAverage("2016", "Medel 2.1", False, {1: Stat(3, Decimal(50))})
+    data = chart_data(FW, summary, "Provby", None, [], other, resources.mappings(), resources.frameworks())
+    assert len(data.series) == 1
+    assert "gäller en annan version" in data.notes[0]
+    assert data.current.label == "Provby" and data.current.values == (None,) * 8
+
+
+def test_same_version_earlier_evaluation_is_compared_area_by_area():
+    summary = summarize(FW, {})
+    earlier = EarlierEvaluation(
+        id="e", year=2021, framework_id="2019", area_scores={n: Decimal(n * 10) for n in range(1, 9)}
+    )
+    data = chart_data(
+        FW, summary, "Provby", 2025, [earlier], None, resources.mappings(), resources.frameworks()
+    )
+    assert data.series[1].values == tuple(Decimal(n * 10) for n in range(1, 9))
+    assert data.series[1].total == 360 and data.series[1].total_comparable
+    assert data.notes == ()
