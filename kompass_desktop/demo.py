@@ -156,6 +156,7 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
 
 # -- the demo as the app's embedded default --------------------------------------------
 
+
 def _content_hash() -> str:
     import hashlib
 
