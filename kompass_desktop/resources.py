@@ -6,6 +6,7 @@ PyInstaller bundle); nothing is fetched from the network.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -116,9 +117,57 @@ def clean_text(text: str) -> str:
     return "\n\n".join(p for p in out if p)
 
 
+def _validated_cache() -> Path:
+    from .storage.backup import data_dir
+
+    return data_dir() / "cache" / "validated.json"
+
+
+def _already_validated(digest: str) -> bool:
+    try:
+        return digest in json.loads(_validated_cache().read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return False
+
+
+def _remember_validated(digest: str) -> None:
+    path = _validated_cache()
+    try:
+        known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+        known = [d for d in known if isinstance(d, str)][-50:] + [digest]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(known), encoding="utf-8")
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass  # only a cache: validation simply runs again next time
+
+
+def check_schema(path: Path, data: Any, schema_name: str) -> list[str]:
+    """Schema problems of a bundled data file.
+
+    Validating needs jsonschema, which is slow to import; a file whose exact content (and
+    schema) was validated before on this machine is not validated again.
+    """
+    digest = hashlib.sha256(path.read_bytes() + load_schema_bytes(schema_name)).hexdigest()
+    if _already_validated(digest):
+        return []
+    problems = schema_errors(data, schema_name)
+    if not problems:
+        _remember_validated(digest)
+    return problems
+
+
+def load_schema_bytes(name: str) -> bytes:
+    try:
+        return (schemas_dir() / name).read_bytes()
+    except OSError:
+        return b""
+
+
 def load_framework_file(path: Path, texts_dir: Path | None = None) -> Framework:
     data = _read_json(path)
-    problems = schema_errors(data, "framework.schema.json")
+    problems = check_schema(path, data, "framework.schema.json")
     if problems:
         raise FrameworkError(f"{path}: ramverksfilen följer inte schemat: " + "; ".join(problems))
     texts_dir = texts_dir or resources_dir() / "texts"
@@ -168,7 +217,7 @@ def framework(framework_id: str) -> Framework:
 def mappings() -> tuple[VersionMapping, ...]:
     path = resources_dir() / "frameworks" / "mapping.json"
     data = _read_json(path)
-    problems = schema_errors(data, "framework-mapping.schema.json")
+    problems = check_schema(path, data, "framework-mapping.schema.json")
     if problems:
         raise FrameworkError(f"{path}: följer inte schemat: " + "; ".join(problems))
     return parse_mappings(data)
@@ -177,7 +226,7 @@ def mappings() -> tuple[VersionMapping, ...]:
 def load_national_averages(path: Path) -> Mapping[str, NationalAverage]:
     """A national-average file (the bundled example or one computed by ``kompass aggregate``)."""
     data = _read_json(path)
-    problems = schema_errors(data, "national-average.schema.json")
+    problems = check_schema(path, data, "national-average.schema.json")
     if problems:
         raise KompassError(f"{path}: inte en giltig medelvärdesfil: " + "; ".join(problems))
     return parse_national_averages(data)

@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..domain.comparison import ChartData, SeriesKind
 from ..services.comparison import national_average_for, session_chart_data
@@ -123,25 +123,42 @@ class BarChart(ChartWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("charts", "Poäng per område"), parent)
         plot = self.getPlotItem()
-        plot.showGrid(x=True, y=False, alpha=0.3)
+        for x in (20, 40, 60, 80, 100):  # light guide lines (cheaper to repaint than the axis grid)
+            plot.addItem(pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(GRID, width=1)))
         plot.setXRange(0, 100, padding=0.02)
         plot.getAxis("left").setStyle(tickLength=0)
         plot.invertY(True)
-        self.bars = pg.BarGraphItem(x0=[0], y=[0], height=0.6, width=[0], brush=CURRENT, pen=pg.mkPen(None))
-        plot.addItem(self.bars)
+        self.rects: list[QGraphicsRectItem] = []  # plain rectangles repaint faster than a BarGraphItem
+        self.widths: list[float] = []
         self.markers: list[pg.PlotCurveItem] = []
         self.labels: list[pg.TextItem] = []
         self.data: ChartData | None = None
+        self._areas: tuple[object, ...] = ()
+        self._marker_keys: list[object] = []
         self.scene().sigMouseMoved.connect(self._hover)
 
     def update_data(self, data: ChartData) -> None:
         self.data = data
         n = len(data.areas)
-        ys = np.arange(n, dtype=float)
         values = [_f(v) for v in data.current.values]
-        self.bars.setOpts(x0=np.zeros(n), y=ys, width=np.nan_to_num(values), height=0.6)
-        self.getPlotItem().getAxis("left").setTicks([[(i, a.short) for i, a in enumerate(data.areas)]])
-        self.getPlotItem().setYRange(-0.6, n - 0.4, padding=0)
+        while len(self.rects) < n:
+            rect = QGraphicsRectItem()
+            rect.setBrush(QBrush(CURRENT))
+            rect.setPen(QPen(Qt.PenStyle.NoPen))
+            self.getPlotItem().addItem(rect)
+            self.rects.append(rect)
+        self.widths = [0.0 if math.isnan(v) else v for v in values]
+        for row, rect in enumerate(self.rects):
+            width = self.widths[row] if row < n else 0.0
+            if rect.rect().width() != width or rect.rect().y() != row - 0.3:
+                rect.setRect(QRectF(0, row - 0.3, width, 0.6))
+        if self._areas != data.areas:  # axis work only when the areas change (not on every edit)
+            self._areas = data.areas
+            axis = self.getPlotItem().getAxis("left")
+            axis.setTicks([[(i, a.short) for i, a in enumerate(data.areas)]])
+            widest = max((self.fontMetrics().horizontalAdvance(a.short) for a in data.areas), default=40)
+            axis.setWidth(widest + 14)
+            self.getPlotItem().setYRange(-0.6, n - 0.4, padding=0)
         refs = [s for s in data.series if s.kind != SeriesKind.CURRENT]
         while len(self.markers) < len(refs):
             curve = pg.PlotCurveItem(connect="pairs")
@@ -152,6 +169,9 @@ class BarChart(ChartWidget):
                 curve.setData([], [])
                 continue
             series = refs[i]
+            key = (series.label, series.values)
+            if i < len(self._marker_keys) and self._marker_keys[i] == key:
+                continue  # references do not change when a score is edited
             color, style = _style(series.kind, i)
             xs, ys_pairs = [], []
             for row, value in enumerate(series.values):
@@ -165,16 +185,21 @@ class BarChart(ChartWidget):
                 connect="pairs",
                 pen=pg.mkPen(color, width=3, style=style),
             )
-        for label in self.labels:
-            self.getPlotItem().removeItem(label)
-        self.labels = []
-        for row, value in enumerate(values):
-            if not math.isnan(value):
-                inside = value > 10
-                text = pg.TextItem(_fmt(Decimal(str(value))), color="w" if inside else "k", anchor=(0, 0.5))
-                text.setPos(1 if inside else value + 1, row)
-                self.getPlotItem().addItem(text)
-                self.labels.append(text)
+        while len(self.labels) < n:
+            label = pg.TextItem("", color="w", anchor=(0, 0.5))
+            self.getPlotItem().addItem(label)
+            self.labels.append(label)
+        for row, label in enumerate(self.labels):
+            value = values[row] if row < n else math.nan
+            if math.isnan(value):
+                label.setText("")
+                continue
+            inside = value > 10
+            text = _fmt(Decimal(str(value)))
+            if label.textItem.toPlainText() != text:
+                label.setText(text)
+                label.setColor("w" if inside else "k")
+                label.setPos(1 if inside else value + 1, row)
 
     def _hover(self, pos: QPointF) -> None:
         if self.data is None:
@@ -317,12 +342,15 @@ class TotalChart(ChartWidget):
         plot.addItem(self.text)
         self.setMinimumHeight(90)
         self.setMaximumHeight(120)
+        self._max: Decimal | None = None
 
     def update_data(self, data: ChartData) -> None:
         plot = self.getPlotItem()
         total = float(data.current.total or 0)
-        plot.setXRange(0, float(data.total_max), padding=0.02)
-        plot.setYRange(-0.5, 0.5, padding=0)
+        if self._max != data.total_max:
+            self._max = data.total_max
+            plot.setXRange(0, float(data.total_max), padding=0.02)
+            plot.setYRange(-0.5, 0.5, padding=0)
         self.bar.setOpts(x0=[0], y=[0], width=[total], height=0.5)
         parts = [f"{data.current.label}: {_fmt(Decimal(str(total)))}"]
         refs = data.series[1:]

@@ -24,7 +24,6 @@ from ..domain.errors import KompassError
 from ..services import EvaluationSession, NewEvaluation
 from ..storage.errors import FileLocked
 from . import settings
-from .charts import ChartsPanel
 from .controller import EvaluationController
 from .dialogs import show_error
 from .i18n import LANGUAGES
@@ -33,6 +32,15 @@ from .workspace import Workspace
 
 #: While editing, a rotating backup is taken this often.
 BACKUP_INTERVAL_MS = 5 * 60 * 1000
+
+
+def _warm_up_in_background() -> None:
+    """Import the storage writer's library while the evaluator looks at the first page."""
+    import threading
+
+    from ..storage.db import warm_up
+
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chart_dock)
         self.chart_dock.hide()
+        self.chart_dock.visibilityChanged.connect(lambda visible: visible and self._ensure_dock_charts())
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._backup_timer = QTimer(self)
@@ -291,18 +300,27 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.controller, self)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
-        self.chart_dock.setWidget(ChartsPanel(self.controller, self.chart_dock, compact=True))
+        if self.chart_dock.isVisible():
+            self._ensure_dock_charts()
         info = session.info()
         readonly = self.tr(" (skrivskyddad)") if session.readonly else ""
         self.setWindowTitle(f"{info.municipality_name} – {session.path.name}{readonly} – {APP_NAME}")
         self.saved_label.setText(self.tr("Alla ändringar sparas direkt"))
         self._backup_timer.start()
         self._update_actions()
+        QTimer.singleShot(300, _warm_up_in_background)
+
+    def _ensure_dock_charts(self) -> None:
+        """The charts beside the pages are built the first time the dock is shown."""
+        from .charts import ChartsPanel
+
+        if self.controller is not None and not isinstance(self.chart_dock.widget(), ChartsPanel):
+            self.chart_dock.setWidget(ChartsPanel(self.controller, self.chart_dock, compact=True))
 
     def _on_change(self, _change: object) -> None:
         self.saved_label.setText(self.tr("Sparat {0}").format(datetime.now().strftime("%H:%M:%S")))
         dock = self.chart_dock.widget()
-        if isinstance(dock, ChartsPanel) and self.chart_dock.isVisible():
+        if self.chart_dock.isVisible() and hasattr(dock, "refresh"):
             dock.refresh()
 
     def close_evaluation(self) -> bool:

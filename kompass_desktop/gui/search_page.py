@@ -41,6 +41,10 @@ class SearchPage(QWidget):
         self.query.returnPressed.connect(self._first)
         self.results.itemActivated.connect(self._activate)
 
+    def refresh(self, change: object = None) -> None:
+        if self.query.text().strip():
+            self.run()
+
     def focus(self) -> None:
         self.query.setFocus()
         self.query.selectAll()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -20,10 +23,12 @@ from ..domain.checks import Severity
 from ..domain.model import TextScope
 from ..domain.scoring import format_exact, round_display
 from ..services import Change
-from .charts import ChartsPanel
 from .comparisons import ComparisonsBox
 from .controller import EvaluationController
 from .widgets import AutosaveTextEdit, muted_label
+
+if TYPE_CHECKING:
+    from .charts import ChartsPanel
 
 ROLE_REF = Qt.ItemDataRole.UserRole + 60
 
@@ -107,11 +112,33 @@ class SummaryPage(QSplitter):
         layout.addWidget(items)
         layout.addStretch(1)
         self.addWidget(scroll)
-        self.charts = ChartsPanel(controller, self)
-        self.addWidget(self.charts)
+        # the charts (pyqtgraph) are built just after the page is first painted: a faster start
+        self.charts: ChartsPanel | None = None
+        self._chart_holder = QWidget(self)
+        QVBoxLayout(self._chart_holder).setContentsMargins(0, 0, 0, 0)
+        self.addWidget(self._chart_holder)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 4)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.charts is None:
+            QTimer.singleShot(20, self, self._create_charts_if_open)
+
+    def _create_charts_if_open(self) -> None:
+        if not self.controller.session.file.closed:  # the evaluation may have been closed meanwhile
+            self.ensure_charts()
+
+    def ensure_charts(self) -> ChartsPanel:
+        if self.charts is None:
+            from .charts import ChartsPanel
+
+            self.charts = ChartsPanel(self.controller, self._chart_holder)
+            self._chart_holder.layout().addWidget(self.charts)
+            total = max(self.width(), 800)
+            self.setSizes([total * 3 // 7, total * 4 // 7])
+        return self.charts
 
     def refresh(self, change: Change | None = None) -> None:
         kind = change.kind if change else "all"
@@ -137,10 +164,9 @@ class SummaryPage(QSplitter):
                 if not editor.dirty:
                     editor.set_stored_text(self.controller.session.text(scope))
         self._refresh_open_items()
-        if kind in ("all", "score", "earlier", "bulk", "info"):
+        if self.charts is not None and kind in ("all", "score", "earlier", "bulk", "info"):
             self.charts.refresh()
-        if change is not None:
-            self.comparisons.refresh(change)
+        self.comparisons.refresh(change)
 
     def _refresh_open_items(self) -> None:
         self.open_items.clear()

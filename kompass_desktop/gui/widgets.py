@@ -103,6 +103,8 @@ class ScoreEdit(QLineEdit):
         self.setPlaceholderText("–")
         self.editingFinished.connect(self.commit_text)
         self._base_tip = ""
+        self._normal_palette = QPalette(self.palette())
+        self.error_message = ""
 
     def set_stored(self, text: str) -> None:
         """Show the value stored in the file, unless the user is typing something else right now."""
@@ -130,12 +132,14 @@ class ScoreEdit(QLineEdit):
             self.setText(self._stored)
 
     def _show_error(self, message: str) -> None:
-        pal = self.palette()
-        default = QLineEdit().palette().color(QPalette.ColorRole.Base)
-        pal.setColor(QPalette.ColorRole.Base, default if not message else Qt.GlobalColor.yellow)
+        if message == self.error_message:
+            return
+        self.error_message = message
+        pal = QPalette(self._normal_palette)
+        if message:
+            pal.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.yellow)
         self.setPalette(pal)
         self.setToolTip(message or self._base_tip)
-        self.error_message = message
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):

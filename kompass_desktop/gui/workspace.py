@@ -8,14 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from ..services import Change
-from .area_page import AreaPage
 from .controller import EvaluationController
-from .coverage_page import CoveragePage
-from .interview_mode import InterviewPage
 from .nav import NavigationPanel
-from .registers import RegisterPage
-from .search_page import SearchPage
-from .summary_page import SummaryPage
 
 
 class Workspace(QSplitter):
@@ -34,6 +28,8 @@ class Workspace(QSplitter):
         self.setStretchFactor(1, 1)
         self.setSizes([330, 1000])
         self.pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()  # pages that missed changes while hidden
+        self._finding_counts: dict[int, int] | None = None
         self.current = ""
         self.nav.navigate.connect(self.navigate)
         controller.changed.connect(self.on_change)
@@ -43,6 +39,14 @@ class Workspace(QSplitter):
     # -- pages -------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
         if key not in self.pages:
+            # page modules are imported when first needed: a faster start
+            from .area_page import AreaPage
+            from .coverage_page import CoveragePage
+            from .interview_mode import InterviewPage
+            from .registers import RegisterPage
+            from .search_page import SearchPage
+            from .summary_page import SummaryPage
+
             c = self.controller
             page: QWidget
             if key == "summary":
@@ -81,7 +85,15 @@ class Workspace(QSplitter):
             key, record = "documents", target.split(":", 1)[1]
         else:
             key = target
+        from .area_page import AreaPage
+        from .interview_mode import InterviewPage
+        from .registers import RegisterPage
+        from .search_page import SearchPage
+
         page = self.page(key)
+        if key in self._stale:
+            self._stale.discard(key)
+            page.refresh(None)  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(page)
         self.current = key
         if sub and isinstance(page, AreaPage):
@@ -96,17 +108,21 @@ class Workspace(QSplitter):
         self.page_changed.emit(key)
 
     def on_change(self, change: Change) -> None:
-        for page in list(self.pages.values()):
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh(change)
+        """Refresh the visible page now; the others when they are shown next (see :meth:`navigate`)."""
+        visible = self.stack.currentWidget()
+        for key, page in self.pages.items():
+            if page is visible:
+                page.refresh(change)  # type: ignore[attr-defined]
+            else:
+                self._stale.add(key)
         if change.kind in ("score", "note", "finding", "bulk"):
-            self.update_progress()
+            self.update_progress(findings=change.kind in ("finding", "bulk"))
 
-    def update_progress(self) -> None:
+    def update_progress(self, findings: bool = True) -> None:
         session = self.controller.session
-        findings = Counter(f.area for f in session.findings())
-        self.nav.update_progress(session.summary(), session.note_counts(), dict(findings))
+        if findings or self._finding_counts is None:
+            self._finding_counts = dict(Counter(f.area for f in session.findings()))
+        self.nav.update_progress(session.summary(), session.note_counts(), self._finding_counts)
 
     def flush(self) -> None:
         """Commit whatever is being typed (called before navigation, closing, printing…)."""
@@ -118,7 +134,7 @@ class Workspace(QSplitter):
     def step_area(self, step: int) -> None:
         """Ctrl+PgDn/PgUp: the next area page, or in interview mode the next area's first sub-area."""
         page = self.pages.get(self.current)
-        if isinstance(page, InterviewPage):
+        if hasattr(page, "step_area"):
             page.step_area(step)
             return
         numbers = [a.number for a in self.controller.framework.areas]

@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from .errors import CorruptFile, DiskFull, ReadOnlyFile, StorageError
 from .fileformat import APPLICATION_ID, SCHEMA_VERSION, read_header
 from .lock import WriterLock
@@ -79,13 +77,22 @@ class EvaluationFile:
     ) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+        self._db: Any = None
         self.readonly = readonly
         self._lock = lock
         self.clock = clock
         self._in_write = False
         row = conn.execute("SELECT value FROM meta WHERE key = 'evaluation_id'").fetchone()
         self.evaluation_id: str = row[0] if row else ""
+
+    @property
+    def db(self) -> Any:
+        """The sqlite-utils view of the connection (imported on first use: it is slow to import)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False, recursive_triggers=False)
+        return self._db
 
     # -- life cycle ------------------------------------------------------------------
     def close(self) -> None:
@@ -199,7 +206,7 @@ class EvaluationFile:
             rev=new_id(),
             deleted=0,
         )
-        self.db[table].insert(_encode(row, RECORD_TABLES[table]))  # type: ignore[union-attr]
+        self.db[table].insert(_encode(row, RECORD_TABLES[table]))
         stored = self.get(table, row["id"], include_deleted=True)
         assert stored is not None
         self._log(table, stored, None, author, now)
@@ -221,7 +228,7 @@ class EvaluationFile:
         new.update(changed)
         new.update(author=author, modified=now, rev=new_id())
         stamp = {k: new[k] for k in ("author", "modified", "rev")}
-        self.db[table].update(record_id, _encode({**changed, **stamp}, RECORD_TABLES[table]))  # type: ignore[union-attr]
+        self.db[table].update(record_id, _encode({**changed, **stamp}, RECORD_TABLES[table]))
         self._log(table, new, old["rev"], author, now, reason)
         return old, new
 
@@ -245,7 +252,7 @@ class EvaluationFile:
         """Store a complete record as given (used by import and merge, which keep ids and revs)."""
         self._require_write()
         old = self.get(table, row["id"], include_deleted=True)
-        self.db[table].upsert(_encode(dict(row), RECORD_TABLES[table]), pk="id")  # type: ignore[union-attr]
+        self.db[table].upsert(_encode(dict(row), RECORD_TABLES[table]), pk="id")
         self._log(table, dict(row), old["rev"] if old else None, author, self.clock(), reason)
 
     def set_meta(self, key: str, value: str) -> None:
@@ -358,6 +365,11 @@ def _apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
+
+
+def warm_up() -> None:
+    """Import what the first write needs ahead of time (call from a background thread)."""
+    import sqlite_utils  # noqa: F401
 
 
 def open_evaluation_file(
