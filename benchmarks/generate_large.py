@@ -18,15 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kompass_desktop import resources  # noqa: E402
-from kompass_desktop.domain.model import InterviewGroup, SourceKind, TextScope  # noqa: E402
-from kompass_desktop.services import EvaluationSession, NewEvaluation  # noqa: E402
+from kompass_desktop import resources
+from kompass_desktop.domain.model import InterviewGroup, SourceKind, TextScope
+from kompass_desktop.services import EvaluationSession, NewEvaluation
 
-WORDS = (
-    "styrning uppföljning politiken medborgare dialog strategi kvalitet ledarskap medarbetare arbetsmiljö "
-    "kompetens samverkan effektivitet hållbarhet brukare förvaltning nämnd fullmäktige bolag analys mål "
-    "resultat jämförelser digitalisering information öppenhet förtroende rutiner åtgärder"
-).split()
+WORDS = ["styrning", "uppföljning", "politiken", "medborgare", "dialog", "strategi", "kvalitet", "ledarskap", "medarbetare", "arbetsmiljö", "kompetens", "samverkan", "effektivitet", "hållbarhet", "brukare", "förvaltning", "nämnd", "fullmäktige", "bolag", "analys", "mål", "resultat", "jämförelser", "digitalisering", "information", "öppenhet", "förtroende", "rutiner", "åtgärder"]
 
 
 def sentence(rng: random.Random, n: int) -> str:

@@ -121,7 +121,7 @@ class SummaryPage(QSplitter):
         self.setStretchFactor(1, 4)
         self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.charts is None:
             QTimer.singleShot(20, self, self._create_charts_if_open)
