@@ -32,6 +32,8 @@ from ..storage.db import (
     open_evaluation_file,
     utc_now,
 )
+from ..storage.errors import NetworkLocation
+from ..storage.location import classify
 from ..storage.lock import current_user
 from .change import Change
 from .notes import NotesMixin
@@ -124,6 +126,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         clock: Callable[[], str] = utc_now,
     ) -> EvaluationSession:
         author = author or default_author()
+        refuse_network_folder(Path(path))
         name = spec.municipality.strip()
         if not name:
             raise KompassError("Ange kommunens namn.")
@@ -175,6 +178,11 @@ class EvaluationSession(NotesMixin, RegistersMixin):
     @property
     def readonly(self) -> bool:
         return self.file.readonly
+
+    def changed_outside(self, ids: tuple[str, ...] = ()) -> Change:
+        """Tell listeners that many records changed at once (e.g. after a merge); drops caches."""
+        self._info = None
+        return self._emit(Change("bulk", ids))
 
     def _emit(self, change: Change) -> Change:
         for listener in list(self.listeners):
@@ -382,6 +390,17 @@ class EvaluationSession(NotesMixin, RegistersMixin):
 
     def draft(self, key: str) -> str:
         return self.file.meta(f"draft:{key}")
+
+
+def refuse_network_folder(path: Path) -> None:
+    """Evaluation files are written only on a local disk or a USB stick (see storage.location)."""
+    place = classify(path)
+    if place.network:
+        raise NetworkLocation(
+            f"{path.name} ligger i en nätverksmapp ({place.detail}). Där kan Kompass Desktop inte skriva "
+            "säkert – två datorer kan förstöra filen. Kopiera filen till datorns egen disk och öppna "
+            "kopian (eller öppna den skrivskyddad)."
+        )
 
 
 def _backup_before_migration(path: Path) -> None:

@@ -1,0 +1,189 @@
+"""National averages for SKR (``kompass aggregate``): n, mean, min and max per area and total.
+
+Inputs are exports (``.kkx``; sealed ones only with the private key) and evaluation files
+(``.kompass``).  Only *complete* evaluations count — every sub-area of the frozen framework
+scored — so that an unfinished evaluation never pulls an average down.  Each evaluation
+counts once (by its id) however many copies are given.  Unusable inputs are skipped and
+listed with the reason.  Sums are exact decimals; the mean is rounded half up to two
+decimals, min and max are exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from .. import resources
+from ..domain.errors import KompassError
+from ..domain.framework import Framework
+from ..domain.scoring import parse_points, to_json_number
+from ..storage import exchange_io as xio
+from . import archive
+from .errors import ExchangeError
+from .package import read_export_bytes
+from .records import frozen_framework
+
+
+@dataclass(frozen=True, slots=True)
+class _Evaluation:
+    label: str
+    evaluation_id: str
+    framework: Framework
+    year: int | None
+    scores: dict[str, Decimal | None]
+
+
+@dataclass(frozen=True, slots=True)
+class AggregateResult:
+    data: dict[str, Any]
+    used: list[str]
+    skipped: list[str]
+
+
+class _Skip(Exception):
+    pass
+
+
+def collect_inputs(items: Iterable[Path]) -> list[Path]:
+    """Files as given; folders are searched (recursively) for .kkx and .kompass files."""
+    out: list[Path] = []
+    for item in items:
+        item = Path(item)
+        if item.is_dir():
+            out.extend(
+                sorted(p for p in item.rglob("*") if p.suffix.lower() in (".kkx", ".kompass") and p.is_file())
+            )
+        else:
+            out.append(item)
+    return out
+
+
+def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
+    from . import seal
+
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise _Skip("filen finns inte")
+    if suffix == ".kompass":
+        with xio.open_for_reading(path) as f:
+            raw, fw_data, info = xio.scores_and_framework(f)
+            evaluation_id = f.evaluation_id
+        if info is None:
+            raise _Skip("utvärderingsposten saknas")
+        known = {fw.id for fw in resources.frameworks()}
+        if str(fw_data.get("id")) not in known:
+            raise _Skip(f"okänd version av Kommunkompassen ”{fw_data.get('id')}”")
+        fw = frozen_framework(fw_data)
+        scores = {k: None if v is None else parse_points(v) for k, v in raw.items()}
+        return _Evaluation(path.name, evaluation_id, fw, info["year"], scores)
+    if suffix != archive.SUFFIX:
+        raise _Skip("okänd filtyp (väntade .kkx eller .kompass)")
+    data = archive.read_file_bytes(path)
+    if seal.is_sealed(data):
+        if key is None:
+            raise _Skip("förseglad (ange --key med SKR:s privata nyckel)")
+        _header, data = seal.unseal_bytes(data, key, path.name)
+    parsed = read_export_bytes(data, path.name)
+    scores = {k: None if v is None else parse_points(v) for k, v in parsed.scores().items()}
+    year = parsed.document["records"]["evaluation"][0]["year"]
+    return _Evaluation(path.name, parsed.evaluation_id, parsed.framework, year, scores)
+
+
+def _stat(values: Sequence[Decimal]) -> dict[str, Any]:
+    mean = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return {
+        "n": len(values),
+        "mean": to_json_number(mean),
+        "min": to_json_number(min(values)),
+        "max": to_json_number(max(values)),
+    }
+
+
+def aggregate(
+    inputs: Iterable[Path], *, key: X25519PrivateKey | None = None, today: date | None = None
+) -> AggregateResult:
+    """Compute the national-average document (schemas/national-average.schema.json)."""
+    skipped: list[str] = []
+    used: list[str] = []
+    seen: dict[str, str] = {}
+    groups: dict[str, list[_Evaluation]] = {}
+    for path in collect_inputs(inputs):
+        try:
+            ev = _read(path, key)
+            missing = [s.number for s in ev.framework.subareas() if ev.scores.get(s.number) is None]
+            if missing:
+                total = len(list(ev.framework.subareas()))
+                raise _Skip(f"ofullständig: {total - len(missing)} av {total} delfrågor har poäng")
+            if ev.evaluation_id in seen:
+                raise _Skip(f"samma utvärdering som {seen[ev.evaluation_id]} (räknas en gång)")
+        except _Skip as why:
+            skipped.append(f"{path}: {why}")
+            continue
+        except KompassError as err:  # rejected archive, damaged file, wrong key, ...
+            message = str(err).removeprefix(f"{path.name}: ").removeprefix(f"{path.name} ")
+            skipped.append(f"{path}: {message}")
+            continue
+        except (OSError, ValueError, ArithmeticError) as err:
+            skipped.append(f"{path}: kunde inte läsas ({type(err).__name__}: {err})")
+            continue
+        seen[ev.evaluation_id] = str(path)
+        used.append(str(path))
+        groups.setdefault(ev.framework.id, []).append(ev)
+    if not groups:
+        raise ExchangeError(
+            f"Inga fullständiga utvärderingar hittades ({len(skipped)} filer hoppades över); "
+            "ingen fil skrevs."
+        )
+    frameworks: dict[str, Any] = {}
+    for fw_id, evaluations in sorted(groups.items()):
+        fw = evaluations[0].framework
+        areas = {}
+        for area in fw.areas:
+            sums = [
+                sum((ev.scores[s.number] or Decimal(0) for s in area.subareas), Decimal(0))
+                for ev in evaluations
+            ]
+            areas[str(area.number)] = _stat(sums)
+        totals = [sum((v or Decimal(0) for v in ev.scores.values()), Decimal(0)) for ev in evaluations]
+        years = sorted(ev.year for ev in evaluations if ev.year is not None)
+        period = "" if not years else (str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}")
+        entry: dict[str, Any] = {
+            "label": f"Nationellt medelvärde {period} (n = {len(evaluations)})".replace("  ", " "),
+            "areas": areas,
+            "total": _stat(totals),
+        }
+        if period:
+            entry["period"] = period
+        frameworks[fw_id] = entry
+    data: dict[str, Any] = {
+        "format": 1,
+        "kind": "kommunkompassen-national-average",
+        "example": False,
+        "label": "Nationellt medelvärde",
+        "created": (today or date.today()).isoformat(),
+        "source": (
+            f"Beräknat med kompass aggregate ur {len(used)} fullständiga utvärderingar "
+            "(bara utvärderingar där alla delfrågor har poäng räknas; "
+            "medelvärdet avrundat till två decimaler)."
+        ),
+        "skipped": skipped,
+        "frameworks": frameworks,
+    }
+    problems = resources.schema_errors(data, "national-average.schema.json")
+    if problems:  # pragma: no cover - would be a bug here, not a user error
+        raise ExchangeError("Resultatet följer inte national-average.schema.json: " + "; ".join(problems))
+    return AggregateResult(data, used, skipped)
+
+
+def write_result(result: AggregateResult, out: Path) -> None:
+    """Write (or replace) the national-average file atomically."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ExchangeError(f"Mappen {out.parent} finns inte.")
+    archive.write_new_bytes(out, archive.dumps(result.data), replace=True)

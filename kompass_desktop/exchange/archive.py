@@ -1,0 +1,234 @@
+"""The ``.kkx`` container: a zip archive read defensively, strict JSON, and safe file writing.
+
+Reading never trusts the archive: member names, member count, sizes and compression ratio
+are checked before anything is decompressed, and members are read with a hard limit.
+Writing goes to a temporary file beside the target that is renamed into place only when
+complete; an existing target is never overwritten.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from .errors import ExchangeError, RejectedArchive
+
+MANIFEST = "manifest.json"
+EVALUATION = "evaluation.json"
+SUFFIX = ".kkx"
+
+#: Limits for archives we read (an honest export is far below every one of them).
+MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
+MAX_MEMBERS = 8
+MAX_MEMBER_BYTES = 256 * 1024 * 1024
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+#: Uncompressed/compressed above this is treated as a zip bomb (JSON compresses 5–20 times).
+MAX_RATIO = 100
+#: Members smaller than this are not ratio-checked (tiny files compress oddly).
+RATIO_FLOOR = 64 * 1024
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def read_file_bytes(path: Path, what: str = "Filen") -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARCHIVE_BYTES:
+            raise RejectedArchive(
+                f"{path.name} är för stor ({size // (1024 * 1024)} MB; högst "
+                f"{MAX_ARCHIVE_BYTES // (1024 * 1024)} MB) och läses inte."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ExchangeError(f"{what} {path} finns inte.") from None
+    except IsADirectoryError:
+        raise ExchangeError(f"{path} är en mapp, inte en fil.") from None
+    except PermissionError:
+        raise ExchangeError(f"Du saknar behörighet att läsa {path}.") from None
+    except OSError as err:
+        raise ExchangeError(f"{path} kan inte läsas: {err.strerror or err}.") from None
+
+
+def check_member_name(name: str) -> str | None:
+    """Why a member name is unsafe, or None when it is fine."""
+    if not name or name.endswith("/"):
+        return "en mapp eller ett tomt namn"
+    if "\\" in name:
+        return "omvänt snedstreck i namnet"
+    if name.startswith("/"):
+        return "absolut sökväg"
+    if _DRIVE.match(name):
+        return "sökväg med enhetsbokstav"
+    if ".." in name.split("/"):
+        return "sökväg med ..  (pekar utanför arkivet)"
+    if any(ord(ch) < 32 for ch in name):
+        return "styrtecken i namnet"
+    return None
+
+
+def read_archive(data: bytes, label: str) -> dict[str, bytes]:
+    """All members of a zip archive, after checking that it is safe to unpack."""
+    if not data.startswith(ZIP_MAGIC):
+        raise RejectedArchive(f"{label} är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        raise RejectedArchive(f"{label} är avkortad eller skadad (zip-arkivet är ofullständigt).") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise RejectedArchive(
+                f"{label}: arkivet har för många filer ({len(infos)}; högst {MAX_MEMBERS})."
+            )
+        names: set[str] = set()
+        total = 0
+        for info in infos:
+            why = check_member_name(info.filename)
+            if why:
+                raise RejectedArchive(f"{label}: otillåtet filnamn ”{info.filename}” i arkivet ({why}).")
+            if info.filename in names:
+                raise RejectedArchive(f"{label}: filen {info.filename} förekommer två gånger i arkivet.")
+            names.add(info.filename)
+            if info.flag_bits & 0x1:
+                raise RejectedArchive(f"{label}: {info.filename} är krypterad i zip-arkivet.")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise RejectedArchive(f"{label}: {info.filename} använder en okänd komprimering.")
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise RejectedArchive(
+                    f"{label}: {info.filename} är för stor ({info.file_size} byte; högst {MAX_MEMBER_BYTES})."
+                )
+            total += info.file_size
+            if total > MAX_TOTAL_BYTES:
+                raise RejectedArchive(
+                    f"{label}: arkivets innehåll är för stort (mer än {MAX_TOTAL_BYTES} byte)."
+                )
+            if info.file_size > RATIO_FLOOR and (
+                info.compress_size == 0 or info.file_size / info.compress_size > MAX_RATIO
+            ):
+                raise RejectedArchive(
+                    f"{label}: {info.filename} har en misstänkt hög komprimeringsgrad "
+                    f"({info.file_size} byte ur {info.compress_size}; möjlig zip-bomb)."
+                )
+        members: dict[str, bytes] = {}
+        for info in infos:
+            try:
+                with zf.open(info) as fh:
+                    content = fh.read(info.file_size + 1)
+            except (zipfile.BadZipFile, EOFError, zlib.error, ValueError, OSError) as err:
+                raise RejectedArchive(f"{label}: {info.filename} är skadad ({err}).") from None
+            if len(content) != info.file_size:
+                raise RejectedArchive(f"{label}: {info.filename} har fel storlek i arkivet.")
+            members[info.filename] = content
+    return members
+
+
+def write_archive(members: list[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, content)
+    return buffer.getvalue()
+
+
+# -- strict JSON ------------------------------------------------------------------------------
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"nyckeln ”{key}” förekommer två gånger")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} är inget giltigt JSON-tal")
+
+
+def loads_strict(content: bytes, label: str) -> Any:
+    """Parse JSON that must be UTF-8, with no duplicate keys and no NaN/Infinity."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RejectedArchive(f"{label}: inte UTF-8.") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as err:
+        raise RejectedArchive(
+            f"{label}: ogiltig JSON på rad {err.lineno}, kolumn {err.colno}: {err.msg}."
+        ) from None
+    except (ValueError, RecursionError) as err:
+        raise RejectedArchive(f"{label}: ogiltig JSON: {err}.") from None
+
+
+def dumps(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+# -- writing files safely ---------------------------------------------------------------------
+
+
+def check_new_target(target: Path, suffix: str | None = None) -> None:
+    """Refuse an existing target, a missing folder or a wrong suffix before any work is done."""
+    if suffix and target.suffix.lower() != suffix:
+        raise ExchangeError(f"{target.name}: filnamnet ska sluta på {suffix}.")
+    if target.exists() or target.is_symlink():
+        raise ExchangeError(
+            f"{target} finns redan; välj ett annat namn (befintliga filer skrivs aldrig över)."
+        )
+    if not target.parent.is_dir():
+        raise ExchangeError(f"Mappen {target.parent} finns inte.")
+
+
+@contextmanager
+def new_file(target: Path, *, replace: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; when the block succeeds it becomes ``target``.
+
+    Without ``replace`` an existing target is never overwritten (also not one that appeared
+    while we worked).  On any error the temporary file is removed: nothing is left behind.
+    """
+    if not replace:
+        check_new_target(target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        if replace:
+            os.replace(tmp, target)
+        else:
+            _link_new(tmp, target)
+    except OSError as err:
+        raise ExchangeError(f"{target} kunde inte skrivas: {err.strerror or err}.") from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink()
+
+
+def _link_new(tmp: Path, target: Path) -> None:
+    try:
+        os.link(tmp, target)  # fails if the target exists: no overwrite, even in a race
+    except FileExistsError:
+        raise ExchangeError(f"{target} finns redan; välj ett annat namn.") from None
+    except OSError:  # file systems without hard links (FAT, some network shares)
+        if target.exists():
+            raise ExchangeError(f"{target} finns redan; välj ett annat namn.") from None
+        os.replace(tmp, target)
+
+
+def write_new_bytes(target: Path, data: bytes, *, replace: bool = False) -> None:
+    with new_file(target, replace=replace) as tmp:
+        tmp.write_bytes(data)

@@ -1,0 +1,191 @@
+"""``kompass export | import | keygen | unseal | merge | aggregate`` (registered by cli.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Handler = Callable[[argparse.Namespace], int]
+
+_TABLE_NAMES = {
+    "evaluation": "utvärdering",
+    "scores": "poäng",
+    "texts": "texter",
+    "notes": "anteckningar",
+    "findings": "iakttagelser",
+    "finding_notes": "kopplingar",
+    "interviews": "intervjuer",
+    "documents": "dokument",
+    "web_sources": "webbkällor",
+    "earlier_evaluations": "tidigare utvärderingar",
+    "history": "historikposter",
+}
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {_TABLE_NAMES.get(t, t)}" for t, n in counts.items() if n)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_evaluation
+
+    result = export_evaluation(
+        Path(args.file),
+        Path(args.output),
+        personal_data=args.include_personal_data,
+        seal_key=Path(args.seal) if args.seal else None,
+    )
+    if result.personal_data:
+        privacy = "MED personuppgifter (namn, intervjuanteckningar och historik) – hantera filen därefter"
+    else:
+        left = result.left_out.get("notes", 0)
+        privacy = (
+            f"utan personuppgifter ({left} intervjuanteckningar och intervjupersonernas namn utelämnade)"
+        )
+    sealed = ", förseglad för SKR" if result.sealed else ""
+    out(f"Exporterade {result.municipality} ({result.framework_id}) till {result.path}{sealed}: {privacy}.")
+    out(f"Verifierad: {_counts(result.counts)}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_export
+
+    result = import_export(Path(args.file), Path(args.output))
+    privacy = "" if result.personal_data else " Exporten saknade personuppgifter; filen kan inte slås samman."
+    out(f"Skapade {result.path} från {args.file} – {result.municipality} ({result.framework_id}).{privacy}")
+    out(f"Importerat: {_counts(result.counts)}.")
+    return 0
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from .seal import key_id as kid
+    from .seal import keygen, load_public_key
+
+    pub, key = keygen(Path(args.output))
+    out(f"Skrev {pub} (publik: ge den till utvärderarna för --seal) och {key} (privat: håll den hemlig).")
+    out(f"Nyckel-id {kid(load_public_key(pub))}.")
+    return 0
+
+
+def cmd_unseal(args: argparse.Namespace) -> int:
+    from .seal import unseal_file
+
+    header, parsed = unseal_file(Path(args.file), Path(args.key), Path(args.output))
+    out(
+        f"Öppnade {args.file} → {args.output}: {parsed.municipality}, {header.get('year') or 'okänt år'}, "
+        f"ramverk {parsed.framework.id}."
+    )
+    return 0
+
+
+def _value(value: Any, limit: int = 60) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(str(text).split())
+    return f"”{text[: limit - 1]}…”" if len(text) > limit else f"”{text}”"
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from ..services import EvaluationSession
+    from .merge import apply_merge, plan_merge
+
+    with EvaluationSession.open(Path(args.lead)) as session:
+        plan = plan_merge(session, Path(args.other))
+        for c in plan.conflicts:
+            out(f"Konflikt: {c.label} [{c.table} {c.id}]")
+            for d in c.fields:
+                out(f"    {d.name}: huvudfilen {_value(d.lead)} / {plan.other_label} {_value(d.other)}")
+            keep = "den andra filens" if args.prefer == "other" else "huvudfilens"
+            verb = "skulle behållas" if args.dry_run else "behålls"
+            out(f"    → {keep} värde {verb}; det andra sparas i historiken.")
+        summary = (
+            f"{len(plan.inserts)} nya poster, {len(plan.updates)} uppdaterade, "
+            f"{len(plan.conflicts)} konflikter, {plan.unchanged} oförändrade"
+        )
+        if args.dry_run:
+            out(f"Provkörning (inget skrevs): {summary}.")
+            return 0
+        result = apply_merge(session, plan, default=args.prefer)
+    if result.backup is None:
+        out(f"Inget att slå samman: {args.other} innehåller inget nytt för {args.lead}.")
+    else:
+        out(f"Slog samman {args.other} in i {args.lead}: {summary}.")
+        out(f"Säkerhetskopia före sammanslagningen: {result.backup}")
+    return 0
+
+
+def cmd_aggregate(args: argparse.Namespace) -> int:
+    from .aggregate import aggregate, write_result
+    from .seal import load_private_key
+
+    key = load_private_key(Path(args.key)) if args.key else None
+    result = aggregate([Path(p) for p in args.inputs], key=key)
+    for line in result.skipped:
+        sys.stderr.write(f"hoppade över {line}\n")
+    write_result(result, Path(args.output))
+    for fw_id, entry in result.data["frameworks"].items():
+        out(f"{fw_id}: n = {entry['total']['n']}, medel totalt {entry['total']['mean']}")
+    out(
+        f"Skrev {args.output} ur {len(result.used)} fullständiga utvärderingar"
+        f"{f'; {len(result.skipped)} filer hoppades över' if result.skipped else ''}."
+    )
+    return 0
+
+
+def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
+    s = sub.add_parser(
+        "export", help="exportera en utvärdering till en .kkx-fil (för SKR eller en medbedömare)"
+    )
+    s.add_argument("file", help="utvärderingsfilen (.kompass)")
+    s.add_argument("-o", "--output", required=True, metavar="UT.kkx")
+    s.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="ta med intervjupersonernas namn, intervjuanteckningar och historiken "
+        "(behövs för att slå samman)",
+    )
+    s.add_argument(
+        "--seal", metavar="PUBLIK_NYCKEL", help="försegla för SKR med en .pub-fil från kompass keygen"
+    )
+    command("export")(cmd_export)
+
+    s = sub.add_parser("import", help="skapa en ny utvärderingsfil från en .kkx-export")
+    s.add_argument("file", help="exportfilen (.kkx)")
+    s.add_argument("-o", "--output", required=True, metavar="NY.kompass")
+    command("import")(cmd_import)
+
+    s = sub.add_parser("keygen", help="skapa ett nyckelpar för förseglade exporter (SKR)")
+    s.add_argument("-o", "--output", required=True, metavar="NAMN", help="skriver NAMN.pub och NAMN.key")
+    command("keygen")(cmd_keygen)
+
+    s = sub.add_parser("unseal", help="öppna en förseglad export med den privata nyckeln")
+    s.add_argument("file")
+    s.add_argument("--key", required=True, metavar="NAMN.key")
+    s.add_argument("-o", "--output", required=True, metavar="UT.kkx")
+    command("unseal")(cmd_unseal)
+
+    s = sub.add_parser("merge", help="slå samman en medbedömares kopia med huvudfilen")
+    s.add_argument("lead", help="huvudfilen (.kompass) som tar emot ändringarna")
+    s.add_argument("other", help="medbedömarens .kompass eller .kkx med personuppgifter")
+    s.add_argument(
+        "--prefer", choices=("lead", "other"), default="lead", help="vems värde som vinner vid konflikt"
+    )
+    s.add_argument("--dry-run", action="store_true", help="visa vad som skulle hända utan att skriva")
+    command("merge")(cmd_merge)
+
+    s = sub.add_parser(
+        "aggregate",
+        help="nationella medelvärden ur exporter och utvärderingsfiler (bara fullständiga räknas)",
+    )
+    s.add_argument("inputs", nargs="+", metavar="FIL_ELLER_MAPP")
+    s.add_argument("-o", "--output", required=True, metavar="national-average.json")
+    s.add_argument("--key", metavar="NAMN.key", help="privat nyckel för att läsa förseglade exporter")
+    command("aggregate")(cmd_aggregate)

@@ -1,0 +1,303 @@
+"""Merging a co-evaluator's copy into the lead's evaluation file, record by record.
+
+Both files descend from one evaluation (same evaluation id).  Records are matched by UUID;
+for a record in both files the ``history`` table decides who changed it:
+
+* same revision, or the lead already knows the other's revision (it is in the lead's history,
+  e.g. an older version or the loser of an earlier merge) -> keep the lead's record;
+* the other file knows the lead's current revision -> only the other side changed: take it;
+* otherwise find the common version (the newest revision of the other's history that the lead
+  also has) and compare contents with it: if only one side differs from it, take that side;
+  if both differ and their contents are equal (e.g. scores entered independently — keyed
+  records have the same id in both files) there is no conflict; else it is a **conflict**.
+
+Conflicts keep the lead's value unless chosen otherwise; the losing version is always stored
+in the lead's history (reason ``merge-lost``), never deleted.  Soft deletion (``deleted``)
+merges like any field.  Applying the same merge twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..domain.errors import KompassError
+from ..services.session import EvaluationSession
+from ..storage import backup as backups
+from ..storage import exchange_io as xio
+from ..storage.db import EvaluationFile, Row
+from . import archive
+from .errors import MergeRefused
+from .importer import META_PERSONAL
+from .package import SEALED_MAGIC, read_export_file
+from .records import TABLES, content
+
+Side = Literal["lead", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDiff:
+    name: str
+    lead: Any
+    other: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One record changed differently in both files (``id`` is the record id)."""
+
+    id: str
+    table: str
+    label: str
+    fields: tuple[FieldDiff, ...]
+    lead: Row
+    other: Row
+
+
+@dataclass(frozen=True, slots=True)
+class MergePlan:
+    lead_path: Path
+    other_label: str
+    evaluation_id: str
+    inserts: tuple[tuple[str, Row], ...] = ()  # only in the other file
+    updates: tuple[tuple[str, Row], ...] = ()  # changed only in the other file
+    same: tuple[tuple[str, Row], ...] = ()  # changed in both to the same content
+    conflicts: tuple[Conflict, ...] = ()
+    unchanged: int = 0
+    lead_revs: Mapping[str, str | None] = field(default_factory=dict)  # at planning time
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.inserts or self.updates or self.same or self.conflicts)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    inserted: int
+    updated: int
+    remembered: int
+    conflicts_kept_lead: int
+    conflicts_took_other: int
+    backup: Path | None
+
+
+@dataclass(slots=True)
+class _Files:
+    label: str
+    evaluation_id: str
+    framework_id: str
+    rows: dict[str, dict[str, Row]]
+    versions: dict[str, list[tuple[str, dict[str, Any]]]]  # record id -> (rev, data) oldest first
+
+
+def _versions(entries: list[xio.HistoryEntry]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for e in entries:
+        out.setdefault(e.record_id, []).append((e.rev, e.data))
+    return out
+
+
+def _from_file(f: EvaluationFile, label: str) -> tuple[_Files, dict[str, str]]:
+    with xio.consistent_read(f):
+        rows = {t: {r["id"]: r for r in xio.all_records(f, t)} for t in TABLES}
+        history = xio.all_history(f)
+        meta = xio.all_meta(f)
+        copy = xio.framework_copy(f)
+    return _Files(label, meta.get("evaluation_id", ""), copy.id, rows, _versions(history)), meta
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16)
+    except FileNotFoundError:
+        raise MergeRefused(f"Filen {path} finns inte.") from None
+    except OSError as err:
+        raise MergeRefused(f"{path} kan inte läsas: {err.strerror or err}.") from None
+
+
+def _load_other(path: Path) -> _Files:
+    label = path.name
+    head = _head(path)
+    if head.startswith(SEALED_MAGIC):
+        raise MergeRefused(
+            f"{label} är förseglad för SKR och kan inte slås samman; öppna den först (kompass unseal)."
+        )
+    if path.suffix.lower() == archive.SUFFIX or head.startswith(archive.ZIP_MAGIC):
+        data = read_export_file(path)
+        if not data.personal_data or data.document["meta"].get(META_PERSONAL) == "0":
+            raise MergeRefused(
+                f"{label} saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås samman. "
+                "Be om en export med --include-personal-data eller om .kompass-filen."
+            )
+        rows = {t: {r["id"]: r for r in data.rows(t)} for t in TABLES}
+        return _Files(label, data.evaluation_id, data.framework.id, rows, _versions(data.history()))
+    with xio.open_for_reading(path) as f:
+        files, meta = _from_file(f, label)
+    if meta.get(META_PERSONAL) == "0":
+        raise MergeRefused(
+            f"{label} är importerad från en export utan personuppgifter "
+            "(namn och intervjuanteckningar saknas) och kan inte slås samman."
+        )
+    return files
+
+
+def plan_merge(lead: EvaluationSession, other_path: Path) -> MergePlan:
+    """What merging ``other_path`` into the lead's open file would do (nothing is written)."""
+    other_path = Path(other_path)
+    if other_path.resolve() == lead.path.resolve():
+        raise MergeRefused(f"{other_path.name} är samma fil som huvudfilen.")
+    mine, _meta = _from_file(lead.file, lead.path.name)
+    theirs = _load_other(other_path)
+    if theirs.evaluation_id != mine.evaluation_id:
+        raise MergeRefused(
+            f"{theirs.label} gäller en annan utvärdering än {mine.label} (olika utvärderings-id); "
+            "bara kopior av samma utvärdering kan slås samman."
+        )
+    if theirs.framework_id != mine.framework_id:
+        raise MergeRefused(
+            f"{theirs.label} använder ramverket {theirs.framework_id}, huvudfilen {mine.framework_id}."
+        )
+    inserts, updates, same, conflicts = [], [], [], []
+    unchanged = 0
+    lead_revs: dict[str, str | None] = {}
+    for table in TABLES:
+        for rid, other_row in theirs.rows[table].items():
+            lead_row = mine.rows[table].get(rid)
+            lead_revs[rid] = None if lead_row is None else lead_row["rev"]
+            if lead_row is None:
+                inserts.append((table, other_row))
+                continue
+            outcome = _decide(lead_row, other_row, mine.versions.get(rid, []), theirs.versions.get(rid, []))
+            if outcome == "unchanged":
+                unchanged += 1
+            elif outcome == "other":
+                updates.append((table, other_row))
+            elif outcome == "same":
+                same.append((table, other_row))
+            else:
+                conflicts.append(_conflict(table, lead_row, other_row))
+    return MergePlan(
+        lead.path,
+        theirs.label,
+        mine.evaluation_id,
+        tuple(inserts),
+        tuple(updates),
+        tuple(same),
+        tuple(conflicts),
+        unchanged,
+        lead_revs,
+    )
+
+
+def _decide(
+    lead: Row,
+    other: Row,
+    lead_history: list[tuple[str, dict[str, Any]]],
+    other_history: list[tuple[str, Any]],
+) -> str:
+    """unchanged | other | same | conflict (see the module docstring)."""
+    lead_rev, other_rev = lead["rev"], other["rev"]
+    if lead_rev == other_rev:
+        return "unchanged"
+    known = {rev: data for rev, data in lead_history}
+    known[lead_rev] = lead
+    if other_rev in known:
+        return "unchanged"
+    other_known = {rev for rev, _ in other_history}
+    if lead_rev in other_known:
+        return "other"
+    lead_content, other_content = content(lead), content(other)
+    base_rev = next((rev for rev, _ in reversed(other_history) if rev in known), None)
+    if base_rev is not None:
+        base = content(known[base_rev])
+        if other_content == base:
+            return "unchanged"
+        if lead_content == base:
+            return "other"
+    return "same" if lead_content == other_content else "conflict"
+
+
+_LABELS: dict[str, Callable[[Row], str]] = {
+    "evaluation": lambda r: "Utvärderingens uppgifter",
+    "scores": lambda r: f"Poäng för {r['subarea']}",
+    "texts": lambda r: f"Text ({r['scope']} {r['ref']})".replace(" )", ")"),
+    "notes": lambda r: f"Anteckning ”{_short(r['body'])}”",
+    "findings": lambda r: f"Iakttagelse i område {r['area']} ”{_short(r['body'])}”",
+    "finding_notes": lambda r: "Koppling mellan iakttagelse och anteckning",
+    "interviews": lambda r: f"Intervju ”{_short(r['title'] or r['grp'])}”",
+    "documents": lambda r: f"Dokument ”{_short(r['title'])}”",
+    "web_sources": lambda r: f"Webbkälla ”{_short(r['title'])}”",
+    "earlier_evaluations": lambda r: f"Tidigare utvärdering {r['year']}",
+}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe(table: str, row: Row) -> str:
+    return _LABELS[table](row)
+
+
+def _conflict(table: str, lead: Row, other: Row) -> Conflict:
+    a, b = content(lead), content(other)
+    names = list(a) + [k for k in b if k not in a]
+    diffs = tuple(FieldDiff(k, a.get(k), b.get(k)) for k in names if a.get(k) != b.get(k))
+    return Conflict(lead["id"], table, describe(table, lead), diffs, lead, other)
+
+
+def apply_merge(
+    lead: EvaluationSession,
+    plan: MergePlan,
+    choices: Mapping[str, Side] | None = None,
+    *,
+    default: Side = "lead",
+) -> MergeResult:
+    """Carry out ``plan`` in one transaction after a backup; conflicts follow ``choices``
+    (conflict id -> "lead"|"other"), the others ``default``.  The loser goes to history."""
+    choices = dict(choices or {})
+    ids = {c.id for c in plan.conflicts}
+    unknown = sorted(set(choices) - ids)
+    if unknown:
+        raise KompassError(f"Okända konflikter i valen: {', '.join(unknown)}.")
+    for side in [*choices.values(), default]:
+        if side not in ("lead", "other"):
+            raise KompassError(f"Ogiltigt val ”{side}”: ange lead eller other.")
+    if plan.lead_path.resolve() != lead.path.resolve():
+        raise MergeRefused("Planen gäller en annan huvudfil.")
+    if plan.is_empty:
+        return MergeResult(0, 0, 0, 0, 0, None)
+    f = lead.file
+    _check_not_stale(f, plan)  # before the backup; again inside the transaction
+    saved = backups.make_backup(lead.path, "before-merge")
+    kept_lead = took_other = 0
+    with f.write():
+        _check_not_stale(f, plan)
+        for table, row in plan.inserts + plan.updates:
+            f.put_raw(table, row, reason="merge", author=lead.author)
+        for table, row in plan.same:
+            f.log_history(table, row, reason="merge-same", author=lead.author)
+        for c in plan.conflicts:
+            if choices.get(c.id, default) == "other":
+                f.log_history(c.table, c.lead, reason="merge-lost", author=lead.author)
+                f.put_raw(c.table, c.other, reason="merge", author=lead.author)
+                took_other += 1
+            else:
+                f.log_history(c.table, c.other, reason="merge-lost", author=lead.author)
+                kept_lead += 1
+    touched = tuple(row["id"] for _, row in plan.inserts + plan.updates) + tuple(c.id for c in plan.conflicts)
+    lead.changed_outside(touched)
+    return MergeResult(len(plan.inserts), len(plan.updates), len(plan.same), kept_lead, took_other, saved)
+
+
+def _check_not_stale(f: EvaluationFile, plan: MergePlan) -> None:
+    tables = {row["id"]: table for table, row in plan.inserts + plan.updates + plan.same}
+    tables.update({c.id: c.table for c in plan.conflicts})
+    for rid, table in tables.items():
+        current = f.get(table, rid, include_deleted=True)
+        if (None if current is None else current["rev"]) != plan.lead_revs.get(rid):
+            raise MergeRefused("Huvudfilen har ändrats sedan sammanslagningen planerades; planera om.")

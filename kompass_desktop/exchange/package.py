@@ -1,0 +1,203 @@
+"""Reading an export (``.kkx``) and checking *everything* before anyone uses it.
+
+Order of the checks (the first failing one is reported, naming the problem):
+zip container and member safety -> manifest present, ours, not newer, schema-valid ->
+members exactly as listed, sizes and SHA-256 -> evaluation.json strict JSON, not newer,
+schema-valid (with JSON paths) -> manifest agrees with the content -> references, keyed ids,
+maxima, the privacy promise and a known framework id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .. import resources
+from ..domain.errors import KompassError
+from ..domain.framework import Framework
+from ..storage.db import Row
+from ..storage.exchange_io import HistoryEntry
+from . import archive
+from .errors import RejectedArchive
+from .fastschema import Check, compile_schema
+from .records import FORMAT_NAME, FORMAT_VERSION, SCHEMA_NAME, TABLES, check_document, json_to_row
+
+SEALED_MAGIC = b"KOMPASS-SEALED"
+MAX_REPORTED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ExportData:
+    """A checked export: the manifest, evaluation.json and the frozen framework."""
+
+    manifest: Mapping[str, Any]
+    document: Mapping[str, Any]
+    framework: Framework
+
+    @property
+    def evaluation_id(self) -> str:
+        return str(self.document["evaluation_id"])
+
+    @property
+    def personal_data(self) -> bool:
+        return bool(self.document["personal_data"])
+
+    @property
+    def municipality(self) -> str:
+        return str(self.document["records"]["evaluation"][0]["municipality"])
+
+    def rows(self, table: str) -> list[Row]:
+        """The records of one table shaped as the evaluation file stores them."""
+        return [json_to_row(table, r) for r in self.document["records"][table]]
+
+    def history(self) -> list[HistoryEntry]:
+        return [
+            HistoryEntry(
+                h["table"],
+                h["record_id"],
+                h["rev"],
+                h["parent_rev"],
+                h["author"],
+                h["at"],
+                h["reason"],
+                h["data"],
+            )
+            for h in self.document.get("history", [])
+        ]
+
+    def counts(self) -> dict[str, int]:
+        out = {t: len(self.document["records"][t]) for t in TABLES}
+        out["history"] = len(self.document.get("history", []))
+        return out
+
+    def scores(self) -> dict[str, str | None]:
+        return {r["subarea"]: r["points"] for r in self.document["records"]["scores"] if not r["deleted"]}
+
+
+def _schema(part: str) -> dict[str, Any]:
+    schema = resources.load_schema(SCHEMA_NAME)
+    if part == "manifest":
+        return {**schema["$defs"]["manifest"], "$defs": schema["$defs"]}
+    return schema
+
+
+@cache
+def _validator(part: str) -> Any:
+    from jsonschema import Draft202012Validator  # local import keeps start-up light
+
+    return Draft202012Validator(_schema(part))
+
+
+@cache
+def _fast(part: str) -> Check:
+    return compile_schema(_schema(part))
+
+
+def schema_problems(instance: Any, part: str = "evaluation") -> list[str]:
+    """'$.path: message' for every violation (empty when valid); ``part`` = evaluation|manifest.
+
+    The compiled check answers first; only a document it rejects goes through ``jsonschema``,
+    which gives the messages (and has the last word).
+    """
+    if _fast(part)(instance):
+        return []
+    errors = sorted(_validator(part).iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
+    return [f"{resources.json_path(e.absolute_path)}: {e.message}" for e in errors]
+
+
+def _reject_many(label: str, what: str, problems: list[str]) -> RejectedArchive:
+    shown = "; ".join(problems[:MAX_REPORTED])
+    more = f" (och {len(problems) - MAX_REPORTED} till)" if len(problems) > MAX_REPORTED else ""
+    return RejectedArchive(f"{label}: {what}: {shown}{more}.")
+
+
+def _check_version(data: Any, label: str) -> None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise RejectedArchive(
+            f"{label}: inte en export från Kompass Desktop (format ”kompass-export” saknas)."
+        )
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise RejectedArchive(
+            f"{label}: skapad med en nyare version av Kompass Desktop (exportformat {version}, "
+            f"denna version läser {FORMAT_VERSION}). Uppdatera programmet."
+        )
+
+
+def read_export_file(path: Path) -> ExportData:
+    return read_export_bytes(archive.read_file_bytes(path, "Exportfilen"), path.name)
+
+
+def read_export_bytes(data: bytes, label: str) -> ExportData:
+    """Check an export completely; raise RejectedArchive naming the first problem."""
+    if data.startswith(SEALED_MAGIC):
+        raise RejectedArchive(
+            f"{label} är förseglad för SKR; öppna den först med "
+            "”kompass unseal FIL --key NYCKEL.key -o UT.kkx”."
+        )
+    members = archive.read_archive(data, label)
+    if archive.MANIFEST not in members:
+        raise RejectedArchive(f"{label}: {archive.MANIFEST} saknas i arkivet (inte en komplett export).")
+    manifest = archive.loads_strict(members[archive.MANIFEST], f"{label}: {archive.MANIFEST}")
+    _check_version(manifest, f"{label}: {archive.MANIFEST}")
+    problems = schema_problems(manifest, "manifest")
+    if problems:
+        raise _reject_many(label, f"{archive.MANIFEST} följer inte schemat", problems)
+    listed = manifest["members"]
+    for name in members:
+        if name != archive.MANIFEST and name not in listed:
+            raise RejectedArchive(f"{label}: oväntad fil ”{name}” i arkivet (finns inte i manifestet).")
+    for name, entry in listed.items():
+        if name not in members:
+            raise RejectedArchive(f"{label}: {name} saknas i arkivet fast manifestet listar den.")
+        content = members[name]
+        if len(content) != entry["size"] or hashlib.sha256(content).hexdigest() != entry["sha256"]:
+            raise RejectedArchive(
+                f"{label}: kontrollsumman för {name} stämmer inte (filen har ändrats eller är skadad)."
+            )
+    if archive.EVALUATION not in members:
+        raise RejectedArchive(f"{label}: {archive.EVALUATION} saknas i arkivet.")
+    doc = archive.loads_strict(members[archive.EVALUATION], f"{label}: {archive.EVALUATION}")
+    _check_version(doc, f"{label}: {archive.EVALUATION}")
+    problems = schema_problems(doc)
+    if problems:
+        raise _reject_many(label, f"{archive.EVALUATION} följer inte schemat", problems)
+    problems = _manifest_mismatches(manifest, doc)
+    if problems:
+        raise _reject_many(label, "manifestet stämmer inte med innehållet", problems)
+    try:
+        checked = check_document(doc, [f.id for f in resources.frameworks()])
+    except KompassError as err:
+        raise RejectedArchive(f"{label}: {err}") from None
+    if checked.problems:
+        raise _reject_many(label, f"{archive.EVALUATION} är inte konsekvent", checked.problems)
+    return ExportData(manifest, doc, checked.framework)
+
+
+def _manifest_mismatches(manifest: Mapping[str, Any], doc: Mapping[str, Any]) -> list[str]:
+    evaluation = doc["records"]["evaluation"][0]
+    expected = {
+        "file_id": doc["evaluation_id"],
+        "framework_id": doc["framework"]["id"],
+        "personal_data": doc["personal_data"],
+        "municipality": evaluation["municipality"],
+        "year": evaluation["year"],
+        "evaluation_date": evaluation["start_date"] or None,
+    }
+    problems = [
+        f"$.{key}: ”{manifest[key]}” men innehållet säger ”{value}”"
+        for key, value in expected.items()
+        if manifest[key] != value
+    ]
+    counts = {t: len(doc["records"][t]) for t in TABLES}
+    counts["history"] = len(doc.get("history", []))
+    if manifest["counts"] != counts:
+        differing = sorted(
+            k for k in set(counts) | set(manifest["counts"]) if manifest["counts"].get(k) != counts.get(k)
+        )
+        problems.append(f"$.counts: antalet poster stämmer inte ({', '.join(differing)})")
+    return problems

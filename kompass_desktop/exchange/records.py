@@ -1,0 +1,219 @@
+"""Records of the evaluation file <-> records of the export, the privacy rule and the checks
+that go beyond the JSON schema (references, keyed ids, maxima).
+
+The export keeps every record exactly as stored: the same column names, the record's UUID,
+``rev``, ``author``, ``created``/``modified`` times and soft-deleted records (``deleted``
+becomes a JSON boolean).  Scores stay the decimal strings the file stores (see
+``schemas/README.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.errors import KompassError
+from ..domain.framework import Framework, check_framework
+from ..domain.model import SourceKind
+from ..domain.scoring import check_points, parse_points
+from ..storage.db import Row, keyed_id
+from ..storage.schema import RECORD_TABLES
+
+FORMAT_NAME = "kompass-export"
+FORMAT_VERSION = 1
+SCHEMA_NAME = "evaluation-export.schema.json"
+
+#: Export and import order: referenced records before the records that refer to them.
+TABLES: tuple[str, ...] = (
+    "evaluation",
+    "interviews",
+    "documents",
+    "web_sources",
+    "notes",
+    "findings",
+    "finding_notes",
+    "scores",
+    "texts",
+    "earlier_evaluations",
+)
+assert set(TABLES) == set(RECORD_TABLES), "every record table must be exported"
+
+#: Fields that say who/when/which version rather than what a record says.
+BOOKKEEPING = frozenset({"id", "author", "created", "modified", "rev"})
+
+
+def row_to_json(table: str, row: Mapping[str, Any], personal_data: bool) -> dict[str, Any]:
+    out = dict(row)
+    out["deleted"] = bool(row["deleted"])
+    if table == "interviews" and not personal_data:
+        out.pop("names", None)
+    return out
+
+
+def json_to_row(table: str, record: Mapping[str, Any]) -> Row:
+    row = dict(record)
+    row["deleted"] = 1 if record["deleted"] else 0
+    if table == "interviews":
+        row.setdefault("names", [])
+    return row
+
+
+def is_interview_note(row: Mapping[str, Any]) -> bool:
+    return bool(row.get("source_kind") == SourceKind.INTERVIEW.value)
+
+
+def select_for_export(
+    rows: Mapping[str, list[Row]], personal_data: bool
+) -> tuple[dict[str, list[Row]], dict[str, int]]:
+    """The rows to export and how many were left out per table (privacy by default).
+
+    Without personal data, notes whose source is an interview are left out (and the links
+    from findings to them); interview names are dropped by :func:`row_to_json`.
+    """
+    if personal_data:
+        return {t: list(rows.get(t, [])) for t in TABLES}, {t: 0 for t in TABLES}
+    kept = {t: list(rows.get(t, [])) for t in TABLES}
+    dropped_notes = {r["id"] for r in kept["notes"] if is_interview_note(r)}
+    kept["notes"] = [r for r in kept["notes"] if r["id"] not in dropped_notes]
+    kept["finding_notes"] = [r for r in kept["finding_notes"] if r["note_id"] not in dropped_notes]
+    left_out = {t: len(rows.get(t, [])) - len(kept[t]) for t in TABLES}
+    return kept, left_out
+
+
+def content(row: Mapping[str, Any]) -> dict[str, Any]:
+    """What a record says (for merging): every field except id/author/times/rev, normalised."""
+    out = {k: v for k, v in row.items() if k not in BOOKKEEPING}
+    if "deleted" in out:
+        out["deleted"] = 1 if out["deleted"] else 0
+    return out
+
+
+# -- checks beyond the schema ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    framework: Framework
+    problems: list[str]
+
+
+def frozen_framework(data: Mapping[str, Any], path: str = "$.framework.data") -> Framework:
+    try:
+        fw = Framework.from_dict(data)
+    except (KeyError, TypeError, ValueError, ArithmeticError) as err:
+        raise KompassError(f"{path}: ramverkskopian kan inte läsas ({err}).") from None
+    problems = check_framework(fw)
+    if problems:
+        raise KompassError(f"{path}: " + "; ".join(problems) + ".")
+    return fw
+
+
+def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> Checked:
+    """References, keyed ids, maxima, privacy promise (schema-valid ``doc`` assumed)."""
+    fw_id = doc["framework"]["id"]
+    known = sorted(set(known_frameworks))
+    if fw_id not in known:
+        raise KompassError(
+            f"$.framework.id: okänd version av Kommunkompassen ”{fw_id}” "
+            f"(denna version känner till {', '.join(known)})."
+        )
+    fw = frozen_framework(doc["framework"]["data"])
+    problems: list[str] = []
+    if fw.id != fw_id:
+        problems.append(f"$.framework.data.id: ”{fw.id}” stämmer inte med $.framework.id ”{fw_id}”")
+    eid: str = doc["evaluation_id"]
+    recs: Mapping[str, list[dict[str, Any]]] = doc["records"]
+    seen: dict[str, str] = {}
+    for table in TABLES:
+        for i, rec in enumerate(recs[table]):
+            where = f"$.records.{table}[{i}]"
+            if rec["id"] in seen:
+                problems.append(f"{where}.id: id {rec['id']} förekommer redan ({seen[rec['id']]})")
+            seen.setdefault(rec["id"], where)
+    evals = recs["evaluation"]
+    if len(evals) != 1 or evals[0]["id"] != eid:
+        problems.append(f"$.records.evaluation: ska innehålla exakt en post med id {eid}")
+    elif evals[0]["framework_id"] != fw_id:
+        problems.append(f"$.records.evaluation[0].framework_id: ”{evals[0]['framework_id']}” ≠ ”{fw_id}”")
+    ids = {t: {r["id"] for r in recs[t]} for t in TABLES}
+    _check_scores(recs["scores"], fw, eid, problems)
+    _check_keyed(recs["texts"], eid, "texts", lambda r: f"text:{r['scope']}:{r['ref']}", problems)
+    _check_keyed(
+        recs["finding_notes"],
+        eid,
+        "finding_notes",
+        lambda r: f"link:{r['finding_id']}:{r['note_id']}",
+        problems,
+    )
+    for i, link in enumerate(recs["finding_notes"]):
+        if link["finding_id"] not in ids["findings"]:
+            problems.append(f"$.records.finding_notes[{i}].finding_id: iakttagelsen finns inte i exporten")
+        if link["note_id"] not in ids["notes"]:
+            problems.append(f"$.records.finding_notes[{i}].note_id: anteckningen finns inte i exporten")
+    refs = (("interview_id", "interviews"), ("document_id", "documents"), ("web_id", "web_sources"))
+    for i, note in enumerate(recs["notes"]):
+        for key, table in refs:
+            if note[key] is not None and note[key] not in ids[table]:
+                problems.append(f"$.records.notes[{i}].{key}: posten {note[key]} finns inte i exporten")
+        if note["subarea"] is not None and not fw.has_subarea(note["subarea"]):
+            problems.append(
+                f"$.records.notes[{i}].subarea: delfrågan {note['subarea']} finns inte i {fw.name}"
+            )
+    kinds = {k.value for k in fw.finding_kinds}
+    areas = {a.number for a in fw.areas}
+    for i, finding in enumerate(recs["findings"]):
+        if finding["area"] not in areas:
+            problems.append(f"$.records.findings[{i}].area: område {finding['area']} finns inte")
+        if finding["kind"] not in kinds:
+            problems.append(f"$.records.findings[{i}].kind: ”{finding['kind']}” används inte i {fw.name}")
+    if not doc["personal_data"]:
+        _check_no_personal_data(doc, problems)
+    record_tables = {rid: t for t in TABLES for rid in ids[t]}
+    for i, entry in enumerate(doc.get("history", [])):
+        if record_tables.get(entry["record_id"]) != entry["table"]:
+            problems.append(f"$.history[{i}].record_id: posten finns inte i {entry['table']}")
+    return Checked(fw, problems)
+
+
+def _check_scores(scores: list[dict[str, Any]], fw: Framework, eid: str, problems: list[str]) -> None:
+    subareas: set[str] = set()
+    for i, score in enumerate(scores):
+        where = f"$.records.scores[{i}]"
+        sub = score["subarea"]
+        if not fw.has_subarea(sub):
+            problems.append(f"{where}.subarea: delfrågan {sub} finns inte i {fw.name}")
+            continue
+        if sub in subareas:
+            problems.append(f"{where}.subarea: delfrågan {sub} har två poängposter")
+        subareas.add(sub)
+        if score["id"] != keyed_id(eid, f"score:{sub}"):
+            problems.append(f"{where}.id: fel id för poängen till {sub}")
+        if score["points"] is not None:
+            try:
+                check_points(parse_points(score["points"]), fw.subarea(sub))
+            except KompassError as err:
+                problems.append(f"{where}.points: {err}")
+
+
+def _check_keyed(records: list[dict[str, Any]], eid: str, table: str, key: Any, problems: list[str]) -> None:
+    for i, rec in enumerate(records):
+        if rec["id"] != keyed_id(eid, key(rec)):
+            problems.append(f"$.records.{table}[{i}].id: id stämmer inte med postens nyckel ({key(rec)})")
+
+
+def _check_no_personal_data(doc: Mapping[str, Any], problems: list[str]) -> None:
+    recs = doc["records"]
+    for i, interview in enumerate(recs["interviews"]):
+        if "names" in interview:
+            problems.append(
+                f"$.records.interviews[{i}].names: namn finns med fast filen säger att personuppgifter saknas"
+            )
+    for i, note in enumerate(recs["notes"]):
+        if is_interview_note(note):
+            problems.append(
+                f"$.records.notes[{i}]: intervjuanteckning finns med "
+                "fast filen säger att personuppgifter saknas"
+            )
+    if "history" in doc:
+        problems.append("$.history: historik finns med fast filen säger att personuppgifter saknas")

@@ -1,0 +1,114 @@
+"""National averages from exports and evaluation files (``kompass aggregate``)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kompass_desktop import resources
+from kompass_desktop.cli import main
+from kompass_desktop.exchange.aggregate import aggregate
+from kompass_desktop.exchange.export import export_evaluation
+from kompass_desktop.exchange.seal import keygen, load_private_key
+from kompass_desktop.services import EvaluationSession, NewEvaluation
+
+FW = resources.framework("2019")
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+def complete(path: Path, fraction: Decimal, year: int = 2024, *, leave_out: str | None = None) -> Path:
+    """An evaluation with every sub-area scored at ``fraction`` of its maximum (2 decimals)."""
+    with EvaluationSession.create(path, NewEvaluation(FW, path.stem.capitalize(), year)) as s:
+        s.set_scores(
+            {
+                sub.number: (sub.max * fraction).quantize(Decimal("0.01"))
+                for sub in FW.subareas()
+                if sub.number != leave_out
+            }
+        )
+    return path
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    for name, fraction, year in (("a", Decimal("0.5"), 2021), ("b", Decimal("0.75"), 2023)):
+        export_evaluation(complete(work / f"{name}.kompass", fraction, year), folder / f"{name}.kkx")
+    complete(folder / "c.kompass", Decimal("0.25"), 2025)  # .kompass files count too
+    complete(folder / "unfinished.kompass", Decimal("0.9"), leave_out="8.4")
+    (folder / "broken.kkx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "notes.txt").write_text("ignored: not an evaluation")
+    return folder, work
+
+
+def test_aggregate_a_folder_with_invalid_files(inputs, tmp_path, capsys):
+    folder, _ = inputs
+    out = tmp_path / "national-average.json"
+    code, stdout, err = run(capsys, "aggregate", folder, "-o", out)
+    assert code == 0 and "3 fullständiga utvärderingar" in stdout
+    assert "broken.kkx" in err and "avkortad eller skadad" in err
+    assert "unfinished.kompass" in err and "ofullständig: 35 av 36" in err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert any("broken.kkx" in s for s in data["skipped"]) and len(data["skipped"]) == 2
+    assert resources.schema_errors(data, "national-average.schema.json") == []
+    entry = data["frameworks"]["2019"]
+    assert entry["period"] == "2021–2025" and entry["total"] == {"n": 3, "mean": 400, "min": 200, "max": 600}
+    area1 = entry["areas"]["1"]
+    assert area1 == {"n": 3, "mean": 50, "min": 25, "max": 75}
+    loaded = resources.load_national_averages(out)  # what the charts read
+    assert loaded["2019"].total.n == 3 and loaded["2019"].areas[1].mean == Decimal(50)
+    assert loaded["2019"].example is False
+
+
+def test_exact_sums_and_rounded_mean(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, fraction in (("x", Decimal("0.33")), ("y", Decimal("0.34")), ("z", Decimal("0.35"))):
+        complete(folder / f"{name}.kompass", fraction)
+    result = aggregate([folder])
+    total = result.data["frameworks"]["2019"]["total"]
+    sums = []
+    for fraction in (Decimal("0.33"), Decimal("0.34"), Decimal("0.35")):
+        sums.append(sum(((s.max * fraction).quantize(Decimal("0.01")) for s in FW.subareas()), Decimal(0)))
+    assert Decimal(str(total["min"])) == min(sums) and Decimal(str(total["max"])) == max(sums)
+    assert Decimal(str(total["mean"])) == (sum(sums) / 3).quantize(Decimal("0.01"))
+
+
+def test_each_evaluation_counts_once(inputs, tmp_path):
+    folder, work = inputs
+    export_evaluation(folder / "c.kompass", folder / "c-again.kkx")
+    result = aggregate([folder, work / "a.kompass"])
+    assert result.data["frameworks"]["2019"]["total"]["n"] == 3
+    assert sum("räknas en gång" in s for s in result.skipped) == 2
+
+
+def test_sealed_exports_need_the_key(inputs, tmp_path, capsys):
+    folder, work = inputs
+    pub, key = keygen(tmp_path / "skr")
+    export_evaluation(complete(work / "d.kompass", Decimal("1"), 2022), folder / "d.kkx", seal_key=pub)
+    code, _, err = run(capsys, "aggregate", folder, "-o", tmp_path / "without.json")
+    assert code == 0 and "förseglad" in err
+    assert json.loads((tmp_path / "without.json").read_text())["frameworks"]["2019"]["total"]["n"] == 3
+    result = aggregate([folder], key=load_private_key(key))
+    assert result.data["frameworks"]["2019"]["total"]["n"] == 4
+    assert result.data["frameworks"]["2019"]["total"]["max"] == 800
+
+
+def test_nothing_usable_writes_nothing(tmp_path, capsys):
+    (tmp_path / "broken.kkx").write_bytes(b"nope")
+    code, _, err = run(
+        capsys, "aggregate", tmp_path / "broken.kkx", tmp_path / "missing.kkx", "-o", tmp_path / "o.json"
+    )
+    assert code == 1 and "Inga fullständiga utvärderingar" in err
+    assert not (tmp_path / "o.json").exists()

@@ -1,0 +1,376 @@
+"""Import refuses every broken, unsafe or manipulated archive — naming the problem, writing nothing."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import random
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_exchange_support import demo_export, leftovers, parts, rebuild, zip_bytes
+
+from kompass_desktop import resources
+from kompass_desktop.cli import main
+from kompass_desktop.domain.errors import KompassError
+from kompass_desktop.exchange import archive
+from kompass_desktop.exchange.errors import RejectedArchive
+from kompass_desktop.exchange.fastschema import compile_schema
+from kompass_desktop.exchange.package import read_export_bytes, schema_problems
+from kompass_desktop.storage.db import keyed_id
+
+
+@pytest.fixture
+def kkx(demo_template, tmp_path_factory):
+    return demo_export(demo_template, tmp_path_factory, personal=False)
+
+
+@pytest.fixture
+def full(demo_template, tmp_path_factory):
+    return demo_export(demo_template, tmp_path_factory, personal=True)
+
+
+def import_bytes(capsys, tmp_path: Path, data: bytes) -> str:
+    """Run `kompass import` on ``data``: it must fail with exit 1 and leave nothing behind."""
+    source = tmp_path / "in.kkx"
+    source.write_bytes(data)
+    code = main(["import", str(source), "-o", str(tmp_path / "new.kompass")])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert leftovers(tmp_path, {"in.kkx"}) == []
+    return err
+
+
+def test_valid_archive_is_accepted(kkx, tmp_path, capsys):
+    assert main(["import", str(kkx), "-o", str(tmp_path / "ok.kompass")]) == 0
+    assert leftovers(tmp_path, set()) == ["ok.kompass"]  # no temporary files, -wal, -shm or lock
+
+
+# -- the container -----------------------------------------------------------------------------
+
+
+def test_not_a_zip(tmp_path, capsys):
+    assert "inte ett zip-arkiv" in import_bytes(capsys, tmp_path, b"name;points\n1.1;5\n")
+
+
+def test_empty_file(tmp_path, capsys):
+    assert "inte ett zip-arkiv" in import_bytes(capsys, tmp_path, b"")
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9, 0.99])
+def test_truncated_zip(kkx, tmp_path, capsys, fraction):
+    data = kkx.read_bytes()
+    err = import_bytes(capsys, tmp_path, data[: int(len(data) * fraction)])
+    assert "avkortad eller skadad" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("../evil.json", "pekar utanför"),
+        ("docs/../../evil.json", "pekar utanför"),
+        ("/etc/passwd", "absolut sökväg"),
+        ("C:/Windows/evil.dll", "enhetsbokstav"),
+        ("C:evil.json", "enhetsbokstav"),
+        ("..\\evil.json", "omvänt snedstreck"),
+        ("folder/", "mapp"),
+    ],
+)
+def test_unsafe_member_names(kkx, tmp_path, capsys, name, why):
+    good = zipfile.ZipFile(kkx)
+    items = [(i.filename, good.read(i)) for i in good.infolist()] + [(name, b"x")]
+    err = import_bytes(capsys, tmp_path, zip_bytes(items))
+    assert "otillåtet filnamn" in err and why in err
+
+
+def test_too_many_members(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    items = [(i.filename, good.read(i)) for i in good.infolist()]
+    items += [(f"extra{i}.txt", b"x") for i in range(archive.MAX_MEMBERS)]
+    assert "för många filer" in import_bytes(capsys, tmp_path, zip_bytes(items))
+
+
+def test_too_large_member(kkx, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(archive, "MAX_MEMBER_BYTES", 10_000)
+    err = import_bytes(capsys, tmp_path, kkx.read_bytes())
+    assert "evaluation.json är för stor" in err
+
+
+def test_zip_bomb(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    bomb = zip_bytes({"manifest.json": good.read("manifest.json"), "evaluation.json": b"\0" * 20_000_000})
+    assert len(bomb) < 100_000
+    err = import_bytes(capsys, tmp_path, bomb)
+    assert "zip-bomb" in err
+
+
+def test_duplicate_member(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    items = [(i.filename, good.read(i)) for i in good.infolist()]
+    with pytest.warns(UserWarning):  # zipfile itself warns about the duplicate name
+        data = zip_bytes([*items, items[-1]])
+    assert "förekommer två gånger" in import_bytes(capsys, tmp_path, data)
+
+
+def test_missing_manifest(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    err = import_bytes(capsys, tmp_path, zip_bytes({"evaluation.json": good.read("evaluation.json")}))
+    assert "manifest.json saknas" in err
+
+
+def test_unlisted_member(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    items = {i.filename: good.read(i) for i in good.infolist()} | {"notes.txt": b"hej"}
+    assert "oväntad fil ”notes.txt”" in import_bytes(capsys, tmp_path, zip_bytes(items))
+
+
+def test_checksum_mismatch(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    content = good.read("evaluation.json").replace(b"Lindsj\xc3\xb6", b"Lindsj\xc3\xa4", 1)
+    data = zip_bytes({"manifest.json": good.read("manifest.json"), "evaluation.json": content})
+    assert "kontrollsumman för evaluation.json stämmer inte" in import_bytes(capsys, tmp_path, data)
+
+
+def test_newer_format_version(kkx, tmp_path, capsys):
+    doc, manifest = parts(kkx)
+    manifest["format_version"] = 2
+    err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+    assert "nyare version" in err and "exportformat 2" in err
+    doc["format_version"] = 3
+    manifest["format_version"] = 1
+    assert "exportformat 3" in import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+
+
+def test_unknown_framework_id(kkx, tmp_path, capsys):
+    doc, manifest = parts(kkx)
+    doc["framework"]["id"] = doc["framework"]["data"]["id"] = "2031"
+    doc["records"]["evaluation"][0]["framework_id"] = manifest["framework_id"] = "2031"
+    err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+    assert "okänd version av Kommunkompassen ”2031”" in err
+
+
+def test_invalid_manifest_json(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    data = zip_bytes({"manifest.json": b"{not json", "evaluation.json": good.read("evaluation.json")})
+    assert "manifest.json: ogiltig JSON på rad 1" in import_bytes(capsys, tmp_path, data)
+
+
+def test_foreign_zip(tmp_path, capsys):
+    data = zip_bytes({"manifest.json": b'{"format": "something-else"}', "x.txt": b"x"})
+    assert "inte en export från Kompass Desktop" in import_bytes(capsys, tmp_path, data)
+
+
+def test_json_with_duplicate_keys_or_nan(kkx, tmp_path, capsys):
+    doc, manifest = parts(kkx)
+    text = json.dumps(doc).replace(
+        '"personal_data": false', '"personal_data": false, "personal_data": true', 1
+    )
+    assert "förekommer två gånger" in import_bytes(capsys, tmp_path, _with_content(text.encode(), manifest))
+    doc["records"]["findings"][0]["position"] = float("nan")
+    assert "ogiltig JSON" in import_bytes(capsys, tmp_path, _with_content(json.dumps(doc).encode(), manifest))
+
+
+def _with_content(content: bytes, manifest: dict) -> bytes:
+    import hashlib
+
+    manifest = copy.deepcopy(manifest)
+    manifest["members"]["evaluation.json"] = {
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "size": len(content),
+    }
+    return zip_bytes({"manifest.json": json.dumps(manifest).encode(), "evaluation.json": content})
+
+
+# -- changed fields in evaluation.json (checksums recomputed, so only the content checks stand) ----
+
+
+def _first(doc, table, **where):
+    return next(r for r in doc["records"][table] if all(r.get(k) == v for k, v in where.items()))
+
+
+MUTATIONS = {
+    "points as a float": (
+        lambda d: d["records"]["scores"][0].update(points=12.5),
+        "$.records.scores[0].points",
+    ),
+    "points too precise": (
+        lambda d: d["records"]["scores"][0].update(points="1.255"),
+        "$.records.scores[0].points",
+    ),
+    "points above max": (lambda d: d["records"]["scores"][0].update(points="99"), "över maxpoängen"),
+    "missing field": (lambda d: d["records"]["notes"][0].pop("rev"), "'rev' is a required property"),
+    "unknown field": (lambda d: d["records"]["notes"][0].update(mood="glad"), "$.records.notes[0]"),
+    "deleted not boolean": (
+        lambda d: d["records"]["texts"][0].update(deleted=0),
+        "$.records.texts[0].deleted",
+    ),
+    "bad uuid": (lambda d: d["records"]["documents"][0].update(id="x"), "$.records.documents[0].id"),
+    "bad date": (lambda d: d["records"]["interviews"][0].update(date="14/10/2025"), "interviews[0].date"),
+    "dangling reference": (
+        lambda d: d["records"]["notes"][0].update(document_id=str(uuid.uuid4()), source_kind="document"),
+        "$.records.notes[0].document_id",
+    ),
+    "duplicate id": (
+        lambda d: d["records"]["documents"][1].update(id=d["records"]["documents"][0]["id"]),
+        "förekommer redan",
+    ),
+    "score id not keyed": (lambda d: d["records"]["scores"][0].update(id=str(uuid.uuid4())), "fel id"),
+    "unknown sub-area": (
+        lambda d: d["records"]["notes"][0].update(subarea="9.9"),
+        "delfrågan 9.9 finns inte",
+    ),
+    "weakness in 2019": (lambda d: d["records"]["findings"][0].update(kind="weakness"), "används inte"),
+    "names without personal data": (
+        lambda d: d["records"]["interviews"][0].update(names=["Anna"]),
+        "personuppgifter saknas",
+    ),
+    "framework maxima changed": (
+        lambda d: d["framework"]["data"]["areas"][0]["subareas"][0].update(max="99"),
+        "summerar till",
+    ),
+    "evaluation id changed": (lambda d: d.update(evaluation_id=str(uuid.uuid4())), "$.file_id"),
+    "two evaluations": (
+        lambda d: d["records"]["evaluation"].append(copy.deepcopy(d["records"]["evaluation"][0])),
+        "$.records.evaluation",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_changed_fields_are_rejected_with_their_path(kkx, tmp_path, capsys, name):
+    mutate, expected = MUTATIONS[name]
+    doc, manifest = parts(kkx)
+    mutate(doc)
+    err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+    assert expected in err
+
+
+def test_counts_must_match_the_manifest(kkx, tmp_path, capsys):
+    doc, manifest = parts(kkx)
+    doc["records"]["web_sources"].pop()
+    err = import_bytes(capsys, tmp_path, rebuild(doc, manifest, fix_counts=False))
+    assert "$.counts" in err and "web_sources" in err
+
+
+def test_keyed_ids_are_checked_for_texts(kkx, tmp_path, capsys):
+    doc, manifest = parts(kkx)
+    text = doc["records"]["texts"][0]
+    text["ref"] = "8.4" if text["ref"] != "8.4" else "8.3"
+    err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+    assert "$.records.texts[0].id" in err
+    assert keyed_id(doc["evaluation_id"], f"text:{text['scope']}:{text['ref']}") != text["id"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_flipped_bytes_are_rejected_or_harmless(kkx, seed):
+    """A flipped byte anywhere in the archive: rejected with a message, or (zip metadata such as
+    a timestamp) accepted with exactly the original content — never a crash, never other data."""
+    data = bytearray(kkx.read_bytes())
+    rng = random.Random(seed)
+    for _ in range(rng.randint(1, 3)):
+        data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+    try:
+        parsed = read_export_bytes(bytes(data), "x.kkx")
+    except RejectedArchive as err:
+        assert str(err).startswith("x.kkx")
+    else:
+        doc, _ = parts(kkx)
+        assert parsed.document == doc
+
+
+def test_flipped_bytes_in_the_content_break_the_checksum(kkx):
+    good = zipfile.ZipFile(kkx)
+    content = bytearray(good.read("evaluation.json"))
+    rng = random.Random(7)
+    for _ in range(20):
+        changed = bytearray(content)
+        changed[rng.randrange(len(changed))] ^= 0x20
+        data = zip_bytes({"manifest.json": good.read("manifest.json"), "evaluation.json": bytes(changed)})
+        with pytest.raises(RejectedArchive, match="kontrollsumman"):
+            read_export_bytes(data, "x.kkx")
+
+
+# -- the fast schema check agrees with jsonschema ------------------------------------------------
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 200) | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+special = st.sampled_from(
+    ["", "1.5", "12", "2025-10-14", "3.2", "interview", "strength", str(uuid.uuid4()), 1, 1.0, True, [], {}]
+)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, (*prefix, i))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    choice=st.integers(0, 10**9), op=st.sampled_from(["set", "delete", "add"]), value=json_values | special
+)
+def test_fast_schema_check_agrees_with_jsonschema(full, choice, op, value):
+    doc = copy.deepcopy(_small_document(full))
+    paths = [p for p in _paths(doc) if p]
+    path = paths[choice % len(paths)]
+    parent = doc
+    for key in path[:-1]:
+        parent = parent[key]
+    last = path[-1]
+    if op == "set":
+        parent[last] = value
+    elif op == "delete":
+        parent.pop(last)
+    elif isinstance(parent, dict):
+        parent[f"x{choice % 7}"] = value
+    else:
+        parent.append(value)
+    fast, reference = _checkers()
+    assert fast(doc) == reference.is_valid(doc)
+    assert (schema_problems(doc) == []) == reference.is_valid(doc)
+
+
+@functools.cache
+def _small_document(path: Path) -> dict:
+    doc, _ = parts(path)
+    doc["records"] = {k: v[:2] for k, v in doc["records"].items()}  # small, quick, still every shape
+    doc["history"] = doc["history"][:3]
+    areas = doc["framework"]["data"]["areas"] = doc["framework"]["data"]["areas"][:1]
+    areas[0]["subareas"] = [dict(s, questions=s["questions"][:1]) for s in areas[0]["subareas"][:2]]
+    return doc
+
+
+@functools.cache
+def _checkers():
+    from jsonschema import Draft202012Validator
+
+    schema = resources.load_schema("evaluation-export.schema.json")
+    return compile_schema(schema), Draft202012Validator(schema)
+
+
+def test_fast_schema_refuses_keywords_it_does_not_know():
+    with pytest.raises(NotImplementedError):
+        compile_schema({"type": "string", "format": "date"})
+
+
+def test_rejections_are_kompass_errors(tmp_path):
+    path = tmp_path / "x.kkx"
+    path.write_bytes(b"PK\x03\x04garbage")
+    with pytest.raises(KompassError, match="avkortad eller skadad"):
+        from kompass_desktop.exchange.package import read_export_file
+
+        read_export_file(path)

@@ -1,0 +1,273 @@
+"""Export and import (.kkx): lossless round trips, privacy by default, verification, the schema."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_exchange_support import demo_export, file_state, leftovers, members, parts
+
+from kompass_desktop import resources
+from kompass_desktop.cli import main
+from kompass_desktop.domain.model import InterviewGroup, SourceKind, TextScope
+from kompass_desktop.exchange import export as export_mod
+from kompass_desktop.exchange.errors import ExchangeError
+from kompass_desktop.exchange.export import export_evaluation
+from kompass_desktop.exchange.importer import import_export
+from kompass_desktop.exchange.package import read_export_file
+from kompass_desktop.exchange.records import TABLES
+from kompass_desktop.services import EvaluationSession, NewEvaluation
+from kompass_desktop.storage import exchange_io as xio
+from kompass_desktop.storage.db import open_evaluation_file
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+# -- round trips ---------------------------------------------------------------------------------
+
+
+def test_full_round_trip_of_the_demo_is_lossless(demo_template, tmp_path_factory, tmp_path):
+    kkx = demo_export(demo_template, tmp_path_factory, personal=True)
+    out = tmp_path / "copy.kompass"
+    result = import_export(kkx, out)
+    assert result.personal_data and result.counts["history"] > 0
+    source, copy = file_state(demo_template), file_state(out)
+    assert copy["records"] == source["records"]  # ids, revs, authors, times, deleted flags, values
+    assert copy["meta"]["evaluation_id"] == source["meta"]["evaluation_id"]
+    with (
+        open_evaluation_file(demo_template, readonly=True) as a,
+        open_evaluation_file(out, readonly=True) as b,
+    ):
+        assert xio.framework_copy(a) == xio.framework_copy(b)
+        old, new = xio.all_history(a), xio.all_history(b)
+        assert new[: len(old)] == old  # the exported versions, in order ...
+        assert {h.reason for h in new[len(old) :]} == {"import"}  # ... then one import entry per record
+
+
+def test_export_of_an_imported_copy_has_the_same_records(demo_template, tmp_path_factory, tmp_path):
+    first = demo_export(demo_template, tmp_path_factory, personal=True)
+    import_export(first, tmp_path / "copy.kompass")
+    export_evaluation(tmp_path / "copy.kompass", tmp_path / "again.kkx", personal_data=True)
+    doc1, _ = parts(first)
+    doc2, _ = parts(tmp_path / "again.kkx")
+    assert doc2["records"] == doc1["records"] and doc2["framework"] == doc1["framework"]
+
+
+subareas = [s.number for s in resources.framework("2019").subareas()]
+texts = st.text(min_size=0, max_size=60)
+bodies = st.text(min_size=1, max_size=80).filter(lambda s: s.strip())
+
+
+@st.composite
+def evaluations(draw):
+    fw = resources.framework("2019")
+    chosen = draw(st.lists(st.sampled_from(subareas), unique=True, max_size=8))
+    scores = {n: draw(st.decimals(0, fw.subarea(n).max, places=2)) for n in chosen}
+    notes = draw(st.lists(st.tuples(bodies, st.sampled_from([None, *subareas]), st.booleans()), max_size=6))
+    subarea_texts = draw(st.dictionaries(st.sampled_from(subareas), texts, max_size=4))
+    names = draw(st.lists(st.text(min_size=1, max_size=20).filter(str.strip), max_size=3))
+    deleted = draw(st.sets(st.integers(0, 5), max_size=2))
+    return scores, notes, subarea_texts, names, deleted
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=evaluations(), personal=st.booleans())
+def test_random_evaluations_round_trip(data, personal):
+    scores, notes, subarea_texts, names, deleted = data
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        src = folder / "src.kompass"
+        with EvaluationSession.create(src, NewEvaluation(resources.framework("2019"), "Slumpby", 2025)) as s:
+            iv = s.add_interview(
+                group=InterviewGroup.FACK.value, names=names, roles=["Ordförande"], participants=2
+            )
+            s.set_scores(scores)
+            ids = []
+            for body, sub, from_interview in notes:
+                kind = {"source_kind": SourceKind.INTERVIEW, "interview_id": iv.id} if from_interview else {}
+                ids.append(s.add_note(body, sub, **kind).id)
+            for i in deleted:
+                if i < len(ids):
+                    s.delete_note(ids[i])
+            for number, body in subarea_texts.items():
+                s.set_text(TextScope.SUBAREA, number, body)
+        export_evaluation(src, folder / "x.kkx", personal_data=personal)
+        import_export(folder / "x.kkx", folder / "dst.kompass")
+        before, after = file_state(src)["records"], file_state(folder / "dst.kompass")["records"]
+        if not personal:
+            before["notes"] = [n for n in before["notes"] if n["source_kind"] != "interview"]
+            before["interviews"] = [dict(r, names=[]) for r in before["interviews"]]
+        assert after == before
+        with EvaluationSession.open(folder / "dst.kompass", readonly=True) as copy:
+            assert copy.scores() == scores  # exact decimals (Decimal equality: 1.50 == 1.5)
+            assert all(isinstance(v, Decimal) for v in copy.scores().values())
+
+
+# -- privacy -------------------------------------------------------------------------------------
+
+
+def test_privacy_by_default(demo_template, tmp_path_factory):
+    kkx = demo_export(demo_template, tmp_path_factory, personal=False)
+    raw = members(kkx)["evaluation.json"].decode("utf-8")
+    doc, manifest = json.loads(raw), json.loads(members(kkx)["manifest.json"])
+    assert manifest["personal_data"] is False and doc["personal_data"] is False
+    state = file_state(demo_template)["records"]
+    names = {n for r in state["interviews"] for n in r["names"]}
+    assert names and not any(n in raw for n in names)  # no interviewee name anywhere in the file
+    interview_notes = [n for n in state["notes"] if n["source_kind"] == "interview"]
+    assert interview_notes and not any(n["body"] in raw for n in interview_notes)
+    assert all(n["source_kind"] != "interview" for n in doc["records"]["notes"])
+    assert "history" not in doc
+    exported = doc["records"]["interviews"]
+    assert sorted((r["id"], r["grp"], r["roles"], r["participants"]) for r in exported) == sorted(
+        (r["id"], r["grp"], r["roles"], r["participants"]) for r in state["interviews"]
+    )  # groups, roles and counts are kept
+    kept_notes = {n["id"] for n in doc["records"]["notes"]}
+    assert all(link["note_id"] in kept_notes for link in doc["records"]["finding_notes"])
+
+
+def test_personal_data_only_when_asked(demo_template, tmp_path_factory):
+    kkx = demo_export(demo_template, tmp_path_factory, personal=True)
+    doc, manifest = parts(kkx)
+    assert manifest["personal_data"] is True
+    assert any(r.get("names") for r in doc["records"]["interviews"])
+    assert any(n["source_kind"] == "interview" for n in doc["records"]["notes"])
+
+
+def test_import_without_personal_data_is_marked(demo_template, tmp_path_factory, tmp_path):
+    import_export(demo_export(demo_template, tmp_path_factory, personal=False), tmp_path / "skr.kompass")
+    state = file_state(tmp_path / "skr.kompass")
+    assert state["meta"]["import_personal_data"] == "0"
+    assert all(r["names"] == [] for r in state["records"]["interviews"])
+
+
+# -- manifest, verification, never overwriting ----------------------------------------------------
+
+
+def test_manifest_describes_the_export(demo_template, tmp_path_factory):
+    kkx = demo_export(demo_template, tmp_path_factory, personal=False)
+    doc, manifest = parts(kkx)
+    info = doc["records"]["evaluation"][0]
+    assert manifest["format"] == "kompass-export" and manifest["format_version"] == 1
+    assert manifest["file_id"] == doc["evaluation_id"] == info["id"]
+    assert (manifest["framework_id"], manifest["municipality"], manifest["evaluation_date"]) == (
+        "2019",
+        "Lindsjö",
+        "2025-10-14",
+    )
+    assert manifest["app_version"] and manifest["score_encoding"] == "decimal-string"
+    assert set(manifest["members"]) == {"evaluation.json"}
+    assert manifest["counts"]["notes"] == len(doc["records"]["notes"])
+    assert all(isinstance(s["points"], str) for s in doc["records"]["scores"])
+
+
+def test_export_is_verified_before_success(session, tmp_path, monkeypatch):
+    path = session.path
+    session.close()
+    real = export_mod._read_back
+
+    def corrupt(p):
+        data = bytearray(real(p))
+        data[len(data) // 2] ^= 0xFF
+        return bytes(data)
+
+    monkeypatch.setattr(export_mod, "_read_back", corrupt)
+    with pytest.raises(ExchangeError, match="kunde inte verifieras"):
+        export_evaluation(path, tmp_path / "out.kkx")
+    assert leftovers(tmp_path, {"test.kompass"}) == []
+
+
+def test_export_verification_compares_counts_with_the_source(session, tmp_path, monkeypatch):
+    session.add_note("Något", "1.1")
+    path = session.path
+    session.close()
+    original = export_mod.select_for_export
+
+    def lose_a_note(rows, personal):
+        kept, left = original(rows, personal)
+        kept["notes"] = kept["notes"][:-1]
+        return kept, left
+
+    monkeypatch.setattr(export_mod, "select_for_export", lose_a_note)
+    with pytest.raises(ExchangeError, match=r"antalet poster skiljer sig.*notes"):
+        export_evaluation(path, tmp_path / "out.kkx")
+    assert not (tmp_path / "out.kkx").exists()
+
+
+def test_export_and_import_never_overwrite(demo_template, tmp_path_factory, tmp_path, capsys):
+    kkx = demo_export(demo_template, tmp_path_factory, personal=False)
+    target = tmp_path / "exists.kompass"
+    target.write_bytes(b"keep me")
+    code, _, err = run(capsys, "import", kkx, "-o", target)
+    assert code == 1 and "finns redan" in err and target.read_bytes() == b"keep me"
+    existing = tmp_path / "exists.kkx"
+    existing.write_bytes(b"keep me too")
+    code, _, err = run(capsys, "export", demo_template, "-o", existing)
+    assert code == 1 and "finns redan" in err and existing.read_bytes() == b"keep me too"
+    code, _, err = run(capsys, "import", kkx, "-o", tmp_path / "wrong.txt")
+    assert code == 1 and ".kompass" in err
+
+
+def test_cli_export_and_import(demo_template, tmp_path, capsys):
+    code, out, _ = run(capsys, "export", demo_template, "-o", tmp_path / "d.kkx")
+    assert code == 0 and "utan personuppgifter" in out and "Verifierad" in out
+    code, out, _ = run(capsys, "import", tmp_path / "d.kkx", "-o", tmp_path / "d.kompass")
+    assert code == 0 and "Skapade" in out
+    code, out, _ = run(capsys, "summary", tmp_path / "d.kompass", "--json")
+    assert code == 0 and json.loads(out)["municipality"] == "Lindsjö"
+    code, _, err = run(capsys, "export", tmp_path / "missing.kompass", "-o", tmp_path / "m.kkx")
+    assert code == 1 and "finns inte" in err
+
+
+def test_export_works_while_the_file_is_open_for_writing(session, tmp_path):
+    session.set_score("1.1", "7,5")
+    result = export_evaluation(session.file, tmp_path / "open.kkx")
+    assert read_export_file(tmp_path / "open.kkx").scores()["1.1"] == "7.5"
+    assert result.counts["scores"] == 1
+
+
+# -- the published schema ---------------------------------------------------------------------
+
+
+def test_every_field_of_the_schema_is_described():
+    schema = resources.load_schema("evaluation-export.schema.json")
+    missing = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key in ("properties", "$defs", "patternProperties"):
+                for name, sub in node.get(key, {}).items():
+                    if not isinstance(sub, dict) or not str(sub.get("description", "")).strip():
+                        missing.append(f"{path}/{key}/{name}")
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{path}[{i}]")
+
+    walk(schema, "#")
+    assert missing == []
+    record_props = schema["properties"]["records"]["properties"]
+    assert set(record_props) == set(TABLES)
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(schema)
+
+
+def test_schema_covers_every_stored_column(demo_template):
+    schema = resources.load_schema("evaluation-export.schema.json")
+    resource_records = schema["properties"]["records"]["properties"]
+    with open_evaluation_file(demo_template, readonly=True) as f:
+        for table in TABLES:
+            columns = set(xio.all_records(f, table)[0]) if xio.all_records(f, table) else None
+            if columns:
+                assert set(resource_records[table]["items"]["properties"]) == columns, table

@@ -1,0 +1,300 @@
+"""Team merge: one-sided changes flow, conflicts are kept (loser in history), merging is idempotent
+and order-independent, different evaluations are refused, a backup is made first."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_exchange_support import contents, file_state
+
+from kompass_desktop import resources
+from kompass_desktop.cli import main
+from kompass_desktop.domain.model import TextScope
+from kompass_desktop.exchange.errors import MergeRefused
+from kompass_desktop.exchange.export import export_evaluation
+from kompass_desktop.exchange.importer import import_export
+from kompass_desktop.exchange.merge import apply_merge, plan_merge
+from kompass_desktop.services import EvaluationSession, NewEvaluation
+from kompass_desktop.storage import backup as backups
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+def build_base(path: Path) -> dict[str, str]:
+    ids = {}
+    with EvaluationSession.create(
+        path, NewEvaluation(resources.framework("2019"), "Delby", 2025), author="Lead"
+    ) as s:
+        s.set_scores({"1.1": 5, "1.2": 6})
+        ids["n1"] = s.add_note("Första anteckningen", "1.1").id
+        ids["n2"] = s.add_note("Andra anteckningen", "2.1").id
+        ids["iv"] = s.add_interview(group="fack", names=["Anna Andersson"], participants=1).id
+        ids["f1"] = s.add_finding(1, "strength", "Tydliga mål", note_ids=[ids["n1"]]).id
+        s.set_text(TextScope.SUBAREA, "1.1", "Grundtext")
+    return ids
+
+
+@pytest.fixture
+def team(tmp_path):
+    """The lead's file and two co-evaluators' copies of it (same evaluation id)."""
+    lead = tmp_path / "lead.kompass"
+    ids = build_base(lead)
+    copies = []
+    for name in ("bea.kompass", "carl.kompass"):
+        shutil.copy(lead, tmp_path / name)
+        copies.append(tmp_path / name)
+    return lead, copies[0], copies[1], ids
+
+
+def edit(path: Path, author: str, fn) -> None:
+    with EvaluationSession.open(path, author=author) as s:
+        fn(s)
+
+
+def merge(lead: Path, other: Path, choices=None, default="lead"):
+    with EvaluationSession.open(lead, author="Lead") as s:
+        plan = plan_merge(s, other)
+        return plan, apply_merge(s, plan, choices, default=default)
+
+
+def history_reasons(path: Path, record_id: str) -> list[tuple[str, dict]]:
+    with EvaluationSession.open(path, readonly=True) as s:
+        return [(h["reason"], h["data"]) for h in s.file.history(record_id)]
+
+
+# -- one side changed ---------------------------------------------------------------------------
+
+
+def test_changes_made_only_by_the_other_are_taken(team):
+    lead, bea, _carl, ids = team
+
+    def work(s):
+        s.update_note(ids["n1"], body="Första anteckningen, kompletterad")
+        s.set_score("1.1", 7)
+        s.add_note("Ny anteckning från Bea", "3.2")
+        s.delete_note(ids["n2"])
+        s.add_finding(2, "improvement", "Uppföljning saknas")
+
+    edit(bea, "Bea", work)
+    plan, result = merge(lead, bea)
+    assert plan.conflicts == () and len(plan.inserts) == 2 and len(plan.updates) == 3
+    assert result.backup is not None and result.backup.exists()
+    assert [b.reason for b in backups.list_backups(lead)] == ["before-merge"]
+    with EvaluationSession.open(lead, readonly=True) as s:
+        assert s.note(ids["n1"]).body == "Första anteckningen, kompletterad"
+        assert str(s.scores()["1.1"]) == "7"
+        assert [n.body for n in s.notes("3.2")] == ["Ny anteckning från Bea"]
+        assert ids["n2"] not in {n.id for n in s.notes()}  # soft-deleted on Bea's side: deleted here too
+        assert s.file.get("notes", ids["n2"], include_deleted=True)["deleted"] == 1
+    assert contents(lead) == contents(bea)
+
+
+def test_changes_made_only_by_the_lead_are_kept(team):
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: s.update_note(ids["n1"], body="Leads version"))
+    before = file_state(lead)
+    plan, result = merge(lead, bea)
+    assert plan.is_empty and result.backup is None
+    assert file_state(lead) == before
+
+
+# -- conflicts ------------------------------------------------------------------------------------
+
+
+def test_conflicts_keep_the_lead_and_the_loser_goes_to_history(team):
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: (s.update_note(ids["n1"], body="Leads text"), s.set_score("1.1", 4)))
+    edit(bea, "Bea", lambda s: (s.update_note(ids["n1"], body="Beas text"), s.set_score("1.1", 8)))
+    plan, result = merge(lead, bea)
+    found = {c.table: c for c in plan.conflicts}
+    assert set(found) == {"notes", "scores"}
+    assert [(d.name, d.lead, d.other) for d in found["notes"].fields] == [("body", "Leads text", "Beas text")]
+    assert [(d.name, d.lead, d.other) for d in found["scores"].fields] == [("points", "4", "8")]
+    assert found["notes"].label.startswith("Anteckning") and found["scores"].label == "Poäng för 1.1"
+    assert (result.conflicts_kept_lead, result.conflicts_took_other) == (2, 0)
+    with EvaluationSession.open(lead, readonly=True) as s:
+        assert s.note(ids["n1"]).body == "Leads text" and str(s.scores()["1.1"]) == "4"
+    lost = [data for reason, data in history_reasons(lead, ids["n1"]) if reason == "merge-lost"]
+    assert [d["body"] for d in lost] == ["Beas text"]
+
+
+def test_choices_per_conflict(team):
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: (s.update_note(ids["n1"], body="Lead"), s.set_score("1.2", 1)))
+    edit(bea, "Bea", lambda s: (s.update_note(ids["n1"], body="Bea"), s.set_score("1.2", 2)))
+    with EvaluationSession.open(lead) as s:
+        plan = plan_merge(s, bea)
+        note_conflict = next(c for c in plan.conflicts if c.table == "notes")
+        result = apply_merge(s, plan, {note_conflict.id: "other"})
+        assert s.note(ids["n1"]).body == "Bea" and str(s.scores()["1.2"]) == "1"
+    assert (result.conflicts_kept_lead, result.conflicts_took_other) == (1, 1)
+    lost = [d["body"] for reason, d in history_reasons(lead, ids["n1"]) if reason == "merge-lost"]
+    assert lost == ["Lead"]  # the lead's value is not deleted either
+
+
+def test_cli_lists_conflicts_and_prefer_other(team, capsys):
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: s.update_note(ids["n1"], body="Lead"))
+    edit(bea, "Bea", lambda s: s.update_note(ids["n1"], body="Bea"))
+    code, out, _ = run(capsys, "merge", lead, bea, "--dry-run")
+    assert (
+        code == 0 and "Konflikt: Anteckning" in out and "body: huvudfilen ”Lead” / bea.kompass ”Bea”" in out
+    )
+    assert "inget skrevs" in out
+    code, out, _ = run(capsys, "merge", lead, bea, "--prefer", "other")
+    assert code == 0 and "1 konflikter" in out and "Säkerhetskopia" in out
+    with EvaluationSession.open(lead, readonly=True) as s:
+        assert s.note(ids["n1"]).body == "Bea"
+    code, out, _ = run(capsys, "merge", lead, bea)
+    assert code == 0 and "Inget att slå samman" in out
+
+
+def test_deletion_against_an_edit_is_a_conflict(team):
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: s.update_note(ids["n2"], body="Ändrad av lead"))
+    edit(bea, "Bea", lambda s: s.delete_note(ids["n2"]))
+    plan, _ = merge(lead, bea)
+    [conflict] = plan.conflicts
+    assert sorted(d.name for d in conflict.fields) == ["body", "deleted"]
+
+
+# -- idempotence, order, independently created keyed records ---------------------------------------
+
+
+def test_merging_twice_changes_nothing(team):
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: s.update_note(ids["n1"], body="Lead"))
+    edit(bea, "Bea", lambda s: (s.update_note(ids["n1"], body="Bea"), s.add_note("Ny", "4.1")))
+    merge(lead, bea)
+    after_first = file_state(lead)
+    plan, result = merge(lead, bea)
+    assert plan.is_empty and result.backup is None
+    assert file_state(lead) == after_first
+    assert len(backups.list_backups(lead)) == 1
+
+
+def test_merge_order_does_not_matter_without_conflicts(team, tmp_path):
+    lead, bea, carl, ids = team
+    edit(
+        bea,
+        "Bea",
+        lambda s: (s.update_note(ids["n1"], body="Bea"), s.set_score("2.1", 3), s.add_note("B", None)),
+    )
+    edit(carl, "Carl", lambda s: (s.delete_note(ids["n2"]), s.set_score("3.1", 2), s.add_note("C", "3.1")))
+    edit(carl, "Carl", lambda s: s.set_score("2.1", 3))  # the same value as Bea: no conflict
+    other_order = tmp_path / "lead2.kompass"
+    shutil.copy(lead, other_order)
+    for first, second, target in ((bea, carl, lead), (carl, bea, other_order)):
+        p1, _ = merge(target, first)
+        p2, _ = merge(target, second)
+        assert p1.conflicts == () and p2.conflicts == ()
+    assert contents(lead) == contents(other_order)
+
+
+def test_independently_created_keyed_records(team):
+    lead, bea, _carl, _ids = team
+    edit(lead, "Lead", lambda s: (s.set_score("3.1", 4), s.set_text(TextScope.SUBAREA, "2.2", "Lead skrev")))
+    edit(bea, "Bea", lambda s: (s.set_score("3.1", 4), s.set_text(TextScope.SUBAREA, "2.2", "Bea skrev")))
+    plan, _ = merge(lead, bea)
+    assert [c.table for c in plan.conflicts] == ["texts"]  # the equal score is no conflict
+    assert len(plan.same) == 1
+    edit(bea, "Bea", lambda s: s.set_score("3.1", 6))  # Bea changes on from the common value
+    plan, _ = merge(lead, bea)
+    assert plan.conflicts == () and [t for t, _ in plan.updates] == ["scores"]
+    with EvaluationSession.open(lead, readonly=True) as s:
+        assert str(s.scores()["3.1"]) == "6"
+
+
+subs = ["1.1", "1.2", "1.3"]
+score_edits = st.dictionaries(st.sampled_from(subs), st.integers(0, 4), max_size=3)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lead_edits=score_edits, other_edits=score_edits)
+def test_score_merge_property(tmp_path_factory, lead_edits, other_edits):
+    base_scores = {"1.1": 5, "1.2": 6}
+    with tempfile.TemporaryDirectory() as tmp:
+        lead, other = Path(tmp) / "lead.kompass", Path(tmp) / "other.kompass"
+        build_base(lead)
+        shutil.copy(lead, other)
+        edit(lead, "Lead", lambda s: [s.set_score(k, v) for k, v in lead_edits.items()])
+        edit(other, "Bea", lambda s: [s.set_score(k, v) for k, v in other_edits.items()])
+        plan, _ = merge(lead, other)
+        expected, conflicts = {}, set()
+        for sub in subs:
+            b = base_scores.get(sub)
+            left, right = lead_edits.get(sub, b), other_edits.get(sub, b)
+            if left != b and right != b and left != right:
+                conflicts.add(sub)
+            expected[sub] = right if left == b else left
+        assert {c.lead["subarea"] for c in plan.conflicts} == conflicts
+        with EvaluationSession.open(lead, readonly=True) as s:
+            got = s.scores()
+        assert {k: (None if got.get(k) is None else int(got[k])) for k in subs} == expected
+        again, _ = merge(lead, other)
+        assert again.is_empty
+
+
+# -- refusals and the file kinds OTHER can be -----------------------------------------------------
+
+
+def test_different_evaluations_are_refused(team, tmp_path, capsys):
+    lead, _bea, _carl, _ids = team
+    stranger = tmp_path / "stranger.kompass"
+    build_base(stranger)
+    before = file_state(lead)
+    code, _, err = run(capsys, "merge", lead, stranger)
+    assert code == 1 and "annan utvärdering" in err
+    assert file_state(lead) == before and backups.list_backups(lead) == []
+    code, _, err = run(capsys, "merge", lead, lead)
+    assert code == 1 and "samma fil" in err
+
+
+def test_co_evaluator_works_in_an_imported_copy(team, tmp_path):
+    lead, _bea, _carl, ids = team
+    export_evaluation(lead, tmp_path / "to-bea.kkx", personal_data=True)
+    import_export(tmp_path / "to-bea.kkx", tmp_path / "bea-import.kompass")
+    edit(tmp_path / "bea-import.kompass", "Bea", lambda s: s.update_note(ids["n1"], body="Från importen"))
+    export_evaluation(tmp_path / "bea-import.kompass", tmp_path / "from-bea.kkx", personal_data=True)
+    for other in (tmp_path / "from-bea.kkx", tmp_path / "bea-import.kompass"):
+        plan, _ = merge(lead, other)
+        assert plan.conflicts == ()
+    with EvaluationSession.open(lead, readonly=True) as s:
+        assert s.note(ids["n1"]).body == "Från importen"
+        assert s.interviews()[0].names == ("Anna Andersson",)
+
+
+def test_exports_without_personal_data_cannot_be_merged(team, tmp_path, capsys):
+    lead, bea, _carl, _ids = team
+    export_evaluation(bea, tmp_path / "skr.kkx")
+    code, _, err = run(capsys, "merge", lead, tmp_path / "skr.kkx")
+    assert code == 1 and "saknar personuppgifter" in err
+    import_export(tmp_path / "skr.kkx", tmp_path / "skr.kompass")
+    code, _, err = run(capsys, "merge", lead, tmp_path / "skr.kompass")
+    assert code == 1 and "utan personuppgifter" in err
+    from kompass_desktop.exchange.seal import keygen
+
+    pub, _key = keygen(tmp_path / "k")
+    export_evaluation(bea, tmp_path / "sealed.kkx", personal_data=True, seal_key=pub)
+    code, _, err = run(capsys, "merge", lead, tmp_path / "sealed.kkx")
+    assert code == 1 and "förseglad" in err
+
+
+def test_a_stale_plan_is_refused(team):
+    lead, bea, _carl, ids = team
+    edit(bea, "Bea", lambda s: s.update_note(ids["n1"], body="Bea"))
+    with EvaluationSession.open(lead) as s:
+        plan = plan_merge(s, bea)
+        s.update_note(ids["n1"], body="Lead hann före")
+        with pytest.raises(MergeRefused, match="ändrats sedan"):
+            apply_merge(s, plan)
+        assert s.note(ids["n1"]).body == "Lead hann före"

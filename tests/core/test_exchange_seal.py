@@ -1,0 +1,163 @@
+"""Sealing for SKR: keys, seal/unseal, and every tampering or wrong key refused, nothing written."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import stat
+
+import pytest
+from test_exchange_support import leftovers, members
+
+from kompass_desktop.cli import main
+from kompass_desktop.exchange import seal
+from kompass_desktop.exchange.errors import SealError
+from kompass_desktop.exchange.export import export_evaluation
+from kompass_desktop.exchange.package import read_export_file
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+@pytest.fixture
+def keys(tmp_path):
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    return seal.keygen(folder / "skr")
+
+
+@pytest.fixture
+def sealed(session, keys, tmp_path):
+    session.set_score("1.1", "12,5")
+    session.add_note("Dokumentstudie", "1.1")
+    export_evaluation(session.file, tmp_path / "sealed.kkx", seal_key=keys[0])
+    return tmp_path / "sealed.kkx"
+
+
+def test_keygen_writes_a_key_pair(tmp_path, capsys):
+    code, out, _ = run(capsys, "keygen", "-o", tmp_path / "skr")
+    assert code == 0 and "skr.pub" in out and "skr.key" in out
+    pub, key = (tmp_path / "skr.pub").read_text(), (tmp_path / "skr.key").read_text()
+    assert pub.startswith("kompass-public-key-v1 x25519 ") and key.startswith(
+        "kompass-private-key-v1 x25519 "
+    )
+    assert pub.split()[2] == key.split()[2]  # the same key id
+    if os.name == "posix":
+        assert stat.S_IMODE((tmp_path / "skr.key").stat().st_mode) == 0o600
+    code, _, err = run(capsys, "keygen", "-o", tmp_path / "skr")
+    assert code == 1 and "finns redan" in err
+    assert (tmp_path / "skr.key").read_text() == key  # never overwritten
+
+
+def test_seal_and_unseal(sealed, keys, tmp_path, capsys):
+    data = sealed.read_bytes()
+    first, second = data.split(b"\n")[:2]
+    assert first == b"KOMPASS-SEALED 1"
+    header = json.loads(second)
+    assert header["municipality"] == "Testby" and header["year"] == 2025 and header["framework"] == "2019"
+    assert header["content"] == "kompass-export/1" and header["file_id"]
+    assert b"Dokumentstudie" not in data
+    code, out, _ = run(capsys, "unseal", sealed, "--key", keys[1], "-o", tmp_path / "open.kkx")
+    assert code == 0 and "Testby" in out
+    parsed = read_export_file(tmp_path / "open.kkx")
+    assert parsed.evaluation_id == header["file_id"] and parsed.scores()["1.1"] == "12.5"
+    assert "evaluation.json" in members(tmp_path / "open.kkx")
+
+
+def test_sealing_twice_gives_different_bytes(session, keys, tmp_path):
+    export_evaluation(session.file, tmp_path / "a.kkx", seal_key=keys[0])
+    export_evaluation(session.file, tmp_path / "b.kkx", seal_key=keys[0])
+    assert (tmp_path / "a.kkx").read_bytes() != (tmp_path / "b.kkx").read_bytes()
+
+
+def _expect_tampered(data: bytes, key_path, tmp_path):
+    source = tmp_path / "t.kkx"
+    source.write_bytes(data)
+    with pytest.raises(SealError, match="manipulerad eller fel nyckel"):
+        seal.unseal_file(source, key_path, tmp_path / "out.kkx")
+    assert not (tmp_path / "out.kkx").exists()
+
+
+def test_every_flipped_header_byte_is_detected(sealed, keys, tmp_path):
+    data = sealed.read_bytes()
+    header_end = data.index(b"\n", data.index(b"\n") + 1) + 1
+    for pos in range(header_end):
+        changed = bytearray(data)
+        changed[pos] ^= 0x01
+        _expect_tampered(bytes(changed), keys[1], tmp_path)
+
+
+def test_flipped_ciphertext_bytes_are_detected(sealed, keys, tmp_path):
+    data = sealed.read_bytes()
+    header_end = data.index(b"\n", data.index(b"\n") + 1) + 1
+    rng = random.Random(3)
+    positions = {header_end, header_end + 31, header_end + 32, len(data) - 1, len(data) - 16}
+    positions |= {rng.randrange(header_end, len(data)) for _ in range(60)}
+    for pos in sorted(positions):
+        changed = bytearray(data)
+        changed[pos] ^= 1 << rng.randrange(8)
+        _expect_tampered(bytes(changed), keys[1], tmp_path)
+
+
+def test_truncated_or_extended_sealed_file(sealed, keys, tmp_path):
+    data = sealed.read_bytes()
+    _expect_tampered(data[:-1], keys[1], tmp_path)
+    _expect_tampered(data + b"\0", keys[1], tmp_path)
+    _expect_tampered(data[: len(data) // 2], keys[1], tmp_path)
+
+
+def test_changed_header_values_are_detected(sealed, keys, tmp_path):
+    data = sealed.read_bytes()
+    _expect_tampered(data.replace(b'"year": 2025', b'"year": 2024', 1), keys[1], tmp_path)
+    _expect_tampered(data.replace(b"Testby", b"Testb\xc3\xa5", 1), keys[1], tmp_path)
+
+
+def test_wrong_key(sealed, tmp_path, capsys):
+    other = tmp_path / "other"
+    other.mkdir()
+    _pub, wrong = seal.keygen(other / "fel")
+    code, _, err = run(capsys, "unseal", sealed, "--key", wrong, "-o", tmp_path / "out.kkx")
+    assert code == 1 and "manipulerad eller fel nyckel" in err and "din nyckel är" in err
+    assert not (tmp_path / "out.kkx").exists()
+
+
+def test_wrong_key_with_a_forged_key_id(sealed, tmp_path):
+    """Even a header claiming the other key's id cannot be opened (the key id is only a hint)."""
+    other = tmp_path / "other"
+    other.mkdir()
+    pub, wrong = seal.keygen(other / "fel")
+    data = sealed.read_bytes()
+    real_id = json.loads(data.split(b"\n")[1])["key_id"]
+    forged = data.replace(real_id.encode(), seal.key_id(seal.load_public_key(pub)).encode(), 1)
+    _expect_tampered(forged, wrong, tmp_path)
+
+
+def test_keys_are_not_confused(session, keys, tmp_path, capsys):
+    code, _, err = run(capsys, "export", session.path, "-o", tmp_path / "x.kkx", "--seal", keys[1])
+    assert code == 1 and "fel sorts nyckel" in err and not (tmp_path / "x.kkx").exists()
+    garbage = tmp_path / "garbage.pub"
+    garbage.write_text("hello\n")
+    code, _, err = run(capsys, "export", session.path, "-o", tmp_path / "x.kkx", "--seal", garbage)
+    assert code == 1 and "ingen nyckelfil" in err
+
+
+def test_sealed_files_cannot_be_imported_or_unsealed_twice(sealed, keys, tmp_path, capsys):
+    code, _, err = run(capsys, "import", sealed, "-o", tmp_path / "new.kompass")
+    assert code == 1 and "förseglad" in err and "kompass unseal" in err
+    seal.unseal_file(sealed, keys[1], tmp_path / "open.kkx")
+    with pytest.raises(SealError, match="inte förseglad"):
+        seal.unseal_file(tmp_path / "open.kkx", keys[1], tmp_path / "again.kkx")
+
+
+def test_failed_seal_leaves_nothing(session, tmp_path, capsys):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, _, err = run(
+        capsys, "export", session.path, "-o", folder / "x.kkx", "--seal", tmp_path / "missing.pub"
+    )
+    assert code == 1 and "finns inte" in err
+    assert leftovers(folder, set()) == []
