@@ -1,0 +1,108 @@
+"""How long the PDF report takes: the demo, and a large evaluation (5,000 notes).
+
+    python benchmarks/report_speed.py [--notes 5000] [--repeat 5] [--keep DIR]
+
+Figures, not pass/fail.  Goals: the full demo report within 1.0 s, a 5,000-note evaluation
+within 3 s (notes are not printed, but the snapshot is big).  "cold" is the first report in a
+fresh process (fonts are registered then); "warm" is the median of the following ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(first run, median of the following runs) in seconds."""
+    times = []
+    for _ in range(repeat + 1):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times[0], statistics.median(times[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--notes", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ.setdefault("KOMPASS_DATA_DIR", tmp)
+        from generate_large import generate
+
+        from kompass_desktop.demo import build_demo
+        from kompass_desktop.domain.model import TextScope
+        from kompass_desktop.report import build_report
+        from kompass_desktop.services import EvaluationSession
+
+        out_dir = args.keep or Path(tmp)
+        out_dir.mkdir(parents=True, exist_ok=True)
+
+        demo = Path(tmp) / "demo.kompass"
+        build_demo(demo).close()
+        with EvaluationSession.open(demo, readonly=True) as s:
+            snap = s.snapshot()
+        results = {}
+        start = time.perf_counter()
+        results[False] = build_report(snap, out_dir / "demo-rapport.pdf", draft=False)
+        cold = time.perf_counter() - start
+        results[True] = build_report(snap, out_dir / "demo-utkast.pdf", draft=True)
+        _, warm = timed(lambda: build_report(snap, out_dir / "demo-rapport.pdf", draft=False), args.repeat)
+        _, warm_draft = timed(
+            lambda: build_report(snap, out_dir / "demo-utkast.pdf", draft=True), args.repeat
+        )
+        print(f"demo report, final ({results[False].pages} pages):  {warm * 1000:7.0f} ms (median)")
+        print(f"demo report, draft ({results[True].pages} pages):  {warm_draft * 1000:7.0f} ms (median)")
+
+        large = Path(tmp) / "large.kompass"
+        start = time.perf_counter()
+        generate(large, args.notes, 500, 60)
+        with EvaluationSession.open(large) as s, s.file.write():
+            for scope in (TextScope.SUMMARY_OVERALL, TextScope.SUMMARY_STRONGER, TextScope.SUMMARY_WEAKER):
+                s.set_text(scope, "", "Sammanfattning av den stora utvärderingen.")
+        generated = time.perf_counter() - start
+
+        def open_snapshot_and_build() -> None:
+            with EvaluationSession.open(large, readonly=True) as session:
+                big = session.snapshot()
+            build_report(big, out_dir / "large-rapport.pdf", draft=False)
+
+        with EvaluationSession.open(large, readonly=True) as s:
+            big = s.snapshot()
+
+        def open_snapshot() -> None:
+            with EvaluationSession.open(large, readonly=True) as session:
+                session.snapshot()
+
+        _, t_snapshot = timed(open_snapshot, args.repeat)
+        big_result = build_report(big, out_dir / "large-rapport.pdf", draft=False)
+        _, t_build = timed(lambda: build_report(big, out_dir / "large-rapport.pdf", draft=False), args.repeat)
+        _, t_draft = timed(lambda: build_report(big, out_dir / "large-utkast.pdf", draft=True), args.repeat)
+        _, t_total = timed(open_snapshot_and_build, args.repeat)
+        print(
+            f"large evaluation: {len(big.notes)} notes, {len(big.documents)} documents "
+            f"(generated in {generated:.1f} s)"
+        )
+        print(f"  open + snapshot:                    {t_snapshot * 1000:7.0f} ms (median)")
+        print(f"  final report ({big_result.pages} pages):           {t_build * 1000:7.0f} ms (median)")
+        print(f"  draft report:                       {t_draft * 1000:7.0f} ms (median)")
+        print(f"  open + snapshot + final report:     {t_total * 1000:7.0f} ms (median)")
+        print(f"first report in this process (cold, fonts loaded): {cold * 1000:.0f} ms")
+        if args.keep:
+            print(f"PDFs written to {out_dir}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""``kompass report FILE -o OUT.pdf [--draft] [--national-average FILE]`` (registered by cli.py)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
+    s = sub.add_parser("report", help="skapa rapporten som PDF (slutlig eller utkast)")
+    s.add_argument("file", help="utvärderingsfilen (.kompass)")
+    s.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF-filen som skapas")
+    s.add_argument(
+        "--draft",
+        action="store_true",
+        help="utkast: vattenstämpel, styckenummer och en sida med öppna punkter",
+    )
+    s.add_argument(
+        "--national-average",
+        metavar="FILE",
+        default=None,
+        help="medelvärdesfil från SKR (standard: programmets exempeldata)",
+    )
+    command("report")(cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..domain.errors import KompassError
+    from ..services import EvaluationSession
+    from . import build_report
+
+    source = Path(args.file)
+    out = Path(args.output)
+    if not source.exists():
+        raise KompassError(f"Utvärderingsfilen {source} finns inte.")
+    if out.exists() and source.resolve() == out.resolve():
+        raise KompassError("Rapporten kan inte skrivas över utvärderingsfilen; ange en annan fil med -o.")
+    national = Path(args.national_average) if args.national_average else None
+    if national is not None and not national.is_file():
+        raise KompassError(f"Medelvärdesfilen {national} finns inte.")
+    with EvaluationSession.open(source, readonly=True) as session:
+        snapshot = session.snapshot()
+    # a final report with something missing raises ReportNotReady (listed on stderr, nothing written)
+    result = build_report(snapshot, out, draft=args.draft, national_path=national)
+    kind = "utkastet" if result.draft else "rapporten"
+    extra = f", {len(result.open_items)} öppna punkter" if result.draft else ""
+    sys.stdout.write(f"Skapade {kind} {out} ({result.pages} sidor{extra}).\n")
+    return 0
