@@ -22,7 +22,37 @@ from kompass_desktop import resources
 from kompass_desktop.domain.model import InterviewGroup, SourceKind, TextScope
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 
-WORDS = ["styrning", "uppföljning", "politiken", "medborgare", "dialog", "strategi", "kvalitet", "ledarskap", "medarbetare", "arbetsmiljö", "kompetens", "samverkan", "effektivitet", "hållbarhet", "brukare", "förvaltning", "nämnd", "fullmäktige", "bolag", "analys", "mål", "resultat", "jämförelser", "digitalisering", "information", "öppenhet", "förtroende", "rutiner", "åtgärder"]
+WORDS = [
+    "styrning",
+    "uppföljning",
+    "politiken",
+    "medborgare",
+    "dialog",
+    "strategi",
+    "kvalitet",
+    "ledarskap",
+    "medarbetare",
+    "arbetsmiljö",
+    "kompetens",
+    "samverkan",
+    "effektivitet",
+    "hållbarhet",
+    "brukare",
+    "förvaltning",
+    "nämnd",
+    "fullmäktige",
+    "bolag",
+    "analys",
+    "mål",
+    "resultat",
+    "jämförelser",
+    "digitalisering",
+    "information",
+    "öppenhet",
+    "förtroende",
+    "rutiner",
+    "åtgärder",
+]
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -33,28 +63,54 @@ def generate(path: Path, notes: int, documents: int, interviews: int, seed: int 
     rng = random.Random(seed)
     fw = resources.framework("2019")
     subs = [s.number for s in fw.subareas()]
-    with EvaluationSession.create(path, NewEvaluation(fw, "Storby", 2025), author="Benchmark") as s:
-        with s.file.write():
-            groups = list(InterviewGroup)
-            iids = [s.add_interview(group=groups[i % len(groups)].value, title=f"Intervju {i + 1}",
-                                    date="2025-10-14", start="09:00", end="10:00", participants=4).id
-                    for i in range(interviews)]
-            dids = [s.add_document(title=f"Dokument {i + 1}", doc_type="Plan", year=2024,
-                                   body=" ".join(sentence(rng, 12) for _ in range(8))).id for i in range(documents)]
-            for i in range(notes):
-                if i % 3 == 0:
-                    s.add_note(sentence(rng, 20), rng.choice(subs), source_kind=SourceKind.DOCUMENT,
-                               document_id=rng.choice(dids), page=str(rng.randint(1, 80)))
-                else:
-                    s.add_note(sentence(rng, 20), rng.choice(subs), source_kind=SourceKind.INTERVIEW,
-                               interview_id=rng.choice(iids))
-            s.set_scores({n: fw.subarea(n).max / 2 for n in subs})
-            for n in subs:
-                s.set_text(TextScope.SUBAREA, n, " ".join(sentence(rng, 15) for _ in range(12)))
-            for area in fw.areas:
-                for kind in ("strength", "improvement"):
-                    for _ in range(5):
-                        s.add_finding(area.number, kind, sentence(rng, 6))
+    with (
+        EvaluationSession.create(path, NewEvaluation(fw, "Storby", 2025), author="Benchmark") as s,
+        s.file.write(),
+    ):
+        groups = list(InterviewGroup)
+        iids = [
+            s.add_interview(
+                group=groups[i % len(groups)].value,
+                title=f"Intervju {i + 1}",
+                date="2025-10-14",
+                start="09:00",
+                end="10:00",
+                participants=4,
+            ).id
+            for i in range(interviews)
+        ]
+        dids = [
+            s.add_document(
+                title=f"Dokument {i + 1}",
+                doc_type="Plan",
+                year=2024,
+                body=" ".join(sentence(rng, 12) for _ in range(8)),
+            ).id
+            for i in range(documents)
+        ]
+        for i in range(notes):
+            if i % 3 == 0:
+                s.add_note(
+                    sentence(rng, 20),
+                    rng.choice(subs),
+                    source_kind=SourceKind.DOCUMENT,
+                    document_id=rng.choice(dids),
+                    page=str(rng.randint(1, 80)),
+                )
+            else:
+                s.add_note(
+                    sentence(rng, 20),
+                    rng.choice(subs),
+                    source_kind=SourceKind.INTERVIEW,
+                    interview_id=rng.choice(iids),
+                )
+        s.set_scores({n: fw.subarea(n).max / 2 for n in subs})
+        for n in subs:
+            s.set_text(TextScope.SUBAREA, n, " ".join(sentence(rng, 15) for _ in range(12)))
+        for area in fw.areas:
+            for kind in ("strength", "improvement"):
+                for _ in range(5):
+                    s.add_finding(area.number, kind, sentence(rng, 6))
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -89,8 +145,10 @@ def main() -> None:
         t_snapshot = timed(session.snapshot)
         t_search = timed(lambda: session.search("uppföljning kvalitet"), 20)
         session.close()
-        print(f"generated {args.notes} notes, {args.documents} documents, {args.interviews} interviews "
-              f"in {gen:.2f} s ({path.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"generated {args.notes} notes, {args.documents} documents, {args.interviews} interviews "
+            f"in {gen:.2f} s ({path.stat().st_size / 1e6:.1f} MB)"
+        )
         print(f"open (header + integrity check + framework):  {t_open * 1000:8.1f} ms (median)")
         print(f"summary (scores -> areas -> total):            {t_summary * 1000:8.1f} ms (median)")
         print(f"full snapshot (every record):                  {t_snapshot * 1000:8.1f} ms (median)")

@@ -142,8 +142,12 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
         raise KompassError(f"CSV-filen {csv_path} finns inte.") from None
     except OSError as err:
         raise KompassError(f"CSV-filen {csv_path} kan inte läsas: {err.strerror}.") from None
+    with EvaluationSession.open(Path(args.file), readonly=True) as reader:
+        framework = reader.framework
+    parsed = parse_scores_csv(
+        data, framework
+    )  # all-or-nothing: a bad file is refused before the file is opened
     with EvaluationSession.open(Path(args.file)) as session:
-        parsed = parse_scores_csv(data, session.framework)  # all-or-nothing: raises before any write
         session.backup("before-import")
         session.set_scores({s.subarea: s.points for s in parsed.scores})
         summary = session.summary()

@@ -100,8 +100,11 @@ class EvaluationFile:
             return
         try:
             if not self.readonly:
+                # At rest the file is a single self-contained file in rollback-journal mode: it
+                # can be copied or mailed as is, and read-only opens leave no -wal/-shm behind.
                 with suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    self.conn.execute("PRAGMA journal_mode = DELETE")
             self.conn.close()
         finally:
             self.conn = None  # type: ignore[assignment]

@@ -31,3 +31,7 @@ class ReadOnlyFile(StorageError):
 
 class DiskFull(StorageError):
     pass
+
+
+class NetworkLocation(StorageError):
+    """The file is in a network folder, where SQLite cannot write safely."""

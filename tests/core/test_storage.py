@@ -44,12 +44,18 @@ def saved(session):
     return path
 
 
-def test_file_has_application_id_user_version_and_wal(saved):
+def test_file_has_application_id_user_version_and_is_self_contained_at_rest(saved):
     conn = sqlite3.connect(saved)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # WAL only while open
     conn.close()
+
+
+def test_reading_leaves_no_files_behind(saved):
+    with EvaluationSession.open(saved, readonly=True) as s:
+        s.summary()
+    assert sidecars(saved) == []
 
 
 def test_settings_of_an_open_file(saved):
