@@ -24,7 +24,11 @@ def test_demo_is_complete_and_valid(demo_template):
         assert len(snap.documents) == 25 and len(snap.web_sources) == 8
         assert 140 <= len(snap.notes) <= 170
         kinds = collections.Counter(n.source_kind for n in snap.notes)
-        assert kinds[SourceKind.INTERVIEW] > 60 and kinds[SourceKind.DOCUMENT] > 30 and kinds[SourceKind.WEB] > 10
+        assert (
+            kinds[SourceKind.INTERVIEW] > 60
+            and kinds[SourceKind.DOCUMENT] > 30
+            and kinds[SourceKind.WEB] > 10
+        )
         for area in snap.framework.areas:
             for kind in (FindingKind.STRENGTH, FindingKind.IMPROVEMENT):
                 assert 3 <= len(snap.findings_for(area.number, kind)) <= 6
@@ -41,7 +45,9 @@ def test_demo_is_complete_and_valid(demo_template):
 def test_demo_mentions_no_real_municipality_from_the_seeds(demo_template):
     with EvaluationSession.open(demo_template, readonly=True) as s:
         snap = s.snapshot()
-    text = " ".join([n.body for n in snap.notes] + [t.body for t in snap.texts] + [f.body for f in snap.findings])
+    text = " ".join(
+        [n.body for n in snap.notes] + [t.body for t in snap.texts] + [f.body for f in snap.findings]
+    )
     for name in ("Vetlanda", "Nässjö", "Vallentuna", "Östersund"):
         assert name not in text
 
