@@ -106,7 +106,11 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("Öppna &demoutvärdering"), self.open_demo)
         file.addSeparator()
         self._action(file, self.tr("Spara &kopia som…"), self.save_copy, "Ctrl+Shift+S", needs_file=True)
-        self.export_menu_anchor = file.addSeparator()
+        file.addSeparator()
+        self._action(file, self.tr("&Exportera till SKR…"), self.export, "Ctrl+E", needs_file=True)
+        self._action(file, self.tr("&Importera export…"), self.import_export)
+        self._action(file, self.tr("Slå samman med &medutvärderares fil…"), self.merge, needs_file=True)
+        file.addSeparator()
         self._action(file, self.tr("Skapa &rapport…"), self.create_report, "Ctrl+Shift+P", needs_file=True)
         self._action(
             file,
@@ -424,6 +428,31 @@ class MainWindow(QMainWindow):
         from .printing import print_report
 
         print_report(self, self.controller, draft=True)
+
+    def export(self) -> None:
+        if self.controller is None:
+            return
+        if self.workspace:
+            self.workspace.flush()
+        from .exchange_ui import export_to_skr
+
+        export_to_skr(self, self.controller)
+
+    def import_export(self) -> None:
+        from .exchange_ui import import_export_file
+
+        path = import_export_file(self)
+        if path is not None:
+            self.open_file(path)
+
+    def merge(self) -> None:
+        if self.controller is None:
+            return
+        if self.workspace:
+            self.workspace.flush()
+        from .exchange_ui import merge_other_file
+
+        merge_other_file(self, self.controller)
 
     def create_report(self) -> None:
         if self.controller is None:

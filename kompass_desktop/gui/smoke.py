@@ -72,7 +72,7 @@ def _run(window) -> int:
             export_evaluation = None
         if export_evaluation is not None:
             out = Path(tmp) / "export.kkx"
-            export_evaluation(controller.session.path, out)
+            export_evaluation(controller.session.file, out)
             _step(f"exporterade ({out.stat().st_size // 1024} kB)")
     _step(f"klart på {time.perf_counter() - start:.1f} s")
     return 0

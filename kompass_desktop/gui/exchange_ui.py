@@ -1,0 +1,271 @@
+"""Export to SKR, import of an export, and merging a co-evaluator's file (conflicts side by side)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import KompassError
+from . import settings
+from .controller import EvaluationController
+from .dialogs import show_error
+from .widgets import muted_label
+
+
+class ExportDialog(QDialog):
+    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Exportera till SKR"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Exporten är en .kkx-fil med utvärderingens poäng, texter, iakttagelser, dokument och "
+                    "intervjugrupper. Den kontrolleras efter att den skrivits."
+                ),
+                self,
+            )
+        )
+        self.personal = QCheckBox(self.tr("Ta med personuppgifter"), self)
+        layout.addWidget(self.personal)
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Utan bocken lämnas namnen på intervjupersonerna, anteckningarna från intervjuerna och "
+                    "ändringshistoriken utanför. Välj bara detta när filen ska till en medutvärderare "
+                    "som ska "
+                    "slå samman den med sin fil."
+                ),
+                self,
+            )
+        )
+        self.seal = QCheckBox(self.tr("Försegla för SKR (kryptera med SKR:s publika nyckel)"), self)
+        layout.addWidget(self.seal)
+        key_row = QHBoxLayout()
+        self.key = QLineEdit(str(settings.settings().value("seal_key", "")), self)
+        self.key.setAccessibleName(self.tr("SKR:s publika nyckel"))
+        self.key.setPlaceholderText(self.tr("SKR:s publika nyckel (.pub)"))
+        browse = QPushButton(self.tr("Välj…"), self)
+        browse.clicked.connect(self._browse_key)
+        key_row.addWidget(self.key)
+        key_row.addWidget(browse)
+        layout.addLayout(key_row)
+        out_row = QHBoxLayout()
+        session = controller.session
+        self.out = QLineEdit(str(session.path.with_suffix(".kkx")), self)
+        self.out.setAccessibleName(self.tr("Exportfil"))
+        out_browse = QPushButton(self.tr("Spara som…"), self)
+        out_browse.clicked.connect(self._browse_out)
+        out_row.addWidget(QLabel(self.tr("Fil:"), self))
+        out_row.addWidget(self.out)
+        out_row.addWidget(out_browse)
+        layout.addLayout(out_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Exportera"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("SKR:s publika nyckel"), self.key.text(), self.tr("Publika nycklar (*.pub)")
+        )
+        if path:
+            self.key.setText(path)
+            self.seal.setChecked(True)
+
+    def _browse_out(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exportera till"), self.out.text(), self.tr("Exportfiler (*.kkx)")
+        )
+        if path:
+            self.out.setText(path if path.endswith(".kkx") else path + ".kkx")
+
+
+def export_to_skr(parent: QWidget, controller: EvaluationController) -> Path | None:
+    from ..exchange.export import export_evaluation
+
+    dialog = ExportDialog(controller, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    key = Path(dialog.key.text()) if dialog.seal.isChecked() and dialog.key.text().strip() else None
+    if dialog.seal.isChecked() and key is None:
+        show_error(parent, parent.tr("Välj SKR:s publika nyckel för att försegla exporten."))
+        return None
+    if key is not None:
+        settings.settings().setValue("seal_key", str(key))
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = export_evaluation(
+            controller.session.file,
+            Path(dialog.out.text()),
+            personal_data=dialog.personal.isChecked(),
+            seal_key=key,
+        )
+    except KompassError as err:
+        QGuiApplication.restoreOverrideCursor()
+        show_error(parent, str(err), parent.tr("Exporten misslyckades"))
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    sealed = parent.tr(" Den är förseglad för SKR.") if result.sealed else ""
+    QMessageBox.information(
+        parent,
+        parent.tr("Exporten är klar"),
+        parent.tr("Exporten sparades och kontrollerades: {0}.{1}").format(result.path, sealed),
+    )
+    return result.path
+
+
+def import_export_file(parent: QWidget) -> Path | None:
+    from ..exchange.importer import import_export
+
+    source, _ = QFileDialog.getOpenFileName(
+        parent, parent.tr("Importera export"), str(Path.home()), parent.tr("Exportfiler (*.kkx)")
+    )
+    if not source:
+        return None
+    target, _ = QFileDialog.getSaveFileName(
+        parent,
+        parent.tr("Spara som utvärderingsfil"),
+        str(Path(source).with_suffix(".kompass")),
+        parent.tr("Utvärderingar (*.kompass)"),
+    )
+    if not target:
+        return None
+    try:
+        result = import_export(Path(source), Path(target))
+    except KompassError as err:
+        show_error(parent, str(err), parent.tr("Importen misslyckades"))
+        return None
+    return result.path
+
+
+class ConflictsDialog(QDialog):
+    """Each conflict side by side; the evaluator chooses which value to keep."""
+
+    def __init__(self, plan, other_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Slå samman – konflikter"))
+        self.plan = plan
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "{0} nya och {1} ändrade poster tas in. {2} poster har ändrats olika i båda filerna: "
+                    "välj "
+                    "vilket värde som ska gälla. Det andra sparas i historiken."
+                ).format(len(plan.inserts), len(plan.updates), len(plan.conflicts)),
+                self,
+            )
+        )
+        self.table = QTableWidget(len(plan.conflicts), 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Post"), self.tr("Din fil"), other_label, self.tr("Behåll")]
+        )
+        self.table.setAccessibleName(self.tr("Konflikter"))
+        self.choices: dict[str, QComboBox] = {}
+        for row, conflict in enumerate(plan.conflicts):
+            self.table.setItem(row, 0, QTableWidgetItem(conflict.label))
+            lead = "\n".join(f"{d.name}: {d.lead}" for d in conflict.fields)
+            other = "\n".join(f"{d.name}: {d.other}" for d in conflict.fields)
+            self.table.setItem(row, 1, QTableWidgetItem(lead))
+            self.table.setItem(row, 2, QTableWidgetItem(other))
+            combo = QComboBox(self.table)
+            combo.addItem(self.tr("Din fil"), "lead")
+            combo.addItem(other_label, "other")
+            combo.setAccessibleName(self.tr("Behåll för {0}").format(conflict.label))
+            self.table.setCellWidget(row, 3, combo)
+            self.choices[conflict.id] = combo
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Slå samman"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 520)
+
+    def chosen(self) -> dict[str, str]:
+        return {cid: str(combo.currentData()) for cid, combo in self.choices.items()}
+
+
+def merge_other_file(parent: QWidget, controller: EvaluationController, other: Path | None = None) -> bool:
+    from ..exchange.merge import apply_merge, plan_merge
+
+    if other is None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            parent.tr("Slå samman med medutvärderares fil"),
+            str(Path.home()),
+            parent.tr("Utvärderingar och exporter (*.kompass *.kkx)"),
+        )
+        if not path:
+            return False
+        other = Path(path)
+    session = controller.session
+    try:
+        plan = plan_merge(session, other)
+    except KompassError as err:
+        show_error(parent, str(err), parent.tr("Filerna kan inte slås samman"))
+        return False
+    if plan.is_empty:
+        QMessageBox.information(
+            parent, parent.tr("Slå samman"), parent.tr("{0} innehåller inget nytt.").format(other.name)
+        )
+        return False
+    choices: dict[str, str] = {}
+    if plan.conflicts:
+        dialog = ConflictsDialog(plan, other.name, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        choices = dialog.chosen()
+    elif (
+        QMessageBox.question(
+            parent,
+            parent.tr("Slå samman"),
+            parent.tr(
+                "{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?"
+            ).format(len(plan.inserts), len(plan.updates), other.name),
+        )
+        != QMessageBox.StandardButton.Yes
+    ):
+        return False
+    try:
+        result = apply_merge(session, plan, choices)  # type: ignore[arg-type]
+    except KompassError as err:
+        show_error(parent, str(err), parent.tr("Sammanslagningen misslyckades"))
+        return False
+    controller.undo_stack.clear()  # earlier undo steps may no longer fit the merged records
+    QMessageBox.information(
+        parent,
+        parent.tr("Sammanslaget"),
+        parent.tr("Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}.").format(
+            result.backup
+        ),
+    )
+    return True
