@@ -109,6 +109,11 @@ class Outcome:
 
 def run_once(path: Path, seed: int, kill_after: float, env: dict[str, str] | None = None) -> Outcome:
     """Start a child on ``path``, kill it ``kill_after`` seconds after it is ready, verify."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:  # the state before this run: a score tried but not acknowledged may keep its old value
+        before = {r[0]: r[1] for r in conn.execute("SELECT subarea, points FROM scores")}
+    finally:
+        conn.close()
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "child", str(path), str(seed)],
         stdout=subprocess.PIPE,
@@ -127,10 +132,16 @@ def run_once(path: Path, seed: int, kill_after: float, env: dict[str, str] | Non
     kill_time = time.monotonic()
     rest, _err = proc.communicate(timeout=30)
     lines = [line.split(" ", 3) for line in rest.splitlines() if line]
-    return verify(path, lines, start_len, kill_time)
+    return verify(path, lines, start_len, kill_time, before)
 
 
-def verify(path: Path, lines: list[list[str]], start_len: int, kill_time: float) -> Outcome:
+def verify(
+    path: Path,
+    lines: list[list[str]],
+    start_len: int,
+    kill_time: float,
+    scores_before: dict[str, str | None] | None = None,
+) -> Outcome:
     outcome = Outcome()
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -149,6 +160,7 @@ def verify(path: Path, lines: list[list[str]], start_len: int, kill_time: float)
         conn.close()
     keys: dict[int, float] = {}
     tried_scores: dict[str, list[str]] = {}
+    acked_scores: set[str] = set()
     acked_text = start_len
     tried_text: set[int] = {start_len}
     expected_notes: dict[str, int] = {}  # note id -> expected deleted flag (by the last ack)
@@ -163,7 +175,8 @@ def verify(path: Path, lines: list[list[str]], start_len: int, kill_time: float)
                 tried_text.add(int(parts[2]))
             elif what == "score":
                 sub, value = parts[2], parts[3]
-                tried_scores.setdefault(sub, []).append(value)
+                old = (scores_before or {}).get(sub)
+                tried_scores.setdefault(sub, [] if old is None else [old]).append(value)
             elif what in ("delete", "restore"):
                 pending[parts[2]] = 1 if what == "delete" else 0
         elif kind == "ACK":
@@ -176,6 +189,7 @@ def verify(path: Path, lines: list[list[str]], start_len: int, kill_time: float)
             elif what == "score":
                 sub, value = parts[2], parts[3]
                 tried_scores[sub] = [value]  # from now on only this value or later tries are allowed
+                acked_scores.add(sub)
             elif what == "finding":
                 if parts[2] not in findings:
                     outcome.problems.append(f"acknowledged finding {parts[2]} is missing")
@@ -196,7 +210,7 @@ def verify(path: Path, lines: list[list[str]], start_len: int, kill_time: float)
         stored = scores.get(sub)
         if stored is not None and Decimal(stored) not in {Decimal(v) for v in allowed}:
             outcome.problems.append(f"score {sub} = {stored}, expected one of {allowed}")
-        if stored is None:
+        if stored is None and sub in acked_scores:
             outcome.problems.append(f"acknowledged score {sub} is missing")
     typed = max(keys) if keys else start_len
     outcome.typed = typed - start_len

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__, resources
 from ..domain.errors import KompassError
 from ..services import EvaluationSession, NewEvaluation
-from ..storage.errors import FileLocked
+from ..storage.errors import FileLocked, NetworkLocation
 from . import settings
 from .controller import EvaluationController
 from .dialogs import show_error
@@ -247,12 +247,47 @@ class MainWindow(QMainWindow):
         except FileLocked as err:
             show_error(self, str(err), self.tr("Filen används redan"))
             return False
+        except NetworkLocation as err:
+            return self._offer_local_copy(path, str(err))
         except KompassError as err:
             self._offer_backups(path, str(err))
             return False
         self._attach(session)
         settings.add_recent(path)
         return True
+
+    def _offer_local_copy(self, path: Path, message: str) -> bool:
+        """A file in a network folder: work on a copy on this computer, or only read it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Filen ligger i en nätverksmapp"), message,
+                          QMessageBox.StandardButton.NoButton, self)
+        copy = box.addButton(self.tr("Kopiera till datorn och öppna…"), QMessageBox.ButtonRole.AcceptRole)
+        read = box.addButton(self.tr("Öppna skrivskyddad"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is read:
+            try:
+                session = EvaluationSession.open(path, readonly=True)
+            except KompassError as err:
+                show_error(self, str(err))
+                return False
+            self._attach(session)
+            return True
+        if box.clickedButton() is not copy:
+            return False
+        suggested = Path.home() / "Documents" / path.name
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Spara kopian på datorn"), str(suggested),
+                                                self.tr("Utvärderingar (*.kompass)"))
+        if not target:
+            return False
+        from ..storage.backup import copy_database
+
+        try:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            copy_database(path, Path(target))
+        except (KompassError, OSError) as err:
+            show_error(self, str(err))
+            return False
+        return self.open_file(Path(target))
 
     def _offer_backups(self, path: Path, message: str) -> None:
         from ..storage.backup import list_backups

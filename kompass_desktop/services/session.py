@@ -99,6 +99,8 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         clock: Callable[[], str] = utc_now,
     ) -> EvaluationSession:
         path = Path(path)
+        if not readonly:
+            refuse_network_folder(path)
         file = open_evaluation_file(
             path,
             readonly=readonly,

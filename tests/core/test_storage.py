@@ -303,3 +303,38 @@ def test_backups_rotate_and_restore(saved, tmp_path):
     backups.restore_backup(listed[0].path, target)
     with EvaluationSession.open(target) as s:
         assert str(s.scores()["1.1"]) == "12.5"
+
+
+def test_network_folders_are_refused_for_writing_but_can_be_read(saved, monkeypatch, fw2019, tmp_path):
+    from kompass_desktop.storage.errors import NetworkLocation
+
+    monkeypatch.setenv("KOMPASS_ASSUME_LOCATION", "network")
+    before = digest(saved)
+    with pytest.raises(NetworkLocation, match="nätverksmapp.*Kopiera filen till datorns egen disk"):
+        EvaluationSession.open(saved)
+    with pytest.raises(NetworkLocation):
+        EvaluationSession.create(tmp_path / "ny.kompass", NewEvaluation(fw2019, "X", 2025))
+    with EvaluationSession.open(saved, readonly=True) as s:
+        assert s.info().municipality == "Testby"
+    assert digest(saved) == before
+
+
+def test_location_of_the_test_folder_is_local(tmp_path):
+    from kompass_desktop.storage.location import classify
+
+    assert classify(tmp_path / "x.kompass").kind in ("local", "removable")
+
+
+def test_a_wal_left_behind_by_a_crash_is_recovered(saved):
+    import shutil
+
+    session = EvaluationSession.open(saved)
+    session.set_score("1.1", 4)  # committed into the WAL
+    wal = saved.with_name(saved.name + "-wal")
+    crashed = saved.parent / "crashed"
+    crashed.mkdir()
+    shutil.copy(saved, crashed / saved.name)  # the main file and its WAL as a crash leaves them
+    shutil.copy(wal, crashed / wal.name)
+    session.close()
+    with EvaluationSession.open(crashed / saved.name) as s:
+        assert s.scores()["1.1"] == 4 and s.validate() == []

@@ -237,3 +237,20 @@ def test_python_bools_survive_signal_emission():
     for _ in range(50):
         emitter.flag.emit(True)
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_a_file_in_a_network_folder_is_copied_to_the_computer(window, demo_copy, tmp_path, monkeypatch):
+    local = tmp_path / "lokal" / "demo.kompass"
+    monkeypatch.setenv("KOMPASS_ASSUME_LOCATION", "network")
+
+    def press_copy(box):
+        assert "nätverksmapp" in box.text()
+        button = next(b for b in box.buttons() if "Kopiera" in b.text().replace("&", ""))
+        monkeypatch.setattr(box, "clickedButton", lambda: button)
+        monkeypatch.delenv("KOMPASS_ASSUME_LOCATION")  # the copy is on a local disk
+        return 0
+
+    monkeypatch.setattr(mainwindow.QMessageBox, "exec", press_copy)
+    monkeypatch.setattr(mainwindow.QFileDialog, "getSaveFileName", lambda *a, **k: (str(local), ""))
+    assert window.open_file(demo_copy)
+    assert window.controller.session.path == local and not window.controller.session.readonly
