@@ -105,6 +105,8 @@ def generate(path: Path, notes: int, documents: int, interviews: int, seed: int 
                     interview_id=rng.choice(iids),
                 )
         s.set_scores({n: fw.subarea(n).max / 2 for n in subs})
+        for scope in (TextScope.SUMMARY_OVERALL, TextScope.SUMMARY_STRONGER, TextScope.SUMMARY_WEAKER):
+            s.set_text(scope, "", " ".join(sentence(rng, 15) for _ in range(10)))
         for n in subs:
             s.set_text(TextScope.SUBAREA, n, " ".join(sentence(rng, 15) for _ in range(12)))
         for area in fw.areas:
