@@ -23,14 +23,22 @@ from .controller import EvaluationController
 from .findings import FindingsEditor
 from .formatting import Sources
 from .notes_list import NotesList
+from .source_picker import SourcePicker
 from .widgets import AutosaveTextEdit, ScoreEdit, muted_label
 
 
 class SubAreaCard(QFrame):
-    def __init__(self, controller: EvaluationController, sub: SubArea, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: EvaluationController,
+        sub: SubArea,
+        parent: QWidget | None = None,
+        source: SourcePicker | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.sub = sub
+        self.source = source
         self.setObjectName(f"sub-{sub.number}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -81,7 +89,8 @@ class SubAreaCard(QFrame):
 
     def _add_note(self) -> None:
         text = self.quick_note.text().strip()
-        if text and self.controller.add_note(text, self.sub.number) is not None:
+        source = self.source.note_source() if self.source is not None else {}
+        if text and self.controller.add_note(text, self.sub.number, **source) is not None:
             self.quick_note.clear()
 
     def refresh_score(self, scores: dict) -> None:  # type: ignore[type-arg]
@@ -118,6 +127,12 @@ class AreaPage(QScrollArea):
         header.addWidget(self.score_label, 0, 1)
         header.setColumnStretch(0, 1)
         layout.addLayout(header)
+        source_row = QHBoxLayout()
+        source_row.addWidget(QLabel(self.tr("Källa för nya anteckningar:"), body))
+        self.source = SourcePicker(body)
+        self.source.reload(controller.session)
+        source_row.addWidget(self.source, 1)
+        layout.addLayout(source_row)
         toggle = QToolButton(body)
         toggle.setText(self.tr("Allmänt"))
         toggle.setCheckable(True)
@@ -140,7 +155,7 @@ class AreaPage(QScrollArea):
         toggle.toggled.connect(show_intro)
         self.cards: dict[str, SubAreaCard] = {}
         for sub in area.subareas:
-            card = SubAreaCard(controller, sub, body)
+            card = SubAreaCard(controller, sub, body, self.source)
             self.cards[sub.number] = card
             layout.addWidget(card)
         layout.addWidget(QLabel(f"<h3>{self.tr('Styrkor och förbättringsmöjligheter')}</h3>", body))
@@ -174,6 +189,8 @@ class AreaPage(QScrollArea):
             if not self.intro.dirty:
                 own = self.controller.session.text(TextScope.AREA_INTRO, str(self.area.number))
                 self.intro.set_stored_text(own or self.area.intro)
+        if kind in ("all", "interview", "document", "web", "bulk"):
+            self.source.reload(self.controller.session)
         if sources is not None:
             if kind != "finding":
                 for card in self.cards.values():

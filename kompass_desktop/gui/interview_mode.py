@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import INTERVIEW_GROUP_LABELS, SourceKind
+from ..domain.model import INTERVIEW_GROUP_LABELS
 from ..services import Change
 from .controller import EvaluationController
-from .formatting import Sources, interview_label
+from .formatting import Sources
 from .notes_list import NotesList
+from .source_picker import SourcePicker
 from .widgets import muted_label
 
 DRAFT_KEY = "interview_note"
@@ -125,11 +126,10 @@ class InterviewPage(QWidget):
         self.controller = controller
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Pågående intervju:"), self))
-        self.interview = QComboBox(self)
-        self.interview.setAccessibleName(self.tr("Pågående intervju"))
-        self.interview.setMinimumWidth(320)
-        top.addWidget(self.interview, 1)
+        top.addWidget(QLabel(self.tr("Källa:"), self))
+        self.source = SourcePicker(self, none_text=self.tr("(ingen källa)"))
+        self.source.combo.setAccessibleName(self.tr("Pågående intervju eller annan källa"))
+        top.addWidget(self.source, 1)
         new = QPushButton(self.tr("Ny intervju…"), self)
         new.setShortcut(QKeySequence("Ctrl+Shift+N"))
         new.setToolTip(self.tr("Skapa en ny intervju (Ctrl+Skift+N)"))
@@ -195,7 +195,7 @@ class InterviewPage(QWidget):
         self._draft_timer.timeout.connect(self.save_draft)
         self.input.textChanged.connect(self._draft_timer.start)
         self.subareas.currentItemChanged.connect(lambda *_: self._update_target())
-        self.interview.currentIndexChanged.connect(lambda *_: self._refresh_recent())
+        self.source.changed.connect(self._refresh_recent)
         self.refresh()
         self._restore_draft()
         self._restoring = False
@@ -224,8 +224,7 @@ class InterviewPage(QWidget):
         return value or None
 
     def current_interview_id(self) -> str | None:
-        value = self.interview.currentData()
-        return str(value) if value else None
+        return self.source.interview_id()
 
     # -- navigation ----------------------------------------------------------------------
     def select_subarea(self, number: str) -> None:
@@ -261,22 +260,14 @@ class InterviewPage(QWidget):
         else:
             self.questions.setText(self.tr("Anteckningen sparas utan delfråga och kan flyttas senare."))
         where = f"{sub} {fw.subarea(sub).heading}" if sub else self.tr("osorterad")
-        who = self.interview.currentText() or self.tr("ingen intervju vald")
+        who = self.source.label()
         self.target.setText(self.tr("Sparas till <b>{0}</b> · {1}").format(where, who))
         self.save_draft()
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self, change: Change | None = None) -> None:
-        if change is None or change.kind in ("interview", "bulk"):
-            current = self.current_interview_id()
-            self.interview.blockSignals(True)
-            self.interview.clear()
-            self.interview.addItem(self.tr("(ingen intervju – dokumentstudier)"), "")
-            for interview in self.controller.session.interviews():
-                self.interview.addItem(interview_label(interview), interview.id)
-            index = self.interview.findData(current) if current else self.interview.count() - 1
-            self.interview.setCurrentIndex(max(index, 0))
-            self.interview.blockSignals(False)
+        if change is None or change.kind in ("interview", "document", "web", "bulk"):
+            self.source.reload(self.controller.session, default_latest_interview=True)
         if change is None or change.kind in ("note", "interview", "bulk", "document", "web"):
             self._refresh_recent()
         self._update_target()
@@ -284,7 +275,15 @@ class InterviewPage(QWidget):
     def _refresh_recent(self) -> None:
         iid = self.current_interview_id()
         session = self.controller.session
-        notes = session.notes(interview_id=iid) if iid else session.notes()[-50:]
+        if iid:
+            notes = session.notes(interview_id=iid)
+        else:
+            kind, _, rid = self.source.value().partition(":")
+            notes = session.notes()
+            if kind:
+                key = {"document": "document_id", "web": "web_id"}[kind]
+                notes = [n for n in notes if getattr(n, key) == rid]
+            notes = notes[-50:]
         notes = list(reversed(notes))[:50]
         self.recent.set_notes(notes, Sources.load(session))
         self.recent_label.setText(self.tr("Senaste anteckningar ({0})").format(len(notes)))
@@ -295,17 +294,14 @@ class InterviewPage(QWidget):
             return
         record = self.controller.add_record("interview", **dialog.values())
         if record is not None:
-            index = self.interview.findData(record.id)
-            self.interview.setCurrentIndex(index)
+            self.source.set_value(f"interview:{record.id}")
             self.input.setFocus()
 
     def save_note(self) -> None:
         text = self.input.toPlainText().strip()
         if not text:
             return
-        iid = self.current_interview_id()
-        source = {"source_kind": SourceKind.INTERVIEW, "interview_id": iid} if iid else {}
-        if self.controller.add_note(text, self.current_subarea(), **source) is not None:
+        if self.controller.add_note(text, self.current_subarea(), **self.source.note_source()) is not None:
             self.input.clear()
             self.save_draft()
             self.controller.status.emit(
@@ -320,7 +316,7 @@ class InterviewPage(QWidget):
             {
                 "text": self.input.toPlainText(),
                 "subarea": self.current_subarea(),
-                "interview": self.current_interview_id(),
+                "source": self.source.value(),
             },
             ensure_ascii=False,
         )
@@ -338,10 +334,8 @@ class InterviewPage(QWidget):
         self._apply_draft(draft)
 
     def _apply_draft(self, draft: dict[str, str]) -> None:
-        if draft.get("interview"):
-            index = self.interview.findData(draft["interview"])
-            if index >= 0:
-                self.interview.setCurrentIndex(index)
+        if draft.get("source"):
+            self.source.set_value(draft["source"])
         if draft.get("subarea"):
             self.select_subarea(draft["subarea"])
         self.input.blockSignals(True)

@@ -258,8 +258,13 @@ class MainWindow(QMainWindow):
 
     def _offer_local_copy(self, path: Path, message: str) -> bool:
         """A file in a network folder: work on a copy on this computer, or only read it."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Filen ligger i en nätverksmapp"), message,
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Filen ligger i en nätverksmapp"),
+            message,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         copy = box.addButton(self.tr("Kopiera till datorn och öppna…"), QMessageBox.ButtonRole.AcceptRole)
         read = box.addButton(self.tr("Öppna skrivskyddad"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -275,8 +280,9 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is not copy:
             return False
         suggested = Path.home() / "Documents" / path.name
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Spara kopian på datorn"), str(suggested),
-                                                self.tr("Utvärderingar (*.kompass)"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Spara kopian på datorn"), str(suggested), self.tr("Utvärderingar (*.kompass)")
+        )
         if not target:
             return False
         from ..storage.backup import copy_database

@@ -22,7 +22,7 @@ def interview_page(win) -> InterviewPage:
 
 def test_typing_and_enter_saves_a_tagged_note(demo_window, qtbot):
     page = interview_page(demo_window)
-    page.interview.setCurrentIndex(3)
+    page.source.combo.setCurrentIndex(3)
     interview_id = page.current_interview_id()
     page.select_subarea("3.5")
     type_text(page.input, "Bolagen får ägardirektiv – men följs de upp?")
@@ -149,3 +149,30 @@ def test_unsorted_notes_are_kept_and_listed(demo_window, qtbot):
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
     unsorted = demo_window.controller.session.notes(unsorted=True)
     assert "Osorterad iakttagelse" in [n.body for n in unsorted]
+
+
+def test_a_note_can_cite_a_document_and_page(demo_window, qtbot):
+    page = demo_window.workspace.page("area:3")
+    demo_window.go("area:3")
+    doc = next(d for d in demo_window.controller.session.documents() if "ägardirektiv" in d.title)
+    assert page.source.set_value(f"document:{doc.id}")
+    assert page.source.page.isVisibleTo(page)
+    page.source.page.setText("12")
+    card = page.cards["3.5"]
+    card.quick_note.setText("Ägardirektiven saknar krav på rapportering till KS")
+    qtbot.keyClick(card.quick_note, Qt.Key.Key_Return)
+    note = demo_window.controller.session.notes("3.5")[-1]
+    assert note.source_kind == SourceKind.DOCUMENT and note.document_id == doc.id and note.page == "12"
+    assert f"{doc.title}, s. 12" in card.notes.item(card.notes.count() - 1).text()
+
+
+def test_interview_mode_can_take_notes_from_a_web_source(demo_window, qtbot):
+    page = interview_page(demo_window)
+    web = demo_window.controller.session.web_sources()[0]
+    assert page.source.set_value(f"web:{web.id}")
+    page.select_subarea("1.2")
+    type_text(page.input, "Webbplatsen saknar protokoll")
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    note = demo_window.controller.session.notes()[-1]
+    assert note.source_kind == SourceKind.WEB and note.web_id == web.id
+    assert page.recent.item(0).text().endswith("Webbplatsen saknar protokoll")
