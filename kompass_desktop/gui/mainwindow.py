@@ -73,9 +73,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_actions()
         self.resize(1280, 760)
-        geometry = settings.settings().value("geometry")
+        stored = settings.settings()
+        geometry, state = stored.value("geometry"), stored.value("windowState")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
 
     # -- menus ------------------------------------------------------------------------
     def _action(
@@ -529,6 +532,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         s = settings.settings()
         s.setValue("geometry", self.saveGeometry())
+        s.setValue("windowState", self.saveState())
         s.sync()
         self.close_evaluation()
         event.accept()

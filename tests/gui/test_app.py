@@ -254,3 +254,20 @@ def test_a_file_in_a_network_folder_is_copied_to_the_computer(window, demo_copy,
     monkeypatch.setattr(mainwindow.QFileDialog, "getSaveFileName", lambda *a, **k: (str(local), ""))
     assert window.open_file(demo_copy)
     assert window.controller.session.path == local and not window.controller.session.readonly
+
+
+def test_window_layout_is_remembered(qtbot, demo_copy):
+    from kompass_desktop.gui.mainwindow import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(760, 540)
+    first.show()
+    first.chart_dock.show()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size().width() == 760
+    assert not second.chart_dock.isHidden()
+    second.close()
