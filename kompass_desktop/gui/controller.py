@@ -242,6 +242,19 @@ class EvaluationController(QObject):
         self._push(self.tr("Ta bort post"), lambda: restore(record_id), lambda: delete(record_id))
         return True
 
+    # -- facts of the evaluation ------------------------------------------------------
+    def update_info(self, **changes: Any) -> bool:
+        change: Change | None = self.call(self.session.update_info, **changes)
+        if change is None:
+            return False
+        old = {k: getattr(change.old, k) for k in changes}
+        self._push(
+            self.tr("Ändra uppgifter om utvärderingen"),
+            lambda: self.session.update_info(**old),
+            lambda: self.session.update_info(**changes),
+        )
+        return True
+
     # -- comparisons ---------------------------------------------------------------
     def add_earlier(self, year: int, framework_id: str, area_scores: dict[str, Any], label: str = "") -> bool:
         record = self.call(self.session.add_earlier_evaluation, year, framework_id, area_scores, label)

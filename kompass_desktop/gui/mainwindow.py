@@ -140,6 +140,13 @@ class MainWindow(QMainWindow):
         self._action(
             edit, self.tr("&Sök…"), lambda: self.go("search"), QKeySequence.StandardKey.Find, needs_file=True
         )
+        self._action(
+            edit,
+            self.tr("&Uppgifter om kommunen och utvärderingen…"),
+            self.edit_info,
+            "Ctrl+Shift+U",
+            needs_file=True,
+        )
 
         go = bar.addMenu(self.tr("&Gå till"))
         self._action(go, self.tr("&Sammanfattning"), lambda: self.go("summary"), "Ctrl+0", needs_file=True)
@@ -472,6 +479,20 @@ class MainWindow(QMainWindow):
         from .printing import print_report
 
         print_report(self, self.controller, draft=True)
+
+    def edit_info(self) -> None:
+        if self.controller is None:
+            return
+        from .info_dialog import InfoDialog
+
+        dialog = InfoDialog(self.controller.session.info(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            changes = dialog.changes()
+            if changes and self.controller.update_info(**changes):
+                info = self.controller.session.info()
+                self.setWindowTitle(
+                    f"{info.municipality_name} – {self.controller.session.path.name} – {APP_NAME}"
+                )
 
     def export(self) -> None:
         if self.controller is None:

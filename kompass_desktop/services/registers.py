@@ -34,7 +34,7 @@ _SPECS: dict[str, tuple[str, set[str], Callable[[dict[str, Any]], Any]]] = {
 }
 
 
-def _check_date(value: str, label: str) -> str:
+def check_date(value: str, label: str) -> str:
     value = (value or "").strip()
     if value and not _DATE.match(value):
         raise KompassError(f"{label}: ”{value}” är inget datum (ÅÅÅÅ-MM-DD).")
@@ -77,7 +77,7 @@ class RegistersMixin:
                 if not out["grp"]:
                     raise KompassError("Ange intervjugrupp.")
             if "date" in out:
-                out["date"] = _check_date(out["date"], "Datum")
+                out["date"] = check_date(out["date"], "Datum")
             for key in ("start", "end"):
                 if key in out:
                     out[key] = _check_time(out[key], "Starttid" if key == "start" else "Sluttid")
@@ -95,7 +95,7 @@ class RegistersMixin:
             if "title" in out and not str(out["title"]).strip():
                 raise KompassError("Webbkällan måste ha en rubrik.")
             if "seen" in out:
-                out["seen"] = _check_date(out["seen"], "Datum sett")
+                out["seen"] = check_date(out["seen"], "Datum sett")
         elif kind == "earlier":
             if "year" in out:
                 year = _opt_int(out["year"], "År")

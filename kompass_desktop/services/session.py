@@ -37,7 +37,7 @@ from ..storage.location import classify
 from ..storage.lock import current_user
 from .change import Change
 from .notes import NotesMixin
-from .registers import RegistersMixin
+from .registers import RegistersMixin, check_date
 
 
 def default_author() -> str:
@@ -211,6 +211,9 @@ class EvaluationSession(NotesMixin, RegistersMixin):
                     raise KompassError(f"{key}: ”{changes[key]}” är inte ett heltal.") from None
                 if changes[key] < 0:
                     raise KompassError(f"{key} kan inte vara negativt.")
+        for key in ("start_date", "end_date"):
+            if key in changes:
+                changes[key] = check_date(str(changes[key] or ""), "Datum")
         for key in ("evaluators", "facts"):
             if key in changes:
                 changes[key] = [list(x) if isinstance(x, tuple) else x for x in changes[key]]

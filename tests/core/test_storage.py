@@ -310,7 +310,7 @@ def test_network_folders_are_refused_for_writing_but_can_be_read(saved, monkeypa
 
     monkeypatch.setenv("KOMPASS_ASSUME_LOCATION", "network")
     before = digest(saved)
-    with pytest.raises(NetworkLocation, match="nätverksmapp.*Kopiera filen till datorns egen disk"):
+    with pytest.raises(NetworkLocation, match=r"nätverksmapp.*Kopiera filen till datorns egen disk"):
         EvaluationSession.open(saved)
     with pytest.raises(NetworkLocation):
         EvaluationSession.create(tmp_path / "ny.kompass", NewEvaluation(fw2019, "X", 2025))

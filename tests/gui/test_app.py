@@ -271,3 +271,22 @@ def test_window_layout_is_remembered(qtbot, demo_copy):
     assert second.size().width() == 760
     assert not second.chart_dock.isHidden()
     second.close()
+
+
+def test_facts_of_the_evaluation_can_be_edited_and_undone(demo_window, monkeypatch):
+    from kompass_desktop.gui import info_dialog
+
+    def edit(dialog):
+        dialog.inhabitants.setValue(25000)
+        dialog.evaluators.setPlainText("Karin Ekström\nJohan Alm\nSara Lund")
+        dialog.facts.setPlainText("Kommunvapen: blå fisk\nAreal: 1 046 km²")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(info_dialog.InfoDialog, "exec", edit)
+    demo_window.edit_info()
+    info = demo_window.controller.session.info()
+    assert info.inhabitants == 25000 and info.evaluators[-1] == "Sara Lund"
+    assert info.facts == (("Kommunvapen", "blå fisk"), ("Areal", "1 046 km²"))
+    demo_window.undo_action.trigger()
+    info = demo_window.controller.session.info()
+    assert info.inhabitants == 24312 and len(info.evaluators) == 2
