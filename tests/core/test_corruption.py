@@ -1,0 +1,175 @@
+"""A corpus of damaged and unusable files: each gets a clear message from the CLI, and nothing is
+ever written into the damaged file.  (The GUI cases are in tests/gui/test_app.py.)"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import struct
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from kompass_desktop.cli import main
+from kompass_desktop.services import EvaluationSession
+from kompass_desktop.storage import backup
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+@pytest.fixture
+def good(demo_copy):
+    return demo_copy
+
+
+def truncated(path):
+    path.write_bytes(path.read_bytes()[:50_000])
+
+
+def random_bytes(path):
+    path.write_bytes(os.urandom(8192))
+
+
+def foreign(path):
+    path.unlink()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
+    conn.commit()
+    conn.close()
+
+
+def newer(path):
+    data = bytearray(path.read_bytes())
+    data[60:64] = struct.pack(">I", 99)
+    path.write_bytes(bytes(data))
+
+
+def damaged_pages(path):
+    data = bytearray(path.read_bytes())
+    for offset in range(8192, len(data) - 4096, 4096 * 3):
+        data[offset + 16 : offset + 900] = os.urandom(884)
+    path.write_bytes(bytes(data))
+
+
+def empty(path):
+    path.write_bytes(b"")
+
+
+CASES = {
+    "truncated": (truncated, "avkortad"),
+    "random bytes": (random_bytes, "inte en utvärderingsfil"),
+    "foreign SQLite": (foreign, "SQLite-databas men ingen utvärderingsfil"),
+    "newer version": (newer, "nyare version av Kompass Desktop"),
+    "damaged pages": (damaged_pages, "skadad"),
+    "empty": (empty, "tom"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("command", ["summary", "validate", "report", "export", "import-scores"])
+def test_damaged_files_get_a_clear_message_and_stay_untouched(good, tmp_path, capsys, case, command):
+    damage, expected = CASES[case]
+    damage(good)
+    before = digest(good)
+    args = {
+        "summary": ["summary", str(good)],
+        "validate": ["validate", str(good)],
+        "report": ["report", str(good), "-o", str(tmp_path / "r.pdf"), "--draft"],
+        "export": ["export", str(good), "-o", str(tmp_path / "e.kkx")],
+        "import-scores": ["import-scores", str(good), str(tmp_path / "p.csv")],
+    }[command]
+    (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert expected in err and "Traceback" not in err
+    assert err.count("\n") <= 2
+    assert digest(good) == before
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "e.kkx").exists()
+    assert not [p for p in good.parent.iterdir() if p.name.startswith(good.name + "-")]
+
+
+def test_missing_folder(tmp_path, capsys):
+    code = main(["new", str(tmp_path / "saknas" / "x.kompass"), "--framework", "2019", "--municipality", "A"])
+    assert code == 1 and "Mappen" in capsys.readouterr().err
+
+
+def test_a_file_locked_by_another_process(good, capsys):
+    code = textwrap.dedent(f"""
+        import sys
+        from kompass_desktop.services import EvaluationSession
+        s = EvaluationSession.open({str(good)!r})
+        print("open", flush=True)
+        sys.stdin.readline()
+    """)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout.readline().strip() == "open"
+        (good.parent / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+        assert main(["import-scores", str(good), str(good.parent / "p.csv")]) == 1
+        err = capsys.readouterr().err
+        assert "redan öppen av" in err
+        assert main(["summary", str(good)]) == 0  # reading is fine meanwhile
+    finally:
+        child.communicate("\n", timeout=30)
+
+
+def test_read_only_file(good, tmp_path, capsys, monkeypatch):
+    """Simulated (tests may run as root, which ignores file permissions)."""
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda p, mode: False if str(p) == str(good) and mode == os.W_OK else real_access(p, mode),
+    )
+    (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+    before = digest(good)
+    assert main(["import-scores", str(good), str(tmp_path / "p.csv")]) == 1
+    assert "skrivskyddad" in capsys.readouterr().err
+    assert main(["summary", str(good)]) == 0
+    assert digest(good) == before
+
+
+def test_full_disk_is_reported_and_the_edit_rolled_back(good, monkeypatch):
+    from kompass_desktop.storage.errors import DiskFull
+
+    with EvaluationSession.open(good) as session:
+        before = session.scores()["2.1"]
+        original = session.file.conn
+
+        class FullDisk:
+            def __getattr__(self, name):
+                return getattr(original, name)
+
+            def execute(self, sql, *args):
+                if sql.startswith("COMMIT"):
+                    raise sqlite3.OperationalError("database or disk is full")
+                return original.execute(sql, *args)
+
+        session.file.conn = FullDisk()
+        with pytest.raises(DiskFull, match="Disken är full"):
+            session.set_score("2.1", 1)
+        session.file.conn = original
+        assert session.scores()["2.1"] == before
+
+
+def test_backups_can_be_listed_and_restored_from_the_command_line(good, tmp_path, capsys):
+    with EvaluationSession.open(good, backup_on_open=True) as session:
+        session.set_score("1.1", 1)
+    assert main(["backups", str(good)]) == 0
+    listing = capsys.readouterr().out
+    assert "open" in listing
+    taken = backup.list_backups(good)[0].path
+    target = tmp_path / "återställd.kompass"
+    assert main(["restore", str(taken), "-o", str(target)]) == 0
+    with EvaluationSession.open(target, readonly=True) as restored:
+        assert restored.scores()["1.1"] == 13  # the state when the file was opened
+    assert main(["restore", str(tmp_path / "saknas.kompass"), "-o", str(target)]) == 1
+    assert "finns inte" in capsys.readouterr().err
