@@ -1,0 +1,84 @@
+"""Reports from the GUI: drafts to preview/print/save, final reports refused while incomplete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from kompass_desktop import resources
+from kompass_desktop.gui import printing
+from kompass_desktop.services import EvaluationSession, NewEvaluation
+
+
+class FakeBox:
+    """Stands in for the 'draft ready' question and presses the button whose text contains ``press``."""
+
+    press = ""
+
+    def __init__(self, *args, **kwargs):
+        self.buttons = []
+        self.clicked = None
+
+    def addButton(self, *args):  # noqa: N802 - Qt API
+        label = args[0] if isinstance(args[0], str) else "Stäng"
+        self.buttons.append(label)
+        return label
+
+    def exec(self):
+        self.clicked = next((b for b in self.buttons if FakeBox.press in b), None)
+        return 0
+
+    def clickedButton(self):  # noqa: N802 - Qt API
+        return self.clicked
+
+
+def test_a_draft_can_be_saved_as_pdf(demo_window, tmp_path, monkeypatch):
+    target = tmp_path / "utkast.pdf"
+    FakeBox.press = "Spara"
+    monkeypatch.setattr(printing, "QMessageBox", type("M", (), {
+        "Icon": printing.QMessageBox.Icon, "StandardButton": printing.QMessageBox.StandardButton,
+        "ButtonRole": printing.QMessageBox.ButtonRole, "__new__": lambda cls, *a, **k: FakeBox()}))
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    result = printing.print_report(demo_window, demo_window.controller, draft=True)
+    assert result == target
+    text = "".join(page.extract_text() for page in PdfReader(target).pages[:2])
+    assert "UTKAST" in text
+
+
+def test_the_pdf_pages_are_painted_onto_a_printer(demo_window, tmp_path):
+    from kompass_desktop.report import build_report
+
+    pdf = tmp_path / "rapport.pdf"
+    build_report(demo_window.controller.session.snapshot(), pdf, draft=True)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "utskrift.pdf"
+    printer.setOutputFileName(str(printed))
+    printing.render_pdf(printer, pdf)
+    assert len(PdfReader(printed).pages) == len(PdfReader(pdf).pages)
+    assert printed.stat().st_size > 100_000  # real page images, not blank pages
+
+
+def test_a_final_report_is_refused_with_the_list_of_what_is_missing(window, tmp_path, monkeypatch):
+    path = tmp_path / "ny.kompass"
+    EvaluationSession.create(path, NewEvaluation(resources.framework("2019"), "Nyby", 2026)).close()
+    assert window.open_file(path)
+    warned = []
+    monkeypatch.setattr(printing.QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    asked = []
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1) or ("", ""))
+    assert printing.print_report(window, window.controller, draft=False) is None
+    assert "1.1 Strategi för demokratiutveckling och information: ingen poäng satt" in warned[0]
+    assert "Ett utkast kan alltid skrivas ut" in warned[0]
+    assert asked == []  # not even asked where to save
+
+
+def test_a_final_report_of_the_demo_is_saved(demo_window, tmp_path, monkeypatch):
+    target = tmp_path / "slutlig.pdf"
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert printing.print_report(demo_window, demo_window.controller, draft=False) == Path(target)
+    reader = PdfReader(target)
+    assert len(reader.pages) > 25
+    assert "UTKAST" not in reader.pages[3].extract_text()
