@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -162,6 +162,34 @@ def import_export_file(parent: QWidget) -> Path | None:
     return result.path
 
 
+def field_label(name: str) -> str:
+    labels = {
+        "points": QCoreApplication.translate("exchange", "Poäng"),
+        "body": QCoreApplication.translate("exchange", "Text"),
+        "subarea": QCoreApplication.translate("exchange", "Delfråga"),
+        "deleted": QCoreApplication.translate("exchange", "Borttagen"),
+        "title": QCoreApplication.translate("exchange", "Rubrik"),
+        "kind": QCoreApplication.translate("exchange", "Typ"),
+        "position": QCoreApplication.translate("exchange", "Ordning"),
+        "page": QCoreApplication.translate("exchange", "Sida"),
+        "municipality": QCoreApplication.translate("exchange", "Kommun"),
+        "evaluators": QCoreApplication.translate("exchange", "Utvärderare"),
+    }
+    return labels.get(name, name)
+
+
+def field_value(name: str, value: object) -> str:
+    if name == "deleted":
+        return (
+            QCoreApplication.translate("exchange", "ja")
+            if value
+            else QCoreApplication.translate("exchange", "nej")
+        )
+    if value is None or value == "":
+        return "–"
+    return str(value).replace(".", ",") if name == "points" else str(value)
+
+
 class ConflictsDialog(QDialog):
     """Each conflict side by side; the evaluator chooses which value to keep."""
 
@@ -188,8 +216,10 @@ class ConflictsDialog(QDialog):
         self.choices: dict[str, QComboBox] = {}
         for row, conflict in enumerate(plan.conflicts):
             self.table.setItem(row, 0, QTableWidgetItem(conflict.label))
-            lead = "\n".join(f"{d.name}: {d.lead}" for d in conflict.fields)
-            other = "\n".join(f"{d.name}: {d.other}" for d in conflict.fields)
+            lead = "\n".join(f"{field_label(d.name)}: {field_value(d.name, d.lead)}" for d in conflict.fields)
+            other = "\n".join(
+                f"{field_label(d.name)}: {field_value(d.name, d.other)}" for d in conflict.fields
+            )
             self.table.setItem(row, 1, QTableWidgetItem(lead))
             self.table.setItem(row, 2, QTableWidgetItem(other))
             combo = QComboBox(self.table)
