@@ -57,9 +57,9 @@ class ChartWidget(pg.PlotWidget):
         self.hideButtons()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, slot in (
-            (self.tr("Kopiera som bild"), self.copy_image),
-            (self.tr("Spara som PNG…"), lambda: self.save_dialog("png")),
-            (self.tr("Spara som SVG…"), lambda: self.save_dialog("svg")),
+            (QCoreApplication.translate("ChartWidget", "Kopiera som bild"), self.copy_image),
+            (QCoreApplication.translate("ChartWidget", "Spara som PNG…"), lambda: self.save_dialog("png")),
+            (QCoreApplication.translate("ChartWidget", "Spara som SVG…"), lambda: self.save_dialog("svg")),
         ):
             action = QAction(text, self)
             action.triggered.connect(slot)
@@ -92,7 +92,7 @@ class ChartWidget(pg.PlotWidget):
     def save_dialog(self, fmt: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Spara diagram"),
+            QCoreApplication.translate("ChartWidget", "Spara diagram"),
             f"{self.name}.{fmt}",
             "PNG (*.png)" if fmt == "png" else "SVG (*.svg)",
         )

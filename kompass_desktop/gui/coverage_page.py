@@ -23,7 +23,8 @@ class CoveragePage(QWidget):
         super().__init__(parent)
         self.controller = controller
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Täckning av underlag')}</h2>", self))
+        heading = self.tr("Täckning av underlag")
+        layout.addWidget(QLabel(f"<h2>{heading}</h2>", self))
         layout.addWidget(
             muted_label(
                 self.tr(

@@ -112,7 +112,10 @@ def export_to_skr(parent: QWidget, controller: EvaluationController) -> Path | N
         return None
     key = Path(dialog.key.text()) if dialog.seal.isChecked() and dialog.key.text().strip() else None
     if dialog.seal.isChecked() and key is None:
-        show_error(parent, parent.tr("Välj SKR:s publika nyckel för att försegla exporten."))
+        show_error(
+            parent,
+            QCoreApplication.translate("exchange", "Välj SKR:s publika nyckel för att försegla exporten."),
+        )
         return None
     if key is not None:
         settings.settings().setValue("seal_key", str(key))
@@ -126,14 +129,16 @@ def export_to_skr(parent: QWidget, controller: EvaluationController) -> Path | N
         )
     except KompassError as err:
         QGuiApplication.restoreOverrideCursor()
-        show_error(parent, str(err), parent.tr("Exporten misslyckades"))
+        show_error(parent, str(err), QCoreApplication.translate("exchange", "Exporten misslyckades"))
         return None
     QGuiApplication.restoreOverrideCursor()
-    sealed = parent.tr(" Den är förseglad för SKR.") if result.sealed else ""
+    sealed = QCoreApplication.translate("exchange", " Den är förseglad för SKR.") if result.sealed else ""
     QMessageBox.information(
         parent,
-        parent.tr("Exporten är klar"),
-        parent.tr("Exporten sparades och kontrollerades: {0}.{1}").format(result.path, sealed),
+        QCoreApplication.translate("exchange", "Exporten är klar"),
+        QCoreApplication.translate("exchange", "Exporten sparades och kontrollerades: {0}.{1}").format(
+            result.path, sealed
+        ),
     )
     return result.path
 
@@ -142,22 +147,25 @@ def import_export_file(parent: QWidget) -> Path | None:
     from ..exchange.importer import import_export
 
     source, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Importera export"), str(Path.home()), parent.tr("Exportfiler (*.kkx)")
+        parent,
+        QCoreApplication.translate("exchange", "Importera export"),
+        str(Path.home()),
+        QCoreApplication.translate("exchange", "Exportfiler (*.kkx)"),
     )
     if not source:
         return None
     target, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Spara som utvärderingsfil"),
+        QCoreApplication.translate("exchange", "Spara som utvärderingsfil"),
         str(Path(source).with_suffix(".kompass")),
-        parent.tr("Utvärderingar (*.kompass)"),
+        QCoreApplication.translate("exchange", "Utvärderingar (*.kompass)"),
     )
     if not target:
         return None
     try:
         result = import_export(Path(source), Path(target))
     except KompassError as err:
-        show_error(parent, str(err), parent.tr("Importen misslyckades"))
+        show_error(parent, str(err), QCoreApplication.translate("exchange", "Importen misslyckades"))
         return None
     return result.path
 
@@ -250,9 +258,9 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
     if other is None:
         path, _ = QFileDialog.getOpenFileName(
             parent,
-            parent.tr("Slå samman med medutvärderares fil"),
+            QCoreApplication.translate("exchange", "Slå samman med medutvärderares fil"),
             str(Path.home()),
-            parent.tr("Utvärderingar och exporter (*.kompass *.kkx)"),
+            QCoreApplication.translate("exchange", "Utvärderingar och exporter (*.kompass *.kkx)"),
         )
         if not path:
             return False
@@ -261,11 +269,13 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
     try:
         plan = plan_merge(session, other)
     except KompassError as err:
-        show_error(parent, str(err), parent.tr("Filerna kan inte slås samman"))
+        show_error(parent, str(err), QCoreApplication.translate("exchange", "Filerna kan inte slås samman"))
         return False
     if plan.is_empty:
         QMessageBox.information(
-            parent, parent.tr("Slå samman"), parent.tr("{0} innehåller inget nytt.").format(other.name)
+            parent,
+            QCoreApplication.translate("exchange", "Slå samman"),
+            QCoreApplication.translate("exchange", "{0} innehåller inget nytt.").format(other.name),
         )
         return False
     choices: dict[str, str] = {}
@@ -277,9 +287,10 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
     elif (
         QMessageBox.question(
             parent,
-            parent.tr("Slå samman"),
-            parent.tr(
-                "{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?"
+            QCoreApplication.translate("exchange", "Slå samman"),
+            QCoreApplication.translate(
+                "exchange",
+                "{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?",
             ).format(len(plan.inserts), len(plan.updates), other.name),
         )
         != QMessageBox.StandardButton.Yes
@@ -288,14 +299,14 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
     try:
         result = apply_merge(session, plan, choices)  # type: ignore[arg-type]
     except KompassError as err:
-        show_error(parent, str(err), parent.tr("Sammanslagningen misslyckades"))
+        show_error(parent, str(err), QCoreApplication.translate("exchange", "Sammanslagningen misslyckades"))
         return False
     controller.undo_stack.clear()  # earlier undo steps may no longer fit the merged records
     QMessageBox.information(
         parent,
-        parent.tr("Sammanslaget"),
-        parent.tr("Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}.").format(
-            result.backup
-        ),
+        QCoreApplication.translate("exchange", "Sammanslaget"),
+        QCoreApplication.translate(
+            "exchange", "Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}."
+        ).format(result.backup),
     )
     return True

@@ -56,11 +56,8 @@ class Sources:
 
 def interview_label(interview: Interview) -> str:
     title = interview.title or interview.group_label
-    when = (
-        f"{interview.date[5:].replace('-', '/')} {interview.start}".strip()
-        if interview.date
-        else interview.start
-    )
+    day = f"{interview.date[8:10]}/{interview.date[5:7]}" if len(interview.date) == 10 else ""
+    when = f"{day} {interview.start}".strip()  # day/month, like the times of notes
     return f"{title} ({when})" if when else title
 
 

@@ -14,23 +14,41 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Ctrl+1 … Ctrl+8", QCoreApplication.translate("help", "Område 1–8")),
         ("Ctrl+PgDn / Ctrl+PgUp", QCoreApplication.translate("help", "Nästa / föregående område")),
         ("Ctrl+I", QCoreApplication.translate("help", "Intervjuläge")),
-        ("Enter (intervjuläge)", QCoreApplication.translate("help", "Spara anteckningen")),
-        ("Skift+Enter", QCoreApplication.translate("help", "Ny rad i anteckningen")),
+        (
+            QCoreApplication.translate("help", "Enter (intervjuläge)"),
+            QCoreApplication.translate("help", "Spara anteckningen"),
+        ),
+        (
+            QCoreApplication.translate("help", "Skift+Enter"),
+            QCoreApplication.translate("help", "Ny rad i anteckningen"),
+        ),
         ("Ctrl+↓ / Ctrl+↑", QCoreApplication.translate("help", "Nästa / föregående delfråga (intervjuläge)")),
         (
             "Alt+1 … Alt+8, Alt+0",
             QCoreApplication.translate("help", "Hoppa till område / osorterad (intervjuläge)"),
         ),
-        ("Ctrl+Skift+N", QCoreApplication.translate("help", "Ny intervju (intervjuläge)")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+N"),
+            QCoreApplication.translate("help", "Ny intervju (intervjuläge)"),
+        ),
         ("Ctrl+M", QCoreApplication.translate("help", "Flytta markerad anteckning till annan delfråga")),
         ("F2 / Delete", QCoreApplication.translate("help", "Redigera / ta bort markerad post")),
         ("Ctrl+L", QCoreApplication.translate("help", "Koppla anteckningar till markerad iakttagelse")),
-        ("↑ / ↓ (poängfält)", QCoreApplication.translate("help", "Öka / minska poängen med 1")),
-        ("Ctrl+Z / Ctrl+Skift+Z", QCoreApplication.translate("help", "Ångra / gör om")),
+        (
+            QCoreApplication.translate("help", "↑ / ↓ (poängfält)"),
+            QCoreApplication.translate("help", "Öka / minska poängen med 1"),
+        ),
+        (
+            QCoreApplication.translate("help", "Ctrl+Z / Ctrl+Skift+Z"),
+            QCoreApplication.translate("help", "Ångra / gör om"),
+        ),
         ("Ctrl+F", QCoreApplication.translate("help", "Sök")),
         ("Ctrl+G", QCoreApplication.translate("help", "Visa diagram bredvid")),
         ("Ctrl+P", QCoreApplication.translate("help", "Skriv ut utkast")),
-        ("Ctrl+Skift+S", QCoreApplication.translate("help", "Spara kopia som")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+S"),
+            QCoreApplication.translate("help", "Spara kopia som"),
+        ),
     ]
 
 

@@ -19,7 +19,8 @@ class SearchPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Sök')}</h2>", self))
+        heading = self.tr("Sök")
+        layout.addWidget(QLabel(f"<h2>{heading}</h2>", self))
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(
             self.tr("Sök i anteckningar, texter och dokument (å, ä och ö skiljs åt)")

@@ -1,0 +1,2241 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name>AreaPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="121"/>
+        <source>Område {0}. {1}</source>
+        <translation>Area {0}. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="126"/>
+        <source>Områdets poäng</source>
+        <translation>Area score</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="132"/>
+        <source>Källa för nya anteckningar:</source>
+        <translation>Source for new notes:</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="138"/>
+        <source>Allmänt</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="142"/>
+        <source>Visa eller dölj Allmänt</source>
+        <translation>Show or hide General</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="147"/>
+        <source>Allmänt för område {0}</source>
+        <translation>General text for area {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="148"/>
+        <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
+        <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="162"/>
+        <source>Styrkor och förbättringsmöjligheter</source>
+        <translation>Strengths and areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="207"/>
+        <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
+        <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="60"/>
+        <source>Kopiera som bild</source>
+        <translation>Copy as image</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="61"/>
+        <source>Spara som PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="62"/>
+        <source>Spara som SVG…</source>
+        <translation>Save as SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="95"/>
+        <source>Spara diagram</source>
+        <translation>Save chart</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="390"/>
+        <source>Teckenförklaring</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="400"/>
+        <source>Om jämförelserna</source>
+        <translation>About the comparisons</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="438"/>
+        <source>Medelvärdet är exempeldata, inte verkliga resultat.</source>
+        <translation>The average is sample data, not real results.</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseSubAreaDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/dialogs.py" line="38"/>
+        <source>Flytta anteckning</source>
+        <translation>Move note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/dialogs.py" line="40"/>
+        <source>Flytta till delfråga:</source>
+        <translation>Move to sub-area:</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonsBox</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="87"/>
+        <source>Jämförelser i diagrammen</source>
+        <translation>Comparisons in the charts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="92"/>
+        <source>Tidigare utvärderingar</source>
+        <translation>Previous evaluations</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="97"/>
+        <source>Lägg till…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="98"/>
+        <source>Läs in från fil…</source>
+        <translation>Load from file…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="99"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="163"/>
+        <source>Nationellt medelvärde</source>
+        <translation>National average</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="111"/>
+        <source>Välj medelvärdesfil…</source>
+        <translation>Choose average file…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="112"/>
+        <source>Använd medföljande</source>
+        <translation>Use built-in</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="128"/>
+        <source>{0} – version {1} – totalt {2}</source>
+        <translation>{0} – version {1} – total {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="138"/>
+        <source>Inget medelvärde för denna version.</source>
+        <translation>No average for this version.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="140"/>
+        <source>vald fil</source>
+        <translation>chosen file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="140"/>
+        <source>medföljer programmet</source>
+        <translation>included with the application</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="151"/>
+        <source>Tidigare utvärderingsfil</source>
+        <translation>Previous evaluation file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="151"/>
+        <source>Utvärderingar (*.kompass)</source>
+        <translation>Evaluations (*.kompass)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="163"/>
+        <source>Medelvärdesfiler (*.json)</source>
+        <translation>Average files (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="206"/>
+        <source>Slå samman – konflikter</source>
+        <translation>Merge – conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="212"/>
+        <source>{0} nya och {1} ändrade poster tas in. {2} poster har ändrats olika i båda filerna: välj vilket värde som ska gälla. Det andra sparas i historiken.</source>
+        <translation>{0} new and {1} changed entries will be brought in. {2} entries have been changed differently in the two files: choose which value applies. The other is kept in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="221"/>
+        <source>Post</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="234"/>
+        <source>Din fil</source>
+        <translation>Your file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="221"/>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="223"/>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="236"/>
+        <source>Behåll för {0}</source>
+        <translation>Keep for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="245"/>
+        <source>Slå samman</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="26"/>
+        <source>Täckning av underlag</source>
+        <extracomment>Sequential, colour-blind-safe shades (light to dark blue) for 0, 1, 2, 3+ notes.</extracomment>
+        <translation>Evidence coverage</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="31"/>
+        <source>Antal anteckningar per delfråga och källa. Tomma och ljusa rutor visar var underlaget är tunt. Dubbelklicka för att gå till delfrågan.</source>
+        <translation>Number of notes per sub-area and source. Empty and pale cells show where the evidence is thin. Double-click to go to the sub-area.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="41"/>
+        <source>Täckningsmatris: delfrågor och källor</source>
+        <translation>Coverage matrix: sub-areas and sources</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="64"/>
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="64"/>
+        <source>Varningar</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="102"/>
+        <source>{0} delfrågor har varningar · {1} saknar anteckningar · {2} har poäng utan underlag</source>
+        <translation>{0} sub-areas have warnings · {1} have no notes · {2} have a score without evidence</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="40"/>
+        <source>Tidigare utvärdering</source>
+        <translation>Previous evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="50"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="51"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="57"/>
+        <source>Område {0}</source>
+        <translation>Area {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="174"/>
+        <source>Tidigare utvärdering (frivilligt)</source>
+        <translation>Previous evaluation (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="176"/>
+        <source>Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.</source>
+        <translation>The scores per area are used in the charts. Leave blank if there is none.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="181"/>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="185"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="187"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="195"/>
+        <source>Område {0}</source>
+        <translation>Area {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationController</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="96"/>
+        <source>Poäng {0}: {1} → {2}</source>
+        <translation>Score {0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="104"/>
+        <source>Sparat: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="120"/>
+        <source>Ny anteckning</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="132"/>
+        <source>Ändra anteckning</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="144"/>
+        <source>Flytta anteckning till {0}</source>
+        <translation>Move note to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="144"/>
+        <source>osorterat</source>
+        <translation>unsorted</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="154"/>
+        <source>Ta bort anteckning</source>
+        <translation>Delete note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="168"/>
+        <source>Ny iakttagelse</source>
+        <translation>New finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="180"/>
+        <source>Ändra iakttagelse</source>
+        <translation>Edit finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="190"/>
+        <source>Ta bort iakttagelse</source>
+        <translation>Delete finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="200"/>
+        <source>Koppla anteckning</source>
+        <translation>Link note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="210"/>
+        <source>Koppla bort anteckning</source>
+        <translation>Unlink note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="222"/>
+        <source>Ny post</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="234"/>
+        <source>Ändra post</source>
+        <translation>Edit entry</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="242"/>
+        <source>Ta bort post</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="252"/>
+        <source>Ändra uppgifter om utvärderingen</source>
+        <translation>Edit evaluation details</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="265"/>
+        <source>Ny tidigare utvärdering</source>
+        <translation>New previous evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="277"/>
+        <source>Tidigare utvärdering från fil</source>
+        <translation>Previous evaluation from file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="287"/>
+        <source>Ta bort tidigare utvärdering</source>
+        <translation>Delete previous evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="142"/>
+        <source>Utvärderingen</source>
+        <translation>The evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="155"/>
+        <source>En utvärderare per rad</source>
+        <translation>One evaluator per line</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="159"/>
+        <source>Version av Kommunkompassen</source>
+        <translation>Version of Kommunkompassen</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="160"/>
+        <source>Platsbesöket börjar</source>
+        <translation>Site visit starts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
+        <source>Platsbesöket slutar</source>
+        <translation>Site visit ends</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
+        <source>Kommunens utvärdering nr</source>
+        <translation>Municipality&apos;s evaluation no.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
+        <source>Utvärderare</source>
+        <translation>Evaluators</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="37"/>
+        <source>Exportera till SKR</source>
+        <translation>Export to SKR</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="42"/>
+        <source>Exporten är en .kkx-fil med utvärderingens poäng, texter, iakttagelser, dokument och intervjugrupper. Den kontrolleras efter att den skrivits.</source>
+        <translation>The export is a .kkx file with the evaluation&apos;s scores, texts, findings, documents and interview groups. It is verified after it has been written.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="48"/>
+        <source>Ta med personuppgifter</source>
+        <translation>Include personal data</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="53"/>
+        <source>Utan bocken lämnas namnen på intervjupersonerna, anteckningarna från intervjuerna och ändringshistoriken utanför. Välj bara detta när filen ska till en medutvärderare som ska slå samman den med sin fil.</source>
+        <translation>If unticked, the names of the interviewees, the interview notes and the change history are left out. Only tick this when the file is going to a co-evaluator who will merge it with their own file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="61"/>
+        <source>Försegla för SKR (kryptera med SKR:s publika nyckel)</source>
+        <translation>Seal for SKR (encrypt with SKR&apos;s public key)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="93"/>
+        <source>SKR:s publika nyckel</source>
+        <translation>SKR&apos;s public key</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="66"/>
+        <source>SKR:s publika nyckel (.pub)</source>
+        <translation>SKR&apos;s public key (.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="67"/>
+        <source>Välj…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="75"/>
+        <source>Exportfil</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="76"/>
+        <source>Spara som…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="78"/>
+        <source>Fil:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="85"/>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="93"/>
+        <source>Publika nycklar (*.pub)</source>
+        <translation>Public keys (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="101"/>
+        <source>Exportera till</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="101"/>
+        <source>Exportfiler (*.kkx)</source>
+        <translation>Export files (*.kkx)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="221"/>
+        <source>Spara utvärderingsfilen</source>
+        <translation>Save the evaluation file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="223"/>
+        <source>Allt du gör sparas direkt i den här filen. Välj en mapp på datorns egen disk.</source>
+        <translation>Everything you do is saved straight to this file. Choose a folder on the computer&apos;s own disk.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="227"/>
+        <source>Filnamn</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="229"/>
+        <source>Välj…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="242"/>
+        <source>Spara utvärdering</source>
+        <translation>Save evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="242"/>
+        <source>Utvärderingar (*.kompass)</source>
+        <translation>Evaluations (*.kompass)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingColumn</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="89"/>
+        <source>Ny punkt – skriv och tryck Enter</source>
+        <translation>New point – type and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="90"/>
+        <source>Ny punkt under {0}</source>
+        <translation>New point under {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="94"/>
+        <source>Redigera…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="95"/>
+        <source>Koppla anteckningar…</source>
+        <translation>Link notes…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="96"/>
+        <source>Flytta upp</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="97"/>
+        <source>Flytta ned</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="98"/>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="116"/>
+        <source>{0} kopplade anteckningar</source>
+        <translation>{0} linked notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="136"/>
+        <source>Redigera iakttagelse</source>
+        <translation>Edit finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="172"/>
+        <source>Koppla anteckningar</source>
+        <translation>Link notes</translation>
+    </message>
+</context>
+<context>
+    <name>InfoDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="25"/>
+        <source>Uppgifter om kommunen och utvärderingen</source>
+        <translation>Municipality and evaluation details</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="32"/>
+        <source>t.ex. 31 december 2024</source>
+        <translation>e.g. 31 December 2024</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="44"/>
+        <source>En uppgift per rad, t.ex.  Kommunvapen: …</source>
+        <translation>One fact per line, e.g.  Coat of arms: …</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="47"/>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="48"/>
+        <source>Kommungrupp</source>
+        <translation>Municipality group</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="49"/>
+        <source>Invånare</source>
+        <translation>Inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="50"/>
+        <source>Invånare, avser</source>
+        <translation>Inhabitants, as of</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="51"/>
+        <source>Anställda</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="52"/>
+        <source>Anställda, avser</source>
+        <translation>Employees, as of</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="53"/>
+        <source>Styrande partier</source>
+        <translation>Governing parties</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="54"/>
+        <source>Utvärdering nr</source>
+        <translation>Evaluation no.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="55"/>
+        <source>Platsbesöket börjar</source>
+        <translation>Site visit starts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="56"/>
+        <source>Platsbesöket slutar</source>
+        <translation>Site visit ends</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="57"/>
+        <source>Utvärderare (en per rad)</source>
+        <translation>Evaluators (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="58"/>
+        <source>Fler kortfakta</source>
+        <translation>More key facts</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="129"/>
+        <source>Källa:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="130"/>
+        <source>(ingen källa)</source>
+        <translation>(no source)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="131"/>
+        <source>Pågående intervju eller annan källa</source>
+        <translation>Current interview or other source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="133"/>
+        <source>Ny intervju…</source>
+        <translation>New interview…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="135"/>
+        <source>Skapa en ny intervju (Ctrl+Skift+N)</source>
+        <translation>Create a new interview (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="145"/>
+        <source>Delfråga för nya anteckningar</source>
+        <translation>Sub-area for new notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="158"/>
+        <source>Ny anteckning</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="159"/>
+        <source>Skriv – Enter sparar, Skift+Enter ny rad</source>
+        <translation>Type – Enter saves, Shift+Enter new line</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="165"/>
+        <source>Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning</source>
+        <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move selected note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="205"/>
+        <source>Osorterad (välj delfråga senare)</source>
+        <translation>Unsorted (choose sub-area later)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="261"/>
+        <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
+        <translation>The note is saved without a sub-area and can be moved later.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="262"/>
+        <source>osorterad</source>
+        <translation>unsorted</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="264"/>
+        <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
+        <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="289"/>
+        <source>Senaste anteckningar ({0})</source>
+        <translation>Recent notes ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="308"/>
+        <source>Anteckning sparad {0}</source>
+        <translation>Note saved {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkNotesDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="46"/>
+        <source>Koppla anteckningar till iakttagelsen</source>
+        <translation>Link notes to the finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="50"/>
+        <source>Anteckningar i området</source>
+        <translation>Notes in the area</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="60"/>
+        <source>Diagram</source>
+        <extracomment>While editing, a rotating backup is taken this often.</extracomment>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="104"/>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="105"/>
+        <source>&amp;Ny utvärdering…</source>
+        <translation>&amp;New evaluation…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="106"/>
+        <source>&amp;Öppna…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="107"/>
+        <source>&amp;Senaste</source>
+        <translation>Recen&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="109"/>
+        <source>Öppna &amp;demoutvärdering</source>
+        <translation>Open &amp;demo evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="111"/>
+        <source>Spara &amp;kopia som…</source>
+        <translation>Save cop&amp;y as…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="113"/>
+        <source>&amp;Exportera till SKR…</source>
+        <translation>&amp;Export to SKR…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="114"/>
+        <source>&amp;Importera export…</source>
+        <translation>&amp;Import export…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="115"/>
+        <source>Slå samman med &amp;medutvärderares fil…</source>
+        <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="117"/>
+        <source>Skapa &amp;rapport…</source>
+        <translation>Create &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="120"/>
+        <source>Skriv ut &amp;utkast…</source>
+        <translation>&amp;Print draft…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="128"/>
+        <source>S&amp;täng utvärderingen</source>
+        <translation>&amp;Close evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
+        <source>&amp;Avsluta</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="136"/>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
+        <source>&amp;Gör om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="141"/>
+        <source>&amp;Sök…</source>
+        <translation>&amp;Search…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="145"/>
+        <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
+        <translation>&amp;Municipality and evaluation details…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="151"/>
+        <source>&amp;Gå till</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="152"/>
+        <source>&amp;Sammanfattning</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="158"/>
+        <source>Område {0}</source>
+        <translation>Area {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="164"/>
+        <source>Nästa område</source>
+        <translation>Next area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="166"/>
+        <source>Föregående område</source>
+        <translation>Previous area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
+        <source>&amp;Intervjuläge</source>
+        <translation>&amp;Interview mode</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="171"/>
+        <source>Intervjuer</source>
+        <translation>Interviews</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="173"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="175"/>
+        <source>Webb och sociala medier</source>
+        <translation>Web and social media</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="178"/>
+        <source>&amp;Täckning av underlag</source>
+        <translation>Evidence &amp;coverage</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="181"/>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="183"/>
+        <source>&amp;Diagram bredvid</source>
+        <translation>&amp;Charts alongside</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
+        <source>&amp;Språk</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="195"/>
+        <source>&amp;Kortkommandon</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="197"/>
+        <source>&amp;Om Kompass Desktop</source>
+        <translation>&amp;About Kompass Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
+        <source>&amp;Ångra {0}</source>
+        <translation>&amp;Undo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
+        <source>&amp;Gör om {0}</source>
+        <translation>&amp;Redo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="229"/>
+        <source>(inga)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="235"/>
+        <source>Öppna utvärdering</source>
+        <translation>Open evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
+        <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
+        <translation>Evaluations (*.kompass);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="258"/>
+        <source>Filen används redan</source>
+        <translation>The file is already in use</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="273"/>
+        <source>Filen ligger i en nätverksmapp</source>
+        <translation>The file is in a network folder</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="278"/>
+        <source>Kopiera till datorn och öppna…</source>
+        <translation>Copy to this computer and open…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="279"/>
+        <source>Öppna skrivskyddad</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="294"/>
+        <source>Spara kopian på datorn</source>
+        <translation>Save the copy on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="313"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="318"/>
+        <source>Filen kunde inte öppnas</source>
+        <translation>The file could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="324"/>
+        <source>Det finns {0} säkerhetskopior. Vill du öppna den senaste ({1})?</source>
+        <translation>There are {0} backups. Do you want to open the most recent one ({1})?</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="336"/>
+        <source>Spara den återställda kopian som</source>
+        <translation>Save the restored copy as</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="294"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="338"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="465"/>
+        <source>Utvärderingar (*.kompass)</source>
+        <translation>Evaluations (*.kompass)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
+        <source> (skrivskyddad)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="363"/>
+        <source>Alla ändringar sparas direkt</source>
+        <translation>All changes are saved immediately</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
+        <source>Sparat {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="452"/>
+        <source>Utvärderingen kunde inte skapas</source>
+        <translation>The evaluation could not be created</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="463"/>
+        <source>Spara kopia som</source>
+        <translation>Save copy as</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="472"/>
+        <source>Kopian sparades: {0}</source>
+        <translation>Copy saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="534"/>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="539"/>
+        <source>Om Kompass Desktop</source>
+        <translation>About Kompass Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="541"/>
+        <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="549"/>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="549"/>
+        <source>Språket ändras nästa gång programmet startar.</source>
+        <translation>The language will change the next time the application starts.</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="98"/>
+        <source>Kommunen</source>
+        <translation>The municipality</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="99"/>
+        <source>Uppgifterna används i rapportens Kortfakta och kan ändras senare.</source>
+        <translation>The details are used in the report&apos;s Key facts and can be changed later.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="102"/>
+        <source>t.ex. Lindsjö</source>
+        <translation>e.g. Lindsjö</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="127"/>
+        <source>t.ex. S och C</source>
+        <translation>e.g. S and C</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
+        <source>Kommunens namn *</source>
+        <translation>Name of municipality *</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
+        <source>Kommungrupp</source>
+        <translation>Municipality group</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
+        <source>Invånare</source>
+        <translation>Inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
+        <source>Anställda</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
+        <source>Styrande partier</source>
+        <translation>Governing parties</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPanel</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="36"/>
+        <source>Totalpoäng</source>
+        <extracomment>Work pages below the areas: (key, Swedish label).</extracomment>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="44"/>
+        <source>Navigering: områden, delfrågor och arbetssidor</source>
+        <translation>Navigation: areas, sub-areas and work pages</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="65"/>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="73"/>
+        <source>Underlag</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="77"/>
+        <source>Intervjuläge</source>
+        <translation>Interview mode</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="78"/>
+        <source>Intervjuer</source>
+        <translation>Interviews</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="79"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="80"/>
+        <source>Webb och sociala medier</source>
+        <translation>Web and social media</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="81"/>
+        <source>Täckning av underlag</source>
+        <translation>Evidence coverage</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="82"/>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="113"/>
+        <source>Totalt {0} av {1}</source>
+        <translation>Total {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="115"/>
+        <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
+        <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="126"/>
+        <source>{0} av {1} delfrågor bedömda · {2} anteckningar · {3} iakttagelser</source>
+        <translation>{0} of {1} sub-areas assessed · {2} notes · {3} findings</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="137"/>
+        <source>{0} anteckningar</source>
+        <translation>{0} notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="139"/>
+        <source>Poäng utan underlag: inga anteckningar</source>
+        <translation>Score without evidence: no notes</translation>
+    </message>
+</context>
+<context>
+    <name>NewEvaluationWizard</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="251"/>
+        <source>Ny utvärdering</source>
+        <translation>New evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>NewInterviewDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="53"/>
+        <source>Ny intervju</source>
+        <translation>New interview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="59"/>
+        <source>t.ex. Förvaltningschefer</source>
+        <translation>e.g. Heads of department</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="68"/>
+        <source>Roller, åtskilda med kommatecken</source>
+        <translation>Roles, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="70"/>
+        <source>Namn (frivilligt, personuppgift)</source>
+        <translation>Names (optional, personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="75"/>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="76"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="77"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="78"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="79"/>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="80"/>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="81"/>
+        <source>Namn</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="82"/>
+        <source>Antal deltagare</source>
+        <translation>Number of participants</translation>
+    </message>
+</context>
+<context>
+    <name>NotesList</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="34"/>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="36"/>
+        <source>Redigera…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="37"/>
+        <source>Flytta till delfråga…</source>
+        <translation>Move to sub-area…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="38"/>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="63"/>
+        <source>osorterad</source>
+        <translation>unsorted</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="74"/>
+        <source>Redigera anteckning</source>
+        <translation>Edit note</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="91"/>
+        <source>Välj…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="111"/>
+        <source>Välj dokument</source>
+        <translation>Choose document</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
+        <source>Intervjuer – besöksschema</source>
+        <translation>Interviews – visit schedule</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="147"/>
+        <source>Webb och sociala medier</source>
+        <translation>Web and social media</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
+        <source>Ny…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="162"/>
+        <source>Redigera…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="166"/>
+        <source>Öppna dokumentet</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="168"/>
+        <source>Skriv ut schema…</source>
+        <translation>Print schedule…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
+        <source>Start (TT:MM)</source>
+        <translation>Start (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
+        <source>Slut (TT:MM)</source>
+        <translation>End (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
+        <source>Roller (kommaseparerade)</source>
+        <translation>Roles (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
+        <source>Namn (personuppgift, frivilligt)</source>
+        <translation>Names (personal data, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
+        <source>Antal deltagare</source>
+        <translation>Number of participants</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="197"/>
+        <source>Plats</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="204"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
+        <source>Beslutad av</source>
+        <translation>Adopted by</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
+        <source>Fil på disken</source>
+        <translation>File on disk</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
+        <source>Webbadress</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
+        <source>Sett datum</source>
+        <translation>Date viewed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
+        <source>Deltagare</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="268"/>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
+        <source>Fil / webbadress</source>
+        <translation>File / web address</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
+        <source>Sett</source>
+        <translation>Viewed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="318"/>
+        <source>Ny post</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="329"/>
+        <source>Redigera</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="348"/>
+        <source>Filen {0} finns inte på den här datorn.</source>
+        <translation>The file {0} does not exist on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="361"/>
+        <source>Intervjuschema – {0}</source>
+        <translation>Interview schedule – {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="22"/>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="26"/>
+        <source>Sök i anteckningar, texter och dokument (å, ä och ö skiljs åt)</source>
+        <translation>Search notes, texts and documents (å, ä and ö are distinct)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="28"/>
+        <source>Sökord</source>
+        <translation>Search terms</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="34"/>
+        <source>Sökresultat</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="69"/>
+        <source>Anteckning · {0}</source>
+        <translation>Note · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="69"/>
+        <source>osorterad</source>
+        <translation>unsorted</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="73"/>
+        <source>Text · {0}</source>
+        <translation>Text · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="73"/>
+        <source>sammanfattning</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="76"/>
+        <source>Dokument · {0}</source>
+        <translation>Document · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="82"/>
+        <source>{0} träffar</source>
+        <translation>{0} hits</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePicker</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="27"/>
+        <source>Källa för nya anteckningar</source>
+        <translation>Source for new notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="31"/>
+        <source>sida</source>
+        <translation>page</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="34"/>
+        <source>Sida i dokumentet</source>
+        <translation>Page in the document</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="37"/>
+        <source>(ingen källa)</source>
+        <translation>(no source)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="54"/>
+        <source>Intervju: {0}</source>
+        <translation>Interview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="56"/>
+        <source>Dokument: {0}</source>
+        <translation>Document: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="58"/>
+        <source>Webb: {0}</source>
+        <translation>Web: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SubAreaCard</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="50"/>
+        <source>Poäng</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="52"/>
+        <source>Poäng för {0}</source>
+        <translation>Score for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="54"/>
+        <source>0–{0}, decimaler tillåtna. Enter sparar, Esc ångrar, ↑/↓ ±1.</source>
+        <translation>0–{0}, decimals allowed. Enter saves, Esc reverts, ↑/↓ ±1.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="65"/>
+        <source>Vägledande frågor för {0}</source>
+        <translation>Guiding questions for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="70"/>
+        <source>Bedömning för {0} – texten till rapporten…</source>
+        <translation>Assessment for {0} – the text for the report…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="73"/>
+        <source>Text för {0}</source>
+        <translation>Text for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="84"/>
+        <source>Ny anteckning till {0} – Enter sparar</source>
+        <translation>New note for {0} – Enter saves</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="86"/>
+        <source>Ny anteckning till {0}</source>
+        <translation>New note for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="106"/>
+        <source>Anteckningar ({0})</source>
+        <translation>Notes ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="52"/>
+        <source>Totalpoäng</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="54"/>
+        <source>Poäng per område</source>
+        <translation>Score per area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="68"/>
+        <source>Område {0}</source>
+        <translation>Area {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="77"/>
+        <source>Sammanfattande kommentarer</source>
+        <translation>Summary comments</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="78"/>
+        <source>Helhetsbedömningen: totalresultat, jämförelser, det viktigaste…</source>
+        <translation>The overall assessment: total result, comparisons, the key points…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="82"/>
+        <source>Starkare områden</source>
+        <translation>Stronger areas</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
+        <source>Områden där kommunen är stark…</source>
+        <translation>Areas where the municipality is strong…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="87"/>
+        <source>Svagare områden</source>
+        <translation>Weaker areas</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="88"/>
+        <source>Områden med störst förbättringsbehov…</source>
+        <translation>Areas most in need of improvement…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="105"/>
+        <source>Att göra innan rapporten är klar</source>
+        <translation>To do before the report is ready</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="108"/>
+        <source>Öppna punkter</source>
+        <translation>Open items</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="149"/>
+        <source>&lt;h1&gt;{0} av {1} poäng&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;{0} of {1} points&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="154"/>
+        <source>Exakt {0}; {1} av {2} delfrågor bedömda</source>
+        <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="179"/>
+        <source>Krävs för slutlig rapport</source>
+        <translation>Required for the final report</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="181"/>
+        <source>Varning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="184"/>
+        <source>Inget saknas – rapporten kan skapas.</source>
+        <translation>Nothing is missing – the report can be created.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWidget</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="53"/>
+        <source>Arbetsverktyget för utvärderingar med Kommunkompassen. Allt sparas direkt i utvärderingsfilen – det finns ingen Spara-knapp att glömma.</source>
+        <translation>The workbench for Kommunkompassen evaluations. Everything is saved straight to the evaluation file – there is no Save button to forget.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="61"/>
+        <source>Ny utvärdering…</source>
+        <translation>New evaluation…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="62"/>
+        <source>Öppna…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="63"/>
+        <source>Öppna demoutvärdering</source>
+        <translation>Open demo evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="74"/>
+        <source>Senaste filer</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="89"/>
+        <source>Filen finns inte längre här</source>
+        <translation>The file is no longer here</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="91"/>
+        <source>Inga öppnade filer ännu.</source>
+        <translation>No files opened yet.</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="124"/>
+        <source>Poäng per område</source>
+        <translation>Score per area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="229"/>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="334"/>
+        <source>Totalpoäng</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="371"/>
+        <source> (annan version)</source>
+        <translation> (different version)</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/dialogs.py" line="27"/>
+        <source>Osorterad (ingen delfråga)</source>
+        <translation>Unsorted (no sub-area)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/dialogs.py" line="31"/>
+        <source>Delfråga</source>
+        <translation>Sub-area</translation>
+    </message>
+</context>
+<context>
+    <name>exchange</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="117"/>
+        <source>Välj SKR:s publika nyckel för att försegla exporten.</source>
+        <translation>Choose SKR&apos;s public key to seal the export.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="132"/>
+        <source>Exporten misslyckades</source>
+        <translation>The export failed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="135"/>
+        <source> Den är förseglad för SKR.</source>
+        <translation> It is sealed for SKR.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="138"/>
+        <source>Exporten är klar</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="139"/>
+        <source>Exporten sparades och kontrollerades: {0}.{1}</source>
+        <translation>The export was saved and verified: {0}.{1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="151"/>
+        <source>Importera export</source>
+        <translation>Import export</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="153"/>
+        <source>Exportfiler (*.kkx)</source>
+        <translation>Export files (*.kkx)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="159"/>
+        <source>Spara som utvärderingsfil</source>
+        <translation>Save as evaluation file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="161"/>
+        <source>Utvärderingar (*.kompass)</source>
+        <translation>Evaluations (*.kompass)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="168"/>
+        <source>Importen misslyckades</source>
+        <translation>The import failed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <source>Poäng</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="177"/>
+        <source>Delfråga</source>
+        <translation>Sub-area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="178"/>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="179"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="180"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="181"/>
+        <source>Ordning</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="182"/>
+        <source>Sida</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="183"/>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="184"/>
+        <source>Utvärderare</source>
+        <translation>Evaluators</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="192"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="194"/>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="261"/>
+        <source>Slå samman med medutvärderares fil</source>
+        <translation>Merge with co-evaluator&apos;s file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="263"/>
+        <source>Utvärderingar och exporter (*.kompass *.kkx)</source>
+        <translation>Evaluations and exports (*.kompass *.kkx)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="272"/>
+        <source>Filerna kan inte slås samman</source>
+        <translation>The files cannot be merged</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="277"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="290"/>
+        <source>Slå samman</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="278"/>
+        <source>{0} innehåller inget nytt.</source>
+        <translation>{0} contains nothing new.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="291"/>
+        <source>{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?</source>
+        <translation>{0} new and {1} changed entries from {2} will be brought in. A backup is made first. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="302"/>
+        <source>Sammanslagningen misslyckades</source>
+        <translation>The merge failed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="307"/>
+        <source>Sammanslaget</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="308"/>
+        <source>Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}.</source>
+        <translation>Done. A backup of the file from before the merge is in {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>findings</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="32"/>
+        <source>Styrkor</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="33"/>
+        <source>Förbättringsmöjligheter</source>
+        <translation>Areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="34"/>
+        <source>Svagheter</source>
+        <translation>Weaknesses</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="50"/>
+        <source>, s. {0}</source>
+        <translation>, p. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="54"/>
+        <source>utan källa</source>
+        <translation>no source</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="12"/>
+        <source>Ny utvärdering / Öppna</source>
+        <translation>New evaluation / Open</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="13"/>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="14"/>
+        <source>Område 1–8</source>
+        <translation>Area 1–8</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="15"/>
+        <source>Nästa / föregående område</source>
+        <translation>Next / previous area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="16"/>
+        <source>Intervjuläge</source>
+        <translation>Interview mode</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="18"/>
+        <source>Enter (intervjuläge)</source>
+        <translation>Enter (interview mode)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="19"/>
+        <source>Spara anteckningen</source>
+        <translation>Save the note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="22"/>
+        <source>Skift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="23"/>
+        <source>Ny rad i anteckningen</source>
+        <translation>New line in the note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="25"/>
+        <source>Nästa / föregående delfråga (intervjuläge)</source>
+        <translation>Next / previous sub-area (interview mode)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="28"/>
+        <source>Hoppa till område / osorterad (intervjuläge)</source>
+        <translation>Jump to area / unsorted (interview mode)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="31"/>
+        <source>Ctrl+Skift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="32"/>
+        <source>Ny intervju (intervjuläge)</source>
+        <translation>New interview (interview mode)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="34"/>
+        <source>Flytta markerad anteckning till annan delfråga</source>
+        <translation>Move selected note to another sub-area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="35"/>
+        <source>Redigera / ta bort markerad post</source>
+        <translation>Edit / delete selected entry</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="36"/>
+        <source>Koppla anteckningar till markerad iakttagelse</source>
+        <translation>Link notes to selected finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="38"/>
+        <source>↑ / ↓ (poängfält)</source>
+        <translation>↑ / ↓ (score field)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="39"/>
+        <source>Öka / minska poängen med 1</source>
+        <translation>Increase / decrease the score by 1</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="42"/>
+        <source>Ctrl+Z / Ctrl+Skift+Z</source>
+        <translation>Ctrl+Z / Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="43"/>
+        <source>Ångra / gör om</source>
+        <translation>Undo / redo</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="45"/>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="46"/>
+        <source>Visa diagram bredvid</source>
+        <translation>Show charts alongside</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="47"/>
+        <source>Skriv ut utkast</source>
+        <translation>Print draft</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="49"/>
+        <source>Ctrl+Skift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="50"/>
+        <source>Spara kopia som</source>
+        <translation>Save copy as</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/main.py" line="45"/>
+        <source>Ett oväntat fel inträffade: {0}
+Inget av det du sparat har gått förlorat. Detaljer: {1}</source>
+        <translation>An unexpected error occurred: {0}
+Nothing you have saved has been lost. Details: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="88"/>
+        <source>Förhandsgranska utkast</source>
+        <translation>Preview draft</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="104"/>
+        <source>
+… och {0} till</source>
+        <translation>
+… and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="110"/>
+        <source>Rapporten kan inte skapas än</source>
+        <translation>The report cannot be created yet</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="111"/>
+        <source>Detta saknas för en slutlig rapport:
+
+{0}{1}
+
+Ett utkast kan alltid skrivas ut.</source>
+        <translation>This is missing for a final report:
+
+{0}{1}
+
+A draft can always be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="119"/>
+        <source>Spara rapporten</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="130"/>
+        <source>Skapar rapporten…</source>
+        <translation>Creating the report…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="137"/>
+        <source>Rapporten kunde inte skapas</source>
+        <translation>The report could not be created</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="140"/>
+        <source>Rapporten sparades: {0}</source>
+        <translation>Report saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="144"/>
+        <source>Utkastet är klart</source>
+        <translation>Draft ready</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="145"/>
+        <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
+        <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="153"/>
+        <source>Förhandsgranska och skriv ut…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="157"/>
+        <source>Spara som PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="166"/>
+        <source>Spara utkastet</source>
+        <translation>Save the draft</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,238 @@
+"""The English translation: resources/translations/kompass_en.ts is complete and matches the code,
+kompass_en.qm is compiled from it, and the running app shows English when it is installed.
+
+After changing GUI strings run ``python packaging/update_translations.py``, translate the new
+entries in kompass_en.ts and run the script again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "kompass_en.ts"
+QM = ROOT / "resources" / "translations" / "kompass_en.qm"
+HOW_TO_FIX = "run `python packaging/update_translations.py`, translate new entries, then run it again"
+PLACEHOLDER = re.compile(r"\{\d+\}")
+TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    translation: str
+    kind: str  # the translation's type attribute: "", "unfinished", "vanished", "obsolete"
+    line: str  # where lupdate found it, for failure messages
+
+
+def read_ts(path: Path) -> list[Message]:
+    messages = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [] if translation is None else [f.text or "" for f in translation.iter("numerusform")]
+            text = "" if translation is None else (translation.text or "")
+            location = message.find("location")
+            where = "" if location is None else f"{location.get('filename')}:{location.get('line')}"
+            messages.append(
+                Message(
+                    name,
+                    message.findtext("source", ""),
+                    forms[0] if forms else text,
+                    "" if translation is None else translation.get("type", ""),
+                    where,
+                )
+            )
+    return messages
+
+
+@cache
+def tools() -> ModuleType:
+    """packaging/update_translations.py, so the test runs lupdate/lrelease exactly as the script does."""
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "packaging" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tool_or_skip(name: str) -> None:
+    if tools().find_tool(name) is None:
+        pytest.skip(f"{name} not found beside {sys.executable} or on PATH (it comes with PySide6-Essentials)")
+
+
+def pairs(messages: list[Message]) -> set[tuple[str, str]]:
+    return {(m.context, m.source) for m in messages}
+
+
+MESSAGES = read_ts(TS)
+
+
+def test_every_message_is_translated():
+    assert MESSAGES
+    problems = [
+        f"{m.line} [{m.context}] {m.source!r}: {m.kind or 'empty'}"
+        for m in MESSAGES
+        if m.kind in ("unfinished", "vanished", "obsolete") or not m.translation.strip()
+    ]
+    assert not problems, f"{len(problems)} untranslated entries in {TS.name} ({HOW_TO_FIX}):\n" + "\n".join(
+        problems
+    )
+
+
+def test_the_ts_file_has_every_string_of_the_code(tmp_path):
+    tool_or_skip("pyside6-lupdate")
+    fresh_ts = tmp_path / TS.name
+    shutil.copy(TS, fresh_ts)
+    tools().lupdate(fresh_ts, quiet=True)
+    fresh = pairs(read_ts(fresh_ts))
+    committed = pairs(MESSAGES)
+    missing = sorted(fresh - committed)
+    stale = sorted(committed - fresh)
+    assert not missing and not stale, (
+        f"{TS.name} is out of date ({HOW_TO_FIX}).\n"
+        + "".join(f"not in {TS.name}: [{c}] {s!r}\n" for c, s in missing)
+        + "".join(f"no longer in the code: [{c}] {s!r}\n" for c, s in stale)
+    )
+
+
+def test_the_qm_file_is_compiled_from_the_ts_file(tmp_path):
+    tool_or_skip("pyside6-lrelease")
+    fresh_qm = tmp_path / QM.name
+    tools().lrelease(TS, fresh_qm, quiet=True, strict=True)  # strict: Qt's own validity checks
+    assert fresh_qm.read_bytes() == QM.read_bytes(), f"{QM.name} is stale ({HOW_TO_FIX})"
+
+
+def test_the_qm_file_translates_every_message():
+    """Independent of lrelease: what QTranslator actually returns for each entry of the .ts."""
+    translator = QTranslator()
+    assert translator.load(str(QM)), QM
+    wrong = [
+        f"[{m.context}] {m.source!r}: {translator.translate(m.context, m.source)!r} != {m.translation!r}"
+        for m in MESSAGES
+        if translator.translate(m.context, m.source) != m.translation
+    ]
+    assert not wrong, f"{QM.name} is stale ({HOW_TO_FIX}):\n" + "\n".join(wrong)
+
+
+def mnemonics(text: str) -> int:
+    return len(re.findall(r"&(?!&)", text.replace("&&", "")))
+
+
+def test_placeholders_mnemonics_markup_and_spacing_match_the_source():
+    problems = []
+    for m in MESSAGES:
+        label = f"[{m.context}] {m.source!r} -> {m.translation!r}"
+        if sorted(PLACEHOLDER.findall(m.source)) != sorted(PLACEHOLDER.findall(m.translation)):
+            problems.append(f"placeholders differ: {label}")
+        if mnemonics(m.source) != mnemonics(m.translation):
+            problems.append(f"& mnemonics differ: {label}")
+        if re.findall(r"</?(\w+)", m.source) != re.findall(r"</?(\w+)", m.translation):
+            problems.append(f"HTML tags differ: {label}")
+        for edge in (0, -1):
+            src_space = m.source[edge].isspace() if m.source else False
+            tr_space = m.translation[edge].isspace() if m.translation else False
+            if src_space != tr_space:
+                problems.append(f"leading/trailing whitespace differs: {label}")
+        if m.source.endswith("…") != m.translation.endswith("…"):
+            problems.append(f"ellipsis differs: {label}")
+    assert not problems, "\n".join(problems)
+
+
+# -- the running app in English --------------------------------------------------------
+
+
+@pytest.fixture
+def english():
+    """Installs kompass_en.qm the way i18n.py loads it; removed again so other tests stay Swedish."""
+    from kompass_desktop.gui.i18n import translations_dir
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    translator = QTranslator()
+    assert translator.load("kompass_en", str(translations_dir()))
+    assert app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)
+
+
+def swedish_only() -> set[str]:
+    """Source texts whose English differs: seeing one of these means a string was not translated."""
+    return {m.source for m in MESSAGES if m.source != m.translation}
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += [widget.accessibleName(), widget.toolTip()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            texts.append(widget.placeholderText())
+    return [t for t in texts if t]
+
+
+def test_the_main_window_speaks_english(english, qtbot, errors, demo_copy):
+    from kompass_desktop.gui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        menus = [action for action in window.menuBar().actions() if action.menu() is not None]
+        titles = [action.text() for action in menus]
+        assert titles[:2] == ["&File", "&Edit"], titles
+        assert "&Help" in titles
+        assert "&Arkiv" not in titles
+        untranslated = swedish_only()
+        for menu_action in menus:
+            menu = menu_action.menu()
+            assert isinstance(menu, QMenu)
+            texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+            assert not untranslated & set(texts), (menu_action.text(), untranslated & set(texts))
+            keys = [re.search(r"&(\w)", t).group(1).lower() for t in texts if re.search(r"&(\w)", t)]
+            assert len(keys) == len(set(keys)), f"duplicate mnemonics in {menu_action.text()}: {texts}"
+        bar_keys = [re.search(r"&(\w)", t).group(1).lower() for t in titles]
+        assert len(bar_keys) == len(set(bar_keys)), titles
+        assert "Area 1" in [a.text() for a in window.area_actions]
+
+        assert "Open demo evaluation" in [b.text() for b in window.welcome.findChildren(QAbstractButton)]
+        assert not untranslated & set(visible_texts(window.welcome))
+
+        assert window.open_file(demo_copy)
+        for page in ("summary", "area:1", "interview"):
+            window.go(page)
+            texts = visible_texts(window)
+            assert not untranslated & set(texts), (page, untranslated & set(texts))
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1366 and hint.height() <= 740, (page, hint)
+        window.go("summary")
+        assert "Score per area" in visible_texts(window)
+        window.go("area:1")
+        assert "General" in visible_texts(window)
+    finally:
+        window.close_evaluation()
+    assert QCoreApplication.translate("MainWindow", "&Arkiv") == "&File"
+
+
+def test_swedish_is_back_after_the_english_test():
+    assert QCoreApplication.translate("MainWindow", "&Arkiv") == "&Arkiv"
