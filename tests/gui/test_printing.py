@@ -21,7 +21,7 @@ class FakeBox:
         self.buttons = []
         self.clicked = None
 
-    def addButton(self, *args):  # noqa: N802 - Qt API
+    def addButton(self, *args):
         label = args[0] if isinstance(args[0], str) else "Stäng"
         self.buttons.append(label)
         return label
@@ -30,7 +30,7 @@ class FakeBox:
         self.clicked = next((b for b in self.buttons if FakeBox.press in b), None)
         return 0
 
-    def clickedButton(self):  # noqa: N802 - Qt API
+    def clickedButton(self):
         return self.clicked
 
 
