@@ -204,6 +204,21 @@ def frameworks() -> tuple[Framework, ...]:
     return tuple(sorted(found, key=lambda f: f.year, reverse=True))
 
 
+@cache
+def framework_labels() -> dict[str, str]:
+    """id -> version label ("2.1", "2019/2020") without loading the texts (cheap, for lists)."""
+    labels = {}
+    for path in sorted((resources_dir() / "frameworks").glob("*.json")):
+        if path.name == "mapping.json":
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            labels[str(data["id"])] = str(data.get("version_label") or data["id"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # a broken file is reported when frameworks() loads it
+    return labels
+
+
 def framework(framework_id: str) -> Framework:
     wanted = framework_id.strip()
     for fw in frameworks():

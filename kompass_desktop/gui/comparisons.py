@@ -123,7 +123,7 @@ class ComparisonsBox(QGroupBox):
             return
         session = self.controller.session
         self.earlier.clear()
-        names = {f.id: f.version_label for f in resources.frameworks()}
+        names = resources.framework_labels()
         for record in session.earlier_evaluations():
             text = self.tr("{0} – version {1} – totalt {2}").format(
                 record.label or record.year,

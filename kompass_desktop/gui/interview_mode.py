@@ -342,5 +342,8 @@ class InterviewPage(QWidget):
         self.input.setPlainText(draft.get("text", ""))
         self.input.blockSignals(False)
 
+    def focus_first(self) -> None:
+        self.input.setFocus()
+
     def flush(self) -> None:
         self.save_draft()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,11 +45,15 @@ def _warm_up_in_background() -> None:
 
 
 class MainWindow(QMainWindow):
+    backup_failed = Signal(str)
+
     def __init__(self) -> None:
         super().__init__()
+        self.backup_failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.setWindowTitle(APP_NAME)
         self.controller: EvaluationController | None = None
         self.workspace: Workspace | None = None
+        self._backup_thread: Any = None
         self.central = QStackedWidget(self)
         self.welcome = WelcomeWidget(self)
         self.welcome.new_requested.connect(self.new_evaluation)
@@ -253,7 +258,7 @@ class MainWindow(QMainWindow):
         if self.controller is not None and not self.close_evaluation():
             return False
         try:
-            session = EvaluationSession.open(path, author=settings.author_name() or None, backup_on_open=True)
+            session = EvaluationSession.open(path, author=settings.author_name() or None)
         except FileLocked as err:
             show_error(self, str(err), self.tr("Filen används redan"))
             return False
@@ -264,7 +269,24 @@ class MainWindow(QMainWindow):
             return False
         self._attach(session)
         settings.add_recent(path)
+        if not session.readonly:
+            self._backup_in_background(path, "open")
         return True
+
+    def _backup_in_background(self, path: Path, reason: str) -> None:
+        """A backup of the file as it was opened, made beside the first paint (own connection)."""
+        import threading
+
+        from ..storage.backup import make_backup
+
+        def work() -> None:
+            try:
+                make_backup(path, reason)
+            except KompassError as err:
+                self.backup_failed.emit(str(err))
+
+        self._backup_thread = threading.Thread(target=work, name="backup-on-open", daemon=True)
+        self._backup_thread.start()
 
     def _offer_local_copy(self, path: Path, message: str) -> bool:
         """A file in a network folder: work on a copy on this computer, or only read it."""
@@ -381,6 +403,9 @@ class MainWindow(QMainWindow):
     def close_evaluation(self) -> bool:
         if self.controller is None:
             return True
+        if self._backup_thread is not None:
+            self._backup_thread.join(timeout=30)  # let the backup of the opened file finish
+            self._backup_thread = None
         if self.workspace is not None:
             self.workspace.flush()
         self._backup_timer.stop()

@@ -46,7 +46,7 @@ class SearchPage(QWidget):
         if self.query.text().strip():
             self.run()
 
-    def focus(self) -> None:
+    def focus_first(self) -> None:
         self.query.setFocus()
         self.query.selectAll()
 

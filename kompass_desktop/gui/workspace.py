@@ -85,25 +85,18 @@ class Workspace(QSplitter):
             key, record = "documents", target.split(":", 1)[1]
         else:
             key = target
-        from .area_page import AreaPage
-        from .interview_mode import InterviewPage
-        from .registers import RegisterPage
-        from .search_page import SearchPage
-
         page = self.page(key)
         if key in self._stale:
             self._stale.discard(key)
             page.refresh(None)  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(page)
         self.current = key
-        if sub and isinstance(page, AreaPage):
+        if sub and hasattr(page, "scroll_to"):
             page.scroll_to(sub)
-        if record and isinstance(page, RegisterPage):
+        if record and hasattr(page, "select"):
             page.select(record)
-        if isinstance(page, SearchPage):
-            page.focus()
-        if isinstance(page, InterviewPage):
-            page.input.setFocus()
+        if hasattr(page, "focus_first"):
+            page.focus_first()
         self.nav.select(target if target in self.nav._items else key)
         self.page_changed.emit(key)
 
