@@ -22,6 +22,8 @@ from .errors import ScoreError
 from .framework import Framework, SubArea
 
 MAX_DECIMALS = 2
+#: No sub-area is worth more; larger numbers are refused before any arithmetic on them.
+MAX_POINTS = Decimal(1000)
 
 
 def parse_points(value: object) -> Decimal:
@@ -53,6 +55,8 @@ def parse_points(value: object) -> Decimal:
         raise ScoreError(f"”{value}” är inte ett tal.")
     if not number.is_finite():
         raise ScoreError(f"”{value}” är inte ett tal.")
+    if abs(number) > MAX_POINTS:
+        raise ScoreError(f"{value}: talet är orimligt stort för en poäng.")
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_DECIMALS and number != number.quantize(Decimal("0.01")):
         raise ScoreError(f"{value}: högst {MAX_DECIMALS} decimaler är tillåtna.")

@@ -62,7 +62,8 @@ def build_export(f: EvaluationFile, *, personal_data: bool = False, clock: Any =
         "evaluation_id": evaluation_id,
         "personal_data": personal_data,
         "score_encoding": "decimal-string",
-        "meta": {k: v for k, v in meta.items() if k != "evaluation_id"},
+        # unsaved input (drafts of notes being typed) is personal and local: never exported
+        "meta": {k: v for k, v in meta.items() if k != "evaluation_id" and not k.startswith("draft:")},
         "framework": {"id": copy.id, "frozen_at": copy.frozen_at, "data": copy.data},
         "records": {t: [row_to_json(t, r, personal_data) for r in kept[t]] for t in TABLES},
     }

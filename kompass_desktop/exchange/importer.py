@@ -56,7 +56,7 @@ def write_evaluation_file(data: ExportData, out: Path, *, author: str, source_na
     def populate(f: EvaluationFile) -> None:
         f.set_meta("evaluation_id", data.evaluation_id)
         for key, value in doc["meta"].items():
-            if key != "evaluation_id":
+            if key != "evaluation_id" and not key.startswith("draft:"):
                 f.set_meta(key, value)
         f.set_meta("imported_from", source_name)
         f.set_meta(META_PERSONAL, "1" if data.personal_data else "0")

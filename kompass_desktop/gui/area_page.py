@@ -87,6 +87,11 @@ class SubAreaCard(QFrame):
         self.quick_note.returnPressed.connect(self._add_note)
         layout.addWidget(self.quick_note)
 
+    def add_pending_note(self) -> None:
+        """Text left in the new-note field (e.g. when the page is left) is saved, not dropped."""
+        if self.quick_note.text().strip():
+            self._add_note()
+
     def _add_note(self) -> None:
         text = self.quick_note.text().strip()
         source = self.source.note_source() if self.source is not None else {}
@@ -210,10 +215,13 @@ class AreaPage(QScrollArea):
         )
 
     def flush(self) -> None:
+        """Commit everything typed on the page, including a note or finding not yet entered."""
         self.intro.flush()
         for card in self.cards.values():
             card.text.flush()
             card.score.commit_text()
+            card.add_pending_note()
+        self.findings.add_pending()
 
     def scroll_to(self, subarea: str) -> None:
         card = self.cards.get(subarea)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.errors import KompassError
 from ..domain.framework import FindingKind
 from ..domain.model import Finding, Note
 from .controller import EvaluationController
@@ -164,10 +165,19 @@ class FindingColumn(QWidget):
         if finding is None:
             return
         notes = self.editor.area_notes()
+        shown = {n.id for n in notes}
+        session = self.editor.controller.session
+        for nid in finding.note_ids:  # linked notes filed under another area are listed too
+            if nid not in shown:
+                try:
+                    notes.append(session.note(nid))
+                    shown.add(nid)
+                except KompassError:
+                    continue
         dialog = LinkNotesDialog(notes, finding.note_ids, self.editor.sources, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        chosen = dialog.checked()
+        chosen = dialog.checked() | (set(finding.note_ids) - shown)  # never unlink what was not shown
         stack = self.editor.controller.undo_stack
         stack.beginMacro(self.tr("Koppla anteckningar"))
         for nid in chosen - set(finding.note_ids):
@@ -188,6 +198,12 @@ class FindingsEditor(QWidget):
         self.columns = {kind: FindingColumn(self, kind) for kind in controller.framework.finding_kinds}
         for column in self.columns.values():
             layout.addWidget(column)
+
+    def add_pending(self) -> None:
+        """Text left in a new-finding field is saved, not dropped."""
+        for column in self.columns.values():
+            if column.input.text().strip():
+                column._add()
 
     def area_notes(self) -> list[Note]:
         prefix = f"{self.area}."

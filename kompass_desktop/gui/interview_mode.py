@@ -189,6 +189,7 @@ class InterviewPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         self._restoring = True  # nothing may overwrite the saved draft before it is restored
+        self._first_load = True
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(400)
@@ -267,7 +268,8 @@ class InterviewPage(QWidget):
     # -- data ----------------------------------------------------------------------------
     def refresh(self, change: Change | None = None) -> None:
         if change is None or change.kind in ("interview", "document", "web", "bulk"):
-            self.source.reload(self.controller.session, default_latest_interview=True)
+            self.source.reload(self.controller.session, default_latest_interview=self._first_load)
+            self._first_load = False  # later refreshes keep the evaluator's choice, even "(ingen källa)"
         if change is None or change.kind in ("note", "interview", "bulk", "document", "web"):
             self._refresh_recent()
         self._update_target()

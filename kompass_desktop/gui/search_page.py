@@ -27,6 +27,7 @@ class SearchPage(QWidget):
         )
         self.query.setAccessibleName(self.tr("Sökord"))
         self.query.setClearButtonEnabled(True)
+        self.query.setProperty("keep_editable", True)  # searching works in read-only files too
         layout.addWidget(self.query)
         self.count = QLabel(self)
         layout.addWidget(self.count)

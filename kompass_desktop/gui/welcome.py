@@ -32,6 +32,7 @@ from .settings import recent_files
 from .widgets import muted_label
 
 ROLE_PATH = Qt.ItemDataRole.UserRole + 70
+NO_YEAR = 1989  # the year box's "ingen" (no earlier evaluation); real years start at 1990
 
 
 class WelcomeWidget(QWidget):
@@ -177,7 +178,8 @@ class EarlierPage(QWizardPage):
         )
         layout = QGridLayout(self)
         self.year = QSpinBox(self)
-        self.year.setRange(0, 2100)
+        self.year.setRange(NO_YEAR, 2100)
+        self.year.setValue(NO_YEAR)
         self.year.setSpecialValueText(self.tr("ingen"))
         self.framework = QComboBox(self)
         for fw in resources.frameworks():
@@ -206,7 +208,7 @@ class EarlierPage(QWizardPage):
             label.setText(f"{area.number}. {area.title}")
 
     def values(self) -> dict[str, Any] | None:
-        if not self.year.value():
+        if self.year.value() == NO_YEAR:
             return None
         return {
             "year": self.year.value(),

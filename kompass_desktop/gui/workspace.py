@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSplitter, QStackedWidget, QWidget
 
 from ..services import Change
 from .controller import EvaluationController
@@ -39,39 +39,50 @@ class Workspace(QSplitter):
     # -- pages -------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
         if key not in self.pages:
-            # page modules are imported when first needed: a faster start
-            from .area_page import AreaPage
-            from .coverage_page import CoveragePage
-            from .interview_mode import InterviewPage
-            from .registers import RegisterPage
-            from .search_page import SearchPage
-            from .summary_page import SummaryPage
-
-            c = self.controller
-            page: QWidget
-            if key == "summary":
-                page = SummaryPage(c, self)
-                page.navigate.connect(self.navigate)
-            elif key.startswith("area:"):
-                page = AreaPage(c, c.framework.area(int(key[5:])), self)
-            elif key == "interview":
-                page = InterviewPage(c, self)
-            elif key in ("interviews", "documents", "web"):
-                page = RegisterPage(
-                    c, {"interviews": "interview", "documents": "document", "web": "web"}[key], self
-                )
-            elif key == "coverage":
-                page = CoveragePage(c, self)
-                page.navigate.connect(self.navigate)
-            elif key == "search":
-                page = SearchPage(c, self)
-                page.navigate.connect(self.navigate)
-            else:
-                raise KeyError(key)
+            page = self._create_page(key)
             page.setObjectName(f"page-{key}")
+            navigate = getattr(page, "navigate", None)
+            if navigate is not None:
+                navigate.connect(self.navigate)
+            if self.controller.session.readonly:  # a read-only file: nothing typed that cannot be saved
+                editors = [*page.findChildren(QLineEdit), *page.findChildren(QPlainTextEdit)]
+                for editor in editors:
+                    if not editor.property("keep_editable"):
+                        editor.setReadOnly(True)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
+
+    def _create_page(self, key: str) -> QWidget:
+        """Each page's module is imported when the page is first shown: a faster start."""
+        c = self.controller
+        if key == "summary":
+            from .summary_page import SummaryPage
+
+            return SummaryPage(c, self)
+        if key.startswith("area:"):
+            from .area_page import AreaPage
+
+            return AreaPage(c, c.framework.area(int(key[5:])), self)
+        if key == "interview":
+            from .interview_mode import InterviewPage
+
+            return InterviewPage(c, self)
+        if key in ("interviews", "documents", "web"):
+            from .registers import RegisterPage
+
+            return RegisterPage(
+                c, {"interviews": "interview", "documents": "document", "web": "web"}[key], self
+            )
+        if key == "coverage":
+            from .coverage_page import CoveragePage
+
+            return CoveragePage(c, self)
+        if key == "search":
+            from .search_page import SearchPage
+
+            return SearchPage(c, self)
+        raise KeyError(key)
 
     def navigate(self, target: str) -> None:
         """Show "summary", "area:N", "sub:N.M", "document:ID" or a page key."""

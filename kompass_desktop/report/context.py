@@ -14,7 +14,7 @@ from ..domain.checks import OpenItem, open_items
 from ..domain.comparison import ChartData
 from ..domain.model import EvaluationSnapshot
 from ..domain.scoring import Summary, summarize
-from ..services.comparison import national_average_for, snapshot_chart_data
+from ..services.comparison import reference_for, snapshot_chart_data
 from .styles import Styles, styles
 from .text import Numbering, parse_iso_date
 
@@ -74,7 +74,7 @@ class ReportContext:
 def make_context(
     snap: EvaluationSnapshot, *, draft: bool, national_path: Path | None = None, now: datetime | None = None
 ) -> ReportContext:
-    national = national_average_for(snap.framework.id, national_path)
+    national = reference_for(snap, national_path)
     return ReportContext(
         snap=snap,
         summary=summarize(snap.framework, snap.scores),

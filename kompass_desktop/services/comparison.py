@@ -18,10 +18,18 @@ def national_average_for(framework_id: str, path: Path | None = None) -> Nationa
     return table.get(framework_id)
 
 
+def reference_for(snap: EvaluationSnapshot, national_path: Path | None = None) -> NationalAverage | None:
+    """The national average to compare with: ``national_path`` if given, else the one the
+    evaluator stored in the file, else the bundled (example) reference."""
+    if national_path is not None:
+        return national_average_for(snap.framework.id, national_path)
+    return snap.national or national_average_for(snap.framework.id)
+
+
 def snapshot_chart_data(
     snap: EvaluationSnapshot, national_path: Path | None = None, include_national: bool = True
 ) -> ChartData:
-    national = national_average_for(snap.framework.id, national_path) if include_national else None
+    national = reference_for(snap, national_path) if include_national else None
     return chart_data(
         snap.framework,
         summarize(snap.framework, snap.scores),

@@ -57,7 +57,7 @@ class NotesMixin:
             raise NotFound("Anteckningen finns inte (den kan ha tagits bort).")
         return repo.to_note(row)
 
-    def _note_values(self, values: dict[str, Any]) -> dict[str, Any]:
+    def _note_values(self, values: dict[str, Any], check_source: bool = True) -> dict[str, Any]:
         if "body" in values:
             values["body"] = str(values["body"]).strip()
             if not values["body"]:
@@ -73,7 +73,7 @@ class NotesMixin:
             SourceKind.DOCUMENT: ("document_id", "documents", "Dokumentet"),
             SourceKind.WEB: ("web_id", "web_sources", "Webbkällan"),
         }
-        if kind in checks:
+        if kind in checks and check_source:
             key, table, label = checks[kind]
             if not values.get(key) or self.file.get(table, values[key]) is None:
                 raise NotFound(f"{label} som anteckningen hänvisar till finns inte.")
@@ -116,7 +116,9 @@ class NotesMixin:
         old = self.note(note_id)
         merged = {k: getattr(old, k) for k in _NOTE_FIELDS}
         merged.update(changes)
-        values = self._note_values(merged)
+        # a note keeps citing a source that was deleted later; only a new source must exist
+        source_fields = {"source_kind", "interview_id", "document_id", "web_id"}
+        values = self._note_values(merged, check_source=bool(source_fields & set(changes)))
         with self.file.write():
             self.file.update(
                 "notes",

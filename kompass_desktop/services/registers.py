@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -36,8 +37,13 @@ _SPECS: dict[str, tuple[str, set[str], Callable[[dict[str, Any]], Any]]] = {
 
 def check_date(value: str, label: str) -> str:
     value = (value or "").strip()
-    if value and not _DATE.match(value):
-        raise KompassError(f"{label}: ”{value}” är inget datum (ÅÅÅÅ-MM-DD).")
+    if value:
+        try:
+            if not _DATE.match(value):
+                raise ValueError
+            date.fromisoformat(value)
+        except ValueError:
+            raise KompassError(f"{label}: ”{value}” är inget giltigt datum (ÅÅÅÅ-MM-DD).") from None
     return value
 
 

@@ -214,6 +214,10 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         for key in ("start_date", "end_date"):
             if key in changes:
                 changes[key] = check_date(str(changes[key] or ""), "Datum")
+        start = changes.get("start_date", self.info().start_date)
+        end = changes.get("end_date", self.info().end_date)
+        if start and end and end < start:
+            raise KompassError(f"Platsbesöket kan inte sluta ({end}) före det börjar ({start}).")
         for key in ("evaluators", "facts"):
             if key in changes:
                 changes[key] = [list(x) if isinstance(x, tuple) else x for x in changes[key]]

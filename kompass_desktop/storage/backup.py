@@ -6,8 +6,10 @@ Backups live beside the user data (see :func:`data_dir`), one folder per evaluat
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 import sqlite3
 import sys
 from contextlib import suppress
@@ -44,8 +46,12 @@ def backups_dir() -> Path:
 
 
 def folder_for(path: Path) -> Path:
-    safe = re.sub(r"[^\w.-]+", "_", Path(path).stem, flags=re.UNICODE) or "utvardering"
-    return backups_dir() / safe
+    """One folder per evaluation file: its name plus a short hash of its full path, so two files
+    with the same name in different folders never share (or rotate away) each other's backups."""
+    resolved = Path(path).resolve()
+    safe = re.sub(r"[^\w.-]+", "_", resolved.stem, flags=re.UNICODE) or "utvardering"
+    tag = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
+    return backups_dir() / f"{safe}-{tag}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +94,56 @@ def _copy_with_backup_api(source: Path, dest: Path) -> None:
 
 
 def copy_database(source: Path, dest: Path) -> None:
-    """A consistent copy of a (possibly open) evaluation file, e.g. for "Spara kopia som…"."""
+    """A consistent copy of a (possibly open) evaluation file, e.g. for "Spara kopia som…".
+
+    An existing ``dest`` is replaced only when no program has it open; it is backed up first.
+    """
     source, dest = Path(source), Path(dest)
     if dest.resolve() == source.resolve():
         raise StorageError("Kopian kan inte sparas över originalfilen.")
+    replace_file(source, dest)
+
+
+def replace_file(source: Path, target: Path) -> Path | None:
+    """Write a consistent copy of ``source`` to ``target`` (new or existing).
+
+    An existing target must not be open elsewhere (its writer lock is taken), is backed up
+    first, and its ``-wal``/``-shm`` are removed so they can never be replayed onto the new
+    content.  Returns the backup of the old target, if there was one.
+    """
+    from .lock import WriterLock
+
+    lock = WriterLock(target)
+    lock.acquire()  # refuses while the target is open elsewhere
+    saved = None
     try:
-        _copy_with_backup_api(source, dest)
+        if target.exists():
+            saved = _backup_before_replacing(target)
+            for suffix in ("-wal", "-shm"):
+                with suppress(OSError):
+                    Path(str(target) + suffix).unlink()
+        _copy_with_backup_api(source, target)
     except (OSError, sqlite3.Error) as err:
-        raise StorageError(f"Kopian {dest} kunde inte sparas: {err}") from None
+        raise StorageError(f"{target} kunde inte skrivas: {err}") from None
+    finally:
+        lock.release()
+    return saved
+
+
+def _backup_before_replacing(target: Path) -> Path:
+    """A backup of a file about to be replaced; a damaged file is kept byte for byte."""
+    try:
+        return make_backup(target, "before-restore")
+    except StorageError:
+        folder = folder_for(target)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+        dest = folder / f"{stamp}--damaged.kompass"
+        shutil.copy2(target, dest)
+        for suffix in ("-wal", "-shm"):
+            if Path(str(target) + suffix).exists():
+                shutil.copy2(Path(str(target) + suffix), Path(str(dest) + suffix))
+        return dest
 
 
 def make_backup(path: Path, reason: str = "auto") -> Path:
@@ -128,20 +176,4 @@ def restore_backup(backup: Path, target: Path) -> Path | None:
     from .db import open_evaluation_file  # local: db imports nothing from here
 
     open_evaluation_file(backup, readonly=True).close()  # integrity check
-    saved = None
-    from .lock import WriterLock
-
-    lock = WriterLock(target)
-    lock.acquire()  # refuses while the target is open elsewhere
-    try:
-        if target.exists():
-            saved = make_backup(target, "before-restore")
-            for suffix in ("-wal", "-shm"):  # a stale WAL would be replayed onto the restored file
-                with suppress(OSError):
-                    Path(str(target) + suffix).unlink()
-        _copy_with_backup_api(backup, target)
-    except (OSError, sqlite3.Error) as err:
-        raise StorageError(f"{target} kunde inte återställas: {err}") from None
-    finally:
-        lock.release()
-    return saved
+    return replace_file(backup, target)

@@ -389,6 +389,8 @@ def open_evaluation_file(
     """
     path = Path(path)
     header = read_header(path)
+    if header.user_version == 0:  # ours by id but never initialised: refuse before SQLite writes
+        raise CorruptFile(f"{path.name} saknar utvärderingsdata och kan inte öppnas.")
     if not readonly and not os.access(path, os.W_OK):
         raise ReadOnlyFile(
             f"{path.name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna "
@@ -467,7 +469,12 @@ def create_evaluation_file(
             conn.close()
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if path.exists():  # overwrite: never while open elsewhere, never with its old WAL
+            from .backup import replace_file
+
+            replace_file(tmp, path)
+        else:
+            os.replace(tmp, path)
         _fsync_dir(path.parent)
     except sqlite3.Error as err:
         raise translate_sqlite_error(err, path) from None

@@ -37,9 +37,20 @@ class FakeBox:
 def test_a_draft_can_be_saved_as_pdf(demo_window, tmp_path, monkeypatch):
     target = tmp_path / "utkast.pdf"
     FakeBox.press = "Spara"
-    monkeypatch.setattr(printing, "QMessageBox", type("M", (), {
-        "Icon": printing.QMessageBox.Icon, "StandardButton": printing.QMessageBox.StandardButton,
-        "ButtonRole": printing.QMessageBox.ButtonRole, "__new__": lambda cls, *a, **k: FakeBox()}))
+    monkeypatch.setattr(
+        printing,
+        "QMessageBox",
+        type(
+            "M",
+            (),
+            {
+                "Icon": printing.QMessageBox.Icon,
+                "StandardButton": printing.QMessageBox.StandardButton,
+                "ButtonRole": printing.QMessageBox.ButtonRole,
+                "__new__": lambda cls, *a, **k: FakeBox(),
+            },
+        ),
+    )
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     result = printing.print_report(demo_window, demo_window.controller, draft=True)
     assert result == target
