@@ -19,14 +19,25 @@ def _step(text: str) -> None:
 def smoke_test() -> int:
     from .mainwindow import MainWindow
 
+    errors: list[str] = []
+    previous_hook = sys.excepthook
+
+    def record(kind, value, tb):  # noqa: ANN001 - errors raised inside Qt event handlers end up here
+        errors.append(f"{kind.__name__}: {value}")
+
+    sys.excepthook = record
     window = MainWindow()
     try:
-        return _run(window)
+        result = _run(window)
     except Exception as err:  # the smoke test reports, it does not crash
         _step(f"FEL: {type(err).__name__}: {err}")
-        return 1
+        result = 1
     finally:
         window.close()
+        sys.excepthook = previous_hook
+    for error in errors:
+        _step(f"FEL under körningen: {error}")
+    return 1 if errors else result
 
 
 def _run(window) -> int:
@@ -45,7 +56,13 @@ def _run(window) -> int:
     for page in ("interview", "interviews", "documents", "web", "coverage", "search", "summary"):
         workspace.navigate(page)
         QApplication.processEvents()
-    _step(f"visade {len(workspace.pages)} sidor")
+    summary = workspace.pages["summary"]
+    charts = summary.ensure_charts()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    if charts.data is None or charts.bars.grab().isNull():
+        _step("FEL: diagrammen ritades inte")
+        return 1
+    _step(f"visade {len(workspace.pages)} sidor och diagrammen")
     before = controller.scores()["1.1"]
     ok, message = controller.set_score("1.1", "2,5")
     if not ok or str(controller.scores()["1.1"]) != "2.5":

@@ -290,3 +290,14 @@ def test_facts_of_the_evaluation_can_be_edited_and_undone(demo_window, monkeypat
     demo_window.undo_action.trigger()
     info = demo_window.controller.session.info()
     assert info.inhabitants == 24312 and len(info.evaluators) == 2
+
+
+def test_the_smoke_test_fails_when_something_breaks(qtbot, monkeypatch, capsys):
+    from kompass_desktop.gui import charts, smoke
+
+    def broken(self):
+        raise RuntimeError("numpy saknas")
+
+    monkeypatch.setattr(charts.ChartsPanel, "refresh", broken)
+    assert smoke.smoke_test() == 1
+    assert "numpy saknas" in capsys.readouterr().out
