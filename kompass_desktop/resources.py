@@ -204,6 +204,11 @@ def frameworks() -> tuple[Framework, ...]:
     return tuple(sorted(found, key=lambda f: f.year, reverse=True))
 
 
+def framework_names() -> dict[str, str]:
+    """id -> display name, newest version first."""
+    return {f.id: f.name for f in frameworks()}
+
+
 @cache
 def framework_labels() -> dict[str, str]:
     """id -> version label ("2.1", "2019/2020") without loading the texts (cheap, for lists)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -27,44 +27,50 @@ from ..domain.scoring import format_exact
 from ..services import Change
 from ..services.comparison import national_average_for
 from .controller import EvaluationController
+from .dialogs import ok_cancel
 from .widgets import muted_label
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 80
 
 
-class EarlierDialog(QDialog):
-    """Year, version and the score per area of an earlier evaluation."""
+NO_SCORE = -1  # a spin box showing "–": the area was not scored (or is not known)
+NO_YEAR = 1989  # the year box's "ingen" (no earlier evaluation); real years start at 1990
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class EarlierScoresForm(QWidget):
+    """Year, version and the score per area of an earlier evaluation (wizard page and dialog)."""
+
+    def __init__(self, parent: QWidget | None = None, *, optional: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Tidigare utvärdering"))
         form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.optional = optional
         self.year = QSpinBox(self)
-        self.year.setRange(1995, 2100)
-        self.year.setValue(2020)
+        if optional:
+            self.year.setRange(NO_YEAR, 2100)
+            self.year.setValue(NO_YEAR)
+            self.year.setSpecialValueText(self.tr("ingen"))
+        else:
+            self.year.setRange(1990, 2100)
+            self.year.setValue(2020)
         self.framework = QComboBox(self)
-        for fw in resources.frameworks():
-            self.framework.addItem(fw.name, fw.id)
-        form.addRow(self.tr("År"), self.year)
-        form.addRow(self.tr("Version"), self.framework)
-        self.year.setAccessibleName(self.tr("År"))
-        self.framework.setAccessibleName(self.tr("Version"))
+        for fw_id, name in resources.framework_names().items():
+            self.framework.addItem(name, fw_id)
+        for label, widget in ((self.tr("År"), self.year), (self.tr("Version"), self.framework)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
         self.labels: list[QLabel] = []
         self.scores: list[QSpinBox] = []
         for i in range(8):
             spin = QSpinBox(self)
-            spin.setRange(0, 100)
+            spin.setRange(NO_SCORE, 100)
+            spin.setValue(NO_SCORE)
+            spin.setSpecialValueText("–")
             spin.setAccessibleName(self.tr("Område {0}").format(i + 1))
             label = QLabel(self)
             form.addRow(label, spin)
             self.labels.append(label)
             self.scores.append(spin)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
         self.framework.currentIndexChanged.connect(self._relabel)
         self._relabel()
 
@@ -73,12 +79,27 @@ class EarlierDialog(QDialog):
         for area, label in zip(fw.areas, self.labels, strict=False):
             label.setText(f"{area.number}. {area.title}")
 
-    def values(self) -> tuple[int, str, dict[str, int]]:
-        return (
-            self.year.value(),
-            self.framework.currentData(),
-            {str(i + 1): s.value() for i, s in enumerate(self.scores)},
-        )
+    def values(self) -> dict[str, Any] | None:
+        """None when no earlier evaluation was given; areas left at "–" are not stored."""
+        if self.optional and self.year.value() == NO_YEAR:
+            return None
+        return {
+            "year": self.year.value(),
+            "framework_id": self.framework.currentData(),
+            "area_scores": {
+                str(i + 1): s.value() for i, s in enumerate(self.scores) if s.value() != NO_SCORE
+            },
+        }
+
+
+class EarlierDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tidigare utvärdering"))
+        layout = QVBoxLayout(self)
+        self.form = EarlierScoresForm(self)
+        layout.addWidget(self.form)
+        layout.addWidget(ok_cancel(self))
 
 
 class ComparisonsBox(QGroupBox):
@@ -143,8 +164,9 @@ class ComparisonsBox(QGroupBox):
     def add(self) -> None:
         dialog = EarlierDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            year, fw_id, scores = dialog.values()
-            self.controller.add_earlier(year, fw_id, scores)
+            values = dialog.form.values()
+            if values is not None:
+                self.controller.add_earlier(values["year"], values["framework_id"], values["area_scores"])
 
     def add_from_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

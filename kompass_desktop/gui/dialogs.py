@@ -42,12 +42,7 @@ class ChooseSubAreaDialog(QDialog):
         index = self.combo.findData(current or UNSORTED)
         self.combo.setCurrentIndex(max(index, 0))
         layout.addWidget(self.combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def chosen(self) -> str | None:
         value = self.combo.currentData()
@@ -63,16 +58,23 @@ class EditTextDialog(QDialog):
         self.edit.setPlainText(text)
         self.edit.setAccessibleName(title)
         layout.addWidget(self.edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.resize(520, 260)
 
     def text(self) -> str:
         return self.edit.toPlainText()
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """The OK/Cancel row of a dialog, connected to accept/reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "") -> None:

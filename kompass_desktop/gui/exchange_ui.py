@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import KompassError
 from . import settings
 from .controller import EvaluationController
-from .dialogs import show_error
+from .dialogs import ok_cancel, show_error
 from .widgets import muted_label
 
 
@@ -79,13 +78,7 @@ class ExportDialog(QDialog):
         out_row.addWidget(self.out)
         out_row.addWidget(out_browse)
         layout.addLayout(out_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Exportera"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.tr("Exportera")))
         self.resize(560, self.sizeHint().height())
 
     def _browse_key(self) -> None:
@@ -239,13 +232,7 @@ class ConflictsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
         layout.addWidget(self.table)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Slå samman"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.tr("Slå samman")))
         self.resize(900, 520)
 
     def chosen(self) -> dict[str, str]:

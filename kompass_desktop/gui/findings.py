@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from ..domain.errors import KompassError
 from ..domain.framework import FindingKind
 from ..domain.model import Finding, Note
 from .controller import EvaluationController
-from .dialogs import EditTextDialog
+from .dialogs import EditTextDialog, ok_cancel
 from .formatting import Sources, note_line
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 20
@@ -55,12 +54,7 @@ class LinkNotesDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if note.id in linked else Qt.CheckState.Unchecked)
         layout.addWidget(self.list)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.resize(640, 420)
 
     def checked(self) -> set[str]:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import EvaluationInfo
+from .dialogs import ok_cancel
 
 
 class InfoDialog(QDialog):
@@ -60,12 +60,7 @@ class InfoDialog(QDialog):
         for label, widget in rows:
             widget.setAccessibleName(label)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.resize(560, self.sizeHint().height())
 
     def _number(self, value: int | None, maximum: int) -> QSpinBox:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import INTERVIEW_GROUP_LABELS
 from ..services import Change
 from .controller import EvaluationController
+from .dialogs import ok_cancel
 from .formatting import Sources
 from .notes_list import NotesList
 from .source_picker import SourcePicker
@@ -83,12 +83,7 @@ class NewInterviewDialog(QDialog):
         ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict[str, object]:
         return {

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import INTERVIEW_GROUP_LABELS, InterviewGroup
 from ..services import Change
 from .controller import EvaluationController
+from .dialogs import ok_cancel
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 40
 
@@ -99,12 +99,7 @@ class RecordDialog(QDialog):
             widget.setAccessibleName(f.label)
             self.widgets[f.key] = widget
             form.addRow(f.label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.resize(520, self.sizeHint().height())
 
     def _browse(self, line: QLineEdit) -> None:

@@ -22,7 +22,7 @@ def smoke_test() -> int:
     errors: list[str] = []
     previous_hook = sys.excepthook
 
-    def record(kind, value, tb):  # noqa: ANN001 - errors raised inside Qt event handlers end up here
+    def record(kind, value, tb):
         errors.append(f"{kind.__name__}: {value}")
 
     sys.excepthook = record

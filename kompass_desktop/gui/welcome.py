@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import resources
-from ..domain.framework import Framework
+from .comparisons import EarlierScoresForm
 from .settings import recent_files
 from .widgets import muted_label
 
 ROLE_PATH = Qt.ItemDataRole.UserRole + 70
-NO_YEAR = 1989  # the year box's "ingen" (no earlier evaluation); real years start at 1990
 
 
 class WelcomeWidget(QWidget):
@@ -176,45 +174,13 @@ class EarlierPage(QWizardPage):
         self.setSubTitle(
             self.tr("Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.")
         )
-        layout = QGridLayout(self)
-        self.year = QSpinBox(self)
-        self.year.setRange(NO_YEAR, 2100)
-        self.year.setValue(NO_YEAR)
-        self.year.setSpecialValueText(self.tr("ingen"))
-        self.framework = QComboBox(self)
-        for fw in resources.frameworks():
-            self.framework.addItem(fw.name, fw.id)
-        layout.addWidget(QLabel(self.tr("År"), self), 0, 0)
-        layout.addWidget(self.year, 0, 1)
-        layout.addWidget(QLabel(self.tr("Version"), self), 1, 0)
-        layout.addWidget(self.framework, 1, 1)
-        self.scores: list[QSpinBox] = []
-        self.labels: list[QLabel] = []
-        for i in range(8):
-            label = QLabel(self)
-            spin = QSpinBox(self)
-            spin.setRange(0, 100)
-            spin.setAccessibleName(self.tr("Område {0}").format(i + 1))
-            layout.addWidget(label, 2 + i, 0)
-            layout.addWidget(spin, 2 + i, 1)
-            self.scores.append(spin)
-            self.labels.append(label)
-        self.framework.currentIndexChanged.connect(self._relabel)
-        self._relabel()
-
-    def _relabel(self) -> None:
-        fw: Framework = resources.framework(self.framework.currentData())
-        for area, label in zip(fw.areas, self.labels, strict=False):
-            label.setText(f"{area.number}. {area.title}")
+        layout = QVBoxLayout(self)
+        self.form = EarlierScoresForm(self, optional=True)
+        layout.addWidget(self.form)
+        self.year, self.framework, self.scores = self.form.year, self.form.framework, self.form.scores
 
     def values(self) -> dict[str, Any] | None:
-        if self.year.value() == NO_YEAR:
-            return None
-        return {
-            "year": self.year.value(),
-            "framework_id": self.framework.currentData(),
-            "area_scores": {str(i + 1): s.value() for i, s in enumerate(self.scores)},
-        }
+        return self.form.values()
 
 
 class FilePage(QWizardPage):

@@ -4,47 +4,47 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="126"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="131"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="137"/>
         <source>Källa för nya anteckningar:</source>
         <translation>Source for new notes:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="143"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="147"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="152"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="153"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="167"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="212"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -106,79 +106,79 @@
 <context>
     <name>ComparisonsBox</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="108"/>
         <source>Jämförelser i diagrammen</source>
         <translation>Comparisons in the charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="90"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="92"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="113"/>
         <source>Tidigare utvärderingar</source>
         <translation>Previous evaluations</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="97"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="118"/>
         <source>Lägg till…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="119"/>
         <source>Läs in från fil…</source>
         <translation>Load from file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="99"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="120"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="106"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
         <source>Nationellt medelvärde</source>
         <translation>National average</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="132"/>
         <source>Välj medelvärdesfil…</source>
         <translation>Choose average file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="133"/>
         <source>Använd medföljande</source>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="149"/>
         <source>{0} – version {1} – totalt {2}</source>
         <translation>{0} – version {1} – total {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="159"/>
         <source>Inget medelvärde för denna version.</source>
         <translation>No average for this version.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="161"/>
         <source>vald fil</source>
         <translation>chosen file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="161"/>
         <source>medföljer programmet</source>
         <translation>included with the application</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="173"/>
         <source>Tidigare utvärderingsfil</source>
         <translation>Previous evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="173"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
         <source>Medelvärdesfiler (*.json)</source>
         <translation>Average files (*.json)</translation>
     </message>
@@ -186,43 +186,43 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="206"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="199"/>
         <source>Slå samman – konflikter</source>
         <translation>Merge – conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="205"/>
         <source>{0} nya och {1} ändrade poster tas in. {2} poster har ändrats olika i båda filerna: välj vilket värde som ska gälla. Det andra sparas i historiken.</source>
         <translation>{0} new and {1} changed entries will be brought in. {2} entries have been changed differently in the two files: choose which value applies. The other is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="214"/>
         <source>Post</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="221"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="227"/>
         <source>Din fil</source>
         <translation>Your file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="214"/>
         <source>Behåll</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="216"/>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="236"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="229"/>
         <source>Behåll för {0}</source>
         <translation>Keep for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="235"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
@@ -264,57 +264,43 @@
 <context>
     <name>EarlierDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="40"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="98"/>
         <source>Tidigare utvärdering</source>
         <translation>Previous evaluation</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="48"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="50"/>
-        <source>År</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="49"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="51"/>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="57"/>
-        <source>Område {0}</source>
-        <translation>Area {0}</translation>
     </message>
 </context>
 <context>
     <name>EarlierPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="173"/>
         <source>Tidigare utvärdering (frivilligt)</source>
         <translation>Previous evaluation (optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="175"/>
         <source>Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.</source>
         <translation>The scores per area are used in the charts. Leave blank if there is none.</translation>
     </message>
+</context>
+<context>
+    <name>EarlierScoresForm</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="52"/>
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="59"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="59"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="69"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
@@ -420,37 +406,37 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="141"/>
         <source>Utvärderingen</source>
         <translation>The evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="154"/>
         <source>En utvärderare per rad</source>
         <translation>One evaluator per line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="158"/>
         <source>Version av Kommunkompassen</source>
         <translation>Version of Kommunkompassen</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="159"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="160"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
         <source>Kommunens utvärdering nr</source>
         <translation>Municipality&apos;s evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
@@ -458,78 +444,78 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="37"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="36"/>
         <source>Exportera till SKR</source>
         <translation>Export to SKR</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="42"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="41"/>
         <source>Exporten är en .kkx-fil med utvärderingens poäng, texter, iakttagelser, dokument och intervjugrupper. Den kontrolleras efter att den skrivits.</source>
         <translation>The export is a .kkx file with the evaluation&apos;s scores, texts, findings, documents and interview groups. It is verified after it has been written.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="47"/>
         <source>Ta med personuppgifter</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="52"/>
         <source>Utan bocken lämnas namnen på intervjupersonerna, anteckningarna från intervjuerna och ändringshistoriken utanför. Välj bara detta när filen ska till en medutvärderare som ska slå samman den med sin fil.</source>
         <translation>If unticked, the names of the interviewees, the interview notes and the change history are left out. Only tick this when the file is going to a co-evaluator who will merge it with their own file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="60"/>
         <source>Försegla för SKR (kryptera med SKR:s publika nyckel)</source>
         <translation>Seal for SKR (encrypt with SKR&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="65"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="86"/>
         <source>SKR:s publika nyckel</source>
         <translation>SKR&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="65"/>
         <source>SKR:s publika nyckel (.pub)</source>
         <translation>SKR&apos;s public key (.pub)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="66"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="74"/>
         <source>Exportfil</source>
         <translation>Export file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="75"/>
         <source>Spara som…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="77"/>
         <source>Fil:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="81"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="86"/>
         <source>Publika nycklar (*.pub)</source>
         <translation>Public keys (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="94"/>
         <source>Exportera till</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="94"/>
         <source>Exportfiler (*.kkx)</source>
         <translation>Export files (*.kkx)</translation>
     </message>
@@ -537,32 +523,32 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="189"/>
         <source>Spara utvärderingsfilen</source>
         <translation>Save the evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="191"/>
         <source>Allt du gör sparas direkt i den här filen. Välj en mapp på datorns egen disk.</source>
         <translation>Everything you do is saved straight to this file. Choose a folder on the computer&apos;s own disk.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="195"/>
         <source>Filnamn</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="197"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="210"/>
         <source>Spara utvärdering</source>
         <translation>Save evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="210"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
@@ -570,52 +556,52 @@
 <context>
     <name>FindingColumn</name>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="84"/>
         <source>Ny punkt – skriv och tryck Enter</source>
         <translation>New point – type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="85"/>
         <source>Ny punkt under {0}</source>
         <translation>New point under {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="89"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="95"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="90"/>
         <source>Koppla anteckningar…</source>
         <translation>Link notes…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="91"/>
         <source>Flytta upp</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="97"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="92"/>
         <source>Flytta ned</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="93"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="111"/>
         <source>{0} kopplade anteckningar</source>
         <translation>{0} linked notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="131"/>
         <source>Redigera iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="176"/>
         <source>Koppla anteckningar</source>
         <translation>Link notes</translation>
     </message>
@@ -701,77 +687,77 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="124"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="125"/>
         <source>(ingen källa)</source>
         <translation>(no source)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="126"/>
         <source>Pågående intervju eller annan källa</source>
         <translation>Current interview or other source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="128"/>
         <source>Ny intervju…</source>
         <translation>New interview…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="130"/>
         <source>Skapa en ny intervju (Ctrl+Skift+N)</source>
         <translation>Create a new interview (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="140"/>
         <source>Delfråga för nya anteckningar</source>
         <translation>Sub-area for new notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="153"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="154"/>
         <source>Skriv – Enter sparar, Skift+Enter ny rad</source>
         <translation>Type – Enter saves, Shift+Enter new line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="160"/>
         <source>Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning</source>
         <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move selected note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="201"/>
         <source>Osorterad (välj delfråga senare)</source>
         <translation>Unsorted (choose sub-area later)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="257"/>
         <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
         <translation>The note is saved without a sub-area and can be moved later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="258"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="264"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="260"/>
         <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="289"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="286"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="308"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="305"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
     </message>
@@ -792,308 +778,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="65"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="109"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="105"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="110"/>
         <source>&amp;Ny utvärdering…</source>
         <translation>&amp;New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="111"/>
         <source>&amp;Öppna…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="112"/>
         <source>&amp;Senaste</source>
         <translation>Recen&amp;t</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="114"/>
         <source>Öppna &amp;demoutvärdering</source>
         <translation>Open &amp;demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="116"/>
         <source>Spara &amp;kopia som…</source>
         <translation>Save cop&amp;y as…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="118"/>
         <source>&amp;Exportera till SKR…</source>
         <translation>&amp;Export to SKR…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
         <source>&amp;Importera export…</source>
         <translation>&amp;Import export…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="120"/>
         <source>Slå samman med &amp;medutvärderares fil…</source>
         <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="122"/>
         <source>Skapa &amp;rapport…</source>
         <translation>Create &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="125"/>
         <source>Skriv ut &amp;utkast…</source>
         <translation>&amp;Print draft…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
         <source>S&amp;täng utvärderingen</source>
         <translation>&amp;Close evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
         <source>&amp;Avsluta</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="141"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="137"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="213"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="216"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="146"/>
         <source>&amp;Sök…</source>
         <translation>&amp;Search…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="150"/>
         <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
         <translation>&amp;Municipality and evaluation details…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="156"/>
         <source>&amp;Gå till</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="157"/>
         <source>&amp;Sammanfattning</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="163"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
         <source>Nästa område</source>
         <translation>Next area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="171"/>
         <source>Föregående område</source>
         <translation>Previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="174"/>
         <source>&amp;Intervjuläge</source>
         <translation>&amp;Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="176"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="178"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="180"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="183"/>
         <source>&amp;Täckning av underlag</source>
         <translation>Evidence &amp;coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="188"/>
         <source>&amp;Diagram bredvid</source>
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="198"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="200"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="213"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="216"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="234"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="240"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="263"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="273"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="295"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="278"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="300"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="279"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="301"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="294"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="316"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="313"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="318"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="335"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="340"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="324"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="346"/>
         <source>Det finns {0} säkerhetskopior. Vill du öppna den senaste ({1})?</source>
         <translation>There are {0} backups. Do you want to open the most recent one ({1})?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="336"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="358"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="294"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="338"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="465"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="316"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="360"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="490"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="383"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="363"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="385"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="398"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="452"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="477"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="463"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="488"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="472"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="497"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="534"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="559"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="539"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="564"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="541"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="566"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="549"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="574"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="549"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="574"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1101,47 +1087,47 @@
 <context>
     <name>MunicipalityPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="97"/>
         <source>Kommunen</source>
         <translation>The municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="99"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="98"/>
         <source>Uppgifterna används i rapportens Kortfakta och kan ändras senare.</source>
         <translation>The details are used in the report&apos;s Key facts and can be changed later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="101"/>
         <source>t.ex. Lindsjö</source>
         <translation>e.g. Lindsjö</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="126"/>
         <source>t.ex. S och C</source>
         <translation>e.g. S and C</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="128"/>
         <source>Kommunens namn *</source>
         <translation>Name of municipality *</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
     </message>
@@ -1228,7 +1214,7 @@
 <context>
     <name>NewEvaluationWizard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="219"/>
         <source>Ny utvärdering</source>
         <translation>New evaluation</translation>
     </message>
@@ -1337,7 +1323,7 @@
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="106"/>
         <source>Välj dokument</source>
         <translation>Choose document</translation>
     </message>
@@ -1345,192 +1331,192 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="140"/>
         <source>Intervjuer – besöksschema</source>
         <translation>Interviews – visit schedule</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="141"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="142"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="156"/>
         <source>Ny…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="157"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="158"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
         <source>Öppna dokumentet</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
         <source>Skriv ut schema…</source>
         <translation>Print schedule…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="243"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="232"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="244"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="241"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="187"/>
         <source>Start (TT:MM)</source>
         <translation>Start (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="188"/>
         <source>Slut (TT:MM)</source>
         <translation>End (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
         <source>Roller (kommaseparerade)</source>
         <translation>Roles (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
         <source>Namn (personuppgift, frivilligt)</source>
         <translation>Names (personal data, optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="201"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="204"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="235"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="220"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="253"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="223"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="254"/>
         <source>Beslutad av</source>
         <translation>Adopted by</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="222"/>
         <source>Fil på disken</source>
         <translation>File on disk</translation>
     </message>
     <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="223"/>
         <location filename="../../kompass_desktop/gui/registers.py" line="228"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
         <source>Webbadress</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="224"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
         <source>Sett datum</source>
         <translation>Date viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="242"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="245"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="268"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="263"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="255"/>
         <source>Fil / webbadress</source>
         <translation>File / web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
         <source>Sett</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="318"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="313"/>
         <source>Ny post</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="329"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="324"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="348"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="343"/>
         <source>Filen {0} finns inte på den här datorn.</source>
         <translation>The file {0} does not exist on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="361"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="356"/>
         <source>Intervjuschema – {0}</source>
         <translation>Interview schedule – {0}</translation>
     </message>
@@ -1553,37 +1539,37 @@
         <translation>Search terms</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/search_page.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="35"/>
         <source>Sökresultat</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/search_page.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="70"/>
         <source>Anteckning · {0}</source>
         <translation>Note · {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/search_page.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="70"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/search_page.py" line="73"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="74"/>
         <source>Text · {0}</source>
         <translation>Text · {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/search_page.py" line="73"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="74"/>
         <source>sammanfattning</source>
         <translation>summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/search_page.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="77"/>
         <source>Dokument · {0}</source>
         <translation>Document · {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/search_page.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="83"/>
         <source>{0} träffar</source>
         <translation>{0} hits</translation>
     </message>
@@ -1669,7 +1655,7 @@
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="111"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -1760,38 +1746,38 @@
 <context>
     <name>WelcomeWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="52"/>
         <source>Arbetsverktyget för utvärderingar med Kommunkompassen. Allt sparas direkt i utvärderingsfilen – det finns ingen Spara-knapp att glömma.</source>
         <translation>The workbench for Kommunkompassen evaluations. Everything is saved straight to the evaluation file – there is no Save button to forget.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="60"/>
         <source>Ny utvärdering…</source>
         <translation>New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="61"/>
         <source>Öppna…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="63"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="62"/>
         <source>Öppna demoutvärdering</source>
         <translation>Open demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="71"/>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="73"/>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="88"/>
         <source>Filen finns inte längre här</source>
         <translation>The file is no longer here</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="91"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="90"/>
         <source>Inga öppnade filer ännu.</source>
         <translation>No files opened yet.</translation>
     </message>
@@ -1835,158 +1821,158 @@
 <context>
     <name>exchange</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="110"/>
         <source>Välj SKR:s publika nyckel för att försegla exporten.</source>
         <translation>Choose SKR&apos;s public key to seal the export.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="125"/>
         <source>Exporten misslyckades</source>
         <translation>The export failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="128"/>
         <source> Den är förseglad för SKR.</source>
         <translation> It is sealed for SKR.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="131"/>
         <source>Exporten är klar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="139"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="132"/>
         <source>Exporten sparades och kontrollerades: {0}.{1}</source>
         <translation>The export was saved and verified: {0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="144"/>
         <source>Importera export</source>
         <translation>Import export</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="146"/>
         <source>Exportfiler (*.kkx)</source>
         <translation>Export files (*.kkx)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="152"/>
         <source>Spara som utvärderingsfil</source>
         <translation>Save as evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="154"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="161"/>
         <source>Importen misslyckades</source>
         <translation>The import failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="168"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="169"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="170"/>
         <source>Delfråga</source>
         <translation>Sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="171"/>
         <source>Borttagen</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="172"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="173"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="174"/>
         <source>Ordning</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="182"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
         <source>Sida</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="177"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="185"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="187"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="248"/>
         <source>Slå samman med medutvärderares fil</source>
         <translation>Merge with co-evaluator&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="263"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="250"/>
         <source>Utvärderingar och exporter (*.kompass *.kkx)</source>
         <translation>Evaluations and exports (*.kompass *.kkx)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="272"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="259"/>
         <source>Filerna kan inte slås samman</source>
         <translation>The files cannot be merged</translation>
     </message>
     <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="264"/>
         <location filename="../../kompass_desktop/gui/exchange_ui.py" line="277"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="290"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="278"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="265"/>
         <source>{0} innehåller inget nytt.</source>
         <translation>{0} contains nothing new.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="291"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="278"/>
         <source>{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?</source>
         <translation>{0} new and {1} changed entries from {2} will be brought in. A backup is made first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="302"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="289"/>
         <source>Sammanslagningen misslyckades</source>
         <translation>The merge failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="307"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="294"/>
         <source>Sammanslaget</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="308"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="295"/>
         <source>Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}.</source>
         <translation>Done. A backup of the file from before the merge is in {0}.</translation>
     </message>
