@@ -14,7 +14,7 @@ Rules (one source of truth for every screen, report and export):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -183,7 +183,3 @@ def summarize(framework: Framework, scores: Mapping[str, Decimal | None]) -> Sum
         subs = tuple(SubScore(s.number, s.title, scores.get(s.number), s.max) for s in area.subareas)
         areas.append(AreaScore(area.number, area.title, area.short, subs, area.max))
     return Summary(framework.id, tuple(areas))
-
-
-def sum_exact(values: Iterable[Decimal]) -> Decimal:
-    return sum(values, Decimal(0))

@@ -21,6 +21,11 @@ from ..domain.scoring import format_exact
 from ..services import Change, EvaluationSession
 
 
+def _previous(change: Change, keys: Any) -> dict[str, Any]:
+    """The fields an operation changed, as they were before (for its undo)."""
+    return {k: list(v) if isinstance(v, tuple) else v for k in keys for v in [getattr(change.old, k)]}
+
+
 class _Command(QUndoCommand):
     """An operation that has already been done once; undo/redo call the services again."""
 
@@ -127,7 +132,7 @@ class EvaluationController(QObject):
         change: Change | None = self.call(self.session.update_note, note_id, **changes)
         if change is None:
             return False
-        old = {k: getattr(change.old, k) for k in changes}
+        old = _previous(change, changes)
         self._push(
             self.tr("Ändra anteckning"),
             lambda: self.session.update_note(note_id, **old),
@@ -175,7 +180,7 @@ class EvaluationController(QObject):
         change: Change | None = self.call(self.session.update_finding, finding_id, **changes)
         if change is None:
             return False
-        old = {k: getattr(change.old, k) for k in changes}
+        old = _previous(change, changes)
         self._push(
             self.tr("Ändra iakttagelse"),
             lambda: self.session.update_finding(finding_id, **old),
@@ -227,9 +232,7 @@ class EvaluationController(QObject):
         change: Change | None = self.call(update, record_id, **changes)
         if change is None:
             return False
-        field_map = {"group": "group"}
-        old = {k: getattr(change.old, field_map.get(k, k)) for k in changes}
-        old = {k: list(v) if isinstance(v, tuple) else v for k, v in old.items()}
+        old = _previous(change, changes)
         self._push(
             self.tr("Ändra post"), lambda: update(record_id, **old), lambda: update(record_id, **changes)
         )
@@ -247,7 +250,7 @@ class EvaluationController(QObject):
         change: Change | None = self.call(self.session.update_info, **changes)
         if change is None:
             return False
-        old = {k: getattr(change.old, k) for k in changes}
+        old = _previous(change, changes)
         self._push(
             self.tr("Ändra uppgifter om utvärderingen"),
             lambda: self.session.update_info(**old),

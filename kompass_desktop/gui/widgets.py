@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 #: Typing is committed this long after the last keystroke (the issue allows at most 1 s).
 AUTOSAVE_DELAY_MS = 600
@@ -156,13 +156,6 @@ class ScoreEdit(QLineEdit):
             self._show_error("")
             return
         super().keyPressEvent(event)
-
-
-class HLine(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.HLine)
-        self.setFrameShadow(QFrame.Shadow.Sunken)
 
 
 def muted_label(text: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:

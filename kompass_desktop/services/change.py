@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,13 +14,3 @@ class Change:
     areas: frozenset[int] = frozenset()
     old: Any = None
     new: Any = None
-
-
-def bulk(changes: Iterable[Change]) -> Change:
-    items = list(changes)
-    return Change(
-        "bulk",
-        tuple(i for c in items for i in c.ids),
-        frozenset().union(*(c.subareas for c in items)),
-        frozenset().union(*(c.areas for c in items)),
-    )

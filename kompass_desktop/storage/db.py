@@ -424,10 +424,7 @@ def open_evaluation_file(
                 migrate(conn, version, SCHEMA_VERSION)
             except sqlite3.Error as err:
                 raise translate_sqlite_error(err, path) from None
-        if (
-            header.user_version == 0
-            or not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
-        ):
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
             raise CorruptFile(f"{path.name} saknar utvärderingsdata.")
         return EvaluationFile(path, conn, readonly=readonly, lock=lock, clock=clock)
     except BaseException:

@@ -25,10 +25,8 @@ _MAGIC = b"SQLite format 3\x00"
 class Header:
     page_size: int
     page_count: int
-    page_count_valid: bool
     user_version: int
     application_id: int
-    wal_mode: bool
 
 
 def read_header(path: Path) -> Header:
@@ -55,7 +53,6 @@ def read_header(path: Path) -> Header:
         raise CorruptFile(f"{path} är avkortad ({size} byte) och kan inte öppnas.")
     (page_size,) = struct.unpack(">H", head[16:18])
     page_size = 65536 if page_size == 1 else page_size
-    write_version, read_version = head[18], head[19]
     (change_counter,) = struct.unpack(">I", head[24:28])
     (page_count,) = struct.unpack(">I", head[28:32])
     (user_version,) = struct.unpack(">I", head[60:64])
@@ -80,6 +77,4 @@ def read_header(path: Path) -> Header:
         )
     if size % page_size:
         raise CorruptFile(f"{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).")
-    return Header(
-        page_size, page_count, valid, user_version, application_id, write_version == 2 or read_version == 2
-    )
+    return Header(page_size, page_count, user_version, application_id)
