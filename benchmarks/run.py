@@ -107,6 +107,14 @@ def report_and_large_file(table: Table, repeat: int, tmp: Path) -> None:
         "ms",
         1000,
     )
+    import report_speed
+
+    texts = report_speed.long_text_figures(snap, tmp / "long.pdf")
+    table.add("report with one 20 KB finding", texts["20 KB"] * 1000, "ms", None)
+    table.add("report with one 200 KB finding", texts["200 KB"] * 1000, "ms", None)
+    table.add("  ratio 200 KB / 20 KB (linear: ≤ 10)", round(texts["ratio"], 1), "×", 10, goal_text="≤ 10 ×")
+    mega = report_speed.long_finding_seconds(snap, 1_000_000, tmp / "long.pdf")
+    table.add("report with one 1 MB finding", mega * 1000, "ms", 5000)
     big = tmp / "large.kompass"
     generate(big, 5000, 500, 60)
     table.add(

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus.tables import Table, TableStyle
 
 from ..domain.framework import Area, FindingKind
@@ -20,8 +20,9 @@ from ..domain.scoring import AreaScore, format_exact, percent, round_display
 from .content import body_text, h1, h2
 from .context import ReportContext
 from .fonts import REGULAR
+from .markup import esc, para
 from .styles import ACCENT, ACCENT_LIGHT, PAGE_HEIGHT, RULE, TEXT_WIDTH
-from .text import Anchor, Heading, esc, paragraph, thousands
+from .text import Anchor, Heading, paragraph, thousands
 
 TABLE_BASE = [
     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -49,14 +50,14 @@ def shown_percent(value: Decimal | None, maximum: Decimal) -> str:
 def area_box(ctx: ReportContext, area: Area, score: AreaScore) -> Table:
     """'Rubriker' (the sub-area headings) and 'Poäng' (the area score), as in the published reports."""
     st = ctx.st
-    headings = [Paragraph(esc(s.heading), st.cell, bulletText="•") for s in area.subareas]
-    points: list[Flowable] = [Paragraph(shown(score.achieved), st.big_number)]
+    headings = [para(esc(s.heading), st.cell, bullet=True) for s in area.subareas]
+    points: list[Flowable] = [para(esc(shown(score.achieved)), st.big_number)]
     if not score.complete:
         points.append(
-            Paragraph(esc(f"{score.scored_count} av {len(score.subareas)} delfrågor bedömda"), st.cell_center)
+            para(esc(f"{score.scored_count} av {len(score.subareas)} delfrågor bedömda"), st.cell_center)
         )
     table = Table(
-        [[Paragraph("Rubriker", st.cell_head), Paragraph("Poäng", st.cell_head)], [headings, points]],
+        [[para(esc("Rubriker"), st.cell_head), para(esc("Poäng"), st.cell_head)], [headings, points]],
         colWidths=[TEXT_WIDTH - 3.2 * 72 / 2.54, 3.2 * 72 / 2.54],
         style=TableStyle(
             [
@@ -82,14 +83,14 @@ def findings_table(ctx: ReportContext, area: Area) -> list[Flowable]:
     if not any(columns) and not ctx.draft:
         return []
     rows = max(1, *(len(c) for c in columns))
-    data: list[list[Flowable | str]] = [[Paragraph(esc(k.label_sv), st.cell_head) for k in kinds]]
+    data: list[list[Flowable | str]] = [[para(esc(k.label_sv), st.cell_head) for k in kinds]]
     for i in range(rows):
         row: list[Flowable | str] = []
         for kind, items in zip(kinds, columns, strict=True):
             if i < len(items):
                 row.append(paragraph(items[i], st.finding, bullet=True))
             elif i == 0 and ctx.draft and kind in (FindingKind.STRENGTH, FindingKind.IMPROVEMENT):
-                row.append(Paragraph(f"[Inga {esc(kind.label_sv.lower())}]", st.missing))
+                row.append(para(esc(f"[Inga {kind.label_sv.lower()}]"), st.missing))
             else:
                 row.append("")
         data.append(row)
@@ -125,7 +126,7 @@ def area_section(ctx: ReportContext, area: Area) -> list[Flowable]:
         h2(ctx, title, f"area-{area.number}"),
         area_box(ctx, area, score),
         Spacer(1, 6),
-        Paragraph("Allmänt", st.h3),
+        para(esc("Allmänt"), st.h3),
         *body_text(ctx, snap.area_intro(area.number), f"{area.number}.0"),
         *body_text(ctx, snap.text(TextScope.AREA, str(area.number)), f"{area.number}.0", required=False),
     ]
@@ -162,29 +163,29 @@ def score_table(ctx: ReportContext, area: Area) -> Table:
     score = ctx.summary.area(area.number)
     show_pct = ctx.snap.framework.show_percent
     head = [
-        Paragraph(esc(f"{area.number}. {area.title}"), st.cell_head),
-        Paragraph("Uppnått", st.cell_head),
-        Paragraph("Max", st.cell_head),
+        para(esc(f"{area.number}. {area.title}"), st.cell_head),
+        para(esc("Uppnått"), st.cell_head),
+        para(esc("Max"), st.cell_head),
     ]
     if show_pct:
-        head.append(Paragraph("Procent", st.cell_head))
+        head.append(para(esc("Procent"), st.cell_head))
     data: list[list[Flowable | str]] = [list(head)]
     for sub in score.subareas:
         row: list[Flowable | str] = [
-            Paragraph(esc(f"{sub.number} {sub.title}"), st.cell),
-            Paragraph(shown(sub.achieved), st.cell_right),
-            Paragraph(format_exact(sub.max), st.cell_right),
+            para(esc(f"{sub.number} {sub.title}"), st.cell),
+            para(esc(shown(sub.achieved)), st.cell_right),
+            para(esc(format_exact(sub.max)), st.cell_right),
         ]
         if show_pct:
-            row.append(Paragraph(shown_percent(sub.achieved, sub.max), st.cell_right))
+            row.append(para(esc(shown_percent(sub.achieved, sub.max)), st.cell_right))
         data.append(row)
     total_row: list[Flowable | str] = [
-        Paragraph("Summa", st.cell_bold),
-        Paragraph(shown(score.achieved), st.cell_right_bold),
-        Paragraph(format_exact(score.max), st.cell_right_bold),
+        para(esc("Summa"), st.cell_bold),
+        para(esc(shown(score.achieved)), st.cell_right_bold),
+        para(esc(format_exact(score.max)), st.cell_right_bold),
     ]
     if show_pct:
-        total_row.append(Paragraph(shown_percent(score.achieved, score.max), st.cell_right_bold))
+        total_row.append(para(esc(shown_percent(score.achieved, score.max)), st.cell_right_bold))
     data.append(total_row)
     numbers = [1.8 * 28.35, 1.5 * 28.35] + ([1.9 * 28.35] if show_pct else [])
     return _score_grid(data, numbers)
@@ -213,30 +214,26 @@ def _score_grid(data: list[list[Flowable | str]], numbers: list[float]) -> Table
 def total_table(ctx: ReportContext) -> Table:
     st, summary = ctx.st, ctx.summary
     show_pct = ctx.snap.framework.show_percent
-    data: list[list[Flowable | str]] = [
-        [
-            Paragraph("Alla områden", st.cell_head),
-            Paragraph("Uppnått", st.cell_head),
-            Paragraph("Max", st.cell_head),
-        ]
-        + ([Paragraph("Procent", st.cell_head)] if show_pct else [])
+    head: list[Flowable | str] = [
+        para(esc(label), st.cell_head) for label in ("Alla områden", "Uppnått", "Max", "Procent")
     ]
+    data: list[list[Flowable | str]] = [head if show_pct else head[:3]]
     for score in summary.areas:
         row: list[Flowable | str] = [
-            Paragraph(esc(f"{score.number}. {score.title}"), st.cell),
-            Paragraph(shown(score.achieved), st.cell_right),
-            Paragraph(format_exact(score.max), st.cell_right),
+            para(esc(f"{score.number}. {score.title}"), st.cell),
+            para(esc(shown(score.achieved)), st.cell_right),
+            para(esc(format_exact(score.max)), st.cell_right),
         ]
         if show_pct:
-            row.append(Paragraph(shown_percent(score.achieved, score.max), st.cell_right))
+            row.append(para(esc(shown_percent(score.achieved, score.max)), st.cell_right))
         data.append(row)
     total: list[Flowable | str] = [
-        Paragraph("Totalt", st.cell_bold),
-        Paragraph(str(round_display(summary.total)), st.cell_right_bold),
-        Paragraph(format_exact(summary.max), st.cell_right_bold),
+        para(esc("Totalt"), st.cell_bold),
+        para(esc(str(round_display(summary.total))), st.cell_right_bold),
+        para(esc(format_exact(summary.max)), st.cell_right_bold),
     ]
     if show_pct:
-        total.append(Paragraph(shown_percent(summary.total, summary.max), st.cell_right_bold))
+        total.append(para(esc(shown_percent(summary.total, summary.max)), st.cell_right_bold))
     data.append(total)
     numbers = [1.8 * 28.35, 1.5 * 28.35] + ([1.9 * 28.35] if show_pct else [])
     return _score_grid(data, numbers)
@@ -287,8 +284,8 @@ def chapter_facts(ctx: ReportContext) -> list[Flowable]:
         return []
     story: list[Flowable] = [h1(ctx, f"5 Kortfakta om {ctx.name}", "ch5")]
     if not rows:
-        return [*story, Paragraph("[Inga uppgifter om kommunen har registrerats]", st.missing)]
-    data = [[Paragraph(esc(k), st.cell_bold), Paragraph(esc(v), st.cell)] for k, v in rows]
+        return [*story, para(esc("[Inga uppgifter om kommunen har registrerats]"), st.missing)]
+    data = [[para(esc(k), st.cell_bold), para(esc(v), st.cell)] for k, v in rows]
     story.append(
         Table(
             data,

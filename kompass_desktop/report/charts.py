@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ..domain.comparison import ChartData, Series, SeriesKind
 from ..domain.scoring import round_display
 from .fonts import BOLD, ITALIC, REGULAR
+from .markup import plain
 from .styles import INK, MUTED, SERIES_COLOURS
 
 GRID = colors.HexColor("#C8C8C8")
@@ -84,7 +85,7 @@ def _num(value: Decimal | None) -> str:
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in plain(text).split():
         trial = f"{current} {word}".strip()
         if current and stringWidth(trial, font, size) > width:
             lines.append(current)
@@ -100,7 +101,7 @@ def _legend_layout(data: ChartData, width: float) -> list[tuple[float, int]]:
     """(x, row) of every legend item, wrapping to a new row when the next one does not fit."""
     x, row, out = 0.0, 0, []
     for s in data.series:
-        item_w = 30 + stringWidth(s.label, REGULAR, 8) + 16
+        item_w = 30 + stringWidth(plain(s.label), REGULAR, 8) + 16
         if x > 0 and x + item_w > width:
             x, row = 0.0, row + 1
         out.append((x, row))
@@ -133,7 +134,7 @@ def legend(
             drawing.add(_marker(x + 11, yy + 3, look, 2.8))
         else:
             drawing.add(Rect(x + 4, yy - 1, 14, 8, fillColor=look.colour, strokeColor=None))
-        drawing.add(String(x + 27, yy, s.label, fontName=REGULAR, fontSize=8, fillColor=INK))
+        drawing.add(String(x + 27, yy, plain(s.label), fontName=REGULAR, fontSize=8, fillColor=INK))
 
 
 def area_bars(data: ChartData, width: float) -> Drawing:

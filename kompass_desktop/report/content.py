@@ -13,7 +13,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -26,11 +25,11 @@ from ..domain.scoring import format_exact, round_display
 from . import charts
 from .context import ReportContext
 from .fonts import REGULAR
+from .markup import NBSP, concat, esc, para, styled
 from .styles import ACCENT_LIGHT, RULE, TEXT_WIDTH
 from .text import (
     MONTHS,
     Heading,
-    esc,
     genitive,
     join_sv,
     lower_first,
@@ -69,36 +68,41 @@ def open_items_page(ctx: ReportContext) -> list[Flowable]:
     st = ctx.st
     story: list[Flowable] = [
         Heading("Utkast — öppna punkter", st.h1, key="open-items", level=0, toc=False),
-        Paragraph(
+        para(
             esc(
                 f"Detta är ett utkast av rapporten om {ctx.name}, skapat {ctx.now:%Y-%m-%d %H:%M}. "
                 "Det är inte en slutlig rapport och ska inte spridas som en sådan."
             ),
             st.body,
         ),
-        Paragraph(esc(ctx.stamp), st.small),
+        para(esc(ctx.stamp), st.small),
     ]
     required = [i for i in ctx.items if i.severity == Severity.REQUIRED]
     warnings = [i for i in ctx.items if i.severity != Severity.REQUIRED]
     if not ctx.items:
-        story.append(Paragraph("Inga öppna punkter: den slutliga rapporten kan skapas.", st.h3))
+        story.append(para(esc("Inga öppna punkter: den slutliga rapporten kan skapas."), st.h3))
     if required:
         story.append(
-            Paragraph(
-                esc(f"Måste vara klart innan den slutliga rapporten kan skapas ({len(required)})"), st.h3
-            )
+            para(esc(f"Måste vara klart innan den slutliga rapporten kan skapas ({len(required)})"), st.h3)
         )
         story.extend(plain_list((i.message for i in required), st.small_bullet))
     if warnings:
-        story.append(Paragraph(esc(f"Bör ses över ({len(warnings)})"), st.h3))
+        story.append(para(esc(f"Bör ses över ({len(warnings)})"), st.h3))
         story.extend(plain_list((i.message for i in warnings), st.small_bullet))
-    story.append(Paragraph("Hänvisningar i marginalen", st.h3))
+    story.append(para(esc("Hänvisningar i marginalen"), st.h3))
     story.append(
-        Paragraph(
-            "Varje stycke har ett nummer i vänstermarginalen som kommentarer kan hänvisa till: "
-            "<b>1¶3</b> är kapitel 1, stycke 3; <b>4.0¶1</b> är område 4, Allmänt, stycke 1; "
-            "<b>4.2¶3</b> är delfråga 4.2, stycke 3. Saknade texter visas som "
-            f'<font color="#B3261E"><i>{MISSING_TEXT}</i></font>.',
+        para(
+            concat(
+                esc("Varje stycke har ett nummer i vänstermarginalen som kommentarer kan hänvisa till: "),
+                styled("1¶3", bold=True),
+                esc(" är kapitel 1, stycke 3; "),
+                styled("4.0¶1", bold=True),
+                esc(" är område 4, Allmänt, stycke 1; "),
+                styled("4.2¶3", bold=True),
+                esc(" är delfråga 4.2, stycke 3. Saknade texter visas som "),
+                styled(MISSING_TEXT, italic=True, colour="#B3261E"),
+                esc("."),
+            ),
             st.small,
         )
     )
@@ -111,14 +115,14 @@ def title_page(ctx: ReportContext) -> list[Flowable]:
     when = month_year(ctx.report_month)
     story: list[Flowable] = [
         Spacer(1, 5.6 * cm),
-        Paragraph(esc(ctx.name), st.title),
-        Paragraph(esc(ctx.title), st.title_sub),
-        Paragraph(esc(when[:1].upper() + when[1:]), st.title_meta),
+        para(esc(ctx.name), st.title),
+        para(esc(ctx.title), st.title_sub),
+        para(esc(when[:1].upper() + when[1:]), st.title_meta),
     ]
     if info.evaluators:
-        story.append(Paragraph(f"Utvärderare: {esc(join_sv(list(info.evaluators)))}", st.title_meta))
+        story.append(para(esc(f"Utvärderare: {join_sv(list(info.evaluators))}"), st.title_meta))
     if ctx.draft:
-        story += [Spacer(1, 1 * cm), Paragraph(esc(ctx.stamp), st.small)]
+        story += [Spacer(1, 1 * cm), para(esc(ctx.stamp), st.small)]
     return story
 
 
@@ -136,7 +140,7 @@ def contents(ctx: ReportContext) -> list[Flowable]:
         ]
     )
     toc.dotsMinLevel = 0
-    return [Paragraph("Innehåll", ctx.st.toc_title), toc]
+    return [para(esc("Innehåll"), ctx.st.toc_title), toc]
 
 
 # -- chapter 1 -----------------------------------------------------------------------------------
@@ -214,14 +218,15 @@ def interview_groups(ctx: ReportContext) -> list[str]:
 
 def total_box(ctx: ReportContext) -> Flowable:
     st, summary = ctx.st, ctx.summary
-    text = (
-        f'<font size="24">{round_display(summary.total)}</font>&nbsp; av {format_exact(summary.max)} '
-        "poäng totalt"
+    text = concat(
+        styled(str(round_display(summary.total)), size=24),
+        NBSP,
+        esc(f" av {format_exact(summary.max)} poäng totalt"),
     )
-    rows = [[Paragraph(text, st.total)]]
+    rows = [[para(text, st.total)]]
     if not summary.complete:
         rows.append(
-            [Paragraph(esc(f"{summary.scored_count} av {summary.subarea_count} delfrågor bedömda"), st.cell)]
+            [para(esc(f"{summary.scored_count} av {summary.subarea_count} delfrågor bedömda"), st.cell)]
         )
     table = Table(
         rows,
@@ -262,7 +267,7 @@ def chart_notes(ctx: ReportContext) -> list[Flowable]:
         )
     if ctx.national_missing:
         notes.append(f"Medelvärdesfilen innehåller inget medelvärde för {ctx.snap.framework.name}.")
-    return [Paragraph(esc(n), ctx.st.note) for n in notes]
+    return [para(esc(n), ctx.st.note) for n in notes]
 
 
 def results_section(ctx: ReportContext) -> list[Flowable]:
@@ -277,10 +282,10 @@ def results_section(ctx: ReportContext) -> list[Flowable]:
     story += [Spacer(1, 4), total_box(ctx), Spacer(1, 8)]
     totals = charts.totals_bars(chart, TEXT_WIDTH)
     if totals is not None and len(chart.series) > 1:
-        story.append(KeepTogether([Paragraph("Totalpoäng", st.caption), totals, Spacer(1, 6)]))
+        story.append(KeepTogether([para(esc("Totalpoäng"), st.caption), totals, Spacer(1, 6)]))
     story.append(
         KeepTogether(
-            [Paragraph(esc(f"Poäng per område, {ctx.name}"), st.caption), charts.area_bars(chart, TEXT_WIDTH)]
+            [para(esc(f"Poäng per område, {ctx.name}"), st.caption), charts.area_bars(chart, TEXT_WIDTH)]
         )
     )
     story.append(Spacer(1, 10))
@@ -294,7 +299,7 @@ def results_section(ctx: ReportContext) -> list[Flowable]:
     caption = chart.current.label + (f" jämfört med {join_sv(others)}" if others else "")
     story.append(CondPageBreak(12 * cm))
     story += numbered(ctx, radar_intro, "2")
-    story.append(KeepTogether([Paragraph(esc(caption), st.caption), charts.profile_radar(chart, TEXT_WIDTH)]))
+    story.append(KeepTogether([para(esc(caption), st.caption), charts.profile_radar(chart, TEXT_WIDTH)]))
     story += chart_notes(ctx)
     return story
 
@@ -315,7 +320,7 @@ def chapter_summary(ctx: ReportContext) -> list[Flowable]:
     ):
         text = snap.text(scope)
         if text.strip() or ctx.draft:
-            story.append(Paragraph(title, ctx.st.h3))
+            story.append(para(esc(title), ctx.st.h3))
             story += body_text(ctx, text, "2")
     return story
 

@@ -29,6 +29,7 @@ from .areas import chapters_3_to_5
 from .content import front_and_summary
 from .context import ReportContext, make_context
 from .fonts import BOLD, REGULAR
+from .markup import esc, plain
 from .styles import (
     ACCENT,
     MARGIN_BOTTOM,
@@ -70,7 +71,7 @@ def missing_for_final(snap: EvaluationSnapshot) -> list[OpenItem]:
 
 def _canvas_class(ctx: ReportContext) -> type[Canvas]:
     """A canvas that defers the footer until the page count ("Sida X av Y") is known."""
-    footer_left = ctx.stamp if ctx.draft else ctx.snap.framework.name
+    footer_left = plain(ctx.stamp if ctx.draft else ctx.snap.framework.name)
 
     class ReportCanvas(Canvas):  # type: ignore[misc]
         kompass_footer = False
@@ -122,10 +123,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=ctx.title,
-            author=", ".join(info.evaluators) or "Kompass Desktop",
-            subject=subject,
-            keywords=["Kommunkompassen", ctx.name, ctx.snap.framework.name, "SKR"],
+            title=plain(ctx.title),
+            author=plain(", ".join(info.evaluators)) or "Kompass Desktop",
+            subject=plain(subject),
+            keywords=[plain(k) for k in ("Kommunkompassen", ctx.name, ctx.snap.framework.name, "SKR")],
             creator=f"Kompass Desktop {__version__}",
             lang="sv-SE",
             displayDocTitle=True,
@@ -171,7 +172,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canv.drawString(MARGIN_LEFT, PAGE_HEIGHT - 1.95 * cm, "Kommunkompassen")
         canv.setFont(REGULAR, 10)
         canv.drawString(
-            MARGIN_LEFT, PAGE_HEIGHT - 2.55 * cm, f"Version {self.ctx.snap.framework.version_label}"
+            MARGIN_LEFT, PAGE_HEIGHT - 2.55 * cm, plain(f"Version {self.ctx.snap.framework.version_label}")
         )
         canv.restoreState()
         self._watermark(canv)
@@ -183,7 +184,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         y = PAGE_HEIGHT - MARGIN_TOP + 0.9 * cm
         canv.setFont(REGULAR, 8.5)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, self.ctx.header)
+        canv.drawString(MARGIN_LEFT, y, plain(self.ctx.header))
         if self.ctx.draft:
             canv.setFont(BOLD, 8.5)
             canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, "UTKAST")
@@ -201,8 +202,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         plain: str = flowable.plain
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(plain, key, level=level, closed=level >= 1)
-        if flowable.in_toc:
-            self.notify("TOCEntry", (level, plain, self.page, key))
+        if flowable.in_toc:  # the table of contents makes a Paragraph of it: markup, escaped
+            self.notify("TOCEntry", (level, esc(plain), self.page, key))
 
 
 def render(ctx: ReportContext) -> tuple[bytes, int]:

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .fonts import REGULAR
+from .markup import Markup, TextParagraph, esc, para
+from .markup import plain as clean
 from .styles import MUTED, Styles
 
 MONTHS = (
@@ -80,12 +82,11 @@ def lower_first(text: str) -> str:
 # -- flowables ---------------------------------------------------------------------------------
 
 
-def esc(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+class Heading(TextParagraph):
+    """A heading that becomes a PDF bookmark (outline level ``level``) and optionally a TOC entry.
 
-
-class Heading(Paragraph):  # type: ignore[misc]
-    """A heading that becomes a PDF bookmark (outline level ``level``) and optionally a TOC entry."""
+    ``text`` is plain text (escaped here); the split-off parts made by reportlab pass ``None``.
+    """
 
     def __init__(
         self,
@@ -102,7 +103,7 @@ class Heading(Paragraph):  # type: ignore[misc]
         self.bookmark_key = key
         self.outline_level = level
         self.in_toc = toc
-        self.plain = plain or text or ""
+        self.plain = clean(plain or text or "")
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
@@ -121,7 +122,7 @@ class Anchor(Flowable):  # type: ignore[misc]
         self.bookmark_key = key
         self.outline_level = level
         self.in_toc = False
-        self.plain = plain
+        self.plain = clean(plain)
         self.width = self.height = 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -131,7 +132,7 @@ class Anchor(Flowable):  # type: ignore[misc]
         pass
 
 
-class MarginParagraph(Paragraph):  # type: ignore[misc]
+class MarginParagraph(TextParagraph):
     """A paragraph with a small reference label ("1.3¶2") in the left margin (drafts)."""
 
     margin_label = ""
@@ -188,11 +189,68 @@ def blocks(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def paragraph(text: str, style: ParagraphStyle, label: str = "", bullet: bool = False) -> Paragraph:
-    markup = "<br/>".join(esc(line) for line in text.split("\n"))
-    p = MarginParagraph(markup, style, bulletText="•" if bullet else None)
-    p.margin_label = label
-    return p
+CHUNK = 3000  # characters: longer paragraphs are handed to reportlab in pieces
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def _cut(line: str, limit: int) -> list[str]:
+    """One line longer than ``limit`` in pieces: at sentence ends, else at spaces, else anywhere."""
+    pieces: list[str] = []
+    start = 0
+    while len(line) - start > limit:
+        end = start + limit
+        cut = max((m.end() for m in _SENTENCE_END.finditer(line, start + limit // 2, end + 1)), default=0)
+        if not cut:
+            space = line.rfind(" ", start + limit // 2, end + 1)
+            cut = space + 1 if space > 0 else end
+        pieces.append(line[start:cut].strip())
+        start = cut
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
+
+
+def chunks(text: str, limit: int = CHUNK) -> list[str]:
+    """A paragraph (lines separated by "\\n") in pieces of at most ``limit`` characters.
+
+    A paragraph of normal length stays whole.  A longer one is cut at its own line breaks
+    where possible (the layout does not change there), else at sentence ends, so that
+    reportlab never has to lay out one huge paragraph again for every page it spans: the
+    time to make a report grows linearly with the length of a text.
+    """
+    if len(text) <= limit:
+        return [text]
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        for piece in _cut(line, limit):
+            if current and size + len(piece) + 1 > limit:
+                out.append("\n".join(current))
+                current, size = [], 0
+            current.append(piece)
+            size += len(piece) + 1
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+@cache
+def _joined(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` without the space after: for every piece of a cut paragraph but the last."""
+    return ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
+
+
+def paragraph(text: str, style: ParagraphStyle, label: str = "", bullet: bool = False) -> list[Flowable]:
+    """Plain text (lines separated by "\\n") as one or more paragraph flowables."""
+    pieces = chunks(text)
+    result: list[Flowable] = []
+    for i, piece in enumerate(pieces):
+        markup = Markup("<br/>".join(esc(line) for line in piece.split("\n")))
+        last = i == len(pieces) - 1
+        p = para(markup, style if last else _joined(style), bullet=bullet and i == 0, cls=MarginParagraph)
+        p.margin_label = label if i == 0 else ""
+        result.append(p)
+    return result
 
 
 def text_flowables(
@@ -210,20 +268,23 @@ def text_flowables(
     """
     found = blocks(text)
     if not found:
-        return [Paragraph(esc(placeholder), st.missing)] if placeholder else []
+        return [para(esc(placeholder), st.missing)] if placeholder else []
     result: list[Flowable] = []
     for kind, content in found:
         label = numbering.next(section) if numbering is not None and section else ""
         if kind == "li":
-            result.append(paragraph(content, st.bullet, label, bullet=True))
+            result += paragraph(content, st.bullet, label, bullet=True)
         else:
-            result.append(paragraph(content, body or st.body, label))
+            result += paragraph(content, body or st.body, label)
     if found[-1][0] == "li":
-        result.append(
-            Paragraph("", ParagraphStyle("gap", parent=st.body, fontSize=1, leading=4, spaceAfter=0))
-        )
+        result.append(para(Markup(""), _gap(st.body)))
     return result
 
 
+@cache
+def _gap(body: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle("gap", parent=body, fontSize=1, leading=4, spaceAfter=0)
+
+
 def plain_list(items: Iterable[str], style: ParagraphStyle) -> list[Flowable]:
-    return [Paragraph(esc(i), style, bulletText="•") for i in items]
+    return [para(esc(i), style, bullet=True) for i in items]
