@@ -101,7 +101,7 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
         )
         keys[item["key"]] = rec.id
     for item in c.get("documents", []):
-        rec = s.add_document(
+        document = s.add_document(
             title=item["title"],
             doc_type=item.get("doc_type", ""),
             year=item.get("year"),
@@ -109,15 +109,15 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
             body=item.get("body", ""),
             url=item.get("url", ""),
         )
-        keys[item["key"]] = rec.id
+        keys[item["key"]] = document.id
     for item in c.get("web_sources", []):
-        rec = s.add_web_source(
+        web = s.add_web_source(
             title=item["title"],
             url=item.get("url", ""),
             seen=item.get("seen", ""),
             kind=item.get("kind", "webb"),
         )
-        keys[item["key"]] = rec.id
+        keys[item["key"]] = web.id
     for item in c["notes"]:
         source = item.get("source") or {}
         kwargs: dict[str, Any] = {}

@@ -27,6 +27,7 @@ MAX_MB = 250
 
 pytestmark = [
     pytest.mark.packaging,
+    pytest.mark.timeout(1800),  # builds the whole app once (the suite's default timeout is for hangs)
     pytest.mark.skipif(
         os.environ.get("KOMPASS_PACKAGING") != "1",
         reason="builds the PyInstaller app (about a minute): set KOMPASS_PACKAGING=1",

@@ -87,16 +87,19 @@ class SubAreaCard(QFrame):
         self.quick_note.returnPressed.connect(self._add_note)
         layout.addWidget(self.quick_note)
 
-    def add_pending_note(self) -> None:
+    def add_pending_note(self) -> bool:
         """Text left in the new-note field (e.g. when the page is left) is saved, not dropped."""
-        if self.quick_note.text().strip():
-            self._add_note()
+        return self._add_note()
 
-    def _add_note(self) -> None:
+    def _add_note(self) -> bool:
         text = self.quick_note.text().strip()
+        if not text:
+            return True
         source = self.source.note_source() if self.source is not None else {}
-        if text and self.controller.add_note(text, self.sub.number, **source) is not None:
-            self.quick_note.clear()
+        if self.controller.add_note(text, self.sub.number, **source) is None:
+            return False
+        self.quick_note.clear()
+        return True
 
     def refresh_score(self, scores: dict) -> None:  # type: ignore[type-arg]
         self.score.set_stored(format_exact(scores.get(self.sub.number)))
@@ -214,14 +217,18 @@ class AreaPage(QScrollArea):
             )
         )
 
-    def flush(self) -> None:
-        """Commit everything typed on the page, including a note or finding not yet entered."""
-        self.intro.flush()
+    def flush(self) -> bool:
+        """Commit everything typed on the page, including a note or finding not yet entered.
+
+        False when something could not be stored (the error was shown); a refused score is
+        not counted: its field already shows why and the stored value."""
+        results = [self.intro.flush()]
         for card in self.cards.values():
-            card.text.flush()
+            results.append(card.text.flush())
             card.score.commit_text()
-            card.add_pending_note()
-        self.findings.add_pending()
+            results.append(card.add_pending_note())
+        results.append(self.findings.add_pending())
+        return all(results)
 
     def scroll_to(self, subarea: str) -> None:
         card = self.cards.get(subarea)

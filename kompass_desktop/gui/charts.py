@@ -45,7 +45,7 @@ def _style(kind: SeriesKind, index: int = 0) -> tuple[QColor, Qt.PenStyle]:
     return NATIONAL, Qt.PenStyle.DotLine
 
 
-class ChartWidget(pg.PlotWidget):
+class ChartWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no type information
     """A PlotWidget with copy/save (PNG, SVG) in its context menu."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
@@ -190,16 +190,16 @@ class BarChart(ChartWidget):
             self.getPlotItem().addItem(label)
             self.labels.append(label)
         for row, label in enumerate(self.labels):
-            value = values[row] if row < n else math.nan
-            if math.isnan(value):
+            width = values[row] if row < n else math.nan
+            if math.isnan(width):
                 label.setText("")
                 continue
-            inside = value > 10
-            text = _fmt(Decimal(str(value)))
+            inside = width > 10
+            text = _fmt(Decimal(str(width)))
             if label.textItem.toPlainText() != text:
                 label.setText(text)
                 label.setColor("w" if inside else "k")
-                label.setPos(1 if inside else value + 1, row)
+                label.setPos(1 if inside else width + 1, row)
 
     def _hover(self, pos: QPointF) -> None:
         if self.data is None:
@@ -321,7 +321,7 @@ class RadarChart(ChartWidget):
         index = round(angle / (2 * np.pi / len(self.data.areas))) % len(self.data.areas)
         area = self.data.areas[index]
         lines = [f"{area.number}. {area.title}"] + [
-            f"{s.label}: {'–' if s.values[index] is None else _fmt(s.values[index])}"
+            f"{s.label}: {'–' if (value := s.values[index]) is None else _fmt(value)}"
             for s in self.data.series
         ]
         self.setToolTip("\n".join(lines))

@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.errors import KompassError
-from ..domain.framework import FindingKind
+from ..domain.framework import FindingKind, Framework
 from ..domain.model import Finding, Note, TextScope
 from ..domain.scoring import format_exact
-from ..services import Change, EvaluationSession
+from ..services import Change, ChangeKind, EvaluationSession
+from ..services.registers import Record, Register
 
 
 def _previous(change: Change, keys: Any) -> dict[str, Any]:
@@ -27,7 +28,13 @@ def _previous(change: Change, keys: Any) -> dict[str, Any]:
 
 
 class _Command(QUndoCommand):
-    """An operation that has already been done once; undo/redo call the services again."""
+    """An operation that has already been done once; undo/redo call the services again.
+
+    The stack's index must always say what the file holds, so the controller runs the service
+    call *before* it moves the index (:meth:`EvaluationController.undo`) and moves it only if
+    the call succeeded.  A command undone or redone by the stack directly whose call fails is
+    made obsolete: the stack drops it instead of pretending it was done.
+    """
 
     def __init__(
         self, controller: EvaluationController, text: str, undo: Callable[[], Any], redo: Callable[[], Any]
@@ -36,16 +43,30 @@ class _Command(QUndoCommand):
         self._controller = controller
         self._undo = undo
         self._redo = redo
-        self._first = True
+        # True: the service call was already made (when pushed: the operation itself), so the
+        # stack's next undo()/redo() of this command only moves the index
+        self.armed = True
+
+    def run(self, undo: bool) -> bool:
+        """Call the service now (see :attr:`armed`)."""
+        ok, message = self._controller.try_call(self._undo if undo else self._redo)
+        if not ok:
+            self._controller.error.emit(str(message))
+            return False
+        self.armed = True
+        return True
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._controller.call(self._redo)
+        self._step(undo=False)
 
     def undo(self) -> None:
-        self._controller.call(self._undo)
+        self._step(undo=True)
+
+    def _step(self, *, undo: bool) -> None:
+        if self.armed:
+            self.armed = False
+        elif not self.run(undo):
+            self.setObsolete(True)
 
 
 class EvaluationController(QObject):
@@ -59,10 +80,17 @@ class EvaluationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         session.listeners.append(self.changed.emit)
+        self.changed.connect(self._forget_undo_after_outside_changes)
 
     @property
-    def framework(self):
+    def framework(self) -> Framework:
         return self.session.framework
+
+    def _forget_undo_after_outside_changes(self, change: Change) -> None:
+        """After a merge (or any change of many records at once) earlier undo steps may no longer
+        fit the records, so they are dropped rather than applied to the wrong values."""
+        if change.kind == ChangeKind.BULK:
+            self.undo_stack.clear()
 
     def close(self) -> None:
         if self.changed.emit in self.session.listeners:
@@ -88,6 +116,48 @@ class EvaluationController(QObject):
 
     def _push(self, text: str, undo: Callable[[], Any], redo: Callable[[], Any]) -> None:
         self.undo_stack.push(_Command(self, text, undo, redo))
+
+    # -- undo / redo ---------------------------------------------------------------
+    def undo(self) -> bool:
+        """Undo the last change; the stack moves only when the file really changed back."""
+        stack = self.undo_stack
+        if not stack.canUndo() or not self._run(stack.command(stack.index() - 1), undo=True):
+            return False
+        stack.undo()
+        return True
+
+    def redo(self) -> bool:
+        stack = self.undo_stack
+        if not stack.canRedo() or not self._run(stack.command(stack.index()), undo=False):
+            return False
+        stack.redo()
+        return True
+
+    def _run(self, command: QUndoCommand | None, *, undo: bool) -> bool:
+        """Run a command's service calls (a macro's parts in order); if one fails, the parts already
+        done are put back and nothing moves."""
+        if command is None:
+            return False
+        parts = (
+            [command]
+            if command.childCount() == 0
+            else [command.child(i) for i in range(command.childCount())]
+        )
+        if not all(isinstance(part, _Command) for part in parts):
+            return False
+        order: list[_Command] = [p for p in parts if isinstance(p, _Command)]
+        if undo:
+            order.reverse()
+        done: list[_Command] = []
+        for part in order:
+            if not part.run(undo):
+                for finished in reversed(done):
+                    finished.run(not undo)
+                for each in order:
+                    each.armed = False
+                return False
+            done.append(part)
+        return True
 
     # -- scores ----------------------------------------------------------------------
     def set_score(self, subarea: str, value: object) -> tuple[bool, str]:
@@ -219,30 +289,40 @@ class EvaluationController(QObject):
         return True
 
     # -- registers (interview, document, web) ---------------------------------------
-    def add_record(self, kind: str, **values: Any) -> Any:
-        add, _update, delete, restore = self._register_ops(kind)
-        record = self.call(add, **values)
+    def add_record(self, register: Register, /, **values: Any) -> Record | None:
+        s = self.session
+        record: Record | None = self.call(s.add_record, register, **values)
         if record is not None:
             rid = record.id
-            self._push(self.tr("Ny post"), lambda: delete(rid), lambda: restore(rid))
+            self._push(
+                self.tr("Ny post"),
+                lambda: s.delete_record(register, rid),
+                lambda: s.restore_record(register, rid),
+            )
         return record
 
-    def update_record(self, kind: str, record_id: str, **changes: Any) -> bool:
-        _add, update, _delete, _restore = self._register_ops(kind)
-        change: Change | None = self.call(update, record_id, **changes)
+    def update_record(self, register: Register, record_id: str, /, **changes: Any) -> bool:
+        s = self.session
+        change: Change | None = self.call(s.update_record, register, record_id, **changes)
         if change is None:
             return False
         old = _previous(change, changes)
         self._push(
-            self.tr("Ändra post"), lambda: update(record_id, **old), lambda: update(record_id, **changes)
+            self.tr("Ändra post"),
+            lambda: s.update_record(register, record_id, **old),
+            lambda: s.update_record(register, record_id, **changes),
         )
         return True
 
-    def delete_record(self, kind: str, record_id: str) -> bool:
-        _add, _update, delete, restore = self._register_ops(kind)
-        if self.call(delete, record_id) is None:
+    def delete_record(self, register: Register, record_id: str, /) -> bool:
+        s = self.session
+        if self.call(s.delete_record, register, record_id) is None:
             return False
-        self._push(self.tr("Ta bort post"), lambda: restore(record_id), lambda: delete(record_id))
+        self._push(
+            self.tr("Ta bort post"),
+            lambda: s.restore_record(register, record_id),
+            lambda: s.delete_record(register, record_id),
+        )
         return True
 
     # -- facts of the evaluation ------------------------------------------------------
@@ -292,11 +372,3 @@ class EvaluationController(QObject):
             lambda: self.session.delete_earlier_evaluation(earlier_id),
         )
         return True
-
-    def _register_ops(self, kind: str) -> tuple[Callable[..., Any], ...]:
-        s = self.session
-        return {
-            "interview": (s.add_interview, s.update_interview, s.delete_interview, s.restore_interview),
-            "document": (s.add_document, s.update_document, s.delete_document, s.restore_document),
-            "web": (s.add_web_source, s.update_web_source, s.delete_web_source, s.restore_web_source),
-        }[kind]

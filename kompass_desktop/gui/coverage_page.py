@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ..domain.coverage import Coverage
@@ -53,7 +53,7 @@ class CoveragePage(QWidget):
         if self.isVisible():
             self.rebuild()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if self._dirty:
             self.rebuild()
         super().showEvent(event)
@@ -67,7 +67,9 @@ class CoveragePage(QWidget):
         self.table.setRowCount(len(cov.rows))
         self.table.setHorizontalHeaderLabels(headers)
         for col, (_key, label) in enumerate(cov.columns):
-            self.table.horizontalHeaderItem(col).setToolTip(label)
+            header = self.table.horizontalHeaderItem(col)
+            if header is not None:
+                header.setToolTip(label)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self._rows = [r.subarea for r in cov.rows]
         warnings = 0
@@ -92,9 +94,9 @@ class CoveragePage(QWidget):
                 warnings += 1
                 warn.setForeground(QBrush(WARNING))
             self.table.setItem(row, len(cov.columns) + 1, warn)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        sections = self.table.horizontalHeader()
+        sections.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        sections.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         no_notes = sum(1 for r in cov.rows if r.total == 0)
         unsupported = sum(1 for r in cov.rows if r.scored and r.total == 0)
         self.summary.setText(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -28,6 +29,9 @@ from . import settings
 from .controller import EvaluationController
 from .dialogs import ok_cancel, show_error
 from .widgets import muted_label
+
+if TYPE_CHECKING:
+    from ..exchange.merge import MergePlan
 
 
 class ExportDialog(QDialog):
@@ -194,7 +198,7 @@ def field_value(name: str, value: object) -> str:
 class ConflictsDialog(QDialog):
     """Each conflict side by side; the evaluator chooses which value to keep."""
 
-    def __init__(self, plan, other_label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: MergePlan, other_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Slå samman – konflikter"))
         self.plan = plan
@@ -288,7 +292,6 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
     except KompassError as err:
         show_error(parent, str(err), QCoreApplication.translate("exchange", "Sammanslagningen misslyckades"))
         return False
-    controller.undo_stack.clear()  # earlier undo steps may no longer fit the merged records
     QMessageBox.information(
         parent,
         QCoreApplication.translate("exchange", "Sammanslaget"),

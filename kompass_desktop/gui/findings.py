@@ -119,10 +119,14 @@ class FindingColumn(QWidget):
         fid = item.data(ROLE_ID)
         return next((f for f in self._findings if f.id == fid), None)
 
-    def _add(self) -> None:
+    def _add(self) -> bool:
         text = self.input.text().strip()
-        if text and self.editor.controller.add_finding(self.editor.area, self.kind, text):
-            self.input.clear()
+        if not text:
+            return True
+        if self.editor.controller.add_finding(self.editor.area, self.kind, text) is None:
+            return False
+        self.input.clear()
+        return True
 
     def _edit(self) -> None:
         finding = self._current()
@@ -193,11 +197,9 @@ class FindingsEditor(QWidget):
         for column in self.columns.values():
             layout.addWidget(column)
 
-    def add_pending(self) -> None:
-        """Text left in a new-finding field is saved, not dropped."""
-        for column in self.columns.values():
-            if column.input.text().strip():
-                column._add()
+    def add_pending(self) -> bool:
+        """Text left in a new-finding field is saved, not dropped (False if it could not be)."""
+        return all([column._add() for column in self.columns.values()])
 
     def area_notes(self) -> list[Note]:
         prefix = f"{self.area}."

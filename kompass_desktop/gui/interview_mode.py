@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.model import INTERVIEW_GROUP_LABELS
 from ..services import Change
+from ..services.registers import Register
 from .controller import EvaluationController
 from .dialogs import ok_cancel
 from .formatting import Sources
@@ -289,7 +290,7 @@ class InterviewPage(QWidget):
         dialog = NewInterviewDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        record = self.controller.add_record("interview", **dialog.values())
+        record = self.controller.add_record(Register.INTERVIEW, **dialog.values())
         if record is not None:
             self.source.set_value(f"interview:{record.id}")
             self.input.setFocus()
@@ -305,10 +306,11 @@ class InterviewPage(QWidget):
                 self.tr("Anteckning sparad {0}").format(datetime.now().strftime("%H:%M:%S"))
             )
 
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
+        """Store what is being typed (True when it is stored, or there is nothing to store)."""
         self._draft_timer.stop()
         if self.controller.session.readonly or self._restoring:
-            return
+            return True
         value = json.dumps(
             {
                 "text": self.input.toPlainText(),
@@ -317,8 +319,12 @@ class InterviewPage(QWidget):
             },
             ensure_ascii=False,
         )
-        if self.controller.session.draft(DRAFT_KEY) != value:
-            self.controller.call(self.controller.session.save_draft, DRAFT_KEY, value)
+        if self.controller.session.draft(DRAFT_KEY) == value:
+            return True
+        ok, message = self.controller.try_call(self.controller.session.save_draft, DRAFT_KEY, value)
+        if not ok:
+            self.controller.error.emit(str(message))
+        return ok
 
     def _restore_draft(self) -> None:
         raw = self.controller.session.draft(DRAFT_KEY)
@@ -342,5 +348,5 @@ class InterviewPage(QWidget):
     def focus_first(self) -> None:
         self.input.setFocus()
 
-    def flush(self) -> None:
-        self.save_draft()
+    def flush(self) -> bool:
+        return self.save_draft()

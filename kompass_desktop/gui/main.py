@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from types import TracebackType
 
 from .. import APP_NAME, __version__
 
@@ -31,7 +32,7 @@ def _install_excepthook() -> None:
     """An unexpected error is logged and shown as a message, never as a traceback in a console."""
     from ..cli import log_unexpected
 
-    def hook(kind, value, tb):
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return

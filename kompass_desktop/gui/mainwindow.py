@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, resources
 from ..domain.errors import KompassError
-from ..services import EvaluationSession, NewEvaluation
-from ..storage.errors import FileLocked, NetworkLocation
+from ..services import EarlierScores, EvaluationSession, NewEvaluation, files
+from ..services.errors import FileLocked, NetworkLocation
 from . import settings
 from .controller import EvaluationController
 from .dialogs import show_error
@@ -37,11 +38,7 @@ BACKUP_INTERVAL_MS = 5 * 60 * 1000
 
 def _warm_up_in_background() -> None:
     """Import the storage writer's library while the evaluator looks at the first page."""
-    import threading
-
-    from ..storage.db import warm_up
-
-    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+    threading.Thread(target=files.warm_up, name="warm-up", daemon=True).start()
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +50,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.controller: EvaluationController | None = None
         self.workspace: Workspace | None = None
-        self._backup_thread: Any = None
+        self._backup_thread: threading.Thread | None = None
+        self._backup_cancel = threading.Event()
         self.central = QStackedWidget(self)
         self.welcome = WelcomeWidget(self)
         self.welcome.new_requested.connect(self.new_evaluation)
@@ -69,10 +67,11 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chart_dock)
         self.chart_dock.hide()
-        self.chart_dock.visibilityChanged.connect(lambda visible: visible and self._ensure_dock_charts())
+        self.chart_dock.visibilityChanged.connect(self._dock_visibility_changed)
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._backup_timer = QTimer(self)
+        self._backup_timer.setObjectName("periodic-backup")
         self._backup_timer.setInterval(BACKUP_INTERVAL_MS)
         self._backup_timer.timeout.connect(self._periodic_backup)
         self._build_menus()
@@ -90,8 +89,8 @@ class MainWindow(QMainWindow):
         self,
         menu: QMenu,
         text: str,
-        slot,
-        shortcut: QKeySequence | str | None = None,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         needs_file: bool = False,
     ) -> QAction:
         action = QAction(text, self)
@@ -219,11 +218,11 @@ class MainWindow(QMainWindow):
     def _undo(self) -> None:
         if self.controller and self.workspace:
             self.workspace.flush()
-            self.controller.undo_stack.undo()
+            self.controller.undo()
 
     def _redo(self) -> None:
         if self.controller:
-            self.controller.undo_stack.redo()
+            self.controller.redo()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -275,18 +274,27 @@ class MainWindow(QMainWindow):
 
     def _backup_in_background(self, path: Path, reason: str) -> None:
         """A backup of the file as it was opened, made beside the first paint (own connection)."""
-        import threading
 
-        from ..storage.backup import make_backup
+        cancel = self._backup_cancel = threading.Event()
 
         def work() -> None:
             try:
-                make_backup(path, reason)
+                files.backup_file(path, reason, cancel)
+            except files.BackupCancelled:
+                pass  # the file was closed first
             except KompassError as err:
                 self.backup_failed.emit(str(err))
 
         self._backup_thread = threading.Thread(target=work, name="backup-on-open", daemon=True)
         self._backup_thread.start()
+
+    def _stop_background_backup(self) -> None:
+        """A backup on open still running when the file is closed stops within one step (the
+        file is closed at once, self-contained, instead of the window freezing until it is done)."""
+        thread, self._backup_thread = self._backup_thread, None
+        if thread is not None:
+            self._backup_cancel.set()
+            thread.join()
 
     def _offer_local_copy(self, path: Path, message: str) -> bool:
         """A file in a network folder: work on a copy on this computer, or only read it."""
@@ -317,20 +325,15 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return False
-        from ..storage.backup import copy_database
-
         try:
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-            copy_database(path, Path(target))
-        except (KompassError, OSError) as err:
+            local = files.copy_to(path, Path(target))
+        except KompassError as err:
             show_error(self, str(err))
             return False
-        return self.open_file(Path(target))
+        return self.open_file(local)
 
     def _offer_backups(self, path: Path, message: str) -> None:
-        from ..storage.backup import list_backups
-
-        found = list_backups(path)
+        found = files.list_backups(path)
         if not found:
             show_error(self, message, self.tr("Filen kunde inte öppnas"))
             return
@@ -351,8 +354,6 @@ class MainWindow(QMainWindow):
             self._restore_backup(newest.path, path)
 
     def _restore_backup(self, backup: Path, original: Path) -> None:
-        from ..storage.backup import restore_backup
-
         target, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Spara den återställda kopian som"),
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
         if not target:
             return
         try:
-            restore_backup(backup, Path(target))
+            files.restore_backup(backup, Path(target))
         except KompassError as err:
             show_error(self, str(err))
             return
@@ -387,6 +388,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
         QTimer.singleShot(300, _warm_up_in_background)
 
+    def _dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._ensure_dock_charts()
+
     def _ensure_dock_charts(self) -> None:
         """The charts beside the pages are built the first time the dock is shown."""
         from .charts import ChartsPanel
@@ -401,13 +406,12 @@ class MainWindow(QMainWindow):
             dock.refresh()
 
     def close_evaluation(self) -> bool:
+        """Close the open evaluation; False when the evaluator chose to keep it open because
+        something typed could not be saved."""
         if self.controller is None:
             return True
-        if self._backup_thread is not None:
-            self._backup_thread.join(timeout=30)  # let the backup of the opened file finish
-            self._backup_thread = None
-        if self.workspace is not None:
-            self.workspace.flush()
+        if self.workspace is not None and not self.workspace.flush() and not self._close_anyway():
+            return False
         self._backup_timer.stop()
         dock = self.chart_dock.widget()
         self.chart_dock.setWidget(QWidget(self.chart_dock))
@@ -419,6 +423,7 @@ class MainWindow(QMainWindow):
             self.central.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
+        self._stop_background_backup()
         controller.close()
         controller.deleteLater()
         self.central.setCurrentWidget(self.welcome)
@@ -427,6 +432,19 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("")
         self._update_actions()
         return True
+
+    def _close_anyway(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ändringar kunde inte sparas"),
+            self.tr(
+                "Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu "
+                "går det förlorat. Stänga ändå?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _periodic_backup(self) -> None:
         if self.controller is not None and not self.controller.session.readonly:
@@ -451,6 +469,7 @@ class MainWindow(QMainWindow):
             path = path.with_suffix(".kompass")
         if self.controller is not None and not self.close_evaluation():
             return
+        earlier = spec["earlier"]
         try:
             fw = resources.framework(spec["framework_id"])
             session = EvaluationSession.create(
@@ -467,12 +486,12 @@ class MainWindow(QMainWindow):
                     start_date=spec["start_date"],
                     end_date=spec["end_date"],
                     evaluators=spec["evaluators"],
+                    earlier=None
+                    if not earlier
+                    else EarlierScores(earlier["year"], earlier["framework_id"], earlier["area_scores"]),
                 ),
                 author=settings.author_name() or None,
             )
-            if spec["earlier"]:
-                e = spec["earlier"]
-                session.add_earlier_evaluation(e["year"], e["framework_id"], e["area_scores"])
         except KompassError as err:
             show_error(self, str(err), self.tr("Utvärderingen kunde inte skapas"))
             return
@@ -492,9 +511,8 @@ class MainWindow(QMainWindow):
         if path:
             if self.workspace:
                 self.workspace.flush()
-            if self.controller.call(session.save_copy, Path(path)) is None and not Path(path).exists():
-                return
-            self.statusBar().showMessage(self.tr("Kopian sparades: {0}").format(path), 5000)
+            if self.controller.call(session.save_copy, Path(path)) is not None:
+                self.statusBar().showMessage(self.tr("Kopian sparades: {0}").format(path), 5000)
 
     def print_draft(self) -> None:
         if self.controller is None:
@@ -580,5 +598,7 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.setValue("windowState", self.saveState())
         s.sync()
-        self.close_evaluation()
+        if not self.close_evaluation():
+            event.ignore()
+            return
         event.accept()

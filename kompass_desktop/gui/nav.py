@@ -102,8 +102,9 @@ class NavigationPanel(QWidget):
         if item is None:
             return
         self.tree.blockSignals(True)
-        if item.parent() is not None:
-            item.parent().setExpanded(True)
+        parent = item.parent()
+        if parent is not None:
+            parent.setExpanded(True)
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
         self.tree.blockSignals(False)

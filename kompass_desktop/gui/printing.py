@@ -6,6 +6,7 @@ its pages with PDFium, so paper and screen show exactly the PDF.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..domain.errors import KompassError
+from ..domain.model import EvaluationSnapshot
 from .controller import EvaluationController
 from .dialogs import show_error
 
@@ -92,38 +94,52 @@ def preview_and_print(parent: QWidget, pdf: Path) -> None:
 
 
 def print_report(parent: QWidget, controller: EvaluationController, *, draft: bool) -> Path | None:
-    """Draft: build to a temporary file, then offer print preview / save.  Final: ask where to save."""
-    from ..report import build_report, missing_for_final
+    """Draft: build to a temporary file, then offer print preview / save.  Final: ask where to save.
+
+    Returns the PDF saved (None when nothing was saved); a draft's temporary folder is removed."""
+    if draft:
+        with tempfile.TemporaryDirectory(prefix="kompass-utkast-") as folder:
+            return _print_draft(parent, controller, Path(folder))
+    return _save_final(parent, controller)
+
+
+def _save_final(parent: QWidget, controller: EvaluationController) -> Path | None:
+    from ..report import missing_for_final
 
     snapshot = controller.session.snapshot()
-    if not draft:
-        missing = missing_for_final(snapshot)
-        if missing:
-            text = "\n".join(f"• {item.message}" for item in missing[:25])
-            more = (
-                QCoreApplication.translate("printing", "\n… och {0} till").format(len(missing) - 25)
-                if len(missing) > 25
-                else ""
-            )
-            QMessageBox.warning(
-                parent,
-                QCoreApplication.translate("printing", "Rapporten kan inte skapas än"),
-                QCoreApplication.translate(
-                    "printing",
-                    "Detta saknas för en slutlig rapport:\n\n{0}{1}\n\nEtt utkast kan alltid skrivas ut.",
-                ).format(text, more),
-            )
-            return None
-        suggested = controller.session.path.with_suffix(".pdf")
-        target, _ = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("printing", "Spara rapporten"), str(suggested), "PDF (*.pdf)"
+    missing = missing_for_final(snapshot)
+    if missing:
+        text = "\n".join(f"• {item.message}" for item in missing[:25])
+        more = (
+            QCoreApplication.translate("printing", "\n… och {0} till").format(len(missing) - 25)
+            if len(missing) > 25
+            else ""
         )
-        if not target:
-            return None
-        out = Path(target)
-    else:
-        folder = Path(tempfile.mkdtemp(prefix="kompass-utkast-"))
-        out = folder / f"{controller.session.path.stem}-utkast.pdf"
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("printing", "Rapporten kan inte skapas än"),
+            QCoreApplication.translate(
+                "printing",
+                "Detta saknas för en slutlig rapport:\n\n{0}{1}\n\nEtt utkast kan alltid skrivas ut.",
+            ).format(text, more),
+        )
+        return None
+    suggested = controller.session.path.with_suffix(".pdf")
+    target, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("printing", "Spara rapporten"), str(suggested), "PDF (*.pdf)"
+    )
+    if not target:
+        return None
+    out = Path(target)
+    if not _build(parent, snapshot, out, draft=False):
+        return None
+    controller.status.emit(QCoreApplication.translate("printing", "Rapporten sparades: {0}").format(out))
+    return out
+
+
+def _build(parent: QWidget, snapshot: EvaluationSnapshot, out: Path, *, draft: bool) -> bool:
+    from ..report import build_report
+
     try:
         build_in_background(
             parent,
@@ -135,10 +151,14 @@ def print_report(parent: QWidget, controller: EvaluationController, *, draft: bo
         )
     except KompassError as err:
         show_error(parent, str(err), QCoreApplication.translate("printing", "Rapporten kunde inte skapas"))
+        return False
+    return True
+
+
+def _print_draft(parent: QWidget, controller: EvaluationController, folder: Path) -> Path | None:
+    out = folder / f"{controller.session.path.stem}-utkast.pdf"
+    if not _build(parent, controller.session.snapshot(), out, draft=True):
         return None
-    if not draft:
-        controller.status.emit(QCoreApplication.translate("printing", "Rapporten sparades: {0}").format(out))
-        return out
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("printing", "Utkastet är klart"),
@@ -168,6 +188,15 @@ def print_report(parent: QWidget, controller: EvaluationController, *, draft: bo
             "PDF (*.pdf)",
         )
         if target:
-            Path(target).write_bytes(out.read_bytes())
+            try:
+                shutil.copyfile(out, target)
+            except OSError as err:
+                show_error(
+                    parent,
+                    QCoreApplication.translate("printing", "Utkastet kunde inte sparas i {0}: {1}.").format(
+                        target, err.strerror or err
+                    ),
+                )
+                return None
             return Path(target)
-    return out
+    return None

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import INTERVIEW_GROUP_LABELS, InterviewGroup
-from ..services import Change
+from ..services import Change, ChangeKind
+from ..services.registers import Record, Register
 from .controller import EvaluationController
 from .dialogs import ok_cancel
 
@@ -131,15 +132,17 @@ class RecordDialog(QDialog):
 class RegisterPage(QWidget):
     """One register as a table; Insert adds, Enter/F2 edits, Delete removes (all undoable)."""
 
-    def __init__(self, controller: EvaluationController, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: EvaluationController, kind: Register, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.kind = kind
         self.fields = self._make_fields(kind)
         titles = {
-            "interview": self.tr("Intervjuer – besöksschema"),
-            "document": self.tr("Dokument"),
-            "web": self.tr("Webb och sociala medier"),
+            Register.INTERVIEW: self.tr("Intervjuer – besöksschema"),
+            Register.DOCUMENT: self.tr("Dokument"),
+            Register.WEB: self.tr("Webb och sociala medier"),
         }
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{titles[kind]}</h2>", self))
@@ -157,9 +160,9 @@ class RegisterPage(QWidget):
             (self.tr("Redigera…"), "F2", self.edit_current),
             (self.tr("Ta bort"), "Del", self.delete_current),
         ]
-        if kind == "document":
+        if kind == Register.DOCUMENT:
             actions.append((self.tr("Öppna dokumentet"), "Ctrl+Return", self.open_current))
-        if kind == "interview":
+        if kind == Register.INTERVIEW:
             actions.append((self.tr("Skriv ut schema…"), "", self.print_schedule))
         for text, keys, slot in actions:
             button = QPushButton(text, self)
@@ -175,11 +178,11 @@ class RegisterPage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-        self._records: list[Any] = []
+        self._records: list[Record] = []
         self.refresh()
 
-    def _make_fields(self, kind: str) -> list[Field]:
-        if kind == "interview":
+    def _make_fields(self, kind: Register) -> list[Field]:
+        if kind == Register.INTERVIEW:
             return [
                 Field("group", self.tr("Grupp"), "group"),
                 Field("title", self.tr("Rubrik")),
@@ -191,7 +194,7 @@ class RegisterPage(QWidget):
                 Field("participants", self.tr("Antal deltagare"), "int"),
                 Field("location", self.tr("Plats")),
             ]
-        if kind == "document":
+        if kind == Register.DOCUMENT:
             return [
                 Field("title", self.tr("Titel")),
                 Field(
@@ -230,13 +233,12 @@ class RegisterPage(QWidget):
             Field("kind", self.tr("Typ"), "choice", ("webb", "sociala medier")),
         ]
 
-    def _load(self) -> list[Any]:
-        s = self.controller.session
-        return {"interview": s.interviews, "document": s.documents, "web": s.web_sources}[self.kind]()
+    def _load(self) -> list[Record]:
+        return self.controller.session.records(self.kind)
 
     def _columns(self) -> list[tuple[str, Any]]:
         counts = self._note_counts()
-        if self.kind == "interview":
+        if self.kind == Register.INTERVIEW:
             return [
                 (self.tr("Datum"), lambda r: r.date),
                 (self.tr("Tid"), lambda r: f"{r.start}–{r.end}".strip("–")),
@@ -246,7 +248,7 @@ class RegisterPage(QWidget):
                 (self.tr("Deltagare"), lambda r: "" if r.participants is None else str(r.participants)),
                 (self.tr("Anteckningar"), lambda r: str(counts[r.id])),
             ]
-        if self.kind == "document":
+        if self.kind == Register.DOCUMENT:
             return [
                 (self.tr("Titel"), lambda r: r.title),
                 (self.tr("Typ"), lambda r: r.doc_type),
@@ -264,11 +266,17 @@ class RegisterPage(QWidget):
         ]
 
     def _note_counts(self) -> Counter[str]:
-        key = {"interview": "interview_id", "document": "document_id", "web": "web_id"}[self.kind]
+        key = {Register.INTERVIEW: "interview_id", Register.DOCUMENT: "document_id", Register.WEB: "web_id"}[
+            self.kind
+        ]
         return Counter(getattr(n, key) for n in self.controller.session.notes() if getattr(n, key))
 
     def refresh(self, change: Change | None = None) -> None:
-        if change is not None and change.kind not in (self.kind, "note", "bulk"):
+        if change is not None and change.kind not in (
+            self.kind.change_kind,
+            ChangeKind.NOTE,
+            ChangeKind.BULK,
+        ):
             return
         current = self.current_id()
         self._records = self._load()
@@ -287,9 +295,9 @@ class RegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        stretch = {"interview": 4, "document": 0, "web": 1}[self.kind]
+        stretch = {Register.INTERVIEW: 4, Register.DOCUMENT: 0, Register.WEB: 1}[self.kind]
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        if self.kind == "interview":
+        if self.kind == Register.INTERVIEW:
             header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(3, 260)
         self.table.resizeRowsToContents()

@@ -6,22 +6,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ..storage.backup import data_dir
+from ..userdata import settings_file
 
 MAX_RECENT = 8
 
 
 def settings() -> QSettings:
-    path = data_dir() / "settings.ini"
+    path = settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def recent_files() -> list[Path]:
     value = settings().value("recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [Path(p) for p in (value or []) if p]
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [Path(str(p)) for p in items if p]
 
 
 def add_recent(path: Path) -> None:

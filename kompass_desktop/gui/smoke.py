@@ -7,8 +7,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
 
 
 def _step(text: str) -> None:
@@ -22,7 +27,7 @@ def smoke_test() -> int:
     errors: list[str] = []
     previous_hook = sys.excepthook
 
-    def record(kind, value, tb):
+    def record(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         errors.append(f"{kind.__name__}: {value}")
 
     sys.excepthook = record
@@ -40,7 +45,7 @@ def smoke_test() -> int:
     return 1 if errors else result
 
 
-def _run(window) -> int:
+def _run(window: MainWindow) -> int:
     start = time.perf_counter()
     window.resize(1366, 768)
     window.show()
@@ -68,28 +73,21 @@ def _run(window) -> int:
     if not ok or str(controller.scores()["1.1"]) != "2.5":
         _step(f"FEL: poängen kunde inte ändras ({message})")
         return 1
-    controller.undo_stack.undo()
+    controller.undo()
     if controller.scores()["1.1"] != before:
         _step("FEL: ångra återställde inte poängen")
         return 1
     _step("ändrade och ångrade en poäng")
     with tempfile.TemporaryDirectory() as tmp:
         snapshot = controller.session.snapshot()
-        try:
-            from ..report import build_report
-        except ImportError:
-            build_report = None
-        if build_report is not None:
-            out = Path(tmp) / "utkast.pdf"
-            build_report(snapshot, out, draft=True)
-            _step(f"skapade utkast ({out.stat().st_size // 1024} kB)")
-        try:
-            from ..exchange.export import export_evaluation
-        except ImportError:
-            export_evaluation = None
-        if export_evaluation is not None:
-            out = Path(tmp) / "export.kkx"
-            export_evaluation(controller.session.file, out)
-            _step(f"exporterade ({out.stat().st_size // 1024} kB)")
+        from ..exchange.export import export_evaluation
+        from ..report import build_report
+
+        out = Path(tmp) / "utkast.pdf"
+        build_report(snapshot, out, draft=True)
+        _step(f"skapade utkast ({out.stat().st_size // 1024} kB)")
+        out = Path(tmp) / "export.kkx"
+        export_evaluation(controller.session.file, out)
+        _step(f"exporterade ({out.stat().st_size // 1024} kB)")
     _step(f"klart på {time.perf_counter() - start:.1f} s")
     return 0

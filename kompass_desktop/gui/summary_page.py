@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -91,7 +92,7 @@ class SummaryPage(QSplitter):
             box = QGroupBox(title, body)
             box_layout = QVBoxLayout(box)
             editor = AutosaveTextEdit(
-                lambda text, scope=scope: controller.set_text(scope, "", text),
+                functools.partial(self._save_summary_text, scope),
                 box,
                 placeholder=hint,
                 min_lines=6,
@@ -115,7 +116,8 @@ class SummaryPage(QSplitter):
         # the charts (pyqtgraph) are built just after the page is first painted: a faster start
         self.charts: ChartsPanel | None = None
         self._chart_holder = QWidget(self)
-        QVBoxLayout(self._chart_holder).setContentsMargins(0, 0, 0, 0)
+        self._chart_layout = QVBoxLayout(self._chart_holder)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self.addWidget(self._chart_holder)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 4)
@@ -127,7 +129,7 @@ class SummaryPage(QSplitter):
             QTimer.singleShot(20, self, self._create_charts_if_open)
 
     def _create_charts_if_open(self) -> None:
-        if not self.controller.session.file.closed:  # the evaluation may have been closed meanwhile
+        if not self.controller.session.closed:  # the evaluation may have been closed meanwhile
             self.ensure_charts()
 
     def ensure_charts(self) -> ChartsPanel:
@@ -135,10 +137,13 @@ class SummaryPage(QSplitter):
             from .charts import ChartsPanel
 
             self.charts = ChartsPanel(self.controller, self._chart_holder)
-            self._chart_holder.layout().addWidget(self.charts)
+            self._chart_layout.addWidget(self.charts)
             total = max(self.width(), 800)
             self.setSizes([total * 3 // 7, total * 4 // 7])
         return self.charts
+
+    def _save_summary_text(self, scope: TextScope, text: str) -> bool:
+        return self.controller.set_text(scope, "", text)
 
     def refresh(self, change: Change | None = None) -> None:
         kind = change.kind if change else "all"
@@ -190,6 +195,5 @@ class SummaryPage(QSplitter):
         elif ref:
             self.navigate.emit(f"area:{ref}")
 
-    def flush(self) -> None:
-        for editor in self.editors.values():
-            editor.flush()
+    def flush(self) -> bool:
+        return all([editor.flush() for editor in self.editors.values()])

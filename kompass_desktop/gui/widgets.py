@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
@@ -76,7 +76,7 @@ class AutosaveTextEdit(QPlainTextEdit):
         self.flush()
         super().focusOutEvent(event)
 
-    def sizeHint(self):
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         doc_height = int(self.document().size().height() * self.fontMetrics().lineSpacing()) + 16
         hint.setHeight(max(self.minimumHeight(), min(doc_height, 480)))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSplitter, QStackedWidget, QWidget
 
 from ..services import Change
+from ..services.registers import Register
 from .controller import EvaluationController
 from .nav import NavigationPanel
 
@@ -45,10 +46,10 @@ class Workspace(QSplitter):
             if navigate is not None:
                 navigate.connect(self.navigate)
             if self.controller.session.readonly:  # a read-only file: nothing typed that cannot be saved
-                editors = [*page.findChildren(QLineEdit), *page.findChildren(QPlainTextEdit)]
-                for editor in editors:
-                    if not editor.property("keep_editable"):
-                        editor.setReadOnly(True)
+                for line in page.findChildren(QLineEdit):
+                    line.setReadOnly(line.isReadOnly() or not line.property("keep_editable"))
+                for text in page.findChildren(QPlainTextEdit):
+                    text.setReadOnly(text.isReadOnly() or not text.property("keep_editable"))
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -71,9 +72,12 @@ class Workspace(QSplitter):
         if key in ("interviews", "documents", "web"):
             from .registers import RegisterPage
 
-            return RegisterPage(
-                c, {"interviews": "interview", "documents": "document", "web": "web"}[key], self
-            )
+            registers = {
+                "interviews": Register.INTERVIEW,
+                "documents": Register.DOCUMENT,
+                "web": Register.WEB,
+            }
+            return RegisterPage(c, registers[key], self)
         if key == "coverage":
             from .coverage_page import CoveragePage
 
@@ -128,18 +132,22 @@ class Workspace(QSplitter):
             self._finding_counts = dict(Counter(f.area for f in session.findings()))
         self.nav.update_progress(session.summary(), session.note_counts(), self._finding_counts)
 
-    def flush(self) -> None:
-        """Commit whatever is being typed (called before navigation, closing, printing…)."""
+    def flush(self) -> bool:
+        """Commit whatever is being typed (called before navigation, closing, printing…).
+
+        False when something could not be stored (its error has been shown)."""
+        results = []
         for page in self.pages.values():
             flush = getattr(page, "flush", None)
             if flush is not None:
-                flush()
+                results.append(bool(flush()))
+        return all(results)
 
     def step_area(self, step: int) -> None:
         """Ctrl+PgDn/PgUp: the next area page, or in interview mode the next area's first sub-area."""
-        page = self.pages.get(self.current)
-        if hasattr(page, "step_area"):
-            page.step_area(step)
+        step_page = getattr(self.pages.get(self.current), "step_area", None)
+        if step_page is not None:
+            step_page(step)
             return
         numbers = [a.number for a in self.controller.framework.areas]
         if self.current.startswith("area:"):

@@ -10,7 +10,7 @@ from ..domain.framework import FindingKind, Framework
 from ..domain.model import Finding, Note, SourceKind
 from ..storage import repo
 from ..storage.db import EvaluationFile, keyed_id
-from .change import Change
+from .change import Change, ChangeKind
 
 if TYPE_CHECKING:
     from ..domain.model import EvaluationInfo
@@ -106,7 +106,7 @@ class NotesMixin:
             values["captured_at"] = captured_at or self.file.clock()
             row = self.file.insert("notes", values, author=self.author)
         note = repo.to_note(row)
-        self._emit(Change("note", (note.id,), _subs(note.subarea), _areas(note.subarea), new=note))
+        self._emit(Change(ChangeKind.NOTE, (note.id,), _subs(note.subarea), _areas(note.subarea), new=note))
         return note
 
     def update_note(self, note_id: str, **changes: Any) -> Change:
@@ -130,7 +130,9 @@ class NotesMixin:
         new = self.note(note_id)
         touched = _subs(old.subarea) | _subs(new.subarea)
         return self._emit(
-            Change("note", (note_id,), touched, frozenset(_area(s) for s in touched), old=old, new=new)
+            Change(
+                ChangeKind.NOTE, (note_id,), touched, frozenset(_area(s) for s in touched), old=old, new=new
+            )
         )
 
     def move_note(self, note_id: str, subarea: str | None) -> Change:
@@ -140,13 +142,17 @@ class NotesMixin:
         old = self.note(note_id)
         with self.file.write():
             self.file.set_deleted("notes", note_id, True, author=self.author)
-        return self._emit(Change("note", (note_id,), _subs(old.subarea), _areas(old.subarea), old=old))
+        return self._emit(
+            Change(ChangeKind.NOTE, (note_id,), _subs(old.subarea), _areas(old.subarea), old=old)
+        )
 
     def restore_note(self, note_id: str) -> Change:
         with self.file.write():
             self.file.set_deleted("notes", note_id, False, author=self.author)
         note = self.note(note_id)
-        return self._emit(Change("note", (note_id,), _subs(note.subarea), _areas(note.subarea), new=note))
+        return self._emit(
+            Change(ChangeKind.NOTE, (note_id,), _subs(note.subarea), _areas(note.subarea), new=note)
+        )
 
     # -- findings ---------------------------------------------------------------------
     def findings(self, area: int | None = None) -> list[Finding]:
@@ -190,7 +196,7 @@ class NotesMixin:
             for nid in note_ids:
                 self._link(row["id"], nid)
         finding = self.finding(row["id"])
-        self._emit(Change("finding", (finding.id,), areas=frozenset({area}), new=finding))
+        self._emit(Change(ChangeKind.FINDING, (finding.id,), areas=frozenset({area}), new=finding))
         return finding
 
     def update_finding(self, finding_id: str, **changes: Any) -> Change:
@@ -210,26 +216,28 @@ class NotesMixin:
         with self.file.write():
             self.file.update("findings", finding_id, values, author=self.author)
         new = self.finding(finding_id)
-        return self._emit(Change("finding", (finding_id,), areas=frozenset({old.area}), old=old, new=new))
+        return self._emit(
+            Change(ChangeKind.FINDING, (finding_id,), areas=frozenset({old.area}), old=old, new=new)
+        )
 
     def delete_finding(self, finding_id: str) -> Change:
         old = self.finding(finding_id)
         with self.file.write():
             self.file.set_deleted("findings", finding_id, True, author=self.author)
-        return self._emit(Change("finding", (finding_id,), areas=frozenset({old.area}), old=old))
+        return self._emit(Change(ChangeKind.FINDING, (finding_id,), areas=frozenset({old.area}), old=old))
 
     def restore_finding(self, finding_id: str) -> Change:
         with self.file.write():
             self.file.set_deleted("findings", finding_id, False, author=self.author)
         new = self.finding(finding_id)
-        return self._emit(Change("finding", (finding_id,), areas=frozenset({new.area}), new=new))
+        return self._emit(Change(ChangeKind.FINDING, (finding_id,), areas=frozenset({new.area}), new=new))
 
     def link_note(self, finding_id: str, note_id: str) -> Change:
         finding = self.finding(finding_id)
         self.note(note_id)
         with self.file.write():
             self._link(finding_id, note_id)
-        return self._emit(Change("finding", (finding_id,), areas=frozenset({finding.area})))
+        return self._emit(Change(ChangeKind.FINDING, (finding_id,), areas=frozenset({finding.area})))
 
     def unlink_note(self, finding_id: str, note_id: str) -> Change:
         finding = self.finding(finding_id)
@@ -237,7 +245,7 @@ class NotesMixin:
         with self.file.write():
             if self.file.get("finding_notes", link_id) is not None:
                 self.file.set_deleted("finding_notes", link_id, True, author=self.author)
-        return self._emit(Change("finding", (finding_id,), areas=frozenset({finding.area})))
+        return self._emit(Change(ChangeKind.FINDING, (finding_id,), areas=frozenset({finding.area})))
 
     def _link(self, finding_id: str, note_id: str) -> None:
         if self.file.get("notes", note_id) is None:

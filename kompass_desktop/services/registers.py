@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from ..domain.errors import KompassError, NotFound
 from ..domain.framework import Framework
@@ -14,24 +15,58 @@ from ..domain.model import Document, EarlierEvaluation, Interview, WebSource
 from ..domain.scoring import parse_points
 from ..storage import repo
 from ..storage.db import EvaluationFile
-from .change import Change
+from .change import Change, ChangeKind
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
-_SPECS: dict[str, tuple[str, set[str], Callable[[dict[str, Any]], Any]]] = {
-    "interview": (
+
+class Register(StrEnum):
+    """The registers of the visit."""
+
+    INTERVIEW = "interview"
+    DOCUMENT = "document"
+    WEB = "web"
+    EARLIER = "earlier"
+
+    @property
+    def change_kind(self) -> ChangeKind:
+        return ChangeKind(self.value)
+
+
+Record = Interview | Document | WebSource | EarlierEvaluation
+_R = TypeVar("_R", Interview, Document, WebSource, EarlierEvaluation)
+
+#: The field a new record cannot do without, and what is said when it is missing.
+_REQUIRED = {
+    Register.INTERVIEW: ("group", "Ange intervjugrupp."),
+    Register.DOCUMENT: ("title", "Dokumentet måste ha en titel."),
+    Register.WEB: ("title", "Webbkällan måste ha en rubrik."),
+}
+
+
+def _typed(cls: type[_R], record: Record) -> _R:
+    assert isinstance(record, cls)
+    return record
+
+
+_SPECS: dict[Register, tuple[str, set[str], Callable[[dict[str, Any]], Record]]] = {
+    Register.INTERVIEW: (
         "interviews",
         {"group", "title", "date", "start", "end", "roles", "names", "participants", "location"},
         repo.to_interview,
     ),
-    "document": (
+    Register.DOCUMENT: (
         "documents",
         {"title", "doc_type", "year", "decided_by", "body", "path", "url"},
         repo.to_document,
     ),
-    "web": ("web_sources", {"title", "url", "seen", "kind"}, repo.to_web),
-    "earlier": ("earlier_evaluations", {"year", "framework_id", "label", "area_scores"}, repo.to_earlier),
+    Register.WEB: ("web_sources", {"title", "url", "seen", "kind"}, repo.to_web),
+    Register.EARLIER: (
+        "earlier_evaluations",
+        {"year", "framework_id", "label", "area_scores"},
+        repo.to_earlier,
+    ),
 }
 
 
@@ -75,9 +110,9 @@ class RegistersMixin:
     _emit: Callable[[Change], Change]
 
     # -- validation per register -----------------------------------------------------
-    def _clean(self, kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    def _clean(self, kind: Register, values: dict[str, Any]) -> dict[str, Any]:
         out = dict(values)
-        if kind == "interview":
+        if kind == Register.INTERVIEW:
             if "group" in out:
                 out["grp"] = str(out.pop("group")).strip()
                 if not out["grp"]:
@@ -92,17 +127,17 @@ class RegistersMixin:
                     out[key] = [str(x).strip() for x in out[key] if str(x).strip()]
             if "participants" in out:
                 out["participants"] = _opt_int(out["participants"], "Antal deltagare")
-        elif kind == "document":
+        elif kind == Register.DOCUMENT:
             if "title" in out and not str(out["title"]).strip():
                 raise KompassError("Dokumentet måste ha en titel.")
             if "year" in out:
                 out["year"] = _opt_int(out["year"], "År")
-        elif kind == "web":
+        elif kind == Register.WEB:
             if "title" in out and not str(out["title"]).strip():
                 raise KompassError("Webbkällan måste ha en rubrik.")
             if "seen" in out:
                 out["seen"] = check_date(out["seen"], "Datum sett")
-        elif kind == "earlier":
+        elif kind == Register.EARLIER:
             if "year" in out:
                 year = _opt_int(out["year"], "År")
                 if year is None or not 1990 <= year <= 2100:
@@ -112,8 +147,44 @@ class RegistersMixin:
                 out["area_scores"] = _check_area_scores(out["area_scores"])
         return out
 
-    # -- generic register operations -------------------------------------------------
-    def _add(self, kind: str, values: Mapping[str, Any]) -> Any:
+    # -- every register ---------------------------------------------------------------
+    def add_record(self, register: Register, /, **values: Any) -> Record:
+        """A new interview, document, web observation or earlier evaluation."""
+        kind = Register(register)
+        if kind == Register.EARLIER:
+            unknown = set(values) - _SPECS[kind][1]
+            if unknown:
+                raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
+            return self.add_earlier_evaluation(
+                _opt_int(values.get("year"), "År") or 0,
+                str(values.get("framework_id", "")),
+                values.get("area_scores") or {},
+                str(values.get("label", "")),
+            )
+        field, message = _REQUIRED[kind]
+        if not str(values.get(field, "")).strip():
+            raise KompassError(message)
+        return self._add(kind, values)
+
+    def records(self, register: Register, /) -> list[Record]:
+        listing: dict[Register, Callable[[], Sequence[Record]]] = {
+            Register.INTERVIEW: self.interviews,
+            Register.DOCUMENT: self.documents,
+            Register.WEB: self.web_sources,
+            Register.EARLIER: self.earlier_evaluations,
+        }
+        return list(listing[Register(register)]())
+
+    def update_record(self, register: Register, record_id: str, /, **changes: Any) -> Change:
+        return self._update(Register(register), record_id, changes)
+
+    def delete_record(self, register: Register, record_id: str, /) -> Change:
+        return self._set_deleted(Register(register), record_id, True)
+
+    def restore_record(self, register: Register, record_id: str, /) -> Change:
+        return self._set_deleted(Register(register), record_id, False)
+
+    def _add(self, kind: Register, values: Mapping[str, Any]) -> Record:
         table, fields, convert = _SPECS[kind]
         unknown = set(values) - fields
         if unknown:
@@ -122,10 +193,10 @@ class RegistersMixin:
         with self.file.write():
             row = self.file.insert(table, clean, author=self.author)
         record = convert(row)
-        self._emit(Change(kind, (record.id,), new=record))
+        self._emit(Change(kind.change_kind, (record.id,), new=record))
         return record
 
-    def _update(self, kind: str, record_id: str, changes: Mapping[str, Any]) -> Change:
+    def _update(self, kind: Register, record_id: str, changes: Mapping[str, Any]) -> Change:
         table, fields, convert = _SPECS[kind]
         unknown = set(changes) - fields
         if unknown:
@@ -136,72 +207,63 @@ class RegistersMixin:
         clean = self._clean(kind, dict(changes))
         with self.file.write():
             _, new_row = self.file.update(table, record_id, clean, author=self.author)
-        return self._emit(Change(kind, (record_id,), old=convert(old_row), new=convert(new_row)))
+        return self._emit(Change(kind.change_kind, (record_id,), old=convert(old_row), new=convert(new_row)))
 
-    def _set_deleted(self, kind: str, record_id: str, deleted: bool) -> Change:
+    def _set_deleted(self, kind: Register, record_id: str, deleted: bool) -> Change:
         table, _fields, convert = _SPECS[kind]
         if self.file.get(table, record_id, include_deleted=True) is None:
             raise NotFound("Posten finns inte.")
         with self.file.write():
             old_row, new_row = self.file.set_deleted(table, record_id, deleted, author=self.author)
-        return self._emit(Change(kind, (record_id,), old=convert(old_row), new=convert(new_row)))
+        return self._emit(Change(kind.change_kind, (record_id,), old=convert(old_row), new=convert(new_row)))
 
     # -- interviews -----------------------------------------------------------------
     def interviews(self) -> list[Interview]:
         return [repo.to_interview(r) for r in self.file.rows("interviews", order_by="date, start, created")]
 
     def add_interview(self, **values: Any) -> Interview:
-        if "group" not in values:
-            raise KompassError("Ange intervjugrupp.")
-        record: Interview = self._add("interview", values)
-        return record
+        return _typed(Interview, self.add_record(Register.INTERVIEW, **values))
 
     def update_interview(self, interview_id: str, **changes: Any) -> Change:
-        return self._update("interview", interview_id, changes)
+        return self._update(Register.INTERVIEW, interview_id, changes)
 
     def delete_interview(self, interview_id: str) -> Change:
-        return self._set_deleted("interview", interview_id, True)
+        return self._set_deleted(Register.INTERVIEW, interview_id, True)
 
     def restore_interview(self, interview_id: str) -> Change:
-        return self._set_deleted("interview", interview_id, False)
+        return self._set_deleted(Register.INTERVIEW, interview_id, False)
 
     # -- documents ------------------------------------------------------------------
     def documents(self) -> list[Document]:
         return [repo.to_document(r) for r in self.file.rows("documents", order_by="title")]
 
     def add_document(self, **values: Any) -> Document:
-        if not str(values.get("title", "")).strip():
-            raise KompassError("Dokumentet måste ha en titel.")
-        record: Document = self._add("document", values)
-        return record
+        return _typed(Document, self.add_record(Register.DOCUMENT, **values))
 
     def update_document(self, document_id: str, **changes: Any) -> Change:
-        return self._update("document", document_id, changes)
+        return self._update(Register.DOCUMENT, document_id, changes)
 
     def delete_document(self, document_id: str) -> Change:
-        return self._set_deleted("document", document_id, True)
+        return self._set_deleted(Register.DOCUMENT, document_id, True)
 
     def restore_document(self, document_id: str) -> Change:
-        return self._set_deleted("document", document_id, False)
+        return self._set_deleted(Register.DOCUMENT, document_id, False)
 
     # -- web observations -----------------------------------------------------------
     def web_sources(self) -> list[WebSource]:
         return [repo.to_web(r) for r in self.file.rows("web_sources", order_by="title")]
 
     def add_web_source(self, **values: Any) -> WebSource:
-        if not str(values.get("title", "")).strip():
-            raise KompassError("Webbkällan måste ha en rubrik.")
-        record: WebSource = self._add("web", values)
-        return record
+        return _typed(WebSource, self.add_record(Register.WEB, **values))
 
     def update_web_source(self, web_id: str, **changes: Any) -> Change:
-        return self._update("web", web_id, changes)
+        return self._update(Register.WEB, web_id, changes)
 
     def delete_web_source(self, web_id: str) -> Change:
-        return self._set_deleted("web", web_id, True)
+        return self._set_deleted(Register.WEB, web_id, True)
 
     def restore_web_source(self, web_id: str) -> Change:
-        return self._set_deleted("web", web_id, False)
+        return self._set_deleted(Register.WEB, web_id, False)
 
     # -- earlier evaluations ---------------------------------------------------------
     def earlier_evaluations(self) -> list[EarlierEvaluation]:
@@ -217,19 +279,19 @@ class RegistersMixin:
         unknown = [k for k in scores if int(k) not in {a.number for a in fw.areas}]
         if unknown:
             raise KompassError(f"{fw.name} har inget område {', '.join(unknown)}.")
-        record: EarlierEvaluation = self._add(
-            "earlier", {"year": year, "framework_id": fw.id, "label": label, "area_scores": scores}
+        record = self._add(
+            Register.EARLIER, {"year": year, "framework_id": fw.id, "label": label, "area_scores": scores}
         )
-        return record
+        return _typed(EarlierEvaluation, record)
 
     def update_earlier_evaluation(self, earlier_id: str, **changes: Any) -> Change:
-        return self._update("earlier", earlier_id, changes)
+        return self._update(Register.EARLIER, earlier_id, changes)
 
     def delete_earlier_evaluation(self, earlier_id: str) -> Change:
-        return self._set_deleted("earlier", earlier_id, True)
+        return self._set_deleted(Register.EARLIER, earlier_id, True)
 
     def restore_earlier_evaluation(self, earlier_id: str) -> Change:
-        return self._set_deleted("earlier", earlier_id, False)
+        return self._set_deleted(Register.EARLIER, earlier_id, False)
 
 
 def _check_area_scores(values: Mapping[Any, Any]) -> dict[str, str]:

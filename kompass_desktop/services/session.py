@@ -35,13 +35,23 @@ from ..storage.db import (
 from ..storage.errors import NetworkLocation
 from ..storage.location import classify
 from ..storage.lock import current_user
-from .change import Change
+from .change import Change, ChangeKind
 from .notes import NotesMixin
 from .registers import RegistersMixin, check_date
 
 
 def default_author() -> str:
     return os.environ.get("KOMPASS_AUTHOR") or current_user()
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierScores:
+    """An earlier evaluation of the municipality: the score per area (area number -> points)."""
+
+    year: int
+    framework_id: str
+    area_scores: Mapping[str, object]
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ class NewEvaluation:
     end_date: str = ""
     evaluators: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    earlier: EarlierScores | None = None  # stored with the new file, or no file is made
 
 
 _INFO_FIELDS = {
@@ -156,6 +167,9 @@ class EvaluationSession(NotesMixin, RegistersMixin):
             }
             values.update({k: v for k, v in spec.extra.items() if k in _INFO_FIELDS})
             f.insert("evaluation", values, author=author, record_id=evaluation_id)
+            if spec.earlier is not None:  # same transaction: a refused one leaves no file behind
+                e = spec.earlier
+                cls(f, author).add_earlier_evaluation(e.year, e.framework_id, e.area_scores, e.label)
 
         file = create_evaluation_file(path, populate, overwrite=overwrite, clock=clock)
         return cls(file, author)
@@ -181,10 +195,14 @@ class EvaluationSession(NotesMixin, RegistersMixin):
     def readonly(self) -> bool:
         return self.file.readonly
 
+    @property
+    def closed(self) -> bool:
+        return self.file.closed
+
     def changed_outside(self, ids: tuple[str, ...] = ()) -> Change:
         """Tell listeners that many records changed at once (e.g. after a merge); drops caches."""
         self._info = None
-        return self._emit(Change("bulk", ids))
+        return self._emit(Change(ChangeKind.BULK, ids))
 
     def _emit(self, change: Change) -> Change:
         for listener in list(self.listeners):
@@ -225,7 +243,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         with self.file.write():
             self.file.update("evaluation", self.evaluation_id, changes, author=self.author)
         self._info = None
-        return self._emit(Change("info", (self.evaluation_id,), old=old, new=self.info()))
+        return self._emit(Change(ChangeKind.INFO, (self.evaluation_id,), old=old, new=self.info()))
 
     # -- scores ---------------------------------------------------------------------
     def scores(self) -> dict[str, Decimal | None]:
@@ -253,7 +271,12 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         old = None if old_row is None or old_row["points"] is None else Decimal(old_row["points"])
         return self._emit(
             Change(
-                "score", (record_id,), frozenset({subarea}), frozenset({sub.area_number}), old=old, new=points
+                ChangeKind.SCORE,
+                (record_id,),
+                frozenset({subarea}),
+                frozenset({sub.area_number}),
+                old=old,
+                new=points,
             )
         )
 
@@ -274,7 +297,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
                 )
         return self._emit(
             Change(
-                "score",
+                ChangeKind.SCORE,
                 (),
                 frozenset(checked),
                 frozenset(self.framework.subarea(n).area_number for n in checked),
@@ -298,7 +321,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         old = "" if old_row is None or old_row["deleted"] else old_row["body"]
         subareas = frozenset({ref}) if scope == TextScope.SUBAREA else frozenset()
         areas = frozenset({int(ref.split(".")[0])}) if ref else frozenset()
-        return self._emit(Change("text", (record_id,), subareas, areas, old=old, new=body))
+        return self._emit(Change(ChangeKind.TEXT, (record_id,), subareas, areas, old=old, new=body))
 
     def _check_text_ref(self, scope: TextScope, ref: str) -> None:
         if scope == TextScope.SUBAREA:
@@ -328,12 +351,12 @@ class EvaluationSession(NotesMixin, RegistersMixin):
             )
         with self.file.write():
             self.file.set_meta(repo.NATIONAL_META, json.dumps(national_to_file_dict(avg), ensure_ascii=False))
-        return self._emit(Change("earlier", new=avg))
+        return self._emit(Change(ChangeKind.EARLIER, new=avg))
 
     def clear_national_average(self) -> Change:
         with self.file.write():
             self.file.set_meta(repo.NATIONAL_META, "")
-        return self._emit(Change("earlier"))
+        return self._emit(Change(ChangeKind.EARLIER))
 
     def add_earlier_from_file(self, path: str | os.PathLike[str]) -> Change:
         """Read the per-area scores of an earlier evaluation from its .kompass file."""
@@ -348,7 +371,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         if year is None:
             raise KompassError(f"{Path(path).name} saknar år för utvärderingen.")
         record = self.add_earlier_evaluation(year, fw_id, scores, f"{info.municipality} {year}")
-        return Change("earlier", (record.id,), new=record)
+        return Change(ChangeKind.EARLIER, (record.id,), new=record)
 
     # -- whole evaluation -----------------------------------------------------------
     def snapshot(self) -> EvaluationSnapshot:
@@ -385,9 +408,10 @@ class EvaluationSession(NotesMixin, RegistersMixin):
     def backup(self, reason: str = "auto") -> Path:
         return backups.make_backup(self.path, reason)
 
-    def save_copy(self, dest: str | os.PathLike[str]) -> None:
-        """A complete, consistent copy of this evaluation under another name."""
+    def save_copy(self, dest: str | os.PathLike[str]) -> Path:
+        """A complete, consistent copy of this evaluation under another name; returns its path."""
         backups.copy_database(self.path, Path(dest))
+        return Path(dest)
 
     def coverage(self) -> Coverage:
         return coverage(self.snapshot())

@@ -1,6 +1,6 @@
 """Rotating backups made with SQLite's online backup API (never a copy of a live file).
 
-Backups live beside the user data (see :func:`data_dir`), one folder per evaluation file:
+Backups live in the user-data folder (see :mod:`kompass_desktop.userdata`), one folder per evaluation file:
 ``backups/<file name>/<YYYYmmdd-HHMMSS-fff>--<reason>.kompass``.
 """
 
@@ -11,12 +11,14 @@ import os
 import re
 import shutil
 import sqlite3
-import sys
+import threading
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..userdata import backups_dir
+from ..userdata import data_dir as data_dir  # re-exported for older callers
 from .errors import StorageError
 from .fileformat import read_header
 
@@ -25,24 +27,6 @@ KEEP = {"open": 10, "auto": 10}
 KEEP_OTHER = 5
 
 _NAME = re.compile(r"^(\d{8}-\d{6}-\d{3})--([a-z0-9-]+)\.kompass$")
-
-
-def data_dir() -> Path:
-    """Where the app keeps user data (backups, logs): per OS, overridable with KOMPASS_DATA_DIR."""
-    override = os.environ.get("KOMPASS_DATA_DIR")
-    if override:
-        return Path(override)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
-        return base / "KompassDesktop"
-    if sys.platform == "darwin":
-        return home / "Library" / "Application Support" / "Kompass Desktop"
-    return Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share")) / "kompass-desktop"
-
-
-def backups_dir() -> Path:
-    return data_dir() / "backups"
 
 
 def folder_for(path: Path) -> Path:
@@ -74,13 +58,30 @@ def list_backups(path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
-def _copy_with_backup_api(source: Path, dest: Path) -> None:
+class BackupCancelled(StorageError):
+    """A backup was stopped on request (e.g. the file is being closed); nothing was kept."""
+
+
+#: Pages copied per step of a cancellable backup (4 MB with SQLite's default 4 KiB pages).
+_STEP_PAGES = 1024
+
+
+def _copy_with_backup_api(source: Path, dest: Path, cancel: threading.Event | None = None) -> None:
     tmp = dest.with_name(f".{dest.name}.tmp")
     src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+
+    def progress(_status: int, _remaining: int, _total: int) -> None:
+        if cancel is not None and cancel.is_set():
+            raise BackupCancelled(f"Säkerhetskopian av {source.name} avbröts.")
+
     try:
         dst = sqlite3.connect(str(tmp))
         try:
-            src.backup(dst)
+            if cancel is None:
+                src.backup(dst)
+            else:  # in steps, so that a request to stop is seen within one step
+                progress(0, 0, 0)
+                src.backup(dst, pages=_STEP_PAGES, progress=progress)
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
@@ -146,15 +147,18 @@ def _backup_before_replacing(target: Path) -> Path:
         return dest
 
 
-def make_backup(path: Path, reason: str = "auto") -> Path:
-    """Back up ``path`` now; returns the backup's path.  Old backups of the same reason rotate."""
+def make_backup(path: Path, reason: str = "auto", cancel: threading.Event | None = None) -> Path:
+    """Back up ``path`` now; returns the backup's path.  Old backups of the same reason rotate.
+
+    Setting ``cancel`` (from another thread) stops it within one step: BackupCancelled is
+    raised and no backup file is left."""
     path = Path(path)
     folder = folder_for(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
         dest = folder / f"{stamp}--{reason}.kompass"
-        _copy_with_backup_api(path, dest)
+        _copy_with_backup_api(path, dest, cancel)
     except (OSError, sqlite3.Error) as err:
         raise StorageError(f"Säkerhetskopian av {path.name} kunde inte skapas: {err}") from None
     _rotate(path, reason)

@@ -4,47 +4,47 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="129"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="134"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="140"/>
         <source>Källa för nya anteckningar:</source>
         <translation>Source for new notes:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="146"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="150"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="155"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="156"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="170"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="215"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -186,43 +186,43 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="203"/>
         <source>Slå samman – konflikter</source>
         <translation>Merge – conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="209"/>
         <source>{0} nya och {1} ändrade poster tas in. {2} poster har ändrats olika i båda filerna: välj vilket värde som ska gälla. Det andra sparas i historiken.</source>
         <translation>{0} new and {1} changed entries will be brought in. {2} entries have been changed differently in the two files: choose which value applies. The other is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="218"/>
         <source>Post</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="214"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="231"/>
         <source>Din fil</source>
         <translation>Your file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="218"/>
         <source>Behåll</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="216"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="220"/>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
         <source>Behåll för {0}</source>
         <translation>Keep for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="239"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="104"/>
         <source>{0} delfrågor har varningar · {1} saknar anteckningar · {2} har poäng utan underlag</source>
         <translation>{0} sub-areas have warnings · {1} have no notes · {2} have a score without evidence</translation>
     </message>
@@ -308,97 +308,97 @@
 <context>
     <name>EvaluationController</name>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="171"/>
         <source>Poäng {0}: {1} → {2}</source>
         <translation>Score {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="179"/>
         <source>Sparat: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="195"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="207"/>
         <source>Ändra anteckning</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="219"/>
         <source>Flytta anteckning till {0}</source>
         <translation>Move note to {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="219"/>
         <source>osorterat</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="229"/>
         <source>Ta bort anteckning</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="243"/>
         <source>Ny iakttagelse</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="255"/>
         <source>Ändra iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="265"/>
         <source>Ta bort iakttagelse</source>
         <translation>Delete finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="275"/>
         <source>Koppla anteckning</source>
         <translation>Link note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="285"/>
         <source>Koppla bort anteckning</source>
         <translation>Unlink note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="298"/>
         <source>Ny post</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="309"/>
         <source>Ändra post</source>
         <translation>Edit entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="320"/>
         <source>Ta bort post</source>
         <translation>Delete entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="333"/>
         <source>Ändra uppgifter om utvärderingen</source>
         <translation>Edit evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="346"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New previous evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="277"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="358"/>
         <source>Tidigare utvärdering från fil</source>
         <translation>Previous evaluation from file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="287"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="368"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete previous evaluation</translation>
     </message>
@@ -444,78 +444,78 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="40"/>
         <source>Exportera till SKR</source>
         <translation>Export to SKR</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="41"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="45"/>
         <source>Exporten är en .kkx-fil med utvärderingens poäng, texter, iakttagelser, dokument och intervjugrupper. Den kontrolleras efter att den skrivits.</source>
         <translation>The export is a .kkx file with the evaluation&apos;s scores, texts, findings, documents and interview groups. It is verified after it has been written.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="51"/>
         <source>Ta med personuppgifter</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="56"/>
         <source>Utan bocken lämnas namnen på intervjupersonerna, anteckningarna från intervjuerna och ändringshistoriken utanför. Välj bara detta när filen ska till en medutvärderare som ska slå samman den med sin fil.</source>
         <translation>If unticked, the names of the interviewees, the interview notes and the change history are left out. Only tick this when the file is going to a co-evaluator who will merge it with their own file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="64"/>
         <source>Försegla för SKR (kryptera med SKR:s publika nyckel)</source>
         <translation>Seal for SKR (encrypt with SKR&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="64"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="90"/>
         <source>SKR:s publika nyckel</source>
         <translation>SKR&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="69"/>
         <source>SKR:s publika nyckel (.pub)</source>
         <translation>SKR&apos;s public key (.pub)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="70"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="78"/>
         <source>Exportfil</source>
         <translation>Export file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="79"/>
         <source>Spara som…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="81"/>
         <source>Fil:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="85"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="90"/>
         <source>Publika nycklar (*.pub)</source>
         <translation>Public keys (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="98"/>
         <source>Exportera till</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="98"/>
         <source>Exportfiler (*.kkx)</source>
         <translation>Export files (*.kkx)</translation>
     </message>
@@ -596,12 +596,12 @@
         <translation>{0} linked notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="135"/>
         <source>Redigera iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="180"/>
         <source>Koppla anteckningar</source>
         <translation>Link notes</translation>
     </message>
@@ -687,77 +687,77 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="125"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="126"/>
         <source>(ingen källa)</source>
         <translation>(no source)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="127"/>
         <source>Pågående intervju eller annan källa</source>
         <translation>Current interview or other source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="129"/>
         <source>Ny intervju…</source>
         <translation>New interview…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="131"/>
         <source>Skapa en ny intervju (Ctrl+Skift+N)</source>
         <translation>Create a new interview (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="141"/>
         <source>Delfråga för nya anteckningar</source>
         <translation>Sub-area for new notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="154"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="155"/>
         <source>Skriv – Enter sparar, Skift+Enter ny rad</source>
         <translation>Type – Enter saves, Shift+Enter new line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="161"/>
         <source>Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning</source>
         <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move selected note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="202"/>
         <source>Osorterad (välj delfråga senare)</source>
         <translation>Unsorted (choose sub-area later)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="258"/>
         <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
         <translation>The note is saved without a sub-area and can be moved later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="259"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="260"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="261"/>
         <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="286"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="287"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="305"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="306"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
     </message>
@@ -778,308 +778,318 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="63"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="108"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="109"/>
         <source>&amp;Ny utvärdering…</source>
         <translation>&amp;New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="110"/>
         <source>&amp;Öppna…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="111"/>
         <source>&amp;Senaste</source>
         <translation>Recen&amp;t</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="113"/>
         <source>Öppna &amp;demoutvärdering</source>
         <translation>Open &amp;demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="115"/>
         <source>Spara &amp;kopia som…</source>
         <translation>Save cop&amp;y as…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="117"/>
         <source>&amp;Exportera till SKR…</source>
         <translation>&amp;Export to SKR…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="118"/>
         <source>&amp;Importera export…</source>
         <translation>&amp;Import export…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
         <source>Slå samman med &amp;medutvärderares fil…</source>
         <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="122"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
         <source>Skapa &amp;rapport…</source>
         <translation>Create &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="124"/>
         <source>Skriv ut &amp;utkast…</source>
         <translation>&amp;Print draft…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="132"/>
         <source>S&amp;täng utvärderingen</source>
         <translation>&amp;Close evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="137"/>
         <source>&amp;Avsluta</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="140"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="212"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="143"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="216"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="145"/>
         <source>&amp;Sök…</source>
         <translation>&amp;Search…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="149"/>
         <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
         <translation>&amp;Municipality and evaluation details…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="155"/>
         <source>&amp;Gå till</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="156"/>
         <source>&amp;Sammanfattning</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="162"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="168"/>
         <source>Nästa område</source>
         <translation>Next area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="170"/>
         <source>Föregående område</source>
         <translation>Previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="173"/>
         <source>&amp;Intervjuläge</source>
         <translation>&amp;Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="175"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="177"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="179"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="182"/>
         <source>&amp;Täckning av underlag</source>
         <translation>Evidence &amp;coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
         <source>&amp;Diagram bredvid</source>
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="191"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="197"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="199"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="201"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="212"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="216"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="233"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="240"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="241"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="263"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="262"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="295"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="303"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="300"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="308"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="301"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="309"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="316"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="324"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="335"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="340"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="338"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="343"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="346"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="349"/>
         <source>Det finns {0} säkerhetskopior. Vill du öppna den senaste ({1})?</source>
         <translation>There are {0} backups. Do you want to open the most recent one ({1})?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="358"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="359"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="316"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="360"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="490"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="324"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="509"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="383"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="384"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="385"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="386"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="398"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="403"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="477"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="439"/>
+        <source>Ändringar kunde inte sparas</source>
+        <translation>Changes could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="441"/>
+        <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
+        <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="496"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="488"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="507"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="497"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="515"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="559"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="577"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="564"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="582"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="566"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="584"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="574"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="592"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="574"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="592"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1186,27 +1196,27 @@
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="114"/>
         <source>Totalt {0} av {1}</source>
         <translation>Total {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="116"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="127"/>
         <source>{0} av {1} delfrågor bedömda · {2} anteckningar · {3} iakttagelser</source>
         <translation>{0} of {1} sub-areas assessed · {2} notes · {3} findings</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="138"/>
         <source>{0} anteckningar</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="139"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="140"/>
         <source>Poäng utan underlag: inga anteckningar</source>
         <translation>Score without evidence: no notes</translation>
     </message>
@@ -1222,62 +1232,62 @@
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="54"/>
         <source>Ny intervju</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="59"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="60"/>
         <source>t.ex. Förvaltningschefer</source>
         <translation>e.g. Heads of department</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="69"/>
         <source>Roller, åtskilda med kommatecken</source>
         <translation>Roles, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="71"/>
         <source>Namn (frivilligt, personuppgift)</source>
         <translation>Names (optional, personal data)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="76"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="77"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="78"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="79"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="80"/>
         <source>Slut</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="81"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="82"/>
         <source>Namn</source>
         <translation>Names</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="83"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
@@ -1318,12 +1328,12 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="91"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="92"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="107"/>
         <source>Välj dokument</source>
         <translation>Choose document</translation>
     </message>
@@ -1331,192 +1341,192 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="143"/>
         <source>Intervjuer – besöksschema</source>
         <translation>Interviews – visit schedule</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="144"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="159"/>
         <source>Ny…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="160"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="164"/>
         <source>Öppna dokumentet</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="166"/>
         <source>Skriv ut schema…</source>
         <translation>Print schedule…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="184"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="245"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="185"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="244"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="186"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="243"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
         <source>Start (TT:MM)</source>
         <translation>Start (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
         <source>Slut (TT:MM)</source>
         <translation>End (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
         <source>Roller (kommaseparerade)</source>
         <translation>Roles (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
         <source>Namn (personuppgift, frivilligt)</source>
         <translation>Names (personal data, optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="253"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="199"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="215"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="253"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="255"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="218"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
         <source>Beslutad av</source>
         <translation>Adopted by</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="225"/>
         <source>Fil på disken</source>
         <translation>File on disk</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="223"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="228"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="231"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
         <source>Webbadress</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="224"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="232"/>
         <source>Sett datum</source>
         <translation>Date viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="244"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="263"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
         <source>Fil / webbadress</source>
         <translation>File / web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="263"/>
         <source>Sett</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="313"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="321"/>
         <source>Ny post</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="324"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="332"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="343"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="351"/>
         <source>Filen {0} finns inte på den här datorn.</source>
         <translation>The file {0} does not exist on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="356"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="364"/>
         <source>Intervjuschema – {0}</source>
         <translation>Interview schedule – {0}</translation>
     </message>
@@ -1655,7 +1665,7 @@
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="114"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -1663,82 +1673,82 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="53"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="55"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="69"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="78"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="79"/>
         <source>Helhetsbedömningen: totalresultat, jämförelser, det viktigaste…</source>
         <translation>The overall assessment: total result, comparisons, the key points…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="84"/>
         <source>Områden där kommunen är stark…</source>
         <translation>Areas where the municipality is strong…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="88"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="89"/>
         <source>Områden med störst förbättringsbehov…</source>
         <translation>Areas most in need of improvement…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="105"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="106"/>
         <source>Att göra innan rapporten är klar</source>
         <translation>To do before the report is ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="109"/>
         <source>Öppna punkter</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="154"/>
         <source>&lt;h1&gt;{0} av {1} poäng&lt;/h1&gt;</source>
         <translation>&lt;h1&gt;{0} of {1} points&lt;/h1&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="159"/>
         <source>Exakt {0}; {1} av {2} delfrågor bedömda</source>
         <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="184"/>
         <source>Krävs för slutlig rapport</source>
         <translation>Required for the final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="186"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="189"/>
         <source>Inget saknas – rapporten kan skapas.</source>
         <translation>Nothing is missing – the report can be created.</translation>
     </message>
@@ -1821,158 +1831,158 @@
 <context>
     <name>exchange</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="114"/>
         <source>Välj SKR:s publika nyckel för att försegla exporten.</source>
         <translation>Choose SKR&apos;s public key to seal the export.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="129"/>
         <source>Exporten misslyckades</source>
         <translation>The export failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="132"/>
         <source> Den är förseglad för SKR.</source>
         <translation> It is sealed for SKR.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="135"/>
         <source>Exporten är klar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="136"/>
         <source>Exporten sparades och kontrollerades: {0}.{1}</source>
         <translation>The export was saved and verified: {0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="148"/>
         <source>Importera export</source>
         <translation>Import export</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="150"/>
         <source>Exportfiler (*.kkx)</source>
         <translation>Export files (*.kkx)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="156"/>
         <source>Spara som utvärderingsfil</source>
         <translation>Save as evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="158"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="165"/>
         <source>Importen misslyckades</source>
         <translation>The import failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="172"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="173"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="174"/>
         <source>Delfråga</source>
         <translation>Sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
         <source>Borttagen</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="177"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="178"/>
         <source>Ordning</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="179"/>
         <source>Sida</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="180"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="181"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="189"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="191"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="252"/>
         <source>Slå samman med medutvärderares fil</source>
         <translation>Merge with co-evaluator&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="254"/>
         <source>Utvärderingar och exporter (*.kompass *.kkx)</source>
         <translation>Evaluations and exports (*.kompass *.kkx)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="263"/>
         <source>Filerna kan inte slås samman</source>
         <translation>The files cannot be merged</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="264"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="277"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="268"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="281"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="269"/>
         <source>{0} innehåller inget nytt.</source>
         <translation>{0} contains nothing new.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="278"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="282"/>
         <source>{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?</source>
         <translation>{0} new and {1} changed entries from {2} will be brought in. A backup is made first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="289"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="293"/>
         <source>Sammanslagningen misslyckades</source>
         <translation>The merge failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="294"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="298"/>
         <source>Sammanslaget</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="295"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="299"/>
         <source>Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}.</source>
         <translation>Done. A backup of the file from before the merge is in {0}.</translation>
     </message>
@@ -2139,7 +2149,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kompass_desktop/gui/main.py" line="45"/>
+        <location filename="../../kompass_desktop/gui/main.py" line="46"/>
         <source>Ett oväntat fel inträffade: {0}
 Inget av det du sparat har gått förlorat. Detaljer: {1}</source>
         <translation>An unexpected error occurred: {0}
@@ -2149,24 +2159,24 @@ Nothing you have saved has been lost. Details: {1}</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="90"/>
         <source>Förhandsgranska utkast</source>
         <translation>Preview draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="114"/>
         <source>
 … och {0} till</source>
         <translation>
 … and {0} more</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="120"/>
         <source>Rapporten kan inte skapas än</source>
         <translation>The report cannot be created yet</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="121"/>
         <source>Detta saknas för en slutlig rapport:
 
 {0}{1}
@@ -2179,47 +2189,52 @@ Ett utkast kan alltid skrivas ut.</source>
 A draft can always be printed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="129"/>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="146"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="153"/>
         <source>Rapporten kunde inte skapas</source>
         <translation>The report could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="196"/>
+        <source>Utkastet kunde inte sparas i {0}: {1}.</source>
+        <translation>The draft could not be saved in {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="136"/>
         <source>Rapporten sparades: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="164"/>
         <source>Utkastet är klart</source>
         <translation>Draft ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="165"/>
         <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
         <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="173"/>
         <source>Förhandsgranska och skriv ut…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="177"/>
         <source>Spara som PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="186"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
     </message>

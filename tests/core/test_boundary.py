@@ -48,6 +48,54 @@ def test_no_qt_import_statement_outside_gui():
     assert offenders == []
 
 
+def _imported_modules(path: Path, package: str = "") -> list[tuple[int, str]]:
+    """Every module an import statement in ``path`` (a module of ``package``) names, as absolute
+    dotted names."""
+    package = package or ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parent = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{parent}.{base}" if base else parent
+            found.append((node.lineno, base))
+            found += [(node.lineno, f"{base}.{a.name}") for a in node.names]  # from .. import storage
+    return found
+
+
+def test_the_gui_imports_nothing_from_storage():
+    """The GUI reaches the file only through the services (errors and folders included)."""
+    offenders = []
+    checked = 0
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] != "gui" and rel.name != "app.py":
+            continue
+        checked += 1
+        for line, module in _imported_modules(path):
+            if module == "kompass_desktop.storage" or module.startswith("kompass_desktop.storage."):
+                offenders.append(f"{rel}:{line} {module}")
+    assert offenders == []
+    assert checked > 20
+
+
+def test_the_import_scanner_sees_every_form_of_import(tmp_path):
+    sample = tmp_path / "sample.py"
+    forms = {
+        "from ..storage.db import EvaluationFile": "kompass_desktop.storage.db",
+        "from .. import storage": "kompass_desktop.storage",
+        "import kompass_desktop.storage.backup": "kompass_desktop.storage.backup",
+        "from ..storage import backup as b": "kompass_desktop.storage",
+    }
+    for statement, module in forms.items():
+        sample.write_text(statement + "\n", encoding="utf-8")
+        assert module in [m for _, m in _imported_modules(sample, "kompass_desktop.gui")], statement
+
+
 def test_sql_lives_only_in_storage():
     offenders = []
     for path in PACKAGE.rglob("*.py"):

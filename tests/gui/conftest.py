@@ -9,6 +9,39 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import pytest
 
 
+class UnexpectedDialog(AssertionError):
+    """A modal dialog the test did not expect (it would have blocked the run)."""
+
+
+def _refuse(kind: str):
+    def refuse(*args, **kwargs):
+        texts = [a for a in args if isinstance(a, str)]
+        box = args[0] if args and hasattr(args[0], "text") and callable(args[0].text) else None
+        if box is not None:  # a QMessageBox instance: its title, text and details
+            texts = [box.windowTitle(), box.text(), box.informativeText()]
+        elif args and hasattr(args[0], "windowTitle") and callable(args[0].windowTitle):
+            texts = [args[0].windowTitle(), *texts]
+        raise UnexpectedDialog(f"unexpected {kind}: {' | '.join(t for t in texts if t)}")
+
+    return refuse
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch):
+    """Every modal dialog fails the test with its text unless the test replaced it on purpose
+    (``monkeypatch.setattr(module.QMessageBox, "question", ...)`` and the like)."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    for name in ("information", "warning", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, _refuse(f"QMessageBox.{name}"))
+    monkeypatch.setattr(QMessageBox, "exec", _refuse("message box"))
+    monkeypatch.setattr(QDialog, "exec", _refuse("dialog"))
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, _refuse(f"QFileDialog.{name}"))
+    for name in ("getText", "getMultiLineText", "getInt", "getDouble", "getItem"):
+        monkeypatch.setattr(QInputDialog, name, _refuse(f"QInputDialog.{name}"))
+
+
 @pytest.fixture
 def errors(monkeypatch):
     """Messages that would have been shown in a message box (instead of blocking the test)."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from kompass_desktop.gui import mainwindow, registers
 from kompass_desktop.gui import settings as gui_settings
-from kompass_desktop.services import EvaluationSession
+from kompass_desktop.services import EvaluationSession, files
 
 
 def test_start_screen_offers_new_open_demo_and_recent(window, demo_copy):
@@ -80,8 +80,9 @@ def test_a_bad_file_shows_a_message_and_changes_nothing(window, tmp_path, errors
     assert bad.read_bytes() == before and window.controller is None
 
 
-def test_a_damaged_file_offers_its_latest_backup(window, demo_copy, tmp_path, monkeypatch):
-    assert window.open_file(demo_copy)  # opening makes a backup
+def test_a_damaged_file_offers_its_latest_backup(window, demo_copy, tmp_path, monkeypatch, qtbot):
+    assert window.open_file(demo_copy)  # opening makes a backup (in the background)
+    qtbot.waitUntil(lambda: [b.reason for b in files.list_backups(demo_copy)] == ["open"])
     window.close_evaluation()
     data = bytearray(demo_copy.read_bytes())
     demo_copy.write_bytes(bytes(data[: len(data) // 3]))  # truncated

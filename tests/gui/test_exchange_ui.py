@@ -56,7 +56,9 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
 
     monkeypatch.setattr(exchange_ui.ConflictsDialog, "exec", choose_other)
     monkeypatch.setattr(exchange_ui.QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
+    assert window.controller.undo_stack.canUndo()
     assert exchange_ui.merge_other_file(window, window.controller, colleague)
+    assert not window.controller.undo_stack.canUndo()  # undo steps from before may not fit any more
     assert seen["rows"] == 1 and "20" in seen["lead"] and "25" in seen["other"]
     session = window.controller.session
     assert session.scores()["3.2"] == 25

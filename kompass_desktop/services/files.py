@@ -1,0 +1,67 @@
+"""Evaluation files as files: backups, restoring one, copies (the GUI and the CLI use these).
+
+Changes to an *open* evaluation go through :class:`~kompass_desktop.services.EvaluationSession`;
+these functions work on paths (a file that is not open here, or a backup taken with the
+evaluation's own connection closed to it).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ..storage import backup as _backup
+from ..storage.backup import Backup, BackupCancelled
+from ..storage.db import warm_up as _warm_up
+from ..storage.errors import StorageError
+
+__all__ = [
+    "Backup",
+    "BackupCancelled",
+    "backup_file",
+    "backup_folder",
+    "copy_to",
+    "list_backups",
+    "restore_backup",
+    "warm_up",
+]
+
+
+def backup_file(path: Path, reason: str = "auto", cancel: threading.Event | None = None) -> Path:
+    """A backup of the file at ``path`` (read with its own connection: safe from another thread).
+
+    Setting ``cancel`` stops it quickly: :class:`BackupCancelled` is raised, nothing is kept."""
+    return _backup.make_backup(Path(path), reason, cancel)
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """The backups of one evaluation file, newest first."""
+    return _backup.list_backups(Path(path))
+
+
+def backup_folder(path: Path) -> Path:
+    return _backup.folder_for(Path(path))
+
+
+def restore_backup(backup: Path, target: Path) -> Path | None:
+    """Write ``backup`` (checked first) to ``target``; an existing target is backed up first and
+    that backup returned.  Refused while ``target`` is open anywhere."""
+    return _backup.restore_backup(Path(backup), Path(target))
+
+
+def copy_to(source: Path, target: Path) -> Path:
+    """A consistent copy of the evaluation file ``source`` (e.g. from a network folder to this
+    computer); returns ``target``."""
+    try:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StorageError(
+            f"Mappen {Path(target).parent} kunde inte skapas: {err.strerror or err}."
+        ) from None
+    _backup.copy_database(Path(source), Path(target))
+    return Path(target)
+
+
+def warm_up() -> None:
+    """Import what the first write needs ahead of time (call from a background thread)."""
+    _warm_up()
