@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 from ..storage import backup as _backup
+from ..storage import restore as _restore
 from ..storage.backup import Backup, BackupCancelled
 from ..storage.db import warm_up as _warm_up
 from ..storage.errors import StorageError
@@ -46,7 +47,7 @@ def backup_folder(path: Path) -> Path:
 def restore_backup(backup: Path, target: Path) -> Path | None:
     """Write ``backup`` (checked first) to ``target``; an existing target is backed up first and
     that backup returned.  Refused while ``target`` is open anywhere."""
-    return _backup.restore_backup(Path(backup), Path(target))
+    return _restore.restore_backup(Path(backup), Path(target))
 
 
 def copy_to(source: Path, target: Path) -> Path:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.errors import KompassError, NotFound
 from ..domain.framework import FindingKind, Framework
 from ..domain.model import Finding, Note, SourceKind
-from ..storage import repo
+from ..storage import queries, repo
 from ..storage.db import EvaluationFile, keyed_id
 from .change import Change, ChangeKind
 
@@ -43,13 +43,7 @@ class NotesMixin:
     def notes(
         self, subarea: str | None = None, *, interview_id: str | None = None, unsorted: bool = False
     ) -> list[Note]:
-        if unsorted:
-            return repo.load_notes(self.file, "deleted = 0 AND subarea IS NULL")
-        if subarea is not None:
-            return repo.load_notes(self.file, "deleted = 0 AND subarea = ?", (subarea,))
-        if interview_id is not None:
-            return repo.load_notes(self.file, "deleted = 0 AND interview_id = ?", (interview_id,))
-        return repo.load_notes(self.file)
+        return queries.notes(self.file, subarea=subarea, interview_id=interview_id, unsorted=unsorted)
 
     def note(self, note_id: str) -> Note:
         row = self.file.get("notes", note_id)

@@ -13,7 +13,7 @@ from ..domain.errors import KompassError, NotFound
 from ..domain.framework import Framework
 from ..domain.model import Document, EarlierEvaluation, Interview, WebSource
 from ..domain.scoring import parse_points
-from ..storage import repo
+from ..storage import queries, repo
 from ..storage.db import EvaluationFile
 from .change import Change, ChangeKind
 
@@ -219,7 +219,7 @@ class RegistersMixin:
 
     # -- interviews -----------------------------------------------------------------
     def interviews(self) -> list[Interview]:
-        return [repo.to_interview(r) for r in self.file.rows("interviews", order_by="date, start, created")]
+        return queries.interviews(self.file)
 
     def add_interview(self, **values: Any) -> Interview:
         return _typed(Interview, self.add_record(Register.INTERVIEW, **values))
@@ -235,7 +235,7 @@ class RegistersMixin:
 
     # -- documents ------------------------------------------------------------------
     def documents(self) -> list[Document]:
-        return [repo.to_document(r) for r in self.file.rows("documents", order_by="title")]
+        return queries.documents(self.file)
 
     def add_document(self, **values: Any) -> Document:
         return _typed(Document, self.add_record(Register.DOCUMENT, **values))
@@ -251,7 +251,7 @@ class RegistersMixin:
 
     # -- web observations -----------------------------------------------------------
     def web_sources(self) -> list[WebSource]:
-        return [repo.to_web(r) for r in self.file.rows("web_sources", order_by="title")]
+        return queries.web_sources(self.file)
 
     def add_web_source(self, **values: Any) -> WebSource:
         return _typed(WebSource, self.add_record(Register.WEB, **values))
@@ -267,7 +267,7 @@ class RegistersMixin:
 
     # -- earlier evaluations ---------------------------------------------------------
     def earlier_evaluations(self) -> list[EarlierEvaluation]:
-        return [repo.to_earlier(r) for r in self.file.rows("earlier_evaluations", order_by="year")]
+        return queries.earlier_evaluations(self.file)
 
     def add_earlier_evaluation(
         self, year: int, framework_id: str, area_scores: Mapping[Any, Any], label: str = ""

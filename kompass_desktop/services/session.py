@@ -23,7 +23,7 @@ from ..domain.model import EvaluationInfo, EvaluationSnapshot, TextScope
 from ..domain.reference import NationalAverage, national_to_file_dict
 from ..domain.scoring import Summary, check_points, parse_points, summarize
 from ..storage import backup as backups
-from ..storage import repo
+from ..storage import queries, repo
 from ..storage.db import (
     EvaluationFile,
     create_evaluation_file,
@@ -382,20 +382,17 @@ class EvaluationSession(NotesMixin, RegistersMixin):
 
     def validate(self) -> list[str]:
         """Integrity and consistency problems (empty when the file is sound)."""
-        problems: list[str] = []
-        result = self.file.query("PRAGMA integrity_check(20)")
-        if [r[0] for r in result] != ["ok"]:
-            problems.extend(f"databasen: {r[0]}" for r in result)
-        rows = self.file.rows("evaluation")
-        if len(rows) != 1:
-            problems.append(f"filen innehåller {len(rows)} utvärderingsposter (väntade 1)")
+        problems = [f"databasen: {p}" for p in queries.integrity_problems(self.file)]
+        ids = queries.evaluation_record_ids(self.file)
+        if len(ids) != 1:
+            problems.append(f"filen innehåller {len(ids)} utvärderingsposter (väntade 1)")
             return problems
-        if rows[0]["id"] != self.evaluation_id:
+        if ids[0] != self.evaluation_id:
             problems.append("utvärderingens id stämmer inte med filens id")
         problems.extend(consistency_problems(self.snapshot()))
-        for row in self.file.rows("scores"):
-            if row["id"] != keyed_id(self.evaluation_id, f"score:{row['subarea']}"):
-                problems.append(f"poängposten för {row['subarea']} har fel id")
+        for record_id, subarea in queries.score_record_keys(self.file):
+            if record_id != keyed_id(self.evaluation_id, f"score:{subarea}"):
+                problems.append(f"poängposten för {subarea} har fel id")
         return problems
 
     def note_counts(self) -> dict[str, int]:

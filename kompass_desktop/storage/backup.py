@@ -20,7 +20,6 @@ from pathlib import Path
 from ..userdata import backups_dir
 from ..userdata import data_dir as data_dir  # re-exported for older callers
 from .errors import StorageError
-from .fileformat import read_header
 
 #: How many backups of each reason are kept per evaluation file.
 KEEP = {"open": 10, "auto": 10}
@@ -171,13 +170,3 @@ def _rotate(path: Path, reason: str) -> None:
     for old in same[keep:]:
         with suppress(OSError):
             old.path.unlink()
-
-
-def restore_backup(backup: Path, target: Path) -> Path | None:
-    """Write ``backup`` to ``target``.  An existing target is backed up first; returns that copy."""
-    backup, target = Path(backup), Path(target)
-    read_header(backup)  # refuses foreign, newer and truncated files with a clear message
-    from .db import open_evaluation_file  # local: db imports nothing from here
-
-    open_evaluation_file(backup, readonly=True).close()  # integrity check
-    return replace_file(backup, target)

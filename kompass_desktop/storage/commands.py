@@ -9,6 +9,7 @@ from typing import Any
 
 from ..domain.errors import KompassError
 from . import backup
+from .restore import restore_backup
 
 
 def register(
@@ -39,7 +40,7 @@ def register(
         source, target = Path(args.backup), Path(args.output)
         if not source.exists():
             raise KompassError(f"Säkerhetskopian {source} finns inte.")
-        saved = backup.restore_backup(source, target)
+        saved = restore_backup(source, target)
         print(f"Återställde {source.name} till {target}.")
         if saved is not None:
             print(f"Den tidigare filen sparades först som {saved}.")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kompass_desktop"
 CORE = ["domain", "storage", "services", "report", "exchange"]
@@ -96,17 +99,138 @@ def test_the_import_scanner_sees_every_form_of_import(tmp_path):
         assert module in [m for _, m in _imported_modules(sample, "kompass_desktop.gui")], statement
 
 
+#: What SQL looks like in a string: statements, clauses and the shapes of conditions.
+SQL = re.compile(
+    r"\b(select\s.+\sfrom|insert\s+(or\s+\w+\s+)?into|update\s+\w+\s+set|delete\s+from"
+    r"|(create|drop|alter)\s+(table|index|trigger|view)|pragma\s+\w+|order\s+by|group\s+by"
+    r"|where\s+\w+\s*(=|<|>|!|\bis\b|\bin\b|\blike\b)|is\s+(not\s+)?null)\b"
+    r"|\b\w+\s*(=|<>|!=|<=|>=|<|>)\s*(\?|:\w+)"
+    r"|\b\w+\s*(=|<>|!=)\s*\S+\s+(and|or)\s+\w+\s*(=|<>|!=|<|>|is\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+DATABASE_MODULES = ("sqlite3", "sqlite_utils", "apsw")
+DATABASE_CALLS = ("execute", "executemany", "executescript")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def sql_offences(source: str) -> list[str]:
+    """SQL outside storage: a database module imported, a database call made, or a string that
+    looks like SQL (not counting docstrings)."""
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            found += [f"{node.lineno}: imports {n}" for n in names if n.split(".")[0] in DATABASE_MODULES]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in DATABASE_CALLS:
+                found.append(f"{node.lineno}: calls .{node.func.attr}()")
+            found += [
+                f"{node.lineno}: passes {k.arg}=" for k in node.keywords if k.arg in ("where", "order_by")
+            ]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+            found += [f"{node.lineno}: {node.value[:60]!r}"] if SQL.search(node.value) else []
+    return found
+
+
 def test_sql_lives_only_in_storage():
     offenders = []
+    checked = 0
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE)
         if rel.parts[0] == "storage":
             continue
-        text = path.read_text(encoding="utf-8")
-        for keyword in ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "CREATE TABLE"):
-            if keyword in text:
-                offenders.append(f"{rel}: {keyword.strip()}")
+        checked += 1
+        offenders += [f"{rel}:{o}" for o in sql_offences(path.read_text(encoding="utf-8"))]
     assert offenders == []
+    assert checked > 50
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'repo.load_notes(f, "deleted = 0 AND subarea IS NULL")',
+        'f.rows("notes", "subarea = ?", (s,))',
+        'f.rows("interviews", order_by="date, start")',
+        "f.query('PRAGMA integrity_check')",
+        'f.conn.execute("x")',
+        "import sqlite3",
+        "from sqlite_utils import Database",
+        'x = f"SELECT id FROM {table} WHERE a = 1"',
+        'sql = "delete from notes"',
+        'flt = "deleted = 0 AND area = 3"',
+        'q = "INSERT OR REPLACE INTO meta (key) VALUES (?)"',
+    ],
+)
+def test_the_sql_check_sees_sql_in_every_form(source):
+    assert sql_offences(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '"""Docstring: SELECT rows WHERE needed, ORDER BY date."""',
+        'label = "Välj var anteckningen ska sparas"',
+        'message = f"{n} poäng av {m}"',
+        "queries.notes(f, subarea=sub)",
+        'html = "<table border=1 cellpadding=4 width=100%>"',
+        'text = "Sparas till {0} där poängen = 5 eller mer"',
+    ],
+)
+def test_the_sql_check_leaves_ordinary_text_alone(source):
+    assert sql_offences(source) == []
+
+
+def _import_graph(layer: str) -> dict[str, set[str]]:
+    """Module -> the modules of the same layer it imports (anywhere in it, at top or in functions)."""
+    graph: dict[str, set[str]] = {}
+    prefix = f"kompass_desktop.{layer}."
+    for path in (PACKAGE / layer).glob("*.py"):
+        name = prefix + path.stem
+        targets = {m for _, m in _imported_modules(path) if m.startswith(prefix)}
+        modules = {".".join(m.split(".")[:3]) for m in targets}
+        graph[name] = {m for m in modules if (PACKAGE / layer / f"{m.split('.')[2]}.py").exists()} - {name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    found, state = [], {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = "open"
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == "open":
+                found.append([*trail[trail.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt, [*trail, nxt])
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    return found
+
+
+@pytest.mark.parametrize("layer", ["domain", "storage", "services", "exchange", "report"])
+def test_no_import_cycles_inside_a_layer(layer):
+    graph = _import_graph(layer)
+    assert len(graph) > 3
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
 
 
 def test_modules_stay_readable():

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from kompass_desktop.services import EvaluationSession, NewEvaluation
+from kompass_desktop.services import EvaluationSession, NewEvaluation, files
 from kompass_desktop.storage import backup as backups
 from kompass_desktop.storage import schema
 from kompass_desktop.storage.db import open_evaluation_file
@@ -300,7 +300,7 @@ def test_backups_rotate_and_restore(saved, tmp_path):
     with EvaluationSession.open(saved) as s:
         s.set_score("1.1", 1)
     target = tmp_path / "restored.kompass"
-    backups.restore_backup(listed[0].path, target)
+    files.restore_backup(listed[0].path, target)
     with EvaluationSession.open(target) as s:
         assert str(s.scores()["1.1"]) == "12.5"
 
