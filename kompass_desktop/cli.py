@@ -17,6 +17,7 @@ from typing import Any
 
 from . import __version__, resources
 from .domain.errors import InputProblems, KompassError
+from .domain.rules import plausible_year
 from .domain.scoring import Summary, format_exact, round_display, to_json_number
 
 Handler = Callable[[argparse.Namespace], int]
@@ -303,7 +304,7 @@ def _year(text: str) -> int:
         year = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"”{text}” är inget år") from None
-    if not 1990 <= year <= 2100:
+    if not plausible_year(year):
         raise argparse.ArgumentTypeError(f"{year} är inget rimligt år")
     return year
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from .framework import FindingKind, Framework
 from .reference import NationalAverage
+from .rules import intro_text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -217,7 +218,7 @@ class EvaluationSnapshot:
     def area_intro(self, area_number: int) -> str:
         """The evaluation's "Allmänt" text, or the framework's standard text if not edited."""
         own = self.text(TextScope.AREA_INTRO, str(area_number))
-        return own if own.strip() else self.framework.area(area_number).intro
+        return intro_text(own, self.framework.area(area_number).intro)
 
     def findings_for(self, area: int, kind: FindingKind) -> list[Finding]:
         return sorted(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.framework import Area, SubArea
 from ..domain.model import TextScope
+from ..domain.rules import intro_text
 from ..domain.scoring import format_exact, round_display
 from ..services import Change
 from .controller import EvaluationController
@@ -48,7 +49,7 @@ class SubAreaCard(QFrame):
         title.setToolTip(sub.title)
         head.addWidget(title, 1)
         head.addWidget(QLabel(self.tr("Poäng"), self))
-        self.score = ScoreEdit(lambda text: controller.set_score(sub.number, text), float(sub.max), self)
+        self.score = ScoreEdit(lambda text: controller.set_score(sub.number, text), sub.max, self)
         self.score.setAccessibleName(self.tr("Poäng för {0}").format(sub.number))
         self.score.set_base_tooltip(
             self.tr("0–{0}, decimaler tillåtna. Enter sparar, Esc ångrar, ↑/↓ ±1.").format(
@@ -198,7 +199,7 @@ class AreaPage(QScrollArea):
                 card.refresh_text()
             if not self.intro.dirty:
                 own = self.controller.session.text(TextScope.AREA_INTRO, str(self.area.number))
-                self.intro.set_stored_text(own or self.area.intro)
+                self.intro.set_stored_text(intro_text(own, self.area.intro))
         if kind in ("all", "interview", "document", "web", "bulk"):
             self.source.reload(self.controller.session)
         if sources is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import resources
+from ..domain.rules import AREA_MAX, FIRST_YEAR, LAST_YEAR
 from ..domain.scoring import format_exact
 from ..services import Change
 from ..services.comparison import national_average_for
@@ -34,7 +35,7 @@ ROLE_ID = Qt.ItemDataRole.UserRole + 80
 
 
 NO_SCORE = -1  # a spin box showing "–": the area was not scored (or is not known)
-NO_YEAR = 1989  # the year box's "ingen" (no earlier evaluation); real years start at 1990
+NO_YEAR = FIRST_YEAR - 1  # the year box's "ingen" (no earlier evaluation)
 
 
 class EarlierScoresForm(QWidget):
@@ -47,11 +48,11 @@ class EarlierScoresForm(QWidget):
         self.optional = optional
         self.year = QSpinBox(self)
         if optional:
-            self.year.setRange(NO_YEAR, 2100)
+            self.year.setRange(NO_YEAR, LAST_YEAR)
             self.year.setValue(NO_YEAR)
             self.year.setSpecialValueText(self.tr("ingen"))
         else:
-            self.year.setRange(1990, 2100)
+            self.year.setRange(FIRST_YEAR, LAST_YEAR)
             self.year.setValue(2020)
         self.framework = QComboBox(self)
         for fw_id, name in resources.framework_names().items():
@@ -63,7 +64,7 @@ class EarlierScoresForm(QWidget):
         self.scores: list[QSpinBox] = []
         for i in range(8):
             spin = QSpinBox(self)
-            spin.setRange(NO_SCORE, 100)
+            spin.setRange(NO_SCORE, int(AREA_MAX))
             spin.setValue(NO_SCORE)
             spin.setSpecialValueText("–")
             spin.setAccessibleName(self.tr("Område {0}").format(i + 1))

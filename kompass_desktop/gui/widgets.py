@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+
+from ..domain.errors import KompassError
+from ..domain.rules import step_points
+from ..domain.scoring import format_exact, parse_points
 
 #: Typing is committed this long after the last keystroke (the issue allows at most 1 s).
 AUTOSAVE_DELAY_MS = 600
@@ -91,7 +96,7 @@ class ScoreEdit(QLineEdit):
     """
 
     def __init__(
-        self, commit: Callable[[str], tuple[bool, str]], maximum: float, parent: QWidget | None = None
+        self, commit: Callable[[str], tuple[bool, str]], maximum: Decimal, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._commit = commit
@@ -143,13 +148,12 @@ class ScoreEdit(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = 1 if event.key() == Qt.Key.Key_Up else -1
             try:
-                current = float(self.text().replace(",", ".")) if self.text().strip() else 0.0
-            except ValueError:
-                current = 0.0
-            value = min(max(current + step, 0.0), self._maximum)
-            self.setText(f"{value:g}".replace(".", ","))
+                current = parse_points(self.text()) if self.text().strip() else None
+            except KompassError:
+                current = None  # not a number: start again from 0
+            direction = 1 if event.key() == Qt.Key.Key_Up else -1
+            self.setText(format_exact(step_points(current, direction, self._maximum)))
             return
         if event.key() == Qt.Key.Key_Escape:
             self.setText(self._stored)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from ..domain.errors import KompassError, NotFound
 from ..domain.framework import Framework
 from ..domain.model import Document, EarlierEvaluation, Interview, WebSource
-from ..domain.scoring import parse_points
+from ..domain.rules import AREA_MAX, plausible_year, valid_area_score
+from ..domain.scoring import format_exact, parse_points
 from ..storage import queries, repo
 from ..storage.db import EvaluationFile
 from .change import Change, ChangeKind
@@ -140,7 +140,7 @@ class RegistersMixin:
         elif kind == Register.EARLIER:
             if "year" in out:
                 year = _opt_int(out["year"], "År")
-                if year is None or not 1990 <= year <= 2100:
+                if year is None or not plausible_year(year):
                     raise KompassError("Ange året för den tidigare utvärderingen.")
                 out["year"] = year
             if "area_scores" in out:
@@ -300,7 +300,7 @@ def _check_area_scores(values: Mapping[Any, Any]) -> dict[str, str]:
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         number = parse_points(value)
-        if not Decimal(0) <= number <= Decimal(100):
-            raise KompassError(f"Område {key}: {value} ligger utanför 0–100.")
+        if not valid_area_score(number):
+            raise KompassError(f"Område {key}: {value} ligger utanför 0–{format_exact(AREA_MAX)}.")
         out[str(int(key))] = str(number)
     return out

@@ -21,6 +21,7 @@ from ..domain.errors import KompassError, NotFound
 from ..domain.framework import Framework
 from ..domain.model import EvaluationInfo, EvaluationSnapshot, TextScope
 from ..domain.reference import NationalAverage, national_to_file_dict
+from ..domain.rules import plausible_year
 from ..domain.scoring import Summary, check_points, parse_points, summarize
 from ..storage import backup as backups
 from ..storage import queries, repo
@@ -143,7 +144,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         name = spec.municipality.strip()
         if not name:
             raise KompassError("Ange kommunens namn.")
-        if spec.year is not None and not (1990 <= spec.year <= 2100):
+        if spec.year is not None and not plausible_year(spec.year):
             raise KompassError(f"Året {spec.year} är orimligt; ange ett år som 2025.")
         evaluation_id = new_id()
 
@@ -229,6 +230,8 @@ class EvaluationSession(NotesMixin, RegistersMixin):
                     raise KompassError(f"{key}: ”{changes[key]}” är inte ett heltal.") from None
                 if changes[key] < 0:
                     raise KompassError(f"{key} kan inte vara negativt.")
+        if changes.get("year") is not None and not plausible_year(changes["year"]):
+            raise KompassError(f"Året {changes['year']} är orimligt; ange ett år som 2025.")
         for key in ("start_date", "end_date"):
             if key in changes:
                 changes[key] = check_date(str(changes[key] or ""), "Datum")

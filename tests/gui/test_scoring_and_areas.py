@@ -87,6 +87,19 @@ def test_arrow_keys_step_the_score_within_its_range(demo_window, qtbot):
     assert demo_window.controller.scores()["7.1"] == 15
 
 
+def test_arrow_keys_step_a_decimal_score_exactly_and_stop_at_zero(demo_window, qtbot):
+    edit = area_page(demo_window, 7).cards["7.1"].score
+    edit.setFocus()
+    edit.setText("0,1")
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert edit.text() == "1,1"
+    for _ in range(3):
+        qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert edit.text() == "0"
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert demo_window.controller.scores()["7.1"] == 0
+
+
 def test_text_is_saved_within_a_second_of_typing(demo_window, qtbot):
     page = area_page(demo_window, 2)
     editor = page.cards["2.1"].text
@@ -121,6 +134,11 @@ def test_allmant_is_the_standard_text_until_edited(demo_window, qtbot):
     page.intro.setPlainText("Egen inledning.")
     page.intro.flush()
     assert demo_window.controller.session.text(TextScope.AREA_INTRO, "6") == "Egen inledning."
+    page.intro.setPlainText("   ")  # emptied: the standard text is back, on screen as in the report
+    page.intro.flush()
+    page.refresh(None)
+    assert page.intro.toPlainText() == framework.area(6).intro
+    assert demo_window.controller.session.snapshot().area_intro(6) == framework.area(6).intro
 
 
 def test_findings_add_edit_delete_and_undo(demo_window, qtbot, monkeypatch):
