@@ -238,6 +238,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("doctor")
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from .doctor import main as self_check
+
+    return self_check(Path(f) for f in args.folders)
+
+
 # -- parser ----------------------------------------------------------------------------------
 
 
@@ -275,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("demo", help="skriv demoutvärderingen till en fil")
     s.add_argument("file")
     s.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
+
+    s = sub.add_parser("doctor", help="självkontroll av installationen (för IT-support)")
+    s.add_argument(
+        "folders", nargs="*", metavar="MAPP", help="mappar med utvärderingar (standard: senaste filernas)"
+    )
 
     for extend in _extensions():
         extend(sub, command)

@@ -35,7 +35,8 @@ def resources_dir() -> Path:
 
 
 def schemas_dir() -> Path:
-    return _base_dir() / "schemas"
+    override = os.environ.get("KOMPASS_SCHEMAS")  # like KOMPASS_RESOURCES: a copy, e.g. in tests
+    return Path(override) if override else _base_dir() / "schemas"
 
 
 @cache

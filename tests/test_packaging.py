@@ -93,7 +93,15 @@ class FirstStart:
         self.work = tmp_path / "work"
         self.home.mkdir()
         self.work.mkdir()
-        unset = ("KOMPASS_DATA_DIR", "XDG_DATA_HOME", "KOMPASS_RESOURCES", "PYTHONPATH", "PYTHONHOME")
+        unset = (
+            "KOMPASS_DATA_DIR",
+            "XDG_DATA_HOME",
+            "KOMPASS_RESOURCES",
+            "KOMPASS_SCHEMAS",
+            "PYTHONPATH",
+            "PYTHONHOME",
+            "LD_LIBRARY_PATH",  # the built app must bring or name its libraries itself
+        )
         self.env = {k: v for k, v in os.environ.items() if k not in unset}
         self.env.update(HOME=str(self.home), QT_QPA_PLATFORM="offscreen")
         self.prefix = _no_network()
@@ -167,3 +175,45 @@ def test_cli_on_a_first_start(bundle: Bundle, first_start: FirstStart) -> None:
     first_start(bundle.cli, "export", "X.kompass", "-o", "X.kkx", "--seal", "skr.pub")
     first_start(bundle.cli, "validate", "X.kompass")
     _no_error_log(first_start.home)
+
+
+def test_self_check_in_the_packaged_app(bundle: Bundle, first_start: FirstStart) -> None:
+    for program, args in ((bundle.cli, ["doctor"]), (bundle.gui, ["--check"])):
+        result = first_start(program, *args)  # exit code 0: all is well
+        out = result.stdout.splitlines()
+        print(f"\n{result.stdout}")
+        assert out[-1] == "Allt fungerar."
+        assert "OK   Skärmplattform: offscreen laddas (Qt 6." in result.stdout  # through kompass-desktop
+        assert "OK   Ramverk och standardtexter: 2019, 2016, 2010 laddas och följer schemat" in out
+        assert "OK   Typsnitt: 3 inbyggda typsnitt laddas" in result.stdout
+        assert "OK   Nätverk: används inte (0 försök under kontrollen)" in out
+    _no_error_log(first_start.home)
+
+
+def test_a_desktop_without_the_x11_libraries_is_told_what_to_install(
+    bundle: Bundle, first_start: FirstStart
+) -> None:
+    """A plain start on X11 (no X server here).  Either the bundle brings the xcb helper
+    libraries (then Qt's xcb plugin loads and only the connection fails), or the app names
+    what is missing, with the install commands, and never shows Qt's own abort text."""
+    from kompass_desktop.platform_libs import BUNDLED_X11_HELPERS
+
+    lacking = [n for n in BUNDLED_X11_HELPERS if not (bundle.folder / "_internal" / n).is_file()]
+    env = {k: v for k, v in first_start.env.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = ":99"
+    result = subprocess.run(
+        [*first_start.prefix, str(bundle.gui)],
+        cwd=first_start.work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    print(f"\nnot bundled: {lacking or 'none'}\n{result.stderr}")
+    if "Kompass Desktop kan inte starta" in result.stderr:
+        assert lacking, "the bundle has every helper library, yet the check ran"
+        assert result.returncode == 1
+        assert "sudo apt install " in result.stderr and "sudo dnf install " in result.stderr
+        assert "is needed to load the Qt xcb platform plugin" not in result.stderr
+    else:
+        assert "could not connect to display :99" in result.stderr, result.stderr

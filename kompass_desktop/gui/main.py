@@ -1,6 +1,9 @@
 """Starting the desktop app: command-line options, QApplication, translations, the window.
 
-kompass-desktop [FILE] [--demo] [--smoke-test] [--lang sv|en]
+kompass-desktop [FILE] [--demo] [--smoke-test] [--lang sv|en] [--check]
+
+Before Qt is imported, platform_libs checks that the display platform can load (a clear
+message and exit 1 instead of Qt's abort when system libraries are missing).
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="öppna demon utan fönster, gå igenom alla områden och avsluta (för CI och paketering)",
     )
     parser.add_argument("--lang", choices=["sv", "en"], help="språk för gränssnittet")
+    parser.add_argument(
+        "--check", action="store_true", help="självkontroll av installationen (för IT-support) och avsluta"
+    )
+    parser.add_argument("--check-display", action="store_true", help=argparse.SUPPRESS)  # used by --check
     return parser.parse_args(argv)
 
 
@@ -57,8 +64,22 @@ def _install_excepthook() -> None:
 
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
+    if args.check:
+        from ..doctor import main as self_check
+
+        return self_check([Path(args.file)] if args.file else [])
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..platform_libs import diagnose
+
+    found = diagnose()  # before Qt: a clear message instead of Qt's abort
+    if args.check_display:
+        from .display_probe import check_display
+
+        return check_display(found)
+    if found:
+        sys.stderr.write(found.message())
+        return 1
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
