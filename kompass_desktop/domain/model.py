@@ -88,6 +88,7 @@ class TextScope(StrEnum):
     SUMMARY_OVERALL = "summary_overall"  # "Sammanfattande kommentarer"
     SUMMARY_STRONGER = "summary_stronger"  # "Starkare områden"
     SUMMARY_WEAKER = "summary_weaker"  # "Svagare områden"
+    COMPARISONS = "comparisons"  # "Jämförelser" (defaults to the version's standard text)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,4 +1,4 @@
-"""Chapters 3–5: the areas in detail, the score tables and the facts about the municipality.
+"""Chapters 3–5 as blocks: the areas in detail, the score tables and the facts about the municipality.
 
 The area box (chapter 3), the score tables (chapter 4), the charts and the summary all read
 the same ``ctx.summary`` and the one display rule (``round_display``/``percent``), so they
@@ -9,30 +9,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.lib import colors
-from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
-from reportlab.platypus.tables import Table, TableStyle
-
 from ..domain.framework import Area, FindingKind
 from ..domain.model import TextScope
 from ..domain.scoring import AreaScore, format_exact, percent, round_display
-from .content import body_text, h1, h2
+from .blocks import (
+    Block,
+    Bookmark,
+    Cell,
+    Heading,
+    PageBreak,
+    Para,
+    Role,
+    Space,
+    Table,
+    TableKind,
+    Together,
+    missing,
+    para,
+)
+from .content import body_text, standard_text
 from .context import ReportContext
-from .fonts import REGULAR
-from .markup import esc, para
-from .styles import ACCENT, ACCENT_LIGHT, PAGE_HEIGHT, RULE, TEXT_WIDTH
-from .text import Anchor, Heading, paragraph, thousands
+from .styles import TEXT_WIDTH
+from .text import join_sv, thousands
 
-TABLE_BASE = [
-    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-    ("FONTSIZE", (0, 0), (-1, -1), 9.5),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-    ("TOPPADDING", (0, 0), (-1, -1), 3),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-]
+CM = 28.35 / TEXT_WIDTH  # one centimetre as a fraction of the text width
 
 
 def shown(value: Decimal | None) -> str:
@@ -44,110 +44,92 @@ def shown_percent(value: Decimal | None, maximum: Decimal) -> str:
     return "–" if value is None else f"{percent(value, maximum)}\u00a0%"
 
 
+def one(text: str, role: Role = Role.CELL) -> Cell:
+    return (para(text, role),)
+
+
 # -- chapter 3 -------------------------------------------------------------------------------
 
 
 def area_box(ctx: ReportContext, area: Area, score: AreaScore) -> Table:
     """'Rubriker' (the sub-area headings) and 'Poäng' (the area score), as in the published reports."""
-    st = ctx.st
-    headings = [para(esc(s.heading), st.cell, bullet=True) for s in area.subareas]
-    points: list[Flowable] = [para(esc(shown(score.achieved)), st.big_number)]
+    headings = tuple(para(s.heading, Role.CELL, bullet=True) for s in area.subareas)
+    points: list[Para] = [para(shown(score.achieved), Role.BIG_NUMBER)]
     if not score.complete:
         points.append(
-            para(esc(f"{score.scored_count} av {len(score.subareas)} delfrågor bedömda"), st.cell_center)
+            para(f"{score.scored_count} av {len(score.subareas)} delfrågor bedömda", Role.CELL_CENTER)
         )
-    table = Table(
-        [[para(esc("Rubriker"), st.cell_head), para(esc("Poäng"), st.cell_head)], [headings, points]],
-        colWidths=[TEXT_WIDTH - 3.2 * 72 / 2.54, 3.2 * 72 / 2.54],
-        style=TableStyle(
-            [
-                *TABLE_BASE,
-                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-                ("BACKGROUND", (0, 1), (-1, -1), ACCENT_LIGHT),
-                ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
-                ("LINEBEFORE", (1, 1), (1, -1), 0.5, RULE),
-                ("VALIGN", (1, 1), (1, 1), "MIDDLE"),
-                ("TOPPADDING", (0, 1), (-1, 1), 6),
-                ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
-            ]
-        ),
+    return Table(
+        TableKind.AREA_BOX,
+        (one("Rubriker", Role.CELL_HEAD), one("Poäng", Role.CELL_HEAD)),
+        ((headings, tuple(points)),),
+        (1 - 3.2 * CM, 3.2 * CM),
+        f"Område {area.number}: delfrågornas rubriker och områdets poäng, {shown(score.achieved)} av "
+        f"{format_exact(score.max)}.",
     )
-    return table
 
 
-def findings_table(ctx: ReportContext, area: Area) -> list[Flowable]:
-    """Styrkor | Förbättringsmöjligheter (| Svagheter in the 2010 version): one list per column."""
-    st, snap = ctx.st, ctx.snap
+def findings_table(ctx: ReportContext, area: Area) -> Table | None:
+    """Styrkor | Förbättringsmöjligheter (| Svagheter in 2010): one list per column, not pairs."""
+    snap = ctx.snap
     kinds = list(snap.framework.finding_kinds)
     columns = [[f.body for f in snap.findings_for(area.number, k)] for k in kinds]
     if not any(columns) and not ctx.draft:
-        return []
-    rows = max(1, *(len(c) for c in columns))
-    data: list[list[Flowable | str]] = [[para(esc(k.label_sv), st.cell_head) for k in kinds]]
-    for i in range(rows):
-        row: list[Flowable | str] = []
-        for kind, items in zip(kinds, columns, strict=True):
-            if i < len(items):
-                row.append(paragraph(items[i], st.finding, bullet=True))
-            elif i == 0 and ctx.draft and kind in (FindingKind.STRENGTH, FindingKind.IMPROVEMENT):
-                row.append(para(esc(f"[Inga {kind.label_sv.lower()}]"), st.missing))
-            else:
-                row.append("")
-        data.append(row)
-    width = TEXT_WIDTH / len(kinds)
-    table = Table(
-        data,
-        colWidths=[width] * len(kinds),
-        repeatRows=1,
-        splitInRow=1,
-        style=TableStyle(
-            [
-                *TABLE_BASE,
-                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-                ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
-                ("INNERGRID", (0, 0), (-1, 0), 0.5, colors.white),
-                ("LINEBEFORE", (1, 1), (-1, -1), 0.5, RULE),
-                ("TOPPADDING", (0, 1), (-1, 1), 6),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-            ]
-        ),
+        return None
+    row: list[Cell] = []
+    for kind, items in zip(kinds, columns, strict=True):
+        if items:
+            row.append(tuple(para(item, Role.FINDING, bullet=True) for item in items))
+        elif ctx.draft and kind in (FindingKind.STRENGTH, FindingKind.IMPROVEMENT):
+            row.append((missing(f"[Inga {kind.label_sv.lower()}]"),))
+        else:
+            row.append(())
+    return Table(
+        TableKind.FINDINGS,
+        tuple(one(k.label_sv, Role.CELL_HEAD) for k in kinds),
+        (tuple(row),),
+        tuple(1 / len(kinds) for _ in kinds),
+        f"Område {area.number}: {join_sv([k.label_sv.lower() for k in kinds])}.",
     )
-    _, height = table.wrap(TEXT_WIDTH, PAGE_HEIGHT)
-    if height <= 10 * cm:  # a short table moves to the next page rather than splitting
-        return [KeepTogether([Spacer(1, 8), table])]
-    return [Spacer(1, 8), CondPageBreak(6 * cm), table]  # a long one starts with several rows
 
 
-def area_section(ctx: ReportContext, area: Area) -> list[Flowable]:
-    snap, st = ctx.snap, ctx.st
+def area_section(ctx: ReportContext, area: Area) -> list[Block]:
+    snap = ctx.snap
     score = ctx.summary.area(area.number)
-    title = f"Område {area.number} {area.title}"
-    story: list[Flowable] = [
-        h2(ctx, title, f"area-{area.number}"),
+    own_intro = snap.text(TextScope.AREA_INTRO, str(area.number))
+    intro = (
+        body_text(ctx, own_intro, f"{area.number}.0")
+        if own_intro.strip()
+        else standard_text(ctx, area.intro, f"{area.number}.0")
+    )
+    story: list[Block] = [
+        Heading(f"Område {area.number} {area.title}", 2, f"area-{area.number}"),
         area_box(ctx, area, score),
-        Spacer(1, 6),
-        para(esc("Allmänt"), st.h3),
-        *body_text(ctx, snap.area_intro(area.number), f"{area.number}.0"),
+        Space(6),
+        para("Allmänt", Role.SUBHEAD),
+        *intro,
         *body_text(ctx, snap.text(TextScope.AREA, str(area.number)), f"{area.number}.0", required=False),
     ]
+    last: list[Block] = []
     for sub in area.subareas:
-        story.append(
-            Heading(
-                sub.heading,
-                st.h3,
-                key=f"sub-{sub.number}",
-                level=2,
-                toc=False,
-                plain=f"{sub.number} {sub.heading}",
-            )
-        )
-        story += body_text(ctx, snap.text(TextScope.SUBAREA, sub.number), sub.number)
-    story += findings_table(ctx, area)
+        last = [
+            Heading(sub.heading, 3, f"sub-{sub.number}", toc=False, outline=f"{sub.number} {sub.heading}"),
+            *body_text(ctx, snap.text(TextScope.SUBAREA, sub.number), sub.number),
+        ]
+        story += last
+    table = findings_table(ctx, area)
+    if table is not None:
+        # the table is kept with the end of the last sub-area's text: it never stands alone on
+        # an otherwise empty page (a long table still splits, with its header repeated)
+        tail = [b for b in last if isinstance(b, Para)][-1:]
+        if tail and story[-1] == tail[0]:
+            story.pop()
+        story.append(Together((*tail, Space(8), table)))
     return story
 
 
-def chapter_areas(ctx: ReportContext) -> list[Flowable]:
-    story: list[Flowable] = [h1(ctx, "3 Detaljerad genomgång per område", "ch3")]
+def chapter_areas(ctx: ReportContext) -> list[Block]:
+    story: list[Block] = [Heading("3 Detaljerad genomgång per område", 1, "ch3")]
     for i, area in enumerate(ctx.snap.framework.areas):
         if i:
             story.append(PageBreak())
@@ -158,102 +140,105 @@ def chapter_areas(ctx: ReportContext) -> list[Flowable]:
 # -- chapter 4 -------------------------------------------------------------------------------
 
 
-def score_table(ctx: ReportContext, area: Area) -> Table:
-    st = ctx.st
-    score = ctx.summary.area(area.number)
-    show_pct = ctx.snap.framework.show_percent
-    head = [
-        para(esc(f"{area.number}. {area.title}"), st.cell_head),
-        para(esc("Uppnått"), st.cell_head),
-        para(esc("Max"), st.cell_head),
-    ]
-    if show_pct:
-        head.append(para(esc("Procent"), st.cell_head))
-    data: list[list[Flowable | str]] = [list(head)]
-    for sub in score.subareas:
-        row: list[Flowable | str] = [
-            para(esc(f"{sub.number} {sub.title}"), st.cell),
-            para(esc(shown(sub.achieved)), st.cell_right),
-            para(esc(format_exact(sub.max)), st.cell_right),
-        ]
-        if show_pct:
-            row.append(para(esc(shown_percent(sub.achieved, sub.max)), st.cell_right))
-        data.append(row)
-    total_row: list[Flowable | str] = [
-        para(esc("Summa"), st.cell_bold),
-        para(esc(shown(score.achieved)), st.cell_right_bold),
-        para(esc(format_exact(score.max)), st.cell_right_bold),
-    ]
-    if show_pct:
-        total_row.append(para(esc(shown_percent(score.achieved, score.max)), st.cell_right_bold))
-    data.append(total_row)
-    numbers = [1.8 * 28.35, 1.5 * 28.35] + ([1.9 * 28.35] if show_pct else [])
-    return _score_grid(data, numbers)
+def _numbers(show_pct: bool) -> tuple[float, ...]:
+    return (1.8 * CM, 1.5 * CM) + ((1.9 * CM,) if show_pct else ())
 
 
-def _score_grid(data: list[list[Flowable | str]], numbers: list[float]) -> Table:
-    return Table(
-        data,
-        colWidths=[TEXT_WIDTH - sum(numbers), *numbers],
-        repeatRows=1,
-        splitInRow=1,
-        style=TableStyle(
-            [
-                *TABLE_BASE,
-                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-                ("VALIGN", (1, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (0, 1), (-1, -3), 0.4, RULE),
-                ("LINEABOVE", (0, -1), (-1, -1), 1.0, ACCENT),
-                ("BACKGROUND", (0, -1), (-1, -1), ACCENT_LIGHT),
-                ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
-            ]
-        ),
+def _widths(show_pct: bool) -> tuple[float, ...]:
+    numbers = _numbers(show_pct)
+    return (1 - sum(numbers), *numbers)
+
+
+def _head(first: str, show_pct: bool) -> tuple[Cell, ...]:
+    labels = [first, "Uppnått", "Max"] + (["Procent"] if show_pct else [])
+    return tuple(one(label, Role.CELL_HEAD) for label in labels)
+
+
+def _row(
+    label: str, achieved: Decimal | None, maximum: Decimal, show_pct: bool, bold: bool = False
+) -> tuple[Cell, ...]:
+    right = Role.CELL_RIGHT_BOLD if bold else Role.CELL_RIGHT
+    row = [
+        one(label, Role.CELL_BOLD if bold else Role.CELL),
+        one(shown(achieved), right),
+        one(format_exact(maximum), right),
+    ]
+    if show_pct:
+        row.append(one(shown_percent(achieved, maximum), right))
+    return tuple(row)
+
+
+def _sum_shown(values: list[Decimal | None]) -> int:
+    return sum(round_display(v) for v in values if v is not None)
+
+
+def rounding_note(
+    parts: list[Decimal | None], whole: Decimal | None, what: str, whole_name: str
+) -> Para | None:
+    """A note only where the rounded parts do not add up to the rounded whole."""
+    if whole is None or all(p is None for p in parts):
+        return None
+    added, shown_whole = _sum_shown(parts), round_display(whole)
+    if added == shown_whole:
+        return None
+    return para(
+        f"{what} är avrundade var för sig från sina exakta värden och summerar till {added}; "
+        f"{whole_name} {shown_whole} är avrundad från den exakta summan.",
+        Role.NOTE,
     )
 
 
-def total_table(ctx: ReportContext) -> Table:
-    st, summary = ctx.st, ctx.summary
+def score_table(ctx: ReportContext, area: Area) -> list[Block]:
+    score = ctx.summary.area(area.number)
     show_pct = ctx.snap.framework.show_percent
-    head: list[Flowable | str] = [
-        para(esc(label), st.cell_head) for label in ("Alla områden", "Uppnått", "Max", "Procent")
-    ]
-    data: list[list[Flowable | str]] = [head if show_pct else head[:3]]
-    for score in summary.areas:
-        row: list[Flowable | str] = [
-            para(esc(f"{score.number}. {score.title}"), st.cell),
-            para(esc(shown(score.achieved)), st.cell_right),
-            para(esc(format_exact(score.max)), st.cell_right),
-        ]
-        if show_pct:
-            row.append(para(esc(shown_percent(score.achieved, score.max)), st.cell_right))
-        data.append(row)
-    total: list[Flowable | str] = [
-        para(esc("Totalt"), st.cell_bold),
-        para(esc(str(round_display(summary.total))), st.cell_right_bold),
-        para(esc(format_exact(summary.max)), st.cell_right_bold),
-    ]
-    if show_pct:
-        total.append(para(esc(shown_percent(summary.total, summary.max)), st.cell_right_bold))
-    data.append(total)
-    numbers = [1.8 * 28.35, 1.5 * 28.35] + ([1.9 * 28.35] if show_pct else [])
-    return _score_grid(data, numbers)
+    rows = [_row(f"{sub.number} {sub.title}", sub.achieved, sub.max, show_pct) for sub in score.subareas]
+    rows.append(_row("Summa", score.achieved, score.max, show_pct, bold=True))
+    table = Table(
+        TableKind.SCORES,
+        _head(f"{area.number}. {area.title}", show_pct),
+        tuple(rows),
+        _widths(show_pct),
+        f"Område {area.number} {area.title}: uppnådda poäng och maxpoäng per delfråga.",
+    )
+    note = rounding_note(
+        [s.achieved for s in score.subareas], score.achieved, "Delfrågornas poäng", "områdets summa"
+    )
+    return [table, *([note] if note else [])]
 
 
-def chapter_scores(ctx: ReportContext) -> list[Flowable]:
-    story: list[Flowable] = [
-        h1(ctx, "4 Översikt av poängfördelning", "ch4"),
+def total_table(ctx: ReportContext) -> list[Block]:
+    summary = ctx.summary
+    show_pct = ctx.snap.framework.show_percent
+    rows = [_row(f"{s.number}. {s.title}", s.achieved, s.max, show_pct) for s in summary.areas]
+    scored = any(s.achieved is not None for s in summary.areas)
+    rows.append(_row("Totalt", summary.total if scored else None, summary.max, show_pct, bold=True))
+    table = Table(
+        TableKind.SCORES,
+        _head("Alla områden", show_pct),
+        tuple(rows),
+        _widths(show_pct),
+        "Alla områden: uppnådda poäng och maxpoäng per område och totalt.",
+    )
+    note = rounding_note(
+        [s.achieved for s in summary.areas], summary.total if scored else None, "Områdenas poäng", "totalen"
+    )
+    return [table, *([note] if note else [])]
+
+
+def chapter_scores(ctx: ReportContext) -> list[Block]:
+    story: list[Block] = [
+        Heading("4 Översikt av poängfördelning", 1, "ch4"),
         *body_text(
             ctx,
-            f"Nedanstående tabeller visar {ctx.name}s resultat fördelat på delfrågor inom respektive "
-            "område. Varje poäng är avrundad för sig från sitt exakta värde; avrundade delpoäng behöver "
-            "därför inte summera exakt till områdets poäng.",
+            f"Nedanstående tabeller visar {ctx.names.display_genitive} resultat fördelat på delfrågor inom "
+            "respektive område.",
             "4",
         ),
     ]
     for area in ctx.snap.framework.areas:
-        heading = Anchor(f"scores-{area.number}", 1, f"Område {area.number} {area.title}")
-        story.append(KeepTogether([heading, Spacer(1, 4), score_table(ctx, area), Spacer(1, 10)]))
-    story.append(KeepTogether([h2(ctx, "Sammanställning", "scores-total", toc=False), total_table(ctx)]))
+        anchor = Bookmark(f"scores-{area.number}", 2, f"Område {area.number} {area.title}")
+        story.append(Together((anchor, Space(4), *score_table(ctx, area), Space(10))))
+    story.append(Together((Heading("Sammanställning", 2, "scores-total", toc=False), *total_table(ctx))))
     return story
 
 
@@ -277,37 +262,27 @@ def facts_rows(ctx: ReportContext) -> list[tuple[str, str]]:
     return rows
 
 
-def chapter_facts(ctx: ReportContext) -> list[Flowable]:
-    st = ctx.st
+def chapter_facts(ctx: ReportContext) -> list[Block]:
     rows = facts_rows(ctx)
     if not rows and not ctx.draft:
         return []
-    story: list[Flowable] = [h1(ctx, f"5 Kortfakta om {ctx.name}", "ch5")]
+    story: list[Block] = [Heading(f"5 Kortfakta om {ctx.names.display}", 1, "ch5")]
     if not rows:
-        return [*story, para(esc("[Inga uppgifter om kommunen har registrerats]"), st.missing)]
-    data = [[para(esc(k), st.cell_bold), para(esc(v), st.cell)] for k, v in rows]
+        return [*story, missing("[Inga uppgifter om kommunen har registrerats]")]
     story.append(
         Table(
-            data,
-            colWidths=[TEXT_WIDTH * 0.36, TEXT_WIDTH * 0.64],
-            splitInRow=1,
-            style=TableStyle(
-                [
-                    *TABLE_BASE,
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                    ("LINEABOVE", (0, 0), (-1, 0), 1.0, ACCENT),
-                    ("BACKGROUND", (0, 0), (0, -1), ACCENT_LIGHT),
-                ]
-            ),
+            TableKind.FACTS,
+            (),
+            tuple((one(k, Role.CELL_BOLD), one(v)) for k, v in rows),
+            (0.36, 0.64),
+            f"Kortfakta om {ctx.names.display}.",
         )
     )
     return story
 
 
-def chapters_3_to_5(ctx: ReportContext) -> list[Flowable]:
-    story: list[Flowable] = [PageBreak(), *chapter_areas(ctx), PageBreak(), *chapter_scores(ctx)]
+def chapters_3_to_5(ctx: ReportContext) -> list[Block]:
+    story: list[Block] = [PageBreak(), *chapter_areas(ctx), PageBreak(), *chapter_scores(ctx)]
     facts = chapter_facts(ctx)
     if facts:
         story += [PageBreak(), *facts]

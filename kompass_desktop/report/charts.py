@@ -142,8 +142,9 @@ def area_bars(data: ChartData, width: float) -> Drawing:
     looks = series_looks(data)
     n_series = len(data.series)
     bar_h = 7.5  # room for a 7-point value label beside every bar
-    group_h = n_series * bar_h + 6
-    label_w = 132.0
+    label_w = 170.0
+    most_lines = max(len(_wrap(f"{a.number}. {a.title}", REGULAR, 8, label_w - 8)) for a in data.areas)
+    group_h = max(n_series * bar_h, 9.2 * most_lines) + 6
     right = 26.0
     plot_w = width - label_w - right
     top_pad = 6.0
@@ -170,17 +171,17 @@ def area_bars(data: ChartData, width: float) -> Drawing:
         )
     for i, area in enumerate(data.areas):
         g_top = y_top - i * group_h - 3
-        label = f"{area.number}. {area.short}"
-        lines = _wrap(label, REGULAR, 8.5, label_w - 8)
+        label = f"{area.number}. {area.title}"
+        lines = _wrap(label, REGULAR, 8, label_w - 8)
         mid = g_top - n_series * bar_h / 2
         for j, line in enumerate(lines):
             d.add(
                 String(
                     label_w - 6,
-                    mid - 3 + (len(lines) - 1) * 5 - j * 10,
+                    mid - 3 + (len(lines) - 1) * 4.6 - j * 9.2,
                     line,
                     fontName=REGULAR,
-                    fontSize=8.5,
+                    fontSize=8,
                     fillColor=INK,
                     textAnchor="end",
                 )
@@ -277,8 +278,8 @@ def profile_radar(data: ChartData, width: float) -> Drawing:
     looks = series_looks(data)
     n = len(data.areas)
     legend_h = legend_height(data, width) + 8
-    radius = min(125.0, width / 2 - 120)
-    height = 2 * radius + 60
+    radius = min(120.0, width / 2 - 125)
+    height = 2 * radius + 80
     d = _drawing(width, height + legend_h)
     cx, cy = width / 2, legend_h + height / 2
     maximum = float(data.area_max)
@@ -300,14 +301,14 @@ def profile_radar(data: ChartData, width: float) -> Drawing:
         lx, ly = point(i, maximum * 1.07)
         dx = lx - cx
         anchor = "middle" if abs(dx) < 1 else ("start" if dx > 0 else "end")
-        lines = _wrap(f"{area.number}. {area.short}", REGULAR, 8.5, 110)
+        lines = _wrap(f"{area.number}. {area.title}", REGULAR, 8, 118)
         dy = ly - cy
         base = ly + (4 if dy > radius * 0.5 else (-9 if dy < -radius * 0.5 else -3))
-        base += (len(lines) - 1) * 5 if abs(dy) <= radius * 0.5 else (len(lines) - 1) * 10 * (dy > 0)
+        base += (len(lines) - 1) * 4.6 if abs(dy) <= radius * 0.5 else (len(lines) - 1) * 9.2 * (dy > 0)
         for j, line in enumerate(lines):
             d.add(
                 String(
-                    lx, base - j * 10, line, fontName=REGULAR, fontSize=8.5, fillColor=INK, textAnchor=anchor
+                    lx, base - j * 9.2, line, fontName=REGULAR, fontSize=8, fillColor=INK, textAnchor=anchor
                 )
             )
     # draw the current evaluation last so it is on top
@@ -353,3 +354,54 @@ def profile_radar(data: ChartData, width: float) -> Drawing:
         )
     legend(d, data, looks, legend_h - 10, width, with_lines=True)
     return d
+
+
+# -- alternative texts (Word) and pictures ------------------------------------------------------
+
+
+def _values(data: ChartData, series: Series) -> str:
+    parts = [
+        f"{a.number}. {a.title} {_num(v) if v is not None else _gap_reason(series)}"
+        for a, v in zip(data.areas, series.values, strict=True)
+    ]
+    return f"{series.label}: " + "; ".join(parts)
+
+
+def areas_alt(data: ChartData) -> str:
+    """What the area bars show, with every number (alternative text of the picture)."""
+    head = f"Stapeldiagram: poäng per område, av {_num(data.area_max)} möjliga per område."
+    return " ".join([head, *(_values(data, s) + "." for s in data.series)])
+
+
+def profile_alt(data: ChartData) -> str:
+    head = f"Spindeldiagram: poängprofil över de {len(data.areas)} områdena, skala 0–{_num(data.area_max)}."
+    return " ".join([head, *(_values(data, s) + "." for s in data.series)])
+
+
+def totals_alt(data: ChartData) -> str:
+    rows = [s for s in data.series if s.total is not None and s.total_comparable]
+    items = [f"{s.label}: {_num(s.total)}" for s in rows]
+    return f"Stapeldiagram: totalpoäng av {_num(data.total_max)}. " + "; ".join(items) + "."
+
+
+def png(drawing: Drawing, dpi: int = 200) -> bytes:
+    """The drawing as a PNG picture (for the Word file): drawn as PDF, rasterised with PDFium.
+
+    The same vector drawing and embedded fonts as in the PDF report; no display and no Qt.
+    """
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.graphics import renderPDF
+
+    from .fonts import register_fonts
+
+    register_fonts()
+    document = pdfium.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        image = document[0].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", dpi=(dpi, dpi))
+    return out.getvalue()

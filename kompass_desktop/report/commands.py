@@ -1,4 +1,7 @@
-"""``kompass report FILE -o OUT.pdf [--draft] [--national-average FILE]`` (registered by cli.py)."""
+"""``kompass report FILE -o OUT.pdf|OUT.docx [--draft] [--national-average FILE]
+[--without-national-average]`` (registered by cli.py).
+The format follows the suffix of ``-o``: ``.pdf`` or ``.docx`` (Word).
+"""
 
 from __future__ import annotations
 
@@ -12,19 +15,31 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
-    s = sub.add_parser("report", help="skapa rapporten som PDF (slutlig eller utkast)")
+    s = sub.add_parser("report", help="skapa rapporten som PDF eller Word (slutlig eller utkast)")
     s.add_argument("file", help="utvärderingsfilen (.kompass)")
-    s.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF-filen som skapas")
+    s.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.pdf|OUT.docx",
+        help="filen som skapas: .pdf (PDF) eller .docx (Word, tillgänglig och redigerbar)",
+    )
     s.add_argument(
         "--draft",
         action="store_true",
         help="utkast: vattenstämpel, styckenummer och en sida med öppna punkter",
     )
-    s.add_argument(
+    national = s.add_mutually_exclusive_group()
+    national.add_argument(
         "--national-average",
         metavar="FILE",
         default=None,
-        help="medelvärdesfil från SKR (standard: programmets exempeldata)",
+        help="medelvärdesfil från SKR (standard: den som sparats i filen, annars programmets exempeldata)",
+    )
+    national.add_argument(
+        "--without-national-average",
+        action="store_true",
+        help="rapporten utan jämförelse med ett nationellt medelvärde",
     )
     command("report")(cmd_report)
 
@@ -46,8 +61,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     with EvaluationSession.open(source, readonly=True) as session:
         snapshot = session.snapshot()
     # a final report with something missing raises ReportNotReady (listed on stderr, nothing written)
-    result = build_report(snapshot, out, draft=args.draft, national_path=national)
+    result = build_report(
+        snapshot,
+        out,
+        draft=args.draft,
+        national_path=national,
+        with_national=not args.without_national_average,
+    )
     kind = "utkastet" if result.draft else "rapporten"
-    extra = f", {len(result.open_items)} öppna punkter" if result.draft else ""
-    sys.stdout.write(f"Skapade {kind} {out} ({result.pages} sidor{extra}).\n")
+    details = [f"{result.pages} sidor"] if result.pages else ["Word"]
+    if result.draft:
+        details.append(f"{len(result.open_items)} öppna punkter")
+    sys.stdout.write(f"Skapade {kind} {out} ({', '.join(details)}).\n")
     return 0

@@ -1,193 +1,184 @@
-"""The report's front matter and chapters 1–2 (the structure of SKR's published reports).
+"""The report's front matter and chapters 1–2 as blocks (the structure of SKR's published reports).
 
 Chapters 3–5 are in :mod:`.areas`.  Every figure comes from ``ctx.summary`` (scores) or
-``ctx.chart`` (comparisons); nothing is summed or compared here.
+``ctx.chart`` (comparisons); nothing is summed or compared here.  Every sentence naming the
+municipality takes the name from ``ctx.names`` (:mod:`.names`).
 """
 
 from __future__ import annotations
 
-from reportlab.lib.units import cm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    NextPageTemplate,
-    PageBreak,
-    Spacer,
-)
-from reportlab.platypus.tableofcontents import TableOfContents
-from reportlab.platypus.tables import Table, TableStyle
-
 from ..domain.checks import Severity
 from ..domain.comparison import SeriesKind
+from ..domain.mapping import correspondence
 from ..domain.model import InterviewGroup, TextScope
 from ..domain.scoring import format_exact, round_display
 from . import charts
+from .blocks import (
+    Block,
+    Chart,
+    ChartKind,
+    Contents,
+    Heading,
+    NeedSpace,
+    PageBreak,
+    Para,
+    Role,
+    Space,
+    Span,
+    Table,
+    TableKind,
+    Together,
+    missing,
+    para,
+)
 from .context import ReportContext
-from .fonts import REGULAR
-from .markup import NBSP, concat, esc, para, styled
-from .styles import ACCENT_LIGHT, RULE, TEXT_WIDTH
+from .standard import comparison_texts, evaluator_number
 from .text import (
     MONTHS,
-    Heading,
-    genitive,
     join_sv,
     lower_first,
     month_year,
     ordinal,
     parse_iso_date,
     plain_list,
-    text_flowables,
+    text_blocks,
 )
 
 MISSING_TEXT = "[Text saknas]"
 
 
-def h1(ctx: ReportContext, text: str, key: str, toc: bool = True) -> Heading:
-    return Heading(text, ctx.st.h1, key=key, level=0, toc=toc)
-
-
-def h2(ctx: ReportContext, text: str, key: str, toc: bool = True) -> Heading:
-    return Heading(text, ctx.st.h2, key=key, level=1, toc=toc)
-
-
-def body_text(ctx: ReportContext, text: str, section: str, required: bool = True) -> list[Flowable]:
+def body_text(ctx: ReportContext, text: str, section: str, required: bool = True) -> list[Block]:
     placeholder = MISSING_TEXT if ctx.draft and required else None
-    return text_flowables(text, ctx.st, section=section, numbering=ctx.numbering, placeholder=placeholder)
+    return text_blocks(text, section=section, numbering=ctx.numbering, placeholder=placeholder)
 
 
-def numbered(ctx: ReportContext, text: str, section: str) -> list[Flowable]:
+def standard_text(ctx: ReportContext, text: str, section: str) -> list[Block]:
+    """A standard text of the version, in the singular or plural as the evaluation has evaluators."""
+    return body_text(ctx, evaluator_number(text, len(ctx.evaluators)), section)
+
+
+def numbered(ctx: ReportContext, text: str, section: str) -> list[Block]:
     """Generated running text (one paragraph), numbered like the evaluator's texts in drafts."""
-    return text_flowables(text, ctx.st, section=section, numbering=ctx.numbering)
+    return text_blocks(text, section=section, numbering=ctx.numbering)
+
+
+def gap(ctx: ReportContext, what: str) -> str:
+    """A placeholder inside a generated sentence (drafts), e.g. '[månad saknas]'."""
+    return f"[{what} saknas]"
 
 
 # -- front matter ----------------------------------------------------------------------------
 
 
-def open_items_page(ctx: ReportContext) -> list[Flowable]:
-    st = ctx.st
-    story: list[Flowable] = [
-        Heading("Utkast — öppna punkter", st.h1, key="open-items", level=0, toc=False),
+def open_items_page(ctx: ReportContext) -> list[Block]:
+    story: list[Block] = [
+        Heading("Utkast — öppna punkter", 1, "open-items", toc=False),
         para(
-            esc(
-                f"Detta är ett utkast av rapporten om {ctx.name}, skapat {ctx.now:%Y-%m-%d %H:%M}. "
-                "Det är inte en slutlig rapport och ska inte spridas som en sådan."
-            ),
-            st.body,
+            f"Detta är ett utkast av rapporten om {ctx.name}, skapat {ctx.now:%Y-%m-%d %H:%M}. "
+            "Det är inte en slutlig rapport och ska inte spridas som en sådan."
         ),
-        para(esc(ctx.stamp), st.small),
+        para(ctx.stamp, Role.SMALL),
     ]
     required = [i for i in ctx.items if i.severity == Severity.REQUIRED]
     warnings = [i for i in ctx.items if i.severity != Severity.REQUIRED]
-    if not ctx.items:
-        story.append(para(esc("Inga öppna punkter: den slutliga rapporten kan skapas."), st.h3))
-    if required:
+    if not required:
         story.append(
-            para(esc(f"Måste vara klart innan den slutliga rapporten kan skapas ({len(required)})"), st.h3)
+            para("Inga obligatoriska punkter återstår: den slutliga rapporten kan skapas.", Role.SUBHEAD)
         )
-        story.extend(plain_list((i.message for i in required), st.small_bullet))
+    else:
+        story.append(
+            para(f"Måste vara klart innan den slutliga rapporten kan skapas ({len(required)})", Role.SUBHEAD)
+        )
+        story += plain_list(i.message for i in required)
     if warnings:
-        story.append(para(esc(f"Bör ses över ({len(warnings)})"), st.h3))
-        story.extend(plain_list((i.message for i in warnings), st.small_bullet))
-    story.append(para(esc("Hänvisningar i marginalen"), st.h3))
+        story.append(para(f"Bör ses över ({len(warnings)})", Role.SUBHEAD))
+        story += plain_list(i.message for i in warnings)
+    story.append(para("Hänvisningar i marginalen", Role.SUBHEAD))
     story.append(
-        para(
-            concat(
-                esc("Varje stycke har ett nummer i vänstermarginalen som kommentarer kan hänvisa till: "),
-                styled("1¶3", bold=True),
-                esc(" är kapitel 1, stycke 3; "),
-                styled("4.0¶1", bold=True),
-                esc(" är område 4, Allmänt, stycke 1; "),
-                styled("4.2¶3", bold=True),
-                esc(" är delfråga 4.2, stycke 3. Saknade texter visas som "),
-                styled(MISSING_TEXT, italic=True, colour="#B3261E"),
-                esc("."),
+        Para(
+            (
+                Span("Varje stycke har ett nummer i vänstermarginalen som kommentarer kan hänvisa till: "),
+                Span("1¶3", bold=True),
+                Span(" är kapitel 1, stycke 3; "),
+                Span("4.0¶1", bold=True),
+                Span(" är område 4, Allmänt, stycke 1; "),
+                Span("4.2¶3", bold=True),
+                Span(" är delfråga 4.2, stycke 3. Saknade texter visas som "),
+                Span(MISSING_TEXT, italic=True, missing=True),
+                Span("."),
             ),
-            st.small,
+            Role.SMALL,
         )
     )
     return story
 
 
-def title_page(ctx: ReportContext) -> list[Flowable]:
-    st = ctx.st
-    info = ctx.snap.info
-    when = month_year(ctx.report_month)
-    story: list[Flowable] = [
-        Spacer(1, 5.6 * cm),
-        para(esc(ctx.name), st.title),
-        para(esc(ctx.title), st.title_sub),
-        para(esc(when[:1].upper() + when[1:]), st.title_meta),
+def cover_date(ctx: ReportContext) -> str:
+    """'Oktober 2025' from the evaluation's dates, else its year; never the day of printing."""
+    day = ctx.report_date
+    if day is not None:
+        when = month_year(day)
+        return when[:1].upper() + when[1:]
+    return str(ctx.snap.info.year) if ctx.snap.info.year else ""
+
+
+def title_page(ctx: ReportContext) -> list[Block]:
+    story: list[Block] = [
+        Space(5.6 * 28.35),
+        para(ctx.name, Role.TITLE),
+        para(ctx.title, Role.TITLE_SUB),
     ]
-    if info.evaluators:
-        story.append(para(esc(f"Utvärderare: {join_sv(list(info.evaluators))}"), st.title_meta))
+    when = cover_date(ctx)
+    if ctx.report_date is None and ctx.draft:
+        story.append(
+            Para(
+                (Span(when + " " if when else ""), Span("[Datum saknas]", italic=True, missing=True)),
+                Role.TITLE_META,
+            )
+        )
+    elif when:
+        story.append(para(when, Role.TITLE_META))
+    if ctx.evaluators:
+        story.append(para(f"Utvärderare: {join_sv(ctx.evaluators)}", Role.TITLE_META))
+    elif ctx.draft:
+        story.append(missing("[Utvärderare saknas]", Role.TITLE_META))
     if ctx.draft:
-        story += [Spacer(1, 1 * cm), para(esc(ctx.stamp), st.small)]
+        story += [Space(28.35), para(ctx.stamp, Role.SMALL)]
     return story
-
-
-def contents(ctx: ReportContext) -> list[Flowable]:
-    toc = TableOfContents()
-    toc.levelStyles = [ctx.st.toc1, ctx.st.toc2]
-    toc.tableStyle = TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]
-    )
-    toc.dotsMinLevel = 0
-    return [para(esc("Innehåll"), ctx.st.toc_title), toc]
 
 
 # -- chapter 1 -----------------------------------------------------------------------------------
 
 
-def chapter_intro(ctx: ReportContext) -> list[Flowable]:
+def chapter_intro(ctx: ReportContext) -> list[Block]:
     fw = ctx.snap.framework
-    return [h1(ctx, f"1 {fw.intro_title}", "ch1"), *body_text(ctx, fw.intro_text, "1")]
+    return [Heading(f"1 {fw.intro_title}", 1, "ch1"), *standard_text(ctx, fw.intro_text, "1")]
 
 
 # -- chapter 2 -----------------------------------------------------------------------------------
 
 
-def evaluation_text(ctx: ReportContext) -> str:
-    """'Utvärderingen av … genomfördes i oktober år 2025 och var kommunens andra …' from the registers."""
-    snap, info = ctx.snap, ctx.snap.info
+def when_text(ctx: ReportContext) -> str:
+    """' i oktober år 2025', ' i oktober–november år 2025', ' mellan … och …' (or a placeholder)."""
+    info = ctx.snap.info
     start, end = parse_iso_date(info.start_date), parse_iso_date(info.end_date)
     if start and end and (start.year, start.month) != (end.year, end.month):
         if start.year == end.year:
-            when = f" i {MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} år {end.year}"
-        else:
-            when = f" mellan {month_year(start)} och {month_year(end)}"
-    elif start or end:
-        day = start or end
-        assert day is not None
-        when = f" i {MONTHS[day.month - 1]} år {day.year}"
-    else:
-        when = f" år {info.year}" if info.year else ""
-    sentences = [f"Utvärderingen av {ctx.name} genomfördes{when}"]
-    if info.evaluation_number:
-        sentences[0] += (
-            f" och var kommunens {ordinal(info.evaluation_number)} utvärdering enligt "
-            "Kommunkompassens kriterier"
-        )
-    sentences[0] += "."
-    years = sorted({e.year for e in snap.earlier})
-    if len(years) == 1:
-        sentences.append(f"Den tidigare utvärderingen genomfördes år {years[0]}.")
-    elif years:
-        sentences.append(f"De tidigare utvärderingarna genomfördes åren {join_sv([str(y) for y in years])}.")
-    activities = []
-    if snap.documents:
-        n = len(snap.documents)
-        activities.append(f"studerat {n} dokument")
-    if snap.web_sources:
-        social = any("sociala" in w.kind.lower() for w in snap.web_sources)
-        activities.append("granskat kommunens webbplats" + (" och sociala medier" if social else ""))
+            return f" i {MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} år {end.year}"
+        return f" mellan {month_year(start)} och {month_year(end)}"
+    day = start or end
+    if day is not None:
+        return f" i {MONTHS[day.month - 1]} år {day.year}"
+    year = f" år {info.year}" if info.year else ""
+    return f" {gap(ctx, 'månad')}{year}" if ctx.draft else year
+
+
+def activities_text(ctx: ReportContext) -> str:
+    """What the evaluation group did, from the registers (the method's sources when empty)."""
+    snap = ctx.snap
+    documents = "studerat dokument" if not snap.documents else f"studerat {len(snap.documents)} dokument"
+    social = any("sociala" in w.kind.lower() for w in snap.web_sources)
+    web = "granskat kommunens webbplats" + (" och sociala medier" if social or not snap.web_sources else "")
     if snap.interviews:
         n = len(snap.interviews)
         counts = [
@@ -198,9 +189,30 @@ def evaluation_text(ctx: ReportContext) -> str:
         if persons:
             prefix = "minst " if None in counts else "sammanlagt "
             interviews += f" med {prefix}{persons} {'person' if persons == 1 else 'personer'}"
-        activities.append(interviews + " i organisationen")
-    if activities:
-        sentences.append("Utvärderingsgruppen har " + join_sv(activities) + ".")
+        interviews += " i organisationen"
+    else:
+        interviews = "genomfört intervjuer i organisationen"
+        if ctx.draft:
+            interviews += f" {gap(ctx, 'antal intervjuer')}"
+    return f"Utvärderingsgruppen har {join_sv([documents, web, interviews])}."
+
+
+def evaluation_text(ctx: ReportContext) -> str:
+    """'Utvärderingen av … genomfördes i oktober år 2025 och var kommunens andra …' from the registers."""
+    snap, info = ctx.snap, ctx.snap.info
+    first = f"Utvärderingen av {ctx.names.display} genomfördes{when_text(ctx)}"
+    criteria = "utvärdering enligt Kommunkompassens kriterier"
+    if info.evaluation_number:
+        first += f" och var kommunens {ordinal(info.evaluation_number)} {criteria}"
+    elif ctx.draft:
+        first += f" och var kommunens {gap(ctx, 'ordningstal')} {criteria}"
+    sentences = [first + "."]
+    years = sorted({e.year for e in snap.earlier})
+    if len(years) == 1:
+        sentences.append(f"Den tidigare utvärderingen genomfördes år {years[0]}.")
+    elif years:
+        sentences.append(f"De tidigare utvärderingarna genomfördes åren {join_sv([str(y) for y in years])}.")
+    sentences.append(activities_text(ctx))
     groups = interview_groups(ctx)
     if groups:
         sentences.append(f"De intervjuade representerade följande grupper: {join_sv(groups)}.")
@@ -216,102 +228,163 @@ def interview_groups(ctx: ReportContext) -> list[str]:
     return labels
 
 
-def total_box(ctx: ReportContext) -> Flowable:
-    st, summary = ctx.st, ctx.summary
-    text = concat(
-        styled(str(round_display(summary.total)), size=24),
-        NBSP,
-        esc(f" av {format_exact(summary.max)} poäng totalt"),
-    )
-    rows = [[para(text, st.total)]]
+def total_box(ctx: ReportContext) -> Table:
+    summary = ctx.summary
+    rows: list[tuple[tuple[Para, ...], ...]] = [
+        (
+            (
+                Para(
+                    (
+                        Span(str(round_display(summary.total)), big=True),
+                        Span(f"\u00a0 av {format_exact(summary.max)} poäng totalt"),
+                    ),
+                    Role.TOTAL,
+                ),
+            ),
+        )
+    ]
     if not summary.complete:
         rows.append(
-            [para(esc(f"{summary.scored_count} av {summary.subarea_count} delfrågor bedömda"), st.cell)]
+            ((para(f"{summary.scored_count} av {summary.subarea_count} delfrågor bedömda", Role.CELL),),)
         )
-    table = Table(
-        rows,
-        colWidths=[TEXT_WIDTH * 0.55],
-        style=TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
-                ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-                ("TOPPADDING", (0, 0), (-1, 0), 7),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
-            ]
-        ),
+    return Table(
+        TableKind.TOTAL_BOX,
+        (),
+        tuple(rows),
+        (0.55,),
+        f"{round_display(summary.total)} av {format_exact(summary.max)} poäng totalt",
     )
-    table.hAlign = "CENTER"
-    return table
 
 
 def comparison_labels(ctx: ReportContext) -> list[str]:
-    labels = []
-    for s in ctx.chart.series[1:]:
-        labels.append(lower_first(s.label) if s.kind == SeriesKind.NATIONAL else s.label)
-    return labels
+    return [lower_first(s.label) if s.kind == SeriesKind.NATIONAL else s.label for s in ctx.chart.series[1:]]
 
 
-def chart_notes(ctx: ReportContext) -> list[Flowable]:
-    notes = list(ctx.chart.notes)
-    for s in ctx.chart.by_kind(SeriesKind.EARLIER):
-        if s.total is not None and not s.total_comparable:
-            notes.append(
-                f"{s.label}: {round_display(s.total)} poäng totalt, med en annan version av Kommunkompassen; "
-                "totalen jämförs därför inte i diagrammet ovan."
+def comparison_notes(ctx: ReportContext) -> str:
+    """Written notes on what the charts do not compare across versions (default of "Jämförelser")."""
+    from .. import resources
+
+    snap, fw = ctx.snap, ctx.snap.framework
+    numbers = [a.number for a in fw.areas]
+    known = {f.id: f for f in resources.frameworks()}
+    texts = comparison_texts(fw.id)
+    out: list[str] = []
+    older = [e for e in snap.earlier if e.framework_id != fw.id]
+    if older and texts.revision:
+        out.append(texts.revision)
+    for old in sorted(older, key=lambda e: e.year, reverse=True):
+        old_fw = known.get(old.framework_id)
+        version = f"version {old_fw.version_label}" if old_fw else f"version {old.framework_id}"
+        corr = correspondence(resources.mappings(), old.framework_id, fw.id, numbers)
+        if corr is None:
+            out.append(
+                f"Utvärderingen {old.year} gjordes med {version} av Kommunkompassen, som inte kan jämföras "
+                f"med {fw.name}. Den visas därför inte i diagrammen."
             )
-    if ctx.national_example:
+            continue
+        for number in numbers:
+            link = corr.source_area(number)
+            if link is not None and not link.comparable:
+                title = fw.area(number).title
+                reason = f" {link.note.rstrip('.')}." if link.note else ""
+                out.append(
+                    f"Område {number}, {title}, jämförs inte med utvärderingen {old.year}, "
+                    f"eftersom området inte har någon jämförbar motsvarighet i {version}.{reason}"
+                )
+        if len(old.area_scores) == len(numbers):
+            out.append(
+                f"Totalpoängen från {old.year}, {round_display(old.total)} poäng, visas inte bredvid årets "
+                f"totalpoäng, eftersom den gjordes med {version}."
+            )
+    if ctx.national is not None and ctx.national.framework_id != fw.id:
+        out.append("Det nationella medelvärdet gäller en annan version av Kommunkompassen och visas inte.")
+    return "\n\n".join(out)
+
+
+def comparisons_default(ctx: ReportContext) -> str:
+    """The "Jämförelser" section as the standard text and the notes give it."""
+    notes = comparison_notes(ctx)
+    text = comparison_texts(ctx.snap.framework.id).text
+    return "\n\n".join(t for t in (notes, text) if t)
+
+
+def comparisons_section(ctx: ReportContext) -> list[Block]:
+    own = ctx.snap.text(TextScope.COMPARISONS)
+    title = comparison_texts(ctx.snap.framework.id).title
+    text = own if own.strip() else comparisons_default(ctx)
+    return [para(title, Role.SUBHEAD), *body_text(ctx, text, "2", required=False)]
+
+
+def chart_notes(ctx: ReportContext) -> list[Block]:
+    notes: list[str] = []
+    if ctx.national_example:  # drafts only: a final report is refused with example data
         notes.append(
             "Medelvärdet i diagrammen är exempeldata som följer med programmet, inte ett medelvärde "
-            "beräknat av SKR. Ange en medelvärdesfil från SKR för den slutliga rapporten."
+            "beräknat av SKR."
         )
     if ctx.national_missing:
         notes.append(f"Medelvärdesfilen innehåller inget medelvärde för {ctx.snap.framework.name}.")
-    return [para(esc(n), ctx.st.note) for n in notes]
+    return [para(n, Role.NOTE) for n in notes]
 
 
-def results_section(ctx: ReportContext) -> list[Flowable]:
-    st, chart = ctx.st, ctx.chart
-    gen = genitive(ctx.short)
-    story: list[Flowable] = [h2(ctx, "Sammanfattning av resultat", "ch2-results")]
-    earlier = chart.by_kind(SeriesKind.EARLIER)
+def results_section(ctx: ReportContext) -> list[Block]:
+    chart = ctx.chart
+    gen = ctx.names.short_genitive
+    others = comparison_labels(ctx)
+    story: list[Block] = [Heading("Sammanfattning av resultat", 2, "ch2-results")]
     intro = f"Nedan visas {gen} totalpoäng samt poängfördelningen per område"
-    if len(chart.series) > 1:
-        intro += f", jämfört med {join_sv(comparison_labels(ctx))}"
+    if others:
+        intro += f", jämfört med {join_sv(others)}"
     story += numbered(ctx, intro + ".", "2")
-    story += [Spacer(1, 4), total_box(ctx), Spacer(1, 8)]
-    totals = charts.totals_bars(chart, TEXT_WIDTH)
-    if totals is not None and len(chart.series) > 1:
-        story.append(KeepTogether([para(esc("Totalpoäng"), st.caption), totals, Spacer(1, 6)]))
+    story += [Space(4), total_box(ctx), Space(8)]
+    comparable_totals = [s for s in chart.series if s.total is not None and s.total_comparable]
+    if len(chart.series) > 1 and comparable_totals:
+        story.append(
+            Together(
+                (
+                    para("Totalpoäng", Role.CAPTION),
+                    Chart(ChartKind.TOTALS, chart, charts.totals_alt(chart)),
+                    Space(6),
+                )
+            )
+        )
     story.append(
-        KeepTogether(
-            [para(esc(f"Poäng per område, {ctx.name}"), st.caption), charts.area_bars(chart, TEXT_WIDTH)]
+        Together(
+            (
+                para(f"Poäng per område, {ctx.names.display}", Role.CAPTION),
+                Chart(ChartKind.AREAS, chart, charts.areas_alt(chart)),
+            )
         )
     )
-    story.append(Spacer(1, 10))
+    story.append(Space(10))
     radar_intro = f"I nästa diagram illustreras {gen} poängprofil"
-    others = comparison_labels(ctx)
     if others:
         radar_intro += f" jämfört med {join_sv(others)}"
     radar_intro += "."
+    earlier = chart.by_kind(SeriesKind.EARLIER)
     if earlier and any(s.values.count(None) for s in earlier):
         radar_intro += " Områden som inte kan jämföras med en tidigare utvärdering visas utan linje för den."
     caption = chart.current.label + (f" jämfört med {join_sv(others)}" if others else "")
-    story.append(CondPageBreak(12 * cm))
+    story.append(NeedSpace(12))
     story += numbered(ctx, radar_intro, "2")
-    story.append(KeepTogether([para(esc(caption), st.caption), charts.profile_radar(chart, TEXT_WIDTH)]))
+    story.append(
+        Together((para(caption, Role.CAPTION), Chart(ChartKind.PROFILE, chart, charts.profile_alt(chart))))
+    )
     story += chart_notes(ctx)
+    story += comparisons_section(ctx)
     return story
 
 
-def chapter_summary(ctx: ReportContext) -> list[Flowable]:
+def chapter_summary(ctx: ReportContext) -> list[Block]:
     snap = ctx.snap
-    story: list[Flowable] = [
-        h1(ctx, f"2 {ctx.name} i förhållande till Kommunkompassen: en sammanfattande genomgång", "ch2"),
-        h2(ctx, "Utvärderingen", "ch2-evaluation"),
+    story: list[Block] = [
+        Heading(
+            f"2 {ctx.names.display} i förhållande till Kommunkompassen: en sammanfattande genomgång", 1, "ch2"
+        ),
+        Heading("Utvärderingen", 2, "ch2-evaluation"),
         *numbered(ctx, evaluation_text(ctx), "2"),
         *results_section(ctx),
-        h2(ctx, "Sammanfattande kommentarer", "ch2-comments"),
+        Heading("Sammanfattande kommentarer", 2, "ch2-comments"),
         *body_text(ctx, snap.text(TextScope.SUMMARY_OVERALL), "2"),
     ]
     for scope, title in (
@@ -320,19 +393,19 @@ def chapter_summary(ctx: ReportContext) -> list[Flowable]:
     ):
         text = snap.text(scope)
         if text.strip() or ctx.draft:
-            story.append(para(esc(title), ctx.st.h3))
+            story.append(para(title, Role.SUBHEAD))
             story += body_text(ctx, text, "2")
     return story
 
 
-def front_and_summary(ctx: ReportContext) -> list[Flowable]:
+def front_and_summary(ctx: ReportContext) -> list[Block]:
     """Open items (drafts), title page, contents, chapters 1 and 2."""
-    story: list[Flowable] = []
+    story: list[Block] = []
     if ctx.draft:
         story += open_items_page(ctx)
-        story += [NextPageTemplate("title"), PageBreak()]
+        story.append(PageBreak("title"))
     story += title_page(ctx)
-    story += [NextPageTemplate("body"), PageBreak()]
-    story += contents(ctx)
+    story.append(PageBreak("body"))
+    story.append(Contents("Innehåll"))
     story += [PageBreak(), *chapter_intro(ctx), PageBreak(), *chapter_summary(ctx)]
     return story

@@ -10,13 +10,54 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import __version__
-from ..domain.checks import OpenItem, open_items
+from ..domain.checks import OpenItem, Severity, open_items
 from ..domain.comparison import ChartData
 from ..domain.model import EvaluationSnapshot
+from ..domain.reference import NationalAverage
 from ..domain.scoring import Summary, summarize
 from ..services.comparison import reference_for, snapshot_chart_data
-from .styles import Styles, styles
+from .names import MunicipalityNames, municipality_names
 from .text import Numbering, parse_iso_date
+
+
+def report_items(
+    snap: EvaluationSnapshot, national: NationalAverage | None, use_national: bool
+) -> list[OpenItem]:
+    """What the report itself needs beyond the evaluation's own open items."""
+    info = snap.info
+    items: list[OpenItem] = []
+    if not (parse_iso_date(info.start_date) or parse_iso_date(info.end_date)):
+        items.append(
+            OpenItem(
+                Severity.REQUIRED, "no_dates", "", "Utvärderingens datum saknas (uppgifter om utvärderingen)"
+            )
+        )
+    if not [e for e in info.evaluators if e.strip()]:
+        items.append(
+            OpenItem(
+                Severity.REQUIRED,
+                "no_evaluators",
+                "",
+                "Utvärderarnas namn saknas (uppgifter om utvärderingen)",
+            )
+        )
+    if use_national and national is not None and national.example:
+        items.append(
+            OpenItem(
+                Severity.REQUIRED,
+                "example_national_average",
+                "",
+                "Det nationella medelvärdet är programmets exempeldata: ange SKR:s medelvärdesfil, "
+                "eller gör rapporten utan nationellt medelvärde",
+            )
+        )
+    return items
+
+
+def all_items(
+    snap: EvaluationSnapshot, national: NationalAverage | None, use_national: bool
+) -> list[OpenItem]:
+    return report_items(snap, national, use_national) + open_items(snap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,20 +69,19 @@ class ReportContext:
     now: datetime
     items: tuple[OpenItem, ...]
     content_hash: str
-    national_example: bool
+    national: NationalAverage | None  # the reference compared with (None: left out or none)
     national_missing: bool  # a reference file was given but has no average for this version
-    st: Styles
     numbering: Numbering | None  # margin references, drafts only
+    names: MunicipalityNames
+
+    @property
+    def national_example(self) -> bool:
+        return bool(self.national and self.national.example)
 
     @property
     def name(self) -> str:
         """'Lindsjö kommun'."""
-        return self.snap.info.municipality_name
-
-    @property
-    def short(self) -> str:
-        """'Lindsjö' (for the genitive in running text)."""
-        return self.snap.info.municipality.strip()
+        return self.names.display
 
     @property
     def title(self) -> str:
@@ -52,10 +92,14 @@ class ReportContext:
         return f"Kommunkompassen — Analys av {self.name}"
 
     @property
-    def report_month(self) -> date:
-        """Month shown on the title page: when the evaluation was made, else the report date."""
+    def evaluators(self) -> list[str]:
+        return [e.strip() for e in self.snap.info.evaluators if e.strip()]
+
+    @property
+    def report_date(self) -> date | None:
+        """When the evaluation was made (its last day), never the day the report is made."""
         info = self.snap.info
-        return parse_iso_date(info.end_date) or parse_iso_date(info.start_date) or self.now.date()
+        return parse_iso_date(info.end_date) or parse_iso_date(info.start_date)
 
     @property
     def stamp(self) -> str:
@@ -72,21 +116,26 @@ class ReportContext:
 
 
 def make_context(
-    snap: EvaluationSnapshot, *, draft: bool, national_path: Path | None = None, now: datetime | None = None
+    snap: EvaluationSnapshot,
+    *,
+    draft: bool,
+    national_path: Path | None = None,
+    now: datetime | None = None,
+    with_national: bool = True,
 ) -> ReportContext:
-    national = reference_for(snap, national_path)
+    national = reference_for(snap, national_path) if with_national else None
     return ReportContext(
         snap=snap,
         summary=summarize(snap.framework, snap.scores),
-        chart=snapshot_chart_data(snap, national_path),
+        chart=snapshot_chart_data(snap, national_path, include_national=with_national),
         draft=draft,
         now=now or datetime.now(),
-        items=tuple(open_items(snap)),
+        items=tuple(all_items(snap, national, with_national)),
         content_hash=content_hash(snap),
-        national_example=bool(national and national.example),
-        national_missing=national_path is not None and national is None,
-        st=styles(),
+        national=national,
+        national_missing=with_national and national_path is not None and national is None,
         numbering=Numbering() if draft else None,
+        names=municipality_names(snap.info),
     )
 
 

@@ -1,8 +1,10 @@
-"""The PDF: page templates, running header and footer, watermark, outline, metadata, writing.
+"""The report file: the content model, the PDF's pages (templates, header, footer, watermark,
+outline, metadata) or the Word file, and crash-safe writing.
 
 :func:`build_report` takes an :class:`EvaluationSnapshot` (never the database), so the GUI can
-run it in a worker thread.  The file is written crash-safely: the PDF is built in memory,
-written to a temporary file beside the target, flushed to disk and renamed over the target.
+run it in a worker thread.  The format follows the file's suffix (``.pdf`` or ``.docx``); both
+are made from the same :class:`ReportContent`.  The file is written crash-safely: it is built
+in memory, written to a temporary file beside the target, flushed to disk and renamed over it.
 """
 
 from __future__ import annotations
@@ -22,14 +24,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import __version__
-from ..domain.checks import OpenItem, required_missing
+from ..domain.checks import OpenItem, Severity
 from ..domain.errors import InputProblems, KompassError
 from ..domain.model import EvaluationSnapshot
+from ..services.comparison import reference_for
 from .areas import chapters_3_to_5
+from .blocks import DocumentInfo, ReportContent
 from .content import front_and_summary
-from .context import ReportContext, make_context
+from .context import ReportContext, all_items, make_context
 from .fonts import BOLD, REGULAR
 from .markup import esc, plain
+from .pdf import flowables
 from .styles import (
     ACCENT,
     MARGIN_BOTTOM,
@@ -42,7 +47,10 @@ from .styles import (
     RULE,
     TEXT_WIDTH,
     WATERMARK,
+    styles,
 )
+
+FORMATS = {".pdf": "PDF", ".docx": "Word"}
 
 _build_lock = threading.Lock()  # reportlab keeps some global state: one build at a time
 
@@ -64,14 +72,38 @@ class ReportResult:
     content_hash: str  # short hash of the printed content (shown in a draft's footer)
 
 
-def missing_for_final(snap: EvaluationSnapshot) -> list[OpenItem]:
+def missing_for_final(
+    snap: EvaluationSnapshot, *, national_path: Path | None = None, with_national: bool = True
+) -> list[OpenItem]:
     """What must be done before a final report can be made (empty list: ready)."""
-    return required_missing(snap)
+    national = reference_for(snap, national_path) if with_national else None
+    return [i for i in all_items(snap, national, with_national) if i.severity == Severity.REQUIRED]
 
 
-def _canvas_class(ctx: ReportContext) -> type[Canvas]:
+def document_info(ctx: ReportContext) -> DocumentInfo:
+    fw = ctx.snap.framework
+    subject = f"Utvärdering enligt {fw.name}" + (" – UTKAST" if ctx.draft else "")
+    return DocumentInfo(
+        title=ctx.title,
+        author=", ".join(ctx.evaluators) or "Kompass Desktop",
+        subject=subject,
+        keywords=("Kommunkompassen", ctx.name, fw.name, "SKR"),
+        header=ctx.header,
+        footer=ctx.stamp if ctx.draft else fw.name,
+        version_label=f"Version {fw.version_label}",
+        draft=ctx.draft,
+        stamp=ctx.stamp if ctx.draft else "",
+    )
+
+
+def report_content(ctx: ReportContext) -> ReportContent:
+    """The whole report as plain data (what both the PDF and the Word file print)."""
+    return ReportContent(document_info(ctx), tuple(front_and_summary(ctx) + chapters_3_to_5(ctx)))
+
+
+def _canvas_class(info: DocumentInfo) -> type[Canvas]:
     """A canvas that defers the footer until the page count ("Sida X av Y") is known."""
-    footer_left = plain(ctx.stamp if ctx.draft else ctx.snap.framework.name)
+    footer_left = plain(info.footer)
 
     class ReportCanvas(Canvas):  # type: ignore[misc]
         kompass_footer = False
@@ -100,7 +132,7 @@ def _canvas_class(ctx: ReportContext) -> type[Canvas]:
             self.setLineWidth(0.5)
             self.line(MARGIN_LEFT, y + 11, PAGE_WIDTH - MARGIN_RIGHT, y + 11)
             self.setFillColor(MUTED)
-            self.setFont(REGULAR, 7.5 if ctx.draft else 8.5)
+            self.setFont(REGULAR, 7.5 if info.draft else 8.5)
             self.drawString(MARGIN_LEFT, y, footer_left)
             self.setFont(REGULAR, 8.5)
             self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"Sida {number} av {total}")
@@ -110,12 +142,8 @@ def _canvas_class(ctx: ReportContext) -> type[Canvas]:
 
 
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, target: io.BytesIO, ctx: ReportContext) -> None:
-        self.ctx = ctx
-        info = ctx.snap.info
-        subject = f"Utvärdering enligt {ctx.snap.framework.name}"
-        if ctx.draft:
-            subject += " – UTKAST"
+    def __init__(self, target: io.BytesIO, info: DocumentInfo) -> None:
+        self.info = info
         super().__init__(
             target,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -123,12 +151,12 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=plain(ctx.title),
-            author=plain(", ".join(info.evaluators)) or "Kompass Desktop",
-            subject=plain(subject),
-            keywords=[plain(k) for k in ("Kommunkompassen", ctx.name, ctx.snap.framework.name, "SKR")],
+            title=plain(info.title),
+            author=plain(info.author),
+            subject=plain(info.subject),
+            keywords=[plain(k) for k in info.keywords],
             creator=f"Kompass Desktop {__version__}",
-            lang="sv-SE",
+            lang=info.lang,
             displayDocTitle=True,
             initialFontName=REGULAR,
         )
@@ -146,12 +174,12 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         title = PageTemplate("title", [frame], onPage=self._title_page)
         body = PageTemplate("body", [frame], onPage=self._body_page)
         # a draft starts with the open-items page (a body page), a final report with the title page
-        self.addPageTemplates([body, title] if ctx.draft else [title, body])
+        self.addPageTemplates([body, title] if info.draft else [title, body])
 
     # -- page decoration ---------------------------------------------------------------------
     def _watermark(self, canv: Canvas) -> None:
         canv.showOutline()  # open the PDF with the bookmarks visible
-        if not self.ctx.draft:
+        if not self.info.draft:
             return
         canv.saveState()
         canv.setFillColor(WATERMARK)
@@ -171,9 +199,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(BOLD, 18)
         canv.drawString(MARGIN_LEFT, PAGE_HEIGHT - 1.95 * cm, "Kommunkompassen")
         canv.setFont(REGULAR, 10)
-        canv.drawString(
-            MARGIN_LEFT, PAGE_HEIGHT - 2.55 * cm, plain(f"Version {self.ctx.snap.framework.version_label}")
-        )
+        canv.drawString(MARGIN_LEFT, PAGE_HEIGHT - 2.55 * cm, plain(self.info.version_label))
         canv.restoreState()
         self._watermark(canv)
 
@@ -184,8 +210,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         y = PAGE_HEIGHT - MARGIN_TOP + 0.9 * cm
         canv.setFont(REGULAR, 8.5)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, plain(self.ctx.header))
-        if self.ctx.draft:
+        canv.drawString(MARGIN_LEFT, y, plain(self.info.header))
+        if self.info.draft:
             canv.setFont(BOLD, 8.5)
             canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, "UTKAST")
         canv.setStrokeColor(RULE)
@@ -206,24 +232,33 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             self.notify("TOCEntry", (level, esc(plain), self.page, key))
 
 
-def render(ctx: ReportContext) -> tuple[bytes, int]:
+def render_pdf(content: ReportContent) -> tuple[bytes, int]:
     """The PDF bytes and the page count."""
-    story = front_and_summary(ctx) + chapters_3_to_5(ctx)
+    story = flowables(content.blocks, styles())
     buffer = io.BytesIO()
     with _build_lock:
-        doc = ReportDoc(buffer, ctx)
-        doc.multiBuild(story, canvasmaker=_canvas_class(ctx))
+        doc = ReportDoc(buffer, content.info)
+        doc.multiBuild(story, canvasmaker=_canvas_class(content.info))
         pages = doc.page
     return buffer.getvalue(), pages
 
 
-def _check_target(out: Path) -> None:
+def _check_target(out: Path) -> str:
+    if out.is_dir():
+        raise ReportWriteError(f"{out} är en mapp; ange ett filnamn som slutar på .pdf eller .docx.")
     if out.suffix.lower() == ".kompass":
-        raise ReportWriteError(f"{out.name} är en utvärderingsfil; ange ett filnamn som slutar på .pdf.")
+        raise ReportWriteError(
+            f"{out.name} är en utvärderingsfil; ange ett filnamn som slutar på .pdf eller .docx."
+        )
+    kind = FORMATS.get(out.suffix.lower())
+    if kind is None:
+        raise ReportWriteError(
+            f"{out.name}: ange ett filnamn som slutar på .pdf (PDF) eller .docx (Word); "
+            "formatet följer ändelsen."
+        )
     if not out.parent.is_dir():
         raise ReportWriteError(f"Mappen {out.parent} finns inte.")
-    if out.is_dir():
-        raise ReportWriteError(f"{out} är en mapp; ange ett filnamn som slutar på .pdf.")
+    return kind
 
 
 def write_atomically(out: Path, data: bytes) -> None:
@@ -259,17 +294,22 @@ def build_report(
     draft: bool,
     national_path: Path | None = None,
     now: datetime | None = None,
+    with_national: bool = True,
 ) -> ReportResult:
-    """Write the report as a PDF to ``out``.
+    """Write the report to ``out``: a PDF (``.pdf``) or a Word file (``.docx``).
 
     A final report (``draft=False``) is refused with :class:`ReportNotReady` (listing every
     missing item) while :func:`missing_for_final` is not empty; nothing is written then, and an
-    existing ``out`` is left untouched.  Touches no database: safe in a worker thread.
+    existing ``out`` is left untouched.  ``with_national=False`` leaves the national average
+    out of charts and texts.  Touches no database: safe in a worker thread.
     """
     out = Path(out)
-    _check_target(out)
+    kind = _check_target(out)
+    ctx = make_context(
+        snapshot, draft=draft, national_path=national_path, now=now, with_national=with_national
+    )
     if not draft:
-        missing = missing_for_final(snapshot)
+        missing = [i for i in ctx.items if i.severity == Severity.REQUIRED]
         if missing:
             raise ReportNotReady(
                 f"Den slutliga rapporten kan inte skapas: {len(missing)} "
@@ -277,7 +317,12 @@ def build_report(
                 "(ett utkast visar allt som återstår):",
                 [item.message for item in missing],
             )
-    ctx = make_context(snapshot, draft=draft, national_path=national_path, now=now)
-    data, pages = render(ctx)
+    content = report_content(ctx)
+    if kind == "Word":
+        from .word import render_docx
+
+        data, pages = render_docx(content), 0
+    else:
+        data, pages = render_pdf(content)
     write_atomically(out, data)
     return ReportResult(out, pages, draft, ctx.items, ctx.content_hash)

@@ -1,9 +1,9 @@
-"""Swedish wording helpers and the conversion of evaluator text into flowables.
+"""Swedish wording helpers and the conversion of evaluator text into paragraphs (plain data).
 
 Text rules (the same as for the standard texts in resources/texts/): paragraphs are separated
 by blank lines; a line starting with "- " (or "• ", "* ") is a bullet; other single line breaks
-are kept as line breaks inside the paragraph.  Everything is escaped: evaluators write plain
-text, never markup.
+are kept as line breaks inside the paragraph.  Evaluators write plain text, never markup: the
+renderers print it as it is.
 """
 
 from __future__ import annotations
@@ -11,17 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import cache
-from typing import Any
+from decimal import Decimal
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
-
-from .fonts import REGULAR
-from .markup import Markup, TextParagraph, esc, para
-from .markup import plain as clean
-from .styles import MUTED, Styles
+from ..domain.scoring import round_display
+from .blocks import Block, Para, Role, Space, missing, para
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -54,9 +47,9 @@ def join_sv(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1]
 
 
-def genitive(name: str) -> str:
-    """'Lindsjös', 'Östersunds', but 'Vännäs' (names ending in s, x or z take no extra s)."""
-    return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
+def number(value: Decimal) -> str:
+    """A score in running text: the one display rule (rounded half up), e.g. '518'."""
+    return str(round_display(value))
 
 
 def thousands(n: int) -> str:
@@ -79,81 +72,7 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-# -- flowables ---------------------------------------------------------------------------------
-
-
-class Heading(TextParagraph):
-    """A heading that becomes a PDF bookmark (outline level ``level``) and optionally a TOC entry.
-
-    ``text`` is plain text (escaped here); the split-off parts made by reportlab pass ``None``.
-    """
-
-    def __init__(
-        self,
-        text: str | None,
-        style: ParagraphStyle,
-        *,
-        key: str = "",
-        level: int = 0,
-        toc: bool = False,
-        plain: str | None = None,
-        **kw: Any,
-    ) -> None:
-        super().__init__(esc(text) if text is not None else None, style, **kw)
-        self.bookmark_key = key
-        self.outline_level = level
-        self.in_toc = toc
-        self.plain = clean(plain or text or "")
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(availWidth, availHeight)
-        if parts and isinstance(parts[0], Heading) and parts[0] is not self:
-            first = parts[0]  # only the first part carries the bookmark
-            first.bookmark_key, first.outline_level = self.bookmark_key, self.outline_level
-            first.in_toc, first.plain = self.in_toc, self.plain
-        return parts
-
-
-class Anchor(Flowable):  # type: ignore[misc]
-    """An invisible bookmark target (an outline entry without a printed heading)."""
-
-    def __init__(self, key: str, level: int, plain: str) -> None:
-        super().__init__()
-        self.bookmark_key = key
-        self.outline_level = level
-        self.in_toc = False
-        self.plain = clean(plain)
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-
-class MarginParagraph(TextParagraph):
-    """A paragraph with a small reference label ("1.3¶2") in the left margin (drafts)."""
-
-    margin_label = ""
-
-    def draw(self) -> None:
-        super().draw()
-        if self.margin_label:
-            canv: Canvas = self.canv
-            canv.saveState()
-            canv.setFont(REGULAR, 7)
-            canv.setFillColor(MUTED)
-            y = self.height - self.style.fontSize * 0.95
-            canv.drawRightString(-8, y, self.margin_label)
-            canv.restoreState()
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(availWidth, availHeight)
-        for i, part in enumerate(parts):
-            if isinstance(part, MarginParagraph):
-                part.margin_label = self.margin_label if i == 0 else ""
-        return parts
+# -- evaluator text as paragraphs -------------------------------------------------------------
 
 
 class Numbering:
@@ -169,7 +88,7 @@ class Numbering:
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
-    """Text -> [("p", paragraph) | ("li", bullet item)] (plain text, not yet escaped)."""
+    """Text -> [("p", paragraph) | ("li", bullet item)] (plain text)."""
     out: list[tuple[str, str]] = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         lines: list[str] = []
@@ -189,102 +108,37 @@ def blocks(text: str) -> list[tuple[str, str]]:
     return out
 
 
-CHUNK = 3000  # characters: longer paragraphs are handed to reportlab in pieces
-_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+LIST_GAP = 5.0  # points of space after a bullet list, before the next paragraph
 
 
-def _cut(line: str, limit: int) -> list[str]:
-    """One line longer than ``limit`` in pieces: at sentence ends, else at spaces, else anywhere."""
-    pieces: list[str] = []
-    start = 0
-    while len(line) - start > limit:
-        end = start + limit
-        cut = max((m.end() for m in _SENTENCE_END.finditer(line, start + limit // 2, end + 1)), default=0)
-        if not cut:
-            space = line.rfind(" ", start + limit // 2, end + 1)
-            cut = space + 1 if space > 0 else end
-        pieces.append(line[start:cut].strip())
-        start = cut
-    pieces.append(line[start:].strip())
-    return [p for p in pieces if p]
-
-
-def chunks(text: str, limit: int = CHUNK) -> list[str]:
-    """A paragraph (lines separated by "\\n") in pieces of at most ``limit`` characters.
-
-    A paragraph of normal length stays whole.  A longer one is cut at its own line breaks
-    where possible (the layout does not change there), else at sentence ends, so that
-    reportlab never has to lay out one huge paragraph again for every page it spans: the
-    time to make a report grows linearly with the length of a text.
-    """
-    if len(text) <= limit:
-        return [text]
-    out: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in text.split("\n"):
-        for piece in _cut(line, limit):
-            if current and size + len(piece) + 1 > limit:
-                out.append("\n".join(current))
-                current, size = [], 0
-            current.append(piece)
-            size += len(piece) + 1
-    if current:
-        out.append("\n".join(current))
-    return out
-
-
-@cache
-def _joined(style: ParagraphStyle) -> ParagraphStyle:
-    """``style`` without the space after: for every piece of a cut paragraph but the last."""
-    return ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
-
-
-def paragraph(text: str, style: ParagraphStyle, label: str = "", bullet: bool = False) -> list[Flowable]:
-    """Plain text (lines separated by "\\n") as one or more paragraph flowables."""
-    pieces = chunks(text)
-    result: list[Flowable] = []
-    for i, piece in enumerate(pieces):
-        markup = Markup("<br/>".join(esc(line) for line in piece.split("\n")))
-        last = i == len(pieces) - 1
-        p = para(markup, style if last else _joined(style), bullet=bullet and i == 0, cls=MarginParagraph)
-        p.margin_label = label if i == 0 else ""
-        result.append(p)
-    return result
-
-
-def text_flowables(
+def text_blocks(
     text: str,
-    st: Styles,
     *,
     section: str = "",
     numbering: Numbering | None = None,
     placeholder: str | None = None,
-    body: ParagraphStyle | None = None,
-) -> list[Flowable]:
+    role: Role = Role.BODY,
+    bullet_role: Role = Role.BULLET,
+) -> list[Block]:
     """Evaluator or standard text as paragraphs and bullets (numbered in drafts).
 
-    An empty text gives ``placeholder`` (drafts: "[Text saknas]") or nothing.
+    An empty text gives ``placeholder`` (drafts: "[Text saknas]") or nothing.  A bullet list
+    is followed by a little space, as in the published reports.
     """
     found = blocks(text)
     if not found:
-        return [para(esc(placeholder), st.missing)] if placeholder else []
-    result: list[Flowable] = []
-    for kind, content in found:
+        return [missing(placeholder)] if placeholder else []
+    result: list[Block] = []
+    for i, (kind, content) in enumerate(found):
         label = numbering.next(section) if numbering is not None and section else ""
         if kind == "li":
-            result += paragraph(content, st.bullet, label, bullet=True)
+            result.append(para(content, bullet_role, label=label, bullet=True))
+            if i + 1 == len(found) or found[i + 1][0] != "li":
+                result.append(Space(LIST_GAP))
         else:
-            result += paragraph(content, body or st.body, label)
-    if found[-1][0] == "li":
-        result.append(para(Markup(""), _gap(st.body)))
+            result.append(para(content, role, label=label))
     return result
 
 
-@cache
-def _gap(body: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle("gap", parent=body, fontSize=1, leading=4, spaceAfter=0)
-
-
-def plain_list(items: Iterable[str], style: ParagraphStyle) -> list[Flowable]:
-    return [para(esc(i), style, bullet=True) for i in items]
+def plain_list(items: Iterable[str], role: Role = Role.SMALL_BULLET) -> list[Para]:
+    return [para(i, role, bullet=True) for i in items]

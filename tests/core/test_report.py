@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reporthelp import SKR_LABEL, skr_average
 
 from kompass_desktop import __version__
 from kompass_desktop.cli import main
@@ -49,9 +50,14 @@ def demo_snap(demo_template):
 
 
 @pytest.fixture(scope="module")
-def final(demo_snap, tmp_path_factory):
+def skr_file(tmp_path_factory):
+    return skr_average(tmp_path_factory.mktemp("skr"))
+
+
+@pytest.fixture(scope="module")
+def final(demo_snap, tmp_path_factory, skr_file):
     out = tmp_path_factory.mktemp("final") / "Lindsjö.pdf"
-    result = build_report(demo_snap, out, draft=False, now=NOW)
+    result = build_report(demo_snap, out, draft=False, now=NOW, national_path=skr_file)
     return result, Pdf(out)
 
 
@@ -152,20 +158,28 @@ def test_every_number_equals_kompass_summary(final, demo_template, capsys):
     assert f"{total} av 800 poäng totalt" in pdf.text
 
 
-def test_charts_use_the_shared_chart_data_and_its_notes(final, demo_snap):
+def test_charts_use_the_shared_chart_data_and_the_areas_real_titles(final, demo_snap, skr_file):
     _, pdf = final
-    chart = snapshot_chart_data(demo_snap)
+    chart = snapshot_chart_data(demo_snap, skr_file)
     results = pdf.between("Sammanfattning av resultat", "Sammanfattande kommentarer")
     for i, area in enumerate(chart.areas):
         values = [s.values[i] for s in chart.series]
         printed = " ".join("ej jämförbart" if v is None else str(round_display(v)) for v in values)
-        assert f"{area.number}. {area.short} {printed}" in results
-    assert "8. Ledarskap 65 ej jämförbart" in results  # 2016 area 4 is not comparable with 2019 area 8
-    for note in chart.notes:
-        assert flat(note) in results
+        assert f"{area.number}. {area.title} {printed}" in results  # the real title, wrapped
+    # 2016 area 4 is not comparable with 2019 area 8
+    assert "8. Chefs- och ledarskap samt medarbetarskap 65 ej jämförbart" in results
     for series in chart.series:
         assert series.label in results
-    assert "exempeldata" in results.lower()
+    assert SKR_LABEL in results and "exempeldata" not in results.lower()
+    # the comparison across versions, in written Swedish under "Jämförelser"
+    comparisons = pdf.between("Jämförelser", "Sammanfattande kommentarer")
+    assert "2019/2020 gjordes en revidering av Kommunkompassen." in comparisons
+    assert (
+        "Område 8, Chefs- och ledarskap samt medarbetarskap, jämförs inte med utvärderingen 2018, "
+        "eftersom området inte har någon jämförbar motsvarighet i version 2.1."
+    ) in comparisons
+    assert "Totalpoängen från 2018, 483 poäng, visas inte bredvid årets totalpoäng" in comparisons
+    assert "www.skr.se/kommunkompassen" in comparisons
 
 
 # -- draft ----------------------------------------------------------------------------------------
@@ -185,7 +199,9 @@ def watermarks(page) -> list[str]:
 
 def test_draft_has_watermark_stamp_margin_numbers_and_open_items_first(draft, final, demo_snap):
     result, pdf = draft
-    assert result.draft and result.open_items == tuple(open_items(demo_snap))
+    assert result.draft and set(open_items(demo_snap)) <= set(result.open_items)
+    added = [i.kind for i in result.open_items if i not in open_items(demo_snap)]
+    assert added == ["example_national_average"]
     assert "Kommunkompassen — Analys av Lindsjö kommun UTKAST Utkast — öppna punkter" in pdf.pages[0]
     assert all(watermarks(page) == ["UTKAST"] for page in pdf.reader.pages)  # on every page
     assert not any(watermarks(page) for page in final[1].reader.pages)
@@ -219,7 +235,7 @@ def test_draft_lists_what_is_open_and_marks_missing_texts(demo_snap, tmp_path):
     assert "[Text saknas]" in pdf.text and "[Inga styrkor]" in pdf.text
     assert "4 av 5 delfrågor bedömda" in pdf.text  # area 3 box
     assert "Politisk styrning – 30" in pdf.between("4 Översikt", "5 Kortfakta")
-    assert len(result.open_items) == len(open_items(snap))
+    assert len(result.open_items) == len(open_items(snap)) + 1  # and the example national average
 
 
 # -- final refused ------------------------------------------------------------------------------
@@ -290,7 +306,7 @@ def test_national_average_from_a_file(tmp_path, capsys, demo_template):
     pdf = Pdf(out)
     results = pdf.between("Sammanfattning av resultat", "Sammanfattande kommentarer")
     assert "Medelvärde 2020–2025 (n = 50)" in results and "EXEMPELDATA" not in results
-    assert "1. Medborgardialog 65 60 51" in results and " 436 " in results
+    assert "1. Samspel mellan förtroendevalda och medborgare 65 60 51" in results and " 436 " in results
 
 
 # -- PDF properties --------------------------------------------------------------------------------
@@ -335,6 +351,6 @@ def test_report_reads_only_the_snapshot(demo_template, tmp_path):
         snap = s.snapshot()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
-    result = build_report(snap, tmp_path / "r.pdf", draft=False)
+    result = build_report(snap, tmp_path / "r.pdf", draft=False, with_national=False)
     assert result.pages > 25 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
     assert re.fullmatch(r"[0-9a-f]{8}", result.content_hash)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
+from reporthelp import skr_average
 
 from kompass_desktop import resources
 from kompass_desktop.domain.framework import FindingKind
@@ -61,9 +62,10 @@ def small_2010(tmp_path_factory):
 
 def test_2010_report_has_three_finding_columns_and_percentages(small_2010, tmp_path):
     snap = small_2010
-    assert missing_for_final(snap) == []
+    skr = skr_average(tmp_path)
+    assert missing_for_final(snap, national_path=skr) == []
     out = tmp_path / "ostby.pdf"
-    result = build_report(snap, out, draft=False, now=NOW)
+    result = build_report(snap, out, draft=False, now=NOW, national_path=skr)
     pages, text = pdf_text(out)
     assert result.pages == pages
     assert text.count("Styrkor Förbättringsmöjligheter Svagheter") == 8

@@ -17,7 +17,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from kompass_desktop.domain.framework import FindingKind
 from kompass_desktop.domain.model import Finding, Text, TextScope
 from kompass_desktop.report import build_report
-from kompass_desktop.report.text import CHUNK, chunks
+from kompass_desktop.report.pdf import CHUNK, chunks
 
 NOW = datetime(2025, 11, 3, 14, 5)
 SENTENCE = "Kommunen följer upp målen i styrmodellen och redovisar resultaten öppet. "

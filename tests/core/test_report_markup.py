@@ -233,7 +233,7 @@ def test_control_characters_do_not_break_the_report(demo_template, tmp_path):
         snap = s.snapshot()
     odd = "Noll\x00 klocka\x07 backsteg\x08 esc\x1b slut"
     snap = replace(snap, info=replace(snap.info, municipality=odd, evaluators=(odd,)))
-    build_report(snap, tmp_path / "r.pdf", draft=False, now=NOW)
+    build_report(snap, tmp_path / "r.pdf", draft=False, now=NOW, with_national=False)
     text = flat(" ".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages))
     assert "Noll klocka backsteg esc slut kommun" in text
 
