@@ -338,7 +338,7 @@ def results_section(ctx: ReportContext) -> list[Block]:
     story += numbered(ctx, intro + ".", "2")
     story += [Space(4), total_box(ctx), Space(8)]
     comparable_totals = [s for s in chart.series if s.total is not None and s.total_comparable]
-    if len(chart.series) > 1 and comparable_totals:
+    if len(comparable_totals) > 1:  # a bar of its own total alone says nothing
         story.append(
             Together(
                 (

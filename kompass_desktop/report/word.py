@@ -17,10 +17,10 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Inches, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -119,15 +119,19 @@ def _element(tag: str, attrs: dict[str, str]) -> Any:
 
 def _field(paragraph: Paragraph, code: str, shown: str = "") -> None:
     """A Word field (PAGE, NUMPAGES, TOC) with ``shown`` as its text until Word updates it."""
-    run = paragraph.add_run()
-    run._r.append(_element("w:fldChar", {"w:fldCharType": "begin", "w:dirty": "true"}))
+    _field_begin(paragraph, code)
+    paragraph.add_run(shown)
+    paragraph.add_run()._r.append(_element("w:fldChar", {"w:fldCharType": "end"}))
+
+
+def _field_begin(paragraph: Paragraph, code: str) -> None:
+    """The start of a field whose result follows (and may run over several paragraphs)."""
+    paragraph.add_run()._r.append(_element("w:fldChar", {"w:fldCharType": "begin", "w:dirty": "true"}))
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {code} "
     paragraph.add_run()._r.append(instr)
     paragraph.add_run()._r.append(_element("w:fldChar", {"w:fldCharType": "separate"}))
-    paragraph.add_run(shown)
-    paragraph.add_run()._r.append(_element("w:fldChar", {"w:fldCharType": "end"}))
 
 
 def _styles(document: DocxDocument, lang: str) -> None:
@@ -171,7 +175,10 @@ def _page(document: DocxDocument, info: DocumentInfo) -> None:
     _field(footer, "PAGE", "1")
     footer.add_run(" av ")
     _field(footer, "NUMPAGES", "1")
-    footer.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_CM), alignment=2)  # right-aligned
+    tabs = footer.paragraph_format.tab_stops
+    for inherited in (Inches(3.25), Inches(6.5)):  # the Footer style's own centre and right tabs
+        tabs.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Cm(TEXT_CM), WD_TAB_ALIGNMENT.RIGHT)
     section.different_first_page_header_footer = not info.draft  # the title page stays clean
 
 
@@ -303,14 +310,21 @@ class WordWriter:
         self._break_before(p)
 
     def contents(self, c: Contents) -> None:
+        """A TOC field whose shown result already lists the entries (Word adds the page numbers)."""
         p = self.document.add_paragraph(_xml(c.title), style="TOC Heading")
         self._break_before(p)
-        field = self.document.add_paragraph()
-        _field(
-            field,
-            'TOC \\o "1-2" \\h \\z \\u',
-            "Innehållsförteckningen fylls i när Word uppdaterar fälten (F9).",
-        )
+        entries = [b for b in self.content.walk() if isinstance(b, Heading) and b.toc and b.level <= 2]
+        first = self.document.add_paragraph()
+        _field_begin(first, 'TOC \\o "1-2" \\h \\z \\u')
+        last = first
+        for i, entry in enumerate(entries):
+            p = first if i == 0 else self.document.add_paragraph()
+            p.paragraph_format.left_indent = Cm(0.8 * (entry.level - 1))
+            p.paragraph_format.space_after = Pt(2 if entry.level > 1 else 4)
+            run = p.add_run(_xml(entry.text))
+            run.bold = entry.level == 1 or None
+            last = p
+        last.add_run()._r.append(_element("w:fldChar", {"w:fldCharType": "end"}))
         self.document.settings.element.append(_element("w:updateFields", {"w:val": "true"}))
 
     # -- everything -----------------------------------------------------------------------------

@@ -150,3 +150,38 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(small_2010, tmp_pat
     monkeypatch.undo()
     with pytest.raises(ReportWriteError, match="är en mapp"):
         build_report(small_2010, tmp_path, draft=True)
+
+
+def test_rounding_note_only_where_rounded_figures_do_not_add_up(session, tmp_path):
+    fw = session.framework
+    scores = {sub.number: Decimal(5) for sub in fw.subareas()}
+    scores["1.1"] = scores["1.2"] = Decimal("4.5")  # area 1: 9 exact, shown 5 + 5 = 10 for the subs
+    scores["2.1"] = Decimal("4.5")  # area 2 ends in .5 (rounded up) ...
+    scores["3.1"] = Decimal("4.5")  # ... and so does area 3: the rounded areas add up to 1 more
+    session.set_scores(scores)
+    snap = session.snapshot()
+    summary = summarize(fw, snap.scores)
+    result = build_report(snap, tmp_path / "r.pdf", draft=True, now=NOW)
+    _, text = pdf_text(tmp_path / "r.pdf")
+    start = text.index("4 Översikt av poängfördelning Nedanstående")
+    chapter4 = text[start : text.index("5 Kortfakta", start)]
+    assert result.pages > 10 and "avrundad för sig" not in chapter4  # no blanket caveat any more
+    area1 = summary.areas[0]
+    shown_subs = sum(round_display(s.achieved) for s in area1.subareas)
+    note1 = (
+        "Delfrågornas poäng är avrundade var för sig från sina exakta värden och summerar till "
+        f"{shown_subs}; områdets summa {round_display(area1.achieved)} är avrundad från den exakta summan."
+    )
+    assert chapter4.count("Delfrågornas poäng är avrundade") == 1 and note1 in chapter4
+    shown_areas = sum(round_display(a.achieved) for a in summary.areas)
+    total = round_display(summary.total)
+    assert shown_areas == total + 1
+    assert (
+        f"Områdenas poäng är avrundade var för sig från sina exakta värden och summerar till {shown_areas}; "
+        f"totalen {total} är avrundad från den exakta summan."
+    ) in chapter4
+    # areas 2 and 3 round to the sum of their rounded sub-scores: no note there
+    area2 = chapter4[
+        chapter4.index("2. Samhällsutveckling Uppnått") : chapter4.index("3. Styrning och kontroll")
+    ]
+    assert "avrundade" not in area2
