@@ -87,6 +87,10 @@ def test_a_final_report_is_refused_with_the_list_of_what_is_missing(window, tmp_
 
 
 def test_a_final_report_of_the_demo_is_saved(demo_window, tmp_path, monkeypatch):
+    from reporthelp import skr_average
+
+    # a final report compares with SKR's national average, never with the bundled example data
+    demo_window.controller.session.set_national_average_from_file(skr_average(tmp_path))
     target = tmp_path / "slutlig.pdf"
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert printing.print_report(demo_window, demo_window.controller, draft=False) == Path(target)
