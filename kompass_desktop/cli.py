@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from . import __version__, resources
 from .domain.errors import InputProblems, KompassError
 from .domain.rules import plausible_year
 from .domain.scoring import Summary, format_exact, round_display, to_json_number
+from .storage.outputs import check_in_place, check_output, immutable_inputs
 
 Handler = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, Handler] = {}
@@ -126,6 +128,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.suffix != ".kompass":
         raise KompassError(f"Utvärderingsfiler ska sluta på .kompass ({path.name}).")
     fw = resources.framework(args.framework)
+    check_output(path)
     with EvaluationSession.create(path, NewEvaluation(fw, args.municipality, args.year)) as session:
         out(f"Skapade {path} – {session.info().municipality_name}, {fw.name}.")
     return 0
@@ -137,6 +140,7 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
     from .services import EvaluationSession
 
     csv_path = Path(args.csv)
+    check_in_place(Path(args.file), inputs=[csv_path])
     try:
         data = csv_path.read_bytes()
     except FileNotFoundError:
@@ -225,16 +229,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import build_demo
+    from .demo import write_demo
 
     path = Path(args.file)
-    session = build_demo(path, overwrite=args.force)
+    session, saved = write_demo(path, overwrite=args.force)
     with session:
         summary = session.summary()
         out(
             f"Skapade demoutvärderingen {path} – {session.info().municipality_name}, "
             f"{round_display(summary.total)} av {format_exact(summary.max)} poäng."
         )
+    if saved is not None:
+        out(f"Den tidigare filen sparades först som {saved}.")
     return 0
 
 
@@ -347,8 +353,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name is None:
         parser.print_help()
         return 2
+    stdout = sys.stdout
+    sys.stdout = _ClosedPipeSafe(stdout)  # type: ignore[assignment]
     try:
-        return _COMMANDS[name](args)
+        with immutable_inputs():
+            return _COMMANDS[name](args)
     except InputProblems as err:
         sys.stderr.write(f"kompass {args.command}: {err.summary}\n")
         for problem in err.problems:
@@ -365,6 +374,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         detail = f" Detaljer finns i {where}." if where else ""
         sys.stderr.write(f"kompass {args.command}: oväntat fel ({type(err).__name__}: {err}).{detail}\n")
         return 2
+    finally:
+        safe, sys.stdout = sys.stdout, stdout
+        if isinstance(safe, _ClosedPipeSafe):
+            safe.flush()
+
+
+class _ClosedPipeSafe:
+    """stdout for one command: output into a closed pipe (``kompass summary | head -1``) is no
+    error.  The rest of the output is dropped and the command completes (a merge that printed
+    its conflicts still merges).  Python's docs: point stdout at devnull so that the final flush
+    at exit cannot fail either."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._closed = False
+
+    def write(self, text: str) -> int:
+        if not self._closed:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._drop()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._closed:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._drop()
+
+    def _drop(self) -> None:
+        self._closed = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 if __name__ == "__main__":  # pragma: no cover

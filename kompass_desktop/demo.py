@@ -8,6 +8,7 @@ paths an evaluator's own file is.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,11 @@ from . import resources
 from .domain.errors import KompassError
 from .domain.model import SourceKind, TextScope
 from .services import EvaluationSession, NewEvaluation
+from .storage.backup import replace_file
 from .storage.db import EvaluationFile
+from .storage.errors import NewerFileVersion, StorageError
+from .storage.exchange_io import open_for_reading
+from .storage.outputs import OutputRefused, Replace, check_output
 
 DEMO_AUTHOR = "Demo (Kompass Desktop)"
 DEMO_FILES = ("base.json", "areas_1_4.json", "areas_5_8.json", "earlier.json")
@@ -52,7 +57,50 @@ def _clock_from(stamp: str) -> str:
 
 
 def build_demo(path: Path, *, overwrite: bool = False) -> EvaluationSession:
-    """Write the demo evaluation to ``path`` and return it opened."""
+    """Write the demo evaluation to ``path`` and return it opened (see :func:`write_demo`)."""
+    return write_demo(path, overwrite=overwrite)[0]
+
+
+def write_demo(path: Path, *, overwrite: bool = False) -> tuple[EvaluationSession, Path | None]:
+    """Write the demo to ``path``; returns it opened and the backup of a file it replaced.
+
+    ``overwrite`` (``kompass demo --force``) replaces only an earlier demo or a damaged
+    ``.kompass`` file — never a real evaluation — and only after a backup, never while the
+    file is open elsewhere or write-protected (the output guard).  The new demo is built
+    completely under a temporary name first, so a failure leaves the old file as it was.
+    """
+    path = Path(path)
+    if not (overwrite and (path.exists() or path.is_symlink())):
+        check_output(path)
+        return _build(path), None
+    check_output(path, replace=Replace.EVALUATION)
+    _refuse_real_evaluation(path)
+    tmp = path.with_name(f".{path.name}.demo.{os.getpid()}.tmp")
+    try:
+        _build(tmp).close()
+        saved = replace_file(tmp, path)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    return EvaluationSession.open(path), saved
+
+
+def _refuse_real_evaluation(path: Path) -> None:
+    try:
+        with open_for_reading(path) as f:
+            is_demo = f.meta("demo") == "1"
+    except NewerFileVersion:
+        is_demo = False
+    except StorageError:  # damaged: replaced after a byte-for-byte backup
+        return
+    if not is_demo:
+        raise OutputRefused(
+            f"{path} är en utvärdering, inte demon; --force skriver bara över demofiler och skadade "
+            "filer. Välj ett annat namn."
+        )
+
+
+def _build(path: Path) -> EvaluationSession:
     c = load_demo_content()
     fw = resources.framework(c["evaluation"]["framework"])
     m, e = c["municipality"], c["evaluation"]
@@ -74,7 +122,7 @@ def build_demo(path: Path, *, overwrite: bool = False) -> EvaluationSession:
             "facts": m.get("facts", []),
         },
     )
-    session = EvaluationSession.create(path, spec, author=DEMO_AUTHOR, overwrite=overwrite)
+    session = EvaluationSession.create(path, spec, author=DEMO_AUTHOR)
     try:
         with session.file.write():  # one transaction: the demo appears completely or not at all
             _fill(session, c)
@@ -174,8 +222,6 @@ def _content_hash() -> str:
 
 def cached_demo() -> Path:
     """The built demo in the user-data folder (built once per app/content version)."""
-    import os
-
     from .storage.backup import data_dir
 
     folder = data_dir() / "demo"

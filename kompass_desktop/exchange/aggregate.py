@@ -24,6 +24,7 @@ from ..domain.errors import KompassError
 from ..domain.framework import Framework
 from ..domain.scoring import parse_points, to_json_number
 from ..storage import exchange_io as xio
+from ..storage.outputs import Replace, check_output
 from . import archive
 from .errors import ExchangeError
 from .package import read_export_bytes
@@ -181,9 +182,14 @@ def aggregate(
     return AggregateResult(data, used, skipped)
 
 
-def write_result(result: AggregateResult, out: Path) -> None:
-    """Write (or replace) the national-average file atomically."""
+def check_target(out: Path, inputs: Iterable[Path]) -> None:
+    """The output guard: an existing ordinary file may be replaced, never an evaluation file or
+    one of the inputs (folders given as inputs are searched like :func:`aggregate` does)."""
+    check_output(Path(out), inputs=collect_inputs(inputs), replace=Replace.ORDINARY)
+
+
+def write_result(result: AggregateResult, out: Path, inputs: Iterable[Path] = ()) -> None:
+    """Write (or replace) the national-average file atomically, after the output guard."""
     out = Path(out)
-    if not out.parent.is_dir():
-        raise ExchangeError(f"Mappen {out.parent} finns inte.")
+    check_target(out, [*inputs, *(Path(p) for p in result.used)])
     archive.write_new_bytes(out, archive.dumps(result.data), replace=True)

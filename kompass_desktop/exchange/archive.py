@@ -3,7 +3,7 @@
 Reading never trusts the archive: member names, member count, sizes and compression ratio
 are checked before anything is decompressed, and members are read with a hard limit.
 Writing goes to a temporary file beside the target that is renamed into place only when
-complete; an existing target is never overwritten.
+complete; every target passes the output guard (:mod:`..storage.outputs`).
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ import os
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from ..storage.outputs import Replace, check_output
 from .errors import ExchangeError, RejectedArchive
 
 MANIFEST = "manifest.json"
@@ -181,32 +182,36 @@ def dumps(data: Any) -> bytes:
 # -- writing files safely ---------------------------------------------------------------------
 
 
-def check_new_target(target: Path, suffix: str | None = None) -> None:
-    """Refuse an existing target, a missing folder or a wrong suffix before any work is done."""
+def check_new_target(target: Path, suffix: str | None = None, *, inputs: Iterable[Path | None] = ()) -> None:
+    """Refuse an existing target, an input, a missing folder or a wrong suffix before any work
+    is done (the output guard of :mod:`..storage.outputs`; an existing file is never replaced)."""
     if suffix and target.suffix.lower() != suffix:
         raise ExchangeError(f"{target.name}: filnamnet ska sluta på {suffix}.")
-    if target.exists() or target.is_symlink():
-        raise ExchangeError(
-            f"{target} finns redan; välj ett annat namn (befintliga filer skrivs aldrig över)."
-        )
-    if not target.parent.is_dir():
-        raise ExchangeError(f"Mappen {target.parent} finns inte.")
+    check_output(target, inputs=inputs, replace=Replace.NEVER)
 
 
 @contextmanager
-def new_file(target: Path, *, replace: bool = False) -> Iterator[Path]:
+def new_file(target: Path, *, replace: bool = False, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; when the block succeeds it becomes ``target``.
 
     Without ``replace`` an existing target is never overwritten (also not one that appeared
     while we worked).  On any error the temporary file is removed: nothing is left behind.
+    The temporary file is readable by its owner only (a process killed while writing leaves
+    no readable personal data; the next writer in the folder removes it); the finished file
+    keeps that with ``private``, otherwise it becomes an ordinary document (0644).
     """
     if not replace:
         check_new_target(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
+        with suppress(FileNotFoundError):
+            tmp.unlink()  # ours (same PID), from an earlier failed attempt
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         yield tmp
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, 0o600 if private else 0o644)
         if replace:
             os.replace(tmp, target)
         else:
@@ -229,6 +234,6 @@ def _link_new(tmp: Path, target: Path) -> None:
         os.replace(tmp, target)
 
 
-def write_new_bytes(target: Path, data: bytes, *, replace: bool = False) -> None:
-    with new_file(target, replace=replace) as tmp:
+def write_new_bytes(target: Path, data: bytes, *, replace: bool = False, private: bool = False) -> None:
+    with new_file(target, replace=replace, private=private) as tmp:
         tmp.write_bytes(data)

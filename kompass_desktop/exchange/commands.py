@@ -95,8 +95,10 @@ def _value(value: Any, limit: int = 60) -> str:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from ..services import EvaluationSession
+    from ..storage.outputs import check_in_place
     from .merge import apply_merge, plan_merge
 
+    check_in_place(Path(args.lead), inputs=[Path(args.other)])
     with EvaluationSession.open(Path(args.lead)) as session:
         plan = plan_merge(session, Path(args.other))
         for c in plan.conflicts:
@@ -123,14 +125,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
-    from .aggregate import aggregate, write_result
+    from .aggregate import aggregate, check_target, write_result
     from .seal import load_private_key
 
-    key = load_private_key(Path(args.key)) if args.key else None
-    result = aggregate([Path(p) for p in args.inputs], key=key)
+    inputs = [Path(p) for p in args.inputs]
+    key_path = Path(args.key) if args.key else None
+    check_target(Path(args.output), [*inputs, *([key_path] if key_path else [])])  # before any work
+    key = load_private_key(key_path) if key_path else None
+    result = aggregate(inputs, key=key)
     for line in result.skipped:
         sys.stderr.write(f"hoppade över {line}\n")
-    write_result(result, Path(args.output))
+    write_result(result, Path(args.output), [*inputs, *([key_path] if key_path else [])])
     for fw_id, entry in result.data["frameworks"].items():
         out(f"{fw_id}: n = {entry['total']['n']}, medel totalt {entry['total']['mean']}")
     out(

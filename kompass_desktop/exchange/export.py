@@ -140,7 +140,8 @@ def export_evaluation(
     from . import seal
 
     out = Path(out)
-    archive.check_new_target(out)
+    source_path = source.path if isinstance(source, EvaluationFile) else Path(source)
+    archive.check_new_target(out, inputs=[source_path, seal_key])
     public_key = seal.load_public_key(seal_key) if seal_key is not None else None
     if isinstance(source, EvaluationFile):
         built = build_export(source, personal_data=personal_data)
@@ -151,7 +152,9 @@ def export_evaluation(
     payload = built.data
     if public_key is not None:
         payload = seal.seal_bytes(built.data, public_key, seal.header_for(built.manifest, public_key))
-    with archive.new_file(out) as tmp:  # becomes ``out`` only when the checks below pass
+    with archive.new_file(
+        out, private=personal_data and public_key is None
+    ) as tmp:  # becomes ``out`` only when the checks below pass
         tmp.write_bytes(payload)
         written = _read_back(tmp)
         if public_key is None:

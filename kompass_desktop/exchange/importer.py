@@ -37,7 +37,7 @@ class ImportResult:
 def import_export(source: Path, out: Path, *, author: str | None = None) -> ImportResult:
     """Check ``source`` and create ``out`` from it; an existing ``out`` is never overwritten."""
     out = Path(out)
-    archive.check_new_target(out, ".kompass")
+    archive.check_new_target(out, ".kompass", inputs=[Path(source)])
     data = read_export_file(Path(source))
     write_evaluation_file(data, out, author=author or default_author(), source_name=Path(source).name)
     return ImportResult(

@@ -28,6 +28,7 @@ from ..services.session import EvaluationSession
 from ..storage import backup as backups
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile, Row
+from ..storage.outputs import same_file
 from . import archive
 from .errors import MergeRefused
 from .importer import META_PERSONAL
@@ -147,7 +148,7 @@ def _load_other(path: Path) -> _Files:
 def plan_merge(lead: EvaluationSession, other_path: Path) -> MergePlan:
     """What merging ``other_path`` into the lead's open file would do (nothing is written)."""
     other_path = Path(other_path)
-    if other_path.resolve() == lead.path.resolve():
+    if same_file(other_path, lead.path):
         raise MergeRefused(f"{other_path.name} är samma fil som huvudfilen.")
     mine, _meta = _from_file(lead.file, lead.path.name)
     theirs = _load_other(other_path)

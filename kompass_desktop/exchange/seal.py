@@ -203,7 +203,7 @@ def unseal_bytes(data: bytes, private_key: X25519PrivateKey, label: str) -> tupl
 def unseal_file(source: Path, key_file: Path, out: Path) -> tuple[dict[str, Any], ExportData]:
     """Open a sealed export into a plain ``.kkx`` (checked completely before it is written)."""
     out = Path(out)
-    archive.check_new_target(out)
+    archive.check_new_target(out, inputs=[Path(source), Path(key_file)])
     private_key = load_private_key(key_file)
     data = archive.read_file_bytes(Path(source), "Filen")
     header, plain = unseal_bytes(data, private_key, Path(source).name)
@@ -212,5 +212,5 @@ def unseal_file(source: Path, key_file: Path, out: Path) -> tuple[dict[str, Any]
         raise SealError(
             f"{Path(source).name}: huvudet och innehållet gäller olika utvärderingar – {TAMPERED}."
         )
-    archive.write_new_bytes(out, plain)
+    archive.write_new_bytes(out, plain, private=bool(parsed.personal_data))
     return header, parsed

@@ -47,15 +47,16 @@ def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -
 def cmd_report(args: argparse.Namespace) -> int:
     from ..domain.errors import KompassError
     from ..services import EvaluationSession
+    from ..storage.outputs import Replace, check_output
     from . import build_report
 
     source = Path(args.file)
     out = Path(args.output)
     if not source.exists():
         raise KompassError(f"Utvärderingsfilen {source} finns inte.")
-    if out.exists() and source.resolve() == out.resolve():
-        raise KompassError("Rapporten kan inte skrivas över utvärderingsfilen; ange en annan fil med -o.")
     national = Path(args.national_average) if args.national_average else None
+    # the output guard: never an evaluation file or an input, a read-only file, a network folder
+    check_output(out, inputs=[source, national], replace=Replace.ORDINARY)
     if national is not None and not national.is_file():
         raise KompassError(f"Medelvärdesfilen {national} finns inte.")
     with EvaluationSession.open(source, readonly=True) as session:

@@ -66,7 +66,7 @@ _STEP_PAGES = 1024
 
 
 def _copy_with_backup_api(source: Path, dest: Path, cancel: threading.Event | None = None) -> None:
-    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")  # a killed run's is removed later
     src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
 
     def progress(_status: int, _remaining: int, _total: int) -> None:

@@ -341,8 +341,9 @@ def _decode(row: Row, json_cols: tuple[str, ...]) -> Row:
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+        from .outputs import read_only_uri  # immutable for short-lived readers of files at rest
+
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, timeout=5.0)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
     return conn

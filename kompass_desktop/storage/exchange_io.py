@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .db import EvaluationFile, Row, _decode, _ident, open_evaluation_file, translate_sqlite_error
-from .errors import CorruptFile, StorageError
-from .fileformat import SCHEMA_VERSION, read_header
+from .errors import CorruptFile
 from .schema import RECORD_TABLES
 
 
@@ -46,21 +45,13 @@ class FrameworkCopy:
 def open_for_reading(path: os.PathLike[str] | str) -> EvaluationFile:
     """Open a file only to read it (export, merge source, aggregation); never migrates.
 
-    When no one else has the file open it is opened with the writer lock, so that the clean
-    close removes SQLite's ``-wal``/``-shm`` files (a read-only connection would leave them
-    beside the user's file).  Otherwise — open in the app, write-protected, an older format —
-    a read-only connection is used.  Nothing is written either way.
+    Read-only, and ``immutable`` when nobody has the file open and SQLite has nothing to
+    recover beside it: nothing is written to the file and nothing appears beside it.
     """
-    from pathlib import Path
+    from .outputs import immutable_inputs
 
-    path = Path(path)
-    header = read_header(path)
-    if header.user_version == SCHEMA_VERSION and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-        try:
-            return open_evaluation_file(path)
-        except StorageError:
-            pass
-    return open_evaluation_file(path, readonly=True)
+    with immutable_inputs():
+        return open_evaluation_file(path, readonly=True)
 
 
 def _fetch(f: EvaluationFile, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:

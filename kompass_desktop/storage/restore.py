@@ -11,11 +11,13 @@ from pathlib import Path
 from .backup import replace_file
 from .db import open_evaluation_file
 from .fileformat import read_header
+from .outputs import Replace, check_output
 
 
 def restore_backup(backup: Path, target: Path) -> Path | None:
     """Write ``backup`` to ``target``.  An existing target is backed up first; returns that copy."""
     backup, target = Path(backup), Path(target)
+    check_output(target, inputs=[backup], replace=Replace.EVALUATION)  # the output guard
     read_header(backup)  # refuses foreign, newer and truncated files with a clear message
     open_evaluation_file(backup, readonly=True).close()  # integrity check
     return replace_file(backup, target)

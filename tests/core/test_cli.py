@@ -155,3 +155,43 @@ def test_console_script_runs_without_a_display(tmp_path):
         check=False,
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr and "finns inte" in result.stderr
+
+
+def _with_closed_stdout(*argv: str) -> subprocess.CompletedProcess[str]:
+    """Run a command whose reader has gone (``kompass summary | head -1`` after head exits)."""
+    read, write = os.pipe()
+    os.close(read)  # nobody will ever read: every write gets EPIPE
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "kompass_desktop.cli", *argv],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+
+
+@pytest.mark.parametrize("argv", [("summary", "{demo}"), ("frameworks",), ("framework", "show", "2019")])
+def test_output_into_a_closed_pipe_is_no_error(demo_copy, argv):
+    result = _with_closed_stdout(*(a.format(demo=demo_copy) for a in argv))
+    assert result.stderr == "" and result.returncode == 0
+
+
+def test_a_closed_pipe_never_stops_a_command_halfway(demo_copy, tmp_path):
+    """merge prints its conflicts before it merges: the merge must still happen."""
+    from kompass_desktop.services import EvaluationSession
+
+    other = tmp_path / "other.kompass"
+    import shutil
+
+    shutil.copy(demo_copy, other)
+    with EvaluationSession.open(demo_copy) as lead:
+        lead.set_score("1.1", 1)
+    with EvaluationSession.open(other) as theirs:
+        theirs.set_score("1.1", 2)
+    result = _with_closed_stdout("merge", str(demo_copy), str(other), "--prefer", "other")
+    assert result.stderr == "" and result.returncode == 0
+    with EvaluationSession.open(demo_copy, readonly=True) as lead:
+        assert lead.scores()["1.1"] == 2

@@ -172,7 +172,7 @@ def test_absurdly_large_scores_get_a_line_numbered_message(session, tmp_path, ca
 
 def test_the_demo_can_be_rewritten_over_a_crashed_copy(tmp_path, capsys):
     target = tmp_path / "demo.kompass"
-    new(target, "Gammal").close()
+    assert main(["demo", str(target)]) == 0
     Path(str(target) + "-wal").write_bytes(b"\0" * 100)  # junk left beside it
     assert main(["demo", str(target), "--force"]) == 0
     with EvaluationSession.open(target, readonly=True) as s:
