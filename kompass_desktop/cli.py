@@ -354,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     stdout = sys.stdout
-    sys.stdout = _ClosedPipeSafe(stdout)  # type: ignore[assignment]
+    sys.stdout = _ClosedPipeSafe(stdout)
     try:
         with immutable_inputs():
             return _COMMANDS[name](args)
