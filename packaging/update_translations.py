@@ -8,7 +8,10 @@ The GUI's source strings are Swedish (``self.tr("...")`` and
    Existing translations are kept; entries whose source text is gone from the code are
    dropped (``-no-obsolete``); new strings are added as ``type="unfinished"``;
 2. runs ``pyside6-lrelease`` to compile the .ts into ``resources/translations/kompass_en.qm``,
-   the file ``kompass_desktop/gui/i18n.py`` loads when the language is English.
+   the file ``kompass_desktop/gui/i18n.py`` loads when the language is English;
+3. does the same for ``kompass_sv.ts`` / ``kompass_sv.qm`` with only the messages that have
+   plural forms (``tr("%n träffar", "", n)``): Swedish is the source language, but "1 träff" /
+   "2 träffar" needs its own numerus forms (``-pluralonly``).
 
 Usage, from any directory, with the project's Python environment::
 
@@ -40,6 +43,8 @@ GUI_DIR = ROOT / "kompass_desktop" / "gui"
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 TS_FILE = TRANSLATIONS_DIR / "kompass_en.ts"
 QM_FILE = TRANSLATIONS_DIR / "kompass_en.qm"
+SV_TS_FILE = TRANSLATIONS_DIR / "kompass_sv.ts"
+SV_QM_FILE = TRANSLATIONS_DIR / "kompass_sv.qm"
 SOURCE_LANGUAGE = "sv_SE"
 TARGET_LANGUAGE = "en_GB"
 
@@ -80,11 +85,15 @@ def _run(tool_name: str, args: list[str], quiet: bool) -> None:
         sys.stderr.write(result.stderr)
 
 
-def lupdate(ts_file: Path = TS_FILE, quiet: bool = False) -> None:
-    """Merge the GUI's current source strings into ``ts_file`` (created if missing)."""
+def lupdate(ts_file: Path = TS_FILE, quiet: bool = False, *, plurals_only: bool = False) -> None:
+    """Merge the GUI's current source strings into ``ts_file`` (created if missing);
+    ``plurals_only``: the Swedish file, only messages with numerus forms."""
+    target = SOURCE_LANGUAGE if plurals_only else TARGET_LANGUAGE
     args = [str(path) for path in gui_sources()]
-    args += ["-source-language", SOURCE_LANGUAGE, "-target-language", TARGET_LANGUAGE]
+    args += ["-source-language", SOURCE_LANGUAGE, "-target-language", target]
     args += ["-no-obsolete", "-locations", "absolute", "-ts", str(ts_file)]
+    if plurals_only:
+        args.append("-pluralonly")
     _run("pyside6-lupdate", args, quiet)
 
 
@@ -107,7 +116,10 @@ def unfinished_count(ts_file: Path = TS_FILE) -> tuple[int, int]:
     for message in messages:
         total += 1
         translation = message.find("translation")
-        if translation is None or translation.get("type") == "unfinished" or not (translation.text or ""):
+        forms = [] if translation is None else [f.text or "" for f in translation.iter("numerusform")]
+        text = "" if translation is None else (translation.text or "").strip()
+        empty = not all(f.strip() for f in forms) if forms else not text
+        if translation is None or translation.get("type") == "unfinished" or empty:
             unfinished += 1
     return total, unfinished
 
@@ -119,12 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.release:
             lupdate()
+            lupdate(SV_TS_FILE, plurals_only=True)
         lrelease()
+        lrelease(SV_TS_FILE, SV_QM_FILE)
     except ToolError as err:
         print(f"update_translations: {err}", file=sys.stderr)
         return 1
-    total, unfinished = unfinished_count()
-    print(f"update_translations: {total} messages, {unfinished} unfinished in {TS_FILE.relative_to(ROOT)}")
+    for ts in (TS_FILE, SV_TS_FILE):
+        total, unfinished = unfinished_count(ts)
+        print(f"update_translations: {total} messages, {unfinished} unfinished in {ts.relative_to(ROOT)}")
     return 0
 
 

@@ -20,6 +20,7 @@ from ..domain.model import TextScope
 from ..domain.rules import intro_text
 from ..domain.scoring import format_exact, round_display
 from ..services import Change
+from . import theme
 from .controller import EvaluationController
 from .findings import FindingsEditor
 from .formatting import Sources
@@ -59,6 +60,14 @@ class SubAreaCard(QFrame):
         head.addWidget(self.score)
         head.addWidget(QLabel(f"/ {format_exact(sub.max)}", self))
         layout.addLayout(head)
+        self.score_error = QLabel(self)  # why a typed score was not saved, beside the field
+        self.score_error.setObjectName(f"score-error-{sub.number}")
+        self.score_error.setWordWrap(True)
+        self.score_error.setAlignment(Qt.AlignmentFlag.AlignRight)
+        theme.set_text_colour(self.score_error, theme.ERROR)
+        self.score_error.hide()
+        layout.addWidget(self.score_error)
+        self.score.rejected.connect(self._score_rejected)
         if sub.title != sub.heading:
             layout.addWidget(muted_label(sub.title, self))
         if sub.questions:
@@ -66,7 +75,7 @@ class SubAreaCard(QFrame):
             questions.setAccessibleName(self.tr("Vägledande frågor för {0}").format(sub.number))
             layout.addWidget(questions)
         self.text = AutosaveTextEdit(
-            lambda body: controller.set_text(TextScope.SUBAREA, sub.number, body),
+            lambda body, burst: controller.set_text(TextScope.SUBAREA, sub.number, body, burst),
             self,
             placeholder=self.tr("Bedömning för {0} – texten till rapporten…").format(sub.number),
             min_lines=5,
@@ -87,6 +96,12 @@ class SubAreaCard(QFrame):
         self.quick_note.setAccessibleName(self.tr("Ny anteckning till {0}").format(sub.number))
         self.quick_note.returnPressed.connect(self._add_note)
         layout.addWidget(self.quick_note)
+
+    def _score_rejected(self, message: str) -> None:
+        self.score_error.setText(message)
+        self.score_error.setVisible(bool(message))
+        if message:
+            self.controller.status.emit(self.tr("Poängen sparades inte: {0}").format(message))
 
     def add_pending_note(self) -> bool:
         """Text left in the new-note field (e.g. when the page is left) is saved, not dropped."""
@@ -125,7 +140,7 @@ class AreaPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
         self.setWidget(body)
-        layout = QVBoxLayout(body)
+        layout = self.body_layout = QVBoxLayout(body)
         header = QGridLayout()
         heading = self.tr("Område {0}. {1}").format(area.number, area.title)
         title = QLabel(f"<h2>{heading}</h2>", body)
@@ -151,7 +166,8 @@ class AreaPage(QScrollArea):
         toggle.setAccessibleName(self.tr("Visa eller dölj Allmänt"))
         layout.addWidget(toggle)
         self.intro = AutosaveTextEdit(
-            lambda text: controller.set_text(TextScope.AREA_INTRO, str(area.number), text), body, min_lines=6
+            lambda text, burst: controller.set_text(TextScope.AREA_INTRO, str(area.number), text, burst),
+            body,
         )
         self.intro.setAccessibleName(self.tr("Allmänt för område {0}").format(area.number))
         self.intro.setToolTip(self.tr("Standardtexten för området. Ändringar gäller bara denna utvärdering."))
@@ -163,6 +179,7 @@ class AreaPage(QScrollArea):
             toggle.setArrowType(Qt.ArrowType.DownArrow if checked else Qt.ArrowType.RightArrow)
 
         toggle.toggled.connect(show_intro)
+        self.intro_toggle = toggle
         self.cards: dict[str, SubAreaCard] = {}
         for sub in area.subareas:
             card = SubAreaCard(controller, sub, body, self.source)
@@ -231,9 +248,49 @@ class AreaPage(QScrollArea):
         results.append(self.findings.add_pending())
         return all(results)
 
-    def scroll_to(self, subarea: str) -> None:
+    def scroll_to(self, subarea: str, *, focus: bool = True) -> None:
+        """Show the sub-area at the top; ``focus``: into its score field (a deliberate step)."""
         card = self.cards.get(subarea)
         if card is not None:
-            self.ensureWidgetVisible(card, 0, 0)
+            self.body_layout.activate()
             self.verticalScrollBar().setValue(card.y())
-            card.score.setFocus()
+            if focus:
+                card.score.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_first(self) -> None:
+        """Ctrl+1…8 and Enter on an area: the top of the page, in the first sub-area's text."""
+        self.verticalScrollBar().setValue(0)
+        first = next(iter(self.cards.values()), None)
+        if first is not None:
+            self.ensureWidgetVisible(first.text, 0, 0)
+            first.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show(self, widget: QWidget) -> QWidget:
+        self.body_layout.activate()
+        self.ensureWidgetVisible(widget, 40, 40)
+        return widget
+
+    def reveal(self, where: str) -> QWidget | None:
+        """The widget that shows the change ``where`` (see controller), scrolled into view."""
+        kind, _, rest = where.partition(":")
+        if kind == "score":
+            card = self.cards.get(rest)
+            return None if card is None else self._show(card.score)
+        if kind == "text":
+            scope, _, ref = rest.partition(":")
+            if scope == TextScope.SUBAREA.value and ref in self.cards:
+                return self._show(self.cards[ref].text)
+            self.intro_toggle.setChecked(True)
+            return self._show(self.intro)
+        if kind == "note":
+            sub, _, note_id = rest.partition(":")
+            card = self.cards.get(sub)
+            if card is None:
+                return None
+            if card.notes.select_note(note_id):
+                return self._show(card.notes)
+            return self._show(card.notes if card.notes.count() else card.quick_note)
+        if kind == "finding":
+            widget = self.findings.select(rest.partition(":")[2])
+            return None if widget is None else self._show(widget)
+        return None

@@ -162,6 +162,13 @@ class ComparisonsBox(QGroupBox):
             origin = self.tr("vald fil") if stored else self.tr("medföljer programmet")
             self.national.setText(f"{avg.label} (n = {avg.n}; {origin})")
 
+    def select(self, earlier_id: str) -> QWidget:
+        """Make an earlier evaluation current in the list; returns the list."""
+        for row in range(self.earlier.count()):
+            if self.earlier.item(row).data(ROLE_ID) == earlier_id:
+                self.earlier.setCurrentRow(row)
+        return self.earlier
+
     def add(self) -> None:
         dialog = EarlierDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -3,23 +3,33 @@
 Every change to the evaluation goes through :class:`EvaluationController`.  An operation is
 executed by the services (which commit it to disk at once); if it succeeds, an undo command
 that knows how to reverse it is pushed onto the QUndoStack.  Screens listen to ``changed``.
+
+Every command knows *where* its change is seen (``where``: "score:1.3", "text:subarea:1.3",
+"note:1.3:ID", "finding:3:ID", "interview:ID", "earlier:ID", "info"), so undo and redo can
+show the place and say what they did (``stepped``).  Typing in a text field is one command per
+field and burst of typing: the autosaved commits of the same burst merge (:class:`_TextCommand`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.errors import KompassError
 from ..domain.framework import FindingKind, Framework
-from ..domain.model import Finding, Note, TextScope
+from ..domain.model import Finding, Note, SourceKind, TextScope
 from ..domain.scoring import format_exact
+from ..domain.visit import findings_linking, notes_citing
 from ..services import Change, ChangeKind, EvaluationSession
 from ..services.registers import Record, Register
+
+#: Where a change is seen: one place, or (place after undo, place after redo).
+Where = str | tuple[str, str]
 
 
 def _previous(change: Change, keys: Any) -> dict[str, Any]:
@@ -37,12 +47,20 @@ class _Command(QUndoCommand):
     """
 
     def __init__(
-        self, controller: EvaluationController, text: str, undo: Callable[[], Any], redo: Callable[[], Any]
+        self,
+        controller: EvaluationController,
+        text: str,
+        undo: Callable[[], Any],
+        redo: Callable[[], Any],
+        where: Where = "",
+        undo_text: str = "",
     ) -> None:
         super().__init__(text)
         self._controller = controller
         self._undo = undo
         self._redo = redo
+        self.where = where
+        self.undo_text = undo_text or text  # what undoing it does ("Poäng 1.3: 20 → –")
         # True: the service call was already made (when pushed: the operation itself), so the
         # stack's next undo()/redo() of this command only moves the index
         self.armed = True
@@ -68,17 +86,73 @@ class _Command(QUndoCommand):
         elif not self.run(undo):
             self.setObsolete(True)
 
+    def place(self, undo: bool) -> str:
+        """Where the change is seen after undoing (``undo``) or redoing it."""
+        if isinstance(self.where, tuple):
+            return self.where[0] if undo else self.where[1]
+        return self.where
+
+
+class _Group(QUndoCommand):
+    """Several commands as one undo step (kept in Python: Qt's own child commands made from
+    Python are not safe to own from both sides)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.parts: list[_Command] = []
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
+
+
+TEXT_COMMAND_ID = 1
+
+
+class _TextCommand(_Command):
+    """Typing in one text field: the commits of one burst of typing are one undo step."""
+
+    def __init__(
+        self,
+        controller: EvaluationController,
+        text: str,
+        undo: Callable[[], Any],
+        redo: Callable[[], Any],
+        where: str,
+        burst: object,
+    ) -> None:
+        super().__init__(controller, text, undo, redo, where)
+        self.burst = burst
+
+    def id(self) -> int:
+        return TEXT_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _TextCommand) or other.where != self.where or other.burst != self.burst:
+            return False
+        if self.burst is None:
+            return False
+        self._redo = other._redo  # undo still goes back to the text before the burst
+        return True
+
 
 class EvaluationController(QObject):
     changed = Signal(object)  # services.Change
     error = Signal(str)
     status = Signal(str)
+    #: after an undo or redo: (True for undo, what was undone/redone, where it is seen)
+    stepped = Signal(bool, str, str)
 
     def __init__(self, session: EvaluationSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        self._groups: list[_Group] = []
         session.listeners.append(self.changed.emit)
         self.changed.connect(self._forget_undo_after_outside_changes)
 
@@ -114,23 +188,54 @@ class EvaluationController(QObject):
         except KompassError as err:
             return False, str(err)
 
-    def _push(self, text: str, undo: Callable[[], Any], redo: Callable[[], Any]) -> None:
-        self.undo_stack.push(_Command(self, text, undo, redo))
+    def _push(
+        self,
+        text: str,
+        undo: Callable[[], Any],
+        redo: Callable[[], Any],
+        where: Where = "",
+        undo_text: str = "",
+    ) -> None:
+        command = _Command(self, text, undo, redo, where, undo_text)
+        if self._groups:  # still armed: pushing the group "redoes" it, which only moves the index
+            self._groups[-1].parts.append(command)
+        else:
+            self.undo_stack.push(command)
+
+    @contextmanager
+    def group(self, text: str) -> Iterator[None]:
+        """Changes made inside are one undo step; nothing is pushed when none succeeded."""
+        group = _Group(text)
+        self._groups.append(group)
+        try:
+            yield
+        finally:
+            self._groups.pop()
+            if group.parts:
+                self.undo_stack.push(group)
+
+    def _deleted(self, what: str) -> None:
+        """Every delete is announced, with the way back."""
+        self.status.emit(self.tr("Tog bort {0}. Ctrl+Z ångrar.").format(what))
 
     # -- undo / redo ---------------------------------------------------------------
     def undo(self) -> bool:
         """Undo the last change; the stack moves only when the file really changed back."""
         stack = self.undo_stack
-        if not stack.canUndo() or not self._run(stack.command(stack.index() - 1), undo=True):
+        command = stack.command(stack.index() - 1) if stack.canUndo() else None
+        if command is None or not self._run(command, undo=True):
             return False
         stack.undo()
+        self.stepped.emit(True, _undo_text(command), _place(command, undo=True))
         return True
 
     def redo(self) -> bool:
         stack = self.undo_stack
-        if not stack.canRedo() or not self._run(stack.command(stack.index()), undo=False):
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        if command is None or not self._run(command, undo=False):
             return False
         stack.redo()
+        self.stepped.emit(False, command.text(), _place(command, undo=False))
         return True
 
     def _run(self, command: QUndoCommand | None, *, undo: bool) -> bool:
@@ -138,11 +243,7 @@ class EvaluationController(QObject):
         done are put back and nothing moves."""
         if command is None:
             return False
-        parts = (
-            [command]
-            if command.childCount() == 0
-            else [command.child(i) for i in range(command.childCount())]
-        )
+        parts = _parts(command)
         if not all(isinstance(part, _Command) for part in parts):
             return False
         order: list[_Command] = [p for p in parts if isinstance(p, _Command)]
@@ -168,13 +269,15 @@ class EvaluationController(QObject):
         change: Change = result
         if change.old != change.new:
             old, new = change.old, change.new
-            label = self.tr("Poäng {0}: {1} → {2}").format(
-                subarea, format_exact(old) or "–", format_exact(new) or "–"
-            )
+            pattern = self.tr("Poäng {0}: {1} → {2}")
+            label = pattern.format(subarea, format_exact(old) or "–", format_exact(new) or "–")
+            back = pattern.format(subarea, format_exact(new) or "–", format_exact(old) or "–")
             self._push(
                 label,
                 lambda: self.session.set_score(subarea, old),
                 lambda: self.session.set_score(subarea, new),
+                f"score:{subarea}",
+                back,
             )
             self.status.emit(self.tr("Sparat: {0}").format(label))
         return True, ""
@@ -182,9 +285,26 @@ class EvaluationController(QObject):
     def scores(self) -> dict[str, Decimal | None]:
         return self.session.scores()
 
-    # -- texts (typing is autosaved; the editors have their own undo) ----------------
-    def set_text(self, scope: TextScope, ref: str, body: str) -> bool:
-        return self.call(self.session.set_text, scope, ref, body) is not None
+    # -- texts (typing is autosaved; one undo step per field and burst of typing) -------
+    def set_text(self, scope: TextScope, ref: str, body: str, burst: object = None) -> bool:
+        """Store a text; commits with the same ``burst`` (not None) for one field merge into one
+        undo step."""
+        change: Change | None = self.call(self.session.set_text, scope, ref, body)
+        if change is None:
+            return False
+        old = change.old
+        if old != body:
+            self.undo_stack.push(
+                _TextCommand(
+                    self,
+                    self.tr("Text {0}").format(text_name(scope, ref)),
+                    lambda: self.session.set_text(scope, ref, old),
+                    lambda: self.session.set_text(scope, ref, body),
+                    f"text:{scope.value}:{ref}",
+                    burst,
+                )
+            )
+        return True
 
     # -- notes -----------------------------------------------------------------------
     def add_note(self, body: str, subarea: str | None, **source: Any) -> Note | None:
@@ -195,6 +315,7 @@ class EvaluationController(QObject):
                 self.tr("Ny anteckning"),
                 lambda: self.session.delete_note(nid),
                 lambda: self.session.restore_note(nid),
+                f"note:{subarea or ''}:{nid}",
             )
         return note
 
@@ -207,6 +328,10 @@ class EvaluationController(QObject):
             self.tr("Ändra anteckning"),
             lambda: self.session.update_note(note_id, **old),
             lambda: self.session.update_note(note_id, **changes),
+            (
+                f"note:{change.old.subarea or ''}:{note_id}",
+                f"note:{change.new.subarea or ''}:{note_id}",
+            ),
         )
         return True
 
@@ -216,19 +341,31 @@ class EvaluationController(QObject):
             return False
         old = change.old.subarea
         self._push(
-            self.tr("Flytta anteckning till {0}").format(subarea or self.tr("osorterat")),
+            self.tr("Flytta anteckning till {0}").format(subarea or self.tr("osorterad")),
             lambda: self.session.move_note(note_id, old),
             lambda: self.session.move_note(note_id, subarea),
+            (f"note:{old or ''}:{note_id}", f"note:{subarea or ''}:{note_id}"),
         )
         return True
 
     def delete_note(self, note_id: str) -> bool:
-        if self.call(self.session.delete_note, note_id) is None:
+        """Delete a note and its links to findings (one undo step)."""
+        with self.group(self.tr("Ta bort anteckning")):
+            ok = self._delete_with_links(note_id)
+        if ok:
+            self._deleted(self.tr("anteckningen"))
+        return ok
+
+    def _delete_note(self, note_id: str) -> bool:
+        change: Change | None = self.call(self.session.delete_note, note_id)
+        if change is None:
             return False
+        where = f"note:{change.old.subarea or ''}:{note_id}"
         self._push(
             self.tr("Ta bort anteckning"),
             lambda: self.session.restore_note(note_id),
             lambda: self.session.delete_note(note_id),
+            where,
         )
         return True
 
@@ -243,6 +380,7 @@ class EvaluationController(QObject):
                 self.tr("Ny iakttagelse"),
                 lambda: self.session.delete_finding(fid),
                 lambda: self.session.restore_finding(fid),
+                f"finding:{area}:{fid}",
             )
         return finding
 
@@ -255,37 +393,47 @@ class EvaluationController(QObject):
             self.tr("Ändra iakttagelse"),
             lambda: self.session.update_finding(finding_id, **old),
             lambda: self.session.update_finding(finding_id, **changes),
+            f"finding:{change.old.area}:{finding_id}",
         )
         return True
 
     def delete_finding(self, finding_id: str) -> bool:
-        if self.call(self.session.delete_finding, finding_id) is None:
+        change: Change | None = self.call(self.session.delete_finding, finding_id)
+        if change is None:
             return False
         self._push(
             self.tr("Ta bort iakttagelse"),
             lambda: self.session.restore_finding(finding_id),
             lambda: self.session.delete_finding(finding_id),
+            f"finding:{change.old.area}:{finding_id}",
         )
+        self._deleted(self.tr("iakttagelsen"))
         return True
 
     def link_note(self, finding_id: str, note_id: str) -> bool:
-        if self.call(self.session.link_note, finding_id, note_id) is None:
+        change: Change | None = self.call(self.session.link_note, finding_id, note_id)
+        if change is None:
             return False
         self._push(
             self.tr("Koppla anteckning"),
             lambda: self.session.unlink_note(finding_id, note_id),
             lambda: self.session.link_note(finding_id, note_id),
+            f"finding:{min(change.areas, default='')}:{finding_id}",
         )
         return True
 
-    def unlink_note(self, finding_id: str, note_id: str) -> bool:
-        if self.call(self.session.unlink_note, finding_id, note_id) is None:
+    def unlink_note(self, finding_id: str, note_id: str, *, announce: bool = True) -> bool:
+        change: Change | None = self.call(self.session.unlink_note, finding_id, note_id)
+        if change is None:
             return False
         self._push(
             self.tr("Koppla bort anteckning"),
             lambda: self.session.link_note(finding_id, note_id),
             lambda: self.session.unlink_note(finding_id, note_id),
+            f"finding:{min(change.areas, default='')}:{finding_id}",
         )
+        if announce:
+            self._deleted(self.tr("kopplingen till anteckningen"))
         return True
 
     # -- registers (interview, document, web) ---------------------------------------
@@ -295,9 +443,10 @@ class EvaluationController(QObject):
         if record is not None:
             rid = record.id
             self._push(
-                self.tr("Ny post"),
+                record_text(register, "new"),
                 lambda: s.delete_record(register, rid),
                 lambda: s.restore_record(register, rid),
+                f"{register.value}:{rid}",
             )
         return record
 
@@ -308,22 +457,48 @@ class EvaluationController(QObject):
             return False
         old = _previous(change, changes)
         self._push(
-            self.tr("Ändra post"),
+            record_text(register, "edit"),
             lambda: s.update_record(register, record_id, **old),
             lambda: s.update_record(register, record_id, **changes),
+            f"{register.value}:{record_id}",
         )
         return True
 
+    def citing_notes(self, register: Register, record_id: str) -> list[Note]:
+        """The notes that cite an interview, document or web observation as their source."""
+        kind = {
+            Register.INTERVIEW: SourceKind.INTERVIEW,
+            Register.DOCUMENT: SourceKind.DOCUMENT,
+            Register.WEB: SourceKind.WEB,
+        }.get(register)
+        return [] if kind is None else notes_citing(self.session.notes(), kind, record_id)
+
     def delete_record(self, register: Register, record_id: str, /) -> bool:
+        """Delete a record together with the notes that cite it (one undo step)."""
         s = self.session
-        if self.call(s.delete_record, register, record_id) is None:
-            return False
-        self._push(
-            self.tr("Ta bort post"),
-            lambda: s.restore_record(register, record_id),
-            lambda: s.delete_record(register, record_id),
+        notes = self.citing_notes(register, record_id)
+        with self.group(record_text(register, "delete")):
+            ok = all(self._delete_with_links(n.id) for n in notes)
+            ok = ok and self.call(s.delete_record, register, record_id) is not None
+            if ok:
+                self._push(
+                    record_text(register, "delete"),
+                    lambda: s.restore_record(register, record_id),
+                    lambda: s.delete_record(register, record_id),
+                    f"{register.value}:{record_id}",
+                )
+        if ok:
+            what = record_text(register, "what")
+            if notes:
+                what = self.tr("{0} och %n anteckningar", "", len(notes)).format(what)
+            self._deleted(what)
+        return ok
+
+    def _delete_with_links(self, note_id: str) -> bool:
+        linked = findings_linking(self.session.findings(), note_id)
+        return all(self.unlink_note(f.id, note_id, announce=False) for f in linked) and self._delete_note(
+            note_id
         )
-        return True
 
     # -- facts of the evaluation ------------------------------------------------------
     def update_info(self, **changes: Any) -> bool:
@@ -335,6 +510,7 @@ class EvaluationController(QObject):
             self.tr("Ändra uppgifter om utvärderingen"),
             lambda: self.session.update_info(**old),
             lambda: self.session.update_info(**changes),
+            "info",
         )
         return True
 
@@ -348,6 +524,7 @@ class EvaluationController(QObject):
             self.tr("Ny tidigare utvärdering"),
             lambda: self.session.delete_earlier_evaluation(rid),
             lambda: self.session.restore_earlier_evaluation(rid),
+            f"earlier:{rid}",
         )
         return True
 
@@ -360,6 +537,7 @@ class EvaluationController(QObject):
             self.tr("Tidigare utvärdering från fil"),
             lambda: self.session.delete_earlier_evaluation(rid),
             lambda: self.session.restore_earlier_evaluation(rid),
+            f"earlier:{rid}",
         )
         return True
 
@@ -370,5 +548,70 @@ class EvaluationController(QObject):
             self.tr("Ta bort tidigare utvärdering"),
             lambda: self.session.restore_earlier_evaluation(earlier_id),
             lambda: self.session.delete_earlier_evaluation(earlier_id),
+            f"earlier:{earlier_id}",
         )
+        self._deleted(self.tr("den tidigare utvärderingen"))
         return True
+
+
+def _undo_text(command: QUndoCommand) -> str:
+    return command.undo_text if isinstance(command, _Command) else command.text()
+
+
+def _place(command: QUndoCommand, *, undo: bool) -> str:
+    """Where an undone or redone command is seen (a group: its last, main part)."""
+    commands = [p for p in _parts(command) if isinstance(p, _Command)]
+    return commands[-1].place(undo) if commands else ""
+
+
+def _parts(command: QUndoCommand) -> list[QUndoCommand]:
+    """A command, or the parts of a group (ours or a QUndoStack macro)."""
+    if isinstance(command, _Group):
+        return list(command.parts)
+    count = command.childCount()
+    return [command] if count == 0 else [command.child(i) for i in range(count)]
+
+
+def text_name(scope: TextScope, ref: str) -> str:
+    """How a text field is named in undo messages ("Text 1.3", "Text Allmänt 3")."""
+    names = {
+        TextScope.SUBAREA: "{0}",
+        TextScope.AREA_INTRO: QCoreApplication.translate("controller", "Allmänt {0}"),
+        TextScope.AREA: QCoreApplication.translate("controller", "område {0}"),
+        TextScope.SUMMARY_OVERALL: QCoreApplication.translate("controller", "Sammanfattande kommentarer"),
+        TextScope.SUMMARY_STRONGER: QCoreApplication.translate("controller", "Starkare områden"),
+        TextScope.SUMMARY_WEAKER: QCoreApplication.translate("controller", "Svagare områden"),
+    }
+    return names[scope].format(ref)
+
+
+def record_text(register: Register, action: str) -> str:
+    """The undo text of adding ("new"), editing ("edit") or deleting ("delete") a record, or
+    the record itself ("what": "intervjun")."""
+    texts = {
+        Register.INTERVIEW: {
+            "new": QCoreApplication.translate("controller", "Ny intervju"),
+            "edit": QCoreApplication.translate("controller", "Ändra intervju"),
+            "delete": QCoreApplication.translate("controller", "Ta bort intervju"),
+            "what": QCoreApplication.translate("controller", "intervjun"),
+        },
+        Register.DOCUMENT: {
+            "new": QCoreApplication.translate("controller", "Nytt dokument"),
+            "edit": QCoreApplication.translate("controller", "Ändra dokument"),
+            "delete": QCoreApplication.translate("controller", "Ta bort dokument"),
+            "what": QCoreApplication.translate("controller", "dokumentet"),
+        },
+        Register.WEB: {
+            "new": QCoreApplication.translate("controller", "Ny webbkälla"),
+            "edit": QCoreApplication.translate("controller", "Ändra webbkälla"),
+            "delete": QCoreApplication.translate("controller", "Ta bort webbkälla"),
+            "what": QCoreApplication.translate("controller", "webbkällan"),
+        },
+        Register.EARLIER: {
+            "new": QCoreApplication.translate("controller", "Ny tidigare utvärdering"),
+            "edit": QCoreApplication.translate("controller", "Ändra tidigare utvärdering"),
+            "delete": QCoreApplication.translate("controller", "Ta bort tidigare utvärdering"),
+            "what": QCoreApplication.translate("controller", "den tidigare utvärderingen"),
+        },
+    }
+    return texts[register][action]

@@ -100,9 +100,13 @@ class CoveragePage(QWidget):
         no_notes = sum(1 for r in cov.rows if r.total == 0)
         unsupported = sum(1 for r in cov.rows if r.scored and r.total == 0)
         self.summary.setText(
-            self.tr(
-                "{0} delfrågor har varningar · {1} saknar anteckningar · {2} har poäng utan underlag"
-            ).format(warnings, no_notes, unsupported)
+            " · ".join(
+                (
+                    self.tr("%n delfrågor har varningar", "", warnings),
+                    self.tr("%n saknar anteckningar", "", no_notes),
+                    self.tr("%n har poäng utan underlag", "", unsupported),
+                )
+            )
         )
 
     def _activate(self, row: int, _col: int) -> None:

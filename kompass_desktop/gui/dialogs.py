@@ -77,6 +77,21 @@ def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
     return buttons
 
 
+def confirm_delete(parent: QWidget | None, title: str, text: str, button: str) -> bool:
+    """Ask before deleting something other data depends on; says what goes with it.
+
+    ``button`` names exactly what will be deleted ("Ta bort intervjun och 8 anteckningar");
+    Avbryt is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmDelete")
+    box.setInformativeText(QCoreApplication.translate("dialogs", "Du kan ångra med Ctrl+Z."))
+    delete = box.addButton(button, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
 def show_error(parent: QWidget | None, message: str, title: str = "") -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning, title or "Kompass Desktop", message, QMessageBox.StandardButton.Ok, parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -167,6 +167,20 @@ def import_export_file(parent: QWidget) -> Path | None:
     return result.path
 
 
+class MergeCounts(QObject):
+    """Plural forms need ``self.tr(…, n)``: lupdate ignores the count of ``QCoreApplication.translate``."""
+
+    def text(self, plan: MergePlan) -> str:
+        new = self.tr("%n nya poster", "", len(plan.inserts))
+        changed = self.tr("%n ändrade poster", "", len(plan.updates))
+        return self.tr("{0} och {1}").format(new, changed)
+
+
+def incoming(plan: MergePlan) -> str:
+    """ "1 ny post och 3 ändrade poster" (the counts of a merge)."""
+    return MergeCounts().text(plan)
+
+
 def field_label(name: str) -> str:
     labels = {
         "points": QCoreApplication.translate("exchange", "Poäng"),
@@ -206,10 +220,11 @@ class ConflictsDialog(QDialog):
         layout.addWidget(
             QLabel(
                 self.tr(
-                    "{0} nya och {1} ändrade poster tas in. {2} poster har ändrats olika i båda filerna: "
-                    "välj "
-                    "vilket värde som ska gälla. Det andra sparas i historiken."
-                ).format(len(plan.inserts), len(plan.updates), len(plan.conflicts)),
+                    "{0} tas in. {1}: välj vilket värde som ska gälla. Det andra sparas i historiken."
+                ).format(
+                    incoming(plan),
+                    self.tr("%n poster har ändrats olika i båda filerna", "", len(plan.conflicts)),
+                ),
                 self,
             )
         )
@@ -280,9 +295,8 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
             parent,
             QCoreApplication.translate("exchange", "Slå samman"),
             QCoreApplication.translate(
-                "exchange",
-                "{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?",
-            ).format(len(plan.inserts), len(plan.updates), other.name),
+                "exchange", "{0} från {1} tas in. En säkerhetskopia görs först. Fortsätta?"
+            ).format(incoming(plan), other.name),
         )
         != QMessageBox.StandardButton.Yes
     ):

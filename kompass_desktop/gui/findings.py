@@ -108,7 +108,7 @@ class FindingColumn(QWidget):
             links = f"  [{len(finding.note_ids)}]" if finding.note_ids else ""
             item = QListWidgetItem(f"• {finding.body}{links}", self.list)
             item.setData(ROLE_ID, finding.id)
-            item.setToolTip(self.tr("{0} kopplade anteckningar").format(len(finding.note_ids)))
+            item.setToolTip(self.tr("%n kopplade anteckningar", "", len(finding.note_ids)))
             if current is not None and finding.id == current.id:
                 self.list.setCurrentItem(item)
 
@@ -176,13 +176,12 @@ class FindingColumn(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.checked() | (set(finding.note_ids) - shown)  # never unlink what was not shown
-        stack = self.editor.controller.undo_stack
-        stack.beginMacro(self.tr("Koppla anteckningar"))
-        for nid in chosen - set(finding.note_ids):
-            self.editor.controller.link_note(finding.id, nid)
-        for nid in set(finding.note_ids) - chosen:
-            self.editor.controller.unlink_note(finding.id, nid)
-        stack.endMacro()
+        controller = self.editor.controller
+        with controller.group(self.tr("Koppla anteckningar")):
+            for nid in chosen - set(finding.note_ids):
+                controller.link_note(finding.id, nid)
+            for nid in set(finding.note_ids) - chosen:
+                controller.unlink_note(finding.id, nid, announce=False)
 
 
 class FindingsEditor(QWidget):
@@ -204,6 +203,15 @@ class FindingsEditor(QWidget):
     def area_notes(self) -> list[Note]:
         prefix = f"{self.area}."
         return [n for n in self.controller.session.notes() if n.subarea and n.subarea.startswith(prefix)]
+
+    def select(self, finding_id: str) -> QWidget | None:
+        """Make ``finding_id`` current in its column; returns the column's list (or None)."""
+        for column in self.columns.values():
+            for row in range(column.list.count()):
+                if column.list.item(row).data(ROLE_ID) == finding_id:
+                    column.list.setCurrentRow(row)
+                    return column.list
+        return None
 
     def refresh(self, sources: Sources) -> None:
         self.sources = sources

@@ -1,18 +1,38 @@
 """Swedish by default; English through Qt Linguist files in resources/translations/.
 
 Source strings in the code are Swedish.  ``kompass_en.qm`` translates them to English;
-Qt's own dialogs use ``qtbase_sv.qm`` / ``qtbase_en.qm`` shipped with PySide6 (or bundled).
+``kompass_sv.qm`` holds only the Swedish plural forms ("1 träff", "2 träffar": messages written
+``tr("%n träffar", "", n)``).  Qt's own dialogs use ``qtbase_sv.qm`` / ``qtbase_en.qm`` shipped
+with PySide6 (or bundled).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..resources import resources_dir
 
 LANGUAGES = {"sv": "Svenska", "en": "English"}
+
+
+class QtWordingFixes(QTranslator):
+    """Corrections of Qt's own Swedish: "OK" (Språkrådet), not "Ok", on every standard button."""
+
+    FIXES: ClassVar[dict[tuple[str, str], str]] = {
+        ("QPlatformTheme", "OK"): "OK",
+        ("QPlatformTheme", "&OK"): "&OK",
+    }
+
+    def translate(  # None (a null string): ask the next translator
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.FIXES.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def translations_dir() -> Path:
@@ -36,11 +56,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             app.installTranslator(qt)
             installed.append(qt)
             break
-    if language != "sv":
-        own = QTranslator(app)
-        if own.load(f"kompass_{language}", str(translations_dir())):
-            app.installTranslator(own)
-            installed.append(own)
+    if language == "sv":
+        fixes = QtWordingFixes(app)
+        app.installTranslator(fixes)
+        installed.append(fixes)
+    own = QTranslator(app)
+    if own.load(f"kompass_{language}", str(translations_dir())):
+        app.installTranslator(own)
+        installed.append(own)
     return installed
 
 

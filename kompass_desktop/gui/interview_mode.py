@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, Qt, QTime, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,7 +39,7 @@ from .dialogs import ok_cancel
 from .formatting import Sources
 from .notes_list import NotesList
 from .source_picker import SourcePicker
-from .widgets import muted_label
+from .widgets import is_undo_or_redo, muted_label
 
 DRAFT_KEY = "interview_note"
 ROLE_SUB = Qt.ItemDataRole.UserRole + 30
@@ -100,12 +100,19 @@ class NewInterviewDialog(QDialog):
 
 
 class NoteInput(QPlainTextEdit):
-    """Enter saves, Shift+Enter makes a new line."""
+    """Enter saves, Shift+Enter makes a new line.  Ctrl+Z in the empty input undoes the note just
+    saved (its text comes back here); while typing it undoes the typing."""
 
     def __init__(self, page: InterviewPage) -> None:
         super().__init__(page)
         self.page = page
         self.setTabChangesFocus(True)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_or_redo(event) and not self.toPlainText():
+            event.ignore()  # the window's Ångra: takes back the saved note
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
@@ -184,6 +191,7 @@ class InterviewPage(QWidget):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+        self._last_saved: tuple[str, str, str | None] | None = None  # (note id, text, sub-area)
         self._restoring = True  # nothing may overwrite the saved draft before it is restored
         self._first_load = True
         self._draft_timer = QTimer(self)
@@ -299,7 +307,9 @@ class InterviewPage(QWidget):
         text = self.input.toPlainText().strip()
         if not text:
             return
-        if self.controller.add_note(text, self.current_subarea(), **self.source.note_source()) is not None:
+        note = self.controller.add_note(text, self.current_subarea(), **self.source.note_source())
+        if note is not None:
+            self._last_saved = (note.id, self.input.toPlainText(), note.subarea)
             self.input.clear()
             self.save_draft()
             self.controller.status.emit(
@@ -346,7 +356,24 @@ class InterviewPage(QWidget):
         self.input.blockSignals(False)
 
     def focus_first(self) -> None:
-        self.input.setFocus()
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal(self, where: str) -> QWidget | None:
+        """After an undo/redo of a note: the note in the list, or — when the note just saved was
+        taken back — its text in the input again, ready to be corrected."""
+        note_id = where.rpartition(":")[2]
+        self._refresh_recent()
+        shown = self.recent.select_note(note_id)
+        last = self._last_saved
+        if last is not None and last[0] == note_id:
+            if not shown and not self.input.toPlainText():
+                self.select_subarea(last[2] or UNSORTED)
+                self.input.setPlainText(last[1])
+                self.input.moveCursor(QTextCursor.MoveOperation.End)
+                return self.input
+            if shown and self.input.toPlainText() == last[1]:
+                self.input.clear()  # redone: the note is saved again, not also in the input
+        return self.recent if shown else self.input
 
     def flush(self) -> bool:
         return self.save_draft()

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -25,7 +26,7 @@ from .. import APP_NAME, __version__, resources
 from ..domain.errors import KompassError
 from ..services import EarlierScores, EvaluationSession, NewEvaluation, files
 from ..services.errors import FileLocked, NetworkLocation
-from . import settings
+from . import settings, theme
 from .controller import EvaluationController
 from .dialogs import show_error
 from .i18n import LANGUAGES
@@ -46,6 +47,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app)
         self.backup_failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.setWindowTitle(APP_NAME)
         self.controller: EvaluationController | None = None
@@ -92,10 +96,19 @@ class MainWindow(QMainWindow):
         slot: Callable[..., object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         needs_file: bool = False,
+        also: tuple[str, ...] = (),
     ) -> QAction:
+        """A menu command; a standard key gets every binding of the platform (Redo: Ctrl+Y and
+        Ctrl+Shift+Z, Close: Ctrl+F4 and Ctrl+W …), ``also`` the ones evaluators expect anyway."""
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        keys: list[QKeySequence] = []
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            keys = list(QKeySequence.keyBindings(shortcut))
+        elif shortcut is not None:
+            keys = [QKeySequence(shortcut)]
+        keys += [QKeySequence(k) for k in also if QKeySequence(k) not in keys]
+        if keys:
+            action.setShortcuts(keys)
         action.triggered.connect(slot)
         menu.addAction(action)
         if needs_file:
@@ -112,6 +125,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, self.tr("Öppna &demoutvärdering"), self.open_demo)
         file.addSeparator()
+        self._action(file, self.tr("S&para"), self.save, QKeySequence.StandardKey.Save, needs_file=True)
         self._action(file, self.tr("Spara &kopia som…"), self.save_copy, "Ctrl+Shift+S", needs_file=True)
         file.addSeparator()
         self._action(file, self.tr("&Exportera till SKR…"), self.export, "Ctrl+E", needs_file=True)
@@ -133,13 +147,22 @@ class MainWindow(QMainWindow):
             self.close_evaluation,
             QKeySequence.StandardKey.Close,
             needs_file=True,
+            also=("Ctrl+W",),
         )
-        self._action(file, self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file, self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit, also=("Ctrl+Q",))
         self.file_menu = file
 
         edit = bar.addMenu(self.tr("&Redigera"))
-        self.undo_action = self._action(edit, self.tr("&Ångra"), self._undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(edit, self.tr("&Gör om"), self._redo, QKeySequence.StandardKey.Redo)
+        self.undo_action = self._action(
+            edit, self.tr("&Ångra"), self._undo, QKeySequence.StandardKey.Undo, also=("Ctrl+Z",)
+        )
+        self.redo_action = self._action(
+            edit,
+            self.tr("&Gör om"),
+            self._redo,
+            QKeySequence.StandardKey.Redo,
+            also=("Ctrl+Shift+Z", "Ctrl+Y"),
+        )
         edit.addSeparator()
         self._action(
             edit, self.tr("&Sök…"), lambda: self.go("search"), QKeySequence.StandardKey.Find, needs_file=True
@@ -205,11 +228,14 @@ class MainWindow(QMainWindow):
         for action in self._file_actions:
             action.setEnabled(has_file)
         stack = self.controller.undo_stack if self.controller else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        typing = self.workspace is not None and self.workspace.has_typing()
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()) or typing)
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         if stack is not None:
             self.undo_action.setText(
-                self.tr("&Ångra {0}").format(stack.undoText()) if stack.canUndo() else self.tr("&Ångra")
+                self.tr("&Ångra {0}").format(stack.undoText())
+                if stack.canUndo() and not typing
+                else self.tr("&Ångra")
             )
             self.redo_action.setText(
                 self.tr("&Gör om {0}").format(stack.redoText()) if stack.canRedo() else self.tr("&Gör om")
@@ -217,12 +243,23 @@ class MainWindow(QMainWindow):
 
     def _undo(self) -> None:
         if self.controller and self.workspace:
-            self.workspace.flush()
+            self.workspace.flush()  # what is being typed becomes the step to undo
             self.controller.undo()
 
     def _redo(self) -> None:
         if self.controller:
             self.controller.redo()
+
+    def _stepped(self, undo: bool, text: str, _where: str) -> None:
+        message = self.tr("Ångrade: {0}") if undo else self.tr("Gjorde om: {0}")
+        self.statusBar().showMessage(message.format(text), 8000)
+
+    def save(self) -> None:
+        """Ctrl+S out of habit: everything is saved already (what is being typed, now)."""
+        if self.workspace is not None and self.workspace.flush():
+            self.statusBar().showMessage(
+                self.tr("Allt är redan sparat. Varje ändring sparas direkt i filen."), 6000
+            )
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -346,8 +383,8 @@ class MainWindow(QMainWindow):
             self,
         )
         box.setInformativeText(
-            self.tr("Det finns {0} säkerhetskopior. Vill du öppna den senaste ({1})?").format(
-                len(found), newest.taken.strftime("%Y-%m-%d %H:%M")
+            self.tr("Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?", "", len(found)).format(
+                newest.taken.strftime("%Y-%m-%d %H:%M")
             )
         )
         if box.exec() == QMessageBox.StandardButton.Open:
@@ -374,8 +411,10 @@ class MainWindow(QMainWindow):
         self.controller.error.connect(lambda message: show_error(self, message))
         self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.controller.changed.connect(self._on_change)
+        self.controller.stepped.connect(self._stepped)
         self.controller.undo_stack.indexChanged.connect(self._update_actions)
         self.workspace = Workspace(self.controller, self)
+        self.workspace.typing.connect(self._update_actions)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
         if self.chart_dock.isVisible():

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..domain.framework import Framework
 from ..domain.scoring import Summary, format_exact, round_display
+from . import theme
 
 ROLE_TARGET = Qt.ItemDataRole.UserRole + 1
 
@@ -23,9 +24,12 @@ PAGES = [
 
 
 class NavigationPanel(QWidget):
-    """Emits ``navigate(target)``: "summary", "area:3", "sub:3.2" or a page key."""
+    """Emits ``navigate(target)`` ("summary", "area:3", "sub:3.2" or a page key) when the current
+    item changes (arrow keys, a click: the focus stays here) and ``activated(target)`` on Enter
+    or a double-click (go into the page)."""
 
     navigate = Signal(str)
+    activated = Signal(str)
 
     def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +54,7 @@ class NavigationPanel(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._build()
         self.tree.currentItemChanged.connect(self._on_current)
-        self.tree.itemActivated.connect(lambda item, _col: self._emit(item))
+        self.tree.itemActivated.connect(lambda item, _col: self._emit(item, self.activated))
 
     def _add(self, parent: QTreeWidget | QTreeWidgetItem, target: str, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text, ""])
@@ -89,12 +93,12 @@ class NavigationPanel(QWidget):
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None:
-            self._emit(current)
+            self._emit(current, self.navigate)
 
-    def _emit(self, item: QTreeWidgetItem) -> None:
+    def _emit(self, item: QTreeWidgetItem, signal: SignalInstance) -> None:
         target = item.data(0, ROLE_TARGET)
         if target:
-            self.navigate.emit(str(target))
+            signal.emit(str(target))
 
     def select(self, target: str) -> None:
         """Highlight ``target`` without emitting ``navigate`` again."""
@@ -124,21 +128,25 @@ class NavigationPanel(QWidget):
             n_notes = sum(notes.get(s.number, 0) for s in area.subareas)
             item.setToolTip(
                 1,
-                self.tr("{0} av {1} delfrågor bedömda · {2} anteckningar · {3} iakttagelser").format(
-                    area.scored_count, len(area.subareas), n_notes, findings.get(area.number, 0)
+                " · ".join(
+                    (
+                        self.tr("{0} av {1} delfrågor bedömda").format(area.scored_count, len(area.subareas)),
+                        self.tr("%n anteckningar", "", n_notes),
+                        self.tr("%n iakttagelser", "", findings.get(area.number, 0)),
+                    )
                 ),
             )
             done = area.complete
-            item.setForeground(1, self.palette().text() if done else self.palette().placeholderText())
+            item.setForeground(1, self.palette().text() if done else QBrush(theme.MUTED))
             for sub in area.subareas:
                 child = self._items[f"sub:{sub.number}"]
                 score = "–" if sub.achieved is None else format_exact(sub.achieved)
                 child.setText(1, f"{score}/{format_exact(sub.max)}")
                 count = notes.get(sub.number, 0)
-                child.setToolTip(1, self.tr("{0} anteckningar").format(count))
+                child.setToolTip(1, self.tr("%n anteckningar", "", count))
                 if sub.achieved is not None and count == 0:
                     child.setToolTip(1, self.tr("Poäng utan underlag: inga anteckningar"))
-                    child.setForeground(1, Qt.GlobalColor.darkRed)
+                    child.setForeground(1, QBrush(theme.ERROR))
                 else:
                     child.setForeground(1, self.palette().text())
         self.tree.resizeColumnToContents(1)

@@ -9,8 +9,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QListWidget, QListWidgetItem, QWidget
 
 from ..domain.model import Note
+from ..domain.visit import findings_linking
 from .controller import EvaluationController
-from .dialogs import ChooseSubAreaDialog, EditTextDialog
+from .dialogs import ChooseSubAreaDialog, EditTextDialog, confirm_delete
 from .formatting import Sources, local_time, note_line
 
 ROLE_NOTE = Qt.ItemDataRole.UserRole + 10
@@ -63,6 +64,16 @@ class NotesList(QListWidget):
         where = f"{note.subarea} {fw.subarea(note.subarea).heading}" if note.subarea else self.tr("osorterad")
         return f"{local_time(note.captured_at)} · {where}\n{note.body}"
 
+    def select_note(self, note_id: str) -> bool:
+        """Make ``note_id`` the current note (True if it is in the list)."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(ROLE_NOTE) == note_id:
+                self.setCurrentItem(item)
+                self.scrollToItem(item)
+                return True
+        return False
+
     def current_note_id(self) -> str | None:
         item = self.currentItem()
         return None if item is None else str(item.data(ROLE_NOTE))
@@ -84,6 +95,16 @@ class NotesList(QListWidget):
             self.controller.move_note(nid, dialog.chosen())
 
     def delete_current(self) -> None:
+        """Delete the selected note; if findings cite it, ask first (the links go with it)."""
         nid = self.current_note_id()
-        if nid is not None:
-            self.controller.delete_note(nid)
+        if nid is None:
+            return
+        linked = findings_linking(self.controller.session.findings(), nid)
+        if linked:
+            text = self.tr("Anteckningen stöder %n iakttagelser:", "", len(linked))
+            text += "".join(f"\n• {f.body}" for f in linked[:5])
+            text += "\n" + self.tr("Kopplingarna tas bort tillsammans med anteckningen.")
+            button = self.tr("Ta bort anteckningen och %n kopplingar", "", len(linked))
+            if not confirm_delete(self, self.tr("Ta bort anteckningen?"), text, button):
+                return
+        self.controller.delete_note(nid)

@@ -35,7 +35,8 @@ from ..domain.model import INTERVIEW_GROUP_LABELS, InterviewGroup
 from ..services import Change, ChangeKind
 from ..services.registers import Record, Register
 from .controller import EvaluationController
-from .dialogs import ok_cancel
+from .dialogs import confirm_delete, ok_cancel
+from .formatting import interview_label
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 40
 
@@ -311,7 +312,13 @@ class RegisterPage(QWidget):
         for row, record in enumerate(self._records):
             if record.id == record_id:
                 self.table.selectRow(row)
+                self.table.scrollTo(self.table.model().index(row, 0))
                 self.table.setFocus()
+
+    def reveal(self, where: str) -> QWidget | None:
+        """The row of the record ``where`` ("interview:ID"), selected."""
+        self.select(where.partition(":")[2])
+        return self.table
 
     def _current_record(self) -> Any:
         rid = self.current_id()
@@ -337,9 +344,42 @@ class RegisterPage(QWidget):
                 self.controller.update_record(self.kind, record.id, **changes)
 
     def delete_current(self) -> None:
-        rid = self.current_id()
-        if rid is not None:
-            self.controller.delete_record(self.kind, rid)
+        """Delete the selected record; if notes cite it, ask first and name what goes with it."""
+        record = self._current_record()
+        if record is None:
+            return
+        notes = self.controller.citing_notes(self.kind, record.id)
+        if notes:
+            name = interview_label(record) if self.kind == Register.INTERVIEW else record.title
+            questions = {
+                Register.INTERVIEW: (
+                    self.tr("Ta bort intervjun?"),
+                    self.tr("Intervjun ”{0}” är källa till %n anteckningar.", "", len(notes)),
+                    self.tr("Ta bort intervjun och %n anteckningar", "", len(notes)),
+                ),
+                Register.DOCUMENT: (
+                    self.tr("Ta bort dokumentet?"),
+                    self.tr("Dokumentet ”{0}” är källa till %n anteckningar.", "", len(notes)),
+                    self.tr("Ta bort dokumentet och %n anteckningar", "", len(notes)),
+                ),
+                Register.WEB: (
+                    self.tr("Ta bort webbkällan?"),
+                    self.tr("Webbkällan ”{0}” är källa till %n anteckningar.", "", len(notes)),
+                    self.tr("Ta bort webbkällan och %n anteckningar", "", len(notes)),
+                ),
+            }
+            title, text, button = questions[self.kind]
+            text = (
+                text.format(name)
+                + " "
+                + self.tr(
+                    "Anteckningarna tas bort tillsammans med källan, och deras kopplingar till styrkor och "
+                    "förbättringsmöjligheter."
+                )
+            )
+            if not confirm_delete(self, title, text, button):
+                return
+        self.controller.delete_record(self.kind, record.id)
 
     def open_current(self) -> None:
         record = self._current_record()

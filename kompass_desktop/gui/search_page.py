@@ -80,7 +80,7 @@ class SearchPage(QWidget):
             item = QListWidgetItem(f"{where}\n{snippet}", self.results)
             item.setData(ROLE_TARGET, target)
             item.setToolTip(hit.snippet.replace("[", "").replace("]", ""))
-        self.count.setText(self.tr("{0} träffar").format(len(hits)))
+        self.count.setText(self.tr("%n träffar", "", len(hits)))
 
     def _first(self) -> None:
         self.run()

@@ -40,11 +40,11 @@ class SummaryPage(QSplitter):
     def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.controller = controller
-        scroll = QScrollArea(self)
+        scroll = self.scroller = QScrollArea(self)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
         scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        layout = self.body_layout = QVBoxLayout(body)
         info = controller.session.info()
         self.heading = QLabel(body)
         layout.addWidget(self.heading)
@@ -95,7 +95,7 @@ class SummaryPage(QSplitter):
                 functools.partial(self._save_summary_text, scope),
                 box,
                 placeholder=hint,
-                min_lines=6,
+                min_lines=4,
             )
             editor.setAccessibleName(title)
             box_layout.addWidget(editor)
@@ -142,8 +142,31 @@ class SummaryPage(QSplitter):
             self.setSizes([total * 3 // 7, total * 4 // 7])
         return self.charts
 
-    def _save_summary_text(self, scope: TextScope, text: str) -> bool:
-        return self.controller.set_text(scope, "", text)
+    def _save_summary_text(self, scope: TextScope, text: str, burst: object) -> bool:
+        return self.controller.set_text(scope, "", text, burst)
+
+    def _show(self, widget: QWidget) -> QWidget:
+        self.body_layout.activate()
+        self.scroller.ensureWidgetVisible(widget, 40, 40)
+        return widget
+
+    def focus_first(self) -> None:
+        """Ctrl+0: the summary comments, in view."""
+        editor = self.editors[TextScope.SUMMARY_OVERALL]
+        self._show(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal(self, where: str) -> QWidget | None:
+        """The widget that shows the change ``where`` (see controller), scrolled into view."""
+        kind, _, rest = where.partition(":")
+        if kind == "text":
+            editor = self.editors.get(TextScope(rest.partition(":")[0]))
+            return None if editor is None else self._show(editor)
+        if kind == "earlier":
+            return self._show(self.comparisons.select(rest))
+        if kind == "info":
+            return self._show(self.heading)
+        return None
 
     def refresh(self, change: Change | None = None) -> None:
         kind = change.kind if change else "all"

@@ -45,7 +45,8 @@ class WelcomeWidget(QWidget):
         outer.addStretch(1)
         column = QVBoxLayout()
         column.addStretch(1)
-        column.addWidget(QLabel(f"<h1>{self.tr('Kompass Desktop')}</h1>", self))
+        title = self.tr("Kompass Desktop")  # (lupdate does not see tr() inside an f-string)
+        column.addWidget(QLabel(f"<h1>{title}</h1>", self))
         column.addWidget(
             muted_label(
                 self.tr(

@@ -4,19 +4,59 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSplitter, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from ..services import Change
 from ..services.registers import Register
+from . import theme
 from .controller import EvaluationController
 from .nav import NavigationPanel
+from .widgets import AutosaveTextEdit
+
+#: How long the outline around an undone/redone change stays.
+FLASH_MS = 2500
+
+
+def page_of(where: str, current: str) -> str:
+    """The page on which the change ``where`` (see controller) is seen."""
+    kind, _, rest = where.partition(":")
+    if kind == "score":
+        return f"area:{rest.split('.')[0]}"
+    if kind == "text":
+        scope, _, ref = rest.partition(":")
+        if scope == "subarea":
+            return f"area:{ref.split('.')[0]}"
+        return f"area:{ref}" if ref else "summary"
+    if kind == "note":
+        sub = rest.partition(":")[0]
+        if current == "interview" or not sub:
+            return "interview"
+        return f"area:{sub.split('.')[0]}"
+    if kind == "finding":
+        return f"area:{rest.partition(':')[0]}"
+    if kind in ("interview", "document", "web"):
+        return {"interview": "interviews", "document": "documents", "web": "web"}[kind]
+    if kind in ("earlier", "info"):
+        return "summary"
+    return ""
 
 
 class Workspace(QSplitter):
     """Pages are built when first shown; every change refreshes the pages that exist."""
 
     page_changed = Signal(str)
+    typing = Signal()  # a text field has text not yet committed (Ångra can take it back)
 
     def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -32,10 +72,26 @@ class Workspace(QSplitter):
         self._stale: set[str] = set()  # pages that missed changes while hidden
         self._finding_counts: dict[int, int] | None = None
         self.current = ""
-        self.nav.navigate.connect(self.navigate)
+        self.highlighted: QWidget | None = None  # the place of the last undo/redo, outlined
+        self._flash = QFrame(self)
+        self._flash.setObjectName("undoFlash")
+        self._flash.setStyleSheet(
+            f"#undoFlash {{ border: 3px solid {theme.FLASH.name()}; border-radius: 4px; "
+            "background: transparent; }"
+        )
+        self._flash.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._flash.hide()
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+        # arrows in the tree only show a page; Enter (or a double-click) goes into it
+        self.nav.navigate.connect(lambda target: self.navigate(target, focus=False))
+        self.nav.activated.connect(lambda target: self.navigate(target, focus=True))
         controller.changed.connect(self.on_change)
+        controller.stepped.connect(self.on_step)
         self.update_progress()
-        self.navigate("summary")
+        self.navigate("summary", focus=False)
 
     # -- pages -------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -43,12 +99,18 @@ class Workspace(QSplitter):
             page = self._create_page(key)
             page.setObjectName(f"page-{key}")
             navigate = getattr(page, "navigate", None)
-            if navigate is not None:
-                navigate.connect(self.navigate)
+            if navigate is not None:  # a double-click or Enter on a page: a deliberate step
+                navigate.connect(lambda target: self.navigate(target, focus=True))
+            for editor in page.findChildren(AutosaveTextEdit):
+                editor.textChanged.connect(self.typing)
             if self.controller.session.readonly:  # a read-only file: nothing typed that cannot be saved
                 for line in page.findChildren(QLineEdit):
                     line.setReadOnly(line.isReadOnly() or not line.property("keep_editable"))
-                for text in page.findChildren(QPlainTextEdit):
+                texts: list[QPlainTextEdit | QTextEdit] = [
+                    *page.findChildren(QPlainTextEdit),
+                    *page.findChildren(QTextEdit),
+                ]
+                for text in texts:
                     text.setReadOnly(text.isReadOnly() or not text.property("keep_editable"))
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -88,9 +150,13 @@ class Workspace(QSplitter):
             return SearchPage(c, self)
         raise KeyError(key)
 
-    def navigate(self, target: str) -> None:
-        """Show "summary", "area:N", "sub:N.M", "document:ID" or a page key."""
-        self.flush()
+    def navigate(self, target: str, *, focus: bool = True) -> None:
+        """Show "summary", "area:N", "sub:N.M", "note:N.M:ID", "text:SCOPE:REF", "document:ID"
+        or a page key.  ``focus``: go into the page (a menu command, Enter, a double-click);
+        without it the focus stays where it is (arrow keys in the navigation tree)."""
+        if target.startswith(("note:", "text:")):
+            self.reveal(target, highlight=False)
+            return
         sub = None
         record = None
         if target.startswith("sub:"):
@@ -100,20 +166,76 @@ class Workspace(QSplitter):
             key, record = "documents", target.split(":", 1)[1]
         else:
             key = target
+        page = self.show_page(key)
+        if sub and hasattr(page, "scroll_to"):
+            page.scroll_to(sub, focus=focus)
+        if record and hasattr(page, "select"):
+            page.select(record)
+        elif focus and not sub and hasattr(page, "focus_first"):
+            page.focus_first()
+        self.nav.select(target if target in self.nav._items else key)
+
+    def show_page(self, key: str) -> QWidget:
+        """Make ``key`` the visible page (built and refreshed as needed)."""
+        self.flush()
         page = self.page(key)
         if key in self._stale:
             self._stale.discard(key)
             page.refresh(None)  # type: ignore[attr-defined]
-        self.stack.setCurrentWidget(page)
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+        changed = self.current != key
         self.current = key
-        if sub and hasattr(page, "scroll_to"):
-            page.scroll_to(sub)
-        if record and hasattr(page, "select"):
-            page.select(record)
-        if hasattr(page, "focus_first"):
-            page.focus_first()
-        self.nav.select(target if target in self.nav._items else key)
-        self.page_changed.emit(key)
+        if changed:
+            self.nav.select(key)
+            self.page_changed.emit(key)
+        return page
+
+    # -- undo and redo show their place --------------------------------------------------
+    def on_step(self, _undo: bool, _text: str, where: str) -> None:
+        if where:
+            self.reveal(where)
+
+    def reveal(self, where: str, *, highlight: bool = True) -> QWidget | None:
+        """Go to the page of a change and show it (outlined when ``highlight``); returns the widget."""
+        key = page_of(where, self.current)
+        if not key:
+            return None
+        page = self.show_page(key)
+        reveal = getattr(page, "reveal", None)
+        widget: QWidget | None = reveal(where) if reveal is not None else None
+        if widget is None:
+            return None
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if highlight:
+            self.flash(widget)
+        return widget
+
+    def flash(self, widget: QWidget) -> None:
+        """Outline ``widget`` for a moment (after it was scrolled into view)."""
+        self.highlighted = widget
+        self._place_flash()
+        self._flash.show()
+        self._flash.raise_()
+        self._flash_timer.start()
+
+    def _place_flash(self) -> None:
+        widget = self.highlighted
+        if widget is None or not widget.isVisible():
+            self._flash.hide()
+            return
+        area = _scroll_area_of(widget)
+        top_left = widget.mapTo(self, widget.rect().topLeft())
+        rect = widget.rect().translated(top_left).adjusted(-4, -4, 4, 4)
+        if area is not None:  # only the part inside the scrolled view
+            view = area.viewport()
+            visible = view.rect().translated(view.mapTo(self, view.rect().topLeft()))
+            rect = rect.intersected(visible.adjusted(-4, -4, 4, 4))
+        self._flash.setGeometry(rect)
+
+    def _end_flash(self) -> None:
+        self._flash.hide()
+        self.highlighted = None
 
     def on_change(self, change: Change) -> None:
         """Refresh the visible page now; the others when they are shown next (see :meth:`navigate`)."""
@@ -143,6 +265,17 @@ class Workspace(QSplitter):
                 results.append(bool(flush()))
         return all(results)
 
+    def has_typing(self) -> bool:
+        """True while a text field holds typing not yet committed to the file."""
+        page = self.pages.get(self.current)
+        return page is not None and any(e.dirty for e in page.findChildren(AutosaveTextEdit))
+
+    def focus_page(self) -> None:
+        """Move the focus into the visible page (something visible and useful)."""
+        page = self.pages.get(self.current)
+        if page is not None and hasattr(page, "focus_first"):
+            page.focus_first()
+
     def step_area(self, step: int) -> None:
         """Ctrl+PgDn/PgUp: the next area page, or in interview mode the next area's first sub-area."""
         step_page = getattr(self.pages.get(self.current), "step_area", None)
@@ -156,3 +289,10 @@ class Workspace(QSplitter):
             index = 0 if step > 0 else len(numbers) - 1
         if 0 <= index < len(numbers):
             self.navigate(f"area:{numbers[index]}")
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent

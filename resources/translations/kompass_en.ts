@@ -4,47 +4,47 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="144"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="149"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="155"/>
         <source>Källa för nya anteckningar:</source>
         <translation>Source for new notes:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="161"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="165"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="171"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="172"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="187"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="232"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/comparisons.py" line="127"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="192"/>
         <source>Nationellt medelvärde</source>
         <translation>National average</translation>
     </message>
@@ -168,17 +168,17 @@
         <translation>included with the application</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="180"/>
         <source>Tidigare utvärderingsfil</source>
         <translation>Previous evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="180"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="192"/>
         <source>Medelvärdesfiler (*.json)</source>
         <translation>Average files (*.json)</translation>
     </message>
@@ -186,43 +186,51 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="217"/>
         <source>Slå samman – konflikter</source>
         <translation>Merge – conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="209"/>
-        <source>{0} nya och {1} ändrade poster tas in. {2} poster har ändrats olika i båda filerna: välj vilket värde som ska gälla. Det andra sparas i historiken.</source>
-        <translation>{0} new and {1} changed entries will be brought in. {2} entries have been changed differently in the two files: choose which value applies. The other is kept in the history.</translation>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="223"/>
+        <source>{0} tas in. {1}: välj vilket värde som ska gälla. Det andra sparas i historiken.</source>
+        <translation>{0} will be taken in. {1}: choose which value applies. The other one is kept in the history.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="226"/>
+        <source>%n poster har ändrats olika i båda filerna</source>
+        <translation>
+            <numerusform>%n record was changed differently in the two files</numerusform>
+            <numerusform>%n records were changed differently in the two files</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
         <source>Post</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="218"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="231"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="246"/>
         <source>Din fil</source>
         <translation>Your file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
         <source>Behåll</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="235"/>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="248"/>
         <source>Behåll för {0}</source>
         <translation>Keep for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="239"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="254"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
@@ -255,10 +263,29 @@
         <source>Varningar</source>
         <translation>Warnings</translation>
     </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="104"/>
-        <source>{0} delfrågor har varningar · {1} saknar anteckningar · {2} har poäng utan underlag</source>
-        <translation>{0} sub-areas have warnings · {1} have no notes · {2} have a score without evidence</translation>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="105"/>
+        <source>%n delfrågor har varningar</source>
+        <translation>
+            <numerusform>%n sub-area has warnings</numerusform>
+            <numerusform>%n sub-areas have warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="106"/>
+        <source>%n saknar anteckningar</source>
+        <translation>
+            <numerusform>%n has no notes</numerusform>
+            <numerusform>%n have no notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="107"/>
+        <source>%n har poäng utan underlag</source>
+        <translation>
+            <numerusform>%n has a score without evidence</numerusform>
+            <numerusform>%n have a score without evidence</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -272,12 +299,12 @@
 <context>
     <name>EarlierPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="174"/>
         <source>Tidigare utvärdering (frivilligt)</source>
         <translation>Previous evaluation (optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="176"/>
         <source>Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.</source>
         <translation>The scores per area are used in the charts. Leave blank if there is none.</translation>
     </message>
@@ -308,97 +335,122 @@
 <context>
     <name>EvaluationController</name>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="272"/>
         <source>Poäng {0}: {1} → {2}</source>
         <translation>Score {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="282"/>
         <source>Sparat: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="315"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="328"/>
         <source>Ändra anteckning</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="344"/>
         <source>Flytta anteckning till {0}</source>
         <translation>Move note to {0}</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/controller.py" line="219"/>
-        <source>osorterat</source>
+        <source>Tog bort {0}. Ctrl+Z ångrar.</source>
+        <extracomment>Where a change is seen: one place, or (place after undo, place after redo). after an undo or redo: (True for undo, what was undone/redone, where it is seen)</extracomment>
+        <translation>Deleted {0}. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="300"/>
+        <source>Text {0}</source>
+        <translation>Text {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="344"/>
+        <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="353"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="365"/>
         <source>Ta bort anteckning</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="356"/>
+        <source>anteckningen</source>
+        <translation>the note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="380"/>
         <source>Ny iakttagelse</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="393"/>
         <source>Ändra iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="405"/>
         <source>Ta bort iakttagelse</source>
         <translation>Delete finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="275"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="410"/>
+        <source>iakttagelsen</source>
+        <translation>the finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="418"/>
         <source>Koppla anteckning</source>
         <translation>Link note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="285"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="430"/>
         <source>Koppla bort anteckning</source>
         <translation>Unlink note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="298"/>
-        <source>Ny post</source>
-        <translation>New entry</translation>
+        <location filename="../../kompass_desktop/gui/controller.py" line="436"/>
+        <source>kopplingen till anteckningen</source>
+        <translation>the link to the note</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/controller.py" line="493"/>
+        <source>{0} och %n anteckningar</source>
+        <translation>
+            <numerusform>{0} and %n note</numerusform>
+            <numerusform>{0} and %n notes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="309"/>
-        <source>Ändra post</source>
-        <translation>Edit entry</translation>
+        <location filename="../../kompass_desktop/gui/controller.py" line="553"/>
+        <source>den tidigare utvärderingen</source>
+        <translation>the earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="320"/>
-        <source>Ta bort post</source>
-        <translation>Delete entry</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="333"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="510"/>
         <source>Ändra uppgifter om utvärderingen</source>
         <translation>Edit evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="346"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="524"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New previous evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="358"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="537"/>
         <source>Tidigare utvärdering från fil</source>
         <translation>Previous evaluation from file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="368"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="548"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete previous evaluation</translation>
     </message>
@@ -406,37 +458,37 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="142"/>
         <source>Utvärderingen</source>
         <translation>The evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="155"/>
         <source>En utvärderare per rad</source>
         <translation>One evaluator per line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="159"/>
         <source>Version av Kommunkompassen</source>
         <translation>Version of Kommunkompassen</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="160"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
         <source>Kommunens utvärdering nr</source>
         <translation>Municipality&apos;s evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
@@ -523,32 +575,32 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="190"/>
         <source>Spara utvärderingsfilen</source>
         <translation>Save the evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="192"/>
         <source>Allt du gör sparas direkt i den här filen. Välj en mapp på datorns egen disk.</source>
         <translation>Everything you do is saved straight to this file. Choose a folder on the computer&apos;s own disk.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="196"/>
         <source>Filnamn</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="198"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="211"/>
         <source>Spara utvärdering</source>
         <translation>Save evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="211"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
@@ -590,10 +642,13 @@
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kompass_desktop/gui/findings.py" line="111"/>
-        <source>{0} kopplade anteckningar</source>
-        <translation>{0} linked notes</translation>
+        <source>%n kopplade anteckningar</source>
+        <translation>
+            <numerusform>%n linked note</numerusform>
+            <numerusform>%n linked notes</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/findings.py" line="135"/>
@@ -687,77 +742,77 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="132"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="133"/>
         <source>(ingen källa)</source>
         <translation>(no source)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="134"/>
         <source>Pågående intervju eller annan källa</source>
         <translation>Current interview or other source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="136"/>
         <source>Ny intervju…</source>
         <translation>New interview…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="138"/>
         <source>Skapa en ny intervju (Ctrl+Skift+N)</source>
         <translation>Create a new interview (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="148"/>
         <source>Delfråga för nya anteckningar</source>
         <translation>Sub-area for new notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="161"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="162"/>
         <source>Skriv – Enter sparar, Skift+Enter ny rad</source>
         <translation>Type – Enter saves, Shift+Enter new line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="168"/>
         <source>Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning</source>
         <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move selected note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="210"/>
         <source>Osorterad (välj delfråga senare)</source>
         <translation>Unsorted (choose sub-area later)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="266"/>
         <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
         <translation>The note is saved without a sub-area and can be moved later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="267"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="269"/>
         <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="287"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="295"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="306"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="316"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
     </message>
@@ -778,366 +833,413 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="63"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="67"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="122"/>
         <source>&amp;Ny utvärdering…</source>
         <translation>&amp;New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="123"/>
         <source>&amp;Öppna…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="124"/>
         <source>&amp;Senaste</source>
         <translation>Recen&amp;t</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="126"/>
         <source>Öppna &amp;demoutvärdering</source>
         <translation>Open &amp;demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="128"/>
+        <source>S&amp;para</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="129"/>
         <source>Spara &amp;kopia som…</source>
         <translation>Save cop&amp;y as…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="131"/>
         <source>&amp;Exportera till SKR…</source>
         <translation>&amp;Export to SKR…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="132"/>
         <source>&amp;Importera export…</source>
         <translation>&amp;Import export…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
         <source>Slå samman med &amp;medutvärderares fil…</source>
         <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="135"/>
         <source>Skapa &amp;rapport…</source>
         <translation>Create &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
         <source>Skriv ut &amp;utkast…</source>
         <translation>&amp;Print draft…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="146"/>
         <source>S&amp;täng utvärderingen</source>
         <translation>&amp;Close evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="152"/>
         <source>&amp;Avsluta</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="155"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="141"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="238"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="241"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="168"/>
         <source>&amp;Sök…</source>
         <translation>&amp;Search…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="172"/>
         <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
         <translation>&amp;Municipality and evaluation details…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="178"/>
         <source>&amp;Gå till</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="179"/>
         <source>&amp;Sammanfattning</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="191"/>
         <source>Nästa område</source>
         <translation>Next area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
         <source>Föregående område</source>
         <translation>Previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="196"/>
         <source>&amp;Intervjuläge</source>
         <translation>&amp;Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="198"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="200"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="182"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="205"/>
         <source>&amp;Täckning av underlag</source>
         <translation>Evidence &amp;coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="210"/>
         <source>&amp;Diagram bredvid</source>
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="214"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="220"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="222"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="224"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="236"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="241"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="254"/>
+        <source>Ångrade: {0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="254"/>
+        <source>Gjorde om: {0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="261"/>
+        <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
+        <translation>Everything is saved already. Every change is saved in the file at once.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="270"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="276"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="278"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="299"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="303"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="340"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="308"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="345"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="309"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="346"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="324"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="338"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="343"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="375"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="380"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="349"/>
-        <source>Det finns {0} säkerhetskopior. Vill du öppna den senaste ({1})?</source>
-        <translation>There are {0} backups. Do you want to open the most recent one ({1})?</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="359"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="396"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="324"/>
         <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="509"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="398"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="548"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="386"/>
+        <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
+        <translation>
+            <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
+            <numerusform>There are %n backups. Do you want to open the latest ({0})?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="384"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="423"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="386"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="425"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="403"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="442"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="439"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="478"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="441"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="480"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="496"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="535"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="507"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="546"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="515"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="554"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="577"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="616"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="582"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="621"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="584"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="623"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="592"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="631"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="592"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="631"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
 </context>
 <context>
+    <name>MergeCounts</name>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="174"/>
+        <source>%n nya poster</source>
+        <translation>
+            <numerusform>%n new record</numerusform>
+            <numerusform>%n new records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <source>%n ändrade poster</source>
+        <translation>
+            <numerusform>%n changed record</numerusform>
+            <numerusform>%n changed records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
+        <source>{0} och {1}</source>
+        <translation>{0} and {1}</translation>
+    </message>
+</context>
+<context>
     <name>MunicipalityPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="97"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="98"/>
         <source>Kommunen</source>
         <translation>The municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="99"/>
         <source>Uppgifterna används i rapportens Kortfakta och kan ändras senare.</source>
         <translation>The details are used in the report&apos;s Key facts and can be changed later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="102"/>
         <source>t.ex. Lindsjö</source>
         <translation>e.g. Lindsjö</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="127"/>
         <source>t.ex. S och C</source>
         <translation>e.g. S and C</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
         <source>Kommunens namn *</source>
         <translation>Name of municipality *</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
     </message>
@@ -1145,78 +1247,90 @@
 <context>
     <name>NavigationPanel</name>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="40"/>
         <source>Totalpoäng</source>
         <extracomment>Work pages below the areas: (key, Swedish label).</extracomment>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="44"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="48"/>
         <source>Navigering: områden, delfrågor och arbetssidor</source>
         <translation>Navigation: areas, sub-areas and work pages</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="69"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="73"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="77"/>
         <source>Underlag</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="81"/>
         <source>Intervjuläge</source>
         <translation>Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="82"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="83"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="84"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="85"/>
         <source>Täckning av underlag</source>
         <translation>Evidence coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="86"/>
         <source>Sök</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="118"/>
         <source>Totalt {0} av {1}</source>
         <translation>Total {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="120"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="127"/>
-        <source>{0} av {1} delfrågor bedömda · {2} anteckningar · {3} iakttagelser</source>
-        <translation>{0} of {1} sub-areas assessed · {2} notes · {3} findings</translation>
+        <location filename="../../kompass_desktop/gui/nav.py" line="133"/>
+        <source>{0} av {1} delfrågor bedömda</source>
+        <translation>{0} of {1} sub-areas assessed</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/nav.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="146"/>
+        <source>%n anteckningar</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
+        <source>%n iakttagelser</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="138"/>
-        <source>{0} anteckningar</source>
-        <translation>{0} notes</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="148"/>
         <source>Poäng utan underlag: inga anteckningar</source>
         <translation>Score without evidence: no notes</translation>
     </message>
@@ -1224,7 +1338,7 @@
 <context>
     <name>NewEvaluationWizard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="220"/>
         <source>Ny utvärdering</source>
         <translation>New evaluation</translation>
     </message>
@@ -1295,45 +1409,71 @@
 <context>
     <name>NotesList</name>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="35"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="37"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="37"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="38"/>
         <source>Flytta till delfråga…</source>
         <translation>Move to sub-area…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="38"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="39"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="63"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="64"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="85"/>
         <source>Redigera anteckning</source>
         <translation>Edit note</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="104"/>
+        <source>Anteckningen stöder %n iakttagelser:</source>
+        <translation>
+            <numerusform>The note supports %n finding:</numerusform>
+            <numerusform>The note supports %n findings:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="106"/>
+        <source>Kopplingarna tas bort tillsammans med anteckningen.</source>
+        <translation>The links are deleted together with the note.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="107"/>
+        <source>Ta bort anteckningen och %n kopplingar</source>
+        <translation>
+            <numerusform>Delete the note and %n link</numerusform>
+            <numerusform>Delete the note and %n links</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="108"/>
+        <source>Ta bort anteckningen?</source>
+        <translation>Delete the note?</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="92"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="93"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="108"/>
         <source>Välj dokument</source>
         <translation>Choose document</translation>
     </message>
@@ -1341,192 +1481,260 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="144"/>
         <source>Intervjuer – besöksschema</source>
         <translation>Interviews – visit schedule</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="160"/>
         <source>Ny…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="162"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="165"/>
         <source>Öppna dokumentet</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="167"/>
         <source>Skriv ut schema…</source>
         <translation>Print schedule…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="187"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="188"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="231"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="244"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
         <source>Start (TT:MM)</source>
         <translation>Start (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
         <source>Slut (TT:MM)</source>
         <translation>End (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
         <source>Roller (kommaseparerade)</source>
         <translation>Roles (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
         <source>Namn (personuppgift, frivilligt)</source>
         <translation>Names (personal data, optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="199"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="253"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="254"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="202"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="254"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="218"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="221"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
         <source>Beslutad av</source>
         <translation>Adopted by</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="226"/>
         <source>Fil på disken</source>
         <translation>File on disk</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="226"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="231"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="263"/>
         <source>Webbadress</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="228"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
         <source>Sett datum</source>
         <translation>Date viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="244"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="245"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
         <source>Fil / webbadress</source>
         <translation>File / web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="263"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
         <source>Sett</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="321"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="328"/>
         <source>Ny post</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="332"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="339"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="351"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="356"/>
+        <source>Ta bort intervjun?</source>
+        <translation>Delete the interview?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/registers.py" line="357"/>
+        <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
+        <translation>
+            <numerusform>The interview “{0}” is the source of %n note.</numerusform>
+            <numerusform>The interview “{0}” is the source of %n notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/registers.py" line="358"/>
+        <source>Ta bort intervjun och %n anteckningar</source>
+        <translation>
+            <numerusform>Delete the interview and %n note</numerusform>
+            <numerusform>Delete the interview and %n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="361"/>
+        <source>Ta bort dokumentet?</source>
+        <translation>Delete the document?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/registers.py" line="362"/>
+        <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
+        <translation>
+            <numerusform>The document “{0}” is the source of %n note.</numerusform>
+            <numerusform>The document “{0}” is the source of %n notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/registers.py" line="363"/>
+        <source>Ta bort dokumentet och %n anteckningar</source>
+        <translation>
+            <numerusform>Delete the document and %n note</numerusform>
+            <numerusform>Delete the document and %n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="366"/>
+        <source>Ta bort webbkällan?</source>
+        <translation>Delete the web source?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/registers.py" line="367"/>
+        <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
+        <translation>
+            <numerusform>The web source “{0}” is the source of %n note.</numerusform>
+            <numerusform>The web source “{0}” is the source of %n notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/registers.py" line="368"/>
+        <source>Ta bort webbkällan och %n anteckningar</source>
+        <translation>
+            <numerusform>Delete the web source and %n note</numerusform>
+            <numerusform>Delete the web source and %n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="376"/>
+        <source>Anteckningarna tas bort tillsammans med källan, och deras kopplingar till styrkor och förbättringsmöjligheter.</source>
+        <translation>The notes are deleted together with the source, and so are their links to strengths and areas for improvement.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="391"/>
         <source>Filen {0} finns inte på den här datorn.</source>
         <translation>The file {0} does not exist on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="364"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="404"/>
         <source>Intervjuschema – {0}</source>
         <translation>Interview schedule – {0}</translation>
     </message>
@@ -1578,10 +1786,13 @@
         <source>Dokument · {0}</source>
         <translation>Document · {0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kompass_desktop/gui/search_page.py" line="83"/>
-        <source>{0} träffar</source>
-        <translation>{0} hits</translation>
+        <source>%n träffar</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1625,47 +1836,52 @@
 <context>
     <name>SubAreaCard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="51"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="53"/>
         <source>Poäng för {0}</source>
         <translation>Score for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="55"/>
         <source>0–{0}, decimaler tillåtna. Enter sparar, Esc ångrar, ↑/↓ ±1.</source>
         <translation>0–{0}, decimals allowed. Enter saves, Esc reverts, ↑/↓ ±1.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="74"/>
         <source>Vägledande frågor för {0}</source>
         <translation>Guiding questions for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="79"/>
         <source>Bedömning för {0} – texten till rapporten…</source>
         <translation>Assessment for {0} – the text for the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="73"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="82"/>
         <source>Text för {0}</source>
         <translation>Text for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="93"/>
         <source>Ny anteckning till {0} – Enter sparar</source>
         <translation>New note for {0} – Enter saves</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="95"/>
         <source>Ny anteckning till {0}</source>
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="103"/>
+        <source>Poängen sparades inte: {0}</source>
+        <translation>The score was not saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="129"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -1728,27 +1944,27 @@
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="177"/>
         <source>&lt;h1&gt;{0} av {1} poäng&lt;/h1&gt;</source>
         <translation>&lt;h1&gt;{0} of {1} points&lt;/h1&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="182"/>
         <source>Exakt {0}; {1} av {2} delfrågor bedömda</source>
         <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="207"/>
         <source>Krävs för slutlig rapport</source>
         <translation>Required for the final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="209"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="212"/>
         <source>Inget saknas – rapporten kan skapas.</source>
         <translation>Nothing is missing – the report can be created.</translation>
     </message>
@@ -1756,38 +1972,43 @@
 <context>
     <name>WelcomeWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="48"/>
+        <source>Kompass Desktop</source>
+        <translation>Kompass Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="53"/>
         <source>Arbetsverktyget för utvärderingar med Kommunkompassen. Allt sparas direkt i utvärderingsfilen – det finns ingen Spara-knapp att glömma.</source>
         <translation>The workbench for Kommunkompassen evaluations. Everything is saved straight to the evaluation file – there is no Save button to forget.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="61"/>
         <source>Ny utvärdering…</source>
         <translation>New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="62"/>
         <source>Öppna…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="63"/>
         <source>Öppna demoutvärdering</source>
         <translation>Open demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="70"/>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="73"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="74"/>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="89"/>
         <source>Filen finns inte längre här</source>
         <translation>The file is no longer here</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="91"/>
         <source>Inga öppnade filer ännu.</source>
         <translation>No files opened yet.</translation>
     </message>
@@ -1816,6 +2037,114 @@
     </message>
 </context>
 <context>
+    <name>controller</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="579"/>
+        <source>Allmänt {0}</source>
+        <translation>General {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="580"/>
+        <source>område {0}</source>
+        <translation>area {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="581"/>
+        <source>Sammanfattande kommentarer</source>
+        <translation>Summary comments</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="582"/>
+        <source>Starkare områden</source>
+        <translation>Stronger areas</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="583"/>
+        <source>Svagare områden</source>
+        <translation>Weaker areas</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="593"/>
+        <source>Ny intervju</source>
+        <translation>New interview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="594"/>
+        <source>Ändra intervju</source>
+        <translation>Edit interview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="595"/>
+        <source>Ta bort intervju</source>
+        <translation>Delete interview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="596"/>
+        <source>intervjun</source>
+        <translation>the interview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="599"/>
+        <source>Nytt dokument</source>
+        <translation>New document</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="600"/>
+        <source>Ändra dokument</source>
+        <translation>Edit document</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="601"/>
+        <source>Ta bort dokument</source>
+        <translation>Delete document</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="602"/>
+        <source>dokumentet</source>
+        <translation>the document</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="605"/>
+        <source>Ny webbkälla</source>
+        <translation>New web source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="606"/>
+        <source>Ändra webbkälla</source>
+        <translation>Edit web source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="607"/>
+        <source>Ta bort webbkälla</source>
+        <translation>Delete web source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="608"/>
+        <source>webbkällan</source>
+        <translation>the web source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="611"/>
+        <source>Ny tidigare utvärdering</source>
+        <translation>New earlier evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="612"/>
+        <source>Ändra tidigare utvärdering</source>
+        <translation>Edit earlier evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="613"/>
+        <source>Ta bort tidigare utvärdering</source>
+        <translation>Delete earlier evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="614"/>
+        <source>den tidigare utvärderingen</source>
+        <translation>the earlier evaluation</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../kompass_desktop/gui/dialogs.py" line="27"/>
@@ -1826,6 +2155,11 @@
         <location filename="../../kompass_desktop/gui/dialogs.py" line="31"/>
         <source>Delfråga</source>
         <translation>Sub-area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/dialogs.py" line="87"/>
+        <source>Du kan ångra med Ctrl+Z.</source>
+        <translation>You can undo this with Ctrl+Z.</translation>
     </message>
 </context>
 <context>
@@ -1881,108 +2215,108 @@
         <translation>The import failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="186"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="187"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="188"/>
         <source>Delfråga</source>
         <translation>Sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="189"/>
         <source>Borttagen</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="190"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="191"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="192"/>
         <source>Ordning</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="193"/>
         <source>Sida</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="194"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="195"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="203"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="205"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="267"/>
         <source>Slå samman med medutvärderares fil</source>
         <translation>Merge with co-evaluator&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="269"/>
         <source>Utvärderingar och exporter (*.kompass *.kkx)</source>
         <translation>Evaluations and exports (*.kompass *.kkx)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="263"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="278"/>
         <source>Filerna kan inte slås samman</source>
         <translation>The files cannot be merged</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="268"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="281"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="283"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="296"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="269"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="284"/>
         <source>{0} innehåller inget nytt.</source>
         <translation>{0} contains nothing new.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="282"/>
-        <source>{0} nya och {1} ändrade poster från {2} tas in. En säkerhetskopia görs först. Fortsätta?</source>
-        <translation>{0} new and {1} changed entries from {2} will be brought in. A backup is made first. Continue?</translation>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="297"/>
+        <source>{0} från {1} tas in. En säkerhetskopia görs först. Fortsätta?</source>
+        <translation>{0} from {1} will be taken in. A backup is made first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="293"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="307"/>
         <source>Sammanslagningen misslyckades</source>
         <translation>The merge failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="298"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="311"/>
         <source>Sammanslaget</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="299"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="312"/>
         <source>Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}.</source>
         <translation>Done. A backup of the file from before the merge is in {0}.</translation>
     </message>

@@ -26,6 +26,17 @@ def _refuse(kind: str):
     return refuse
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _swedish_as_in_the_app(qapp):
+    """The translators the app installs for Swedish (Qt's own texts, the Swedish plural forms)."""
+    from kompass_desktop.gui.i18n import install_translators
+
+    installed = install_translators(qapp, "sv")
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def _no_unexpected_dialogs(monkeypatch):
     """Every modal dialog fails the test with its text unless the test replaced it on purpose
@@ -89,3 +100,20 @@ def type_text(widget, text):
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             )
+
+
+def keys(qtbot, widget, *pressed):
+    """Press keys one after the other on ``widget``."""
+    for key in pressed:
+        qtbot.keyClick(widget, key)
+
+
+def press(qtbot, win, sequence):
+    """A key combination ("Ctrl+Shift+Z") typed where the focus is, as a user would."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    win.activateWindow()
+    target = QApplication.focusWidget() or win
+    QTest.keySequence(target, QKeySequence(sequence))

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from kompass_desktop.gui import mainwindow, registers
 from kompass_desktop.gui import settings as gui_settings
@@ -185,7 +185,7 @@ def test_text_inputs_have_accessible_names(demo_window):
         demo_window.go(key)
         page = demo_window.workspace.pages[key]
         for widget in page.findChildren(QWidget):
-            if not isinstance(widget, (QLineEdit, QPlainTextEdit)) or not widget.isVisibleTo(page):
+            if not isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) or not widget.isVisibleTo(page):
                 continue
             if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
                 continue  # the editor inside a spin box or combo box is named through its owner

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from kompass_desktop.domain.model import SourceKind
 from kompass_desktop.gui import interview_mode
 from kompass_desktop.gui.interview_mode import DRAFT_KEY, InterviewPage
+from kompass_desktop.gui.notes_list import ROLE_NOTE
 
 
 def interview_page(win) -> InterviewPage:
@@ -129,17 +130,25 @@ def test_a_note_can_be_moved_to_another_subarea_and_back(demo_window, monkeypatc
 def test_deleting_a_note_is_undoable(demo_window, qtbot):
     page = demo_window.workspace.page("area:4")
     demo_window.go("area:4")
-    notes = page.cards["4.3"].notes
+    # a note no finding cites (one that supports a finding asks first: test_navigation_and_undo)
+    linked = {n for f in demo_window.controller.session.findings() for n in f.note_ids}
+    notes, free = next(
+        (card.notes, row)
+        for card in page.cards.values()
+        for row in range(card.notes.count())
+        if card.notes.item(row).data(ROLE_NOTE) not in linked
+    )
     count = notes.count()
-    notes.setCurrentRow(0)
+    notes.setCurrentRow(free)
     note_id = notes.current_note_id()
+    subarea = demo_window.controller.session.note(note_id).subarea
     notes.setFocus()
     qtbot.keyClick(notes, Qt.Key.Key_Delete)
     assert notes.count() == count - 1
-    assert note_id not in [n.id for n in demo_window.controller.session.notes("4.3")]
+    assert note_id not in [n.id for n in demo_window.controller.session.notes(subarea)]
     demo_window.undo_action.trigger()
     assert notes.count() == count
-    assert note_id in [n.id for n in demo_window.controller.session.notes("4.3")]
+    assert note_id in [n.id for n in demo_window.controller.session.notes(subarea)]
 
 
 def test_unsorted_notes_are_kept_and_listed(demo_window, qtbot):

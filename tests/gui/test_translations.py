@@ -7,6 +7,7 @@ entries in kompass_en.ts and run the script again.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import shutil
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMe
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "kompass_en.ts"
 QM = ROOT / "resources" / "translations" / "kompass_en.qm"
+SV_TS = ROOT / "resources" / "translations" / "kompass_sv.ts"  # only the Swedish plural forms
+SV_QM = ROOT / "resources" / "translations" / "kompass_sv.qm"
 HOW_TO_FIX = "run `python packaging/update_translations.py`, translate new entries, then run it again"
 PLACEHOLDER = re.compile(r"\{\d+\}")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -36,6 +39,7 @@ class Message:
     translation: str
     kind: str  # the translation's type attribute: "", "unfinished", "vanished", "obsolete"
     line: str  # where lupdate found it, for failure messages
+    forms: tuple[str, ...] = ()  # the plural forms of a numerus message
 
 
 def read_ts(path: Path) -> list[Message]:
@@ -55,6 +59,7 @@ def read_ts(path: Path) -> list[Message]:
                     forms[0] if forms else text,
                     "" if translation is None else translation.get("type", ""),
                     where,
+                    tuple(forms),
                 )
             )
     return messages
@@ -82,41 +87,95 @@ def pairs(messages: list[Message]) -> set[tuple[str, str]]:
 
 
 MESSAGES = read_ts(TS)
+SV_MESSAGES = read_ts(SV_TS)
 
 
-def test_every_message_is_translated():
-    assert MESSAGES
+@pytest.mark.parametrize("ts", [TS, SV_TS], ids=["en", "sv"])
+def test_every_message_is_translated(ts):
+    messages = read_ts(ts)
+    assert messages
     problems = [
         f"{m.line} [{m.context}] {m.source!r}: {m.kind or 'empty'}"
-        for m in MESSAGES
-        if m.kind in ("unfinished", "vanished", "obsolete") or not m.translation.strip()
+        for m in messages
+        if m.kind in ("unfinished", "vanished", "obsolete")
+        or not m.translation.strip()
+        or not all(f.strip() for f in m.forms)
     ]
-    assert not problems, f"{len(problems)} untranslated entries in {TS.name} ({HOW_TO_FIX}):\n" + "\n".join(
+    assert not problems, f"{len(problems)} untranslated entries in {ts.name} ({HOW_TO_FIX}):\n" + "\n".join(
         problems
     )
 
 
-def test_the_ts_file_has_every_string_of_the_code(tmp_path):
+@pytest.mark.parametrize("ts", [TS, SV_TS], ids=["en", "sv"])
+def test_the_ts_file_has_every_string_of_the_code(tmp_path, ts):
     tool_or_skip("pyside6-lupdate")
-    fresh_ts = tmp_path / TS.name
-    shutil.copy(TS, fresh_ts)
-    tools().lupdate(fresh_ts, quiet=True)
+    fresh_ts = tmp_path / ts.name
+    shutil.copy(ts, fresh_ts)
+    tools().lupdate(fresh_ts, quiet=True, plurals_only=ts == SV_TS)
     fresh = pairs(read_ts(fresh_ts))
-    committed = pairs(MESSAGES)
+    committed = pairs(read_ts(ts))
     missing = sorted(fresh - committed)
     stale = sorted(committed - fresh)
     assert not missing and not stale, (
-        f"{TS.name} is out of date ({HOW_TO_FIX}).\n"
-        + "".join(f"not in {TS.name}: [{c}] {s!r}\n" for c, s in missing)
+        f"{ts.name} is out of date ({HOW_TO_FIX}).\n"
+        + "".join(f"not in {ts.name}: [{c}] {s!r}\n" for c, s in missing)
         + "".join(f"no longer in the code: [{c}] {s!r}\n" for c, s in stale)
     )
 
 
-def test_the_qm_file_is_compiled_from_the_ts_file(tmp_path):
+@pytest.mark.parametrize(("ts", "qm"), [(TS, QM), (SV_TS, SV_QM)], ids=["en", "sv"])
+def test_the_qm_file_is_compiled_from_the_ts_file(tmp_path, ts, qm):
     tool_or_skip("pyside6-lrelease")
-    fresh_qm = tmp_path / QM.name
-    tools().lrelease(TS, fresh_qm, quiet=True, strict=True)  # strict: Qt's own validity checks
-    assert fresh_qm.read_bytes() == QM.read_bytes(), f"{QM.name} is stale ({HOW_TO_FIX})"
+    fresh_qm = tmp_path / qm.name
+    tools().lrelease(ts, fresh_qm, quiet=True, strict=True)  # strict: Qt's own validity checks
+    assert fresh_qm.read_bytes() == qm.read_bytes(), f"{qm.name} is stale ({HOW_TO_FIX})"
+
+
+def _translate_calls() -> list[tuple[str, int, str, bool]]:
+    """(file, line, source text, has a count) of every tr()/translate() call with a literal text
+    in the GUI, found by parsing the code (not by lupdate, which misses some forms)."""
+    found = []
+    for path in sorted((ROOT / "kompass_desktop" / "gui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            name, args = node.func.attr, node.args
+            index = 0 if name == "tr" else 1 if name == "translate" else None
+            if index is None or len(args) <= index:
+                continue
+            source = args[index]
+            if isinstance(source, ast.Constant) and isinstance(source.value, str):
+                counted = len(args) > index + 2 or any(k.arg == "n" for k in node.keywords)
+                found.append((path.name, node.lineno, source.value, counted))
+    return found
+
+
+def test_every_text_the_code_translates_is_in_the_ts_file():
+    """A text lupdate does not see (an aliased translate, a count lupdate cannot parse) would stay
+    Swedish in English without anybody noticing; a count it ignores gives "1 träffar"."""
+    known = {m.source for m in MESSAGES}
+    numerus_en = {m.source for m in MESSAGES if m.forms}
+    numerus_sv = {m.source for m in SV_MESSAGES if m.forms}
+    calls = _translate_calls()
+    assert len(calls) > 400
+    missing = [f"{f}:{line} {text!r}" for f, line, text, _n in calls if text not in known]
+    assert not missing, "not in kompass_en.ts:\n" + "\n".join(missing)
+    plural = [(f, line, text) for f, line, text, counted in calls if counted or "%n" in text]
+    assert len(plural) >= 20
+    wrong = [
+        f"{f}:{line} {text!r}"
+        for f, line, text in plural
+        if "%n" not in text or text not in numerus_en or text not in numerus_sv
+    ]
+    assert not wrong, "plural messages without numerus forms in both .ts files:\n" + "\n".join(wrong)
+
+
+def test_swedish_plural_forms_are_used(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("SearchPage", "%n träffar", "", 1) == "1 träff"
+    assert QCoreApplication.translate("SearchPage", "%n träffar", "", 2) == "2 träffar"
+    assert QCoreApplication.translate("QPlatformTheme", "OK") == "OK"  # not Qt's own "Ok"
 
 
 def test_the_qm_file_translates_every_message():
