@@ -12,11 +12,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSizePolicy, QTextEdit, QWidget
 
-from . import theme
-
 from ..domain.errors import KompassError
 from ..domain.rules import step_points
 from ..domain.scoring import format_exact, parse_points
+from . import theme
 
 #: Typing is committed this long after the last keystroke (the issue allows at most 1 s).
 AUTOSAVE_DELAY_MS = 600

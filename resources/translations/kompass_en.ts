@@ -4,47 +4,47 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="145"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="150"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="156"/>
         <source>Källa för nya anteckningar:</source>
         <translation>Source for new notes:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="162"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="166"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="172"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="173"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="188"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="233"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -106,79 +106,79 @@
 <context>
     <name>ComparisonsBox</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="109"/>
         <source>Jämförelser i diagrammen</source>
         <translation>Comparisons in the charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="111"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="114"/>
         <source>Tidigare utvärderingar</source>
         <translation>Previous evaluations</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="119"/>
         <source>Lägg till…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="120"/>
         <source>Läs in från fil…</source>
         <translation>Load from file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="121"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="127"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="193"/>
         <source>Nationellt medelvärde</source>
         <translation>National average</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="133"/>
         <source>Välj medelvärdesfil…</source>
         <translation>Choose average file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="134"/>
         <source>Använd medföljande</source>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="150"/>
         <source>{0} – version {1} – totalt {2}</source>
         <translation>{0} – version {1} – total {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="160"/>
         <source>Inget medelvärde för denna version.</source>
         <translation>No average for this version.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="162"/>
         <source>vald fil</source>
         <translation>chosen file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="162"/>
         <source>medföljer programmet</source>
         <translation>included with the application</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="181"/>
         <source>Tidigare utvärderingsfil</source>
         <translation>Previous evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="181"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="193"/>
         <source>Medelvärdesfiler (*.json)</source>
         <translation>Average files (*.json)</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>EarlierDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="99"/>
         <source>Tidigare utvärdering</source>
         <translation>Previous evaluation</translation>
     </message>
@@ -312,22 +312,22 @@
 <context>
     <name>EarlierScoresForm</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="53"/>
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="59"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="60"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="59"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="60"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="70"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
@@ -1836,52 +1836,52 @@
 <context>
     <name>SubAreaCard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="52"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="54"/>
         <source>Poäng för {0}</source>
         <translation>Score for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="56"/>
         <source>0–{0}, decimaler tillåtna. Enter sparar, Esc ångrar, ↑/↓ ±1.</source>
         <translation>0–{0}, decimals allowed. Enter saves, Esc reverts, ↑/↓ ±1.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="75"/>
         <source>Vägledande frågor för {0}</source>
         <translation>Guiding questions for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="80"/>
         <source>Bedömning för {0} – texten till rapporten…</source>
         <translation>Assessment for {0} – the text for the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="83"/>
         <source>Text för {0}</source>
         <translation>Text for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="94"/>
         <source>Ny anteckning till {0} – Enter sparar</source>
         <translation>New note for {0} – Enter saves</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="95"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="96"/>
         <source>Ny anteckning till {0}</source>
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="103"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="104"/>
         <source>Poängen sparades inte: {0}</source>
         <translation>The score was not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="130"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -2483,7 +2483,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kompass_desktop/gui/main.py" line="46"/>
+        <location filename="../../kompass_desktop/gui/main.py" line="53"/>
         <source>Ett oväntat fel inträffade: {0}
 Inget av det du sparat har gått förlorat. Detaljer: {1}</source>
         <translation>An unexpected error occurred: {0}
