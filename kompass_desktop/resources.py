@@ -19,7 +19,7 @@ from typing import Any
 from .domain.errors import FrameworkError, KompassError
 from .domain.framework import Framework, check_framework
 from .domain.mapping import VersionMapping, parse_mappings
-from .domain.reference import NationalAverage, parse_national_averages
+from .domain.reference import NationalAverage, NationalAverageError, parse_national_averages
 
 
 def _base_dir() -> Path:
@@ -66,9 +66,14 @@ def schema_errors(instance: Any, schema_name: str, limit: int = 10) -> list[str]
     return [f"{json_path(e.absolute_path)}: {e.message}" for e in errors[:limit]]
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} är inget giltigt JSON-tal")
+
+
 def _read_json(path: Path) -> Any:
+    """Strict JSON: no NaN/Infinity; too deep nesting, a directory or bad bytes are one clear error."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
         raise FrameworkError(f"{path}: filen saknas.") from None
     except UnicodeDecodeError:
@@ -77,6 +82,10 @@ def _read_json(path: Path) -> Any:
         raise FrameworkError(
             f"{path}: ogiltig JSON på rad {err.lineno}, kolumn {err.colno}: {err.msg}."
         ) from None
+    except RecursionError:
+        raise FrameworkError(f"{path}: ogiltig JSON (för djupt nästlad).") from None
+    except ValueError as err:
+        raise FrameworkError(f"{path}: ogiltig JSON: {err}.") from None
     except OSError as err:
         raise FrameworkError(f"{path}: kan inte läsas ({err.strerror}).") from None
 
@@ -250,7 +259,10 @@ def load_national_averages(path: Path) -> Mapping[str, NationalAverage]:
     problems = check_schema(path, data, "national-average.schema.json")
     if problems:
         raise KompassError(f"{path}: inte en giltig medelvärdesfil: " + "; ".join(problems))
-    return parse_national_averages(data)
+    try:
+        return parse_national_averages(data)
+    except NationalAverageError as err:
+        raise KompassError(f"{path}: inte en giltig medelvärdesfil: {err}") from None
 
 
 def default_national_average_path() -> Path:

@@ -90,6 +90,24 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     return columns
 
 
+def _read_rows(text: str, delimiter: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as err:
+        line = reader.line_num or len(rows) + 1
+        if "field limit" in str(err):
+            limit = csv.field_size_limit() // 1024
+            raise KompassError(
+                f"CSV-filen har ett fält som är längre än {limit} kB (rad {line}); "
+                "det är ingen poängfil (eller ett citattecken saknar sitt slut)."
+            ) from None
+        raise KompassError(f"CSV-filen kan inte läsas (rad {line}: {err}).") from None
+    return rows
+
+
 def parse_scores_csv(data: bytes, framework: Framework) -> ParsedScores:
     if not data.strip():
         raise KompassError("CSV-filen är tom.")
@@ -97,7 +115,7 @@ def parse_scores_csv(data: bytes, framework: Framework) -> ParsedScores:
     if "\x00" in text:
         raise KompassError("CSV-filen innehåller binära data och är inte en textfil.")
     delimiter = _sniff_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    rows = _read_rows(text, delimiter)
     problems: list[str] = []
     columns = {"sub": 0, "achieved": 1}
     first_data = 0

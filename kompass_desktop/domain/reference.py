@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .errors import KompassError
+
 
 @dataclass(frozen=True, slots=True)
 class Stat:
@@ -33,22 +35,74 @@ class NationalAverage:
         return self.total.n if self.total else max((s.n for s in self.areas.values()), default=0)
 
 
-def _stat(d: Mapping[str, Any]) -> Stat:
+#: Plausible bounds of every figure in a reference (a total is at most 800 points; n counts
+#: municipalities).  Anything outside — 1e308, NaN, a negative n — is refused, wherever the
+#: reference comes from (a file given by the user, or the copy stored in an evaluation file).
+MAX_POINTS = Decimal(1000)
+MAX_N = 1_000_000
+
+
+class NationalAverageError(KompassError, ValueError):
+    """A national-average document that cannot be used (names the JSON path and the problem)."""
+
+
+def _number(value: Any, where: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise NationalAverageError(f"{where}: ”{value}” är inget tal.")
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        raise NationalAverageError(f"{where}: ”{value}” är inget tal.") from None
+    if not number.is_finite() or not 0 <= number <= MAX_POINTS:
+        raise NationalAverageError(f"{where}: {value} är inget rimligt poängtal (0–{MAX_POINTS}).")
+    return number
+
+
+def _stat(d: Any, where: str) -> Stat:
+    if not isinstance(d, Mapping):
+        raise NationalAverageError(f"{where}: ska vara ett objekt med n och mean.")
+    n = d.get("n")
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_N:
+        raise NationalAverageError(f"{where}.n: ”{n}” är inget rimligt antal (0–{MAX_N}).")
+
     def dec(key: str) -> Decimal | None:
-        return None if d.get(key) is None else Decimal(str(d[key]))
+        return None if d.get(key) is None else _number(d[key], f"{where}.{key}")
 
     mean = dec("mean")
-    return Stat(int(d["n"]), mean if mean is not None else Decimal(0), dec("min"), dec("max"))
+    return Stat(n, mean if mean is not None else Decimal(0), dec("min"), dec("max"))
+
+
+def _mapping(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise NationalAverageError(f"{where}: ska vara ett objekt.")
+    return value
+
+
+def _area(key: Any, where: str) -> int:
+    text = str(key)
+    if not text.isdigit() or not 1 <= int(text) <= 99:
+        raise NationalAverageError(f"{where}: ”{text}” är inget områdesnummer.")
+    return int(text)
 
 
 def parse_national_averages(data: Mapping[str, Any]) -> dict[str, NationalAverage]:
-    """Read the national-average file format (also written by ``kompass aggregate``)."""
+    """Read the national-average file format (also written by ``kompass aggregate``).
+
+    Every figure is checked (see :data:`MAX_POINTS`); raises :class:`NationalAverageError`."""
     result: dict[str, NationalAverage] = {}
+    data = _mapping(data, "$")
     example = bool(data.get("example", False))
-    for fid, entry in data.get("frameworks", {}).items():
-        areas = {int(k): _stat(v) for k, v in entry.get("areas", {}).items()}
-        total = _stat(entry["total"]) if entry.get("total") else None
+    for fid, raw_entry in _mapping(data.get("frameworks", {}), "$.frameworks").items():
+        where = f"$.frameworks.{fid}"
+        entry = _mapping(raw_entry, where)
+        areas = {
+            _area(k, f"{where}.areas"): _stat(v, f"{where}.areas.{k}")
+            for k, v in _mapping(entry.get("areas", {}), f"{where}.areas").items()
+        }
+        total = _stat(entry["total"], f"{where}.total") if entry.get("total") else None
         label = entry.get("label") or data.get("label") or "Nationellt medelvärde"
+        if not isinstance(label, str):
+            raise NationalAverageError(f"{where}.label: ska vara en text.")
         if example and "exempel" not in label.lower():
             label = f"{label} (exempeldata)"
         result[str(fid)] = NationalAverage(
@@ -57,8 +111,8 @@ def parse_national_averages(data: Mapping[str, Any]) -> dict[str, NationalAverag
             example=example,
             areas=areas,
             total=total,
-            source=data.get("source", ""),
-            created=data.get("created", ""),
+            source=str(data.get("source", "")),
+            created=str(data.get("created", "")),
         )
     return result
 

@@ -27,8 +27,8 @@ from ..storage import exchange_io as xio
 from ..storage.outputs import Replace, check_output
 from . import archive
 from .errors import ExchangeError
-from .package import read_export_bytes
-from .records import frozen_framework
+from .export import evaluation_document
+from .package import check_evaluation, read_export_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class _Evaluation:
     framework: Framework
     year: int | None
     scores: dict[str, Decimal | None]
+    modified: str  # the newest change of any record: which of two copies is newer
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,28 +73,30 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
     if not path.is_file():
         raise _Skip("filen finns inte")
     if suffix == ".kompass":
+        # checked exactly like an export: scores within 0..max, known sub-areas, the framework copy
         with xio.open_for_reading(path) as f:
-            raw, fw_data, info = xio.scores_and_framework(f)
-            evaluation_id = f.evaluation_id
-        if info is None:
-            raise _Skip("utvärderingsposten saknas")
-        known = {fw.id for fw in resources.frameworks()}
-        if str(fw_data.get("id")) not in known:
-            raise _Skip(f"okänd version av Kommunkompassen ”{fw_data.get('id')}”")
-        fw = frozen_framework(fw_data)
-        scores = {k: None if v is None else parse_points(v) for k, v in raw.items()}
-        return _Evaluation(path.name, evaluation_id, fw, info["year"], scores)
-    if suffix != archive.SUFFIX:
+            doc = evaluation_document(f)
+        parsed = check_evaluation(doc, path.name, what="innehållet")
+    elif suffix != archive.SUFFIX:
         raise _Skip("okänd filtyp (väntade .kkx eller .kompass)")
-    data = archive.read_file_bytes(path)
-    if seal.is_sealed(data):
-        if key is None:
-            raise _Skip("förseglad (ange --key med SKR:s privata nyckel)")
-        _header, data = seal.unseal_bytes(data, key, path.name)
-    parsed = read_export_bytes(data, path.name)
+    else:
+        data = archive.read_file_bytes(path)
+        if seal.is_sealed(data):
+            if key is None:
+                raise _Skip("förseglad (ange --key med SKR:s privata nyckel)")
+            _header, data = seal.unseal_bytes(data, key, path.name)
+        parsed = read_export_bytes(data, path.name)
     scores = {k: None if v is None else parse_points(v) for k, v in parsed.scores().items()}
     year = parsed.document["records"]["evaluation"][0]["year"]
-    return _Evaluation(path.name, parsed.evaluation_id, parsed.framework, year, scores)
+    return _Evaluation(path.name, parsed.evaluation_id, parsed.framework, year, scores, parsed.last_modified)
+
+
+def _older(old: tuple[Path, _Evaluation], new: tuple[Path, _Evaluation]) -> str:
+    return (
+        f"{old[0]}: äldre version av samma utvärdering som {new[0]} (senast ändrad "
+        f"{old[1].modified[:16].replace('T', ' ')} mot {new[1].modified[:16].replace('T', ' ')}); "
+        "den nyaste räknas"
+    )
 
 
 def _stat(values: Sequence[Decimal]) -> dict[str, Any]:
@@ -112,28 +115,36 @@ def aggregate(
     """Compute the national-average document (schemas/national-average.schema.json)."""
     skipped: list[str] = []
     used: list[str] = []
-    seen: dict[str, str] = {}
-    groups: dict[str, list[_Evaluation]] = {}
+    newest: dict[str, tuple[Path, _Evaluation]] = {}  # evaluation id -> its newest copy
     for path in collect_inputs(inputs):
         try:
             ev = _read(path, key)
-            missing = [s.number for s in ev.framework.subareas() if ev.scores.get(s.number) is None]
-            if missing:
-                total = len(list(ev.framework.subareas()))
-                raise _Skip(f"ofullständig: {total - len(missing)} av {total} delfrågor har poäng")
-            if ev.evaluation_id in seen:
-                raise _Skip(f"samma utvärdering som {seen[ev.evaluation_id]} (räknas en gång)")
         except _Skip as why:
             skipped.append(f"{path}: {why}")
             continue
-        except KompassError as err:  # rejected archive, damaged file, wrong key, ...
+        except KompassError as err:  # rejected archive, damaged file, wrong key, impossible score...
             message = str(err).removeprefix(f"{path.name}: ").removeprefix(f"{path.name} ")
             skipped.append(f"{path}: {message}")
             continue
         except (OSError, ValueError, ArithmeticError) as err:
             skipped.append(f"{path}: kunde inte läsas ({type(err).__name__}: {err})")
             continue
-        seen[ev.evaluation_id] = str(path)
+        earlier = newest.get(ev.evaluation_id)
+        if earlier is None or ev.modified > earlier[1].modified:
+            newest[ev.evaluation_id] = (path, ev)
+            if earlier is not None:
+                skipped.append(_older(earlier, (path, ev)))
+        elif ev.modified == earlier[1].modified:
+            skipped.append(f"{path}: samma utvärdering som {earlier[0]} (räknas en gång)")
+        else:
+            skipped.append(_older((path, ev), earlier))
+    groups: dict[str, list[_Evaluation]] = {}
+    for path, ev in newest.values():
+        missing = [s.number for s in ev.framework.subareas() if ev.scores.get(s.number) is None]
+        if missing:
+            total = len(list(ev.framework.subareas()))
+            skipped.append(f"{path}: ofullständig: {total - len(missing)} av {total} delfrågor har poäng")
+            continue
         used.append(str(path))
         groups.setdefault(ev.framework.id, []).append(ev)
     if not groups:

@@ -96,11 +96,12 @@ def _value(value: Any, limit: int = 60) -> str:
 def cmd_merge(args: argparse.Namespace) -> int:
     from ..services import EvaluationSession
     from ..storage.outputs import check_in_place
-    from .merge import apply_merge, plan_merge
+    from .merge import apply_merge, load_other, plan_merge
 
     check_in_place(Path(args.lead), inputs=[Path(args.other)])
+    other = load_other(Path(args.other))  # checked completely before the lead is opened for writing
     with EvaluationSession.open(Path(args.lead)) as session:
-        plan = plan_merge(session, Path(args.other))
+        plan = plan_merge(session, Path(args.other), other=other)
         for c in plan.conflicts:
             out(f"Konflikt: {c.label} [{c.table} {c.id}]")
             for d in c.fields:

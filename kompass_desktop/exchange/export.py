@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import __version__
 from ..storage import exchange_io as xio
-from ..storage.db import EvaluationFile, utc_now
+from ..storage.db import EvaluationFile, Row, utc_now
 from . import archive
 from .errors import ExchangeError, RejectedArchive
 from .package import ExportData, read_export_bytes
@@ -43,8 +43,44 @@ class ExportResult:
     left_out: dict[str, int]
 
 
+def evaluation_document(f: EvaluationFile, *, personal_data: bool = False) -> dict[str, Any]:
+    """What an export of ``f`` would hold as ``evaluation.json`` (for checking a ``.kompass``
+    file exactly like an export: :func:`.package.check_evaluation`)."""
+    return _document(f, personal_data)[0]
+
+
 def build_export(f: EvaluationFile, *, personal_data: bool = False, clock: Any = utc_now) -> BuiltExport:
     """The export of an open evaluation file, in memory (read as of one moment)."""
+    doc, expected, left_out, info = _document(f, personal_data)
+    content = archive.dumps(doc)
+    created = clock()
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "created": created,
+        "file_id": doc["evaluation_id"],
+        "framework_id": doc["framework"]["id"],
+        "municipality": info["municipality"],
+        "evaluation_date": info["start_date"] or None,
+        "year": info["year"],
+        "personal_data": personal_data,
+        "score_encoding": "decimal-string",
+        "counts": {t: len(doc["records"][t]) for t in TABLES} | {"history": len(doc.get("history", []))},
+        "members": {
+            archive.EVALUATION: {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
+        },
+    }
+    data = archive.write_archive(
+        [(archive.MANIFEST, archive.dumps(manifest)), (archive.EVALUATION, content)], _zip_time(created)
+    )
+    return BuiltExport(data, doc, manifest, expected, left_out)
+
+
+def _document(
+    f: EvaluationFile, personal_data: bool
+) -> tuple[dict[str, Any], dict[str, int], dict[str, int], Row]:
+    """(evaluation.json, expected record counts, left out per table, the evaluation record)."""
     with xio.consistent_read(f):
         rows = {t: xio.all_records(f, t) for t in TABLES}
         history = xio.all_history(f) if personal_data else []
@@ -83,30 +119,7 @@ def build_export(f: EvaluationFile, *, personal_data: bool = False, clock: Any =
         ]
     expected = {t: source_counts[t] - left_out[t] for t in TABLES}
     expected["history"] = source_history if personal_data else 0
-    content = archive.dumps(doc)
-    info = rows["evaluation"][0]
-    created = clock()
-    manifest = {
-        "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
-        "app_version": __version__,
-        "created": created,
-        "file_id": evaluation_id,
-        "framework_id": copy.id,
-        "municipality": info["municipality"],
-        "evaluation_date": info["start_date"] or None,
-        "year": info["year"],
-        "personal_data": personal_data,
-        "score_encoding": "decimal-string",
-        "counts": {t: len(doc["records"][t]) for t in TABLES} | {"history": len(doc.get("history", []))},
-        "members": {
-            archive.EVALUATION: {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
-        },
-    }
-    data = archive.write_archive(
-        [(archive.MANIFEST, archive.dumps(manifest)), (archive.EVALUATION, content)], _zip_time(created)
-    )
-    return BuiltExport(data, doc, manifest, expected, left_out)
+    return doc, expected, left_out, rows["evaluation"][0]
 
 
 def verify_export(data: bytes, built: BuiltExport, label: str) -> ExportData:

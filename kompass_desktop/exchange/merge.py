@@ -31,8 +31,9 @@ from ..storage.db import EvaluationFile, Row
 from ..storage.outputs import same_file
 from . import archive
 from .errors import MergeRefused
+from .export import evaluation_document
 from .importer import META_PERSONAL
-from .package import SEALED_MAGIC, read_export_file
+from .package import SEALED_MAGIC, check_evaluation, read_export_file
 from .records import TABLES, content
 
 Side = Literal["lead", "other"]
@@ -119,7 +120,9 @@ def _head(path: Path) -> bytes:
         raise MergeRefused(f"{path} kan inte läsas: {err.strerror or err}.") from None
 
 
-def _load_other(path: Path) -> _Files:
+def load_other(path: Path) -> _Files:
+    """The co-evaluator's file read and checked completely (before the lead is opened for writing)."""
+    path = Path(path)
     label = path.name
     head = _head(path)
     if head.startswith(SEALED_MAGIC):
@@ -133,25 +136,28 @@ def _load_other(path: Path) -> _Files:
                 f"{label} saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås samman. "
                 "Be om en export med --include-personal-data eller om .kompass-filen."
             )
-        rows = {t: {r["id"]: r for r in data.rows(t)} for t in TABLES}
-        return _Files(label, data.evaluation_id, data.framework.id, rows, _versions(data.history()))
-    with xio.open_for_reading(path) as f:
-        files, meta = _from_file(f, label)
-    if meta.get(META_PERSONAL) == "0":
-        raise MergeRefused(
-            f"{label} är importerad från en export utan personuppgifter "
-            "(namn och intervjuanteckningar saknas) och kan inte slås samman."
-        )
-    return files
+    else:
+        with xio.open_for_reading(path) as f:
+            doc = evaluation_document(f, personal_data=True)
+        if doc["meta"].get(META_PERSONAL) == "0":
+            raise MergeRefused(
+                f"{label} är importerad från en export utan personuppgifter "
+                "(namn och intervjuanteckningar saknas) och kan inte slås samman."
+            )
+        # exactly the checks of an export: scores within 0..max, known sub-areas, references, ...
+        data = check_evaluation(doc, label, what="innehållet")
+    rows = {t: {r["id"]: r for r in data.rows(t)} for t in TABLES}
+    return _Files(label, data.evaluation_id, data.framework.id, rows, _versions(data.history()))
 
 
-def plan_merge(lead: EvaluationSession, other_path: Path) -> MergePlan:
-    """What merging ``other_path`` into the lead's open file would do (nothing is written)."""
+def plan_merge(lead: EvaluationSession, other_path: Path, *, other: _Files | None = None) -> MergePlan:
+    """What merging ``other_path`` into the lead's open file would do (nothing is written);
+    ``other`` is the file already read with :func:`load_other`."""
     other_path = Path(other_path)
     if same_file(other_path, lead.path):
         raise MergeRefused(f"{other_path.name} är samma fil som huvudfilen.")
     mine, _meta = _from_file(lead.file, lead.path.name)
-    theirs = _load_other(other_path)
+    theirs = other if other is not None else load_other(other_path)
     if theirs.evaluation_id != mine.evaluation_id:
         raise MergeRefused(
             f"{theirs.label} gäller en annan utvärdering än {mine.label} (olika utvärderings-id); "

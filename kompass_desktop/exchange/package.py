@@ -74,6 +74,11 @@ class ExportData:
         out["history"] = len(self.document.get("history", []))
         return out
 
+    @property
+    def last_modified(self) -> str:
+        """When the newest record was last changed (which of two copies is newer)."""
+        return max((str(r["modified"]) for t in TABLES for r in self.document["records"][t]), default="")
+
     def scores(self) -> dict[str, str | None]:
         return {r["subarea"]: r["points"] for r in self.document["records"]["scores"] if not r["deleted"]}
 
@@ -110,7 +115,7 @@ def schema_problems(instance: Any, part: str = "evaluation") -> list[str]:
 
 
 def _reject_many(label: str, what: str, problems: list[str]) -> RejectedArchive:
-    shown = "; ".join(problems[:MAX_REPORTED])
+    shown = "; ".join(p.rstrip(".") for p in problems[:MAX_REPORTED])
     more = f" (och {len(problems) - MAX_REPORTED} till)" if len(problems) > MAX_REPORTED else ""
     return RejectedArchive(f"{label}: {what}: {shown}{more}.")
 
@@ -162,20 +167,31 @@ def read_export_bytes(data: bytes, label: str) -> ExportData:
     if archive.EVALUATION not in members:
         raise RejectedArchive(f"{label}: {archive.EVALUATION} saknas i arkivet.")
     doc = archive.loads_strict(members[archive.EVALUATION], f"{label}: {archive.EVALUATION}")
-    _check_version(doc, f"{label}: {archive.EVALUATION}")
+    return check_evaluation(doc, label, manifest=manifest)
+
+
+def check_evaluation(
+    doc: Any, label: str, *, manifest: Mapping[str, Any] | None = None, what: str = archive.EVALUATION
+) -> ExportData:
+    """The checks every evaluation read from outside goes through, whatever its container: an
+    export's ``evaluation.json`` or the records of a ``.kompass`` file (merge, aggregate) in the
+    same shape.  Schema (types, ranges, patterns), then references, keyed ids, scores within
+    0..max, sub-areas and areas of the framework, and the privacy promise."""
+    _check_version(doc, f"{label}: {what}")
     problems = schema_problems(doc)
     if problems:
-        raise _reject_many(label, f"{archive.EVALUATION} följer inte schemat", problems)
-    problems = _manifest_mismatches(manifest, doc)
-    if problems:
-        raise _reject_many(label, "manifestet stämmer inte med innehållet", problems)
+        raise _reject_many(label, f"{what} följer inte schemat", problems)
+    if manifest is not None:
+        problems = _manifest_mismatches(manifest, doc)
+        if problems:
+            raise _reject_many(label, "manifestet stämmer inte med innehållet", problems)
     try:
         checked = check_document(doc, [f.id for f in resources.frameworks()])
     except KompassError as err:
         raise RejectedArchive(f"{label}: {err}") from None
     if checked.problems:
-        raise _reject_many(label, f"{archive.EVALUATION} är inte konsekvent", checked.problems)
-    return ExportData(manifest, doc, checked.framework)
+        raise _reject_many(label, f"{what} är inte konsekvent", checked.problems)
+    return ExportData(manifest or {}, doc, checked.framework)
 
 
 def _manifest_mismatches(manifest: Mapping[str, Any], doc: Mapping[str, Any]) -> list[str]:

@@ -132,7 +132,15 @@ def _read_key(path: Path, header: str, other_header: str, what: str) -> bytes:
 
 def load_public_key(path: Path) -> X25519PublicKey:
     raw = _read_key(path, PUBLIC_HEADER, PRIVATE_HEADER, "den publika nyckeln (.pub)")
-    return X25519PublicKey.from_public_bytes(raw)
+    key = X25519PublicKey.from_public_bytes(raw)
+    try:  # a low-order point (e.g. all zeros) gives a shared secret anyone can compute
+        X25519PrivateKey.generate().exchange(key)
+    except ValueError:
+        raise SealError(
+            f"{path}: nyckeln är ogiltig (en svag punkt på kurvan som inte kan skydda något); "
+            "be SKR om rätt nyckelfil."
+        ) from None
+    return key
 
 
 def load_private_key(path: Path) -> X25519PrivateKey:
