@@ -48,7 +48,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         left = result.left_out.get("notes", 0)
         privacy = (
-            f"utan personuppgifter ({left} intervjuanteckningar och intervjupersonernas namn utelämnade)"
+            f"utan personuppgifter ({left} intervjuanteckningar, intervjupersonernas namn och intervjuernas "
+            "rubriker och platser utelämnade; utvärderarna som pseudonymer, dokument bara med filnamn)"
         )
     sealed = ", förseglad för SKR" if result.sealed else ""
     out(f"Exporterade {result.municipality} ({result.framework_id}) till {result.path}{sealed}: {privacy}.")

@@ -19,7 +19,7 @@ from ..storage.db import EvaluationFile, Row, utc_now
 from . import archive
 from .errors import ExchangeError, RejectedArchive
 from .package import ExportData, read_export_bytes
-from .records import FORMAT_NAME, FORMAT_VERSION, TABLES, row_to_json, select_for_export
+from .records import FORMAT_NAME, FORMAT_VERSION, TABLES, Minimiser, select_for_export
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +92,7 @@ def _document(
     if len(rows["evaluation"]) != 1 or rows["evaluation"][0]["id"] != evaluation_id:
         raise ExchangeError(f"{f.path.name} har ingen giltig utvärderingspost och kan inte exporteras.")
     kept, left_out = select_for_export(rows, personal_data)
+    privacy = Minimiser(personal_data)
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -99,9 +100,11 @@ def _document(
         "personal_data": personal_data,
         "score_encoding": "decimal-string",
         # unsaved input (drafts of notes being typed) is personal and local: never exported
-        "meta": {k: v for k, v in meta.items() if k != "evaluation_id" and not k.startswith("draft:")},
+        "meta": privacy.meta(
+            {k: v for k, v in meta.items() if k != "evaluation_id" and not k.startswith("draft:")}
+        ),
         "framework": {"id": copy.id, "frozen_at": copy.frozen_at, "data": copy.data},
-        "records": {t: [row_to_json(t, r, personal_data) for r in kept[t]] for t in TABLES},
+        "records": {t: [privacy.record(t, r) for r in kept[t]] for t in TABLES},
     }
     if personal_data:
         doc["history"] = [

@@ -9,6 +9,7 @@ becomes a JSON boolean).  Scores stay the decimal strings the file stores (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -43,12 +44,52 @@ assert set(TABLES) == set(RECORD_TABLES), "every record table must be exported"
 BOOKKEEPING = frozenset({"id", "author", "created", "modified", "rev"})
 
 
+#: Meta entries that may name a person (left out without personal data).
+PERSONAL_META = frozenset({"imported_from"})
+PSEUDONYM = "utvärderare {n}"
+
+
+class Minimiser:
+    """What an export without personal data leaves out or replaces (``schemas/README.md`` lists
+    every field).  One per export: the same author always gets the same pseudonym within it
+    (``utvärderare 1``, ``2``, … in order of first appearance), so records stay attributable to
+    "the same evaluator" without saying who."""
+
+    def __init__(self, personal_data: bool) -> None:
+        self.personal_data = personal_data
+        self._authors: dict[str, str] = {}
+
+    def author(self, name: str) -> str:
+        if self.personal_data:
+            return name
+        return self._authors.setdefault(name, PSEUDONYM.format(n=len(self._authors) + 1))
+
+    def record(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+        out = dict(row)
+        out["deleted"] = bool(row["deleted"])
+        if self.personal_data:
+            return out
+        out["author"] = self.author(str(row["author"]))
+        if table == "interviews":
+            out.pop("names", None)  # interviewees' names
+            out["title"] = ""  # free text that often names the interviewee ("Intervju med …")
+            out["location"] = ""  # e.g. someone's office
+        elif table == "documents":
+            out["path"] = file_name(str(row.get("path") or ""))  # not the folders (a home folder)
+        return out
+
+    def meta(self, meta: Mapping[str, str]) -> dict[str, str]:
+        return {k: v for k, v in meta.items() if self.personal_data or k not in PERSONAL_META}
+
+
+def file_name(path: str) -> str:
+    """The last part of a Windows or POSIX path ("C:\\Users\\anna\\plan.pdf" -> "plan.pdf")."""
+    return re.split(r"[\\/]", path.rstrip("\\/"))[-1] if path else ""
+
+
 def row_to_json(table: str, row: Mapping[str, Any], personal_data: bool) -> dict[str, Any]:
-    out = dict(row)
-    out["deleted"] = bool(row["deleted"])
-    if table == "interviews" and not personal_data:
-        out.pop("names", None)
-    return out
+    """One record as exported (a fresh :class:`Minimiser` each call: use one per export)."""
+    return Minimiser(personal_data).record(table, row)
 
 
 def json_to_row(table: str, record: Mapping[str, Any]) -> Row:
@@ -69,7 +110,7 @@ def select_for_export(
     """The rows to export and how many were left out per table (privacy by default).
 
     Without personal data, notes whose source is an interview are left out (and the links
-    from findings to them); interview names are dropped by :func:`row_to_json`.
+    from findings to them); names and other personal fields are handled by :class:`Minimiser`.
     """
     if personal_data:
         return {t: list(rows.get(t, [])) for t in TABLES}, {t: 0 for t in TABLES}

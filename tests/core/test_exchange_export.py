@@ -105,7 +105,10 @@ def test_random_evaluations_round_trip(data, personal):
         before, after = file_state(src)["records"], file_state(folder / "dst.kompass")["records"]
         if not personal:
             before["notes"] = [n for n in before["notes"] if n["source_kind"] != "interview"]
-            before["interviews"] = [dict(r, names=[]) for r in before["interviews"]]
+            before["interviews"] = [dict(r, names=[], title="", location="") for r in before["interviews"]]
+            assert {r["author"] for t in after.values() for r in t} <= {"utvärderare 1"}
+            before = {t: [dict(r, author="") for r in rows] for t, rows in before.items()}
+            after = {t: [dict(r, author="") for r in rows] for t, rows in after.items()}
         assert after == before
         with EvaluationSession.open(folder / "dst.kompass", readonly=True) as copy:
             assert copy.scores() == scores  # exact decimals (Decimal equality: 1.50 == 1.5)
@@ -133,6 +136,73 @@ def test_privacy_by_default(demo_template, tmp_path_factory):
     )  # groups, roles and counts are kept
     kept_notes = {n["id"] for n in doc["records"]["notes"]}
     assert all(link["note_id"] in kept_notes for link in doc["records"]["finding_notes"])
+
+
+@pytest.fixture
+def personal_evaluation(tmp_path):
+    """Two evaluators (a login name and an e-mail address), documents in home folders, an
+    interview whose title and place name the interviewee."""
+    path = tmp_path / "p.kompass"
+    fw = resources.framework("2019")
+    with EvaluationSession.create(path, NewEvaluation(fw, "Personby", 2025), author="anna.andersson") as s:
+        s.add_document(title="Plan", path="/home/anna.andersson/Dokument/plan.pdf")
+        s.add_document(title="Budget", path="C:\\Users\\bertil.berg\\Mina dokument\\budget.pdf")
+        s.add_interview(
+            group=InterviewGroup.FACK.value,
+            title="Intervju med Cecilia Ceder",
+            location="Cecilias kontor, plan 3",
+            names=["Cecilia Ceder"],
+            roles=["Ordförande"],
+        )
+        s.add_note("Dokumentstudie", "1.1")
+    with EvaluationSession.open(path, author="bertil.berg@kommun.se") as s:
+        s.add_note("Bertils anteckning", "1.2")
+        s.set_score("1.1", 5)
+    return path
+
+
+PERSONAL = [
+    "anna.andersson",
+    "bertil.berg",
+    "kommun.se",
+    "/home/",
+    "Users",
+    "Mina dokument",
+    "Cecilia",
+    "Cecilias kontor",
+]
+
+
+def test_no_personal_field_leaves_without_the_flag(personal_evaluation, tmp_path):
+    out = tmp_path / "skr.kkx"
+    export_evaluation(personal_evaluation, out)
+    raw = b"".join(members(out).values()).decode("utf-8")
+    assert [p for p in PERSONAL if p in raw] == []
+    doc, _ = parts(out)
+    records = doc["records"]
+    assert sorted(d["path"] for d in records["documents"]) == ["budget.pdf", "plan.pdf"]
+    assert [(r["title"], r["location"], r["roles"]) for r in records["interviews"]] == [
+        ("", "", ["Ordförande"])
+    ]
+    by_body = {n["body"]: n["author"] for n in records["notes"]}
+    # stable pseudonyms within the export: the same evaluator is the same pseudonym everywhere
+    assert by_body == {"Dokumentstudie": "utvärderare 1", "Bertils anteckning": "utvärderare 2"}
+    assert records["evaluation"][0]["author"] == "utvärderare 1"
+    assert {r["author"] for t in records.values() for r in t} == {"utvärderare 1", "utvärderare 2"}
+    copy = tmp_path / "skr.kompass"  # and such an export can still be imported
+    import_export(out, copy)
+    with EvaluationSession.open(copy, readonly=True) as s:
+        assert s.validate() == [] and s.scores()["1.1"] == 5
+
+
+def test_every_personal_field_is_kept_with_the_flag(personal_evaluation, tmp_path):
+    out = tmp_path / "full.kkx"
+    export_evaluation(personal_evaluation, out, personal_data=True)
+    raw = b"".join(members(out).values()).decode("utf-8")
+    assert [p for p in PERSONAL if p not in raw] == []
+    copy = tmp_path / "copy.kompass"
+    import_export(out, copy)
+    assert file_state(copy)["records"] == file_state(personal_evaluation)["records"]
 
 
 def test_personal_data_only_when_asked(demo_template, tmp_path_factory):
