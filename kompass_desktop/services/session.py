@@ -385,7 +385,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
 
     def validate(self) -> list[str]:
         """Integrity and consistency problems (empty when the file is sound)."""
-        problems = [f"databasen: {p}" for p in queries.integrity_problems(self.file)]
+        problems = repo.file_problems(self.file)  # integrity, schema, damaged values, history
         ids = queries.evaluation_record_ids(self.file)
         if len(ids) != 1:
             problems.append(f"filen innehåller {len(ids)} utvärderingsposter (väntade 1)")

@@ -3,64 +3,49 @@
 Protocol
 --------
 * The header is checked before SQLite opens the file (foreign/newer/truncated files are
-  refused untouched), then ``PRAGMA quick_check`` runs before anything is written.
+  refused untouched; states SQLite recovers from, a ``-wal`` or a hot ``-journal``, pass).
+* Then SQLite checks the file through a read-only connection (:mod:`.recovery`):
+  ``quick_check``, identity and version, the whole schema against the expected one
+  (:mod:`.schemacheck`) and every stored value (:mod:`.values`).  Only a file that passes is
+  opened for writing; foreign triggers, views and indexes are removed before any other write.
 * Read-write opens take the writer lock (one writer per file) and use WAL with
   ``synchronous=FULL``: a committed edit survives a crash or power cut.
 * Every write goes through :meth:`EvaluationFile.write` (one transaction) and the record
   helpers, which stamp author/modified/rev and append the new version to ``history``.
 * New files are built under a temporary name and renamed into place when complete.
+* Closing copies the WAL back into the file.  If that fails (a full disk) nothing is lost: the
+  edits stay in ``NAME-wal`` and :class:`.errors.CheckpointFailed` tells the caller so.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import CorruptFile, DiskFull, ReadOnlyFile, StorageError
-from .fileformat import APPLICATION_ID, SCHEMA_VERSION, read_header
+from ..domain.stored import parse_json
+from .errors import CheckpointFailed, CorruptFile, DiskFull, ForeignSchema, ReadOnlyFile, StorageError
+from .fileformat import SCHEMA_VERSION, check_name_fits, read_header, wal_path
 from .lock import WriterLock
+from .recovery import RecoveredCopy, check_integrity, connect_readonly
+from .rows import Row as Row
+from .rows import _decode as _decode
+from .rows import _encode
+from .rows import _ident as _ident
+from .rows import keyed_id as keyed_id
+from .rows import new_id as new_id
+from .rows import translate_sqlite_error as translate_sqlite_error
+from .rows import utc_now as utc_now
 from .schema import RECORD_TABLES, migrate
+from .schemacheck import compare_schema, describe_all, neutralise
+from .values import value_problems
 
-Row = dict[str, Any]
-#: Namespace for ids that must be equal in every copy of one evaluation (scores, texts).
-_KEYED_NAMESPACE = uuid.UUID("6f1d2a8e-3b7c-4e53-9a43-7d1f0c2b9e51")
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def keyed_id(evaluation_id: str, key: str) -> str:
-    """A stable id for records that exist once per evaluation and key (e.g. the score of 3.2)."""
-    return str(uuid.uuid5(_KEYED_NAMESPACE, f"{evaluation_id}:{key}"))
-
-
-def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
-    text = str(err).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return DiskFull(
-            f"Disken är full; ändringen kunde inte sparas i {path.name}. Frigör utrymme och försök igen."
-        )
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyFile(f"{path.name} är skrivskyddad; ändringen kunde inte sparas.")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return CorruptFile(f"{path.name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).")
-    if "locked" in text or "busy" in text:
-        return StorageError(f"{path.name} används av ett annat program just nu; försök igen.")
-    if "disk i/o" in text or "unable to open" in text:
-        return StorageError(f"{path.name} kunde inte läsas eller skrivas (I/O-fel: {err}).")
-    return StorageError(f"{path.name}: databasfel: {err}")
+log = logging.getLogger(__name__)
 
 
 class EvaluationFile:
@@ -74,14 +59,21 @@ class EvaluationFile:
         readonly: bool,
         lock: WriterLock | None,
         clock: Callable[[], str] = utc_now,
+        recovered: RecoveredCopy | None = None,
     ) -> None:
         self.path = path
         self.conn = conn
         self._db: Any = None
         self.readonly = readonly
         self._lock = lock
+        self._recovered = recovered
         self.clock = clock
         self._in_write = False
+        #: What the open changed or found, in Swedish, for the caller to show: foreign schema
+        #: objects removed (read-write) or found (read-only).
+        self.notices: list[str] = []
+        #: Differences from the expected schema that a read-only open could not neutralise.
+        self.schema_problems: list[str] = []
         row = conn.execute("SELECT value FROM meta WHERE key = 'evaluation_id'").fetchone()
         self.evaluation_id: str = row[0] if row else ""
 
@@ -96,26 +88,58 @@ class EvaluationFile:
 
     # -- life cycle ------------------------------------------------------------------
     def close(self) -> None:
+        """Close the file.  Raises :class:`CheckpointFailed` (after closing) if the WAL could not
+        be copied back into the file: the edits are safe in ``NAME-wal``, and the caller must say so."""
         if self.conn is None:
             return
+        failure: sqlite3.Error | None = None
         try:
             if not self.readonly:
-                # At rest the file is a single self-contained file in rollback-journal mode: it
-                # can be copied or mailed as is, and read-only opens leave no -wal/-shm behind.
-                with suppress(sqlite3.Error):
-                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                    self.conn.execute("PRAGMA journal_mode = DELETE")
+                failure = self._checkpoint()
             self.conn.close()
         finally:
             self.conn = None  # type: ignore[assignment]
             if self._lock is not None:
                 self._lock.release()
+            if self._recovered is not None:
+                self._recovered.cleanup()
+        if failure is not None:
+            reason = translate_sqlite_error(failure, self.path)
+            wal = wal_path(self.path).name
+            cause = "disken är full" if isinstance(reason, DiskFull) else f"skrivfel: {failure}"
+            raise CheckpointFailed(
+                f"{self.path.name}: alla ändringar är sparade, men de kunde inte föras in i själva filen "
+                f"när den stängdes ({cause}). De ligger säkert i {wal} bredvid filen och förs in nästa "
+                f"gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen utan {wal}."
+            )
+
+    def _checkpoint(self) -> sqlite3.Error | None:
+        """At rest the file is a single self-contained file in rollback-journal mode: it can be
+        copied or mailed as is, and read-only opens leave no -wal/-shm behind."""
+        try:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:  # someone is still reading: the log stays (nothing is lost) until next time
+                log.info("%s: checkpoint postponed, the file is being read", self.path.name)
+                return None
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as err:
+            if "locked" in str(err).lower() or "busy" in str(err).lower():
+                log.info("%s: checkpoint postponed (%s)", self.path.name, err)
+                return None
+            log.warning("%s: checkpoint at close failed: %s", self.path.name, err)
+            return err
+        return None
 
     def __enter__(self) -> EvaluationFile:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            self.close()
+        except CheckpointFailed as err:
+            if exc_type is None:
+                raise
+            log.warning("%s", err)  # the error already on its way matters more; this one is logged
 
     @property
     def closed(self) -> bool:
@@ -170,7 +194,10 @@ class EvaluationFile:
             raise translate_sqlite_error(err, self.path) from None
         names = [d[0] for d in cursor.description]
         json_cols = RECORD_TABLES.get(table, ())
-        return [_decode(dict(zip(names, values, strict=True)), json_cols) for values in cursor.fetchall()]
+        where = f"{self.path.name}, {table}"
+        return [
+            _decode(dict(zip(names, values, strict=True)), json_cols, where) for values in cursor.fetchall()
+        ]
 
     def get(self, table: str, record_id: str, include_deleted: bool = False) -> Row | None:
         where = "id = ?" if include_deleted else "id = ? AND deleted = 0"
@@ -191,7 +218,15 @@ class EvaluationFile:
         row = self.conn.execute("SELECT data FROM framework_copy").fetchone()
         if row is None:
             raise CorruptFile(f"{self.path.name} saknar sin kopia av ramverket och kan inte användas.")
-        data: dict[str, Any] = json.loads(row[0])
+        try:
+            data = parse_json(row[0])
+            if not isinstance(data, dict):
+                raise ValueError("inget JSON-objekt")
+        except ValueError as err:
+            raise CorruptFile(
+                f"{self.path.name}: ramverkskopian är skadad: {err}. "
+                "Återställ en säkerhetskopia (kompass backups)."
+            ) from None
         return data
 
     # -- writing records -------------------------------------------------------------
@@ -286,7 +321,12 @@ class EvaluationFile:
         out = []
         for values in cur.fetchall():
             row = dict(zip(names, values, strict=True))
-            row["data"] = json.loads(row["data"])
+            try:
+                row["data"] = json.loads(row["data"])
+            except (json.JSONDecodeError, TypeError, RecursionError):
+                raise CorruptFile(
+                    f"{self.path.name}: historiken för post {record_id} (version {row['seq']}) är skadad."
+                ) from None
             out.append(row)
         return out
 
@@ -309,57 +349,7 @@ class EvaluationFile:
         )
 
 
-# -- row encoding ---------------------------------------------------------------------
-
-
-def _ident(name: str) -> str:
-    if not name.replace("_", "").isalnum():
-        raise ValueError(f"bad identifier {name!r}")
-    return name
-
-
-def _encode(row: Row, json_cols: tuple[str, ...]) -> Row:
-    out = dict(row)
-    for col in json_cols:
-        if col in out and not isinstance(out[col], str):
-            out[col] = json.dumps(out[col], ensure_ascii=False)
-    return out
-
-
-def _decode(row: Row, json_cols: tuple[str, ...]) -> Row:
-    for col in json_cols:
-        if isinstance(row.get(col), str):
-            try:
-                row[col] = json.loads(row[col])
-            except json.JSONDecodeError:
-                row[col] = [] if col != "area_scores" else {}
-    return row
-
-
 # -- opening --------------------------------------------------------------------------
-
-
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        from .outputs import read_only_uri  # immutable for short-lived readers of files at rest
-
-        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, timeout=5.0)
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
-    return conn
-
-
-def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        result = conn.execute("PRAGMA quick_check(5)").fetchall()
-    except sqlite3.Error as err:
-        raise CorruptFile(
-            f"{path.name} är skadad och kan inte öppnas ({err}). "
-            "Återställ en säkerhetskopia (kompass backups)."
-        ) from None
-    if [r[0] for r in result] != ["ok"]:
-        detail = "; ".join(str(r[0]) for r in result)
-        raise CorruptFile(f"{path.name} är skadad ({detail}). Återställ en säkerhetskopia (kompass backups).")
 
 
 def _apply_pragmas(conn: sqlite3.Connection) -> None:
@@ -376,10 +366,63 @@ def warm_up() -> None:
     import sqlite_utils  # noqa: F401
 
 
+def _damaged_values(path: Path, problems: list[str], limit: int = 8) -> CorruptFile:
+    more = len(problems) - limit
+    listed = "; ".join(problems[:limit]) + (f" (och {more} till)" if more > 0 else "")
+    return CorruptFile(
+        f"{path.name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en "
+        "säkerhetskopia (kompass backups)."
+    )
+
+
+def _probe(path: Path, source: Path, *, immutable: bool) -> tuple[sqlite3.Connection, int, list[str]]:
+    """Check ``source`` (the file, or its recovered copy) read-only: integrity, identity, version,
+    values.  Returns the open read-only connection, the schema version and schema differences."""
+    conn = connect_readonly(source, immutable=immutable)
+    try:
+        version = check_integrity(conn, path)
+        if version > SCHEMA_VERSION:  # the header said otherwise: a recovered journal or log
+            raise CorruptFile(f"{path.name} har ett okänt filformat ({version}).")
+        differences = compare_schema(conn, version)
+        missing = [d for d in differences if d.problem == "missing" and d.object.type == "table"]
+        if missing:
+            what = (
+                "utvärderingsdata"
+                if missing[0].object.name == "meta"
+                else f"tabellen {missing[0].object.name}"
+            )
+            raise CorruptFile(f"{path.name} saknar {what} och kan inte öppnas.")
+        changed = [d for d in differences if d.problem == "changed" and not d.repairable]
+        if changed:  # our own tables altered: even reading them could go wrong
+            raise ForeignSchema(
+                f"{path.name} har ändrats av ett annat program: {describe_all(changed)}. "
+                "Filen kan inte öppnas; återställ en säkerhetskopia (kompass backups)."
+            )
+        problems = value_problems(conn)
+        if problems:
+            raise _damaged_values(path, problems)
+        return conn, version, [d.describe() for d in differences]
+    except sqlite3.Error as err:
+        conn.close()
+        raise translate_sqlite_error(err, path) from None
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _immutable_reader(path: Path, requested: bool) -> bool:
+    """Read without any locking: asked for by the caller or by a command's ``immutable_inputs()``
+    block (see :mod:`.outputs`), and only for a file at rest (no writer, no log, no journal)."""
+    from .outputs import at_rest, read_only_uri  # outputs builds on lock and location
+
+    return (requested or read_only_uri(path).endswith("immutable=1")) and at_rest(path)
+
+
 def open_evaluation_file(
     path: str | os.PathLike[str],
     *,
     readonly: bool = False,
+    immutable: bool = False,
     before_migrate: Callable[[Path], None] | None = None,
     clock: Callable[[], str] = utc_now,
 ) -> EvaluationFile:
@@ -387,53 +430,100 @@ def open_evaluation_file(
 
     ``before_migrate`` is called with the path before an older file is upgraded (the
     services layer makes a backup there).  Nothing is written to a file that is refused.
+    ``immutable`` (read-only opens of inputs that nobody writes meanwhile) reads without any
+    locking when the file has no ``-wal``/``-journal`` beside it; otherwise it is ignored.
     """
     path = Path(path)
     header = read_header(path)
     if header.user_version == 0:  # ours by id but never initialised: refuse before SQLite writes
         raise CorruptFile(f"{path.name} saknar utvärderingsdata och kan inte öppnas.")
-    if not readonly and not os.access(path, os.W_OK):
-        raise ReadOnlyFile(
-            f"{path.name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna "
-            "den endast för läsning."
-        )
+    if not readonly:
+        check_name_fits(path)
+        if not os.access(path, os.W_OK):
+            raise ReadOnlyFile(
+                f"{path.name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna "
+                "den endast för läsning."
+            )
     lock = None
     if not readonly:
         lock = WriterLock(path)
         lock.acquire()
+    recovered = None
     conn = None
     try:
-        try:
-            conn = _connect(path, readonly)
-            _check_integrity(conn, path)
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.Error as err:
-            raise translate_sqlite_error(err, path) from None
-        if app_id != APPLICATION_ID:
-            raise CorruptFile(f"{path.name} är inte en utvärderingsfil från Kompass Desktop.")
-        if version < SCHEMA_VERSION:
-            if readonly:
+        if header.hot_journal:
+            recovered = RecoveredCopy(path)
+        source = recovered.path if recovered is not None else path
+        quiet = readonly and not header.needs_recovery and _immutable_reader(path, immutable)
+        conn, version, differences = _probe(path, source, immutable=quiet)
+        if readonly:
+            if version < SCHEMA_VERSION:
                 raise StorageError(
                     f"{path.name} har ett äldre filformat och måste öppnas med skrivrätt för att uppgraderas."
                 )
-            if before_migrate is not None:
-                before_migrate(path)
-        if not readonly:
-            try:
-                _apply_pragmas(conn)
-                migrate(conn, version, SCHEMA_VERSION)
-            except sqlite3.Error as err:
-                raise translate_sqlite_error(err, path) from None
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
-            raise CorruptFile(f"{path.name} saknar utvärderingsdata.")
-        return EvaluationFile(path, conn, readonly=readonly, lock=lock, clock=clock)
+            opened = EvaluationFile(path, conn, readonly=True, lock=None, clock=clock, recovered=recovered)
+            if differences:
+                opened.schema_problems = differences
+                opened.notices.append(
+                    f"{path.name}: databasobjekt som inte kommer från Kompass Desktop: "
+                    + "; ".join(differences)
+                )
+            return opened
+        conn.close()
+        conn = None
+        if recovered is not None:
+            recovered.cleanup()
+            recovered = None
+        return _open_for_writing(path, version, lock, before_migrate, clock)
     except BaseException:
         if conn is not None:
             conn.close()
+        if recovered is not None:
+            recovered.cleanup()
         if lock is not None:
             lock.release()
         raise
+
+
+def _open_for_writing(
+    path: Path,
+    version: int,
+    lock: WriterLock | None,
+    before_migrate: Callable[[Path], None] | None,
+    clock: Callable[[], str],
+) -> EvaluationFile:
+    """The file passed the read-only checks: open it for writing (SQLite rolls back a hot journal
+    here), neutralise foreign schema objects first, then back up, switch to WAL and migrate."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+    try:
+        try:
+            differences = compare_schema(conn, version)
+            tables = [d for d in differences if not d.repairable]
+            if tables:
+                raise ForeignSchema(
+                    f"{path.name} har ändrats av ett annat program: {describe_all(tables)}. Filen öppnas "
+                    "inte för skrivning (den kan öppnas skrivskyddad); återställ en säkerhetskopia "
+                    "(kompass backups)."
+                )
+            neutralise(conn, version, differences)
+            if version < SCHEMA_VERSION and before_migrate is not None:
+                before_migrate(path)
+            _apply_pragmas(conn)
+            migrate(conn, version, SCHEMA_VERSION)
+        except sqlite3.Error as err:
+            raise translate_sqlite_error(err, path) from None
+        opened = EvaluationFile(path, conn, readonly=False, lock=lock, clock=clock)
+    except BaseException:
+        conn.close()
+        raise
+    if differences:
+        text = describe_all(differences)
+        opened.notices.append(
+            f"{path.name} innehöll databasobjekt som inte kommer från Kompass Desktop ({text}); "
+            "de togs bort innan något annat skrevs."
+        )
+        log.warning("%s", opened.notices[-1])
+    return opened
 
 
 def create_evaluation_file(
@@ -453,7 +543,12 @@ def create_evaluation_file(
         raise StorageError(f"{path} finns redan; välj ett annat namn.")
     if not path.parent.is_dir():
         raise StorageError(f"Mappen {path.parent} finns inte.")
+    check_name_fits(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        check_name_fits(tmp)
+    except StorageError:  # a long name: the temporary file gets a short one
+        tmp = path.with_name(f".kompass.{os.getpid()}.tmp")
     try:
         conn = sqlite3.connect(str(tmp), isolation_level=None)
         try:

@@ -35,3 +35,12 @@ class DiskFull(StorageError):
 
 class NetworkLocation(StorageError):
     """The file is in a network folder, where SQLite cannot write safely."""
+
+
+class ForeignSchema(CorruptFile):
+    """The file's tables are not the ones this app creates (changed by another program)."""
+
+
+class CheckpointFailed(StorageError):
+    """Closing could not copy the write-ahead log back into the file.  Nothing is lost: the
+    edits are in ``NAME-wal`` beside the file and are recovered at the next open."""

@@ -2,10 +2,24 @@
 
 Reading the header ourselves means a foreign, newer or truncated file is refused without
 opening a connection that could write to it (WAL set-up, journal recovery).
+
+The check accepts every state SQLite itself recovers from, because refusing those would throw
+away acknowledged edits:
+
+* a write-ahead log (``NAME-wal``) beside the file: a crash or a full disk while the log was
+  copied back (a checkpoint) leaves a header that claims more pages than the file holds, or a
+  last page written only in part; SQLite reads those pages from the log;
+* a hot rollback journal (``NAME-journal``): a transaction was interrupted and SQLite rolls it
+  back from the journal, which also holds the original first page, so identity and version
+  are read from there.
+
+What is left for the caller (:mod:`.db`) is to let SQLite verify such a file read-only before
+anything is written (``quick_check``).
 """
 
 from __future__ import annotations
 
+import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +31,13 @@ APPLICATION_ID = 0x4B4F4D50
 #: ``PRAGMA user_version``: the schema version this app writes (see :mod:`.schema`).
 SCHEMA_VERSION = 1
 FILE_SUFFIX = ".kompass"
+#: The longest suffix SQLite adds to a database's name for its own files.
+LONGEST_SIDECAR = "-journal"
 
 _MAGIC = b"SQLite format 3\x00"
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+_WAL_MAGICS = (0x377F0682, 0x377F0683)
+_WAL_HEADER = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +46,50 @@ class Header:
     page_count: int
     user_version: int
     application_id: int
+    #: A write-ahead log with content lies beside the file (committed edits may be only there).
+    wal: bool = False
+    #: An interrupted transaction left a hot rollback journal that SQLite must roll back.
+    hot_journal: bool = False
+
+    @property
+    def needs_recovery(self) -> bool:
+        return self.wal or self.hot_journal
 
 
-def read_header(path: Path) -> Header:
-    """Parse the SQLite header of ``path``; raise a StorageError naming what is wrong."""
+def wal_path(path: Path) -> Path:
+    return Path(str(path) + "-wal")
+
+
+def journal_path(path: Path) -> Path:
+    return Path(str(path) + "-journal")
+
+
+def name_max(folder: Path) -> int:
+    """The longest file name (in bytes) the folder's file system accepts."""
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (AttributeError, OSError, ValueError):
+        return 255
+
+
+def check_name_fits(path: Path) -> None:
+    """SQLite needs ``NAME-journal``/``NAME-wal`` beside the file: refuse names too long for that."""
+    folder = path.parent if str(path.parent) else Path(".")
+    limit = name_max(folder) if folder.is_dir() else 255
+    size = len(os.fsencode(path.name))
+    room = limit - len(LONGEST_SIDECAR)
+    if size > room:
+        raise StorageError(
+            f"Filnamnet {path.name[:40]}… är för långt ({size} byte): Kompass Desktop behöver plats "
+            f"för ”{LONGEST_SIDECAR}” efter namnet. Byt namn på filen till högst {room} byte och "
+            "försök igen."
+        )
+
+
+def _read_start(path: Path, count: int) -> tuple[bytes, int]:
     try:
         with open(path, "rb") as fh:
-            head = fh.read(100)
+            head = fh.read(count)
             size = fh.seek(0, 2)
     except FileNotFoundError:
         raise StorageError(f"Filen {path} finns inte.") from None
@@ -43,8 +99,73 @@ def read_header(path: Path) -> Header:
         raise StorageError(f"Du saknar behörighet att läsa {path}.") from None
     except OSError as err:
         raise StorageError(f"Filen {path} kan inte läsas: {err.strerror}.") from None
+    return head, size
+
+
+def _sidecar_bytes(path: Path) -> bytes:
+    """The content of a sidecar file, or b"" when it is absent or unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:  # absent, a name too long for the file system, no permission
+        return b""
+
+
+def has_wal_content(path: Path) -> bool:
+    """True if ``NAME-wal`` exists with a valid header and at least part of a frame."""
+    try:
+        with open(wal_path(path), "rb") as fh:
+            head = fh.read(_WAL_HEADER + 1)
+    except OSError:
+        return False
+    return len(head) > _WAL_HEADER and struct.unpack(">I", head[:4])[0] in _WAL_MAGICS
+
+
+def hot_journal_page1(path: Path) -> tuple[bool, bytes | None]:
+    """(journal is hot, the original first page it holds, if any)."""
+    data = _sidecar_bytes(journal_path(path))
+    if len(data) < 28 or not data.startswith(_JOURNAL_MAGIC):
+        return False, None  # absent, empty, or zeroed (already committed): nothing to roll back
+    offset = 0
+    while offset + 28 <= len(data) and data[offset : offset + 8] == _JOURNAL_MAGIC:
+        n_rec, nonce, _initial, sector, page_size = struct.unpack(">IIIII", data[offset + 8 : offset + 28])
+        if sector < 32 or page_size < 512 or page_size & (page_size - 1):
+            break
+        record = offset + sector
+        record_size = 4 + page_size + 4
+        count = (len(data) - record) // record_size if n_rec == 0xFFFFFFFF else n_rec
+        for _ in range(count):
+            if record + record_size > len(data):
+                break
+            (page_no,) = struct.unpack(">I", data[record : record + 4])
+            page = data[record + 4 : record + 4 + page_size]
+            (stored,) = struct.unpack(">I", data[record + 4 + page_size : record + record_size])
+            if page_no == 1 and stored == _journal_checksum(page, nonce):
+                return True, page
+            record += record_size
+        offset = record + (-record % sector)
+    return True, None
+
+
+def _journal_checksum(page: bytes, nonce: int) -> int:
+    """SQLite's rollback-journal record checksum (pager.c, pager_cksum)."""
+    total = nonce
+    i = len(page) - 200
+    while i > 0:
+        total += page[i]
+        i -= 200
+    return total & 0xFFFFFFFF
+
+
+def read_header(path: Path) -> Header:
+    """Parse the SQLite header of ``path``; raise a StorageError naming what is wrong."""
+    head, size = _read_start(path, 100)
     if size == 0:
         raise NotAnEvaluationFile(f"{path} är tom (0 byte) och är inte en utvärderingsfil.")
+    hot, original_page1 = hot_journal_page1(path)
+    wal = not hot and has_wal_content(path)
+    if original_page1 is not None:  # what the file will be once SQLite has rolled back
+        head = original_page1[:100]
     if not head.startswith(_MAGIC[: min(len(head), len(_MAGIC))]) or len(head) < len(_MAGIC):
         raise NotAnEvaluationFile(
             f"{path} är inte en utvärderingsfil från Kompass Desktop (okänt filformat)."
@@ -69,12 +190,13 @@ def read_header(path: Path) -> Header:
             f"{path} är skapad med en nyare version av Kompass Desktop (filformat {user_version}, "
             f"denna version läser {SCHEMA_VERSION}). Uppdatera programmet för att öppna filen."
         )
-    valid = valid_for == change_counter and page_count > 0
-    if valid and size < page_count * page_size:
-        raise CorruptFile(
-            f"{path} är avkortad: {size} byte av förväntade {page_count * page_size}. "
-            "Återställ en säkerhetskopia (kompass backups)."
-        )
-    if size % page_size:
-        raise CorruptFile(f"{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).")
-    return Header(page_size, page_count, user_version, application_id)
+    if not (hot or wal):  # without a log or journal to recover from, the size must fit
+        valid = valid_for == change_counter and page_count > 0
+        if valid and size < page_count * page_size:
+            raise CorruptFile(
+                f"{path} är avkortad: {size} byte av förväntade {page_count * page_size}. "
+                "Återställ en säkerhetskopia (kompass backups)."
+            )
+        if size % page_size:
+            raise CorruptFile(f"{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).")
+    return Header(page_size, page_count, user_version, application_id, wal=wal, hot_journal=hot)

@@ -6,12 +6,18 @@ README): an evaluation on a network folder is **refused for writing** with the a
 it to the computer (the GUI offers to do that in one click); it can still be opened read-only.
 Files on USB sticks are allowed but the evaluator is warned not to pull the stick while the
 file is open.
+
+The file system is found in the system's mount table (``psutil.disk_partitions(all=True)``:
+``/proc/self/mounts`` on Linux, ``getfsstat`` on macOS, the drive list on Windows): the mount
+whose mount point is the longest prefix of the file's folder.  The decision itself
+(:func:`classify_mount`) is a pure function of that table, tested with recorded tables.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,15 +33,16 @@ NETWORK_TYPES = {
     "webdav",
     "davfs",
     "9p",
-    "fuse.sshfs",
     "sshfs",
-    "fuse.rclone",
     "ncpfs",
     "afs",
     "glusterfs",
     "ceph",
-    "fuse.gvfsd-fuse",
+    "lustre",
+    "autofs",
 }
+#: FUSE file systems (``fuse.NAME``) that reach other machines.
+NETWORK_FUSE = {"sshfs", "rclone", "gvfsd-fuse", "s3fs", "davfs", "smbnetfs", "curlftpfs", "gcsfuse"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +55,95 @@ class Location:
         return self.kind == "network"
 
 
-def _linux_mount(path: Path) -> tuple[str, str, str]:
-    """(mount point, file system type, device) of the mount holding ``path``."""
-    best = ("/", "", "")
+@dataclass(frozen=True, slots=True)
+class Mount:
+    """One row of the mount table (the fields of psutil's ``sdiskpart``)."""
+
+    device: str
+    mountpoint: str
+    fstype: str
+    opts: str = ""
+
+    @property
+    def options(self) -> set[str]:
+        return {o.strip().lower() for o in self.opts.split(",") if o.strip()}
+
+
+def mount_table() -> list[Mount]:
+    """The system's mount table, or an empty list where it cannot be read."""
     try:
-        with open("/proc/mounts", encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) < 3:
-                    continue
-                device, mount, fstype = parts[0], parts[1].replace("\\040", " "), parts[2]
-                if (str(path) == mount or str(path).startswith(mount.rstrip("/") + "/")) and len(
-                    mount
-                ) >= len(best[0]):
-                    best = (mount, fstype, device)
-    except OSError:
-        pass
+        import psutil
+
+        return [Mount(p.device, p.mountpoint, p.fstype, p.opts) for p in psutil.disk_partitions(all=True)]
+    except Exception:  # psutil raises OSError/RuntimeError variants per platform; unknown is local
+        return []
+
+
+def _windows_key(path: str) -> str:
+    return path.replace("/", "\\").rstrip("\\").lower() + "\\"
+
+
+def mount_of(folder: str, table: Sequence[Mount], platform: str) -> Mount | None:
+    """The mount holding ``folder``: the longest mount point that is a prefix (the last one on a
+    tie, as a later mount hides an earlier one at the same place)."""
+    best: Mount | None = None
+    if platform == "win32":
+        key = _windows_key(folder)
+        for mount in table:
+            point = _windows_key(mount.mountpoint)
+            if key.startswith(point) and (best is None or len(point) >= len(_windows_key(best.mountpoint))):
+                best = mount
+        return best
+    for mount in table:
+        point = mount.mountpoint.rstrip("/") or "/"
+        inside = folder == point or point == "/" or folder.startswith(point + "/")
+        if inside and (best is None or len(point) >= len(best.mountpoint.rstrip("/") or "/")):
+            best = mount
     return best
+
+
+def _network_type(fstype: str) -> bool:
+    fstype = fstype.lower()
+    return fstype in NETWORK_TYPES or (fstype.startswith("fuse.") and fstype[5:] in NETWORK_FUSE)
+
+
+def classify_mount(
+    folder: str,
+    table: Sequence[Mount],
+    platform: str,
+    removable_device: Callable[[str], bool] = lambda device: False,
+) -> Location:
+    """Decide from a mount table; unknown situations count as local."""
+    if platform == "win32":
+        if folder.startswith(("\\\\", "//")):
+            return Location("network", "nätverksresurs (UNC)")
+        mount = mount_of(folder, table, platform)
+        if mount is None:
+            return Location("local")
+        options = mount.options
+        if "remote" in options or _network_type(mount.fstype):
+            return Location("network", f"nätverksenhet {mount.device}")
+        if "removable" in options or "cdrom" in options:
+            return Location("removable", f"flyttbar enhet {mount.device}")
+        return Location("local", mount.fstype)
+    mount = mount_of(folder, table, platform)
+    if mount is None:
+        return Location("local")
+    fstype = mount.fstype.lower()
+    device = mount.device
+    if _network_type(fstype) or device.startswith("//"):
+        return Location("network", fstype)
+    if platform == "darwin":
+        if "local" not in mount.options:  # MNT_LOCAL is missing on every network mount
+            return Location("network", fstype or "nätverksvolym")
+        if mount.mountpoint.startswith("/Volumes/"):
+            return Location("removable", fstype)
+        return Location("local", fstype)
+    if ":" in device and not device.startswith("/") and fstype.startswith("nfs"):
+        return Location("network", fstype)
+    if removable_device(device) or mount.mountpoint.startswith(("/media/", "/run/media/")):
+        return Location("removable", fstype)
+    return Location("local", fstype)
 
 
 def _linux_removable(device: str) -> bool:
@@ -86,15 +165,6 @@ def _linux_removable(device: str) -> bool:
         return False
 
 
-def _windows_drive_type(path: Path) -> int:
-    import ctypes
-
-    root = os.path.splitdrive(str(path))[0] + "\\"
-    if str(path).startswith("\\\\"):
-        return 4  # UNC path: a network share
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
-
-
 def classify(path: str | os.PathLike[str]) -> Location:
     """Best effort: unknown situations count as local."""
     forced = os.environ.get("KOMPASS_ASSUME_LOCATION")  # for tests and special set-ups
@@ -102,29 +172,4 @@ def classify(path: str | os.PathLike[str]) -> Location:
         return Location(forced, "KOMPASS_ASSUME_LOCATION")
     target = Path(path).resolve()
     folder = target if target.is_dir() else target.parent
-    if sys.platform == "win32":
-        kind = _windows_drive_type(folder)
-        if kind == 4:
-            return Location("network", "nätverksenhet")
-        if kind == 2:
-            return Location("removable", "flyttbar enhet")
-        return Location("local")
-    if sys.platform == "darwin":
-        try:
-            import subprocess
-
-            out = subprocess.run(["stat", "-f", "%T", str(folder)], capture_output=True, text=True, timeout=5)
-            fstype = out.stdout.strip().lower()
-        except (OSError, ValueError):
-            fstype = ""
-        if fstype in NETWORK_TYPES:
-            return Location("network", fstype)
-        if str(folder).startswith("/Volumes/"):
-            return Location("removable", fstype or "volym")
-        return Location("local", fstype)
-    mount, fstype, device = _linux_mount(folder)
-    if fstype in NETWORK_TYPES or fstype.startswith("fuse.sshfs") or device.startswith("//"):
-        return Location("network", fstype)
-    if _linux_removable(device) or mount.startswith(("/media/", "/run/media/")):
-        return Location("removable", fstype)
-    return Location("local", fstype)
+    return classify_mount(str(folder), mount_table(), sys.platform, _linux_removable)

@@ -298,7 +298,7 @@ def immutable_inputs() -> Iterator[None]:
 
 def at_rest(path: Path) -> bool:
     """No writer has ``path`` open and SQLite has nothing to recover beside it."""
-    return not any(Path(f"{path}{s}").exists() for s in ("-wal", "-journal")) and not (
+    return not any(os.path.exists(f"{path}{s}") for s in ("-wal", "-journal")) and not (  # no OSError
         lock_path_for(path).exists()
     )
 

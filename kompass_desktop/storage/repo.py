@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,9 +21,13 @@ from ..domain.model import (
     TextScope,
     WebSource,
 )
-from ..domain.reference import NationalAverage, parse_national_averages
+from ..domain.reference import NationalAverage
+from ..domain.stored import DATA_ERRORS, parse_stored_national, parse_stored_points
 from .db import EvaluationFile, Row
 from .errors import CorruptFile
+from .schemacheck import compare_schema
+from .values import NATIONAL_META as NATIONAL_META
+from .values import history_problems, value_problems
 
 
 def _meta(row: Row) -> dict[str, Any]:
@@ -119,13 +122,25 @@ def load_info(f: EvaluationFile) -> EvaluationInfo:
 
 
 def load_framework(f: EvaluationFile) -> Framework:
-    return Framework.from_dict(f.framework_data())
+    try:
+        return Framework.from_dict(f.framework_data())
+    except DATA_ERRORS as err:
+        raise CorruptFile(
+            f"{f.path.name}: ramverkskopian är ofullständig ({type(err).__name__}: {err}). "
+            "Återställ en säkerhetskopia (kompass backups)."
+        ) from None
 
 
 def load_scores(f: EvaluationFile) -> dict[str, Decimal | None]:
-    return {
-        r["subarea"]: (Decimal(r["points"]) if r["points"] is not None else None) for r in f.rows("scores")
-    }
+    scores: dict[str, Decimal | None] = {}
+    for r in f.rows("scores"):
+        try:
+            scores[r["subarea"]] = parse_stored_points(r["points"])
+        except ValueError as err:
+            raise CorruptFile(
+                f"{f.path.name}: delfråga {r['subarea']}: {err}. Kör kompass validate {f.path.name}."
+            ) from None
+    return scores
 
 
 def load_notes(f: EvaluationFile, where: str = "deleted = 0", params: tuple[Any, ...] = ()) -> list[Note]:
@@ -171,19 +186,29 @@ def load_snapshot(f: EvaluationFile) -> EvaluationSnapshot:
     )
 
 
-NATIONAL_META = "national_average"
-
-
 def load_national(f: EvaluationFile) -> NationalAverage | None:
-    """The national-average reference stored in the file (chosen by the evaluator), if any."""
-    raw = f.meta(NATIONAL_META)
-    if not raw:
-        return None
+    """The national-average reference stored in the file (chosen by the evaluator), if any.
+    A damaged one is an error naming it, never silently "no reference"."""
     try:
-        table = parse_national_averages(json.loads(raw))
-    except (ValueError, KeyError, TypeError):
-        return None
-    return next(iter(table.values()), None)
+        return parse_stored_national(f.meta(NATIONAL_META))
+    except ValueError as err:
+        raise CorruptFile(
+            f"{f.path.name}: {err}. Välj det nationella medelvärdet på nytt "
+            "eller återställ en säkerhetskopia."
+        ) from None
+
+
+def file_problems(f: EvaluationFile) -> list[str]:
+    """What is wrong with the file itself: SQLite's integrity check, schema objects we did not
+    create, damaged values and history versions (each with what and where)."""
+    problems = [f"databasen: {r[0]}" for r in f.query("PRAGMA integrity_check(20)") if r[0] != "ok"]
+    if problems:
+        return problems
+    version = int(f.query("PRAGMA user_version")[0][0])
+    problems.extend(f"schemat: {d.describe()}" for d in compare_schema(f.conn, version))
+    problems.extend(value_problems(f.conn))
+    problems.extend(history_problems(f.conn))
+    return problems
 
 
 def note_counts(f: EvaluationFile) -> dict[str, int]:

@@ -186,6 +186,8 @@ _FTS_TRIGGERS = {
     "texts": ("texts_fts", ("body",)),
     "documents": ("documents_fts", ("title", "body")),
 }
+#: Content table -> its full-text index (kept in step by triggers).
+FTS_TABLES = {table: fts for table, (fts, _cols) in _FTS_TRIGGERS.items()}
 
 
 def _fts_trigger_sql() -> str:

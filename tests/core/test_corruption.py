@@ -1,10 +1,13 @@
 """A corpus of damaged and unusable files: each gets a clear message from the CLI, and nothing is
-ever written into the damaged file.  (The GUI cases are in tests/gui/test_app.py.)"""
+ever written into the damaged file; and of the states a crash or a full disk leaves, which every
+command opens with nothing acknowledged lost.  (The GUI cases are in tests/gui/test_app.py.)"""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import random
+import shutil
 import sqlite3
 import struct
 import subprocess
@@ -12,6 +15,7 @@ import sys
 import textwrap
 
 import pytest
+from filestates import crashed_with_log, hot_journal, interrupted_checkpoint
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
@@ -50,9 +54,10 @@ def newer(path):
 
 
 def damaged_pages(path):
+    rng = random.Random(1123)  # the same damage every run (random bytes sometimes hit only free space)
     data = bytearray(path.read_bytes())
     for offset in range(8192, len(data) - 4096, 4096 * 3):
-        data[offset + 16 : offset + 900] = os.urandom(884)
+        data[offset + 16 : offset + 900] = rng.randbytes(884)
     path.write_bytes(bytes(data))
 
 
@@ -60,13 +65,86 @@ def empty(path):
     path.write_bytes(b"")
 
 
+def sql(*statements):
+    """Damage made with SQL: the database stays sound, a value or the schema inside does not."""
+
+    def damage(path):
+        conn = sqlite3.connect(path)
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+        conn.close()
+
+    return damage
+
+
+def truncated_without_log(path):
+    """What a copy without its -wal looks like after an interrupted checkpoint: unrecoverable."""
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 4096 // 2 * 4096])
+
+
+FIRST = "(SELECT min(rowid) FROM {})"
 CASES = {
     "truncated": (truncated, "avkortad"),
+    "truncated to whole pages, no log": (truncated_without_log, "avkortad"),
     "random bytes": (random_bytes, "inte en utvärderingsfil"),
     "foreign SQLite": (foreign, "SQLite-databas men ingen utvärderingsfil"),
     "newer version": (newer, "nyare version av Kompass Desktop"),
     "damaged pages": (damaged_pages, "skadad"),
     "empty": (empty, "tom"),
+    # schema objects another program added or changed that cannot be neutralised
+    "changed table": (sql("ALTER TABLE scores ADD COLUMN weight REAL"), "tabellen ”scores” är ändrad"),
+    "missing table": (sql("DROP TABLE texts_fts"), "saknar tabellen texts_fts"),
+    # damaged values inside a sound database: what and where
+    "score not a number": (
+        sql("UPDATE scores SET points = 'abc' WHERE subarea = '1.1'"),
+        "poängen för delfråga 1.1: fältet points: poängen ”abc” är inte ett tal",
+    ),
+    "score in exponent form": (
+        sql("UPDATE scores SET points = '1e30' WHERE subarea = '2.1'"),
+        "poängen för delfråga 2.1: fältet points",
+    ),
+    "corrupt JSON column": (
+        sql("UPDATE evaluation SET facts = '[[\"Invånare\", '"),
+        "utvärderingen: fältet facts: ogiltig JSON",
+    ),
+    "JSON of the wrong shape": (
+        sql(f"UPDATE interviews SET roles = '{{\"a\": 1}}' WHERE rowid = {FIRST.format('interviews')}"),
+        "fältet roles: väntade en lista med texter",
+    ),
+    "earlier scores not numbers": (
+        sql('UPDATE earlier_evaluations SET area_scores = \'{"1": "mycket"}\''),
+        "fältet area_scores: område ”1”: ”mycket” är inte ett tal",
+    ),
+    "text in a number column": (
+        sql("UPDATE evaluation SET inhabitants = 'många'"),
+        "utvärderingen: fältet inhabitants ('många') är inte av typen INTEGER",
+    ),
+    "unknown note source": (
+        sql(f"UPDATE notes SET source_kind = 'telepati' WHERE rowid = {FIRST.format('notes')}"),
+        "fältet source_kind: okänt värde ”telepati”",
+    ),
+    "unknown finding kind": (
+        sql(f"UPDATE findings SET kind = 'kanske' WHERE rowid = {FIRST.format('findings')}"),
+        "fältet kind: okänt värde ”kanske”",
+    ),
+    "broken framework copy": (sql("UPDATE framework_copy SET data = substr(data, 1, 300)"), "ramverkskopian"),
+    "framework copy without areas": (
+        sql("UPDATE framework_copy SET data = json_remove(data, '$.areas')"),
+        "ramverkskopian (tabellen framework_copy): ofullständig",
+    ),
+    "national average damaged": (
+        sql(
+            "INSERT OR REPLACE INTO meta VALUES ('national_average', "
+            '\'{"frameworks": {"2019": {"areas": {"1": {"n": 2, "mean": NaN}}}}}\')'
+        ),
+        "nationellt medelvärde, område 1: mean är inte ett ändligt tal",
+    ),
+    "national average not JSON": (
+        sql("INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": ')"),
+        "inställningen national_average (tabellen meta): ogiltig JSON",
+    ),
 }
 
 
@@ -92,6 +170,53 @@ def test_damaged_files_get_a_clear_message_and_stay_untouched(good, tmp_path, ca
     assert digest(good) == before
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "e.kkx").exists()
     assert not [p for p in good.parent.iterdir() if p.name.startswith(good.name + "-")]
+
+
+RECOVERABLE = {
+    "interrupted checkpoint": interrupted_checkpoint,
+    "hot journal": hot_journal,
+    "log left by a crash": crashed_with_log,
+}
+
+
+@pytest.fixture(scope="session")
+def recoverable(demo_template, tmp_path_factory):
+    """Each state SQLite recovers from, made once by a real child process (copied per test)."""
+    made = {}
+    for name, make in RECOVERABLE.items():
+        folder = tmp_path_factory.mktemp(name.replace(" ", "-"))
+        shutil.copy(demo_template, folder / "demo.kompass")
+        made[name] = (folder, make(folder / "demo.kompass"))
+    return made
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="states made with RLIMIT_FSIZE and os._exit")
+@pytest.mark.parametrize("case", sorted(RECOVERABLE))
+@pytest.mark.parametrize("command", ["summary", "validate", "report", "export", "import-scores"])
+def test_states_left_by_a_crash_or_a_full_disk_open_in_every_command(
+    recoverable, tmp_path, capsys, case, command
+):
+    folder, child = recoverable[case]
+    work = tmp_path / "work"
+    shutil.copytree(folder, work)
+    good = work / "demo.kompass"
+    before = digest(good)
+    (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+    args = {
+        "summary": ["summary", str(good)],
+        "validate": ["validate", str(good)],
+        "report": ["report", str(good), "-o", str(tmp_path / "r.pdf"), "--draft"],
+        "export": ["export", str(good), "-o", str(tmp_path / "e.kkx")],
+        "import-scores": ["import-scores", str(good), str(tmp_path / "p.csv")],
+    }[command]
+    assert main(args) == 0, capsys.readouterr().err
+    if command in ("summary", "validate", "report"):
+        assert digest(good) == before  # readers recover in memory or in a private copy
+    with EvaluationSession.open(good, readonly=True) as session:
+        assert set(child.get("acked", ())) <= {n.id for n in session.notes()}
+        if command == "import-scores":
+            assert session.scores()["1.1"] == 3
+        assert session.validate() == []
 
 
 def test_missing_folder(tmp_path, capsys):

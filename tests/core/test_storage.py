@@ -25,6 +25,7 @@ from kompass_desktop.storage.errors import (
     StorageError,
 )
 from kompass_desktop.storage.fileformat import APPLICATION_ID, SCHEMA_VERSION
+from kompass_desktop.storage.lock import lock_path_for
 
 
 def digest(path):
@@ -32,7 +33,15 @@ def digest(path):
 
 
 def sidecars(path):
-    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name) and p != path)
+    """SQLite's files beside ``path`` and its writer lock (named after the file's identity)."""
+    lock = lock_path_for(path).name if path.exists() else None
+    return sorted(
+        p.name
+        for p in path.parent.iterdir()
+        if (p.name.startswith(path.name) and p != path)
+        or p.name == lock
+        or p.name.startswith(".kompass-lock")
+    )
 
 
 @pytest.fixture
@@ -194,7 +203,7 @@ def test_lock_of_a_killed_process_is_taken_over(saved):
         f"EvaluationSession.open({str(saved)!r}); os._exit(0)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
-    assert (saved.parent / (saved.name + ".lock")).exists()  # left behind by the dead process
+    assert lock_path_for(saved).exists()  # left behind by the dead process
     with EvaluationSession.open(saved) as s:
         assert s.info().municipality == "Testby"
 

@@ -1,0 +1,167 @@
+"""Rules for values read back from an evaluation file (pure: no I/O, no SQL).
+
+A file can be damaged inside while SQLite still calls it sound: a score that is not a number,
+a JSON column that no longer parses, a framework copy that lost a field.  Each parser here
+turns one stored value into what the app works with, or raises ``ValueError`` with a Swedish
+text saying what is wrong.  Storage uses the same parsers to load records and to check every
+record when a file is opened, so what is checked is exactly what is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from .errors import ScoreError
+from .framework import FindingKind, Framework
+from .model import SourceKind, TextScope
+from .reference import NationalAverage, Stat, parse_national_averages
+from .scoring import parse_points
+
+#: Errors that building a value from malformed data can raise.
+DATA_ERRORS = (KeyError, IndexError, TypeError, ValueError, ArithmeticError, AttributeError)
+
+
+def _show(value: object, limit: int = 30) -> str:
+    text = str(value)
+    return f"”{text[:limit]}…”" if len(text) > limit else f"”{text}”"
+
+
+def parse_stored_points(value: object) -> Decimal | None:
+    """A stored sub-score: NULL (not scored) or the exact decimal text the app writes."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"poängen {_show(value)} är inte lagrad som text")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"poängen {_show(value)} är inte ett tal") from None
+    if not number.is_finite():
+        raise ValueError(f"poängen {_show(value)} är inte ett tal")
+    try:
+        parse_points(number)
+    except ScoreError as err:
+        raise ValueError(f"poängen {_show(value)}: {err}") from None
+    return number
+
+
+def parse_json(value: object) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"värdet {_show(value)} är inte JSON-text")
+    try:
+        return json.loads(value)
+    except (json.JSONDecodeError, RecursionError):
+        raise ValueError(f"ogiltig JSON ({_show(value)})") from None
+
+
+def check_text_list(value: Any) -> None:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ValueError(f"väntade en lista med texter, fann {_show(json.dumps(value, default=str))}")
+
+
+def check_facts(value: Any) -> None:
+    scalar = (str, int, float)
+    if not isinstance(value, list) or not all(
+        isinstance(x, list) and len(x) == 2 and all(isinstance(y, scalar) for y in x) for x in value
+    ):
+        raise ValueError(f"väntade en lista med par (rubrik, värde), fann {_show(json.dumps(value))}")
+
+
+def check_area_scores(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise ValueError(f"väntade områdespoäng, fann {_show(json.dumps(value))}")
+    for key, points in value.items():
+        try:
+            int(key)
+            number = Decimal(str(points))
+        except DATA_ERRORS:
+            raise ValueError(f"område {_show(key)}: {_show(points)} är inte ett tal") from None
+        if isinstance(points, bool) or not number.is_finite():
+            raise ValueError(f"område {_show(key)}: {_show(points)} är inte ett tal")
+
+
+def enum_rule(kind: type[StrEnum]) -> Callable[[Any], None]:
+    allowed = {member.value for member in kind}
+
+    def check(value: Any) -> None:
+        if value not in allowed:
+            raise ValueError(f"okänt värde {_show(value)} (tillåtna: {', '.join(sorted(allowed))})")
+
+    return check
+
+
+#: JSON columns: table -> column -> shape rule for the decoded value.
+JSON_RULES: Mapping[str, Mapping[str, Callable[[Any], None]]] = {
+    "evaluation": {"facts": check_facts, "evaluators": check_text_list},
+    "interviews": {"roles": check_text_list, "names": check_text_list},
+    "earlier_evaluations": {"area_scores": check_area_scores},
+}
+
+
+def _check_points(value: Any) -> None:
+    parse_stored_points(value)
+
+
+#: Plain columns with a rule beyond their SQL type: table -> column -> rule.
+VALUE_RULES: Mapping[str, Mapping[str, Callable[[Any], None]]] = {
+    "scores": {"points": _check_points},
+    "notes": {"source_kind": enum_rule(SourceKind)},
+    "texts": {"scope": enum_rule(TextScope)},
+    "findings": {"kind": enum_rule(FindingKind)},
+}
+
+
+def parse_stored_framework(value: object) -> Framework:
+    """The frozen framework copy of a file."""
+    data = parse_json(value)
+    if not isinstance(data, dict):
+        raise ValueError("inget JSON-objekt")
+    try:
+        framework = Framework.from_dict(data)
+    except DATA_ERRORS as err:
+        raise ValueError(f"ofullständig ({type(err).__name__}: {err})") from None
+    for sub in framework.subareas():
+        if not sub.max.is_finite():
+            raise ValueError(f"maxpoängen för {sub.number} är inte ett tal")
+    return framework
+
+
+def _finite(stat: Stat, where: str) -> None:
+    for name in ("mean", "min", "max"):
+        number = getattr(stat, name)
+        if number is not None and not number.is_finite():
+            raise ValueError(f"{where}: {name} är inte ett ändligt tal")
+    if stat.n < 0:
+        raise ValueError(f"{where}: antalet är negativt")
+
+
+def parse_stored_national(value: object) -> NationalAverage | None:
+    """The national-average reference the evaluator chose (kept in the file's meta table)."""
+    if value in (None, ""):
+        return None
+    data = parse_json(value)
+    if not isinstance(data, dict):
+        raise ValueError("det nationella medelvärdet är inget JSON-objekt")
+    try:
+        table = parse_national_averages(data)
+    except DATA_ERRORS as err:
+        raise ValueError(f"det nationella medelvärdet är ofullständigt ({type(err).__name__})") from None
+    average = next(iter(table.values()), None)
+    if average is not None:
+        for area, stat in average.areas.items():
+            _finite(stat, f"nationellt medelvärde, område {area}")
+        if average.total is not None:
+            _finite(average.total, "nationellt medelvärde, totalt")
+    return average
+
+
+def finite_number(value: object) -> bool:
+    """True for an int or a finite float (what a REAL column may hold)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))

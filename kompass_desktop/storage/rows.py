@@ -1,0 +1,82 @@
+"""Rows as dicts, ids and times, and SQLite errors in the user's words (shared by :mod:`.db`)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import CorruptFile, DiskFull, ReadOnlyFile, StorageError
+
+Row = dict[str, Any]
+#: Namespace for ids that must be equal in every copy of one evaluation (scores, texts).
+_KEYED_NAMESPACE = uuid.UUID("6f1d2a8e-3b7c-4e53-9a43-7d1f0c2b9e51")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def keyed_id(evaluation_id: str, key: str) -> str:
+    """A stable id for records that exist once per evaluation and key (e.g. the score of 3.2)."""
+    return str(uuid.uuid5(_KEYED_NAMESPACE, f"{evaluation_id}:{key}"))
+
+
+def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
+    text = str(err).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull(
+            f"Disken är full; ändringen kunde inte sparas i {path.name}. Frigör utrymme och försök igen."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyFile(f"{path.name} är skrivskyddad; ändringen kunde inte sparas.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return CorruptFile(f"{path.name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).")
+    if "locked" in text or "busy" in text:
+        return StorageError(f"{path.name} används av ett annat program just nu; försök igen.")
+    if getattr(err, "sqlite_errorname", "") in ("SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"):
+        return StorageError(
+            f"{path.name}: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). "
+            "Det som redan sparats finns kvar; frigör utrymme och försök igen."
+        )
+    if "disk i/o" in text or "unable to open" in text:
+        return StorageError(f"{path.name} kunde inte läsas eller skrivas (I/O-fel: {err}).")
+    return StorageError(f"{path.name}: databasfel: {err}")
+
+
+# -- row encoding ---------------------------------------------------------------------
+
+
+def _ident(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"bad identifier {name!r}")
+    return name
+
+
+def _encode(row: Row, json_cols: tuple[str, ...]) -> Row:
+    out = dict(row)
+    for col in json_cols:
+        if col in out and not isinstance(out[col], str):
+            out[col] = json.dumps(out[col], ensure_ascii=False)
+    return out
+
+
+def _decode(row: Row, json_cols: tuple[str, ...], where: str = "") -> Row:
+    """JSON columns to values.  Damage is an error naming the record, never a silent default."""
+    for col in json_cols:
+        if isinstance(row.get(col), str):
+            try:
+                row[col] = json.loads(row[col])
+            except (json.JSONDecodeError, RecursionError):
+                raise CorruptFile(
+                    f"{where or 'Filen'}: fältet {col} i post {row.get('id', '?')} är skadat (ogiltig JSON). "
+                    "Kör kompass validate eller återställ en säkerhetskopia."
+                ) from None
+    return row

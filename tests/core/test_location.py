@@ -1,0 +1,154 @@
+"""Where a file lives, decided from recorded mount tables of Linux, macOS and Windows.
+
+The tables are what ``psutil.disk_partitions(all=True)`` reports on each system (device, mount
+point, file system type, options; macOS adds ``local`` for MNT_LOCAL, Windows the drive type).
+Network folders are refused for writing, USB sticks are allowed (with a warning).
+"""
+
+from __future__ import annotations
+
+import psutil
+import pytest
+
+from kompass_desktop.storage import location
+from kompass_desktop.storage.location import Mount, classify, classify_mount
+
+LINUX = [
+    Mount("/dev/nvme0n1p2", "/", "ext4", "rw,relatime"),
+    Mount("tmpfs", "/tmp", "tmpfs", "rw,nosuid,nodev"),
+    Mount("systemd-1", "/boot/efi", "autofs", "rw,relatime,fd=44"),
+    Mount("/dev/nvme0n1p1", "/boot/efi", "vfat", "rw,relatime"),
+    Mount("//nas.kommun.se/utvardering", "/mnt/nas", "cifs", "rw,vers=3.1.1"),
+    Mount("//nas/delad", "/home/anna/Dokument/Delad", "smb3", "rw"),
+    Mount("nas.kommun.se:/export/home", "/home/anna/nfs", "nfs4", "rw,vers=4.2"),
+    Mount("anna@server.kommun.se:/srv", "/home/anna/ssh", "fuse.sshfs", "rw,user_id=1000"),
+    Mount("https://moln.kommun.se/remote.php/webdav", "/mnt/moln", "davfs", "rw"),
+    Mount("hostshare", "/mnt/vm", "9p", "rw,trans=virtio"),
+    Mount("gvfsd-fuse", "/run/user/1000/gvfs", "fuse.gvfsd-fuse", "rw"),
+    Mount("/dev/sdb1", "/media/anna/USBSTICK", "vfat", "rw,nosuid"),
+    Mount("/dev/sdc1", "/run/media/anna/T7", "exfat", "rw,nosuid"),
+    Mount("/dev/sdd1", "/srv/data", "ntfs3", "rw"),
+]
+
+MACOS = [
+    Mount("/dev/disk3s1s1", "/", "apfs", "ro,local,rootfs,dovolfs,journaled,multilabel"),
+    Mount("devfs", "/dev", "devfs", "rw,local,dontbrowse,multilabel"),
+    Mount("/dev/disk3s5", "/System/Volumes/Data", "apfs", "rw,local,dovolfs,dontbrowse,journaled"),
+    Mount("map auto_home", "/System/Volumes/Data/home", "autofs", "rw,dontbrowse,automounted"),
+    Mount("//anna@nas._smb._tcp.local/delad", "/Volumes/delad", "smbfs", "rw,nodev,nosuid"),
+    Mount("afp_0TQBm60RTgfD0QV1rl3E5gIg-1.2d000017", "/Volumes/Arkiv", "afpfs", "rw,nodev,nosuid"),
+    Mount("nas.kommun.se:/export", "/Volumes/nfs", "nfs", "rw,nodev,nosuid"),
+    Mount("https://moln.kommun.se/dav", "/Volumes/moln", "webdav", "rw,nodev,nosuid"),
+    Mount("/dev/disk4s1", "/Volumes/USBSTICK", "msdos", "rw,local,nodev,nosuid,noowners"),
+    Mount("/dev/disk5s1", "/Volumes/T7", "exfat", "rw,local,nodev,nosuid,noowners"),
+    Mount("/dev/disk6s1", "/Volumes/Backup", "apfs", "rw,local,nodev,nosuid,journaled"),
+    Mount("/dev/disk7s1", "/Volumes/Windows", "ntfs", "ro,local,nodev,nosuid,noowners"),
+]
+
+WINDOWS = [
+    Mount("C:\\", "C:\\", "NTFS", "rw,fixed"),
+    Mount("C:\\", "C:\\Volymer\\Extra\\", "NTFS", "rw,fixed"),
+    Mount("D:\\", "D:\\", "", "cdrom"),
+    Mount("E:\\", "E:\\", "FAT32", "rw,removable"),
+    Mount("F:\\", "F:\\", "exFAT", "rw,removable"),
+    Mount("Z:\\", "Z:\\", "NTFS", "rw,remote"),
+    Mount("Y:\\", "Y:\\", "", "remote"),
+]
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind", "detail"),
+    [
+        ("/home/anna/Dokument", "local", "ext4"),
+        ("/tmp/pytest", "local", "tmpfs"),
+        ("/boot/efi/EFI", "local", "vfat"),  # the real mount hides the automount point
+        ("/mnt/nas/2025", "network", "cifs"),
+        ("/home/anna/Dokument/Delad/x", "network", "smb3"),  # nested inside a local folder
+        ("/home/anna/Dokument/Delade", "local", "ext4"),  # a prefix of the name is not the mount
+        ("/home/anna/nfs", "network", "nfs4"),
+        ("/home/anna/ssh/kompass", "network", "fuse.sshfs"),
+        ("/mnt/moln", "network", "davfs"),
+        ("/mnt/vm/delat", "network", "9p"),
+        ("/run/user/1000/gvfs/smb-share:server=nas,share=delad", "network", "fuse.gvfsd-fuse"),
+        ("/media/anna/USBSTICK/Kompass", "removable", "vfat"),
+        ("/run/media/anna/T7", "removable", "exfat"),
+    ],
+)
+def test_linux_mount_table(folder, kind, detail):
+    place = classify_mount(folder, LINUX, "linux")
+    assert (place.kind, place.detail) == (kind, detail)
+
+
+def test_linux_removable_disk_outside_media_is_removable():
+    place = classify_mount("/srv/data", LINUX, "linux", removable_device=lambda dev: dev == "/dev/sdd1")
+    assert place.kind == "removable"
+    assert classify_mount("/srv/data", LINUX, "linux").kind == "local"
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind"),
+    [
+        ("/Users/anna/Documents", "local"),
+        ("/System/Volumes/Data/Users/anna", "local"),
+        ("/System/Volumes/Data/home/anna", "network"),  # automounted network home
+        ("/Volumes/delad/Kompass", "network"),
+        ("/Volumes/Arkiv", "network"),
+        ("/Volumes/nfs/x", "network"),
+        ("/Volumes/moln", "network"),
+        ("/Volumes/USBSTICK/Kompass", "removable"),
+        ("/Volumes/T7", "removable"),
+        ("/Volumes/Backup/utv", "removable"),
+        ("/Volumes/Windows", "removable"),
+    ],
+)
+def test_macos_mount_table(folder, kind):
+    assert classify_mount(folder, MACOS, "darwin").kind == kind
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind"),
+    [
+        ("C:\\Users\\anna\\Documents", "local"),
+        ("c:/users/anna", "local"),
+        ("C:\\Volymer\\Extra\\Kompass", "local"),
+        ("D:\\", "removable"),
+        ("E:\\Kompass", "removable"),
+        ("F:\\", "removable"),
+        ("Z:\\Utvärderingar\\2025", "network"),
+        ("Y:\\", "network"),
+        ("\\\\nas\\delad\\Kompass", "network"),
+        ("//nas/delad/Kompass", "network"),
+    ],
+)
+def test_windows_drive_table(folder, kind):
+    assert classify_mount(folder, WINDOWS, "win32").kind == kind
+
+
+def test_an_smb_share_on_a_mac_is_refused_not_taken_for_a_usb_stick(monkeypatch):
+    """The bug: ``stat -f %T`` prints the file *type*, and everything under /Volumes counted as
+    removable, so SMB and AFP shares were opened for writing."""
+    monkeypatch.delenv("KOMPASS_ASSUME_LOCATION", raising=False)
+    monkeypatch.setattr(location.sys, "platform", "darwin")
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: MACOS)
+    assert classify("/Volumes/delad/Kompass/lindsjo.kompass").kind == "network"
+    assert classify("/Volumes/Arkiv/lindsjo.kompass").kind == "network"
+    assert classify("/Volumes/USBSTICK/lindsjo.kompass").kind == "removable"
+
+
+def test_a_linux_network_mount_is_found_in_the_mount_table(monkeypatch):
+    monkeypatch.delenv("KOMPASS_ASSUME_LOCATION", raising=False)
+    monkeypatch.setattr(location.sys, "platform", "linux")
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: LINUX)
+    assert classify("/mnt/nas/2025/lindsjo.kompass").kind == "network"
+    assert classify("/home/anna/ssh/lindsjo.kompass").kind == "network"
+    assert classify("/media/anna/USBSTICK/lindsjo.kompass").kind == "removable"
+
+
+def test_an_unreadable_mount_table_counts_as_local(monkeypatch, tmp_path):
+    monkeypatch.delenv("KOMPASS_ASSUME_LOCATION", raising=False)
+
+    def broken(all=False):
+        raise OSError("no mount table")
+
+    monkeypatch.setattr(psutil, "disk_partitions", broken)
+    assert classify(tmp_path / "x.kompass").kind == "local"

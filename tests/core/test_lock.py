@@ -1,0 +1,252 @@
+"""One writer per file, whatever name it is opened by; a clear message about who has it open,
+on POSIX and (simulated) on Windows; a full disk or a long name never leaves a broken lock."""
+
+from __future__ import annotations
+
+import errno
+import getpass
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import types
+
+import pytest
+
+from kompass_desktop.cli import main
+from kompass_desktop.services import EvaluationSession
+from kompass_desktop.storage import lock as lockmod
+from kompass_desktop.storage.errors import DiskFull, FileLocked
+from kompass_desktop.storage.lock import WriterLock, lock_path_for
+
+WHO = rf"av {getpass.getuser()} på {socket.gethostname()} sedan \d{{4}}-\d\d-\d\d \d\d:\d\d"
+
+
+@pytest.fixture
+def saved(session):
+    session.set_score("1.1", 5)
+    path = session.path
+    session.close()
+    return path
+
+
+def _other_names(saved, tmp_path):
+    hard = saved.with_name("hardlänk.kompass")
+    os.link(saved, hard)
+    elsewhere = tmp_path / "annan mapp"
+    elsewhere.mkdir()
+    soft = elsewhere / "genväg.kompass"
+    soft.symlink_to(saved)
+    return hard, soft
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard and symbolic links")
+def test_two_names_of_one_file_never_get_two_writers(saved, tmp_path):
+    hard, soft = _other_names(saved, tmp_path)
+    first = EvaluationSession.open(hard)
+    try:
+        for name in (saved, soft):
+            with pytest.raises(FileLocked, match=rf"{name.name} är redan öppen {WHO}"):
+                EvaluationSession.open(name)
+        with EvaluationSession.open(soft, readonly=True) as reader:  # reading is still fine
+            assert reader.scores()["1.1"] == 5
+        first.set_score("1.1", 7)
+    finally:
+        first.close()
+    with EvaluationSession.open(soft) as s:  # free again, through any name
+        assert s.scores()["1.1"] == 7 and s.validate() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+def test_a_writer_in_another_process_holds_every_name(saved, tmp_path):
+    hard, soft = _other_names(saved, tmp_path)
+    code = textwrap.dedent(f"""
+        import sys
+        from kompass_desktop.services import EvaluationSession
+        s = EvaluationSession.open({str(soft)!r})
+        print("open", flush=True)
+        sys.stdin.readline()
+        s.close()
+    """)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout.readline().strip() == "open"
+        (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+        for name in (saved, hard):
+            with pytest.raises(FileLocked, match=WHO):
+                EvaluationSession.open(name)
+    finally:
+        child.communicate("\n", timeout=30)
+
+
+# -- Windows, simulated: msvcrt locks are mandatory, a locked byte cannot be read by others ----
+
+
+class _WindowsFiles:
+    """Byte-range locks with Windows semantics: a range locked through one handle cannot be read,
+    written or locked through another handle of the same file."""
+
+    def __init__(self):
+        self.locks = []  # (file key, start, end, handle)
+        self.by_fd = {}
+
+    def conflict(self, handle, start, end):
+        return any(
+            key == handle.key and h is not handle and start < e and s < end for key, s, e, h in self.locks
+        )
+
+
+class _WindowsFile:
+    def __init__(self, files, path, mode, buffering=-1):
+        self._files = files
+        self._fh = open(path, mode, buffering=0)  # noqa: SIM115 - closed by close()
+        self.key = os.path.realpath(path)
+        files.by_fd[self._fh.fileno()] = self
+
+    def _check(self, start, count):
+        if self._files.conflict(self, start, start + max(count, 1)):
+            raise PermissionError(errno.EACCES, "The process cannot access the file (locked region)")
+
+    def read(self, count=-1):
+        self._check(self._fh.tell(), count if count >= 0 else 1 << 30)
+        return self._fh.read(count)
+
+    def write(self, data):
+        self._check(self._fh.seek(0, os.SEEK_END), len(data))  # opened for appending
+        return self._fh.write(data)
+
+    def seek(self, *args):
+        return self._fh.seek(*args)
+
+    def tell(self):
+        return self._fh.tell()
+
+    def truncate(self, size=None):
+        return self._fh.truncate(size)
+
+    def flush(self):
+        return self._fh.flush()
+
+    def fileno(self):
+        return self._fh.fileno()
+
+    def close(self):
+        self._files.locks = [entry for entry in self._files.locks if entry[3] is not self]
+        self._files.by_fd.pop(self._fh.fileno(), None)
+        self._fh.close()
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    files = _WindowsFiles()
+    msvcrt = types.ModuleType("msvcrt")
+    msvcrt.LK_UNLCK, msvcrt.LK_LOCK, msvcrt.LK_NBLCK, msvcrt.LK_RLCK, msvcrt.LK_NBRLCK = 0, 1, 2, 3, 4
+
+    def locking(fd, mode, count):
+        handle = files.by_fd[fd]
+        start = handle.tell()
+        if mode == msvcrt.LK_UNLCK:
+            files.locks.remove(next(e for e in files.locks if e[3] is handle and e[1] == start))
+            return
+        if files.conflict(handle, start, start + count):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        files.locks.append((handle.key, start, start + count, handle))
+
+    msvcrt.locking = locking
+    monkeypatch.setitem(sys.modules, "msvcrt", msvcrt)
+    monkeypatch.setattr(lockmod.sys, "platform", "win32")
+    monkeypatch.setattr(
+        lockmod, "open", lambda path, mode, buffering=-1: _WindowsFile(files, path, mode), raising=False
+    )
+    return files
+
+
+def test_windows_holder_is_named_while_the_file_is_locked(saved, windows):
+    first = WriterLock(saved)
+    first.acquire()
+    try:
+        assert windows.locks, "the simulation saw the lock"
+        with pytest.raises(FileLocked, match=rf"{saved.name} är redan öppen {WHO}"):
+            WriterLock(saved).acquire()
+    finally:
+        first.release()
+    assert not lock_path_for(saved).exists()  # removed after closing, as Windows requires
+    again = WriterLock(saved)
+    again.acquire()
+    again.release()
+
+
+# -- a full disk and long names ----------------------------------------------------------------
+
+
+def test_a_full_disk_while_writing_the_lock_is_one_clear_error_and_leaves_no_lock(saved, monkeypatch):
+    real_open = open
+
+    class FullDisk:
+        def __init__(self, path, mode, buffering=-1):
+            self._fh = real_open(path, mode, buffering=0)
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self._fh, name)
+
+    monkeypatch.setattr(lockmod, "open", FullDisk, raising=False)
+    with pytest.raises(DiskFull, match=r"^Disken är full: låsfilen för test\.kompass kunde inte skrivas"):
+        EvaluationSession.open(saved)
+    assert not lock_path_for(saved).exists()
+    assert [p.name for p in saved.parent.iterdir()] == [saved.name]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE")
+def test_no_room_for_the_lock_in_a_real_process(saved, tmp_path):
+    """The process may not grow any file (as on a full disk): a one-line error, exit code 1,
+    the evaluation unchanged and no empty lock file left behind."""
+    (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+    before = saved.read_bytes()
+    code = textwrap.dedent(f"""
+        import resource, sys
+        from kompass_desktop.cli import main
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))
+        sys.exit(main(["import-scores", {str(saved)!r}, {str(tmp_path / "p.csv")!r}]))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Låsfilen för test.kompass kunde inte skrivas" in proc.stderr
+    assert saved.read_bytes() == before
+    assert sorted(p.name for p in saved.parent.iterdir()) == ["p.csv", saved.name]
+
+
+def _name_of(size):
+    stem = "å" * ((size - len(".kompass")) // 2) + "a" * ((size - len(".kompass")) % 2)
+    name = stem + ".kompass"
+    assert len(name.encode()) == size
+    return name
+
+
+@pytest.mark.parametrize("size", [246, 247, 248, 250, 252, 253, 254, 255])
+def test_long_names_work_or_get_a_clear_error(saved, tmp_path, capsys, size):
+    """SQLite adds "-journal" (8 bytes) to the name; the lock's name no longer depends on it."""
+    target = tmp_path / _name_of(size)
+    (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+    fits = size <= 247
+    code = main(["new", str(target), "--framework", "2019", "--municipality", "Långby"])
+    err = capsys.readouterr().err
+    assert code == (0 if fits else 1), err
+    if not fits:
+        assert f"för långt ({size} byte)" in err and "högst 247 byte" in err and err.count("\n") == 1
+        target.write_bytes(saved.read_bytes())  # a file that got its long name elsewhere
+    before = target.read_bytes()
+    code = main(["import-scores", str(target), str(tmp_path / "p.csv")])
+    err = capsys.readouterr().err
+    assert code == (0 if fits else 1), err
+    if not fits:
+        assert f"för långt ({size} byte)" in err and err.count("\n") == 1
+        assert target.read_bytes() == before
+    assert main(["validate", str(target)]) == 0  # reading works at every length
+    leftovers = {p.name for p in tmp_path.iterdir()} - {target.name, "p.csv", saved.name}
+    assert leftovers == set()

@@ -1,0 +1,159 @@
+"""A crash or a full disk at any instant leaves a file that opens, with every acknowledged edit.
+
+The states are made by real SQLite in a child process (tests/filestates.py): a checkpoint cut
+short by a full disk (the header claims more pages than the file holds; the edits are in the
+log), and a transaction cut off in rollback-journal mode (a hot journal).  States SQLite
+cannot recover from are still refused, and refused files are never written to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import struct
+import sys
+
+import pytest
+from filestates import hot_journal, interrupted_checkpoint, run_child
+
+from kompass_desktop.cli import main
+from kompass_desktop.services import EvaluationSession
+from kompass_desktop.storage.db import open_evaluation_file
+from kompass_desktop.storage.errors import CorruptFile, NotAnEvaluationFile
+from kompass_desktop.storage.fileformat import hot_journal_page1
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE and os._exit states")
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def beside(path):
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name) and p != path)
+
+
+def claimed_and_real_size(path):
+    head = path.read_bytes()[:100]
+    (page_size,) = struct.unpack(">H", head[16:18])
+    (pages,) = struct.unpack(">I", head[28:32])
+    return pages * page_size, path.stat().st_size
+
+
+@pytest.fixture
+def saved(session):
+    path = session.path
+    session.close()
+    return path
+
+
+def test_a_full_disk_while_closing_is_reported_and_loses_nothing(saved, capsys):
+    child = interrupted_checkpoint(saved)
+    assert child["close_error"].startswith("CheckpointFailed: test.kompass: alla ändringar är sparade")
+    assert "ligger säkert i test.kompass-wal" in child["close_error"]
+    claimed, real = claimed_and_real_size(saved)
+    assert claimed > real and "test.kompass-wal" in beside(saved)  # the state SQLite recovers from
+    assert main(["validate", str(saved)]) == 0
+    assert capsys.readouterr().out.strip().endswith("OK")
+    assert main(["summary", str(saved)]) == 0 and "11" in capsys.readouterr().out
+    with EvaluationSession.open(saved) as s:
+        assert set(child["acked"]) <= {n.id for n in s.notes()}
+        assert s.scores()["1.1"] == 11
+    assert beside(saved) == []  # a clean close copies the log back in: one file again
+
+
+def test_a_hot_journal_is_rolled_back_for_readers_without_touching_the_file(saved, capsys):
+    with EvaluationSession.open(saved) as s:
+        s.set_score("1.1", 4)
+        s.add_note("före avbrottet", "1.1")
+    child = hot_journal(saved)
+    journal = saved.with_name(saved.name + "-journal")
+    assert journal.exists()
+    before = (digest(saved), digest(journal))
+    for command in (["validate", str(saved)], ["summary", str(saved)]):
+        assert main(command) == 0, capsys.readouterr().err
+    with EvaluationSession.open(saved, readonly=True) as s:
+        assert len(s.notes()) == child["notes"] and str(s.scores()["1.1"]) == child["score"] == "4"
+    assert (digest(saved), digest(journal)) == before  # reading never writes, not even to recover
+    with EvaluationSession.open(saved) as s:  # a writer rolls the journal back in place
+        assert [n.body for n in s.notes()] == ["före avbrottet"] and s.scores()["1.1"] == 4
+        assert s.validate() == []
+    assert beside(saved) == []
+
+
+def test_a_hot_journal_restores_a_torn_first_page(saved):
+    with EvaluationSession.open(saved) as s:
+        s.set_score("2.1", 6)
+    hot_journal(saved)
+    assert hot_journal_page1(saved)[1] is not None  # the journal holds the original first page
+    data = bytearray(saved.read_bytes())
+    data[0:4096] = bytes(4096)  # the first page was being written when the power went
+    saved.write_bytes(bytes(data))
+    with EvaluationSession.open(saved, readonly=True) as s:
+        assert s.scores()["2.1"] == 6 and s.validate() == []
+    with EvaluationSession.open(saved) as s:
+        assert s.scores()["2.1"] == 6
+
+
+def test_a_foreign_database_with_a_hot_journal_is_refused_untouched(tmp_path):
+    path = tmp_path / "annan.kompass"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
+    conn.executemany("INSERT INTO customers VALUES (?, ?)", [(i, "x" * 500) for i in range(300)])
+    conn.commit()
+    conn.close()
+    run_child(
+        """
+        import sqlite3
+        conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+        conn.execute("PRAGMA cache_size = 2")
+        conn.execute("BEGIN")
+        conn.execute("UPDATE customers SET name = hex(randomblob(300))")
+        print("{}", flush=True)
+        os._exit(0)
+        """,
+        str(path),
+    )
+    journal = path.with_name(path.name + "-journal")
+    before = (digest(path), digest(journal))
+    assert before[1] is not None
+    with pytest.raises(NotAnEvaluationFile, match="SQLite-databas men ingen utvärderingsfil"):
+        EvaluationSession.open(path)
+    assert (digest(path), digest(journal)) == before
+
+
+def test_a_truncated_file_with_a_log_beside_it_is_refused_untouched(saved, tmp_path):
+    session = EvaluationSession.open(saved)
+    for i in range(40):
+        session.add_note(f"anteckning {i} " + "x" * 900, "1.1")
+    crashed = tmp_path / "kraschad"
+    crashed.mkdir()
+    copy = crashed / saved.name
+    shutil.copy(saved, copy)
+    shutil.copy(saved.with_name(saved.name + "-wal"), copy.with_name(copy.name + "-wal"))
+    session.close()
+    copy.write_bytes(copy.read_bytes()[:8192])  # the file lost its end; the log cannot replace it
+    wal = copy.with_name(copy.name + "-wal")
+    before = (digest(copy), digest(wal))
+    with pytest.raises(CorruptFile):
+        EvaluationSession.open(copy)
+    assert (digest(copy), digest(wal)) == before  # refused without a checkpoint into it
+
+
+def test_immutable_reads_skip_locking_but_never_miss_the_log(saved):
+    clean = open_evaluation_file(saved, readonly=True, immutable=True)
+    try:
+        assert clean.conn.execute("SELECT count(*) FROM scores").fetchone()[0] == 0
+    finally:
+        clean.close()
+    assert beside(saved) == []  # nothing created beside the input
+    with EvaluationSession.open(saved) as writer:
+        writer.set_score("1.1", 9)  # committed, but only in the log so far
+        assert os.path.getsize(saved.with_name(saved.name + "-wal")) > 0
+        reader = open_evaluation_file(saved, readonly=True, immutable=True)
+        try:
+            assert reader.query("SELECT points FROM scores") == [("9",)]
+        finally:
+            reader.close()

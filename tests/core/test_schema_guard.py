@@ -1,0 +1,150 @@
+"""A .kompass file is a database anyone can edit: schema objects we did not create are found
+and neutralised before anything is written, and damaged values are named with what and where."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from kompass_desktop.cli import main
+from kompass_desktop.services import EvaluationSession
+from kompass_desktop.storage import schema
+from kompass_desktop.storage.errors import CorruptFile, ForeignSchema
+from kompass_desktop.storage.schemacheck import expected_schema
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sql(path, *statements):
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture
+def saved(session):
+    session.set_score("1.1", 5)
+    for i in range(3):
+        session.add_note(f"anteckning {i} om ägarstyrning", "1.1")
+    path = session.path
+    session.close()
+    return path
+
+
+def test_the_expected_schema_comes_from_the_migrations(monkeypatch):
+    """Not a hand-kept copy: a new migration changes what is expected for its version."""
+    one = expected_schema(1)
+    assert {"scores", "notes", "notes_ai", "notes_fts", "history_record"} <= set(one)
+
+    def migrate_2(conn):
+        conn.execute("CREATE INDEX notes_author ON notes (author)")
+
+    monkeypatch.setitem(schema.MIGRATIONS, 2, migrate_2)
+    assert set(expected_schema(2)) - set(one) == {"notes_author"}
+    assert "notes_author" not in expected_schema(1)
+
+
+def test_a_trigger_that_deletes_every_note_never_fires(saved, capsys):
+    """The attack from the issue: it passed validate, and the next score edit deleted all notes."""
+    sql(saved, "CREATE TRIGGER wipe AFTER UPDATE ON scores BEGIN DELETE FROM notes; END")
+    before = digest(saved)
+    assert main(["validate", str(saved)]) == 1
+    err = capsys.readouterr().err
+    assert "utlösaren ”wipe” (på scores) kommer inte från Kompass Desktop" in err
+    assert digest(saved) == before  # read-only: reported, nothing changed
+    with EvaluationSession.open(saved) as s:
+        assert any("wipe" in notice and "togs bort" in notice for notice in s.file.notices)
+        s.set_score("1.1", 3)
+        assert len(s.notes()) == 3
+    assert main(["validate", str(saved)]) == 0
+
+
+FOREIGN = {
+    "trigger on insert": (
+        ["CREATE TRIGGER sneaky AFTER INSERT ON notes BEGIN DELETE FROM scores; END"],
+        "utlösaren ”sneaky” (på notes) kommer inte från Kompass Desktop",
+    ),
+    "view": (["CREATE VIEW alla AS SELECT * FROM notes"], "vyn ”alla” kommer inte från Kompass Desktop"),
+    "unique index": (
+        ["CREATE UNIQUE INDEX en_per_delfraga ON notes (subarea) WHERE body LIKE 'ny%'"],
+        "indexet ”en_per_delfraga” (på notes) kommer inte från Kompass Desktop",
+    ),
+    "our trigger changed": (
+        [
+            "DROP TRIGGER notes_ai",
+            "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN DELETE FROM scores; END",
+        ],
+        "utlösaren ”notes_ai” (på notes) är ändrad",
+    ),
+    "our trigger missing": (["DROP TRIGGER notes_ai"], "utlösaren ”notes_ai” (på notes) saknas"),
+    "our index changed": (
+        [
+            "DROP INDEX notes_subarea",
+            "CREATE UNIQUE INDEX notes_subarea ON notes (subarea) WHERE body LIKE 'ny%'",
+        ],
+        "indexet ”notes_subarea” (på notes) är ändrad",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FOREIGN))
+def test_foreign_or_changed_triggers_views_and_indexes_are_reported_then_neutralised(saved, capsys, case):
+    statements, message = FOREIGN[case]
+    sql(saved, *statements)
+    assert main(["validate", str(saved)]) == 1
+    assert message in capsys.readouterr().err
+    with EvaluationSession.open(saved) as s:
+        assert s.file.notices  # the caller can tell the user what was removed
+        for _ in range(2):  # no foreign unique index refuses the second one
+            s.add_note("ny anteckning om ägarstyrning", "1.1")
+        s.set_score("1.1", 7)
+        assert len(s.notes()) == 5 and s.scores()["1.1"] == 7
+        assert {h.id for h in s.search("ny ägarstyrning")} == {
+            n.id for n in s.notes() if n.body.startswith("ny")
+        }
+    assert main(["validate", str(saved)]) == 0
+
+
+def test_a_foreign_table_is_refused_for_writing_and_reported_when_read(saved, capsys):
+    sql(saved, "CREATE TABLE extra (x)")
+    message = "tabellen ”extra” kommer inte från Kompass Desktop"
+    before = digest(saved)
+    with pytest.raises(ForeignSchema, match=message):
+        EvaluationSession.open(saved)
+    assert main(["validate", str(saved)]) == 1
+    assert message in capsys.readouterr().err
+    with EvaluationSession.open(saved, readonly=True) as s:  # reading it is harmless
+        assert s.scores()["1.1"] == 5
+        assert s.file.schema_problems == [message]
+    assert digest(saved) == before
+
+
+@pytest.mark.parametrize(
+    ("statement", "message"),
+    [
+        ("ALTER TABLE notes ADD COLUMN mood TEXT", "tabellen ”notes” är ändrad"),
+        ("ALTER TABLE notes RENAME COLUMN body TO text", "tabellen ”notes” är ändrad"),
+    ],
+)
+def test_our_tables_changed_are_refused_everywhere(saved, statement, message):
+    sql(saved, statement)
+    before = digest(saved)
+    for readonly in (True, False):
+        with pytest.raises(ForeignSchema, match=message):
+            EvaluationSession.open(saved, readonly=readonly)
+    assert digest(saved) == before
+
+
+def test_a_missing_table_is_refused_everywhere(saved):
+    sql(saved, "DROP TABLE finding_notes")
+    before = digest(saved)
+    for readonly in (True, False):
+        with pytest.raises(CorruptFile, match="saknar tabellen finding_notes"):
+            EvaluationSession.open(saved, readonly=readonly)
+    assert digest(saved) == before
