@@ -203,15 +203,20 @@ def cmd_summary(args: argparse.Namespace) -> int:
     out(f"{info.municipality_name} – {fw.name}")
     for a in summary.areas:
         achieved = "–" if a.achieved is None else str(round_display(a.achieved))
-        out(f"\n{a.number}. {a.title:<58} {achieved:>4} / {format_exact(a.max)}")
+        out(f"\n{a.number}. {_cut(a.title, 58):<58} {achieved:>4} / {format_exact(a.max)}")
         for s in a.subareas:
             value = "–" if s.achieved is None else format_exact(s.achieved)
-            out(f"   {s.number:<5} {s.title[:54]:<54} {value:>5} / {format_exact(s.max)}")
+            out(f"   {s.number:<5} {_cut(s.title, 54):<54} {value:>5} / {format_exact(s.max)}")
     state = (
         "" if summary.complete else f"  ({summary.scored_count} av {summary.subarea_count} delfrågor bedömda)"
     )
     out(f"\nTotalt {round_display(summary.total)} av {format_exact(summary.max)} poäng{state}")
     return 0
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters; a cut title ends with "…"."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 @command("validate")

@@ -138,8 +138,13 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     for line in result.skipped:
         sys.stderr.write(f"hoppade över {line}\n")
     write_result(result, Path(args.output), [*inputs, *([key_path] if key_path else [])])
+    from decimal import Decimal
+
+    from ..domain.scoring import format_exact
+
     for fw_id, entry in result.data["frameworks"].items():
-        out(f"{fw_id}: n = {entry['total']['n']}, medel totalt {entry['total']['mean']}")
+        mean = format_exact(Decimal(str(entry["total"]["mean"])))  # decimal comma, as everywhere
+        out(f"{fw_id}: n = {entry['total']['n']}, medel totalt {mean}")
     out(
         f"Skrev {args.output} ur {len(result.used)} fullständiga utvärderingar"
         f"{f'; {len(result.skipped)} filer hoppades över' if result.skipped else ''}."

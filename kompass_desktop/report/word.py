@@ -182,14 +182,20 @@ def _page(document: DocxDocument, info: DocumentInfo) -> None:
     section.different_first_page_header_footer = not info.draft  # the title page stays clean
 
 
+def _prop(text: str) -> str:
+    """A document property: Word keeps at most 255 characters."""
+    text = _xml(text)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _properties(document: DocxDocument, info: DocumentInfo) -> None:
     props = document.core_properties
-    props.title = _xml(info.title)
-    props.author = _xml(info.author)
-    props.subject = _xml(info.subject)
-    props.keywords = _xml(", ".join(info.keywords))
+    props.title = _prop(info.title)
+    props.author = _prop(info.author)
+    props.subject = _prop(info.subject)
+    props.keywords = _prop(", ".join(info.keywords))
     props.language = info.lang
-    props.comments = _xml(info.stamp)
+    props.comments = _prop(info.stamp)
     props.last_modified_by = "Kompass Desktop"
 
 

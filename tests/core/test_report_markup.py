@@ -213,6 +213,33 @@ def test_markup_in_every_field_is_printed_literally(hostile, draft, tmp_path, mo
     assert sum(expected("municipality") in flat(p.extract_text()) for p in reader.pages) >= result.pages - 1
 
 
+def docx_text(doc) -> str:
+    """Every text of a Word file: body, tables (nested cells too), headers and footers."""
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    for section in doc.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return flat(" ".join(parts))
+
+
+@pytest.mark.parametrize("draft", [False, True], ids=["final", "draft"])
+def test_markup_in_every_field_is_literal_text_in_the_word_file(hostile, draft, tmp_path, monkeypatch):
+    from docx import Document
+
+    monkeypatch.chdir(tmp_path)
+    Image.new("RGB", (40, 40), (255, 0, 0)).save(tmp_path / "red.png")
+    out = tmp_path / "r.docx"
+    build_report(hostile, out, draft=draft, now=NOW)
+    doc = Document(str(out))
+    text = docx_text(doc)
+    assert [tag for tag in printed_tags(hostile) if expected(tag) not in text] == []
+    # the only pictures are the charts, and their alternative texts carry the labels literally
+    alts = [shape._inline.docPr.get("descr") for shape in doc.inline_shapes]
+    assert len(alts) == 3 and all(expected("area1-title") in a for a in alts[1:])
+    assert doc.core_properties.title.startswith(f"Kommunkompassen — analys av {expected('municipality')}")
+    assert expected("evaluator1") in doc.core_properties.author
+
+
 def test_a_markup_name_in_the_table_of_contents_alone_embeds_nothing(tmp_path, monkeypatch, fw2019):
     """The smallest case of the original report: only the municipality name, a fresh file."""
     from kompass_desktop.services import NewEvaluation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -176,3 +177,41 @@ def test_a_bullet_list_is_followed_by_space():
     kinds = [type(b).__name__ for b in blocks]
     assert kinds == ["Para", "Para", "Para", "Space", "Para"]
     assert blocks[3].points == LIST_GAP > 0
+
+
+# -- human output ----------------------------------------------------------------------------------
+
+
+def test_summary_cuts_long_titles_with_an_ellipsis(tmp_path, capsys):
+    path = tmp_path / "e.kompass"
+    assert main(["new", str(path), "--framework", "2010", "--municipality", "Östby"]) == 0
+    capsys.readouterr()
+    assert main(["summary", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    long_sub = next(line for line in lines if line.strip().startswith("2.6 "))
+    assert "Hur arbetar kommunen med system för service-/kvalitet…" in long_sub
+    widths = {len(line) for line in lines if re.match(r"\s+\d\.\d ", line)}
+    assert len(widths) == 1  # every row is aligned, long titles included
+
+
+def test_aggregate_prints_the_mean_with_a_decimal_comma(tmp_path, capsys):
+    import json
+    from decimal import Decimal
+
+    from kompass_desktop import resources
+    from kompass_desktop.services import NewEvaluation
+
+    fw = resources.framework("2019")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, fraction in (("a", Decimal("0.5")), ("b", Decimal("0.6125"))):
+        with EvaluationSession.create(folder / f"{name}.kompass", NewEvaluation(fw, name, 2024)) as s:
+            s.set_scores(
+                {sub.number: (sub.max * fraction).quantize(Decimal("0.01")) for sub in fw.subareas()}
+            )
+    out = tmp_path / "medel.json"
+    assert main(["aggregate", str(folder), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    mean = Decimal(str(json.loads(out.read_text("utf-8"))["frameworks"]["2019"]["total"]["mean"]))
+    assert mean != mean.to_integral_value()
+    assert f"medel totalt {str(mean).replace('.', ',')}" in printed and str(mean) not in printed
