@@ -103,7 +103,12 @@ def print_report(parent: QWidget, controller: EvaluationController, *, draft: bo
     return _save_final(parent, controller)
 
 
-def _save_final(parent: QWidget, controller: EvaluationController) -> Path | None:
+def save_word_report(parent: QWidget, controller: EvaluationController) -> Path | None:
+    """The final report as an accessible, editable Word file (refused while incomplete)."""
+    return _save_final(parent, controller, suffix=".docx")
+
+
+def _save_final(parent: QWidget, controller: EvaluationController, suffix: str = ".pdf") -> Path | None:
     from ..report import missing_for_final
 
     snapshot = controller.session.snapshot()
@@ -124,9 +129,10 @@ def _save_final(parent: QWidget, controller: EvaluationController) -> Path | Non
             ).format(text, more),
         )
         return None
-    suggested = controller.session.path.with_suffix(".pdf")
+    suggested = controller.session.path.with_suffix(suffix)
+    kind = "Word (*.docx)" if suffix == ".docx" else "PDF (*.pdf)"
     target, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("printing", "Spara rapporten"), str(suggested), "PDF (*.pdf)"
+        parent, QCoreApplication.translate("printing", "Spara rapporten"), str(suggested), kind
     )
     if not target:
         return None

@@ -88,6 +88,11 @@ class SummaryPage(QSplitter):
                 self.tr("Svagare områden"),
                 self.tr("Områden med störst förbättringsbehov…"),
             ),
+            (
+                TextScope.COMPARISONS,
+                self.tr("Jämförelser (kapitel 2)"),
+                self.tr("Tomt: rapporten skriver versionens standardtext och vad som inte kan jämföras…"),
+            ),
         ):
             box = QGroupBox(title, body)
             box_layout = QVBoxLayout(box)

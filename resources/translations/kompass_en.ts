@@ -894,212 +894,217 @@
         <translation>Create &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="136"/>
+        <source>Spara rapporten som &amp;Word…</source>
+        <translation>Save report as &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="139"/>
         <source>Skriv ut &amp;utkast…</source>
         <translation>&amp;Print draft…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="147"/>
         <source>S&amp;täng utvärderingen</source>
         <translation>&amp;Close evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="153"/>
         <source>&amp;Avsluta</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="156"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="157"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="238"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="161"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
         <source>&amp;Sök…</source>
         <translation>&amp;Search…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="173"/>
         <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
         <translation>&amp;Municipality and evaluation details…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="179"/>
         <source>&amp;Gå till</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="180"/>
         <source>&amp;Sammanfattning</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
         <source>Nästa område</source>
         <translation>Next area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="194"/>
         <source>Föregående område</source>
         <translation>Previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="197"/>
         <source>&amp;Intervjuläge</source>
         <translation>&amp;Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="199"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="201"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="203"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="206"/>
         <source>&amp;Täckning av underlag</source>
         <translation>Evidence &amp;coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="209"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
         <source>&amp;Diagram bredvid</source>
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="221"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="223"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="224"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="225"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="236"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="255"/>
         <source>Ångrade: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="255"/>
         <source>Gjorde om: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="262"/>
         <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
         <translation>Everything is saved already. Every change is saved in the file at once.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="270"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="271"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="276"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="277"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="278"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="279"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="299"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="300"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="340"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="341"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="345"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="346"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="346"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="347"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="362"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="375"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="380"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="381"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="396"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="397"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="398"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="548"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="362"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="399"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="549"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="386"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="387"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1107,67 +1112,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="423"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="424"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="425"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="426"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="442"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="443"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="478"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="479"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="480"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="481"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="535"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="546"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="547"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="554"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="555"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="616"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="626"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="621"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="631"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="623"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="633"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="631"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="641"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="631"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="641"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1934,37 +1939,47 @@
         <translation>Areas most in need of improvement…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="93"/>
+        <source>Jämförelser (kapitel 2)</source>
+        <translation>Comparisons (chapter 2)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="94"/>
+        <source>Tomt: rapporten skriver versionens standardtext och vad som inte kan jämföras…</source>
+        <translation>Empty: the report prints the version’s standard text and what cannot be compared…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="111"/>
         <source>Att göra innan rapporten är klar</source>
         <translation>To do before the report is ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="114"/>
         <source>Öppna punkter</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="182"/>
         <source>&lt;h1&gt;{0} av {1} poäng&lt;/h1&gt;</source>
         <translation>&lt;h1&gt;{0} of {1} points&lt;/h1&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="182"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="187"/>
         <source>Exakt {0}; {1} av {2} delfrågor bedömda</source>
         <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="212"/>
         <source>Krävs för slutlig rapport</source>
         <translation>Required for the final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="209"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="214"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="217"/>
         <source>Inget saknas – rapporten kan skapas.</source>
         <translation>Nothing is missing – the report can be created.</translation>
     </message>
@@ -2498,19 +2513,19 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Preview draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="119"/>
         <source>
 … och {0} till</source>
         <translation>
 … and {0} more</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="125"/>
         <source>Rapporten kan inte skapas än</source>
         <translation>The report cannot be created yet</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="126"/>
         <source>Detta saknas för en slutlig rapport:
 
 {0}{1}
@@ -2523,52 +2538,52 @@ Ett utkast kan alltid skrivas ut.</source>
 A draft can always be printed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="135"/>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="152"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="159"/>
         <source>Rapporten kunde inte skapas</source>
         <translation>The report could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="202"/>
         <source>Utkastet kunde inte sparas i {0}: {1}.</source>
         <translation>The draft could not be saved in {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="142"/>
         <source>Rapporten sparades: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="170"/>
         <source>Utkastet är klart</source>
         <translation>Draft ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="171"/>
         <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
         <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="179"/>
         <source>Förhandsgranska och skriv ut…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="183"/>
         <source>Spara som PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="192"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
     </message>

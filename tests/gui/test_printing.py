@@ -97,3 +97,26 @@ def test_a_final_report_of_the_demo_is_saved(demo_window, tmp_path, monkeypatch)
     reader = PdfReader(target)
     assert len(reader.pages) > 25
     assert "UTKAST" not in reader.pages[3].extract_text()
+
+
+def test_arkiv_saves_the_report_as_word(demo_window, tmp_path, monkeypatch):
+    from docx import Document
+    from reporthelp import skr_average
+
+    demo_window.controller.session.set_national_average_from_file(skr_average(tmp_path))
+    target = tmp_path / "rapport.docx"
+    asked = []
+
+    def save_as(*args, **kwargs):
+        asked.append(args[3] if len(args) > 3 else kwargs.get("filter", ""))
+        return str(target), ""
+
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", save_as)
+    action = next(a for a in demo_window.file_menu.actions() if a.text() == "Spara rapporten som &Word…")
+    assert action.isEnabled()
+    action.trigger()
+    assert asked == ["Word (*.docx)"]
+    doc = Document(str(target))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "1 Vad är Kommunkompassen?" and len(headings) == 5
+    assert doc.core_properties.title == "Kommunkompassen — analys av Lindsjö kommun"
