@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("Slå samman med &medutvärderares fil…"), self.merge, needs_file=True)
         file.addSeparator()
         self._action(file, self.tr("Skapa &rapport…"), self.create_report, "Ctrl+Shift+P", needs_file=True)
-        self._action(file, self.tr("Spara rapporten som &Word…"), self.save_word_report, needs_file=True)
+        self._action(file, self.tr("Spara rapporten som &Word…"), self.create_word_report, needs_file=True)
         self._action(
             file,
             self.tr("Skriv ut &utkast…"),
@@ -602,23 +602,20 @@ class MainWindow(QMainWindow):
 
         merge_other_file(self, self.controller)
 
-    def create_report(self) -> None:
+    def create_report(self, word: bool = False) -> None:
         if self.controller is None:
             return
         if self.workspace:
             self.workspace.flush()
-        from .printing import print_report
+        from .printing import print_report, save_word_report
 
-        print_report(self, self.controller, draft=False)
+        if word:
+            save_word_report(self, self.controller)
+        else:
+            print_report(self, self.controller, draft=False)
 
-    def save_word_report(self) -> None:
-        if self.controller is None:
-            return
-        if self.workspace:
-            self.workspace.flush()
-        from .printing import save_word_report
-
-        save_word_report(self, self.controller)
+    def create_word_report(self) -> None:
+        self.create_report(word=True)
 
     def show_shortcuts(self) -> None:
         from .help import shortcuts_html
