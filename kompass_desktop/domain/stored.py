@@ -19,7 +19,7 @@ from typing import Any
 from .errors import ScoreError
 from .framework import FindingKind, Framework
 from .model import SourceKind, TextScope
-from .reference import NationalAverage, Stat, parse_national_averages
+from .reference import NationalAverage, NationalAverageError, Stat, parse_national_averages
 from .scoring import parse_points
 
 #: Errors that building a value from malformed data can raise.
@@ -149,6 +149,8 @@ def parse_stored_national(value: object) -> NationalAverage | None:
         raise ValueError("det nationella medelvärdet är inget JSON-objekt")
     try:
         table = parse_national_averages(data)
+    except NationalAverageError as err:  # names the JSON path and the problem
+        raise ValueError(f"det nationella medelvärdet: {str(err).rstrip('.')}") from None
     except DATA_ERRORS as err:
         raise ValueError(f"det nationella medelvärdet är ofullständigt ({type(err).__name__})") from None
     average = next(iter(table.values()), None)

@@ -43,7 +43,7 @@ from .rows import translate_sqlite_error as translate_sqlite_error
 from .rows import utc_now as utc_now
 from .schema import RECORD_TABLES, migrate
 from .schemacheck import compare_schema, describe_all, neutralise
-from .values import value_problems
+from .values import setting_problems, value_problems
 
 log = logging.getLogger(__name__)
 
@@ -375,9 +375,12 @@ def _damaged_values(path: Path, problems: list[str], limit: int = 8) -> CorruptF
     )
 
 
-def _probe(path: Path, source: Path, *, immutable: bool) -> tuple[sqlite3.Connection, int, list[str]]:
+def _probe(
+    path: Path, source: Path, *, immutable: bool
+) -> tuple[sqlite3.Connection, int, list[str], list[str]]:
     """Check ``source`` (the file, or its recovered copy) read-only: integrity, identity, version,
-    values.  Returns the open read-only connection, the schema version and schema differences."""
+    values.  Returns the open read-only connection, the schema version, schema differences and
+    damaged optional settings."""
     conn = connect_readonly(source, immutable=immutable)
     try:
         version = check_integrity(conn, path)
@@ -401,7 +404,8 @@ def _probe(path: Path, source: Path, *, immutable: bool) -> tuple[sqlite3.Connec
         problems = value_problems(conn)
         if problems:
             raise _damaged_values(path, problems)
-        return conn, version, [d.describe() for d in differences]
+        settings = [f"{path.name}: {p}; den används inte" for p in setting_problems(conn)]
+        return conn, version, [d.describe() for d in differences], settings
     except sqlite3.Error as err:
         conn.close()
         raise translate_sqlite_error(err, path) from None
@@ -455,13 +459,14 @@ def open_evaluation_file(
             recovered = RecoveredCopy(path)
         source = recovered.path if recovered is not None else path
         quiet = readonly and not header.needs_recovery and _immutable_reader(path, immutable)
-        conn, version, differences = _probe(path, source, immutable=quiet)
+        conn, version, differences, settings = _probe(path, source, immutable=quiet)
         if readonly:
             if version < SCHEMA_VERSION:
                 raise StorageError(
                     f"{path.name} har ett äldre filformat och måste öppnas med skrivrätt för att uppgraderas."
                 )
             opened = EvaluationFile(path, conn, readonly=True, lock=None, clock=clock, recovered=recovered)
+            opened.notices.extend(settings)
             if differences:
                 opened.schema_problems = differences
                 opened.notices.append(
@@ -474,7 +479,9 @@ def open_evaluation_file(
         if recovered is not None:
             recovered.cleanup()
             recovered = None
-        return _open_for_writing(path, version, lock, before_migrate, clock)
+        opened = _open_for_writing(path, version, lock, before_migrate, clock)
+        opened.notices.extend(settings)
+        return opened
     except BaseException:
         if conn is not None:
             conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,7 +28,9 @@ from .db import EvaluationFile, Row
 from .errors import CorruptFile
 from .schemacheck import compare_schema
 from .values import NATIONAL_META as NATIONAL_META
-from .values import history_problems, value_problems
+from .values import history_problems, setting_problems, value_problems
+
+log = logging.getLogger(__name__)
 
 
 def _meta(row: Row) -> dict[str, Any]:
@@ -188,14 +191,13 @@ def load_snapshot(f: EvaluationFile) -> EvaluationSnapshot:
 
 def load_national(f: EvaluationFile) -> NationalAverage | None:
     """The national-average reference stored in the file (chosen by the evaluator), if any.
-    A damaged one is an error naming it, never silently "no reference"."""
+    A damaged one is not used; it is reported when the file is opened (``f.notices``) and by
+    :func:`file_problems` (``validate``) with what is wrong and where."""
     try:
         return parse_stored_national(f.meta(NATIONAL_META))
     except ValueError as err:
-        raise CorruptFile(
-            f"{f.path.name}: {err}. Välj det nationella medelvärdet på nytt "
-            "eller återställ en säkerhetskopia."
-        ) from None
+        log.warning("%s: the stored national average is not used: %s", f.path.name, err)
+        return None
 
 
 def file_problems(f: EvaluationFile) -> list[str]:
@@ -207,6 +209,7 @@ def file_problems(f: EvaluationFile) -> list[str]:
     version = int(f.query("PRAGMA user_version")[0][0])
     problems.extend(f"schemat: {d.describe()}" for d in compare_schema(f.conn, version))
     problems.extend(value_problems(f.conn))
+    problems.extend(setting_problems(f.conn))
     problems.extend(history_problems(f.conn))
     return problems
 

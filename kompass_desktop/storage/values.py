@@ -3,7 +3,8 @@
 SQLite's own checks see pages and b-trees, not meaning.  Here every record is read the way the
 app reads it (with the parsers of :mod:`kompass_desktop.domain.stored`) plus the SQL types the
 schema declares, and every problem is reported as "where: what" in Swedish.  A file with
-damaged values is refused before anything is written (see :func:`.db.open_evaluation_file`).
+damaged values is refused before anything is written (see :func:`.db.open_evaluation_file`);
+a damaged optional setting is reported and not used.
 """
 
 from __future__ import annotations
@@ -145,7 +146,9 @@ def framework_problems(conn: sqlite3.Connection) -> list[str]:
     return []
 
 
-def meta_problems(conn: sqlite3.Connection) -> list[str]:
+def setting_problems(conn: sqlite3.Connection) -> list[str]:
+    """Damaged stored settings (the chosen national average).  They are optional: the file still
+    opens, the setting is not used, and the problem is reported (open notices, ``validate``)."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (NATIONAL_META,)).fetchone()
     if row is None:
         return []
@@ -157,8 +160,8 @@ def meta_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def value_problems(conn: sqlite3.Connection) -> list[str]:
-    """Every damaged value in the record tables, the framework copy and the stored settings."""
-    problems = framework_problems(conn) + meta_problems(conn)
+    """Every damaged value in the record tables and the framework copy (the file is refused)."""
+    problems = framework_problems(conn)
     for table in RECORD_TABLES:
         problems.extend(record_problems(conn, table))
     return problems

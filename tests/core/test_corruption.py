@@ -134,17 +134,6 @@ CASES = {
         sql("UPDATE framework_copy SET data = json_remove(data, '$.areas')"),
         "ramverkskopian (tabellen framework_copy): ofullständig",
     ),
-    "national average damaged": (
-        sql(
-            "INSERT OR REPLACE INTO meta VALUES ('national_average', "
-            '\'{"frameworks": {"2019": {"areas": {"1": {"n": 2, "mean": NaN}}}}}\')'
-        ),
-        "nationellt medelvärde, område 1: mean är inte ett ändligt tal",
-    ),
-    "national average not JSON": (
-        sql("INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": ')"),
-        "inställningen national_average (tabellen meta): ogiltig JSON",
-    ),
 }
 
 
@@ -170,6 +159,34 @@ def test_damaged_files_get_a_clear_message_and_stay_untouched(good, tmp_path, ca
     assert digest(good) == before
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "e.kkx").exists()
     assert not [p for p in good.parent.iterdir() if p.name.startswith(good.name + "-")]
+
+
+NATIONAL = {
+    "not a number": (
+        '{"frameworks": {"2019": {"areas": {"1": {"n": 2, "mean": NaN}}}}}',
+        "det nationella medelvärdet: $.frameworks.2019.areas.1.mean",
+    ),
+    "not JSON": ('{"frameworks": ', "ogiltig JSON"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NATIONAL))
+def test_a_damaged_stored_national_average_is_reported_and_not_used(good, tmp_path, capsys, case):
+    """An optional setting: the evaluation still opens everywhere, the damaged reference is not
+    used, and it is named (with what and where) when the file is opened and by validate."""
+    value, expected = NATIONAL[case]
+    conn = sqlite3.connect(good)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('national_average', ?)", (value,))
+    conn.commit()
+    conn.close()
+    assert main(["validate", str(good)]) == 1
+    err = capsys.readouterr().err
+    assert f"inställningen national_average (tabellen meta): {expected}" in err
+    assert main(["report", str(good), "-o", str(tmp_path / "r.pdf"), "--draft"]) == 0
+    for readonly in (True, False):
+        with EvaluationSession.open(good, readonly=readonly) as session:
+            assert session.national_average() is None
+            assert any(expected in notice and "används inte" in notice for notice in session.file.notices)
 
 
 RECOVERABLE = {

@@ -24,10 +24,6 @@ def _damage(path, statement):
         ("UPDATE evaluation SET evaluators = '[1, 2'", "utvärderingen: fältet evaluators: ogiltig JSON"),
         ("UPDATE framework_copy SET data = json_remove(data, '$.areas')", "ramverkskopian"),
         ("UPDATE notes SET source_kind = 'telepati'", "okänt värde ”telepati”"),
-        (
-            "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')",
-            "national_average",
-        ),
     ],
 )
 def test_a_file_with_damaged_values_opens_with_a_clear_message(
@@ -47,3 +43,11 @@ def test_a_file_whose_last_checkpoint_failed_opens_with_every_edit(window, demo_
     assert child["close_error"]
     assert window.open_file(demo_copy)
     assert set(child["acked"]) <= {n.id for n in window.controller.session.notes()}
+
+
+def test_a_damaged_stored_national_average_does_not_stop_the_work(window, demo_copy):
+    _damage(demo_copy, "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')")
+    assert window.open_file(demo_copy)
+    session = window.controller.session
+    assert session.national_average() is None
+    assert any("national_average" in notice for notice in session.file.notices)
