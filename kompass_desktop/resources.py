@@ -19,6 +19,7 @@ from typing import Any
 from .domain.errors import FrameworkError, KompassError
 from .domain.framework import Framework, check_framework
 from .domain.mapping import VersionMapping, parse_mappings
+from .domain.municipalities import Register, parse_register
 from .domain.reference import NationalAverage, NationalAverageError, parse_national_averages
 
 
@@ -272,3 +273,18 @@ def default_national_average_path() -> Path:
 @cache
 def bundled_national_averages() -> Mapping[str, NationalAverage]:
     return load_national_averages(default_national_average_path())
+
+
+def municipalities_path() -> Path:
+    return resources_dir() / "reference" / "municipalities.json"
+
+
+@cache
+def municipalities() -> Register:
+    """The register of Sweden's municipalities (resources/reference/municipalities.json)."""
+    path = municipalities_path()
+    data = _read_json(path)
+    problems = check_schema(path, data, "municipalities.schema.json")
+    if problems:
+        raise KompassError(f"{path}: följer inte schemat: " + "; ".join(problems))
+    return parse_register(data)

@@ -136,6 +136,8 @@ def test_bundle_layout_and_size(bundle: Bundle) -> None:
     for name in ("frameworks/2019.json", "texts/2019.toml", "fonts/Carlito-Regular.ttf", "demo/base.json"):
         assert (internal / "resources" / name).is_file(), name
     assert (internal / "resources" / "reference" / "national-average.json").is_file()
+    assert (internal / "resources" / "reference" / "municipalities.json").is_file()
+    assert (internal / "schemas" / "municipalities.schema.json").is_file()
     assert (internal / "schemas" / "framework.schema.json").is_file()
     for language in ("sv", "en"):
         assert (internal / "resources" / "translations" / f"qtbase_{language}.qm").is_file()
