@@ -69,7 +69,7 @@ def generate(path: Path, notes: int, documents: int, interviews: int, seed: int 
     ):
         groups = list(InterviewGroup)
         iids = [
-            s.add_interview(
+            s.registers.add_interview(
                 group=groups[i % len(groups)].value,
                 title=f"Intervju {i + 1}",
                 date="2025-10-14",
@@ -80,7 +80,7 @@ def generate(path: Path, notes: int, documents: int, interviews: int, seed: int 
             for i in range(interviews)
         ]
         dids = [
-            s.add_document(
+            s.registers.add_document(
                 title=f"Dokument {i + 1}",
                 doc_type="Plan",
                 year=2024,
@@ -90,7 +90,7 @@ def generate(path: Path, notes: int, documents: int, interviews: int, seed: int 
         ]
         for i in range(notes):
             if i % 3 == 0:
-                s.add_note(
+                s.notes.add(
                     sentence(rng, 20),
                     rng.choice(subs),
                     source_kind=SourceKind.DOCUMENT,
@@ -98,21 +98,21 @@ def generate(path: Path, notes: int, documents: int, interviews: int, seed: int 
                     page=str(rng.randint(1, 80)),
                 )
             else:
-                s.add_note(
+                s.notes.add(
                     sentence(rng, 20),
                     rng.choice(subs),
                     source_kind=SourceKind.INTERVIEW,
                     interview_id=rng.choice(iids),
                 )
-        s.set_scores({n: fw.subarea(n).max / 2 for n in subs})
+        s.scores.set_many({n: fw.subarea(n).max / 2 for n in subs})
         for scope in (TextScope.SUMMARY_OVERALL, TextScope.SUMMARY_STRONGER, TextScope.SUMMARY_WEAKER):
-            s.set_text(scope, "", " ".join(sentence(rng, 15) for _ in range(10)))
+            s.scores.set_text(scope, "", " ".join(sentence(rng, 15) for _ in range(10)))
         for n in subs:
-            s.set_text(TextScope.SUBAREA, n, " ".join(sentence(rng, 15) for _ in range(12)))
+            s.scores.set_text(TextScope.SUBAREA, n, " ".join(sentence(rng, 15) for _ in range(12)))
         for area in fw.areas:
             for kind in ("strength", "improvement"):
                 for _ in range(5):
-                    s.add_finding(area.number, kind, sentence(rng, 6))
+                    s.findings.add(area.number, kind, sentence(rng, 6))
 
 
 def timed(fn, repeat: int = 5) -> float:

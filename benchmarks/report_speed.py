@@ -113,7 +113,7 @@ def main() -> None:
         generate(large, args.notes, 500, 60)
         with EvaluationSession.open(large) as s, s.file.write():
             for scope in (TextScope.SUMMARY_OVERALL, TextScope.SUMMARY_STRONGER, TextScope.SUMMARY_WEAKER):
-                s.set_text(scope, "", "Sammanfattning av den stora utvärderingen.")
+                s.scores.set_text(scope, "", "Sammanfattning av den stora utvärderingen.")
         generated = time.perf_counter() - start
 
         def open_snapshot_and_build() -> None:

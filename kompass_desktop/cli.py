@@ -154,7 +154,7 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
     )  # all-or-nothing: a bad file is refused before the file is opened
     with EvaluationSession.open(Path(args.file)) as session:
         session.backup("before-import")
-        session.set_scores({s.subarea: s.points for s in parsed.scores})
+        session.scores.set_many({s.subarea: s.points for s in parsed.scores})
         summary = session.summary()
     skipped = f" ({parsed.skipped_empty} tomma rader hoppades över)" if parsed.skipped_empty else ""
     out(

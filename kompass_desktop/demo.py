@@ -137,7 +137,7 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
     f: EvaluationFile = s.file
     keys: dict[str, str] = {}
     for item in c.get("interviews", []):
-        rec = s.add_interview(
+        rec = s.registers.add_interview(
             group=item["group"],
             title=item.get("title", ""),
             date=item.get("date", ""),
@@ -149,7 +149,7 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
         )
         keys[item["key"]] = rec.id
     for item in c.get("documents", []):
-        document = s.add_document(
+        document = s.registers.add_document(
             title=item["title"],
             doc_type=item.get("doc_type", ""),
             year=item.get("year"),
@@ -159,7 +159,7 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
         )
         keys[item["key"]] = document.id
     for item in c.get("web_sources", []):
-        web = s.add_web_source(
+        web = s.registers.add_web_source(
             title=item["title"],
             url=item.get("url", ""),
             seen=item.get("seen", ""),
@@ -179,15 +179,15 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
             }
         elif "web" in source:
             kwargs = {"source_kind": SourceKind.WEB, "web_id": keys[source["web"]]}
-        note = s.add_note(item["text"], item.get("subarea"), captured_at=_clock_from(item["at"]), **kwargs)
+        note = s.notes.add(item["text"], item.get("subarea"), captured_at=_clock_from(item["at"]), **kwargs)
         keys[item["key"]] = note.id
-    s.set_scores(c["scores"])
+    s.scores.set_many(c["scores"])
     for number, body in c["subarea_texts"].items():
-        s.set_text(TextScope.SUBAREA, number, body)
+        s.scores.set_text(TextScope.SUBAREA, number, body)
     for area, kinds in c["findings"].items():
         for kind, items in kinds.items():
             for item in items:
-                s.add_finding(
+                s.findings.add(
                     int(area), kind, item["text"], note_ids=[keys[k] for k in item.get("notes", [])]
                 )
     scopes = {
@@ -196,9 +196,9 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
         "weaker": TextScope.SUMMARY_WEAKER,
     }
     for key, body in c["summary"].items():
-        s.set_text(scopes[key], "", body)
+        s.scores.set_text(scopes[key], "", body)
     for item in c.get("earlier_evaluations", []):
-        s.add_earlier_evaluation(item["year"], item["framework"], item["areas"], item.get("label", ""))
+        s.registers.add_earlier(item["year"], item["framework"], item["areas"], item.get("label", ""))
     f.set_meta("demo", "1")
 
 

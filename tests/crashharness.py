@@ -73,9 +73,9 @@ def child(path: str, seed: int, mode: str) -> None:
 
     session = open_session()
     subs = [s.number for s in session.framework.subareas()]
-    text = session.text(TextScope.SUBAREA, TEXT_SUB)
+    text = session.scores.text(TextScope.SUBAREA, TEXT_SUB)
     say("READY", len(text), time.monotonic())
-    notes: list[str] = [n.id for n in session.notes()]
+    notes: list[str] = [n.id for n in session.notes.all()]
     deleted: list[str] = []
     full_at = time.monotonic() + rng.uniform(0.0, 0.8) if mode == "diskfull" else None
 
@@ -118,16 +118,19 @@ def child(path: str, seed: int, mode: str) -> None:
                 time.sleep(rng.uniform(0.02, 0.09))
                 if time.monotonic() - last_commit >= COMMIT_EVERY:
                     say("TRY", "text", len(text))
-                    if attempt("text", session.set_text, TextScope.SUBAREA, TEXT_SUB, text) is not None:
+                    if (
+                        attempt("text", session.scores.set_text, TextScope.SUBAREA, TEXT_SUB, text)
+                        is not None
+                    ):
                         say("ACK", "text", len(text))
                     last_commit = time.monotonic()
             say("TRY", "text", len(text))
-            if attempt("text", session.set_text, TextScope.SUBAREA, TEXT_SUB, text) is not None:
+            if attempt("text", session.scores.set_text, TextScope.SUBAREA, TEXT_SUB, text) is not None:
                 say("ACK", "text", len(text))
         elif op == "note":
             body = f"anteckning {rng.getrandbits(40):x} om ägarstyrning " + "ö" * rng.randint(0, 600)
             say("TRY", "note", json.dumps(body))
-            note = attempt("note", session.add_note, body, rng.choice(subs))
+            note = attempt("note", session.notes.add, body, rng.choice(subs))
             if note is not None:
                 notes.append(note.id)
                 say("ACK", "note", note.id, json.dumps(body))
@@ -135,18 +138,18 @@ def child(path: str, seed: int, mode: str) -> None:
             sub = rng.choice(subs)
             value = Decimal(rng.randint(0, int(session.framework.subarea(sub).max) * 2)) / 2
             say("TRY", "score", sub, value)
-            if attempt("score", session.set_score, sub, value) is not None:
+            if attempt("score", session.scores.set, sub, value) is not None:
                 say("ACK", "score", sub, value)
         elif op == "finding":
             body = f"iakttagelse {rng.getrandbits(32):x}"
             say("TRY", "finding", json.dumps(body))
-            finding = attempt("finding", session.add_finding, rng.randint(1, 8), "strength", body)
+            finding = attempt("finding", session.findings.add, rng.randint(1, 8), "strength", body)
             if finding is not None:
                 say("ACK", "finding", finding.id)
         elif op == "delete" and notes:
             nid = notes.pop(rng.randrange(len(notes)))
             say("TRY", "delete", nid)
-            if attempt("delete", session.delete_note, nid) is not None:
+            if attempt("delete", session.notes.delete, nid) is not None:
                 deleted.append(nid)
                 say("ACK", "delete", nid)
             else:
@@ -154,7 +157,7 @@ def child(path: str, seed: int, mode: str) -> None:
         elif op == "restore" and deleted:
             nid = deleted.pop(rng.randrange(len(deleted)))
             say("TRY", "restore", nid)
-            if attempt("restore", session.restore_note, nid) is not None:
+            if attempt("restore", session.notes.restore, nid) is not None:
                 notes.append(nid)
                 say("ACK", "restore", nid)
             else:
@@ -203,7 +206,7 @@ def _snapshot(path: Path) -> dict[str, str | None]:
     from kompass_desktop.services import EvaluationSession
 
     with EvaluationSession.open(path, readonly=True) as s:
-        return {sub: (None if v is None else str(v)) for sub, v in s.scores().items()}
+        return {sub: (None if v is None else str(v)) for sub, v in s.scores.all().items()}
 
 
 def run_once(

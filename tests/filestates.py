@@ -49,8 +49,8 @@ def interrupted_checkpoint(path: Path, notes: int = 150) -> dict:
         s.file.conn.execute("PRAGMA wal_autocheckpoint = 0")  # everything stays in the log
         acked = []
         for i in range(int(sys.argv[2])):
-            acked.append(s.add_note(f"kvittens {i} " + "x" * 900, "1.1").id)
-        s.set_score("1.1", 11)
+            acked.append(s.notes.add(f"kvittens {i} " + "x" * 900, "1.1").id)
+        s.scores.set("1.1", 11)
         size = os.path.getsize(path)
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.RLIM_INFINITY))
         error = ""
@@ -72,7 +72,7 @@ def hot_journal(path: Path) -> dict:
         import sqlite3
         path = sys.argv[1]
         with EvaluationSession.open(path, readonly=True) as s:
-            before = {"notes": len(s.notes()), "score": str(s.scores().get("1.1"))}
+            before = {"notes": len(s.notes.all()), "score": str(s.scores.all().get("1.1"))}
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("PRAGMA cache_size = 2")  # changed pages spill into the file before commit
         conn.execute("BEGIN")
@@ -97,7 +97,7 @@ def crashed_with_log(path: Path, notes: int = 20) -> dict:
     return run_child(
         """
         s = EvaluationSession.open(sys.argv[1])
-        acked = [s.add_note(f"före kraschen {i}", "1.1").id for i in range(int(sys.argv[2]))]
+        acked = [s.notes.add(f"före kraschen {i}", "1.1").id for i in range(int(sys.argv[2]))]
         print(json.dumps({"acked": acked}), flush=True)
         os._exit(0)
         """,

@@ -19,7 +19,7 @@ from ..domain.framework import Area, SubArea
 from ..domain.model import TextScope
 from ..domain.rules import intro_text
 from ..domain.scoring import format_exact, round_display
-from ..services import Change
+from ..services import AnyChange, ChangeKind
 from . import theme
 from .controller import EvaluationController
 from .findings import FindingsEditor
@@ -122,10 +122,10 @@ class SubAreaCard(QFrame):
 
     def refresh_text(self) -> None:
         if not self.text.dirty:
-            self.text.set_stored_text(self.controller.session.text(TextScope.SUBAREA, self.sub.number))
+            self.text.set_stored_text(self.controller.session.scores.text(TextScope.SUBAREA, self.sub.number))
 
     def refresh_notes(self, sources: Sources) -> None:
-        notes = self.controller.session.notes(self.sub.number)
+        notes = self.controller.session.notes.all(self.sub.number)
         self.notes.set_notes(notes, sources)
         self.notes_label.setText(self.tr("Anteckningar ({0})").format(len(notes)))
         self.notes.setVisible(bool(notes))
@@ -192,35 +192,44 @@ class AreaPage(QScrollArea):
         layout.addStretch(1)
         self.refresh()
 
-    def refresh(self, change: Change | None = None) -> None:
+    def refresh(self, change: AnyChange | None = None) -> None:
         if (
             change is not None
             and change.areas
             and self.area.number not in change.areas
-            and change.kind not in ("interview", "document", "web", "bulk")
+            and change.kind
+            not in (ChangeKind.INTERVIEW, ChangeKind.DOCUMENT, ChangeKind.WEB, ChangeKind.BULK)
         ):
             return
-        kind = change.kind if change else "all"
+        kind = change.kind if change else ChangeKind.BULK  # no change given: show everything anew
         sources = (
             Sources.load(self.controller.session)
-            if kind in ("all", "note", "interview", "document", "web", "bulk", "finding")
+            if kind
+            in (
+                ChangeKind.NOTE,
+                ChangeKind.INTERVIEW,
+                ChangeKind.DOCUMENT,
+                ChangeKind.WEB,
+                ChangeKind.BULK,
+                ChangeKind.FINDING,
+            )
             else None
         )
-        if kind in ("all", "score", "bulk"):
+        if kind in (ChangeKind.SCORE, ChangeKind.BULK):
             scores = self.controller.scores()
             for card in self.cards.values():
                 card.refresh_score(scores)
             self._refresh_total()
-        if kind in ("all", "text", "bulk"):
+        if kind in (ChangeKind.TEXT, ChangeKind.BULK):
             for card in self.cards.values():
                 card.refresh_text()
             if not self.intro.dirty:
-                own = self.controller.session.text(TextScope.AREA_INTRO, str(self.area.number))
+                own = self.controller.session.scores.text(TextScope.AREA_INTRO, str(self.area.number))
                 self.intro.set_stored_text(intro_text(own, self.area.intro))
-        if kind in ("all", "interview", "document", "web", "bulk"):
+        if kind in (ChangeKind.INTERVIEW, ChangeKind.DOCUMENT, ChangeKind.WEB, ChangeKind.BULK):
             self.source.reload(self.controller.session)
         if sources is not None:
-            if kind != "finding":
+            if kind != ChangeKind.FINDING:
                 for card in self.cards.values():
                     card.refresh_notes(sources)
             self.findings.refresh(sources)

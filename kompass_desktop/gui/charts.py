@@ -426,7 +426,7 @@ class ChartsPanel(QWidget):
         return QSize(420, 640)
 
     def refresh(self) -> None:
-        self.national = self.controller.session.national_average() or self.bundled
+        self.national = self.controller.session.registers.national_average() or self.bundled
         data = session_chart_data(self.controller.session, self.national)
         self.data = data
         self.total.update_data(data)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from .. import resources
 from ..domain.rules import AREA_MAX, FIRST_YEAR, LAST_YEAR
 from ..domain.scoring import format_exact
-from ..services import Change
+from ..services import AnyChange, ChangeKind
 from ..services.comparison import national_average_for
 from .controller import EvaluationController
 from .dialogs import ok_cancel
@@ -140,13 +140,13 @@ class ComparisonsBox(QGroupBox):
         layout.addLayout(row)
         self.refresh()
 
-    def refresh(self, change: Change | None = None) -> None:
-        if change is not None and change.kind not in ("earlier", "bulk"):
+    def refresh(self, change: AnyChange | None = None) -> None:
+        if change is not None and change.kind not in (ChangeKind.EARLIER, ChangeKind.BULK):
             return
         session = self.controller.session
         self.earlier.clear()
         names = resources.framework_labels()
-        for record in session.earlier_evaluations():
+        for record in session.registers.earlier():
             text = self.tr("{0} – version {1} – totalt {2}").format(
                 record.label or record.year,
                 names.get(record.framework_id, record.framework_id),
@@ -154,7 +154,7 @@ class ComparisonsBox(QGroupBox):
             )
             item = QListWidgetItem(text, self.earlier)
             item.setData(ROLE_ID, record.id)
-        stored = session.national_average()
+        stored = session.registers.national_average()
         avg = stored or national_average_for(self.controller.framework.id)
         if avg is None:
             self.national.setText(self.tr("Inget medelvärde för denna version."))
@@ -193,7 +193,7 @@ class ComparisonsBox(QGroupBox):
             self, self.tr("Nationellt medelvärde"), str(Path.home()), self.tr("Medelvärdesfiler (*.json)")
         )
         if path:
-            self.controller.call(self.controller.session.set_national_average_from_file, Path(path))
+            self.controller.call(self.controller.session.registers.set_national_average_from_file, Path(path))
 
     def clear_national(self) -> None:
-        self.controller.call(self.controller.session.clear_national_average)
+        self.controller.call(self.controller.session.registers.clear_national_average)

@@ -25,14 +25,14 @@ from ..domain.framework import FindingKind, Framework
 from ..domain.model import Finding, Note, SourceKind, TextScope
 from ..domain.scoring import format_exact
 from ..domain.visit import findings_linking, notes_citing
-from ..services import Change, ChangeKind, EvaluationSession
+from ..services import AnyChange, Change, ChangeKind, EvaluationSession
 from ..services.registers import Record, Register
 
 #: Where a change is seen: one place, or (place after undo, place after redo).
 Where = str | tuple[str, str]
 
 
-def _previous(change: Change, keys: Any) -> dict[str, Any]:
+def _previous(change: Change[Any], keys: Any) -> dict[str, Any]:
     """The fields an operation changed, as they were before (for its undo)."""
     return {k: list(v) if isinstance(v, tuple) else v for k in keys for v in [getattr(change.old, k)]}
 
@@ -160,7 +160,7 @@ class EvaluationController(QObject):
     def framework(self) -> Framework:
         return self.session.framework
 
-    def _forget_undo_after_outside_changes(self, change: Change) -> None:
+    def _forget_undo_after_outside_changes(self, change: AnyChange) -> None:
         """After a merge (or any change of many records at once) earlier undo steps may no longer
         fit the records, so they are dropped rather than applied to the wrong values."""
         if change.kind == ChangeKind.BULK:
@@ -263,10 +263,10 @@ class EvaluationController(QObject):
     # -- scores ----------------------------------------------------------------------
     def set_score(self, subarea: str, value: object) -> tuple[bool, str]:
         """Returns (ok, message).  The message explains a refused value."""
-        ok, result = self.try_call(self.session.set_score, subarea, value)
+        ok, result = self.try_call(self.session.scores.set, subarea, value)
         if not ok:
             return False, result
-        change: Change = result
+        change: Change[Any] = result
         if change.old != change.new:
             old, new = change.old, change.new
             pattern = self.tr("Poäng {0}: {1} → {2}")
@@ -274,8 +274,8 @@ class EvaluationController(QObject):
             back = pattern.format(subarea, format_exact(new) or "–", format_exact(old) or "–")
             self._push(
                 label,
-                lambda: self.session.set_score(subarea, old),
-                lambda: self.session.set_score(subarea, new),
+                lambda: self.session.scores.set(subarea, old),
+                lambda: self.session.scores.set(subarea, new),
                 f"score:{subarea}",
                 back,
             )
@@ -283,23 +283,23 @@ class EvaluationController(QObject):
         return True, ""
 
     def scores(self) -> dict[str, Decimal | None]:
-        return self.session.scores()
+        return self.session.scores.all()
 
     # -- texts (typing is autosaved; one undo step per field and burst of typing) -------
     def set_text(self, scope: TextScope, ref: str, body: str, burst: object = None) -> bool:
         """Store a text; commits with the same ``burst`` (not None) for one field merge into one
         undo step."""
-        change: Change | None = self.call(self.session.set_text, scope, ref, body)
+        change: Change[str] | None = self.call(self.session.scores.set_text, scope, ref, body)
         if change is None:
             return False
-        old = change.old
+        old = change.before()
         if old != body:
             self.undo_stack.push(
                 _TextCommand(
                     self,
                     self.tr("Text {0}").format(text_name(scope, ref)),
-                    lambda: self.session.set_text(scope, ref, old),
-                    lambda: self.session.set_text(scope, ref, body),
+                    lambda: self.session.scores.set_text(scope, ref, old),
+                    lambda: self.session.scores.set_text(scope, ref, body),
                     f"text:{scope.value}:{ref}",
                     burst,
                 )
@@ -308,42 +308,42 @@ class EvaluationController(QObject):
 
     # -- notes -----------------------------------------------------------------------
     def add_note(self, body: str, subarea: str | None, **source: Any) -> Note | None:
-        note: Note | None = self.call(self.session.add_note, body, subarea, **source)
+        note: Note | None = self.call(self.session.notes.add, body, subarea, **source)
         if note is not None:
             nid = note.id
             self._push(
                 self.tr("Ny anteckning"),
-                lambda: self.session.delete_note(nid),
-                lambda: self.session.restore_note(nid),
+                lambda: self.session.notes.delete(nid),
+                lambda: self.session.notes.restore(nid),
                 f"note:{subarea or ''}:{nid}",
             )
         return note
 
     def update_note(self, note_id: str, **changes: Any) -> bool:
-        change: Change | None = self.call(self.session.update_note, note_id, **changes)
+        change: Change[Note] | None = self.call(self.session.notes.update, note_id, **changes)
         if change is None:
             return False
         old = _previous(change, changes)
         self._push(
             self.tr("Ändra anteckning"),
-            lambda: self.session.update_note(note_id, **old),
-            lambda: self.session.update_note(note_id, **changes),
+            lambda: self.session.notes.update(note_id, **old),
+            lambda: self.session.notes.update(note_id, **changes),
             (
-                f"note:{change.old.subarea or ''}:{note_id}",
-                f"note:{change.new.subarea or ''}:{note_id}",
+                f"note:{change.before().subarea or ''}:{note_id}",
+                f"note:{change.after().subarea or ''}:{note_id}",
             ),
         )
         return True
 
     def move_note(self, note_id: str, subarea: str | None) -> bool:
-        change: Change | None = self.call(self.session.move_note, note_id, subarea)
+        change: Change[Note] | None = self.call(self.session.notes.move, note_id, subarea)
         if change is None:
             return False
-        old = change.old.subarea
+        old = change.before().subarea
         self._push(
             self.tr("Flytta anteckning till {0}").format(subarea or self.tr("osorterad")),
-            lambda: self.session.move_note(note_id, old),
-            lambda: self.session.move_note(note_id, subarea),
+            lambda: self.session.notes.move(note_id, old),
+            lambda: self.session.notes.move(note_id, subarea),
             (f"note:{old or ''}:{note_id}", f"note:{subarea or ''}:{note_id}"),
         )
         return True
@@ -357,14 +357,14 @@ class EvaluationController(QObject):
         return ok
 
     def _delete_note(self, note_id: str) -> bool:
-        change: Change | None = self.call(self.session.delete_note, note_id)
+        change: Change[Note] | None = self.call(self.session.notes.delete, note_id)
         if change is None:
             return False
-        where = f"note:{change.old.subarea or ''}:{note_id}"
+        where = f"note:{change.before().subarea or ''}:{note_id}"
         self._push(
             self.tr("Ta bort anteckning"),
-            lambda: self.session.restore_note(note_id),
-            lambda: self.session.delete_note(note_id),
+            lambda: self.session.notes.restore(note_id),
+            lambda: self.session.notes.delete(note_id),
             where,
         )
         return True
@@ -373,63 +373,63 @@ class EvaluationController(QObject):
     def add_finding(
         self, area: int, kind: FindingKind, body: str, note_ids: tuple[str, ...] = ()
     ) -> Finding | None:
-        finding: Finding | None = self.call(self.session.add_finding, area, kind, body, note_ids=note_ids)
+        finding: Finding | None = self.call(self.session.findings.add, area, kind, body, note_ids=note_ids)
         if finding is not None:
             fid = finding.id
             self._push(
                 self.tr("Ny iakttagelse"),
-                lambda: self.session.delete_finding(fid),
-                lambda: self.session.restore_finding(fid),
+                lambda: self.session.findings.delete(fid),
+                lambda: self.session.findings.restore(fid),
                 f"finding:{area}:{fid}",
             )
         return finding
 
     def update_finding(self, finding_id: str, **changes: Any) -> bool:
-        change: Change | None = self.call(self.session.update_finding, finding_id, **changes)
+        change: Change[Finding] | None = self.call(self.session.findings.update, finding_id, **changes)
         if change is None:
             return False
         old = _previous(change, changes)
         self._push(
             self.tr("Ändra iakttagelse"),
-            lambda: self.session.update_finding(finding_id, **old),
-            lambda: self.session.update_finding(finding_id, **changes),
-            f"finding:{change.old.area}:{finding_id}",
+            lambda: self.session.findings.update(finding_id, **old),
+            lambda: self.session.findings.update(finding_id, **changes),
+            f"finding:{change.before().area}:{finding_id}",
         )
         return True
 
     def delete_finding(self, finding_id: str) -> bool:
-        change: Change | None = self.call(self.session.delete_finding, finding_id)
+        change: Change[Finding] | None = self.call(self.session.findings.delete, finding_id)
         if change is None:
             return False
         self._push(
             self.tr("Ta bort iakttagelse"),
-            lambda: self.session.restore_finding(finding_id),
-            lambda: self.session.delete_finding(finding_id),
-            f"finding:{change.old.area}:{finding_id}",
+            lambda: self.session.findings.restore(finding_id),
+            lambda: self.session.findings.delete(finding_id),
+            f"finding:{change.before().area}:{finding_id}",
         )
         self._deleted(self.tr("iakttagelsen"))
         return True
 
     def link_note(self, finding_id: str, note_id: str) -> bool:
-        change: Change | None = self.call(self.session.link_note, finding_id, note_id)
+        change: Change[Finding] | None = self.call(self.session.findings.link_note, finding_id, note_id)
         if change is None:
             return False
         self._push(
             self.tr("Koppla anteckning"),
-            lambda: self.session.unlink_note(finding_id, note_id),
-            lambda: self.session.link_note(finding_id, note_id),
+            lambda: self.session.findings.unlink_note(finding_id, note_id),
+            lambda: self.session.findings.link_note(finding_id, note_id),
             f"finding:{min(change.areas, default='')}:{finding_id}",
         )
         return True
 
     def unlink_note(self, finding_id: str, note_id: str, *, announce: bool = True) -> bool:
-        change: Change | None = self.call(self.session.unlink_note, finding_id, note_id)
+        change: Change[Finding] | None = self.call(self.session.findings.unlink_note, finding_id, note_id)
         if change is None:
             return False
         self._push(
             self.tr("Koppla bort anteckning"),
-            lambda: self.session.link_note(finding_id, note_id),
-            lambda: self.session.unlink_note(finding_id, note_id),
+            lambda: self.session.findings.link_note(finding_id, note_id),
+            lambda: self.session.findings.unlink_note(finding_id, note_id),
             f"finding:{min(change.areas, default='')}:{finding_id}",
         )
         if announce:
@@ -439,27 +439,27 @@ class EvaluationController(QObject):
     # -- registers (interview, document, web) ---------------------------------------
     def add_record(self, register: Register, /, **values: Any) -> Record | None:
         s = self.session
-        record: Record | None = self.call(s.add_record, register, **values)
+        record: Record | None = self.call(s.registers.add, register, **values)
         if record is not None:
             rid = record.id
             self._push(
                 record_text(register, "new"),
-                lambda: s.delete_record(register, rid),
-                lambda: s.restore_record(register, rid),
+                lambda: s.registers.delete(register, rid),
+                lambda: s.registers.restore(register, rid),
                 f"{register.value}:{rid}",
             )
         return record
 
     def update_record(self, register: Register, record_id: str, /, **changes: Any) -> bool:
         s = self.session
-        change: Change | None = self.call(s.update_record, register, record_id, **changes)
+        change: Change[Any] | None = self.call(s.registers.update, register, record_id, **changes)
         if change is None:
             return False
         old = _previous(change, changes)
         self._push(
             record_text(register, "edit"),
-            lambda: s.update_record(register, record_id, **old),
-            lambda: s.update_record(register, record_id, **changes),
+            lambda: s.registers.update(register, record_id, **old),
+            lambda: s.registers.update(register, record_id, **changes),
             f"{register.value}:{record_id}",
         )
         return True
@@ -471,7 +471,7 @@ class EvaluationController(QObject):
             Register.DOCUMENT: SourceKind.DOCUMENT,
             Register.WEB: SourceKind.WEB,
         }.get(register)
-        return [] if kind is None else notes_citing(self.session.notes(), kind, record_id)
+        return [] if kind is None else notes_citing(self.session.notes.all(), kind, record_id)
 
     def delete_record(self, register: Register, record_id: str, /) -> bool:
         """Delete a record together with the notes that cite it (one undo step)."""
@@ -479,12 +479,12 @@ class EvaluationController(QObject):
         notes = self.citing_notes(register, record_id)
         with self.group(record_text(register, "delete")):
             ok = all(self._delete_with_links(n.id) for n in notes)
-            ok = ok and self.call(s.delete_record, register, record_id) is not None
+            ok = ok and self.call(s.registers.delete, register, record_id) is not None
             if ok:
                 self._push(
                     record_text(register, "delete"),
-                    lambda: s.restore_record(register, record_id),
-                    lambda: s.delete_record(register, record_id),
+                    lambda: s.registers.restore(register, record_id),
+                    lambda: s.registers.delete(register, record_id),
                     f"{register.value}:{record_id}",
                 )
         if ok:
@@ -495,14 +495,14 @@ class EvaluationController(QObject):
         return ok
 
     def _delete_with_links(self, note_id: str) -> bool:
-        linked = findings_linking(self.session.findings(), note_id)
+        linked = findings_linking(self.session.findings.all(), note_id)
         return all(self.unlink_note(f.id, note_id, announce=False) for f in linked) and self._delete_note(
             note_id
         )
 
     # -- facts of the evaluation ------------------------------------------------------
     def update_info(self, **changes: Any) -> bool:
-        change: Change | None = self.call(self.session.update_info, **changes)
+        change: Change[Any] | None = self.call(self.session.update_info, **changes)
         if change is None:
             return False
         old = _previous(change, changes)
@@ -516,38 +516,38 @@ class EvaluationController(QObject):
 
     # -- comparisons ---------------------------------------------------------------
     def add_earlier(self, year: int, framework_id: str, area_scores: dict[str, Any], label: str = "") -> bool:
-        record = self.call(self.session.add_earlier_evaluation, year, framework_id, area_scores, label)
+        record = self.call(self.session.registers.add_earlier, year, framework_id, area_scores, label)
         if record is None:
             return False
         rid = record.id
         self._push(
             self.tr("Ny tidigare utvärdering"),
-            lambda: self.session.delete_earlier_evaluation(rid),
-            lambda: self.session.restore_earlier_evaluation(rid),
+            lambda: self.session.registers.delete(Register.EARLIER, rid),
+            lambda: self.session.registers.restore(Register.EARLIER, rid),
             f"earlier:{rid}",
         )
         return True
 
     def add_earlier_from_file(self, path: Any) -> bool:
-        change: Change | None = self.call(self.session.add_earlier_from_file, path)
-        if change is None:
+        record = self.call(self.session.registers.add_earlier_from_file, path)
+        if record is None:
             return False
-        rid = change.ids[0]
+        rid = record.id
         self._push(
             self.tr("Tidigare utvärdering från fil"),
-            lambda: self.session.delete_earlier_evaluation(rid),
-            lambda: self.session.restore_earlier_evaluation(rid),
+            lambda: self.session.registers.delete(Register.EARLIER, rid),
+            lambda: self.session.registers.restore(Register.EARLIER, rid),
             f"earlier:{rid}",
         )
         return True
 
     def delete_earlier(self, earlier_id: str) -> bool:
-        if self.call(self.session.delete_earlier_evaluation, earlier_id) is None:
+        if self.call(self.session.registers.delete, Register.EARLIER, earlier_id) is None:
             return False
         self._push(
             self.tr("Ta bort tidigare utvärdering"),
-            lambda: self.session.restore_earlier_evaluation(earlier_id),
-            lambda: self.session.delete_earlier_evaluation(earlier_id),
+            lambda: self.session.registers.restore(Register.EARLIER, earlier_id),
+            lambda: self.session.registers.delete(Register.EARLIER, earlier_id),
             f"earlier:{earlier_id}",
         )
         self._deleted(self.tr("den tidigare utvärderingen"))

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ..domain.coverage import Coverage
-from ..services import Change
+from ..services import AnyChange, ChangeKind
 from .controller import EvaluationController
 from .widgets import muted_label
 
@@ -46,8 +46,13 @@ class CoveragePage(QWidget):
         self._rows: list[str] = []
         self._dirty = True
 
-    def refresh(self, change: Change | None = None) -> None:
-        if change is not None and change.kind not in ("note", "score", "interview", "bulk"):
+    def refresh(self, change: AnyChange | None = None) -> None:
+        if change is not None and change.kind not in (
+            ChangeKind.NOTE,
+            ChangeKind.SCORE,
+            ChangeKind.INTERVIEW,
+            ChangeKind.BULK,
+        ):
             return
         self._dirty = True
         if self.isVisible():

@@ -168,7 +168,7 @@ class FindingColumn(QWidget):
         for nid in finding.note_ids:  # linked notes filed under another area are listed too
             if nid not in shown:
                 try:
-                    notes.append(session.note(nid))
+                    notes.append(session.notes.get(nid))
                     shown.add(nid)
                 except KompassError:
                     continue
@@ -202,7 +202,7 @@ class FindingsEditor(QWidget):
 
     def area_notes(self) -> list[Note]:
         prefix = f"{self.area}."
-        return [n for n in self.controller.session.notes() if n.subarea and n.subarea.startswith(prefix)]
+        return [n for n in self.controller.session.notes.all() if n.subarea and n.subarea.startswith(prefix)]
 
     def select(self, finding_id: str) -> QWidget | None:
         """Make ``finding_id`` current in its column; returns the column's list (or None)."""
@@ -215,6 +215,6 @@ class FindingsEditor(QWidget):
 
     def refresh(self, sources: Sources) -> None:
         self.sources = sources
-        findings = self.controller.session.findings(self.area)
+        findings = self.controller.session.findings.all(self.area)
         for kind, column in self.columns.items():
             column.set_findings([f for f in findings if f.kind == kind])

@@ -36,9 +36,9 @@ class Sources:
     @classmethod
     def load(cls, session: EvaluationSession) -> Sources:
         return cls(
-            {i.id: i for i in session.interviews()},
-            {d.id: d for d in session.documents()},
-            {w.id: w for w in session.web_sources()},
+            {i.id: i for i in session.registers.interviews()},
+            {d.id: d for d in session.registers.documents()},
+            {w.id: w for w in session.registers.web_sources()},
         )
 
     def label(self, note: Note) -> str:

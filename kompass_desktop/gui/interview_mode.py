@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import INTERVIEW_GROUP_LABELS
-from ..services import Change
+from ..services import AnyChange, ChangeKind
 from ..services.registers import Register
 from .controller import EvaluationController
 from .dialogs import ok_cancel
@@ -270,11 +270,22 @@ class InterviewPage(QWidget):
         self.save_draft()
 
     # -- data ----------------------------------------------------------------------------
-    def refresh(self, change: Change | None = None) -> None:
-        if change is None or change.kind in ("interview", "document", "web", "bulk"):
+    def refresh(self, change: AnyChange | None = None) -> None:
+        if change is None or change.kind in (
+            ChangeKind.INTERVIEW,
+            ChangeKind.DOCUMENT,
+            ChangeKind.WEB,
+            ChangeKind.BULK,
+        ):
             self.source.reload(self.controller.session, default_latest_interview=self._first_load)
             self._first_load = False  # later refreshes keep the evaluator's choice, even "(ingen källa)"
-        if change is None or change.kind in ("note", "interview", "bulk", "document", "web"):
+        if change is None or change.kind in (
+            ChangeKind.NOTE,
+            ChangeKind.INTERVIEW,
+            ChangeKind.BULK,
+            ChangeKind.DOCUMENT,
+            ChangeKind.WEB,
+        ):
             self._refresh_recent()
         self._update_target()
 
@@ -282,10 +293,10 @@ class InterviewPage(QWidget):
         iid = self.current_interview_id()
         session = self.controller.session
         if iid:
-            notes = session.notes(interview_id=iid)
+            notes = session.notes.all(interview_id=iid)
         else:
             kind, _, rid = self.source.value().partition(":")
-            notes = session.notes()
+            notes = session.notes.all()
             if kind:
                 key = {"document": "document_id", "web": "web_id"}[kind]
                 notes = [n for n in notes if getattr(n, key) == rid]

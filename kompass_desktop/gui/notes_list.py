@@ -99,7 +99,7 @@ class NotesList(QListWidget):
         nid = self.current_note_id()
         if nid is None:
             return
-        linked = findings_linking(self.controller.session.findings(), nid)
+        linked = findings_linking(self.controller.session.findings.all(), nid)
         if linked:
             text = self.tr("Anteckningen stöder %n iakttagelser:", "", len(linked))
             text += "".join(f"\n• {f.body}" for f in linked[:5])

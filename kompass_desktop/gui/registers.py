@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import INTERVIEW_GROUP_LABELS, InterviewGroup
-from ..services import Change, ChangeKind
+from ..services import AnyChange, ChangeKind
 from ..services.registers import Record, Register
 from .controller import EvaluationController
 from .dialogs import confirm_delete, ok_cancel
@@ -235,7 +235,7 @@ class RegisterPage(QWidget):
         ]
 
     def _load(self) -> list[Record]:
-        return self.controller.session.records(self.kind)
+        return self.controller.session.registers.records(self.kind)
 
     def _columns(self) -> list[tuple[str, Any]]:
         counts = self._note_counts()
@@ -270,9 +270,9 @@ class RegisterPage(QWidget):
         key = {Register.INTERVIEW: "interview_id", Register.DOCUMENT: "document_id", Register.WEB: "web_id"}[
             self.kind
         ]
-        return Counter(getattr(n, key) for n in self.controller.session.notes() if getattr(n, key))
+        return Counter(getattr(n, key) for n in self.controller.session.notes.all() if getattr(n, key))
 
-    def refresh(self, change: Change | None = None) -> None:
+    def refresh(self, change: AnyChange | None = None) -> None:
         if change is not None and change.kind not in (
             self.kind.change_kind,
             ChangeKind.NOTE,

@@ -59,7 +59,7 @@ class SearchPage(QWidget):
             self.count.setText("")
             return
         hits = self.controller.session.search(text)
-        docs = {d.id: d for d in self.controller.session.documents()}
+        docs = {d.id: d for d in self.controller.session.registers.documents()}
         fw = self.controller.framework
 
         def sub_name(number: str) -> str:

@@ -49,12 +49,12 @@ class SourcePicker(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(self._none_text, NONE)
-        interviews = session.interviews()
+        interviews = session.registers.interviews()
         for item in interviews:
             self.combo.addItem(self.tr("Intervju: {0}").format(interview_label(item)), f"interview:{item.id}")
-        for doc in session.documents():
+        for doc in session.registers.documents():
             self.combo.addItem(self.tr("Dokument: {0}").format(doc.title), f"document:{doc.id}")
-        for web in session.web_sources():
+        for web in session.registers.web_sources():
             self.combo.addItem(self.tr("Webb: {0}").format(web.title), f"web:{web.id}")
         index = self.combo.findData(current) if current else -1
         if index < 0 and default_latest_interview and interviews:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain.checks import Severity
 from ..domain.model import TextScope
 from ..domain.scoring import format_exact, round_display
-from ..services import Change
+from ..services import AnyChange, ChangeKind
 from .comparisons import ComparisonsBox
 from .controller import EvaluationController
 from .widgets import AutosaveTextEdit, muted_label
@@ -173,8 +173,8 @@ class SummaryPage(QSplitter):
             return self._show(self.heading)
         return None
 
-    def refresh(self, change: Change | None = None) -> None:
-        kind = change.kind if change else "all"
+    def refresh(self, change: AnyChange | None = None) -> None:
+        kind = change.kind if change else ChangeKind.BULK  # no change given: show everything anew
         info = self.controller.session.info()
         self.heading.setText(f"<h2>{info.municipality_name}</h2>")
         summary = self.controller.session.summary()
@@ -192,12 +192,17 @@ class SummaryPage(QSplitter):
             value, bar = self.bars[area.number]
             value.setText("–" if area.achieved is None else f"{round_display(area.achieved)} / 100")
             bar.setValue(0 if area.achieved is None else round_display(area.achieved))
-        if kind in ("all", "text", "bulk"):
+        if kind in (ChangeKind.TEXT, ChangeKind.BULK):
             for scope, editor in self.editors.items():
                 if not editor.dirty:
-                    editor.set_stored_text(self.controller.session.text(scope))
+                    editor.set_stored_text(self.controller.session.scores.text(scope))
         self._refresh_open_items()
-        if self.charts is not None and kind in ("all", "score", "earlier", "bulk", "info"):
+        if self.charts is not None and kind in (
+            ChangeKind.SCORE,
+            ChangeKind.EARLIER,
+            ChangeKind.BULK,
+            ChangeKind.INFO,
+        ):
             self.charts.refresh()
         self.comparisons.refresh(change)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import Change
+from ..services import AnyChange, ChangeKind
 from ..services.registers import Register
 from . import theme
 from .controller import EvaluationController
@@ -237,7 +237,7 @@ class Workspace(QSplitter):
         self._flash.hide()
         self.highlighted = None
 
-    def on_change(self, change: Change) -> None:
+    def on_change(self, change: AnyChange) -> None:
         """Refresh the visible page now; the others when they are shown next (see :meth:`navigate`)."""
         visible = self.stack.currentWidget()
         for key, page in self.pages.items():
@@ -245,14 +245,14 @@ class Workspace(QSplitter):
                 page.refresh(change)  # type: ignore[attr-defined]
             else:
                 self._stale.add(key)
-        if change.kind in ("score", "note", "finding", "bulk"):
-            self.update_progress(findings=change.kind in ("finding", "bulk"))
+        if change.kind in (ChangeKind.SCORE, ChangeKind.NOTE, ChangeKind.FINDING, ChangeKind.BULK):
+            self.update_progress(findings=change.kind in (ChangeKind.FINDING, ChangeKind.BULK))
 
     def update_progress(self, findings: bool = True) -> None:
         session = self.controller.session
         if findings or self._finding_counts is None:
-            self._finding_counts = dict(Counter(f.area for f in session.findings()))
-        self.nav.update_progress(session.summary(), session.note_counts(), self._finding_counts)
+            self._finding_counts = dict(Counter(f.area for f in session.findings.all()))
+        self.nav.update_progress(session.summary(), session.notes.counts(), self._finding_counts)
 
     def flush(self) -> bool:
         """Commit whatever is being typed (called before navigation, closing, printing…).

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class ChangeKind(StrEnum):
@@ -23,10 +25,29 @@ class ChangeKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class Change(Generic[T]):
+    """``old``/``new``: the value before and after (a score, a text, a note, …); None where
+    there was none (a new record) or is none (a deleted one)."""
+
     kind: ChangeKind
     ids: tuple[str, ...] = ()
     subareas: frozenset[str] = frozenset()
     areas: frozenset[int] = frozenset()
-    old: Any = None
-    new: Any = None
+    old: T | None = None
+    new: T | None = None
+
+    def before(self) -> T:
+        """The value before an edit or a delete (which always have one)."""
+        if self.old is None:
+            raise ValueError(f"{self.kind} change without a value before")
+        return self.old
+
+    def after(self) -> T:
+        """The value after an edit or an insert (which always have one)."""
+        if self.new is None:
+            raise ValueError(f"{self.kind} change without a value after")
+        return self.new
+
+
+#: A change of any kind, as screens receive them.
+AnyChange = Change[Any]

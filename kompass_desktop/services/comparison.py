@@ -50,7 +50,7 @@ def session_chart_data(session: EvaluationSession, national: NationalAverage | N
         session.summary(),
         info.municipality,
         info.year,
-        session.earlier_evaluations(),
+        session.registers.earlier(),
         national,
         resources.mappings(),
         resources.frameworks(),

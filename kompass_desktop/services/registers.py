@@ -1,21 +1,29 @@
-"""Registers of the visit: interviews, documents, web observations, earlier evaluations."""
+"""The registers of the visit — interviews, documents, web observations — and the reference
+data for the charts: earlier evaluations and the national-average reference.
+
+Reached as ``session.registers``.  Every change is one transaction and is told to the listeners.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from ..domain.errors import KompassError, NotFound
-from ..domain.framework import Framework
 from ..domain.model import Document, EarlierEvaluation, Interview, WebSource
+from ..domain.reference import NationalAverage, national_to_file_dict
 from ..domain.rules import AREA_MAX, plausible_year, valid_area_score
-from ..domain.scoring import format_exact, parse_points
+from ..domain.scoring import format_exact, parse_points, summarize
 from ..storage import queries, repo
-from ..storage.db import EvaluationFile
+from ..storage.db import open_evaluation_file
 from .change import Change, ChangeKind
+from .context import SessionContext
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -103,59 +111,66 @@ def _opt_int(value: Any, label: str) -> int | None:
     return number
 
 
-class RegistersMixin:
-    file: EvaluationFile
-    author: str
-    framework: Framework
-    _emit: Callable[[Change], Change]
+def _clean(kind: Register, values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    if kind == Register.INTERVIEW:
+        if "group" in out:
+            out["grp"] = str(out.pop("group")).strip()
+            if not out["grp"]:
+                raise KompassError("Ange intervjugrupp.")
+        if "date" in out:
+            out["date"] = check_date(out["date"], "Datum")
+        for key in ("start", "end"):
+            if key in out:
+                out[key] = _check_time(out[key], "Starttid" if key == "start" else "Sluttid")
+        for key in ("roles", "names"):
+            if key in out:
+                out[key] = [str(x).strip() for x in out[key] if str(x).strip()]
+        if "participants" in out:
+            out["participants"] = _opt_int(out["participants"], "Antal deltagare")
+    elif kind == Register.DOCUMENT:
+        if "title" in out and not str(out["title"]).strip():
+            raise KompassError("Dokumentet måste ha en titel.")
+        if "year" in out:
+            out["year"] = _opt_int(out["year"], "År")
+    elif kind == Register.WEB:
+        if "title" in out and not str(out["title"]).strip():
+            raise KompassError("Webbkällan måste ha en rubrik.")
+        if "seen" in out:
+            out["seen"] = check_date(out["seen"], "Datum sett")
+    elif kind == Register.EARLIER:
+        if "year" in out:
+            year = _opt_int(out["year"], "År")
+            if year is None or not plausible_year(year):
+                raise KompassError("Ange året för den tidigare utvärderingen.")
+            out["year"] = year
+        if "area_scores" in out:
+            out["area_scores"] = _check_area_scores(out["area_scores"])
+    return out
 
-    # -- validation per register -----------------------------------------------------
-    def _clean(self, kind: Register, values: dict[str, Any]) -> dict[str, Any]:
-        out = dict(values)
-        if kind == Register.INTERVIEW:
-            if "group" in out:
-                out["grp"] = str(out.pop("group")).strip()
-                if not out["grp"]:
-                    raise KompassError("Ange intervjugrupp.")
-            if "date" in out:
-                out["date"] = check_date(out["date"], "Datum")
-            for key in ("start", "end"):
-                if key in out:
-                    out[key] = _check_time(out[key], "Starttid" if key == "start" else "Sluttid")
-            for key in ("roles", "names"):
-                if key in out:
-                    out[key] = [str(x).strip() for x in out[key] if str(x).strip()]
-            if "participants" in out:
-                out["participants"] = _opt_int(out["participants"], "Antal deltagare")
-        elif kind == Register.DOCUMENT:
-            if "title" in out and not str(out["title"]).strip():
-                raise KompassError("Dokumentet måste ha en titel.")
-            if "year" in out:
-                out["year"] = _opt_int(out["year"], "År")
-        elif kind == Register.WEB:
-            if "title" in out and not str(out["title"]).strip():
-                raise KompassError("Webbkällan måste ha en rubrik.")
-            if "seen" in out:
-                out["seen"] = check_date(out["seen"], "Datum sett")
-        elif kind == Register.EARLIER:
-            if "year" in out:
-                year = _opt_int(out["year"], "År")
-                if year is None or not plausible_year(year):
-                    raise KompassError("Ange året för den tidigare utvärderingen.")
-                out["year"] = year
-            if "area_scores" in out:
-                out["area_scores"] = _check_area_scores(out["area_scores"])
-        return out
+
+class Registers:
+    def __init__(self, ctx: SessionContext) -> None:
+        self._ctx = ctx
 
     # -- every register ---------------------------------------------------------------
-    def add_record(self, register: Register, /, **values: Any) -> Record:
+    def records(self, register: Register, /) -> list[Record]:
+        listing: dict[Register, Callable[[], Sequence[Record]]] = {
+            Register.INTERVIEW: self.interviews,
+            Register.DOCUMENT: self.documents,
+            Register.WEB: self.web_sources,
+            Register.EARLIER: self.earlier,
+        }
+        return [*listing[Register(register)]()]
+
+    def add(self, register: Register, /, **values: Any) -> Record:
         """A new interview, document, web observation or earlier evaluation."""
         kind = Register(register)
         if kind == Register.EARLIER:
             unknown = set(values) - _SPECS[kind][1]
             if unknown:
                 raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
-            return self.add_earlier_evaluation(
+            return self.add_earlier(
                 _opt_int(values.get("year"), "År") or 0,
                 str(values.get("framework_id", "")),
                 values.get("area_scores") or {},
@@ -164,114 +179,57 @@ class RegistersMixin:
         field, message = _REQUIRED[kind]
         if not str(values.get(field, "")).strip():
             raise KompassError(message)
-        return self._add(kind, values)
+        return self._insert(kind, values)
 
-    def records(self, register: Register, /) -> list[Record]:
-        listing: dict[Register, Callable[[], Sequence[Record]]] = {
-            Register.INTERVIEW: self.interviews,
-            Register.DOCUMENT: self.documents,
-            Register.WEB: self.web_sources,
-            Register.EARLIER: self.earlier_evaluations,
-        }
-        return list(listing[Register(register)]())
-
-    def update_record(self, register: Register, record_id: str, /, **changes: Any) -> Change:
-        return self._update(Register(register), record_id, changes)
-
-    def delete_record(self, register: Register, record_id: str, /) -> Change:
-        return self._set_deleted(Register(register), record_id, True)
-
-    def restore_record(self, register: Register, record_id: str, /) -> Change:
-        return self._set_deleted(Register(register), record_id, False)
-
-    def _add(self, kind: Register, values: Mapping[str, Any]) -> Record:
-        table, fields, convert = _SPECS[kind]
-        unknown = set(values) - fields
-        if unknown:
-            raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
-        clean = self._clean(kind, dict(values))
-        with self.file.write():
-            row = self.file.insert(table, clean, author=self.author)
-        record = convert(row)
-        self._emit(Change(kind.change_kind, (record.id,), new=record))
-        return record
-
-    def _update(self, kind: Register, record_id: str, changes: Mapping[str, Any]) -> Change:
+    def update(self, register: Register, record_id: str, /, **changes: Any) -> Change[Record]:
+        kind = Register(register)
+        ctx = self._ctx
         table, fields, convert = _SPECS[kind]
         unknown = set(changes) - fields
         if unknown:
             raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
-        old_row = self.file.get(table, record_id)
+        old_row = ctx.file.get(table, record_id)
         if old_row is None:
             raise NotFound("Posten finns inte (den kan ha tagits bort).")
-        clean = self._clean(kind, dict(changes))
-        with self.file.write():
-            _, new_row = self.file.update(table, record_id, clean, author=self.author)
-        return self._emit(Change(kind.change_kind, (record_id,), old=convert(old_row), new=convert(new_row)))
+        clean = _clean(kind, dict(changes))
+        with ctx.file.write():
+            _, new_row = ctx.file.update(table, record_id, clean, author=ctx.author)
+        return self._told(Change(kind.change_kind, (record_id,), old=convert(old_row), new=convert(new_row)))
 
-    def _set_deleted(self, kind: Register, record_id: str, deleted: bool) -> Change:
-        table, _fields, convert = _SPECS[kind]
-        if self.file.get(table, record_id, include_deleted=True) is None:
-            raise NotFound("Posten finns inte.")
-        with self.file.write():
-            old_row, new_row = self.file.set_deleted(table, record_id, deleted, author=self.author)
-        return self._emit(Change(kind.change_kind, (record_id,), old=convert(old_row), new=convert(new_row)))
+    def delete(self, register: Register, record_id: str, /) -> Change[Record]:
+        return self._set_deleted(Register(register), record_id, True)
 
-    # -- interviews -----------------------------------------------------------------
+    def restore(self, register: Register, record_id: str, /) -> Change[Record]:
+        return self._set_deleted(Register(register), record_id, False)
+
+    # -- one register each (typed) ----------------------------------------------------
     def interviews(self) -> list[Interview]:
-        return queries.interviews(self.file)
+        """The visit schedule, by date and time."""
+        return queries.interviews(self._ctx.file)
+
+    def documents(self) -> list[Document]:
+        return queries.documents(self._ctx.file)
+
+    def web_sources(self) -> list[WebSource]:
+        return queries.web_sources(self._ctx.file)
+
+    def earlier(self) -> list[EarlierEvaluation]:
+        return queries.earlier_evaluations(self._ctx.file)
 
     def add_interview(self, **values: Any) -> Interview:
-        return _typed(Interview, self.add_record(Register.INTERVIEW, **values))
-
-    def update_interview(self, interview_id: str, **changes: Any) -> Change:
-        return self._update(Register.INTERVIEW, interview_id, changes)
-
-    def delete_interview(self, interview_id: str) -> Change:
-        return self._set_deleted(Register.INTERVIEW, interview_id, True)
-
-    def restore_interview(self, interview_id: str) -> Change:
-        return self._set_deleted(Register.INTERVIEW, interview_id, False)
-
-    # -- documents ------------------------------------------------------------------
-    def documents(self) -> list[Document]:
-        return queries.documents(self.file)
+        return _typed(Interview, self.add(Register.INTERVIEW, **values))
 
     def add_document(self, **values: Any) -> Document:
-        return _typed(Document, self.add_record(Register.DOCUMENT, **values))
-
-    def update_document(self, document_id: str, **changes: Any) -> Change:
-        return self._update(Register.DOCUMENT, document_id, changes)
-
-    def delete_document(self, document_id: str) -> Change:
-        return self._set_deleted(Register.DOCUMENT, document_id, True)
-
-    def restore_document(self, document_id: str) -> Change:
-        return self._set_deleted(Register.DOCUMENT, document_id, False)
-
-    # -- web observations -----------------------------------------------------------
-    def web_sources(self) -> list[WebSource]:
-        return queries.web_sources(self.file)
+        return _typed(Document, self.add(Register.DOCUMENT, **values))
 
     def add_web_source(self, **values: Any) -> WebSource:
-        return _typed(WebSource, self.add_record(Register.WEB, **values))
+        return _typed(WebSource, self.add(Register.WEB, **values))
 
-    def update_web_source(self, web_id: str, **changes: Any) -> Change:
-        return self._update(Register.WEB, web_id, changes)
-
-    def delete_web_source(self, web_id: str) -> Change:
-        return self._set_deleted(Register.WEB, web_id, True)
-
-    def restore_web_source(self, web_id: str) -> Change:
-        return self._set_deleted(Register.WEB, web_id, False)
-
-    # -- earlier evaluations ---------------------------------------------------------
-    def earlier_evaluations(self) -> list[EarlierEvaluation]:
-        return queries.earlier_evaluations(self.file)
-
-    def add_earlier_evaluation(
+    # -- reference data for the charts ------------------------------------------------
+    def add_earlier(
         self, year: int, framework_id: str, area_scores: Mapping[Any, Any], label: str = ""
     ) -> EarlierEvaluation:
+        """An earlier evaluation of the municipality: its score per area."""
         from ..resources import framework as load_framework
 
         fw = load_framework(framework_id)
@@ -279,19 +237,81 @@ class RegistersMixin:
         unknown = [k for k in scores if int(k) not in {a.number for a in fw.areas}]
         if unknown:
             raise KompassError(f"{fw.name} har inget område {', '.join(unknown)}.")
-        record = self._add(
+        record = self._insert(
             Register.EARLIER, {"year": year, "framework_id": fw.id, "label": label, "area_scores": scores}
         )
         return _typed(EarlierEvaluation, record)
 
-    def update_earlier_evaluation(self, earlier_id: str, **changes: Any) -> Change:
-        return self._update(Register.EARLIER, earlier_id, changes)
+    def add_earlier_from_file(self, path: str | os.PathLike[str]) -> EarlierEvaluation:
+        """Read the per-area scores of an earlier evaluation from its .kompass file."""
+        with open_evaluation_file(Path(path), readonly=True) as other:
+            if other.evaluation_id == self._ctx.evaluation_id:
+                raise KompassError("Det är samma utvärdering som den som är öppen.")
+            info, framework = repo.load_info(other), repo.load_framework(other)
+            summary, fw_id = summarize(framework, repo.load_scores(other)), framework.id
+        scores = {a.number: a.achieved for a in summary.areas if a.achieved is not None}
+        if not scores:
+            raise KompassError(f"{Path(path).name} har inga poäng att jämföra med.")
+        year = info.year or (int(info.start_date[:4]) if info.start_date[:4].isdigit() else None)
+        if year is None:
+            raise KompassError(f"{Path(path).name} saknar år för utvärderingen.")
+        return self.add_earlier(year, fw_id, scores, f"{info.municipality} {year}")
 
-    def delete_earlier_evaluation(self, earlier_id: str) -> Change:
-        return self._set_deleted(Register.EARLIER, earlier_id, True)
+    def national_average(self) -> NationalAverage | None:
+        """The national-average reference stored in this evaluation (None: use the bundled one)."""
+        return repo.load_national(self._ctx.file)
 
-    def restore_earlier_evaluation(self, earlier_id: str) -> Change:
-        return self._set_deleted(Register.EARLIER, earlier_id, False)
+    def set_national_average_from_file(self, path: str | os.PathLike[str]) -> Change[NationalAverage]:
+        from ..resources import load_national_averages
+
+        ctx = self._ctx
+        table = load_national_averages(Path(path))
+        avg = table.get(ctx.framework.id)
+        if avg is None:
+            versions = ", ".join(sorted(table)) or "inga"
+            raise KompassError(
+                f"{Path(path).name} har inget medelvärde för {ctx.framework.name} "
+                f"(filen innehåller: {versions})."
+            )
+        with ctx.file.write():
+            ctx.file.set_meta(repo.NATIONAL_META, json.dumps(national_to_file_dict(avg), ensure_ascii=False))
+        change: Change[NationalAverage] = Change(ChangeKind.EARLIER, new=avg)
+        ctx.emit(change)
+        return change
+
+    def clear_national_average(self) -> Change[NationalAverage]:
+        with self._ctx.file.write():
+            self._ctx.file.set_meta(repo.NATIONAL_META, "")
+        change: Change[NationalAverage] = Change(ChangeKind.EARLIER)
+        self._ctx.emit(change)
+        return change
+
+    # -- shared ----------------------------------------------------------------------
+    def _insert(self, kind: Register, values: Mapping[str, Any]) -> Record:
+        ctx = self._ctx
+        table, fields, convert = _SPECS[kind]
+        unknown = set(values) - fields
+        if unknown:
+            raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
+        clean = _clean(kind, dict(values))
+        with ctx.file.write():
+            row = ctx.file.insert(table, clean, author=ctx.author)
+        record = convert(row)
+        ctx.emit(Change(kind.change_kind, (record.id,), new=record))
+        return record
+
+    def _set_deleted(self, kind: Register, record_id: str, deleted: bool) -> Change[Record]:
+        ctx = self._ctx
+        table, _fields, convert = _SPECS[kind]
+        if ctx.file.get(table, record_id, include_deleted=True) is None:
+            raise NotFound("Posten finns inte.")
+        with ctx.file.write():
+            old_row, new_row = ctx.file.set_deleted(table, record_id, deleted, author=ctx.author)
+        return self._told(Change(kind.change_kind, (record_id,), old=convert(old_row), new=convert(new_row)))
+
+    def _told(self, change: Change[Record]) -> Change[Record]:
+        self._ctx.emit(change)
+        return change
 
 
 def _check_area_scores(values: Mapping[Any, Any]) -> dict[str, str]:

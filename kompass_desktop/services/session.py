@@ -1,28 +1,35 @@
-"""Use cases over one open evaluation: a domain rule and a storage write in one transaction.
+"""One open evaluation: its file's life cycle, its facts, and its parts.
 
-Every method that changes something returns a :class:`Change` saying what changed, so a
-GUI knows what to refresh and an undo command knows what to put back.  The GUI and the CLI
-call exactly these methods.
+An :class:`EvaluationSession` is the one door to an evaluation file for the GUI and the CLI.
+It opens, creates, copies, backs up, checks and closes the file and edits the facts of the
+evaluation; everything else is in a part with its own module, each readable on its own:
+
+* ``session.scores`` — points per sub-area and the report's texts (:mod:`.scores`)
+* ``session.notes`` — notes and the sources they cite (:mod:`.notes`)
+* ``session.findings`` — Styrkor / Förbättringsmöjligheter / Svagheter (:mod:`.findings`)
+* ``session.registers`` — interviews, documents, web, earlier evaluations, national average
+  (:mod:`.registers`)
+
+Every operation that changes something is one transaction and returns a :class:`Change`
+(also told to ``session.listeners``), so a GUI knows what to refresh and an undo command
+knows what to put back.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..domain.checks import OpenItem, consistency_problems, open_items
 from ..domain.coverage import Coverage, coverage
-from ..domain.errors import KompassError, NotFound
+from ..domain.errors import KompassError
 from ..domain.framework import Framework
-from ..domain.model import EvaluationInfo, EvaluationSnapshot, TextScope
-from ..domain.reference import NationalAverage, national_to_file_dict
+from ..domain.model import EvaluationInfo, EvaluationSnapshot
 from ..domain.rules import plausible_year
-from ..domain.scoring import Summary, check_points, parse_points, summarize
+from ..domain.scoring import Summary
 from ..storage import backup as backups
 from ..storage import queries, repo
 from ..storage.db import (
@@ -37,8 +44,11 @@ from ..storage.errors import NetworkLocation
 from ..storage.location import classify
 from ..storage.lock import current_user
 from .change import Change, ChangeKind
-from .notes import NotesMixin
-from .registers import RegistersMixin, check_date
+from .context import Listener, SessionContext
+from .findings import Findings
+from .notes import Notes
+from .registers import Registers, check_date
+from .scores import Scores
 
 
 def default_author() -> str:
@@ -89,15 +99,33 @@ _INFO_FIELDS = {
 }
 
 
-class EvaluationSession(NotesMixin, RegistersMixin):
+class EvaluationSession:
     """One open evaluation file and the operations on it."""
 
     def __init__(self, file: EvaluationFile, author: str | None = None) -> None:
-        self.file = file
-        self.author = author or default_author()
-        self.framework: Framework = repo.load_framework(file)
+        self._ctx = SessionContext(file, author or default_author(), repo.load_framework(file))
         self._info: EvaluationInfo | None = None
-        self.listeners: list[Callable[[Change], None]] = []
+        self.scores = Scores(self._ctx)
+        self.notes = Notes(self._ctx)
+        self.findings = Findings(self._ctx)
+        self.registers = Registers(self._ctx)
+
+    @property
+    def file(self) -> EvaluationFile:
+        return self._ctx.file
+
+    @property
+    def author(self) -> str:
+        return self._ctx.author
+
+    @property
+    def framework(self) -> Framework:
+        return self._ctx.framework
+
+    @property
+    def listeners(self) -> list[Listener]:
+        """Called with every :class:`Change` made through this session."""
+        return self._ctx.listeners
 
     # -- opening and creating -------------------------------------------------------
     @classmethod
@@ -170,7 +198,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
             f.insert("evaluation", values, author=author, record_id=evaluation_id)
             if spec.earlier is not None:  # same transaction: a refused one leaves no file behind
                 e = spec.earlier
-                cls(f, author).add_earlier_evaluation(e.year, e.framework_id, e.area_scores, e.label)
+                cls(f, author).registers.add_earlier(e.year, e.framework_id, e.area_scores, e.label)
 
         file = create_evaluation_file(path, populate, overwrite=overwrite, clock=clock)
         return cls(file, author)
@@ -200,14 +228,11 @@ class EvaluationSession(NotesMixin, RegistersMixin):
     def closed(self) -> bool:
         return self.file.closed
 
-    def changed_outside(self, ids: tuple[str, ...] = ()) -> Change:
+    def changed_outside(self, ids: tuple[str, ...] = ()) -> Change[None]:
         """Tell listeners that many records changed at once (e.g. after a merge); drops caches."""
         self._info = None
-        return self._emit(Change(ChangeKind.BULK, ids))
-
-    def _emit(self, change: Change) -> Change:
-        for listener in list(self.listeners):
-            listener(change)
+        change: Change[None] = Change(ChangeKind.BULK, ids)
+        self._ctx.emit(change)
         return change
 
     # -- evaluation facts -----------------------------------------------------------
@@ -216,7 +241,7 @@ class EvaluationSession(NotesMixin, RegistersMixin):
             self._info = repo.load_info(self.file)
         return self._info
 
-    def update_info(self, **changes: Any) -> Change:
+    def update_info(self, **changes: Any) -> Change[EvaluationInfo]:
         unknown = set(changes) - _INFO_FIELDS
         if unknown:
             raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
@@ -246,137 +271,15 @@ class EvaluationSession(NotesMixin, RegistersMixin):
         with self.file.write():
             self.file.update("evaluation", self.evaluation_id, changes, author=self.author)
         self._info = None
-        return self._emit(Change(ChangeKind.INFO, (self.evaluation_id,), old=old, new=self.info()))
+        change = Change(ChangeKind.INFO, (self.evaluation_id,), old=old, new=self.info())
+        self._ctx.emit(change)
+        return change
 
-    # -- scores ---------------------------------------------------------------------
-    def scores(self) -> dict[str, Decimal | None]:
-        return repo.load_scores(self.file)
-
+    # -- the whole evaluation --------------------------------------------------------
     def summary(self) -> Summary:
-        return summarize(self.framework, self.scores())
+        """Scores per sub-area, area and total."""
+        return self.scores.summary()
 
-    def set_score(self, subarea: str, value: object) -> Change:
-        """Set (or with ``None``/"" clear) the points of one sub-area; max is enforced."""
-        sub = self.framework.subarea(subarea)
-        points: Decimal | None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            points = None
-        else:
-            points = check_points(parse_points(value), sub)
-        record_id = keyed_id(self.evaluation_id, f"score:{subarea}")
-        with self.file.write():
-            old_row, _ = self.file.upsert_keyed(
-                "scores",
-                record_id,
-                {"subarea": subarea, "points": None if points is None else str(points)},
-                author=self.author,
-            )
-        old = None if old_row is None or old_row["points"] is None else Decimal(old_row["points"])
-        return self._emit(
-            Change(
-                ChangeKind.SCORE,
-                (record_id,),
-                frozenset({subarea}),
-                frozenset({sub.area_number}),
-                old=old,
-                new=points,
-            )
-        )
-
-    def set_scores(self, values: Mapping[str, Decimal | None]) -> Change:
-        """Several scores in one transaction (all checked before anything is written)."""
-        checked: dict[str, Decimal | None] = {}
-        for number, value in values.items():
-            sub = self.framework.subarea(number)
-            checked[number] = None if value is None else check_points(parse_points(value), sub)
-        old = self.scores()
-        with self.file.write():
-            for number, points in checked.items():
-                self.file.upsert_keyed(
-                    "scores",
-                    keyed_id(self.evaluation_id, f"score:{number}"),
-                    {"subarea": number, "points": None if points is None else str(points)},
-                    author=self.author,
-                )
-        return self._emit(
-            Change(
-                ChangeKind.SCORE,
-                (),
-                frozenset(checked),
-                frozenset(self.framework.subarea(n).area_number for n in checked),
-                old={n: old.get(n) for n in checked},
-                new=checked,
-            )
-        )
-
-    # -- narrative texts -----------------------------------------------------------
-    def text(self, scope: TextScope, ref: str = "") -> str:
-        row = self.file.get("texts", keyed_id(self.evaluation_id, f"text:{scope.value}:{ref}"))
-        return row["body"] if row else ""
-
-    def set_text(self, scope: TextScope, ref: str, body: str) -> Change:
-        self._check_text_ref(scope, ref)
-        record_id = keyed_id(self.evaluation_id, f"text:{scope.value}:{ref}")
-        with self.file.write():
-            old_row, _new = self.file.upsert_keyed(
-                "texts", record_id, {"scope": scope.value, "ref": ref, "body": body}, author=self.author
-            )
-        old = "" if old_row is None or old_row["deleted"] else old_row["body"]
-        subareas = frozenset({ref}) if scope == TextScope.SUBAREA else frozenset()
-        areas = frozenset({int(ref.split(".")[0])}) if ref else frozenset()
-        return self._emit(Change(ChangeKind.TEXT, (record_id,), subareas, areas, old=old, new=body))
-
-    def _check_text_ref(self, scope: TextScope, ref: str) -> None:
-        if scope == TextScope.SUBAREA:
-            self.framework.subarea(ref)
-        elif scope in (TextScope.AREA, TextScope.AREA_INTRO):
-            if not ref.isdigit():
-                raise NotFound(f"Område ”{ref}” finns inte.")
-            self.framework.area(int(ref))
-        elif ref:
-            raise KompassError(f"Texten {scope.value} gäller hela utvärderingen och har ingen referens.")
-
-    # -- comparisons -----------------------------------------------------------------
-    def national_average(self) -> NationalAverage | None:
-        """The national-average reference stored in this evaluation (None: use the bundled one)."""
-        return repo.load_national(self.file)
-
-    def set_national_average_from_file(self, path: str | os.PathLike[str]) -> Change:
-        from ..resources import load_national_averages
-
-        table = load_national_averages(Path(path))
-        avg = table.get(self.framework.id)
-        if avg is None:
-            versions = ", ".join(sorted(table)) or "inga"
-            raise KompassError(
-                f"{Path(path).name} har inget medelvärde för {self.framework.name} "
-                f"(filen innehåller: {versions})."
-            )
-        with self.file.write():
-            self.file.set_meta(repo.NATIONAL_META, json.dumps(national_to_file_dict(avg), ensure_ascii=False))
-        return self._emit(Change(ChangeKind.EARLIER, new=avg))
-
-    def clear_national_average(self) -> Change:
-        with self.file.write():
-            self.file.set_meta(repo.NATIONAL_META, "")
-        return self._emit(Change(ChangeKind.EARLIER))
-
-    def add_earlier_from_file(self, path: str | os.PathLike[str]) -> Change:
-        """Read the per-area scores of an earlier evaluation from its .kompass file."""
-        with EvaluationSession.open(Path(path), readonly=True) as other:
-            if other.evaluation_id == self.evaluation_id:
-                raise KompassError("Det är samma utvärdering som den som är öppen.")
-            info, summary, fw_id = other.info(), other.summary(), other.framework.id
-        scores = {a.number: a.achieved for a in summary.areas if a.achieved is not None}
-        if not scores:
-            raise KompassError(f"{Path(path).name} har inga poäng att jämföra med.")
-        year = info.year or (int(info.start_date[:4]) if info.start_date[:4].isdigit() else None)
-        if year is None:
-            raise KompassError(f"{Path(path).name} saknar år för utvärderingen.")
-        record = self.add_earlier_evaluation(year, fw_id, scores, f"{info.municipality} {year}")
-        return Change(ChangeKind.EARLIER, (record.id,), new=record)
-
-    # -- whole evaluation -----------------------------------------------------------
     def snapshot(self) -> EvaluationSnapshot:
         return repo.load_snapshot(self.file)
 
@@ -397,10 +300,6 @@ class EvaluationSession(NotesMixin, RegistersMixin):
             if record_id != keyed_id(self.evaluation_id, f"score:{subarea}"):
                 problems.append(f"poängposten för {subarea} har fel id")
         return problems
-
-    def note_counts(self) -> dict[str, int]:
-        """Notes per sub-area."""
-        return repo.note_counts(self.file)
 
     def search(self, text: str, limit: int = 200) -> list[repo.SearchHit]:
         return repo.search(self.file, text, limit)

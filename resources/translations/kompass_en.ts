@@ -44,7 +44,7 @@
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="242"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -254,17 +254,17 @@
         <translation>Coverage matrix: sub-areas and sources</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="69"/>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="69"/>
         <source>Varningar</source>
         <translation>Warnings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="105"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="110"/>
         <source>%n delfrågor har varningar</source>
         <translation>
             <numerusform>%n sub-area has warnings</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="111"/>
         <source>%n saknar anteckningar</source>
         <translation>
             <numerusform>%n has no notes</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="112"/>
         <source>%n har poäng utan underlag</source>
         <translation>
             <numerusform>%n has a score without evidence</numerusform>
@@ -807,12 +807,12 @@
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="295"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="306"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="316"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="327"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
     </message>
@@ -1969,17 +1969,17 @@
         <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="217"/>
         <source>Krävs för slutlig rapport</source>
         <translation>Required for the final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="219"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="217"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="222"/>
         <source>Inget saknas – rapporten kan skapas.</source>
         <translation>Nothing is missing – the report can be created.</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>CoveragePage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="105"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="110"/>
         <source>%n delfrågor har varningar</source>
         <translation>
             <numerusform>%n delfråga har varningar</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="111"/>
         <source>%n saknar anteckningar</source>
         <translation>
             <numerusform>%n saknar anteckningar</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="112"/>
         <source>%n har poäng utan underlag</source>
         <translation>
             <numerusform>%n har poäng utan underlag</numerusform>

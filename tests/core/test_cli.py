@@ -188,10 +188,10 @@ def test_a_closed_pipe_never_stops_a_command_halfway(demo_copy, tmp_path):
 
     shutil.copy(demo_copy, other)
     with EvaluationSession.open(demo_copy) as lead:
-        lead.set_score("1.1", 1)
+        lead.scores.set("1.1", 1)
     with EvaluationSession.open(other) as theirs:
-        theirs.set_score("1.1", 2)
+        theirs.scores.set("1.1", 2)
     result = _with_closed_stdout("merge", str(demo_copy), str(other), "--prefer", "other")
     assert result.stderr == "" and result.returncode == 0
     with EvaluationSession.open(demo_copy, readonly=True) as lead:
-        assert lead.scores()["1.1"] == 2
+        assert lead.scores.all()["1.1"] == 2

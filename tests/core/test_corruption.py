@@ -185,7 +185,7 @@ def test_a_damaged_stored_national_average_is_reported_and_not_used(good, tmp_pa
     assert main(["report", str(good), "-o", str(tmp_path / "r.pdf"), "--draft"]) == 0
     for readonly in (True, False):
         with EvaluationSession.open(good, readonly=readonly) as session:
-            assert session.national_average() is None
+            assert session.registers.national_average() is None
             assert any(expected in notice and "används inte" in notice for notice in session.file.notices)
 
 
@@ -230,9 +230,9 @@ def test_states_left_by_a_crash_or_a_full_disk_open_in_every_command(
     if command in ("summary", "validate", "report"):
         assert digest(good) == before  # readers recover in memory or in a private copy
     with EvaluationSession.open(good, readonly=True) as session:
-        assert set(child.get("acked", ())) <= {n.id for n in session.notes()}
+        assert set(child.get("acked", ())) <= {n.id for n in session.notes.all()}
         if command == "import-scores":
-            assert session.scores()["1.1"] == 3
+            assert session.scores.all()["1.1"] == 3
         assert session.validate() == []
 
 
@@ -283,7 +283,7 @@ def test_full_disk_is_reported_and_the_edit_rolled_back(good, monkeypatch):
     from kompass_desktop.storage.errors import DiskFull
 
     with EvaluationSession.open(good) as session:
-        before = session.scores()["2.1"]
+        before = session.scores.all()["2.1"]
         original = session.file.conn
 
         class FullDisk:
@@ -297,14 +297,14 @@ def test_full_disk_is_reported_and_the_edit_rolled_back(good, monkeypatch):
 
         session.file.conn = FullDisk()
         with pytest.raises(DiskFull, match="Disken är full"):
-            session.set_score("2.1", 1)
+            session.scores.set("2.1", 1)
         session.file.conn = original
-        assert session.scores()["2.1"] == before
+        assert session.scores.all()["2.1"] == before
 
 
 def test_backups_can_be_listed_and_restored_from_the_command_line(good, tmp_path, capsys):
     with EvaluationSession.open(good, backup_on_open=True) as session:
-        session.set_score("1.1", 1)
+        session.scores.set("1.1", 1)
     assert main(["backups", str(good)]) == 0
     listing = capsys.readouterr().out
     assert "open" in listing
@@ -312,6 +312,6 @@ def test_backups_can_be_listed_and_restored_from_the_command_line(good, tmp_path
     target = tmp_path / "återställd.kompass"
     assert main(["restore", str(taken), "-o", str(target)]) == 0
     with EvaluationSession.open(target, readonly=True) as restored:
-        assert restored.scores()["1.1"] == 13  # the state when the file was opened
+        assert restored.scores.all()["1.1"] == 13  # the state when the file was opened
     assert main(["restore", str(tmp_path / "saknas.kompass"), "-o", str(target)]) == 1
     assert "finns inte" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from kompass_desktop.services import EvaluationSession
 
 @pytest.fixture
 def evaluation(session):
-    session.set_score("1.1", 3)
+    session.scores.set("1.1", 3)
     path = session.path
     session.close()
     return path
@@ -27,7 +27,7 @@ def run(evaluation, tmp_path, content, capsys, name="scores.csv"):
 
 def scores(path):
     with EvaluationSession.open(path, readonly=True) as s:
-        return {k: str(v) for k, v in s.scores().items() if v is not None}
+        return {k: str(v) for k, v in s.scores.all().items() if v is not None}
 
 
 @pytest.mark.parametrize(

@@ -57,10 +57,10 @@ def test_fresh_copies_never_touch_the_cached_original():
     before = hashlib.sha256(original.read_bytes()).hexdigest()
     copy = fresh_demo_copy()
     with EvaluationSession.open(copy) as s:
-        s.set_score("1.1", 0)
+        s.scores.set("1.1", 0)
     assert hashlib.sha256(original.read_bytes()).hexdigest() == before
     assert cached_demo() == original
     second = fresh_demo_copy()
     assert second != copy
     with EvaluationSession.open(second, readonly=True) as s:
-        assert str(s.scores()["1.1"]) == "13"
+        assert str(s.scores.all()["1.1"]) == "13"

@@ -27,7 +27,7 @@ def run(capsys, *argv):
 def complete(path: Path, fraction: Decimal, year: int = 2024, *, leave_out: str | None = None) -> Path:
     """An evaluation with every sub-area scored at ``fraction`` of its maximum (2 decimals)."""
     with EvaluationSession.create(path, NewEvaluation(FW, path.stem.capitalize(), year)) as s:
-        s.set_scores(
+        s.scores.set_many(
             {
                 sub.number: (sub.max * fraction).quantize(Decimal("0.01"))
                 for sub in FW.subareas()

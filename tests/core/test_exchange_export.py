@@ -87,19 +87,19 @@ def test_random_evaluations_round_trip(data, personal):
         folder = Path(tmp)
         src = folder / "src.kompass"
         with EvaluationSession.create(src, NewEvaluation(resources.framework("2019"), "Slumpby", 2025)) as s:
-            iv = s.add_interview(
+            iv = s.registers.add_interview(
                 group=InterviewGroup.FACK.value, names=names, roles=["Ordförande"], participants=2
             )
-            s.set_scores(scores)
+            s.scores.set_many(scores)
             ids = []
             for body, sub, from_interview in notes:
                 kind = {"source_kind": SourceKind.INTERVIEW, "interview_id": iv.id} if from_interview else {}
-                ids.append(s.add_note(body, sub, **kind).id)
+                ids.append(s.notes.add(body, sub, **kind).id)
             for i in deleted:
                 if i < len(ids):
-                    s.delete_note(ids[i])
+                    s.notes.delete(ids[i])
             for number, body in subarea_texts.items():
-                s.set_text(TextScope.SUBAREA, number, body)
+                s.scores.set_text(TextScope.SUBAREA, number, body)
         export_evaluation(src, folder / "x.kkx", personal_data=personal)
         import_export(folder / "x.kkx", folder / "dst.kompass")
         before, after = file_state(src)["records"], file_state(folder / "dst.kompass")["records"]
@@ -111,8 +111,8 @@ def test_random_evaluations_round_trip(data, personal):
             after = {t: [dict(r, author="") for r in rows] for t, rows in after.items()}
         assert after == before
         with EvaluationSession.open(folder / "dst.kompass", readonly=True) as copy:
-            assert copy.scores() == scores  # exact decimals (Decimal equality: 1.50 == 1.5)
-            assert all(isinstance(v, Decimal) for v in copy.scores().values())
+            assert copy.scores.all() == scores  # exact decimals (Decimal equality: 1.50 == 1.5)
+            assert all(isinstance(v, Decimal) for v in copy.scores.all().values())
 
 
 # -- privacy -------------------------------------------------------------------------------------
@@ -145,19 +145,19 @@ def personal_evaluation(tmp_path):
     path = tmp_path / "p.kompass"
     fw = resources.framework("2019")
     with EvaluationSession.create(path, NewEvaluation(fw, "Personby", 2025), author="anna.andersson") as s:
-        s.add_document(title="Plan", path="/home/anna.andersson/Dokument/plan.pdf")
-        s.add_document(title="Budget", path="C:\\Users\\bertil.berg\\Mina dokument\\budget.pdf")
-        s.add_interview(
+        s.registers.add_document(title="Plan", path="/home/anna.andersson/Dokument/plan.pdf")
+        s.registers.add_document(title="Budget", path="C:\\Users\\bertil.berg\\Mina dokument\\budget.pdf")
+        s.registers.add_interview(
             group=InterviewGroup.FACK.value,
             title="Intervju med Cecilia Ceder",
             location="Cecilias kontor, plan 3",
             names=["Cecilia Ceder"],
             roles=["Ordförande"],
         )
-        s.add_note("Dokumentstudie", "1.1")
+        s.notes.add("Dokumentstudie", "1.1")
     with EvaluationSession.open(path, author="bertil.berg@kommun.se") as s:
-        s.add_note("Bertils anteckning", "1.2")
-        s.set_score("1.1", 5)
+        s.notes.add("Bertils anteckning", "1.2")
+        s.scores.set("1.1", 5)
     return path
 
 
@@ -192,7 +192,7 @@ def test_no_personal_field_leaves_without_the_flag(personal_evaluation, tmp_path
     copy = tmp_path / "skr.kompass"  # and such an export can still be imported
     import_export(out, copy)
     with EvaluationSession.open(copy, readonly=True) as s:
-        assert s.validate() == [] and s.scores()["1.1"] == 5
+        assert s.validate() == [] and s.scores.all()["1.1"] == 5
 
 
 def test_every_personal_field_is_kept_with_the_flag(personal_evaluation, tmp_path):
@@ -257,7 +257,7 @@ def test_export_is_verified_before_success(session, tmp_path, monkeypatch):
 
 
 def test_export_verification_compares_counts_with_the_source(session, tmp_path, monkeypatch):
-    session.add_note("Något", "1.1")
+    session.notes.add("Något", "1.1")
     path = session.path
     session.close()
     original = export_mod.select_for_export
@@ -299,7 +299,7 @@ def test_cli_export_and_import(demo_template, tmp_path, capsys):
 
 
 def test_export_works_while_the_file_is_open_for_writing(session, tmp_path):
-    session.set_score("1.1", "7,5")
+    session.scores.set("1.1", "7,5")
     result = export_evaluation(session.file, tmp_path / "open.kkx")
     assert read_export_file(tmp_path / "open.kkx").scores()["1.1"] == "7.5"
     assert result.counts["scores"] == 1

@@ -34,12 +34,12 @@ def build_base(path: Path) -> dict[str, str]:
     with EvaluationSession.create(
         path, NewEvaluation(resources.framework("2019"), "Delby", 2025), author="Lead"
     ) as s:
-        s.set_scores({"1.1": 5, "1.2": 6})
-        ids["n1"] = s.add_note("Första anteckningen", "1.1").id
-        ids["n2"] = s.add_note("Andra anteckningen", "2.1").id
-        ids["iv"] = s.add_interview(group="fack", names=["Anna Andersson"], participants=1).id
-        ids["f1"] = s.add_finding(1, "strength", "Tydliga mål", note_ids=[ids["n1"]]).id
-        s.set_text(TextScope.SUBAREA, "1.1", "Grundtext")
+        s.scores.set_many({"1.1": 5, "1.2": 6})
+        ids["n1"] = s.notes.add("Första anteckningen", "1.1").id
+        ids["n2"] = s.notes.add("Andra anteckningen", "2.1").id
+        ids["iv"] = s.registers.add_interview(group="fack", names=["Anna Andersson"], participants=1).id
+        ids["f1"] = s.findings.add(1, "strength", "Tydliga mål", note_ids=[ids["n1"]]).id
+        s.scores.set_text(TextScope.SUBAREA, "1.1", "Grundtext")
     return ids
 
 
@@ -78,11 +78,11 @@ def test_changes_made_only_by_the_other_are_taken(team):
     lead, bea, _carl, ids = team
 
     def work(s):
-        s.update_note(ids["n1"], body="Första anteckningen, kompletterad")
-        s.set_score("1.1", 7)
-        s.add_note("Ny anteckning från Bea", "3.2")
-        s.delete_note(ids["n2"])
-        s.add_finding(2, "improvement", "Uppföljning saknas")
+        s.notes.update(ids["n1"], body="Första anteckningen, kompletterad")
+        s.scores.set("1.1", 7)
+        s.notes.add("Ny anteckning från Bea", "3.2")
+        s.notes.delete(ids["n2"])
+        s.findings.add(2, "improvement", "Uppföljning saknas")
 
     edit(bea, "Bea", work)
     plan, result = merge(lead, bea)
@@ -90,17 +90,17 @@ def test_changes_made_only_by_the_other_are_taken(team):
     assert result.backup is not None and result.backup.exists()
     assert [b.reason for b in backups.list_backups(lead)] == ["before-merge"]
     with EvaluationSession.open(lead, readonly=True) as s:
-        assert s.note(ids["n1"]).body == "Första anteckningen, kompletterad"
-        assert str(s.scores()["1.1"]) == "7"
-        assert [n.body for n in s.notes("3.2")] == ["Ny anteckning från Bea"]
-        assert ids["n2"] not in {n.id for n in s.notes()}  # soft-deleted on Bea's side: deleted here too
+        assert s.notes.get(ids["n1"]).body == "Första anteckningen, kompletterad"
+        assert str(s.scores.all()["1.1"]) == "7"
+        assert [n.body for n in s.notes.all("3.2")] == ["Ny anteckning från Bea"]
+        assert ids["n2"] not in {n.id for n in s.notes.all()}  # soft-deleted on Bea's side: deleted here too
         assert s.file.get("notes", ids["n2"], include_deleted=True)["deleted"] == 1
     assert contents(lead) == contents(bea)
 
 
 def test_changes_made_only_by_the_lead_are_kept(team):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: s.update_note(ids["n1"], body="Leads version"))
+    edit(lead, "Lead", lambda s: s.notes.update(ids["n1"], body="Leads version"))
     before = file_state(lead)
     plan, result = merge(lead, bea)
     assert plan.is_empty and result.backup is None
@@ -112,8 +112,8 @@ def test_changes_made_only_by_the_lead_are_kept(team):
 
 def test_conflicts_keep_the_lead_and_the_loser_goes_to_history(team):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: (s.update_note(ids["n1"], body="Leads text"), s.set_score("1.1", 4)))
-    edit(bea, "Bea", lambda s: (s.update_note(ids["n1"], body="Beas text"), s.set_score("1.1", 8)))
+    edit(lead, "Lead", lambda s: (s.notes.update(ids["n1"], body="Leads text"), s.scores.set("1.1", 4)))
+    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Beas text"), s.scores.set("1.1", 8)))
     plan, result = merge(lead, bea)
     found = {c.table: c for c in plan.conflicts}
     assert set(found) == {"notes", "scores"}
@@ -122,20 +122,20 @@ def test_conflicts_keep_the_lead_and_the_loser_goes_to_history(team):
     assert found["notes"].label.startswith("Anteckning") and found["scores"].label == "Poäng för 1.1"
     assert (result.conflicts_kept_lead, result.conflicts_took_other) == (2, 0)
     with EvaluationSession.open(lead, readonly=True) as s:
-        assert s.note(ids["n1"]).body == "Leads text" and str(s.scores()["1.1"]) == "4"
+        assert s.notes.get(ids["n1"]).body == "Leads text" and str(s.scores.all()["1.1"]) == "4"
     lost = [data for reason, data in history_reasons(lead, ids["n1"]) if reason == "merge-lost"]
     assert [d["body"] for d in lost] == ["Beas text"]
 
 
 def test_choices_per_conflict(team):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: (s.update_note(ids["n1"], body="Lead"), s.set_score("1.2", 1)))
-    edit(bea, "Bea", lambda s: (s.update_note(ids["n1"], body="Bea"), s.set_score("1.2", 2)))
+    edit(lead, "Lead", lambda s: (s.notes.update(ids["n1"], body="Lead"), s.scores.set("1.2", 1)))
+    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Bea"), s.scores.set("1.2", 2)))
     with EvaluationSession.open(lead) as s:
         plan = plan_merge(s, bea)
         note_conflict = next(c for c in plan.conflicts if c.table == "notes")
         result = apply_merge(s, plan, {note_conflict.id: "other"})
-        assert s.note(ids["n1"]).body == "Bea" and str(s.scores()["1.2"]) == "1"
+        assert s.notes.get(ids["n1"]).body == "Bea" and str(s.scores.all()["1.2"]) == "1"
     assert (result.conflicts_kept_lead, result.conflicts_took_other) == (1, 1)
     lost = [d["body"] for reason, d in history_reasons(lead, ids["n1"]) if reason == "merge-lost"]
     assert lost == ["Lead"]  # the lead's value is not deleted either
@@ -143,8 +143,8 @@ def test_choices_per_conflict(team):
 
 def test_cli_lists_conflicts_and_prefer_other(team, capsys):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: s.update_note(ids["n1"], body="Lead"))
-    edit(bea, "Bea", lambda s: s.update_note(ids["n1"], body="Bea"))
+    edit(lead, "Lead", lambda s: s.notes.update(ids["n1"], body="Lead"))
+    edit(bea, "Bea", lambda s: s.notes.update(ids["n1"], body="Bea"))
     code, out, _ = run(capsys, "merge", lead, bea, "--dry-run")
     assert (
         code == 0 and "Konflikt: Anteckning" in out and "body: huvudfilen ”Lead” / bea.kompass ”Bea”" in out
@@ -153,15 +153,15 @@ def test_cli_lists_conflicts_and_prefer_other(team, capsys):
     code, out, _ = run(capsys, "merge", lead, bea, "--prefer", "other")
     assert code == 0 and "1 konflikter" in out and "Säkerhetskopia" in out
     with EvaluationSession.open(lead, readonly=True) as s:
-        assert s.note(ids["n1"]).body == "Bea"
+        assert s.notes.get(ids["n1"]).body == "Bea"
     code, out, _ = run(capsys, "merge", lead, bea)
     assert code == 0 and "Inget att slå samman" in out
 
 
 def test_deletion_against_an_edit_is_a_conflict(team):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: s.update_note(ids["n2"], body="Ändrad av lead"))
-    edit(bea, "Bea", lambda s: s.delete_note(ids["n2"]))
+    edit(lead, "Lead", lambda s: s.notes.update(ids["n2"], body="Ändrad av lead"))
+    edit(bea, "Bea", lambda s: s.notes.delete(ids["n2"]))
     plan, _ = merge(lead, bea)
     [conflict] = plan.conflicts
     assert sorted(d.name for d in conflict.fields) == ["body", "deleted"]
@@ -172,8 +172,8 @@ def test_deletion_against_an_edit_is_a_conflict(team):
 
 def test_merging_twice_changes_nothing(team):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: s.update_note(ids["n1"], body="Lead"))
-    edit(bea, "Bea", lambda s: (s.update_note(ids["n1"], body="Bea"), s.add_note("Ny", "4.1")))
+    edit(lead, "Lead", lambda s: s.notes.update(ids["n1"], body="Lead"))
+    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Bea"), s.notes.add("Ny", "4.1")))
     merge(lead, bea)
     after_first = file_state(lead)
     plan, result = merge(lead, bea)
@@ -187,10 +187,10 @@ def test_merge_order_does_not_matter_without_conflicts(team, tmp_path):
     edit(
         bea,
         "Bea",
-        lambda s: (s.update_note(ids["n1"], body="Bea"), s.set_score("2.1", 3), s.add_note("B", None)),
+        lambda s: (s.notes.update(ids["n1"], body="Bea"), s.scores.set("2.1", 3), s.notes.add("B", None)),
     )
-    edit(carl, "Carl", lambda s: (s.delete_note(ids["n2"]), s.set_score("3.1", 2), s.add_note("C", "3.1")))
-    edit(carl, "Carl", lambda s: s.set_score("2.1", 3))  # the same value as Bea: no conflict
+    edit(carl, "Carl", lambda s: (s.notes.delete(ids["n2"]), s.scores.set("3.1", 2), s.notes.add("C", "3.1")))
+    edit(carl, "Carl", lambda s: s.scores.set("2.1", 3))  # the same value as Bea: no conflict
     other_order = tmp_path / "lead2.kompass"
     shutil.copy(lead, other_order)
     for first, second, target in ((bea, carl, lead), (carl, bea, other_order)):
@@ -202,16 +202,24 @@ def test_merge_order_does_not_matter_without_conflicts(team, tmp_path):
 
 def test_independently_created_keyed_records(team):
     lead, bea, _carl, _ids = team
-    edit(lead, "Lead", lambda s: (s.set_score("3.1", 4), s.set_text(TextScope.SUBAREA, "2.2", "Lead skrev")))
-    edit(bea, "Bea", lambda s: (s.set_score("3.1", 4), s.set_text(TextScope.SUBAREA, "2.2", "Bea skrev")))
+    edit(
+        lead,
+        "Lead",
+        lambda s: (s.scores.set("3.1", 4), s.scores.set_text(TextScope.SUBAREA, "2.2", "Lead skrev")),
+    )
+    edit(
+        bea,
+        "Bea",
+        lambda s: (s.scores.set("3.1", 4), s.scores.set_text(TextScope.SUBAREA, "2.2", "Bea skrev")),
+    )
     plan, _ = merge(lead, bea)
     assert [c.table for c in plan.conflicts] == ["texts"]  # the equal score is no conflict
     assert len(plan.same) == 1
-    edit(bea, "Bea", lambda s: s.set_score("3.1", 6))  # Bea changes on from the common value
+    edit(bea, "Bea", lambda s: s.scores.set("3.1", 6))  # Bea changes on from the common value
     plan, _ = merge(lead, bea)
     assert plan.conflicts == () and [t for t, _ in plan.updates] == ["scores"]
     with EvaluationSession.open(lead, readonly=True) as s:
-        assert str(s.scores()["3.1"]) == "6"
+        assert str(s.scores.all()["3.1"]) == "6"
 
 
 subs = ["1.1", "1.2", "1.3"]
@@ -226,8 +234,8 @@ def test_score_merge_property(tmp_path_factory, lead_edits, other_edits):
         lead, other = Path(tmp) / "lead.kompass", Path(tmp) / "other.kompass"
         build_base(lead)
         shutil.copy(lead, other)
-        edit(lead, "Lead", lambda s: [s.set_score(k, v) for k, v in lead_edits.items()])
-        edit(other, "Bea", lambda s: [s.set_score(k, v) for k, v in other_edits.items()])
+        edit(lead, "Lead", lambda s: [s.scores.set(k, v) for k, v in lead_edits.items()])
+        edit(other, "Bea", lambda s: [s.scores.set(k, v) for k, v in other_edits.items()])
         plan, _ = merge(lead, other)
         expected, conflicts = {}, set()
         for sub in subs:
@@ -238,7 +246,7 @@ def test_score_merge_property(tmp_path_factory, lead_edits, other_edits):
             expected[sub] = right if left == b else left
         assert {c.lead["subarea"] for c in plan.conflicts} == conflicts
         with EvaluationSession.open(lead, readonly=True) as s:
-            got = s.scores()
+            got = s.scores.all()
         assert {k: (None if got.get(k) is None else int(got[k])) for k in subs} == expected
         again, _ = merge(lead, other)
         assert again.is_empty
@@ -263,14 +271,14 @@ def test_co_evaluator_works_in_an_imported_copy(team, tmp_path):
     lead, _bea, _carl, ids = team
     export_evaluation(lead, tmp_path / "to-bea.kkx", personal_data=True)
     import_export(tmp_path / "to-bea.kkx", tmp_path / "bea-import.kompass")
-    edit(tmp_path / "bea-import.kompass", "Bea", lambda s: s.update_note(ids["n1"], body="Från importen"))
+    edit(tmp_path / "bea-import.kompass", "Bea", lambda s: s.notes.update(ids["n1"], body="Från importen"))
     export_evaluation(tmp_path / "bea-import.kompass", tmp_path / "from-bea.kkx", personal_data=True)
     for other in (tmp_path / "from-bea.kkx", tmp_path / "bea-import.kompass"):
         plan, _ = merge(lead, other)
         assert plan.conflicts == ()
     with EvaluationSession.open(lead, readonly=True) as s:
-        assert s.note(ids["n1"]).body == "Från importen"
-        assert s.interviews()[0].names == ("Anna Andersson",)
+        assert s.notes.get(ids["n1"]).body == "Från importen"
+        assert s.registers.interviews()[0].names == ("Anna Andersson",)
 
 
 def test_exports_without_personal_data_cannot_be_merged(team, tmp_path, capsys):
@@ -291,10 +299,10 @@ def test_exports_without_personal_data_cannot_be_merged(team, tmp_path, capsys):
 
 def test_a_stale_plan_is_refused(team):
     lead, bea, _carl, ids = team
-    edit(bea, "Bea", lambda s: s.update_note(ids["n1"], body="Bea"))
+    edit(bea, "Bea", lambda s: s.notes.update(ids["n1"], body="Bea"))
     with EvaluationSession.open(lead) as s:
         plan = plan_merge(s, bea)
-        s.update_note(ids["n1"], body="Lead hann före")
+        s.notes.update(ids["n1"], body="Lead hann före")
         with pytest.raises(MergeRefused, match="ändrats sedan"):
             apply_merge(s, plan)
-        assert s.note(ids["n1"]).body == "Lead hann före"
+        assert s.notes.get(ids["n1"]).body == "Lead hann före"

@@ -32,8 +32,8 @@ def keys(tmp_path):
 
 @pytest.fixture
 def sealed(session, keys, tmp_path):
-    session.set_score("1.1", "12,5")
-    session.add_note("Dokumentstudie", "1.1")
+    session.scores.set("1.1", "12,5")
+    session.notes.add("Dokumentstudie", "1.1")
     export_evaluation(session.file, tmp_path / "sealed.kkx", seal_key=keys[0])
     return tmp_path / "sealed.kkx"
 

@@ -60,8 +60,8 @@ def test_merge_checks_a_kompass_file_like_an_export(demo_copy, tmp_path, capsys,
     other = tmp_path / "medbedömare.kompass"
     shutil.copy(demo_copy, other)
     with EvaluationSession.open(other) as s:  # a real change, so the damage would be merged
-        s.set_score("1.1", 2)
-        s.add_note("ny anteckning", "1.2")
+        s.scores.set("1.1", 2)
+        s.notes.add("ny anteckning", "1.2")
     tamper(other, sql)
     before = digest(demo_copy)
     code, _, err = run(capsys, "merge", demo_copy, other)
@@ -76,11 +76,11 @@ def test_merge_of_a_valid_kompass_file_still_works(demo_copy, tmp_path, capsys):
     other = tmp_path / "other.kompass"
     shutil.copy(demo_copy, other)
     with EvaluationSession.open(other) as s:
-        s.set_score("1.1", 2)
+        s.scores.set("1.1", 2)
     code, _out, err = run(capsys, "merge", demo_copy, other)
     assert code == 0, err
     with EvaluationSession.open(demo_copy, readonly=True) as lead:
-        assert lead.scores()["1.1"] == 2
+        assert lead.scores.all()["1.1"] == 2
 
 
 # -- aggregate: .kompass inputs range-checked, the newest copy counts ---------------------------------
@@ -88,7 +88,9 @@ def test_merge_of_a_valid_kompass_file_still_works(demo_copy, tmp_path, capsys):
 
 def complete(path: Path, fraction: Decimal, year: int = 2024) -> Path:
     with EvaluationSession.create(path, NewEvaluation(FW, path.stem.capitalize(), year)) as s:
-        s.set_scores({sub.number: (sub.max * fraction).quantize(Decimal("0.01")) for sub in FW.subareas()})
+        s.scores.set_many(
+            {sub.number: (sub.max * fraction).quantize(Decimal("0.01")) for sub in FW.subareas()}
+        )
     return path
 
 
@@ -113,7 +115,7 @@ def test_aggregate_counts_the_newest_copy_of_an_evaluation(tmp_path, capsys):
     old = tmp_path / "gammal.kompass"
     shutil.copy(new, old)
     with EvaluationSession.open(new) as s:  # a later revision of the same evaluation
-        s.set_score("1.1", 0)
+        s.scores.set("1.1", 0)
     first = FW.subarea("1.1").max * Decimal("0.5")
     out = tmp_path / "avg.json"
     code, _stdout, err = run(capsys, "aggregate", old, new, "-o", out)  # the old one given first
@@ -214,7 +216,7 @@ def test_a_hostile_national_average_stored_in_a_file_is_ignored(demo_copy, tmp_p
     )
     tamper(demo_copy, "INSERT OR REPLACE INTO meta (key, value) VALUES ('national_average', ?)", (text,))
     with EvaluationSession.open(demo_copy, readonly=True) as s:
-        assert s.national_average() is None
+        assert s.registers.national_average() is None
     out = tmp_path / "r.pdf"
     code, _, err = run(capsys, "report", demo_copy, "-o", out, "--draft")
     assert code == 0, err

@@ -25,7 +25,7 @@ WHO = rf"av {getpass.getuser()} på {socket.gethostname()} sedan \d{{4}}-\d\d-\d
 
 @pytest.fixture
 def saved(session):
-    session.set_score("1.1", 5)
+    session.scores.set("1.1", 5)
     path = session.path
     session.close()
     return path
@@ -50,12 +50,12 @@ def test_two_names_of_one_file_never_get_two_writers(saved, tmp_path):
             with pytest.raises(FileLocked, match=rf"{name.name} är redan öppen {WHO}"):
                 EvaluationSession.open(name)
         with EvaluationSession.open(soft, readonly=True) as reader:  # reading is still fine
-            assert reader.scores()["1.1"] == 5
-        first.set_score("1.1", 7)
+            assert reader.scores.all()["1.1"] == 5
+        first.scores.set("1.1", 7)
     finally:
         first.close()
     with EvaluationSession.open(soft) as s:  # free again, through any name
-        assert s.scores()["1.1"] == 7 and s.validate() == []
+        assert s.scores.all()["1.1"] == 7 and s.validate() == []
 
 
 @pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")

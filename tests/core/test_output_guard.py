@@ -214,13 +214,13 @@ def test_the_demo_never_replaces_a_real_evaluation_but_replaces_a_demo_after_a_b
     target.unlink()
     assert main(["demo", str(target)]) == 0
     with EvaluationSession.open(target) as s:
-        s.add_note("min egen anteckning i demon", "1.1")
+        s.notes.add("min egen anteckning i demon", "1.1")
     capsys.readouterr()
     assert main(["demo", str(target), "--force"]) == 0
     assert "sparades först" in capsys.readouterr().out
     saved = backup.list_backups(target)[0].path
     with EvaluationSession.open(saved, readonly=True) as s:
-        assert any(n.body == "min egen anteckning i demon" for n in s.notes())
+        assert any(n.body == "min egen anteckning i demon" for n in s.notes.all())
     assert sorted(p.name for p in world.iterdir() if p.name.startswith(".")) == []
 
 

@@ -59,15 +59,15 @@ def test_a_full_disk_while_closing_is_reported_and_loses_nothing(saved, capsys):
     assert capsys.readouterr().out.strip().endswith("OK")
     assert main(["summary", str(saved)]) == 0 and "11" in capsys.readouterr().out
     with EvaluationSession.open(saved) as s:
-        assert set(child["acked"]) <= {n.id for n in s.notes()}
-        assert s.scores()["1.1"] == 11
+        assert set(child["acked"]) <= {n.id for n in s.notes.all()}
+        assert s.scores.all()["1.1"] == 11
     assert beside(saved) == []  # a clean close copies the log back in: one file again
 
 
 def test_a_hot_journal_is_rolled_back_for_readers_without_touching_the_file(saved, capsys):
     with EvaluationSession.open(saved) as s:
-        s.set_score("1.1", 4)
-        s.add_note("före avbrottet", "1.1")
+        s.scores.set("1.1", 4)
+        s.notes.add("före avbrottet", "1.1")
     child = hot_journal(saved)
     journal = saved.with_name(saved.name + "-journal")
     assert journal.exists()
@@ -75,26 +75,26 @@ def test_a_hot_journal_is_rolled_back_for_readers_without_touching_the_file(save
     for command in (["validate", str(saved)], ["summary", str(saved)]):
         assert main(command) == 0, capsys.readouterr().err
     with EvaluationSession.open(saved, readonly=True) as s:
-        assert len(s.notes()) == child["notes"] and str(s.scores()["1.1"]) == child["score"] == "4"
+        assert len(s.notes.all()) == child["notes"] and str(s.scores.all()["1.1"]) == child["score"] == "4"
     assert (digest(saved), digest(journal)) == before  # reading never writes, not even to recover
     with EvaluationSession.open(saved) as s:  # a writer rolls the journal back in place
-        assert [n.body for n in s.notes()] == ["före avbrottet"] and s.scores()["1.1"] == 4
+        assert [n.body for n in s.notes.all()] == ["före avbrottet"] and s.scores.all()["1.1"] == 4
         assert s.validate() == []
     assert beside(saved) == []
 
 
 def test_a_hot_journal_restores_a_torn_first_page(saved):
     with EvaluationSession.open(saved) as s:
-        s.set_score("2.1", 6)
+        s.scores.set("2.1", 6)
     hot_journal(saved)
     assert hot_journal_page1(saved)[1] is not None  # the journal holds the original first page
     data = bytearray(saved.read_bytes())
     data[0:4096] = bytes(4096)  # the first page was being written when the power went
     saved.write_bytes(bytes(data))
     with EvaluationSession.open(saved, readonly=True) as s:
-        assert s.scores()["2.1"] == 6 and s.validate() == []
+        assert s.scores.all()["2.1"] == 6 and s.validate() == []
     with EvaluationSession.open(saved) as s:
-        assert s.scores()["2.1"] == 6
+        assert s.scores.all()["2.1"] == 6
 
 
 def test_a_foreign_database_with_a_hot_journal_is_refused_untouched(tmp_path):
@@ -127,7 +127,7 @@ def test_a_foreign_database_with_a_hot_journal_is_refused_untouched(tmp_path):
 def test_a_truncated_file_with_a_log_beside_it_is_refused_untouched(saved, tmp_path):
     session = EvaluationSession.open(saved)
     for i in range(40):
-        session.add_note(f"anteckning {i} " + "x" * 900, "1.1")
+        session.notes.add(f"anteckning {i} " + "x" * 900, "1.1")
     crashed = tmp_path / "kraschad"
     crashed.mkdir()
     copy = crashed / saved.name
@@ -150,7 +150,7 @@ def test_immutable_reads_skip_locking_but_never_miss_the_log(saved):
         clean.close()
     assert beside(saved) == []  # nothing created beside the input
     with EvaluationSession.open(saved) as writer:
-        writer.set_score("1.1", 9)  # committed, but only in the log so far
+        writer.scores.set("1.1", 9)  # committed, but only in the log so far
         assert os.path.getsize(saved.with_name(saved.name + "-wal")) > 0
         reader = open_evaluation_file(saved, readonly=True, immutable=True)
         try:

@@ -14,6 +14,7 @@ from kompass_desktop import resources
 from kompass_desktop.cli import main
 from kompass_desktop.domain.errors import KompassError
 from kompass_desktop.services import EvaluationSession, NewEvaluation
+from kompass_desktop.services.registers import Register
 from kompass_desktop.storage import backup
 from kompass_desktop.storage.errors import CorruptFile, FileLocked
 
@@ -27,7 +28,7 @@ def test_saving_a_copy_over_a_file_never_replays_its_old_wal(tmp_path):
     new(x, "Xstad").close()
     s = EvaluationSession.open(x)
     for i in range(5):
-        s.add_note(f"X-anteckning {i}", "1.1")
+        s.notes.add(f"X-anteckning {i}", "1.1")
     wal = Path(str(x) + "-wal")
     assert wal.exists()
     saved_wal = wal.read_bytes()
@@ -38,7 +39,7 @@ def test_saving_a_copy_over_a_file_never_replays_its_old_wal(tmp_path):
         other.save_copy(x)
     with EvaluationSession.open(x) as result:
         assert result.info().municipality == "Ystad"
-        assert result.notes() == []
+        assert result.notes.all() == []
         assert result.validate() == []
 
 
@@ -99,7 +100,7 @@ def test_the_report_uses_the_national_average_stored_in_the_file(demo_copy, tmp_
         encoding="utf-8",
     )
     with EvaluationSession.open(demo_copy) as s:
-        s.set_national_average_from_file(reference)
+        s.registers.set_national_average_from_file(reference)
         context = make_context(s.snapshot(), draft=False)
     national = context.chart.series[-1]
     assert national.label == "SKR 2026" and national.values[0] == 10
@@ -107,14 +108,14 @@ def test_the_report_uses_the_national_average_stored_in_the_file(demo_copy, tmp_
 
 
 def test_a_note_citing_a_deleted_interview_can_still_be_moved_and_edited(session):
-    interview = session.add_interview(group="fack", title="Fack")
-    note = session.add_note("Fackets syn", "1.1", source_kind="interview", interview_id=interview.id)
-    session.delete_interview(interview.id)
-    session.move_note(note.id, "2.1")
-    session.update_note(note.id, body="Fackets syn, rättad")
-    assert session.note(note.id).subarea == "2.1"
+    interview = session.registers.add_interview(group="fack", title="Fack")
+    note = session.notes.add("Fackets syn", "1.1", source_kind="interview", interview_id=interview.id)
+    session.registers.delete(Register.INTERVIEW, interview.id)
+    session.notes.move(note.id, "2.1")
+    session.notes.update(note.id, body="Fackets syn, rättad")
+    assert session.notes.get(note.id).subarea == "2.1"
     with pytest.raises(KompassError, match="finns inte"):
-        session.update_note(note.id, interview_id="saknas", source_kind="interview")
+        session.notes.update(note.id, interview_id="saknas", source_kind="interview")
 
 
 def test_an_uninitialised_file_of_ours_is_refused_untouched(tmp_path):
@@ -151,7 +152,7 @@ def test_impossible_dates_are_refused(session, value):
     with pytest.raises(KompassError, match="inget giltigt datum"):
         session.update_info(start_date=value)
     with pytest.raises(KompassError, match="inget giltigt datum"):
-        session.add_interview(group="fack", date=value)
+        session.registers.add_interview(group="fack", date=value)
 
 
 def test_a_visit_cannot_end_before_it_starts(session):

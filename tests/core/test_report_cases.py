@@ -47,15 +47,17 @@ def small_2010(tmp_path_factory):
         scores = {sub.number: sub.max / 2 for sub in fw.subareas()}  # 7.5 of 15 etc.
         scores["1.1"] = Decimal("11.25")  # 11.25 of 15 = 75 %, shown as 11
         scores["1.2"] = Decimal("12.5")  # half up: shown as 13 (not 12)
-        s.set_scores(scores)
+        s.scores.set_many(scores)
         for sub in fw.subareas():
-            s.set_text(TextScope.SUBAREA, sub.number, f"Iakttagelser för delfråga {sub.number} i Östby.")
+            s.scores.set_text(
+                TextScope.SUBAREA, sub.number, f"Iakttagelser för delfråga {sub.number} i Östby."
+            )
         for area in fw.areas:
-            s.add_finding(area.number, "strength", f"Styrka i område {area.number}")
-            s.add_finding(area.number, "improvement", f"Förbättring i område {area.number}")
-            s.add_finding(area.number, "weakness", f"Svaghet i område {area.number} – é, å, ä och ö")
-        s.set_text(TextScope.SUMMARY_OVERALL, "", "Östby har ett jämnt resultat.")
-        s.add_earlier_evaluation(2010, "2010", {str(n): 50 + n for n in range(1, 9)}, "Östby 2010")
+            s.findings.add(area.number, "strength", f"Styrka i område {area.number}")
+            s.findings.add(area.number, "improvement", f"Förbättring i område {area.number}")
+            s.findings.add(area.number, "weakness", f"Svaghet i område {area.number} – é, å, ä och ö")
+        s.scores.set_text(TextScope.SUMMARY_OVERALL, "", "Östby har ett jämnt resultat.")
+        s.registers.add_earlier(2010, "2010", {str(n): 50 + n for n in range(1, 9)}, "Östby 2010")
         snap = s.snapshot()
     return snap
 
@@ -158,7 +160,7 @@ def test_rounding_note_only_where_rounded_figures_do_not_add_up(session, tmp_pat
     scores["1.1"] = scores["1.2"] = Decimal("4.5")  # area 1: 9 exact, shown 5 + 5 = 10 for the subs
     scores["2.1"] = Decimal("4.5")  # area 2 ends in .5 (rounded up) ...
     scores["3.1"] = Decimal("4.5")  # ... and so does area 3: the rounded areas add up to 1 more
-    session.set_scores(scores)
+    session.scores.set_many(scores)
     snap = session.snapshot()
     summary = summarize(fw, snap.scores)
     result = build_report(snap, tmp_path / "r.pdf", draft=True, now=NOW)

@@ -206,7 +206,7 @@ def test_aggregate_prints_the_mean_with_a_decimal_comma(tmp_path, capsys):
     folder.mkdir()
     for name, fraction in (("a", Decimal("0.5")), ("b", Decimal("0.6125"))):
         with EvaluationSession.create(folder / f"{name}.kompass", NewEvaluation(fw, name, 2024)) as s:
-            s.set_scores(
+            s.scores.set_many(
                 {sub.number: (sub.max * fraction).quantize(Decimal("0.01")) for sub in fw.subareas()}
             )
     out = tmp_path / "medel.json"

@@ -29,8 +29,8 @@ def test_every_door_refuses_the_same_years(session, tmp_path, fw2019, capsys):
     session.update_info(year=1990)
     assert session.info().year == 1990
     with pytest.raises(KompassError, match="året"):
-        session.add_earlier_evaluation(1989, "2019", {"1": 50})
-    assert session.add_earlier_evaluation(1990, "2019", {"1": 50}).year == 1990
+        session.registers.add_earlier(1989, "2019", {"1": 50})
+    assert session.registers.add_earlier(1990, "2019", {"1": 50}).year == 1990
     with pytest.raises(SystemExit) as refused:  # argparse: a usage error
         main(
             [
@@ -66,17 +66,17 @@ def test_every_door_refuses_the_same_years(session, tmp_path, fw2019, capsys):
 def test_an_area_is_worth_0_to_100(points, ok, session):
     assert valid_area_score(Decimal(points)) is ok
     if ok:
-        assert session.add_earlier_evaluation(2020, "2019", {"1": points}).area_scores[1] == Decimal(points)
+        assert session.registers.add_earlier(2020, "2019", {"1": points}).area_scores[1] == Decimal(points)
     else:
         with pytest.raises(KompassError, match="utanför 0–100"):
-            session.add_earlier_evaluation(2020, "2019", {"1": points})
+            session.registers.add_earlier(2020, "2019", {"1": points})
 
 
 def test_allmant_is_the_own_text_unless_it_is_empty(session):
     assert intro_text("Egen text.", "Standard.") == "Egen text."
     assert intro_text("", "Standard.") == "Standard."
     assert intro_text(" \n ", "Standard.") == "Standard."
-    session.set_text(TextScope.AREA_INTRO, "2", "  ")
+    session.scores.set_text(TextScope.AREA_INTRO, "2", "  ")
     assert session.snapshot().area_intro(2) == session.framework.area(2).intro
 
 

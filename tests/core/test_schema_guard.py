@@ -29,9 +29,9 @@ def sql(path, *statements):
 
 @pytest.fixture
 def saved(session):
-    session.set_score("1.1", 5)
+    session.scores.set("1.1", 5)
     for i in range(3):
-        session.add_note(f"anteckning {i} om ägarstyrning", "1.1")
+        session.notes.add(f"anteckning {i} om ägarstyrning", "1.1")
     path = session.path
     session.close()
     return path
@@ -60,8 +60,8 @@ def test_a_trigger_that_deletes_every_note_never_fires(saved, capsys):
     assert digest(saved) == before  # read-only: reported, nothing changed
     with EvaluationSession.open(saved) as s:
         assert any("wipe" in notice and "togs bort" in notice for notice in s.file.notices)
-        s.set_score("1.1", 3)
-        assert len(s.notes()) == 3
+        s.scores.set("1.1", 3)
+        assert len(s.notes.all()) == 3
     assert main(["validate", str(saved)]) == 0
 
 
@@ -102,11 +102,11 @@ def test_foreign_or_changed_triggers_views_and_indexes_are_reported_then_neutral
     with EvaluationSession.open(saved) as s:
         assert s.file.notices  # the caller can tell the user what was removed
         for _ in range(2):  # no foreign unique index refuses the second one
-            s.add_note("ny anteckning om ägarstyrning", "1.1")
-        s.set_score("1.1", 7)
-        assert len(s.notes()) == 5 and s.scores()["1.1"] == 7
+            s.notes.add("ny anteckning om ägarstyrning", "1.1")
+        s.scores.set("1.1", 7)
+        assert len(s.notes.all()) == 5 and s.scores.all()["1.1"] == 7
         assert {h.id for h in s.search("ny ägarstyrning")} == {
-            n.id for n in s.notes() if n.body.startswith("ny")
+            n.id for n in s.notes.all() if n.body.startswith("ny")
         }
     assert main(["validate", str(saved)]) == 0
 
@@ -120,7 +120,7 @@ def test_a_foreign_table_is_refused_for_writing_and_reported_when_read(saved, ca
     assert main(["validate", str(saved)]) == 1
     assert message in capsys.readouterr().err
     with EvaluationSession.open(saved, readonly=True) as s:  # reading it is harmless
-        assert s.scores()["1.1"] == 5
+        assert s.scores.all()["1.1"] == 5
         assert s.file.schema_problems == [message]
     assert digest(saved) == before
 

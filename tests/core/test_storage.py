@@ -46,8 +46,8 @@ def sidecars(path):
 
 @pytest.fixture
 def saved(session):
-    session.set_score("1.1", "12,5")
-    session.add_note("En anteckning", "1.1")
+    session.scores.set("1.1", "12,5")
+    session.notes.add("En anteckning", "1.1")
     path = session.path
     session.close()
     return path
@@ -79,8 +79,8 @@ def test_settings_of_an_open_file(saved):
 
 def test_reopened_file_has_everything(saved):
     with EvaluationSession.open(saved) as s:
-        assert str(s.scores()["1.1"]) == "12.5"
-        assert [n.body for n in s.notes("1.1")] == ["En anteckning"]
+        assert str(s.scores.all()["1.1"]) == "12.5"
+        assert [n.body for n in s.notes.all("1.1")] == ["En anteckning"]
         assert s.info().municipality == "Testby"
 
 
@@ -170,7 +170,7 @@ def test_second_writer_in_the_same_process_is_refused(saved):
         with pytest.raises(FileLocked, match=r"redan öppen av .* Stäng den där först"):
             EvaluationSession.open(saved)
         with EvaluationSession.open(saved, readonly=True) as reader:  # reading is still possible
-            assert str(reader.scores()["1.1"]) == "12.5"
+            assert str(reader.scores.all()["1.1"]) == "12.5"
     finally:
         first.close()
     EvaluationSession.open(saved).close()  # free again after closing
@@ -223,12 +223,12 @@ def test_read_only_open_writes_nothing(saved):
     with EvaluationSession.open(saved, readonly=True) as s:
         s.summary()
         with pytest.raises(ReadOnlyFile):
-            s.set_score("1.1", 3)
+            s.scores.set("1.1", 3)
     assert digest(saved) == before
 
 
 def test_write_failure_rolls_back_the_whole_operation(session, monkeypatch):
-    session.set_score("2.1", 5)
+    session.scores.set("2.1", 5)
     original = session.file._log
 
     def failing_log(*args, **kwargs):
@@ -236,15 +236,15 @@ def test_write_failure_rolls_back_the_whole_operation(session, monkeypatch):
 
     monkeypatch.setattr(session.file, "_log", failing_log)
     with pytest.raises(StorageError, match="Disken är full"):
-        session.set_score("2.1", 7)
+        session.scores.set("2.1", 7)
     monkeypatch.setattr(session.file, "_log", original)
-    assert str(session.scores()["2.1"]) == "5"
+    assert str(session.scores.all()["2.1"]) == "5"
 
 
 def test_every_change_is_kept_in_history(session):
-    session.set_score("3.2", 10)
-    session.set_score("3.2", 12)
-    session.set_score("3.2", 12)  # no change: no new version
+    session.scores.set("3.2", 10)
+    session.scores.set("3.2", 12)
+    session.scores.set("3.2", 12)  # no change: no new version
     record_id = session.file.rows("scores", "subarea = '3.2'")[0]["id"]
     history = session.file.history(record_id)
     assert [h["data"]["points"] for h in history] == ["10", "12"]
@@ -307,11 +307,11 @@ def test_backups_rotate_and_restore(saved, tmp_path):
     listed = backups.list_backups(saved)
     assert len(listed) == backups.KEEP["auto"]
     with EvaluationSession.open(saved) as s:
-        s.set_score("1.1", 1)
+        s.scores.set("1.1", 1)
     target = tmp_path / "restored.kompass"
     files.restore_backup(listed[0].path, target)
     with EvaluationSession.open(target) as s:
-        assert str(s.scores()["1.1"]) == "12.5"
+        assert str(s.scores.all()["1.1"]) == "12.5"
 
 
 def test_network_folders_are_refused_for_writing_but_can_be_read(saved, monkeypatch, fw2019, tmp_path):
@@ -338,7 +338,7 @@ def test_a_wal_left_behind_by_a_crash_is_recovered(saved):
     import shutil
 
     session = EvaluationSession.open(saved)
-    session.set_score("1.1", 4)  # committed into the WAL
+    session.scores.set("1.1", 4)  # committed into the WAL
     wal = saved.with_name(saved.name + "-wal")
     crashed = saved.parent / "crashed"
     crashed.mkdir()
@@ -346,4 +346,4 @@ def test_a_wal_left_behind_by_a_crash_is_recovered(saved):
     shutil.copy(wal, crashed / wal.name)
     session.close()
     with EvaluationSession.open(crashed / saved.name) as s:
-        assert s.scores()["1.1"] == 4 and s.validate() == []
+        assert s.scores.all()["1.1"] == 4 and s.validate() == []

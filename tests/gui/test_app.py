@@ -56,7 +56,7 @@ def test_wizard_creates_a_new_evaluation_file(window, tmp_path, monkeypatch):
     info = session.info()
     assert info.municipality == "Provby" and info.inhabitants == 12000 and info.framework_id == "2016"
     assert info.evaluators == ("Anna Berg", "Ola Ek")
-    earlier = session.earlier_evaluations()
+    earlier = session.registers.earlier()
     assert len(earlier) == 1 and earlier[0].year == 2019 and earlier[0].total == 508
     assert len(window.workspace.nav._items) > 45  # 8 areas, 45 sub-areas, pages
 
@@ -114,7 +114,9 @@ def test_document_register_add_edit_delete(demo_window, monkeypatch):
     page.add()
     assert page.table.rowCount() == rows + 1
     doc = next(
-        d for d in demo_window.controller.session.documents() if d.title == "Ny lokal plan för trygghet"
+        d
+        for d in demo_window.controller.session.registers.documents()
+        if d.title == "Ny lokal plan för trygghet"
     )
     assert doc.year == 2025
 
@@ -126,7 +128,7 @@ def test_document_register_add_edit_delete(demo_window, monkeypatch):
     page.select(doc.id)
     page.edit_current()
     assert (
-        next(d for d in demo_window.controller.session.documents() if d.id == doc.id).decided_by
+        next(d for d in demo_window.controller.session.registers.documents() if d.id == doc.id).decided_by
         == "Kommunstyrelsen"
     )
     page.select(doc.id)
@@ -165,8 +167,8 @@ def test_search_finds_notes_and_keeps_swedish_letters_distinct(demo_window, qtbo
 
 def test_coverage_matrix_warns_about_scores_without_evidence(demo_window):
     session = demo_window.controller.session
-    for note in session.notes("1.4"):
-        session.delete_note(note.id)
+    for note in session.notes.all("1.4"):
+        session.notes.delete(note.id)
     demo_window.go("coverage")
     page = demo_window.workspace.pages["coverage"]
     row = page._rows.index("1.4")

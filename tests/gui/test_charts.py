@@ -111,7 +111,7 @@ def test_a_national_average_file_replaces_the_example(demo_window, tmp_path):
         },
     }
     path.write_text(json.dumps(data), encoding="utf-8")
-    demo_window.controller.session.set_national_average_from_file(path)
+    demo_window.controller.session.registers.set_national_average_from_file(path)
     charts = panel(demo_window)
     national = charts.data.series[-1]
     assert national.label == "SKR 2026" and national.values[0] == 41
@@ -124,7 +124,7 @@ def test_a_wrong_national_average_file_is_refused(demo_window, tmp_path):
     path = tmp_path / "fel.json"
     path.write_text('{"format": 1, "kind": "något annat"}', encoding="utf-8")
     ok, message = demo_window.controller.try_call(
-        demo_window.controller.session.set_national_average_from_file, path
+        demo_window.controller.session.registers.set_national_average_from_file, path
     )
     assert not ok and "inte en giltig medelvärdesfil" in message
 
@@ -132,7 +132,7 @@ def test_a_wrong_national_average_file_is_refused(demo_window, tmp_path):
 def test_an_earlier_evaluation_can_be_read_from_its_file(demo_window, tmp_path):
     old = tmp_path / "lindsjo-2021.kompass"
     with EvaluationSession.create(old, NewEvaluation(resources.framework("2019"), "Lindsjö", 2021)) as s:
-        s.set_scores({sub.number: sub.max / 2 for sub in s.framework.subareas()})
+        s.scores.set_many({sub.number: sub.max / 2 for sub in s.framework.subareas()})
     assert demo_window.controller.add_earlier_from_file(old)
     charts = panel(demo_window)
     labels = [s.label for s in charts.data.series]

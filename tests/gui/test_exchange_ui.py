@@ -31,8 +31,8 @@ def test_export_leaves_personal_data_out_by_default(demo_window, tmp_path, monke
     demo_window.import_export()
     session = demo_window.controller.session
     assert session.path == imported
-    assert all(n.source_kind != SourceKind.INTERVIEW for n in session.notes())
-    assert all(not i.names for i in session.interviews())
+    assert all(n.source_kind != SourceKind.INTERVIEW for n in session.notes.all())
+    assert all(not i.names for i in session.registers.interviews())
     assert session.summary().total == Decimal("517.5")
 
 
@@ -40,8 +40,8 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
     colleague = tmp_path / "kollega.kompass"
     shutil.copy(demo_copy, colleague)
     with EvaluationSession.open(colleague, author="Kollega") as other:
-        other.set_score("3.2", "25")
-        other.add_note("Kollegans anteckning om nämndernas mål", "3.2")
+        other.scores.set("3.2", "25")
+        other.notes.add("Kollegans anteckning om nämndernas mål", "3.2")
     assert window.open_file(demo_copy)
     window.controller.set_score("3.2", "20")
     seen = {}
@@ -61,8 +61,8 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
     assert not window.controller.undo_stack.canUndo()  # undo steps from before may not fit any more
     assert seen["rows"] == 1 and "20" in seen["lead"] and "25" in seen["other"]
     session = window.controller.session
-    assert session.scores()["3.2"] == 25
-    assert "Kollegans anteckning om nämndernas mål" in [n.body for n in session.notes("3.2")]
+    assert session.scores.all()["3.2"] == 25
+    assert "Kollegans anteckning om nämndernas mål" in [n.body for n in session.notes.all("3.2")]
     score_id = session.file.rows("scores", "subarea = '3.2'")[0]["id"]
     reasons = [h["reason"] for h in session.file.history(score_id)]
     assert "merge-lost" in reasons

@@ -17,8 +17,8 @@ def test_text_left_in_new_note_and_finding_fields_is_saved_on_close(window, demo
     window.close_evaluation()
     assert window.open_file(demo_copy)
     session = window.controller.session
-    assert "Viktig iakttagelse som inte fick Enter" in [n.body for n in session.notes("1.1")]
-    assert "Styrka som inte fick Enter" in [f.body for f in session.findings(1)]
+    assert "Viktig iakttagelse som inte fick Enter" in [n.body for n in session.notes.all("1.1")]
+    assert "Styrka som inte fick Enter" in [f.body for f in session.findings.all(1)]
 
 
 def test_interview_mode_keeps_the_chosen_no_source(demo_window):
@@ -31,14 +31,14 @@ def test_interview_mode_keeps_the_chosen_no_source(demo_window):
     assert page.source.value() == ""
     page.input.setPlainText("Utan källa")
     page.save_note()
-    assert demo_window.controller.session.notes()[-1].source_kind == SourceKind.NONE
+    assert demo_window.controller.session.notes.all()[-1].source_kind == SourceKind.NONE
 
 
 def test_linking_notes_keeps_links_to_notes_in_other_areas(demo_window, monkeypatch):
     session = demo_window.controller.session
-    finding = next(f for f in session.findings(1) if len(f.note_ids) >= 1)
+    finding = next(f for f in session.findings.all(1) if len(f.note_ids) >= 1)
     moved = finding.note_ids[0]
-    session.move_note(moved, "7.2")
+    session.notes.move(moved, "7.2")
     page = area_page(demo_window, 1)
     column = page.findings.columns[finding.kind]
     for row in range(column.list.count()):
@@ -60,7 +60,7 @@ def test_linking_notes_keeps_links_to_notes_in_other_areas(demo_window, monkeypa
     monkeypatch.setattr(findings_module, "LinkNotesDialog", Unchanged)
     column._link()
     assert moved in shown["ids"]  # the note filed under area 7 is listed too
-    assert moved in session.finding(finding.id).note_ids
+    assert moved in session.findings.get(finding.id).note_ids
 
 
 def test_a_read_only_file_cannot_be_typed_into(window, demo_copy):

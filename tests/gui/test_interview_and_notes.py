@@ -29,7 +29,7 @@ def test_typing_and_enter_saves_a_tagged_note(demo_window, qtbot):
     type_text(page.input, "Bolagen får ägardirektiv – men följs de upp?")
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
     assert page.input.toPlainText() == ""
-    notes = demo_window.controller.session.notes(interview_id=interview_id)
+    notes = demo_window.controller.session.notes.all(interview_id=interview_id)
     note = next(n for n in notes if n.body.startswith("Bolagen får ägardirektiv"))
     assert note.subarea == "3.5" and note.source_kind == SourceKind.INTERVIEW and note.captured_at
     assert page.recent.item(0).text().endswith("Bolagen får ägardirektiv – men följs de upp?")
@@ -37,14 +37,14 @@ def test_typing_and_enter_saves_a_tagged_note(demo_window, qtbot):
 
 def test_shift_enter_makes_a_new_line_not_a_note(demo_window, qtbot):
     page = interview_page(demo_window)
-    before = len(demo_window.controller.session.notes())
+    before = len(demo_window.controller.session.notes.all())
     type_text(page.input, "rad ett")
     qtbot.keyClick(page.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     type_text(page.input, "rad två")
     assert page.input.toPlainText() == "rad ett\nrad två"
-    assert len(demo_window.controller.session.notes()) == before
+    assert len(demo_window.controller.session.notes.all()) == before
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
-    assert demo_window.controller.session.notes()[-1].body == "rad ett\nrad två"
+    assert demo_window.controller.session.notes.all()[-1].body == "rad ett\nrad två"
 
 
 def test_keyboard_moves_between_subareas_and_areas(demo_window, qtbot):
@@ -75,7 +75,7 @@ def test_a_new_interview_can_be_created_quickly(demo_window, monkeypatch):
 
     monkeypatch.setattr(interview_mode.NewInterviewDialog, "exec", fake_exec)
     page.create_interview()
-    created = demo_window.controller.session.interviews()[-1]
+    created = demo_window.controller.session.registers.interviews()[-1]
     assert created.title == "Extra fackligt möte" and created.group == "fack"
     assert created.roles == ("Kommunal", "Vision")
     assert page.current_interview_id() == created.id
@@ -121,17 +121,17 @@ def test_a_note_can_be_moved_to_another_subarea_and_back(demo_window, monkeypatc
     monkeypatch.setattr(notes_list, "ChooseSubAreaDialog", Choose)
     notes.move_current()
     session = demo_window.controller.session
-    assert session.note(note_id).subarea == "2.3"
-    assert note_id not in [n.id for n in session.notes("1.1")]
+    assert session.notes.get(note_id).subarea == "2.3"
+    assert note_id not in [n.id for n in session.notes.all("1.1")]
     demo_window.undo_action.trigger()
-    assert session.note(note_id).subarea == "1.1"
+    assert session.notes.get(note_id).subarea == "1.1"
 
 
 def test_deleting_a_note_is_undoable(demo_window, qtbot):
     page = demo_window.workspace.page("area:4")
     demo_window.go("area:4")
     # a note no finding cites (one that supports a finding asks first: test_navigation_and_undo)
-    linked = {n for f in demo_window.controller.session.findings() for n in f.note_ids}
+    linked = {n for f in demo_window.controller.session.findings.all() for n in f.note_ids}
     notes, free = next(
         (card.notes, row)
         for card in page.cards.values()
@@ -141,14 +141,14 @@ def test_deleting_a_note_is_undoable(demo_window, qtbot):
     count = notes.count()
     notes.setCurrentRow(free)
     note_id = notes.current_note_id()
-    subarea = demo_window.controller.session.note(note_id).subarea
+    subarea = demo_window.controller.session.notes.get(note_id).subarea
     notes.setFocus()
     qtbot.keyClick(notes, Qt.Key.Key_Delete)
     assert notes.count() == count - 1
-    assert note_id not in [n.id for n in demo_window.controller.session.notes(subarea)]
+    assert note_id not in [n.id for n in demo_window.controller.session.notes.all(subarea)]
     demo_window.undo_action.trigger()
     assert notes.count() == count
-    assert note_id in [n.id for n in demo_window.controller.session.notes(subarea)]
+    assert note_id in [n.id for n in demo_window.controller.session.notes.all(subarea)]
 
 
 def test_unsorted_notes_are_kept_and_listed(demo_window, qtbot):
@@ -156,32 +156,32 @@ def test_unsorted_notes_are_kept_and_listed(demo_window, qtbot):
     page.select_subarea("")
     type_text(page.input, "Osorterad iakttagelse")
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
-    unsorted = demo_window.controller.session.notes(unsorted=True)
+    unsorted = demo_window.controller.session.notes.all(unsorted=True)
     assert "Osorterad iakttagelse" in [n.body for n in unsorted]
 
 
 def test_a_note_can_cite_a_document_and_page(demo_window, qtbot):
     page = demo_window.workspace.page("area:3")
     demo_window.go("area:3")
-    doc = next(d for d in demo_window.controller.session.documents() if "ägardirektiv" in d.title)
+    doc = next(d for d in demo_window.controller.session.registers.documents() if "ägardirektiv" in d.title)
     assert page.source.set_value(f"document:{doc.id}")
     assert page.source.page.isVisibleTo(page)
     page.source.page.setText("12")
     card = page.cards["3.5"]
     card.quick_note.setText("Ägardirektiven saknar krav på rapportering till KS")
     qtbot.keyClick(card.quick_note, Qt.Key.Key_Return)
-    note = demo_window.controller.session.notes("3.5")[-1]
+    note = demo_window.controller.session.notes.all("3.5")[-1]
     assert note.source_kind == SourceKind.DOCUMENT and note.document_id == doc.id and note.page == "12"
     assert f"{doc.title}, s. 12" in card.notes.item(card.notes.count() - 1).text()
 
 
 def test_interview_mode_can_take_notes_from_a_web_source(demo_window, qtbot):
     page = interview_page(demo_window)
-    web = demo_window.controller.session.web_sources()[0]
+    web = demo_window.controller.session.registers.web_sources()[0]
     assert page.source.set_value(f"web:{web.id}")
     page.select_subarea("1.2")
     type_text(page.input, "Webbplatsen saknar protokoll")
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
-    note = demo_window.controller.session.notes()[-1]
+    note = demo_window.controller.session.notes.all()[-1]
     assert note.source_kind == SourceKind.WEB and note.web_id == web.id
     assert page.recent.item(0).text().endswith("Webbplatsen saknar protokoll")

@@ -42,7 +42,7 @@ def status(win) -> str:
 def test_arrow_keys_in_the_navigation_only_navigate(demo_window, qtbot):
     tree = demo_window.workspace.nav.tree
     session = demo_window.controller.session
-    before = session.scores()
+    before = session.scores.all()
     tree.setFocus()
     tree.setCurrentItem(demo_window.workspace.nav._items["area:1"])
     keys(qtbot, tree, Qt.Key.Key_Right, Qt.Key.Key_Down)  # into 1.1: the page scrolls there
@@ -51,7 +51,7 @@ def test_arrow_keys_in_the_navigation_only_navigate(demo_window, qtbot):
     keys(qtbot, tree, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up)  # used to lower the 1.1 score
     assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 1) == "sub:1.2"
     area_page(demo_window, 1).cards["1.4"].text.setFocus()  # "clicking elsewhere" used to save it
-    assert session.scores() == before
+    assert session.scores.all() == before
     assert not demo_window.controller.undo_stack.canUndo()
     # every item below the areas is reachable with the arrows; Intervjuläge keeps no focus
     tree.setFocus()
@@ -64,7 +64,7 @@ def test_arrow_keys_in_the_navigation_only_navigate(demo_window, qtbot):
     pages = [t for t in seen if t and not t.startswith(("sub:", "area:"))]
     assert list(dict.fromkeys(pages)) == ["interview", "interviews", "documents", "web", "coverage", "search"]
     assert demo_window.workspace.current == "search"
-    assert session.scores() == before and session.notes() == session.notes()
+    assert session.scores.all() == before and session.notes.all() == session.notes.all()
 
 
 def test_enter_in_the_navigation_goes_into_the_score_field_on_purpose(demo_window, qtbot):
@@ -147,7 +147,7 @@ def test_typing_is_one_undo_step_per_field_and_pause_and_ctrl_z_after_leaving_br
     monkeypatch.setattr(widgets, "clock", lambda: now[0])
     session = demo_window.controller.session
     card = area_page(demo_window, 2).cards["2.1"]
-    original = session.text(TextScope.SUBAREA, "2.1")
+    original = session.scores.text(TextScope.SUBAREA, "2.1")
     card.text.setFocus()
     card.text.moveCursor(card.text.textCursor().MoveOperation.End)
     type_text(card.text, " Första tillägget.")
@@ -158,15 +158,15 @@ def test_typing_is_one_undo_step_per_field_and_pause_and_ctrl_z_after_leaving_br
     now[0] += 10  # a real pause: a new step
     type_text(card.text, " Efter pausen.")
     qtbot.keyClick(card.text, Qt.Key.Key_Tab)  # leaving the field commits it
-    assert session.text(TextScope.SUBAREA, "2.1").endswith("Samma skur. Efter pausen.")
+    assert session.scores.text(TextScope.SUBAREA, "2.1").endswith("Samma skur. Efter pausen.")
     press(qtbot, demo_window, "Ctrl+Z")
-    assert session.text(TextScope.SUBAREA, "2.1") == original + " Första tillägget. Samma skur."
-    assert card.text.toPlainText() == session.text(TextScope.SUBAREA, "2.1")
+    assert session.scores.text(TextScope.SUBAREA, "2.1") == original + " Första tillägget. Samma skur."
+    assert card.text.toPlainText() == session.scores.text(TextScope.SUBAREA, "2.1")
     assert status(demo_window) == "Ångrade: Text 2.1"
     assert card.text.hasFocus() and demo_window.workspace.highlighted is card.text
     press(qtbot, demo_window, "Ctrl+1")
     press(qtbot, demo_window, "Ctrl+Z")  # from another page: the text comes back on its own page
-    assert session.text(TextScope.SUBAREA, "2.1") == original == card.text.toPlainText()
+    assert session.scores.text(TextScope.SUBAREA, "2.1") == original == card.text.toPlainText()
     assert demo_window.workspace.current == "area:2"
 
 
@@ -180,7 +180,7 @@ def test_ctrl_z_in_a_text_field_undoes_the_typing_there(demo_window, qtbot):
     type_text(editor, " Ny mening.")
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == before
-    assert demo_window.controller.session.text(TextScope.SUMMARY_WEAKER) == before
+    assert demo_window.controller.session.scores.text(TextScope.SUMMARY_WEAKER) == before
     assert status(demo_window) == "Ångrade: Text Svagare områden"
 
 
@@ -191,16 +191,16 @@ def test_ctrl_z_right_after_enter_in_interview_mode_brings_the_note_back(demo_wi
     type_text(page.input, "Budgetprocessen är tydlig")
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
     session = demo_window.controller.session
-    assert "Budgetprocessen är tydlig" in [n.body for n in session.notes("4.2")]
+    assert "Budgetprocessen är tydlig" in [n.body for n in session.notes.all("4.2")]
     assert page.input.toPlainText() == ""
     qtbot.keyClick(page.input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "Budgetprocessen är tydlig" not in [n.body for n in session.notes("4.2")]
+    assert "Budgetprocessen är tydlig" not in [n.body for n in session.notes.all("4.2")]
     assert page.input.toPlainText() == "Budgetprocessen är tydlig" and page.input.hasFocus()
     assert page.current_subarea() == "4.2"
     assert status(demo_window) == "Ångrade: Ny anteckning"
     type_text(page.input, " i stort")  # corrected and saved again
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
-    assert "Budgetprocessen är tydlig i stort" in [n.body for n in session.notes("4.2")]
+    assert "Budgetprocessen är tydlig i stort" in [n.body for n in session.notes.all("4.2")]
 
 
 def test_ctrl_s_says_everything_is_saved_and_ctrl_w_closes(demo_window, qtbot):
@@ -209,7 +209,9 @@ def test_ctrl_s_says_everything_is_saved_and_ctrl_w_closes(demo_window, qtbot):
     type_text(editor, "Skrivet just nu. ")
     press(qtbot, demo_window, "Ctrl+S")
     assert status(demo_window) == "Allt är redan sparat. Varje ändring sparas direkt i filen."
-    assert demo_window.controller.session.text(TextScope.SUBAREA, "6.1").startswith("Skrivet just nu. ")
+    assert demo_window.controller.session.scores.text(TextScope.SUBAREA, "6.1").startswith(
+        "Skrivet just nu. "
+    )
     press(qtbot, demo_window, "Ctrl+W")
     assert demo_window.controller is None
     assert demo_window.central.currentWidget() is demo_window.welcome
@@ -253,25 +255,25 @@ def test_deleting_an_interview_with_notes_asks_first_and_undo_brings_everything_
     session = demo_window.controller.session
     press(qtbot, demo_window, "Ctrl+Shift+I")
     page = demo_window.workspace.pages["interviews"]
-    interview = session.interviews()[0]  # the management group: 8 notes
-    notes = session.notes(interview_id=interview.id)
+    interview = session.registers.interviews()[0]  # the management group: 8 notes
+    notes = session.notes.all(interview_id=interview.id)
     assert len(notes) == 8
-    linked = [f for f in session.findings() if set(f.note_ids) & {n.id for n in notes}]
+    linked = [f for f in session.findings.all() if set(f.note_ids) & {n.id for n in notes}]
     page.select(interview.id)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # answered with Avbryt
     assert "är källa till 8 anteckningar" in answer.asked[-1]
     assert "Ta bort intervjun och 8 anteckningar" in answer.asked[-1]
-    assert interview.id in [i.id for i in session.interviews()]
+    assert interview.id in [i.id for i in session.registers.interviews()]
     answer.press = "Ta bort intervjun"
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert interview.id not in [i.id for i in session.interviews()]
-    assert session.notes(interview_id=interview.id) == []
+    assert interview.id not in [i.id for i in session.registers.interviews()]
+    assert session.notes.all(interview_id=interview.id) == []
     assert session.validate() == []  # no note cites a deleted interview, no finding a deleted note
     assert status(demo_window) == "Tog bort intervjun och 8 anteckningar. Ctrl+Z ångrar."
     press(qtbot, demo_window, "Ctrl+2")
     press(qtbot, demo_window, "Ctrl+Z")
-    assert [n.id for n in session.notes(interview_id=interview.id)] == [n.id for n in notes]
-    assert [f.note_ids for f in session.findings() if f.id in {x.id for x in linked}] == [
+    assert [n.id for n in session.notes.all(interview_id=interview.id)] == [n.id for n in notes]
+    assert [f.note_ids for f in session.findings.all() if f.id in {x.id for x in linked}] == [
         f.note_ids for f in linked
     ]
     assert session.validate() == []
@@ -283,19 +285,19 @@ def test_every_delete_is_announced_and_undoable(demo_window, qtbot, answer):
     session = demo_window.controller.session
     page = area_page(demo_window, 1)
     # a note that supports a finding: asked first, the link goes with it
-    finding = next(f for f in session.findings(1) if f.note_ids)
+    finding = next(f for f in session.findings.all(1) if f.note_ids)
     note_id = finding.note_ids[0]
-    card = page.cards[session.note(note_id).subarea]
+    card = page.cards[session.notes.get(note_id).subarea]
     card.notes.select_note(note_id)
     card.notes.setFocus()
     answer.press = "Ta bort anteckningen"
     qtbot.keyClick(card.notes, Qt.Key.Key_Delete)
     assert "Anteckningen stöder 1 iakttagelse:" in answer.asked[-1]
-    assert note_id not in [n.id for n in session.notes()]
-    assert note_id not in session.finding(finding.id).note_ids and session.validate() == []
+    assert note_id not in [n.id for n in session.notes.all()]
+    assert note_id not in session.findings.get(finding.id).note_ids and session.validate() == []
     assert status(demo_window) == "Tog bort anteckningen. Ctrl+Z ångrar."
     press(qtbot, demo_window, "Ctrl+Z")
-    assert note_id in session.finding(finding.id).note_ids
+    assert note_id in session.findings.get(finding.id).note_ids
     # a finding (nothing depends on it: no question)
     asked = len(answer.asked)
     column = page.findings.columns[finding.kind]
@@ -303,29 +305,31 @@ def test_every_delete_is_announced_and_undoable(demo_window, qtbot, answer):
     column.list.setCurrentRow(0)
     gone = column._current()
     qtbot.keyClick(column.list, Qt.Key.Key_Delete)
-    assert gone.id not in [f.id for f in session.findings(1)] and len(answer.asked) == asked
+    assert gone.id not in [f.id for f in session.findings.all(1)] and len(answer.asked) == asked
     assert status(demo_window) == "Tog bort iakttagelsen. Ctrl+Z ångrar."
     press(qtbot, demo_window, "Ctrl+Z")
-    assert gone.id in [f.id for f in session.findings(1)]
+    assert gone.id in [f.id for f in session.findings.all(1)]
     # an earlier evaluation on the summary page
     press(qtbot, demo_window, "Ctrl+0")
     box = demo_window.workspace.pages["summary"].comparisons
     box.earlier.setCurrentRow(0)
-    earlier = session.earlier_evaluations()[0]
+    earlier = session.registers.earlier()[0]
     next(b for b in box.findChildren(QPushButton) if b.text() == "Ta bort").click()
-    assert session.earlier_evaluations() == []
+    assert session.registers.earlier() == []
     assert status(demo_window) == "Tog bort den tidigare utvärderingen. Ctrl+Z ångrar."
     press(qtbot, demo_window, "Ctrl+Z")
-    assert [e.id for e in session.earlier_evaluations()] == [earlier.id]
-    assert session.scores()["1.1"] == Decimal(13)
+    assert [e.id for e in session.registers.earlier()] == [earlier.id]
+    assert session.scores.all()["1.1"] == Decimal(13)
 
 
 def test_deleting_a_record_nothing_depends_on_asks_nothing(demo_window, qtbot, answer):
     session = demo_window.controller.session
-    doc = next(d for d in session.documents() if not demo_window.controller.citing_notes("document", d.id))
+    doc = next(
+        d for d in session.registers.documents() if not demo_window.controller.citing_notes("document", d.id)
+    )
     press(qtbot, demo_window, "Ctrl+Shift+D")
     page = demo_window.workspace.pages["documents"]
     page.select(doc.id)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert answer.asked == [] and doc.id not in [d.id for d in session.documents()]
+    assert answer.asked == [] and doc.id not in [d.id for d in session.registers.documents()]
     assert status(demo_window) == "Tog bort dokumentet. Ctrl+Z ångrar."

@@ -31,25 +31,25 @@ def _fail(message):
 def test_a_failed_undo_leaves_the_stack_and_the_file_as_they_were(demo_window, monkeypatch, errors):
     controller = demo_window.controller
     session = controller.session
-    before = session.scores()["3.2"]
+    before = session.scores.all()["3.2"]
     assert controller.set_score("3.2", "7")[0]
     stack = controller.undo_stack
     index = stack.index()
     with monkeypatch.context() as m:
-        m.setattr(session, "set_score", _fail("Disken är full; ändringen kunde inte sparas."))
+        m.setattr(session.scores, "set", _fail("Disken är full; ändringen kunde inte sparas."))
         demo_window.undo_action.trigger()
         assert "Disken är full" in errors[-1]
         assert stack.index() == index and stack.canUndo()  # the step is still there to retry
-        assert session.scores()["3.2"] == Decimal(7)
+        assert session.scores.all()["3.2"] == Decimal(7)
     demo_window.undo_action.trigger()  # the disk has room again
-    assert stack.index() == index - 1 and session.scores()["3.2"] == before
+    assert stack.index() == index - 1 and session.scores.all()["3.2"] == before
     with monkeypatch.context() as m:
-        m.setattr(session, "set_score", _fail("Disken är full igen."))
+        m.setattr(session.scores, "set", _fail("Disken är full igen."))
         demo_window.redo_action.trigger()
         assert "Disken är full igen" in errors[-1]
-        assert stack.index() == index - 1 and session.scores()["3.2"] == before
+        assert stack.index() == index - 1 and session.scores.all()["3.2"] == before
     demo_window.redo_action.trigger()
-    assert stack.index() == index and session.scores()["3.2"] == Decimal(7)
+    assert stack.index() == index and session.scores.all()["3.2"] == Decimal(7)
 
 
 def test_an_undo_step_of_several_changes_is_undone_whole_or_not_at_all(demo_window, monkeypatch, errors):
@@ -61,17 +61,17 @@ def test_an_undo_step_of_several_changes_is_undone_whole_or_not_at_all(demo_wind
     controller.set_score("1.2", "2")
     stack.endMacro()
     index = stack.index()
-    real = session.set_score
+    real = session.scores.set
 
     def fail_for_1_1(subarea, value):
         if subarea == "1.1":
             raise DiskFull("Disken är full.")
         return real(subarea, value)
 
-    monkeypatch.setattr(session, "set_score", fail_for_1_1)
+    monkeypatch.setattr(session.scores, "set", fail_for_1_1)
     demo_window.undo_action.trigger()  # 1.2 is undone first, then 1.1 fails: 1.2 is put back
     assert "Disken är full" in errors[-1] and stack.index() == index
-    assert session.scores()["1.1"] == Decimal(1) and session.scores()["1.2"] == Decimal(2)
+    assert session.scores.all()["1.1"] == Decimal(1) and session.scores.all()["1.2"] == Decimal(2)
 
 
 def test_a_merge_through_the_controller_forgets_undo_steps_that_no_longer_fit(demo_window):
@@ -127,7 +127,7 @@ def test_a_refused_earlier_evaluation_in_the_wizard_leaves_no_file(window, tmp_p
     monkeypatch.setattr(welcome.EarlierPage, "values", lambda page: good)
     window.new_evaluation()  # trying again works
     assert window.controller is not None and window.controller.session.path == target
-    assert [e.area_scores for e in window.controller.session.earlier_evaluations()] == [{1: Decimal(50)}]
+    assert [e.area_scores for e in window.controller.session.registers.earlier()] == [{1: Decimal(50)}]
 
 
 def _typed_but_not_saved(demo_window, monkeypatch):
@@ -135,7 +135,7 @@ def _typed_but_not_saved(demo_window, monkeypatch):
     editor = page.cards["2.1"].text
     editor.setFocus()
     type_text(editor, " Viktigt tillägg.")
-    monkeypatch.setattr(demo_window.controller.session, "set_text", _fail("Disken är full."))
+    monkeypatch.setattr(demo_window.controller.session.scores, "set_text", _fail("Disken är full."))
     return editor
 
 
@@ -194,7 +194,7 @@ def test_a_backup_is_made_on_open_and_every_five_minutes(window, demo_copy, qtbo
     taken = files.list_backups(demo_copy)
     assert [b.reason for b in taken] == ["auto", "open"]
     with EvaluationSession.open(taken[0].path, readonly=True) as backup:
-        assert backup.scores()["3.2"] == Decimal(7)
+        assert backup.scores.all()["3.2"] == Decimal(7)
     window.close_evaluation()
     assert not timer.isActive()
 
@@ -263,4 +263,4 @@ def test_the_texts_typed_are_in_the_file_after_closing(demo_window, demo_copy):
     type_text(editor, " Sista meningen.")  # keys sent to the editor: closing, not leaving it, commits
     assert demo_window.close_evaluation()
     with EvaluationSession.open(demo_copy, readonly=True) as reopened:
-        assert "Sista meningen." in reopened.text(TextScope.SUBAREA, "2.1")
+        assert "Sista meningen." in reopened.scores.text(TextScope.SUBAREA, "2.1")

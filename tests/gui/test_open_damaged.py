@@ -42,12 +42,12 @@ def test_a_file_whose_last_checkpoint_failed_opens_with_every_edit(window, demo_
     child = interrupted_checkpoint(demo_copy, notes=60)
     assert child["close_error"]
     assert window.open_file(demo_copy)
-    assert set(child["acked"]) <= {n.id for n in window.controller.session.notes()}
+    assert set(child["acked"]) <= {n.id for n in window.controller.session.notes.all()}
 
 
 def test_a_damaged_stored_national_average_does_not_stop_the_work(window, demo_copy):
     _damage(demo_copy, "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')")
     assert window.open_file(demo_copy)
     session = window.controller.session
-    assert session.national_average() is None
+    assert session.registers.national_average() is None
     assert any("national_average" in notice for notice in session.file.notices)

@@ -90,7 +90,7 @@ def test_a_final_report_of_the_demo_is_saved(demo_window, tmp_path, monkeypatch)
     from reporthelp import skr_average
 
     # a final report compares with SKR's national average, never with the bundled example data
-    demo_window.controller.session.set_national_average_from_file(skr_average(tmp_path))
+    demo_window.controller.session.registers.set_national_average_from_file(skr_average(tmp_path))
     target = tmp_path / "slutlig.pdf"
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert printing.print_report(demo_window, demo_window.controller, draft=False) == Path(target)
@@ -103,7 +103,7 @@ def test_arkiv_saves_the_report_as_word(demo_window, tmp_path, monkeypatch):
     from docx import Document
     from reporthelp import skr_average
 
-    demo_window.controller.session.set_national_average_from_file(skr_average(tmp_path))
+    demo_window.controller.session.registers.set_national_average_from_file(skr_average(tmp_path))
     target = tmp_path / "rapport.docx"
     asked = []
 

@@ -107,14 +107,14 @@ def test_text_is_saved_within_a_second_of_typing(demo_window, qtbot):
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, " Tillägg om åtgärder.")
     session = demo_window.controller.session
-    assert not session.text(TextScope.SUBAREA, "2.1").endswith("Tillägg om åtgärder.")
+    assert not session.scores.text(TextScope.SUBAREA, "2.1").endswith("Tillägg om åtgärder.")
     # the promise is "saved at most 1 s after typing stops": one timer is waiting, due within 1 s,
     # and when it fires the text is in the file (no real waiting)
     pending = [t for t in editor.findChildren(QTimer) if t.isActive()]
     assert len(pending) == 1 and pending[0].isSingleShot()
     assert 0 < pending[0].remainingTime() <= 1000
     pending[0].timeout.emit()
-    assert session.text(TextScope.SUBAREA, "2.1").endswith("Tillägg om åtgärder.")
+    assert session.scores.text(TextScope.SUBAREA, "2.1").endswith("Tillägg om åtgärder.")
 
 
 def test_text_is_saved_on_focus_out(demo_window, qtbot):
@@ -124,7 +124,7 @@ def test_text_is_saved_on_focus_out(demo_window, qtbot):
     qtbot.keyClicks(editor, "X")
     page.cards["2.2"].score.setFocus()  # leave the editor
     qtbot.wait(10)
-    assert "X" in demo_window.controller.session.text(TextScope.SUBAREA, "2.2")
+    assert "X" in demo_window.controller.session.scores.text(TextScope.SUBAREA, "2.2")
 
 
 def test_allmant_is_the_standard_text_until_edited(demo_window, qtbot):
@@ -133,7 +133,7 @@ def test_allmant_is_the_standard_text_until_edited(demo_window, qtbot):
     assert page.intro.toPlainText() == framework.area(6).intro
     page.intro.setPlainText("Egen inledning.")
     page.intro.flush()
-    assert demo_window.controller.session.text(TextScope.AREA_INTRO, "6") == "Egen inledning."
+    assert demo_window.controller.session.scores.text(TextScope.AREA_INTRO, "6") == "Egen inledning."
     page.intro.setPlainText("   ")  # emptied: the standard text is back, on screen as in the report
     page.intro.flush()
     page.refresh(None)
@@ -150,7 +150,7 @@ def test_findings_add_edit_delete_and_undo(demo_window, qtbot, monkeypatch):
     qtbot.keyClick(column.input, Qt.Key.Key_Return)
     assert column.list.count() == before + 1
     assert column.input.text() == ""
-    bodies = [f.body for f in demo_window.controller.session.findings(3)]
+    bodies = [f.body for f in demo_window.controller.session.findings.all(3)]
     assert "Ägardirektiv behöver förnyas" in bodies
     column.list.setCurrentRow(column.list.count() - 1)
     column._delete()
@@ -192,9 +192,9 @@ def test_notes_can_be_linked_to_a_finding(demo_window, monkeypatch):
 
     monkeypatch.setattr(findings_module, "LinkNotesDialog", FakeDialog)
     column._link()
-    assert note.id in demo_window.controller.session.finding(finding.id).note_ids
+    assert note.id in demo_window.controller.session.findings.get(finding.id).note_ids
     demo_window.undo_action.trigger()
-    assert note.id not in demo_window.controller.session.finding(finding.id).note_ids
+    assert note.id not in demo_window.controller.session.findings.get(finding.id).note_ids
 
 
 def test_reopening_the_file_finds_everything(window, demo_copy, qtbot):
@@ -207,8 +207,8 @@ def test_reopening_the_file_finds_everything(window, demo_copy, qtbot):
     window.close_evaluation()  # flushes the text editor
     assert window.open_file(demo_copy)
     session = window.controller.session
-    assert session.scores()["8.3"] == Decimal("16.5")
-    assert session.text(TextScope.SUBAREA, "8.3") == "Ny bedömning av intern kommunikation."
-    assert "Intranätet Insidan används dagligen" in [n.body for n in session.notes("8.3")]
+    assert session.scores.all()["8.3"] == Decimal("16.5")
+    assert session.scores.text(TextScope.SUBAREA, "8.3") == "Ny bedömning av intern kommunikation."
+    assert "Intranätet Insidan används dagligen" in [n.body for n in session.notes.all("8.3")]
     page = area_page(window, 8)
     assert page.cards["8.3"].score.text() == "16,5"
