@@ -71,7 +71,12 @@ def write_demo(path: Path, *, overwrite: bool = False) -> tuple[EvaluationSessio
     """
     path = Path(path)
     if not (overwrite and (path.exists() or path.is_symlink())):
-        check_output(path)
+        try:
+            check_output(path)
+        except OutputRefused as err:
+            if not (path.exists() or path.is_symlink()):
+                raise
+            raise OutputRefused(f"{err} (--force ersätter en tidigare demo.)") from None
         return _build(path), None
     check_output(path, replace=Replace.EVALUATION)
     _refuse_real_evaluation(path)

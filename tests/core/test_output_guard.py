@@ -216,6 +216,7 @@ def test_the_demo_never_replaces_a_real_evaluation_but_replaces_a_demo_after_a_b
     with EvaluationSession.open(target) as s:
         s.notes.add("min egen anteckning i demon", "1.1")
     capsys.readouterr()
+    refused(capsys, ["demo", target], world, "--force ersätter en tidigare demo")
     assert main(["demo", str(target), "--force"]) == 0
     assert "sparades först" in capsys.readouterr().out
     saved = backup.list_backups(target)[0].path
@@ -254,6 +255,7 @@ READERS = {
     "aggregate": lambda i, o: ["aggregate", i, "-o", o / "avg.json"],
     "summary": lambda i, o: ["summary", i],
     "validate": lambda i, o: ["validate", i],
+    "report": lambda i, o: ["report", i, "-o", o / "r.pdf", "--draft"],
 }
 
 
