@@ -205,21 +205,31 @@ def test_a_hostile_national_average_file(demo_copy, tmp_path, capsys, case):
     assert not out.exists()
 
 
-@pytest.mark.parametrize("case", ["1e308", "NaN", "negative n"])
-def test_a_hostile_national_average_stored_in_a_file_is_ignored(demo_copy, tmp_path, capsys, case):
-    """The same check holds for the copy kept inside an evaluation file (another container): a
-    damaged stored reference counts as none (the report says which reference it used)."""
+@pytest.mark.parametrize(
+    ("case", "why"),
+    [
+        ("1e308", "mean: 1e+308 är inget rimligt poängtal"),
+        ("NaN", "mean: nan är inget rimligt"),
+        ("negative n", "n: ”-3” är inget rimligt antal"),
+    ],
+)
+def test_a_hostile_national_average_stored_in_a_file(demo_copy, tmp_path, capsys, case, why):
+    """The same check holds for the copy kept inside an evaluation file (another container):
+    validate names the damaged value, the report does not use it, nothing is written."""
     stat = NATIONAL[case]
     text = (
         '{"format": 1, "kind": "kommunkompassen-national-average", "label": "Lagrad", "frameworks": '
         '{"2019": {"label": "Lagrad", "areas": {"1": ' + stat + '}, "total": {"n": 3, "mean": 400}}}}'
     )
     tamper(demo_copy, "INSERT OR REPLACE INTO meta (key, value) VALUES ('national_average', ?)", (text,))
+    before = digest(demo_copy)
+    code, _, err = run(capsys, "validate", demo_copy)
+    assert code == 1 and "national_average" in err and why in err, err
     with EvaluationSession.open(demo_copy, readonly=True) as s:
         assert s.registers.national_average() is None
-    out = tmp_path / "r.pdf"
-    code, _, err = run(capsys, "report", demo_copy, "-o", out, "--draft")
+    code, _, err = run(capsys, "report", demo_copy, "-o", tmp_path / "r.pdf", "--draft")
     assert code == 0, err
+    assert digest(demo_copy) == before
 
 
 @pytest.mark.parametrize(
