@@ -33,6 +33,7 @@ from .styles import TEXT_WIDTH
 from .text import join_sv, thousands
 
 CM = 28.35 / TEXT_WIDTH  # one centimetre as a fraction of the text width
+KEEP_WITH_TABLE = 1200  # characters: a last sub-area this short moves with its findings table
 
 
 def shown(value: Decimal | None) -> str:
@@ -119,11 +120,13 @@ def area_section(ctx: ReportContext, area: Area) -> list[Block]:
         story += last
     table = findings_table(ctx, area)
     if table is not None:
-        # the table is kept with the end of the last sub-area's text: it never stands alone on
-        # an otherwise empty page (a long table still splits, with its header repeated)
-        tail = [b for b in last if isinstance(b, Para)][-1:]
-        if tail and story[-1] == tail[0]:
-            story.pop()
+        # the table is kept with the end of the last sub-area (its heading too when its text is
+        # short): it never stands alone on an otherwise empty page, nor leaves the heading
+        # behind (a long table still splits, with its header repeated)
+        paras = [b for b in last if isinstance(b, Para)]
+        short = sum(len(b.text) for b in paras) <= KEEP_WITH_TABLE
+        tail = last if short else paras[-1:]
+        del story[len(story) - len(tail) :]
         story.append(Together((*tail, Space(8), table)))
     return story
 
