@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..domain.errors import KompassError
-from ..services.session import EvaluationSession
-from ..storage import backup as backups
+from ..services.session import EvaluationSession, StaleCopy
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile, Row
 from ..storage.outputs import same_file
@@ -278,33 +277,22 @@ def apply_merge(
         raise MergeRefused("Planen gäller en annan huvudfil.")
     if plan.is_empty:
         return MergeResult(0, 0, 0, 0, 0, None)
-    f = lead.file
-    _check_not_stale(f, plan)  # before the backup; again inside the transaction
-    saved = backups.make_backup(lead.path, "before-merge")
+    steps: list[tuple[str, Row, str | None]] = [(t, row, None) for t, row in plan.inserts + plan.updates]
+    steps += [(t, row, "merge-same") for t, row in plan.same]
     kept_lead = took_other = 0
-    with f.write():
-        _check_not_stale(f, plan)
-        for table, row in plan.inserts + plan.updates:
-            f.put_raw(table, row, reason="merge", author=lead.author)
-        for table, row in plan.same:
-            f.log_history(table, row, reason="merge-same", author=lead.author)
-        for c in plan.conflicts:
-            if choices.get(c.id, default) == "other":
-                f.log_history(c.table, c.lead, reason="merge-lost", author=lead.author)
-                f.put_raw(c.table, c.other, reason="merge", author=lead.author)
-                took_other += 1
-            else:
-                f.log_history(c.table, c.other, reason="merge-lost", author=lead.author)
-                kept_lead += 1
-    touched = tuple(row["id"] for _, row in plan.inserts + plan.updates) + tuple(c.id for c in plan.conflicts)
-    lead.changed_outside(touched)
+    for c in plan.conflicts:
+        if choices.get(c.id, default) == "other":
+            steps += [(c.table, c.lead, "merge-lost"), (c.table, c.other, None)]
+            took_other += 1
+        else:
+            steps.append((c.table, c.other, "merge-lost"))
+            kept_lead += 1
+    expected = {
+        row["id"]: (t, plan.lead_revs.get(row["id"])) for t, row in plan.inserts + plan.updates + plan.same
+    }
+    expected.update({c.id: (c.table, plan.lead_revs.get(c.id)) for c in plan.conflicts})
+    try:  # through the services: backup, one transaction, listeners told
+        saved = lead.store_copied(steps, expected, "before-merge")
+    except StaleCopy:
+        raise MergeRefused("Huvudfilen har ändrats sedan sammanslagningen planerades; planera om.") from None
     return MergeResult(len(plan.inserts), len(plan.updates), len(plan.same), kept_lead, took_other, saved)
-
-
-def _check_not_stale(f: EvaluationFile, plan: MergePlan) -> None:
-    tables = {row["id"]: table for table, row in plan.inserts + plan.updates + plan.same}
-    tables.update({c.id: c.table for c in plan.conflicts})
-    for rid, table in tables.items():
-        current = f.get(table, rid, include_deleted=True)
-        if (None if current is None else current["rev"]) != plan.lead_revs.get(rid):
-            raise MergeRefused("Huvudfilen har ändrats sedan sammanslagningen planerades; planera om.")

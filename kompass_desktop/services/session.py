@@ -18,7 +18,7 @@ knows what to put back.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from ..storage import backup as backups
 from ..storage import queries, repo
 from ..storage.db import (
     EvaluationFile,
+    Row,
     create_evaluation_file,
     keyed_id,
     new_id,
@@ -315,6 +316,39 @@ class EvaluationSession:
     def coverage(self) -> Coverage:
         return coverage(self.snapshot())
 
+    # -- records from another copy of this evaluation (a merge) -----------------------
+    def store_copied(
+        self,
+        steps: Sequence[tuple[str, Row, str | None]],
+        expected: Mapping[str, tuple[str, str | None]],
+        backup_reason: str = "before-merge",
+    ) -> Path:
+        """Store records from another copy as they are (ids and revisions kept) in one
+        transaction, after a backup; returns the backup.
+
+        ``steps``, in order: (table, record, None) stores the record as the current version;
+        (table, record, reason) keeps it only in the history (e.g. the losing side of a
+        conflict).  ``expected``: record id -> (table, the revision it must still have),
+        checked before the backup and again inside the transaction (StaleCopy if the file
+        changed meanwhile).  Listeners are told that many records changed at once."""
+        self._check_revisions(expected)
+        saved = backups.make_backup(self.path, backup_reason)
+        with self.file.write():
+            self._check_revisions(expected)
+            for table, row, remember in steps:
+                if remember is None:
+                    self.file.put_raw(table, row, reason="merge", author=self.author)
+                else:
+                    self.file.log_history(table, row, reason=remember, author=self.author)
+        self.changed_outside(tuple(dict.fromkeys(row["id"] for _, row, _ in steps)))
+        return saved
+
+    def _check_revisions(self, expected: Mapping[str, tuple[str, str | None]]) -> None:
+        for record_id, (table, revision) in expected.items():
+            current = self.file.get(table, record_id, include_deleted=True)
+            if (None if current is None else current["rev"]) != revision:
+                raise StaleCopy(f"{self.path.name} har ändrats sedan ändringarna förbereddes.")
+
     # -- unsaved input (e.g. a note being typed) survives a crash -----------------------
     def save_draft(self, key: str, value: str) -> None:
         with self.file.write():
@@ -322,6 +356,10 @@ class EvaluationSession:
 
     def draft(self, key: str) -> str:
         return self.file.meta(f"draft:{key}")
+
+
+class StaleCopy(KompassError):
+    """The file changed after records to store were prepared from it (plan again)."""
 
 
 def refuse_network_folder(path: Path) -> None:
