@@ -171,6 +171,8 @@ def test_cli_on_a_first_start(bundle: Bundle, first_start: FirstStart) -> None:
     first_start(bundle.cli, "demo", "X.kompass")
     first_start(bundle.cli, "report", "X.kompass", "-o", "X.pdf", "--draft")
     assert (first_start.work / "X.pdf").read_bytes().startswith(b"%PDF")
+    first_start(bundle.cli, "report", "X.kompass", "-o", "X.docx", "--draft")  # python-docx + lxml
+    assert (first_start.work / "X.docx").read_bytes().startswith(b"PK")
     summary = json.loads(first_start(bundle.cli, "summary", "X.kompass", "--json").stdout)
     assert summary["municipality"] == "Lindsjö"
     first_start(bundle.cli, "keygen", "-o", "skr")
