@@ -64,7 +64,13 @@ def generate(path: Path, notes: int, documents: int, interviews: int, seed: int 
     fw = resources.framework("2019")
     subs = [s.number for s in fw.subareas()]
     with (
-        EvaluationSession.create(path, NewEvaluation(fw, "Storby", 2025), author="Benchmark") as s,
+        EvaluationSession.create(
+            path,
+            NewEvaluation(
+                fw, "Storby", 2025, start_date="2025-10-06", end_date="2025-10-08", evaluators=("Eva Ek",)
+            ),
+            author="Benchmark",
+        ) as s,
         s.file.write(),
     ):
         groups = list(InterviewGroup)

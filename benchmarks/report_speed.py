@@ -56,7 +56,7 @@ def long_finding_seconds(snap: Any, size: int, out: Path) -> float:
 
     big = with_long_finding(snap, size)
     start = time.perf_counter()
-    build_report(big, out, draft=False)
+    build_report(big, out, draft=False, with_national=False)
     return time.perf_counter() - start
 
 
@@ -91,10 +91,13 @@ def main() -> None:
             snap = s.snapshot()
         results = {}
         start = time.perf_counter()
-        results[False] = build_report(snap, out_dir / "demo-rapport.pdf", draft=False)
+        results[False] = build_report(snap, out_dir / "demo-rapport.pdf", draft=False, with_national=False)
         cold = time.perf_counter() - start
         results[True] = build_report(snap, out_dir / "demo-utkast.pdf", draft=True)
-        _, warm = timed(lambda: build_report(snap, out_dir / "demo-rapport.pdf", draft=False), args.repeat)
+        _, warm = timed(
+            lambda: build_report(snap, out_dir / "demo-rapport.pdf", draft=False, with_national=False),
+            args.repeat,
+        )
         _, warm_draft = timed(
             lambda: build_report(snap, out_dir / "demo-utkast.pdf", draft=True), args.repeat
         )
@@ -119,7 +122,7 @@ def main() -> None:
         def open_snapshot_and_build() -> None:
             with EvaluationSession.open(large, readonly=True) as session:
                 big = session.snapshot()
-            build_report(big, out_dir / "large-rapport.pdf", draft=False)
+            build_report(big, out_dir / "large-rapport.pdf", draft=False, with_national=False)
 
         with EvaluationSession.open(large, readonly=True) as s:
             big = s.snapshot()
@@ -129,8 +132,11 @@ def main() -> None:
                 session.snapshot()
 
         _, t_snapshot = timed(open_snapshot, args.repeat)
-        big_result = build_report(big, out_dir / "large-rapport.pdf", draft=False)
-        _, t_build = timed(lambda: build_report(big, out_dir / "large-rapport.pdf", draft=False), args.repeat)
+        big_result = build_report(big, out_dir / "large-rapport.pdf", draft=False, with_national=False)
+        _, t_build = timed(
+            lambda: build_report(big, out_dir / "large-rapport.pdf", draft=False, with_national=False),
+            args.repeat,
+        )
         _, t_draft = timed(lambda: build_report(big, out_dir / "large-utkast.pdf", draft=True), args.repeat)
         _, t_total = timed(open_snapshot_and_build, args.repeat)
         print(

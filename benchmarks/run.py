@@ -100,10 +100,10 @@ def report_and_large_file(table: Table, repeat: int, tmp: Path) -> None:
     build_demo(demo).close()
     with EvaluationSession.open(demo, readonly=True) as s:
         snap = s.snapshot()
-    build_report(snap, tmp / "warm.pdf", draft=False)
+    build_report(snap, tmp / "warm.pdf", draft=False, with_national=False)
     table.add(
         "full demo report (final PDF)",
-        median_ms(lambda: build_report(snap, tmp / "d.pdf", draft=False), repeat),
+        median_ms(lambda: build_report(snap, tmp / "d.pdf", draft=False, with_national=False), repeat),
         "ms",
         1000,
     )
@@ -134,7 +134,7 @@ def report_and_large_file(table: Table, repeat: int, tmp: Path) -> None:
 
     def open_and_report() -> None:
         with EvaluationSession.open(big, readonly=True) as s:
-            build_report(s.snapshot(), tmp / "big.pdf", draft=False)
+            build_report(s.snapshot(), tmp / "big.pdf", draft=False, with_national=False)
 
     table.add("5 000-note file: open + report", median_ms(open_and_report, repeat), "ms", 3000)
 
