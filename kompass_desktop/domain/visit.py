@@ -51,6 +51,11 @@ def notes_citing(notes: Iterable[Note], kind: SourceKind, record_id: str) -> lis
     return [n for n in notes if n.source_kind == kind and getattr(n, key) == record_id]
 
 
+def notes_without_source(notes: Iterable[Note]) -> list[Note]:
+    """Notes that cite no interview, document or web observation (listed for the evaluator)."""
+    return [n for n in notes if n.source_kind == SourceKind.NONE]
+
+
 def findings_linking(findings: Iterable[Finding], note_id: str) -> list[Finding]:
     """The findings that cite the note ``note_id`` as support."""
     return [f for f in findings if note_id in f.note_ids]

@@ -25,7 +25,7 @@ from .controller import EvaluationController
 from .findings import FindingsEditor
 from .formatting import Sources
 from .notes_list import NotesList
-from .source_picker import SourcePicker
+from .source_picker import CurrentSource
 from .widgets import AutosaveTextEdit, ScoreEdit, muted_label
 
 
@@ -34,8 +34,8 @@ class SubAreaCard(QFrame):
         self,
         controller: EvaluationController,
         sub: SubArea,
+        source: CurrentSource,
         parent: QWidget | None = None,
-        source: SourcePicker | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -90,12 +90,23 @@ class SubAreaCard(QFrame):
         self.notes.setMaximumHeight(160)
         layout.addWidget(self.notes)
         self.quick_note = QLineEdit(self)
-        self.quick_note.setPlaceholderText(
-            self.tr("Ny anteckning till {0} – Enter sparar").format(sub.number)
-        )
         self.quick_note.setAccessibleName(self.tr("Ny anteckning till {0}").format(sub.number))
         self.quick_note.returnPressed.connect(self._add_note)
         layout.addWidget(self.quick_note)
+        self._draft_key = f"quick_note:{sub.number}"
+        self._has_draft = False
+        draft = controller.session.draft(self._draft_key)
+        if draft:  # typed but not entered when the file was last closed (no source was chosen)
+            self.quick_note.setText(draft)
+            self._has_draft = True
+        source.changed.connect(self._show_source)
+        self._show_source()
+
+    def _show_source(self) -> None:
+        source = self.source.label() if self.source.chosen else self.tr("välj källa först (Ctrl+K)")
+        self.quick_note.setPlaceholderText(
+            self.tr("Ny anteckning till {0} · {1} – Enter sparar").format(self.sub.number, source)
+        )
 
     def _score_rejected(self, message: str) -> None:
         self.score_error.setText(message)
@@ -104,18 +115,36 @@ class SubAreaCard(QFrame):
             self.controller.status.emit(self.tr("Poängen sparades inte: {0}").format(message))
 
     def add_pending_note(self) -> bool:
-        """Text left in the new-note field (e.g. when the page is left) is saved, not dropped."""
-        return self._add_note()
+        """Text left in the new-note field (e.g. when the page is left) is saved, not dropped:
+        as a note when a source is chosen, else kept as a draft in its field."""
+        if self.source.chosen or not self.quick_note.text().strip():
+            return self._add_note()
+        return self._keep_draft(self.quick_note.text())
+
+    def _keep_draft(self, text: str) -> bool:
+        if not text and not self._has_draft:
+            return True
+        ok, message = self.controller.try_call(self.controller.session.save_draft, self._draft_key, text)
+        if not ok:
+            self.controller.error.emit(str(message))
+            return False
+        self._has_draft = bool(text)
+        return True
 
     def _add_note(self) -> bool:
         text = self.quick_note.text().strip()
         if not text:
-            return True
-        source = self.source.note_source() if self.source is not None else {}
-        if self.controller.add_note(text, self.sub.number, **source) is None:
+            return self._keep_draft("")
+        if not self.source.chosen:  # a note without a source only by an explicit choice
+            self.controller.status.emit(
+                self.tr("Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.")
+            )
+            self.source.wanted.emit(self.quick_note)
+            return False
+        if self.controller.add_note(text, self.sub.number, **self.source.note_source()) is None:
             return False
         self.quick_note.clear()
-        return True
+        return self._keep_draft("")
 
     def refresh_score(self, scores: dict) -> None:  # type: ignore[type-arg]
         self.score.set_stored(format_exact(scores.get(self.sub.number)))
@@ -132,10 +161,17 @@ class SubAreaCard(QFrame):
 
 
 class AreaPage(QScrollArea):
-    def __init__(self, controller: EvaluationController, area: Area, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: EvaluationController,
+        area: Area,
+        source: CurrentSource,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.area = area
+        self.source = source
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -152,12 +188,6 @@ class AreaPage(QScrollArea):
         header.addWidget(self.score_label, 0, 1)
         header.setColumnStretch(0, 1)
         layout.addLayout(header)
-        source_row = QHBoxLayout()
-        source_row.addWidget(QLabel(self.tr("Källa för nya anteckningar:"), body))
-        self.source = SourcePicker(body)
-        self.source.reload(controller.session)
-        source_row.addWidget(self.source, 1)
-        layout.addLayout(source_row)
         toggle = QToolButton(body)
         toggle.setText(self.tr("Allmänt"))
         toggle.setCheckable(True)
@@ -182,7 +212,7 @@ class AreaPage(QScrollArea):
         self.intro_toggle = toggle
         self.cards: dict[str, SubAreaCard] = {}
         for sub in area.subareas:
-            card = SubAreaCard(controller, sub, body, self.source)
+            card = SubAreaCard(controller, sub, source, body)
             self.cards[sub.number] = card
             layout.addWidget(card)
         findings_title = self.tr("Styrkor och förbättringsmöjligheter")
@@ -226,8 +256,6 @@ class AreaPage(QScrollArea):
             if not self.intro.dirty:
                 own = self.controller.session.scores.text(TextScope.AREA_INTRO, str(self.area.number))
                 self.intro.set_stored_text(intro_text(own, self.area.intro))
-        if kind in (ChangeKind.INTERVIEW, ChangeKind.DOCUMENT, ChangeKind.WEB, ChangeKind.BULK):
-            self.source.reload(self.controller.session)
         if sources is not None:
             if kind != ChangeKind.FINDING:
                 for card in self.cards.values():

@@ -7,8 +7,11 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ..domain.coverage import Coverage
+from ..domain.visit import notes_without_source
 from ..services import AnyChange, ChangeKind
 from .controller import EvaluationController
+from .formatting import Sources
+from .notes_list import NotesList
 from .widgets import muted_label
 
 #: Sequential, colour-blind-safe shades (light to dark blue) for 0, 1, 2, 3+ notes.
@@ -43,6 +46,13 @@ class CoveragePage(QWidget):
         self.table.cellActivated.connect(self._activate)
         self.table.cellDoubleClicked.connect(self._activate)
         layout.addWidget(self.table, 1)
+        self.unsourced_label = QLabel(self)
+        layout.addWidget(self.unsourced_label)
+        self.unsourced = NotesList(controller, self, show_subarea=True)
+        self.unsourced.setAccessibleName(self.tr("Anteckningar utan källa"))
+        self.unsourced.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
+        self.unsourced.note_activated.connect(self._open_note)
+        layout.addWidget(self.unsourced)
         self._rows: list[str] = []
         self._dirty = True
 
@@ -51,6 +61,8 @@ class CoveragePage(QWidget):
             ChangeKind.NOTE,
             ChangeKind.SCORE,
             ChangeKind.INTERVIEW,
+            ChangeKind.DOCUMENT,
+            ChangeKind.WEB,
             ChangeKind.BULK,
         ):
             return
@@ -102,6 +114,7 @@ class CoveragePage(QWidget):
         sections = self.table.horizontalHeader()
         sections.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         sections.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        self._show_unsourced()
         no_notes = sum(1 for r in cov.rows if r.total == 0)
         unsupported = sum(1 for r in cov.rows if r.scored and r.total == 0)
         self.summary.setText(
@@ -113,6 +126,22 @@ class CoveragePage(QWidget):
                 )
             )
         )
+
+    def _show_unsourced(self) -> None:
+        session = self.controller.session
+        notes = notes_without_source(session.notes.all())
+        self.unsourced.set_notes(notes, Sources.load(session))
+        self.unsourced_label.setText(
+            self.tr("<b>Anteckningar utan källa ({0})</b> – dubbelklicka för att öppna anteckningen").format(
+                len(notes)
+            )
+        )
+        self.unsourced_label.setVisible(bool(notes))
+        self.unsourced.setVisible(bool(notes))
+
+    def _open_note(self, note_id: str) -> None:
+        note = self.controller.session.notes.get(note_id)
+        self.navigate.emit(f"note:{note.subarea or ''}:{note_id}")
 
     def _activate(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._rows):

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import INTERVIEW_GROUP_LABELS
+from ..domain.visit import notes_without_source
 from ..services import AnyChange, ChangeKind
 from ..services.registers import Register
 from .controller import EvaluationController
 from .dialogs import ok_cancel
 from .formatting import Sources
 from .notes_list import NotesList
-from .source_picker import SourcePicker
+from .source_picker import NONE, CurrentSource, SourcePicker
 from .widgets import is_undo_or_redo, muted_label
 
 DRAFT_KEY = "interview_note"
@@ -124,13 +125,16 @@ class NoteInput(QPlainTextEdit):
 
 
 class InterviewPage(QWidget):
-    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: EvaluationController, source: CurrentSource, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.state = source
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Källa:"), self))
-        self.source = SourcePicker(self, none_text=self.tr("(ingen källa)"))
+        self.source = SourcePicker(source, self)
         self.source.combo.setAccessibleName(self.tr("Pågående intervju eller annan källa"))
         top.addWidget(self.source, 1)
         new = QPushButton(self.tr("Ny intervju…"), self)
@@ -193,14 +197,14 @@ class InterviewPage(QWidget):
             sc.activated.connect(slot)
         self._last_saved: tuple[str, str, str | None] | None = None  # (note id, text, sub-area)
         self._restoring = True  # nothing may overwrite the saved draft before it is restored
-        self._first_load = True
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(400)
         self._draft_timer.timeout.connect(self.save_draft)
         self.input.textChanged.connect(self._draft_timer.start)
         self.subareas.currentItemChanged.connect(lambda *_: self._update_target())
-        self.source.changed.connect(self._refresh_recent)
+        source.changed.connect(self._source_changed)
+        self.source.chosen.connect(lambda: self.input.setFocus(Qt.FocusReason.OtherFocusReason))
         self.refresh()
         self._restore_draft()
         self._restoring = False
@@ -229,7 +233,11 @@ class InterviewPage(QWidget):
         return value or None
 
     def current_interview_id(self) -> str | None:
-        return self.source.interview_id()
+        return self.state.interview_id()
+
+    def _source_changed(self) -> None:
+        self._refresh_recent()
+        self._update_target()
 
     # -- navigation ----------------------------------------------------------------------
     def select_subarea(self, number: str) -> None:
@@ -265,20 +273,16 @@ class InterviewPage(QWidget):
         else:
             self.questions.setText(self.tr("Anteckningen sparas utan delfråga och kan flyttas senare."))
         where = f"{sub} {fw.subarea(sub).heading}" if sub else self.tr("osorterad")
-        who = self.source.label()
+        who = (
+            self.state.label()
+            if self.state.chosen
+            else self.tr("<b>ingen källa vald</b> – välj ovan eller med Ctrl+K")
+        )
         self.target.setText(self.tr("Sparas till <b>{0}</b> · {1}").format(where, who))
         self.save_draft()
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self, change: AnyChange | None = None) -> None:
-        if change is None or change.kind in (
-            ChangeKind.INTERVIEW,
-            ChangeKind.DOCUMENT,
-            ChangeKind.WEB,
-            ChangeKind.BULK,
-        ):
-            self.source.reload(self.controller.session, default_latest_interview=self._first_load)
-            self._first_load = False  # later refreshes keep the evaluator's choice, even "(ingen källa)"
         if change is None or change.kind in (
             ChangeKind.NOTE,
             ChangeKind.INTERVIEW,
@@ -295,11 +299,13 @@ class InterviewPage(QWidget):
         if iid:
             notes = session.notes.all(interview_id=iid)
         else:
-            kind, _, rid = self.source.value().partition(":")
+            kind, _, rid = self.state.value.partition(":")
             notes = session.notes.all()
-            if kind:
+            if kind in ("document", "web"):
                 key = {"document": "document_id", "web": "web_id"}[kind]
                 notes = [n for n in notes if getattr(n, key) == rid]
+            elif kind == NONE:
+                notes = notes_without_source(notes)
             notes = notes[-50:]
         notes = list(reversed(notes))[:50]
         self.recent.set_notes(notes, Sources.load(session))
@@ -311,14 +317,20 @@ class InterviewPage(QWidget):
             return
         record = self.controller.add_record(Register.INTERVIEW, **dialog.values())
         if record is not None:
-            self.source.set_value(f"interview:{record.id}")
+            self.state.choose(f"interview:{record.id}")
             self.input.setFocus()
 
     def save_note(self) -> None:
         text = self.input.toPlainText().strip()
         if not text:
             return
-        note = self.controller.add_note(text, self.current_subarea(), **self.source.note_source())
+        if not self.state.chosen:  # a note without a source only by an explicit choice
+            self.controller.status.emit(
+                self.tr("Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.")
+            )
+            self.source.open()
+            return
+        note = self.controller.add_note(text, self.current_subarea(), **self.state.note_source())
         if note is not None:
             self._last_saved = (note.id, self.input.toPlainText(), note.subarea)
             self.input.clear()
@@ -336,7 +348,7 @@ class InterviewPage(QWidget):
             {
                 "text": self.input.toPlainText(),
                 "subarea": self.current_subarea(),
-                "source": self.source.value(),
+                "source": self.state.value,
             },
             ensure_ascii=False,
         )
@@ -358,8 +370,8 @@ class InterviewPage(QWidget):
         self._apply_draft(draft)
 
     def _apply_draft(self, draft: dict[str, str]) -> None:
-        if draft.get("source"):
-            self.source.set_value(draft["source"])
+        if draft.get("source") and not self.state.chosen:  # the clock's or evaluator's choice wins
+            self.state.choose(draft["source"])
         if draft.get("subarea"):
             self.select_subarea(draft["subarea"])
         self.input.blockSignals(True)

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -30,6 +31,7 @@ from . import settings, theme
 from .controller import EvaluationController
 from .dialogs import show_error
 from .i18n import LANGUAGES
+from .source_picker import SourcePicker
 from .welcome import NewEvaluationWizard, WelcomeWidget
 from .workspace import Workspace
 
@@ -45,8 +47,13 @@ def _warm_up_in_background() -> None:
 class MainWindow(QMainWindow):
     backup_failed = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
+        """``clock``: the time that proposes the current interview (tests pass a fixed one)."""
         super().__init__()
+        self.clock: Callable[[], datetime] = clock or datetime.now
+        self.source_picker: SourcePicker | None = None
+        self._source_box: QWidget | None = None
+        self._return_focus: QWidget | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app)
@@ -167,6 +174,13 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(
             edit, self.tr("&Sök…"), lambda: self.go("search"), QKeySequence.StandardKey.Find, needs_file=True
+        )
+        self._action(
+            edit,
+            self.tr("&Källa för nya anteckningar…"),
+            self.choose_source,
+            "Ctrl+K",
+            needs_file=True,
         )
         self._action(
             edit,
@@ -414,7 +428,8 @@ class MainWindow(QMainWindow):
         self.controller.changed.connect(self._on_change)
         self.controller.stepped.connect(self._stepped)
         self.controller.undo_stack.indexChanged.connect(self._update_actions)
-        self.workspace = Workspace(self.controller, self)
+        self.workspace = Workspace(self.controller, self, clock=self.clock)
+        self._show_source(self.workspace)
         self.workspace.typing.connect(self._update_actions)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
@@ -427,6 +442,37 @@ class MainWindow(QMainWindow):
         self._backup_timer.start()
         self._update_actions()
         QTimer.singleShot(300, _warm_up_in_background)
+
+    def _show_source(self, workspace: Workspace) -> None:
+        """The current source, at all times, in the status bar."""
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 6, 0)
+        label = QLabel(self.tr("Källa:"), box)
+        row.addWidget(label)
+        picker = SourcePicker(workspace.source, box, compact=True)
+        label.setBuddy(picker.combo)
+        row.addWidget(picker)
+        self.statusBar().insertPermanentWidget(0, box)
+        self._source_box, self.source_picker = box, picker
+        picker.chosen.connect(self._source_chosen)
+        workspace.source.wanted.connect(self._source_wanted)
+
+    def choose_source(self) -> None:
+        """Ctrl+K: choose the source of new notes (then back to where you were)."""
+        if self.source_picker is not None:
+            self._return_focus = QApplication.focusWidget()
+            self.source_picker.open()
+
+    def _source_wanted(self, widget: QObject) -> None:
+        self.choose_source()
+        if isinstance(widget, QWidget):
+            self._return_focus = widget
+
+    def _source_chosen(self) -> None:
+        target, self._return_focus = self._return_focus, None
+        if target is not None and target.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _dock_visibility_changed(self, visible: bool) -> None:
         if visible:
@@ -459,6 +505,10 @@ class MainWindow(QMainWindow):
             dock.deleteLater()
         controller, self.controller = self.controller, None
         controller.undo_stack.indexChanged.disconnect(self._update_actions)
+        if self._source_box is not None:
+            self.statusBar().removeWidget(self._source_box)
+            self._source_box.deleteLater()
+            self._source_box = self.source_picker = None
         if self.workspace is not None:
             self.central.removeWidget(self.workspace)
             self.workspace.deleteLater()

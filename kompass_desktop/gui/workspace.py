@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,10 +24,13 @@ from ..services.registers import Register
 from . import theme
 from .controller import EvaluationController
 from .nav import NavigationPanel
+from .source_picker import CurrentSource
 from .widgets import AutosaveTextEdit
 
 #: How long the outline around an undone/redone change stays.
 FLASH_MS = 2500
+#: How often the current source follows the visit schedule (ms).
+SCHEDULE_CHECK_MS = 30 * 1000
 
 
 def page_of(where: str, current: str) -> str:
@@ -58,9 +63,22 @@ class Workspace(QSplitter):
     page_changed = Signal(str)
     typing = Signal()  # a text field has text not yet committed (Ångra can take it back)
 
-    def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: EvaluationController,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.controller = controller
+        self.source = CurrentSource(clock, self)  # one current source for every page
+        self.source.reload(controller.session)
+        self._schedule_timer = QTimer(self)  # the next interview in the schedule takes over
+        self._schedule_timer.setObjectName("schedule-clock")
+        self._schedule_timer.setInterval(SCHEDULE_CHECK_MS)
+        self._schedule_timer.timeout.connect(self.follow_schedule)
+        self._schedule_timer.start()
         self.nav = NavigationPanel(controller.framework, self)
         self.stack = QStackedWidget(self)
         self.addWidget(self.nav)
@@ -126,11 +144,11 @@ class Workspace(QSplitter):
         if key.startswith("area:"):
             from .area_page import AreaPage
 
-            return AreaPage(c, c.framework.area(int(key[5:])), self)
+            return AreaPage(c, c.framework.area(int(key[5:])), self.source, self)
         if key == "interview":
             from .interview_mode import InterviewPage
 
-            return InterviewPage(c, self)
+            return InterviewPage(c, self.source, self)
         if key in ("interviews", "documents", "web"):
             from .registers import RegisterPage
 
@@ -237,8 +255,17 @@ class Workspace(QSplitter):
         self._flash.hide()
         self.highlighted = None
 
+    def follow_schedule(self) -> None:
+        """The interview that starts now becomes the source (unless another one was chosen)."""
+        if self.source.propose():
+            self.controller.status.emit(
+                self.tr("Källa enligt besöksschemat: {0}").format(self.source.label())
+            )
+
     def on_change(self, change: AnyChange) -> None:
         """Refresh the visible page now; the others when they are shown next (see :meth:`navigate`)."""
+        if change.kind in ("interview", "document", "web", "bulk"):
+            self.source.reload(self.controller.session)
         visible = self.stack.currentWidget()
         for key, page in self.pages.items():
             if page is visible:

@@ -4,47 +4,42 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="181"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="186"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="156"/>
-        <source>Källa för nya anteckningar:</source>
-        <translation>Source for new notes:</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="192"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="196"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="202"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="203"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="218"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="270"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -238,33 +233,38 @@
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="26"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="29"/>
         <source>Täckning av underlag</source>
         <extracomment>Sequential, colour-blind-safe shades (light to dark blue) for 0, 1, 2, 3+ notes.</extracomment>
         <translation>Evidence coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="31"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="34"/>
         <source>Antal anteckningar per delfråga och källa. Tomma och ljusa rutor visar var underlaget är tunt. Dubbelklicka för att gå till delfrågan.</source>
         <translation>Number of notes per sub-area and source. Empty and pale cells show where the evidence is thin. Double-click to go to the sub-area.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="41"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="44"/>
         <source>Täckningsmatris: delfrågor och källor</source>
         <translation>Coverage matrix: sub-areas and sources</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="52"/>
+        <source>Anteckningar utan källa</source>
+        <translation>Notes without a source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="81"/>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="81"/>
         <source>Varningar</source>
         <translation>Warnings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="123"/>
         <source>%n delfrågor har varningar</source>
         <translation>
             <numerusform>%n sub-area has warnings</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="124"/>
         <source>%n saknar anteckningar</source>
         <translation>
             <numerusform>%n has no notes</numerusform>
@@ -280,12 +280,51 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="125"/>
         <source>%n har poäng utan underlag</source>
         <translation>
             <numerusform>%n has a score without evidence</numerusform>
             <numerusform>%n have a score without evidence</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="135"/>
+        <source>&lt;b&gt;Anteckningar utan källa ({0})&lt;/b&gt; – dubbelklicka för att öppna anteckningen</source>
+        <translation>&lt;b&gt;Notes without a source ({0})&lt;/b&gt; – double-click to open the note</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentSource</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="110"/>
+        <source>Välj källa…</source>
+        <translation>Choose a source…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="61"/>
+        <source>Utan källa</source>
+        <translation>No source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="64"/>
+        <source>Intervju: {0}</source>
+        <translation>Interview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="66"/>
+        <source>Dokument: {0}</source>
+        <translation>Document: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="68"/>
+        <source>Webb: {0}</source>
+        <translation>Web: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="112"/>
+        <source>, s. {0}</source>
+        <translation>, p. {0}</translation>
     </message>
 </context>
 <context>
@@ -742,77 +781,82 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="136"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="133"/>
-        <source>(ingen källa)</source>
-        <translation>(no source)</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="138"/>
         <source>Pågående intervju eller annan källa</source>
         <translation>Current interview or other source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="140"/>
         <source>Ny intervju…</source>
         <translation>New interview…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="142"/>
         <source>Skapa en ny intervju (Ctrl+Skift+N)</source>
         <translation>Create a new interview (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="152"/>
         <source>Delfråga för nya anteckningar</source>
         <translation>Sub-area for new notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="165"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="166"/>
         <source>Skriv – Enter sparar, Skift+Enter ny rad</source>
         <translation>Type – Enter saves, Shift+Enter new line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="172"/>
         <source>Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning</source>
         <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move selected note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="214"/>
         <source>Osorterad (välj delfråga senare)</source>
         <translation>Unsorted (choose sub-area later)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="274"/>
         <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
         <translation>The note is saved without a sub-area and can be moved later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="275"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="269"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="279"/>
+        <source>&lt;b&gt;ingen källa vald&lt;/b&gt; – välj ovan eller med Ctrl+K</source>
+        <translation>&lt;b&gt;no source chosen&lt;/b&gt; – choose one above or with Ctrl+K</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="281"/>
         <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="306"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="312"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="327"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="329"/>
+        <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
+        <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="339"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
     </message>
@@ -833,278 +877,283 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="74"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="128"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="122"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="129"/>
         <source>&amp;Ny utvärdering…</source>
         <translation>&amp;New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="130"/>
         <source>&amp;Öppna…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="131"/>
         <source>&amp;Senaste</source>
         <translation>Recen&amp;t</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
         <source>Öppna &amp;demoutvärdering</source>
         <translation>Open &amp;demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="135"/>
         <source>S&amp;para</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="136"/>
         <source>Spara &amp;kopia som…</source>
         <translation>Save cop&amp;y as…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
         <source>&amp;Exportera till SKR…</source>
         <translation>&amp;Export to SKR…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="139"/>
         <source>&amp;Importera export…</source>
         <translation>&amp;Import export…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="140"/>
         <source>Slå samman med &amp;medutvärderares fil…</source>
         <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
         <source>Skapa &amp;rapport…</source>
         <translation>Create &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="143"/>
         <source>Spara rapporten som &amp;Word…</source>
         <translation>Save report as &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="139"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="146"/>
         <source>Skriv ut &amp;utkast…</source>
         <translation>&amp;Print draft…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="154"/>
         <source>S&amp;täng utvärderingen</source>
         <translation>&amp;Close evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="160"/>
         <source>&amp;Avsluta</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="163"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="158"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="253"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="162"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="256"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="176"/>
         <source>&amp;Sök…</source>
         <translation>&amp;Search…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="180"/>
+        <source>&amp;Källa för nya anteckningar…</source>
+        <translation>Sour&amp;ce of new notes…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
         <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
         <translation>&amp;Municipality and evaluation details…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
         <source>&amp;Gå till</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="194"/>
         <source>&amp;Sammanfattning</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="200"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="206"/>
         <source>Nästa område</source>
         <translation>Next area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
         <source>Föregående område</source>
         <translation>Previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
         <source>&amp;Intervjuläge</source>
         <translation>&amp;Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="213"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="217"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="206"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="220"/>
         <source>&amp;Täckning av underlag</source>
         <translation>Evidence &amp;coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="209"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="223"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="225"/>
         <source>&amp;Diagram bredvid</source>
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="229"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="235"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="251"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="256"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="269"/>
         <source>Ångrade: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="269"/>
         <source>Gjorde om: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="276"/>
         <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
         <translation>Everything is saved already. Every change is saved in the file at once.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="271"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="285"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="277"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="291"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="279"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="293"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="300"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="314"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="341"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="355"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="346"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="360"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="347"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="362"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="381"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="390"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="395"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="397"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="411"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="362"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="399"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="549"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="413"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="599"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="387"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="401"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1112,67 +1161,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="424"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="439"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="426"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="441"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="443"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="451"/>
+        <source>Källa:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="489"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="479"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="529"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="481"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="531"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="586"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="547"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="597"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="555"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="605"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="623"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="673"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="628"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="678"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="630"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="680"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="638"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="688"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="638"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="688"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1351,62 +1405,62 @@
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="55"/>
         <source>Ny intervju</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="61"/>
         <source>t.ex. Förvaltningschefer</source>
         <translation>e.g. Heads of department</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="70"/>
         <source>Roller, åtskilda med kommatecken</source>
         <translation>Roles, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="72"/>
         <source>Namn (frivilligt, personuppgift)</source>
         <translation>Names (optional, personal data)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="77"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="78"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="79"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="80"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="81"/>
         <source>Slut</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="82"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="83"/>
         <source>Namn</source>
         <translation>Names</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="84"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
@@ -1803,39 +1857,24 @@
 <context>
     <name>SourcePicker</name>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="27"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="142"/>
         <source>Källa för nya anteckningar</source>
         <translation>Source for new notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="31"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="143"/>
+        <source>Källan som nya anteckningar får, på alla sidor (Ctrl+K)</source>
+        <translation>The source new notes get, on every page (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="148"/>
         <source>sida</source>
         <translation>page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="151"/>
         <source>Sida i dokumentet</source>
         <translation>Page in the document</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="37"/>
-        <source>(ingen källa)</source>
-        <translation>(no source)</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="54"/>
-        <source>Intervju: {0}</source>
-        <translation>Interview: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="56"/>
-        <source>Dokument: {0}</source>
-        <translation>Document: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="58"/>
-        <source>Webb: {0}</source>
-        <translation>Web: {0}</translation>
     </message>
 </context>
 <context>
@@ -1871,22 +1910,32 @@
         <translation>Text for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="94"/>
-        <source>Ny anteckning till {0} – Enter sparar</source>
-        <translation>New note for {0} – Enter saves</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="93"/>
         <source>Ny anteckning till {0}</source>
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="106"/>
+        <source>välj källa först (Ctrl+K)</source>
+        <translation>choose a source first (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="108"/>
+        <source>Ny anteckning till {0} · {1} – Enter sparar</source>
+        <translation>New note for {0} · {1} – Enter saves</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="115"/>
         <source>Poängen sparades inte: {0}</source>
         <translation>The score was not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="140"/>
+        <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
+        <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="159"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -2026,6 +2075,15 @@
         <location filename="../../kompass_desktop/gui/welcome.py" line="91"/>
         <source>Inga öppnade filer ännu.</source>
         <translation>No files opened yet.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/workspace.py" line="262"/>
+        <source>Källa enligt besöksschemat: {0}</source>
+        <extracomment>How long the outline around an undone/redone change stays. How often the current source follows the visit schedule (ms).</extracomment>
+        <translation>Source according to the visit schedule: {0}</translation>
     </message>
 </context>
 <context>

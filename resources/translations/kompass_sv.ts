@@ -15,7 +15,7 @@
 <context>
     <name>CoveragePage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="123"/>
         <source>%n delfrågor har varningar</source>
         <translation>
             <numerusform>%n delfråga har varningar</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="124"/>
         <source>%n saknar anteckningar</source>
         <translation>
             <numerusform>%n saknar anteckningar</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="125"/>
         <source>%n har poäng utan underlag</source>
         <translation>
             <numerusform>%n har poäng utan underlag</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="387"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="401"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>Det finns %n säkerhetskopia. Vill du öppna den ({0})?</numerusform>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -66,11 +67,26 @@ def errors(monkeypatch):
     return shown
 
 
+class Clock:
+    """The time the window sees (the current interview is proposed from it)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 12, 9, 0)  # a Monday without interviews: nothing proposed
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @pytest.fixture
-def window(qtbot, errors):
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def window(qtbot, errors, clock):
     from kompass_desktop.gui.mainwindow import MainWindow
 
-    win = MainWindow()
+    win = MainWindow(clock=clock)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -78,8 +94,14 @@ def window(qtbot, errors):
     win.close_evaluation()
 
 
+#: During the demo's visit: "Politisk ledning" (14/10 10:15–11:45) is going on.
+DEMO_VISIT = datetime(2025, 10, 14, 10, 30)
+
+
 @pytest.fixture
-def demo_window(window, demo_copy):
+def demo_window(window, demo_copy, clock):
+    """The demo evaluation, opened on its interview day (the current interview is proposed)."""
+    clock.now = DEMO_VISIT
     assert window.open_file(demo_copy)
     return window
 

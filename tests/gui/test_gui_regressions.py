@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from conftest import area_page
+from conftest import DEMO_VISIT, area_page
 
 from kompass_desktop.domain.framework import FindingKind
 from kompass_desktop.domain.model import SourceKind
 from kompass_desktop.gui import findings as findings_module
+from kompass_desktop.gui.source_picker import NONE
 
 
-def test_text_left_in_new_note_and_finding_fields_is_saved_on_close(window, demo_copy):
+def test_text_left_in_new_note_and_finding_fields_is_saved_on_close(window, demo_copy, clock):
+    clock.now = DEMO_VISIT  # a source is proposed: the note is saved with it
     assert window.open_file(demo_copy)
     page = area_page(window, 1)
     page.cards["1.1"].quick_note.setText("Viktig iakttagelse som inte fick Enter")
@@ -17,18 +19,28 @@ def test_text_left_in_new_note_and_finding_fields_is_saved_on_close(window, demo
     window.close_evaluation()
     assert window.open_file(demo_copy)
     session = window.controller.session
-    assert "Viktig iakttagelse som inte fick Enter" in [n.body for n in session.notes.all("1.1")]
+    saved = next(n for n in session.notes.all("1.1") if n.body == "Viktig iakttagelse som inte fick Enter")
+    assert saved.source_kind == SourceKind.INTERVIEW
     assert "Styrka som inte fick Enter" in [f.body for f in session.findings.all(1)]
+
+
+def test_a_note_left_without_a_source_waits_in_its_field(window, demo_copy):
+    assert window.open_file(demo_copy)  # no interview today: no source
+    area_page(window, 2).cards["2.2"].quick_note.setText("Ingen källa vald än")
+    window.close_evaluation()
+    assert window.open_file(demo_copy)
+    assert "Ingen källa vald än" not in [n.body for n in window.controller.session.notes.all()]
+    assert area_page(window, 2).cards["2.2"].quick_note.text() == "Ingen källa vald än"
 
 
 def test_interview_mode_keeps_the_chosen_no_source(demo_window):
     demo_window.go("interview")
     page = demo_window.workspace.pages["interview"]
-    assert page.source.set_value("")
+    assert page.source.set_value(NONE)
     demo_window.go("area:2")
     demo_window.controller.set_score("2.1", "9")
     demo_window.go("interview")
-    assert page.source.value() == ""
+    assert page.source.value() == NONE
     page.input.setPlainText("Utan källa")
     page.save_note()
     assert demo_window.controller.session.notes.all()[-1].source_kind == SourceKind.NONE

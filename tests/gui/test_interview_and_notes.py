@@ -23,8 +23,10 @@ def interview_page(win) -> InterviewPage:
 
 def test_typing_and_enter_saves_a_tagged_note(demo_window, qtbot):
     page = interview_page(demo_window)
-    page.source.combo.setCurrentIndex(3)
+    chosen = demo_window.controller.session.registers.interviews()[3]
+    assert page.source.set_value(f"interview:{chosen.id}")
     interview_id = page.current_interview_id()
+    assert interview_id == chosen.id
     page.select_subarea("3.5")
     type_text(page.input, "Bolagen får ägardirektiv – men följs de upp?")
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
@@ -164,9 +166,10 @@ def test_a_note_can_cite_a_document_and_page(demo_window, qtbot):
     page = demo_window.workspace.page("area:3")
     demo_window.go("area:3")
     doc = next(d for d in demo_window.controller.session.registers.documents() if "ägardirektiv" in d.title)
-    assert page.source.set_value(f"document:{doc.id}")
-    assert page.source.page.isVisibleTo(page)
-    page.source.page.setText("12")
+    picker = demo_window.source_picker  # in the status bar, for every page
+    assert picker.set_value(f"document:{doc.id}")
+    assert picker.page.isVisible()
+    qtbot.keyClicks(picker.page, "12")
     card = page.cards["3.5"]
     card.quick_note.setText("Ägardirektiven saknar krav på rapportering till KS")
     qtbot.keyClick(card.quick_note, Qt.Key.Key_Return)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import area_page, type_text
+from conftest import DEMO_VISIT, area_page, type_text
 from PySide6.QtCore import Qt, QTimer
 
 from kompass_desktop.domain.framework import FindingKind
@@ -197,7 +197,8 @@ def test_notes_can_be_linked_to_a_finding(demo_window, monkeypatch):
     assert note.id not in demo_window.controller.session.findings.get(finding.id).note_ids
 
 
-def test_reopening_the_file_finds_everything(window, demo_copy, qtbot):
+def test_reopening_the_file_finds_everything(window, demo_copy, qtbot, clock):
+    clock.now = DEMO_VISIT
     assert window.open_file(demo_copy)
     page = area_page(window, 8)
     type_score(qtbot, page.cards["8.3"].score, "16,5")

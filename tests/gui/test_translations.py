@@ -131,35 +131,50 @@ def test_the_qm_file_is_compiled_from_the_ts_file(tmp_path, ts, qm):
     assert fresh_qm.read_bytes() == qm.read_bytes(), f"{qm.name} is stale ({HOW_TO_FIX})"
 
 
-def _translate_calls() -> list[tuple[str, int, str, bool]]:
-    """(file, line, source text, has a count) of every tr()/translate() call with a literal text
-    in the GUI, found by parsing the code (not by lupdate, which misses some forms)."""
+def _translate_calls() -> list[tuple[str, int, str, str, bool]]:
+    """(file, line, context, source text, has a count) of every tr()/translate() call with a
+    literal text in the GUI, found by parsing the code (not by lupdate, which misses some forms).
+    The context of ``self.tr`` is the class it is written in, as at run time."""
     found = []
-    for path in sorted((ROOT / "kompass_desktop" / "gui").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-                continue
+
+    def visit(node: ast.AST, path: Path, cls: str) -> None:
+        if isinstance(node, ast.ClassDef):
+            cls = node.name
+        aliased = isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute)
+        if aliased and node.value.attr in ("tr", "translate"):  # lupdate cannot follow an alias
+            found.append((path.name, node.lineno, "ALIAS", f"alias of {node.value.attr}()", False))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             name, args = node.func.attr, node.args
             index = 0 if name == "tr" else 1 if name == "translate" else None
-            if index is None or len(args) <= index:
-                continue
-            source = args[index]
-            if isinstance(source, ast.Constant) and isinstance(source.value, str):
-                counted = len(args) > index + 2 or any(k.arg == "n" for k in node.keywords)
-                found.append((path.name, node.lineno, source.value, counted))
+            if index is not None and len(args) > index:
+                source = args[index]
+                context = cls if name == "tr" else getattr(args[0], "value", None)
+                if isinstance(source, ast.Constant) and isinstance(source.value, str):
+                    counted = len(args) > index + 2 or any(k.arg == "n" for k in node.keywords)
+                    found.append((path.name, node.lineno, str(context), source.value, counted))
+        for child in ast.iter_child_nodes(node):
+            visit(child, path, cls)
+
+    for path in sorted((ROOT / "kompass_desktop" / "gui").glob("*.py")):
+        visit(ast.parse(path.read_text(encoding="utf-8")), path, "")
     return found
 
 
 def test_every_text_the_code_translates_is_in_the_ts_file():
-    """A text lupdate does not see (an aliased translate, a count lupdate cannot parse) would stay
-    Swedish in English without anybody noticing; a count it ignores gives "1 träffar"."""
-    known = {m.source for m in MESSAGES}
+    """A text lupdate does not see (an aliased translate, a count lupdate cannot parse) or files
+    under another context than the one asked at run time would stay Swedish in English without
+    anybody noticing; a count it ignores gives "1 träffar"."""
+    known = pairs(MESSAGES)
     numerus_en = {m.source for m in MESSAGES if m.forms}
     numerus_sv = {m.source for m in SV_MESSAGES if m.forms}
-    calls = _translate_calls()
+    calls = [(f, line, text, counted) for f, line, _c, text, counted in _translate_calls()]
     assert len(calls) > 400
-    missing = [f"{f}:{line} {text!r}" for f, line, text, _n in calls if text not in known]
-    assert not missing, "not in kompass_en.ts:\n" + "\n".join(missing)
+    missing = [
+        f"{f}:{line} [{context}] {text!r}"
+        for f, line, context, text, _n in _translate_calls()
+        if (context, text) not in known
+    ]
+    assert not missing, "not in kompass_en.ts under the context used at run time:\n" + "\n".join(missing)
     plural = [(f, line, text) for f, line, text, counted in calls if counted or "%n" in text]
     assert len(plural) >= 20
     wrong = [
