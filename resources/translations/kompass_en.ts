@@ -877,283 +877,66 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="72"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="128"/>
-        <source>&amp;Arkiv</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="129"/>
-        <source>&amp;Ny utvärdering…</source>
-        <translation>&amp;New evaluation…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="130"/>
-        <source>&amp;Öppna…</source>
-        <translation>&amp;Open…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="131"/>
-        <source>&amp;Senaste</source>
-        <translation>Recen&amp;t</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="133"/>
-        <source>Öppna &amp;demoutvärdering</source>
-        <translation>Open &amp;demo evaluation</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="135"/>
-        <source>S&amp;para</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="136"/>
-        <source>Spara &amp;kopia som…</source>
-        <translation>Save cop&amp;y as…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="138"/>
-        <source>&amp;Exportera till SKR…</source>
-        <translation>&amp;Export to SKR…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="139"/>
-        <source>&amp;Importera export…</source>
-        <translation>&amp;Import export…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="140"/>
-        <source>Slå samman med &amp;medutvärderares fil…</source>
-        <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
-        <source>Skapa &amp;rapport…</source>
-        <translation>Create &amp;report…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="143"/>
-        <source>Spara rapporten som &amp;Word…</source>
-        <translation>Save report as &amp;Word…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="146"/>
-        <source>Skriv ut &amp;utkast…</source>
-        <translation>&amp;Print draft…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="154"/>
-        <source>S&amp;täng utvärderingen</source>
-        <translation>&amp;Close evaluation</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="160"/>
-        <source>&amp;Avsluta</source>
-        <translation>E&amp;xit</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="163"/>
-        <source>&amp;Redigera</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="165"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="253"/>
-        <source>&amp;Ångra</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="256"/>
-        <source>&amp;Gör om</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="176"/>
-        <source>&amp;Sök…</source>
-        <translation>&amp;Search…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="180"/>
-        <source>&amp;Källa för nya anteckningar…</source>
-        <translation>Sour&amp;ce of new notes…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
-        <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
-        <translation>&amp;Municipality and evaluation details…</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
-        <source>&amp;Gå till</source>
-        <translation>&amp;Go to</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="194"/>
-        <source>&amp;Sammanfattning</source>
-        <translation>&amp;Summary</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="200"/>
-        <source>Område {0}</source>
-        <translation>Area {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="206"/>
-        <source>Nästa område</source>
-        <translation>Next area</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
-        <source>Föregående område</source>
-        <translation>Previous area</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="211"/>
-        <source>&amp;Intervjuläge</source>
-        <translation>&amp;Interview mode</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="213"/>
-        <source>Intervjuer</source>
-        <translation>Interviews</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="215"/>
-        <source>Dokument</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="217"/>
-        <source>Webb och sociala medier</source>
-        <translation>Web and social media</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="220"/>
-        <source>&amp;Täckning av underlag</source>
-        <translation>Evidence &amp;coverage</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="223"/>
-        <source>&amp;Visa</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="225"/>
-        <source>&amp;Diagram bredvid</source>
-        <translation>&amp;Charts alongside</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="229"/>
-        <source>&amp;Språk</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="235"/>
-        <source>&amp;Hjälp</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
-        <source>&amp;Kortkommandon</source>
-        <translation>&amp;Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
-        <source>&amp;Om Kompass Desktop</source>
-        <translation>&amp;About Kompass Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="251"/>
-        <source>&amp;Ångra {0}</source>
-        <translation>&amp;Undo {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="256"/>
-        <source>&amp;Gör om {0}</source>
-        <translation>&amp;Redo {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="269"/>
-        <source>Ångrade: {0}</source>
-        <translation>Undone: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="269"/>
-        <source>Gjorde om: {0}</source>
-        <translation>Redone: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="276"/>
-        <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
-        <translation>Everything is saved already. Every change is saved in the file at once.</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="285"/>
-        <source>(inga)</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="291"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="100"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="293"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="102"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="314"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="123"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="355"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="164"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="360"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="361"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="170"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="390"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="395"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="204"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="411"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="220"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="413"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="599"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="408"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="401"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="210"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1161,74 +944,294 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="439"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="248"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="441"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="250"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="451"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="260"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="489"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="298"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="529"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="338"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="531"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="340"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="586"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="395"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="597"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="406"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="605"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="414"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="673"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="482"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="678"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="487"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="680"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="489"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="688"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="497"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="688"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="497"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
+    </message>
+</context>
+<context>
+    <name>MenusMixin</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="52"/>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="53"/>
+        <source>&amp;Ny utvärdering…</source>
+        <translation>&amp;New evaluation…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="54"/>
+        <source>&amp;Öppna…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="55"/>
+        <source>&amp;Senaste</source>
+        <translation>Recen&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="57"/>
+        <source>Öppna &amp;demoutvärdering</source>
+        <translation>Open &amp;demo evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="59"/>
+        <source>S&amp;para</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="60"/>
+        <source>Spara &amp;kopia som…</source>
+        <translation>Save cop&amp;y as…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="62"/>
+        <source>&amp;Exportera till SKR…</source>
+        <translation>&amp;Export to SKR…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="63"/>
+        <source>&amp;Importera export…</source>
+        <translation>&amp;Import export…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="64"/>
+        <source>Slå samman med &amp;medutvärderares fil…</source>
+        <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="66"/>
+        <source>Skapa &amp;rapport…</source>
+        <translation>Create &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="67"/>
+        <source>Spara rapporten som &amp;Word…</source>
+        <translation>Save report as &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="70"/>
+        <source>Skriv ut &amp;utkast…</source>
+        <translation>&amp;Print draft…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="78"/>
+        <source>S&amp;täng utvärderingen</source>
+        <translation>&amp;Close evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="84"/>
+        <source>&amp;Avsluta</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="87"/>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="177"/>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="180"/>
+        <source>&amp;Gör om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="100"/>
+        <source>&amp;Sök…</source>
+        <translation>&amp;Search…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="104"/>
+        <source>&amp;Källa för nya anteckningar…</source>
+        <translation>Sour&amp;ce of new notes…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="111"/>
+        <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
+        <translation>&amp;Municipality and evaluation details…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="117"/>
+        <source>&amp;Gå till</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="118"/>
+        <source>&amp;Sammanfattning</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="124"/>
+        <source>Område {0}</source>
+        <translation>Area {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="130"/>
+        <source>Nästa område</source>
+        <translation>Next area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="132"/>
+        <source>Föregående område</source>
+        <translation>Previous area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="135"/>
+        <source>&amp;Intervjuläge</source>
+        <translation>&amp;Interview mode</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="137"/>
+        <source>Intervjuer</source>
+        <translation>Interviews</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="139"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="141"/>
+        <source>Webb och sociala medier</source>
+        <translation>Web and social media</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="144"/>
+        <source>&amp;Täckning av underlag</source>
+        <translation>Evidence &amp;coverage</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="147"/>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="149"/>
+        <source>&amp;Diagram bredvid</source>
+        <translation>&amp;Charts alongside</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="153"/>
+        <source>&amp;Språk</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="159"/>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="161"/>
+        <source>&amp;Kortkommandon</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="163"/>
+        <source>&amp;Om Kompass Desktop</source>
+        <translation>&amp;About Kompass Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="175"/>
+        <source>&amp;Ångra {0}</source>
+        <translation>&amp;Undo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="180"/>
+        <source>&amp;Gör om {0}</source>
+        <translation>&amp;Redo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="193"/>
+        <source>Ångrade: {0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="193"/>
+        <source>Gjorde om: {0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="200"/>
+        <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
+        <translation>Everything is saved already. Every change is saved in the file at once.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="209"/>
+        <source>(inga)</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
