@@ -581,8 +581,9 @@ def text_name(scope: TextScope, ref: str) -> str:
         TextScope.SUMMARY_OVERALL: QCoreApplication.translate("controller", "Sammanfattande kommentarer"),
         TextScope.SUMMARY_STRONGER: QCoreApplication.translate("controller", "Starkare områden"),
         TextScope.SUMMARY_WEAKER: QCoreApplication.translate("controller", "Svagare områden"),
+        TextScope.COMPARISONS: QCoreApplication.translate("controller", "Jämförelser"),
     }
-    return names[scope].format(ref)
+    return names.get(scope, scope.value).format(ref)
 
 
 def record_text(register: Register, action: str) -> str:

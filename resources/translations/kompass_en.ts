@@ -2140,82 +2140,87 @@
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="593"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="584"/>
+        <source>Jämförelser</source>
+        <translation>Comparisons</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/controller.py" line="594"/>
         <source>Ny intervju</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="594"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="595"/>
         <source>Ändra intervju</source>
         <translation>Edit interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="595"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="596"/>
         <source>Ta bort intervju</source>
         <translation>Delete interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="596"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="597"/>
         <source>intervjun</source>
         <translation>the interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="599"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="600"/>
         <source>Nytt dokument</source>
         <translation>New document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="600"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="601"/>
         <source>Ändra dokument</source>
         <translation>Edit document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="601"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="602"/>
         <source>Ta bort dokument</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="602"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="603"/>
         <source>dokumentet</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="605"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="606"/>
         <source>Ny webbkälla</source>
         <translation>New web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="606"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="607"/>
         <source>Ändra webbkälla</source>
         <translation>Edit web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="607"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="608"/>
         <source>Ta bort webbkälla</source>
         <translation>Delete web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="608"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="609"/>
         <source>webbkällan</source>
         <translation>the web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="611"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="612"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="612"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="613"/>
         <source>Ändra tidigare utvärdering</source>
         <translation>Edit earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="613"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="614"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="614"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="615"/>
         <source>den tidigare utvärderingen</source>
         <translation>the earlier evaluation</translation>
     </message>
