@@ -22,13 +22,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from crashharness import MODES, prepare, run_once
 
 
-def run(kills: int, mode: str, seed: int = 7) -> dict[str, object]:
+def run(kills: int, mode: str = "edit", seed: int = 7) -> dict[str, Any]:
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "krasch.kompass"

@@ -160,6 +160,10 @@ def crash_figures(table: Table, kills: int) -> None:
     table.add(f"crash harness: corrupt files after {kills} SIGKILLs", r["corrupt"], "files", 0)
     table.add("crash harness: acknowledged edits missing", r["missing"], "edits", 0)
     table.add("crash harness: typing lost per kill (max)", r["lost_max"], "ms", 1000)
+    for mode in ("checkpoint", "close", "diskfull"):  # kills inside checkpoints, at close, disk full
+        r = crash.run(max(10, kills // 4), mode)
+        lost = r["corrupt"] + r["missing"]
+        table.add(f"crash harness ({mode}): corrupt files + missing edits", lost, "files", 0)
 
 
 def main() -> None:

@@ -77,7 +77,7 @@ def child(path: str, seed: int, mode: str) -> None:
     say("READY", len(text), time.monotonic())
     notes: list[str] = [n.id for n in session.notes.all()]
     deleted: list[str] = []
-    full_at = time.monotonic() + rng.uniform(0.0, 0.8) if mode == "diskfull" else None
+    full_at = time.monotonic() + rng.uniform(0.0, 0.3) if mode == "diskfull" else None
 
     def attempt(what: str, fn, *args):  # type: ignore[no-untyped-def]
         try:
@@ -95,7 +95,7 @@ def child(path: str, seed: int, mode: str) -> None:
             wal = path + "-wal"
             # The log grows with every commit: a few more commits and it hits the limit; the
             # file itself may be larger still (then even copying the log back fails).
-            limit = (os.path.getsize(wal) if os.path.exists(wal) else 0) + rng.randint(0, 16 * 1024)
+            limit = (os.path.getsize(wal) if os.path.exists(wal) else 0) + rng.randint(0, 8 * 1024)
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
             say("FULL", limit)
             full_at = None
@@ -365,5 +365,6 @@ def prepare(path: Path) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "child":
+        sys.dont_write_bytecode = True  # under RLIMIT_FSIZE Python would leave truncated .pyc files
         os.environ.setdefault("KOMPASS_AUTHOR", "crash-child")
         child(sys.argv[2], int(sys.argv[3]), sys.argv[4] if len(sys.argv) > 4 else "edit")

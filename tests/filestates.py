@@ -20,6 +20,7 @@ from pathlib import Path
 
 CHILD_PRELUDE = """
 import json, os, resource, sys
+sys.dont_write_bytecode = True  # under RLIMIT_FSIZE Python would leave truncated .pyc files
 from kompass_desktop.services import EvaluationSession
 """
 

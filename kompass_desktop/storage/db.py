@@ -74,7 +74,7 @@ class EvaluationFile:
         self.notices: list[str] = []
         #: Differences from the expected schema that a read-only open could not neutralise.
         self.schema_problems: list[str] = []
-        row = conn.execute("SELECT value FROM meta WHERE key = 'evaluation_id'").fetchone()
+        row = self._fetch("SELECT value FROM meta WHERE key = 'evaluation_id'").fetchone()
         self.evaluation_id: str = row[0] if row else ""
 
     @property
@@ -126,7 +126,7 @@ class EvaluationFile:
             if "locked" in str(err).lower() or "busy" in str(err).lower():
                 log.info("%s: checkpoint postponed (%s)", self.path.name, err)
                 return None
-            log.warning("%s: checkpoint at close failed: %s", self.path.name, err)
+            log.info("%s: checkpoint at close failed: %s", self.path.name, err)  # raised by close()
             return err
         return None
 
@@ -204,6 +204,14 @@ class EvaluationFile:
         found = self.rows(table, where, (record_id,))
         return found[0] if found else None
 
+    def _fetch(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        """Run a statement; an SQLite error becomes a StorageError naming the file (a full disk
+        can make even a read fail, when SQLite must first rebuild its WAL index)."""
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as err:
+            raise translate_sqlite_error(err, self.path) from None
+
     def query(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.conn.execute(sql, params).fetchall()
@@ -211,11 +219,11 @@ class EvaluationFile:
             raise translate_sqlite_error(err, self.path) from None
 
     def meta(self, key: str, default: str = "") -> str:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._fetch("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
     def framework_data(self) -> dict[str, Any]:
-        row = self.conn.execute("SELECT data FROM framework_copy").fetchone()
+        row = self._fetch("SELECT data FROM framework_copy").fetchone()
         if row is None:
             raise CorruptFile(f"{self.path.name} saknar sin kopia av ramverket och kan inte användas.")
         try:
@@ -312,7 +320,7 @@ class EvaluationFile:
         self._log(table, dict(row), None, author, self.clock(), reason)
 
     def history(self, record_id: str) -> list[Row]:
-        cur = self.conn.execute(
+        cur = self._fetch(
             "SELECT seq, tbl, record_id, rev, parent_rev, data, author, at, reason FROM history "
             "WHERE record_id = ? ORDER BY seq",
             (record_id,),
@@ -414,6 +422,13 @@ def _probe(
         raise
 
 
+def _tell(opened: EvaluationFile) -> None:
+    """What the open found or changed, as warnings: without a logging set-up (the command line)
+    Python prints them on stderr; the GUI shows ``opened.notices``."""
+    for notice in opened.notices:
+        log.warning("%s", notice)
+
+
 def _immutable_reader(path: Path, requested: bool) -> bool:
     """Read without any locking: asked for by the caller or by a command's ``immutable_inputs()``
     block (see :mod:`.outputs`), and only for a file at rest (no writer, no log, no journal)."""
@@ -467,11 +482,11 @@ def open_evaluation_file(
                 )
             opened = EvaluationFile(path, conn, readonly=True, lock=None, clock=clock, recovered=recovered)
             opened.notices.extend(settings)
+            _tell(opened)
             if differences:
                 opened.schema_problems = differences
                 opened.notices.append(
-                    f"{path.name}: databasobjekt som inte kommer från Kompass Desktop: "
-                    + "; ".join(differences)
+                    f"{path.name} har ändrats av ett annat program: {'; '.join(differences)}."
                 )
             return opened
         conn.close()
@@ -481,6 +496,7 @@ def open_evaluation_file(
             recovered = None
         opened = _open_for_writing(path, version, lock, before_migrate, clock)
         opened.notices.extend(settings)
+        _tell(opened)
         return opened
     except BaseException:
         if conn is not None:
@@ -529,7 +545,6 @@ def _open_for_writing(
             f"{path.name} innehöll databasobjekt som inte kommer från Kompass Desktop ({text}); "
             "de togs bort innan något annat skrevs."
         )
-        log.warning("%s", opened.notices[-1])
     return opened
 
 

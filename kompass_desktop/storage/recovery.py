@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import CorruptFile, StorageError
 from .fileformat import APPLICATION_ID, journal_path, wal_path
+from .rows import is_damage, translate_sqlite_error
 
 
 def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
@@ -70,6 +71,8 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error as err:
+        if not is_damage(err):  # a full disk, a lock, a folder: the file may be perfectly sound
+            raise translate_sqlite_error(err, path) from None
         raise CorruptFile(
             f"{path.name} är skadad och kan inte öppnas ({err}). "
             "Återställ en säkerhetskopia (kompass backups)."

@@ -196,7 +196,7 @@ def load_national(f: EvaluationFile) -> NationalAverage | None:
     try:
         return parse_stored_national(f.meta(NATIONAL_META))
     except ValueError as err:
-        log.warning("%s: the stored national average is not used: %s", f.path.name, err)
+        log.debug("%s: the stored national average is not used: %s", f.path.name, err)  # told at open
         return None
 
 

@@ -29,8 +29,18 @@ def keyed_id(evaluation_id: str, key: str) -> str:
     return str(uuid.uuid5(_KEYED_NAMESPACE, f"{evaluation_id}:{key}"))
 
 
+def is_damage(err: sqlite3.Error) -> bool:
+    """True when SQLite says the file itself is damaged (not the disk, the folder or a lock)."""
+    name = str(getattr(err, "sqlite_errorname", ""))
+    text = str(err).lower()
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or any(
+        word in text for word in ("malformed", "not a database", "corrupt")
+    )
+
+
 def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
     text = str(err).lower()
+    name = str(getattr(err, "sqlite_errorname", ""))
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(
             f"Disken är full; ändringen kunde inte sparas i {path.name}. Frigör utrymme och försök igen."
@@ -41,7 +51,13 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
         return CorruptFile(f"{path.name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).")
     if "locked" in text or "busy" in text:
         return StorageError(f"{path.name} används av ett annat program just nu; försök igen.")
-    if getattr(err, "sqlite_errorname", "") in ("SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"):
+    if name.startswith("SQLITE_IOERR_SHM"):  # the WAL index beside the file (NAME-shm)
+        return StorageError(
+            f"{path.name} kunde inte öppnas: SQLite kunde inte skriva sin arbetsfil {path.name}-shm "
+            "(är disken full eller mappen skrivskyddad?). Filen är oförändrad; frigör utrymme och "
+            "försök igen."
+        )
+    if name in ("SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"):
         return StorageError(
             f"{path.name}: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). "
             "Det som redan sparats finns kvar; frigör utrymme och försök igen."

@@ -27,7 +27,12 @@ def test_random_sigkills_lose_nothing_acknowledged(tmp_path, mode):
     lost = []
     acked = failed = 0
     for i in range(KILLS[mode]):
-        wait = rng.uniform(0.05, 0.4) if mode == "close" else rng.uniform(0.15, 1.2)  # close: then at a close
+        wait = {
+            "close": rng.uniform(0.05, 0.4),
+            "diskfull": rng.uniform(0.6, 1.2),
+        }.get(  # close: then at a close
+            mode, rng.uniform(0.15, 1.2)
+        )
         outcome = run_once(path, seed=i, kill_after=wait, env=env, mode=mode)
         assert outcome.problems == [], f"{mode} kill {i} ({outcome.state}): {outcome.problems}"
         acked += outcome.acked

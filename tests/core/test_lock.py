@@ -210,6 +210,7 @@ def test_no_room_for_the_lock_in_a_real_process(saved, tmp_path):
     before = saved.read_bytes()
     code = textwrap.dedent(f"""
         import resource, sys
+        sys.dont_write_bytecode = True  # a truncated .pyc would break later runs
         from kompass_desktop.cli import main
         resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))
         sys.exit(main(["import-scores", {str(saved)!r}, {str(tmp_path / "p.csv")!r}]))

@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import struct
+import subprocess
 import sys
 
 import pytest
@@ -157,3 +158,24 @@ def test_immutable_reads_skip_locking_but_never_miss_the_log(saved):
             assert reader.query("SELECT points FROM scores") == [("9",)]
         finally:
             reader.close()
+
+
+def test_a_full_disk_when_opening_is_not_called_damage(saved):
+    """SQLite must rebuild its WAL index (NAME-shm) to read the log; with no room for it the
+    message says so. It must never advise restoring a backup, which would lose the edits."""
+    interrupted_checkpoint(saved, notes=20)
+    saved.with_name(saved.name + "-shm").unlink(missing_ok=True)
+    before = (digest(saved), digest(saved.with_name(saved.name + "-wal")))
+    code = (
+        "import resource, sys\n"
+        "sys.dont_write_bytecode = True\n"
+        "from kompass_desktop.cli import main\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (200, resource.RLIM_INFINITY))\n"
+        f"sys.exit(main(['validate', {str(saved)!r}]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "test.kompass-shm" in proc.stderr and "är disken full" in proc.stderr
+    assert "skadad" not in proc.stderr and "säkerhetskopia" not in proc.stderr
+    assert (digest(saved), digest(saved.with_name(saved.name + "-wal"))) == before
+    assert main(["validate", str(saved)]) == 0  # with room again, everything is there

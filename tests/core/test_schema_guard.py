@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -58,9 +60,20 @@ def test_a_trigger_that_deletes_every_note_never_fires(saved, capsys):
     err = capsys.readouterr().err
     assert "utlösaren ”wipe” (på scores) kommer inte från Kompass Desktop" in err
     assert digest(saved) == before  # read-only: reported, nothing changed
+    csv = saved.with_name("p.csv")
+    csv.write_text("1.1;3\n", encoding="utf-8")
+    proc = subprocess.run(  # the command line tells the user what was removed (on stderr)
+        [sys.executable, "-m", "kompass_desktop.cli", "import-scores", str(saved), str(csv)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "utlösaren ”wipe” (på scores) kommer inte från Kompass Desktop" in proc.stderr
+    assert "togs bort innan något annat skrevs" in proc.stderr
     with EvaluationSession.open(saved) as s:
-        assert any("wipe" in notice and "togs bort" in notice for notice in s.file.notices)
-        s.scores.set("1.1", 3)
+        assert s.scores.all()["1.1"] == 3 and len(s.notes.all()) == 3
+        s.scores.set("1.1", 4)
         assert len(s.notes.all()) == 3
     assert main(["validate", str(saved)]) == 0
 

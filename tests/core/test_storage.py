@@ -347,3 +347,31 @@ def test_a_wal_left_behind_by_a_crash_is_recovered(saved):
     session.close()
     with EvaluationSession.open(crashed / saved.name) as s:
         assert s.scores.all()["1.1"] == 4 and s.validate() == []
+
+
+def test_every_read_turns_an_sqlite_error_into_a_clear_message(saved):
+    """A full disk can make even a read fail (SQLite must rebuild its WAL index first): every read
+    of the file reports it as a StorageError naming the file, never a raw sqlite3 error."""
+    f = open_evaluation_file(saved, readonly=True)
+    original = f.conn
+
+    class Failing:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("disk I/O error")
+
+    f.conn = Failing()
+    try:
+        reads = {
+            "meta": lambda: f.meta("evaluation_id"),
+            "framework_data": f.framework_data,
+            "history": lambda: f.history("x"),
+            "rows": lambda: f.rows("notes"),
+            "query": lambda: f.query("SELECT 1"),
+        }
+        for name, read in reads.items():
+            with pytest.raises(StorageError, match=r"test\.kompass kunde inte läsas eller skrivas"):
+                read()
+            assert name in reads
+    finally:
+        f.conn = original
+        f.close()
