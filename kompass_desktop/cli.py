@@ -164,7 +164,11 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary_json(municipality: str, fw_id: str, fw_name: str, summary: Summary) -> dict[str, Any]:
+def summary_json(
+    municipality: str, fw_id: str, fw_name: str, summary: Summary, statuses: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """``statuses``: sub-area -> consensus status (agreed | single | open | unscored)."""
+    statuses = statuses or {}
     return {
         "municipality": municipality,
         "framework": fw_id,
@@ -184,6 +188,7 @@ def summary_json(municipality: str, fw_id: str, fw_name: str, summary: Summary) 
                         "title": s.title,
                         "achieved": to_json_number(s.achieved),
                         "max": to_json_number(s.max),
+                        **({"status": statuses[s.number]} if s.number in statuses else {}),
                     }
                     for s in a.subareas
                 ],
@@ -197,8 +202,10 @@ def summary_json(municipality: str, fw_id: str, fw_name: str, summary: Summary) 
 def cmd_summary(args: argparse.Namespace) -> int:
     with _open(args.file) as session:
         info, fw, summary = session.info(), session.framework, session.summary()
+        consensus = session.consensus.view()
+    statuses = {s.number: s.status.value for s in consensus.subareas}
     if args.json:
-        out_json(summary_json(info.municipality, fw.id, fw.name, summary))
+        out_json(summary_json(info.municipality, fw.id, fw.name, summary, statuses))
         return 0
     out(f"{info.municipality_name} – {fw.name}")
     for a in summary.areas:
@@ -206,11 +213,23 @@ def cmd_summary(args: argparse.Namespace) -> int:
         out(f"\n{a.number}. {_cut(a.title, 58):<58} {achieved:>4} / {format_exact(a.max)}")
         for s in a.subareas:
             value = "–" if s.achieved is None else format_exact(s.achieved)
-            out(f"   {s.number:<5} {_cut(s.title, 54):<54} {value:>5} / {format_exact(s.max)}")
+            mark = (
+                f"  oense ({consensus.get(s.number).describe_scores()})"
+                if statuses[s.number] == "open"
+                else ""
+            )
+            out(f"   {s.number:<5} {_cut(s.title, 54):<54} {value:>5} / {format_exact(s.max)}{mark}")
     state = (
         "" if summary.complete else f"  ({summary.scored_count} av {summary.subarea_count} delfrågor bedömda)"
     )
     out(f"\nTotalt {round_display(summary.total)} av {format_exact(summary.max)} poäng{state}")
+    open_ones = [s.number for s in consensus.open()]
+    if open_ones:
+        out(
+            f"Utvärderarna är oense om {len(open_ones)} {'delfråga' if len(open_ones) == 1 else 'delfrågor'} "
+            f"({', '.join(open_ones)}): "
+            f"se kompass consensus {args.file}"
+        )
     return 0
 
 
@@ -311,6 +330,7 @@ def _extensions() -> list[Callable[[Any, Callable[[str], Callable[[Handler], Han
         "kompass_desktop.report.commands",
         "kompass_desktop.exchange.commands",
         "kompass_desktop.storage.commands",
+        "kompass_desktop.consensus_commands",
     ):
         try:
             module = __import__(module_name, fromlist=["register"])

@@ -138,6 +138,24 @@ def _build(path: Path) -> EvaluationSession:
     return session
 
 
+def _score(s: EvaluationSession, c: dict[str, Any]) -> None:
+    """Each evaluator's own scores, and the agreed scores (with reasons) where they differed."""
+    evaluators = list(c["evaluation"].get("evaluators", ())) or [DEMO_AUTHOR]
+    differences: dict[str, Any] = c.get("consensus", {}).get("differences", {})
+    for name in evaluators:
+        s.set_author(name)
+        own = {k: differences.get(k, {}).get(name, v) for k, v in c["scores"].items()}
+        s.scores.set_many(own)
+        for number, item in differences.items():
+            rationale = item.get("rationale", {}).get(name)
+            if rationale:
+                s.consensus.set_rationale(number, rationale)
+    s.set_author(evaluators[0])
+    for number, item in differences.items():
+        s.consensus.agree(number, c["scores"][number], item["reason"])
+    s.set_author(DEMO_AUTHOR)
+
+
 def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
     f: EvaluationFile = s.file
     keys: dict[str, str] = {}
@@ -186,7 +204,7 @@ def _fill(s: EvaluationSession, c: dict[str, Any]) -> None:
             kwargs = {"source_kind": SourceKind.WEB, "web_id": keys[source["web"]]}
         note = s.notes.add(item["text"], item.get("subarea"), captured_at=_clock_from(item["at"]), **kwargs)
         keys[item["key"]] = note.id
-    s.scores.set_many(c["scores"])
+    _score(s, c)
     for number, body in c["subarea_texts"].items():
         s.scores.set_text(TextScope.SUBAREA, number, body)
     for area, kinds in c["findings"].items():

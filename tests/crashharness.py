@@ -290,7 +290,7 @@ def verify(
         text_row = q("SELECT body FROM texts WHERE scope = 'subarea' AND ref = ?", (TEXT_SUB,))
         stored_text = text_row[0][0] if text_row else ""
         notes = {r[0]: r[1] for r in q("SELECT id, deleted FROM notes")}
-        scores = {r[0]: r[1] for r in q("SELECT subarea, points FROM scores")}
+        scores = {r[0]: r[1] for r in q("SELECT subarea, points FROM independent_scores")}
         findings = {r[0] for r in q("SELECT id FROM findings WHERE deleted = 0")}
     keys: dict[int, float] = {}
     tried_scores: dict[str, list[str]] = {}

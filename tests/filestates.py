@@ -79,7 +79,7 @@ def hot_journal(path: Path) -> dict:
         conn.execute("BEGIN")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA user_version = {version}")  # the first page joins the transaction
-        conn.execute("UPDATE scores SET points = '0'")
+        conn.execute("UPDATE independent_scores SET points = '0'")
         for i in range(200):
             conn.execute(
                 "INSERT INTO history (tbl, record_id, rev, data, author, at) VALUES "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .consensus import AgreedScore, Status
 from .framework import FindingKind, check_framework
 from .model import EvaluationSnapshot, SourceKind, TextScope
 from .scoring import format_exact
@@ -18,7 +19,7 @@ class Severity(StrEnum):
 @dataclass(frozen=True, slots=True)
 class OpenItem:
     severity: Severity
-    kind: str  # unscored | no_findings | no_evidence | empty_text | no_summary
+    kind: str  # unscored | not_agreed | no_findings | no_evidence | empty_text | no_summary
     ref: str  # sub-area "3.2", area "3" or "" for the whole evaluation
     message: str
 
@@ -31,7 +32,18 @@ def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
     for area in fw.areas:
         for sub in area.subareas:
             points = snap.scores.get(sub.number)
-            if points is None:
+            consensus = None if snap.consensus is None else snap.consensus.get(sub.number)
+            if consensus is not None and consensus.status == Status.OPEN:
+                items.append(
+                    OpenItem(
+                        Severity.REQUIRED,
+                        "not_agreed",
+                        sub.number,
+                        f"{sub.number} {sub.heading}: utvärderarna har inte enats om poängen "
+                        f"({consensus.describe_scores()})",
+                    )
+                )
+            elif points is None:
                 items.append(
                     OpenItem(
                         Severity.REQUIRED,
@@ -87,6 +99,7 @@ def consistency_problems(snap: EvaluationSnapshot) -> list[str]:
     """Records that contradict the framework or each other (should never happen via the app)."""
     fw = snap.framework
     problems = [f"ramverket: {p}" for p in check_framework(fw)]
+    problems.extend(_consensus_problems(snap))
     for number, points in sorted(snap.scores.items()):
         if not fw.has_subarea(number):
             problems.append(f"poäng för okänd delfråga {number}")
@@ -120,4 +133,22 @@ def consistency_problems(snap: EvaluationSnapshot) -> list[str]:
                 problems.append(f"iakttagelse {finding.id}: länkad anteckning {nid} finns inte")
     if snap.info.framework_id != fw.id:
         problems.append(f"utvärderingen anger ramverk {snap.info.framework_id} men filen innehåller {fw.id}")
+    return problems
+
+
+def _consensus_problems(snap: EvaluationSnapshot) -> list[str]:
+    """Independent and recorded agreed scores for unknown sub-areas or outside 0..max."""
+    if snap.consensus is None:
+        return []
+    problems = []
+    for record in snap.consensus.stray:
+        who = "" if isinstance(record, AgreedScore) else f" av {record.evaluator}"
+        problems.append(f"poäng{who} för okänd delfråga {record.subarea}")
+    for sub in snap.consensus.subareas:
+        for name, points in sub.points.items():
+            if not (0 <= points <= sub.max):
+                problems.append(
+                    f"delfråga {sub.number}: poängen av {name}, {format_exact(points)}, ligger utanför "
+                    f"0–{format_exact(sub.max)}"
+                )
     return problems

@@ -10,18 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from .framework import FindingKind, Framework
+from .meta import Meta as Meta
 from .reference import NationalAverage
 from .rules import intro_text
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Meta:
-    id: str
-    author: str = ""
-    created: str = ""
-    modified: str = ""
+if TYPE_CHECKING:
+    from .consensus import Consensus
 
 
 class InterviewGroup(StrEnum):
@@ -209,6 +206,8 @@ class EvaluationSnapshot:
     web_sources: tuple[WebSource, ...] = ()
     earlier: tuple[EarlierEvaluation, ...] = ()
     national: NationalAverage | None = None  # the reference stored in the file, if any
+    #: Independent and recorded agreed scores; ``scores`` holds the agreed score they give.
+    consensus: Consensus | None = None
 
     def text(self, scope: TextScope, ref: str = "") -> str:
         for t in self.texts:

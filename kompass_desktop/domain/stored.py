@@ -110,6 +110,7 @@ def _check_points(value: Any) -> None:
 #: Plain columns with a rule beyond their SQL type: table -> column -> rule.
 VALUE_RULES: Mapping[str, Mapping[str, Callable[[Any], None]]] = {
     "scores": {"points": _check_points},
+    "independent_scores": {"points": _check_points},
     "notes": {"source_kind": enum_rule(SourceKind)},
     "texts": {"scope": enum_rule(TextScope)},
     "findings": {"kind": enum_rule(FindingKind)},

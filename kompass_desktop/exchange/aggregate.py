@@ -6,6 +6,10 @@ scored — so that an unfinished evaluation never pulls an average down.  Each e
 counts once (by its id) however many copies are given.  Unusable inputs are skipped and
 listed with the reason.  Sums are exact decimals; the mean is rounded half up to two
 decimals, min and max are exact.
+
+For SKR's work on the instrument the result also says, per version and sub-area, how often and
+by how much the evaluators of those evaluations disagreed in their own (independent) scores
+(``disagreement``): the sub-areas whose questions are hardest to score consistently.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from .. import resources
+from ..domain.consensus import Consensus, notable_spread
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
 from ..domain.scoring import parse_points, to_json_number
@@ -39,6 +44,7 @@ class _Evaluation:
     year: int | None
     scores: dict[str, Decimal | None]
     modified: str  # the newest change of any record: which of two copies is newer
+    consensus: Consensus
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +94,15 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
         parsed = read_export_bytes(data, path.name)
     scores = {k: None if v is None else parse_points(v) for k, v in parsed.scores().items()}
     year = parsed.document["records"]["evaluation"][0]["year"]
-    return _Evaluation(path.name, parsed.evaluation_id, parsed.framework, year, scores, parsed.last_modified)
+    return _Evaluation(
+        path.name,
+        parsed.evaluation_id,
+        parsed.framework,
+        year,
+        scores,
+        parsed.last_modified,
+        parsed.consensus(),
+    )
 
 
 def _older(old: tuple[Path, _Evaluation], new: tuple[Path, _Evaluation]) -> str:
@@ -107,6 +121,40 @@ def _stat(values: Sequence[Decimal]) -> dict[str, Any]:
         "min": to_json_number(min(values)),
         "max": to_json_number(max(values)),
     }
+
+
+def _mean(values: Sequence[Decimal]) -> Any:
+    return to_json_number(
+        (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    )
+
+
+def disagreement(framework: Framework, evaluations: Sequence[_Evaluation]) -> dict[str, Any]:
+    """Per sub-area scored by at least two evaluators in some evaluation: in how many of those
+    evaluations (``n``) the evaluators' own scores differed (``disagreed``, ``share``), the mean
+    and largest spread (highest minus lowest), and how often the spread mattered (``notable``:
+    from 15 % of the maximum).  Sub-areas no evaluation had two scores for are left out."""
+    out: dict[str, Any] = {}
+    for sub in framework.subareas():
+        spreads = []
+        for ev in evaluations:
+            entry = next((c for c in ev.consensus.subareas if c.number == sub.number), None)
+            if entry is not None and len(entry.points) >= 2 and entry.spread is not None:
+                spreads.append(entry.spread)
+        if not spreads:
+            continue
+        disagreed = sum(1 for s in spreads if s > 0)
+        out[sub.number] = {
+            "n": len(spreads),
+            "disagreed": disagreed,
+            "share": to_json_number(
+                (Decimal(disagreed) / len(spreads)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            ),
+            "mean_spread": _mean(spreads),
+            "max_spread": to_json_number(max(spreads)),
+            "notable": sum(1 for s in spreads if s > 0 and notable_spread(s, sub.max)),
+        }
+    return out
 
 
 def aggregate(
@@ -172,6 +220,9 @@ def aggregate(
         }
         if period:
             entry["period"] = period
+        differences = disagreement(fw, evaluations)
+        if differences:
+            entry["disagreement"] = differences
         frameworks[fw_id] = entry
     data: dict[str, Any] = {
         "format": 1,

@@ -145,11 +145,30 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     for fw_id, entry in result.data["frameworks"].items():
         mean = format_exact(Decimal(str(entry["total"]["mean"])))  # decimal comma, as everywhere
         out(f"{fw_id}: n = {entry['total']['n']}, medel totalt {mean}")
+        for line in _disagreement_lines(entry.get("disagreement", {})):
+            out(f"  {line}")
     out(
         f"Skrev {args.output} ur {len(result.used)} fullständiga utvärderingar"
         f"{f'; {len(result.skipped)} filer hoppades över' if result.skipped else ''}."
     )
     return 0
+
+
+def _disagreement_lines(table: dict[str, Any], limit: int = 5) -> list[str]:
+    """The sub-areas the evaluators disagreed on most often (then by the largest mean spread)."""
+    from decimal import Decimal
+
+    from ..domain.scoring import format_exact
+
+    if not table:
+        return ["ingen delfråga har bedömts av flera utvärderare var för sig"]
+    ranked = sorted(table.items(), key=lambda kv: (-kv[1]["share"], -kv[1]["mean_spread"], kv[0]))
+    lines = ["oftast oense (delfråga: oense i / bedömd av flera, medelspridning, största):"]
+    for number, row in ranked[:limit]:
+        mean = format_exact(Decimal(str(row["mean_spread"])))
+        biggest = format_exact(Decimal(str(row["max_spread"])))
+        lines.append(f"  {number}: {row['disagreed']} av {row['n']}, {mean}, {biggest}")
+    return lines
 
 
 def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:

@@ -92,7 +92,7 @@ def _document(
     if len(rows["evaluation"]) != 1 or rows["evaluation"][0]["id"] != evaluation_id:
         raise ExchangeError(f"{f.path.name} har ingen giltig utvärderingspost och kan inte exporteras.")
     kept, left_out = select_for_export(rows, personal_data)
-    privacy = Minimiser(personal_data)
+    privacy = Minimiser(personal_data, evaluation_id)
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,

@@ -176,7 +176,9 @@ def plan_merge(lead: EvaluationSession, other_path: Path, *, other: _Files | Non
             if lead_row is None:
                 inserts.append((table, other_row))
                 continue
-            outcome = _decide(lead_row, other_row, mine.versions.get(rid, []), theirs.versions.get(rid, []))
+            outcome = _decide(
+                table, lead_row, other_row, mine.versions.get(rid, []), theirs.versions.get(rid, [])
+            )
             if outcome == "unchanged":
                 unchanged += 1
             elif outcome == "other":
@@ -199,6 +201,7 @@ def plan_merge(lead: EvaluationSession, other_path: Path, *, other: _Files | Non
 
 
 def _decide(
+    table: str,
     lead: Row,
     other: Row,
     lead_history: list[tuple[str, dict[str, Any]]],
@@ -215,10 +218,10 @@ def _decide(
     other_known = {rev for rev, _ in other_history}
     if lead_rev in other_known:
         return "other"
-    lead_content, other_content = content(lead), content(other)
+    lead_content, other_content = content(lead, table), content(other, table)
     base_rev = next((rev for rev, _ in reversed(other_history) if rev in known), None)
     if base_rev is not None:
-        base = content(known[base_rev])
+        base = content(known[base_rev], table)
         if other_content == base:
             return "unchanged"
         if lead_content == base:
@@ -228,7 +231,8 @@ def _decide(
 
 _LABELS: dict[str, Callable[[Row], str]] = {
     "evaluation": lambda r: "Utvärderingens uppgifter",
-    "scores": lambda r: f"Poäng för {r['subarea']}",
+    "scores": lambda r: f"Överenskommen poäng för {r['subarea']}",
+    "independent_scores": lambda r: f"Poäng för {r['subarea']} av {r['evaluator']}",
     "texts": lambda r: f"Text ({r['scope']} {r['ref']})".replace(" )", ")"),
     "notes": lambda r: f"Anteckning ”{_short(r['body'])}”",
     "findings": lambda r: f"Iakttagelse i område {r['area']} ”{_short(r['body'])}”",
@@ -250,7 +254,7 @@ def describe(table: str, row: Row) -> str:
 
 
 def _conflict(table: str, lead: Row, other: Row) -> Conflict:
-    a, b = content(lead), content(other)
+    a, b = content(lead, table), content(other, table)
     names = list(a) + [k for k in b if k not in a]
     diffs = tuple(FieldDiff(k, a.get(k), b.get(k)) for k in names if a.get(k) != b.get(k))
     return Conflict(lead["id"], table, describe(table, lead), diffs, lead, other)

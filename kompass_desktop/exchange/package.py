@@ -17,14 +17,24 @@ from pathlib import Path
 from typing import Any
 
 from .. import resources
+from ..domain.consensus import AgreedScore, Consensus, IndependentScore, build_consensus
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
+from ..domain.scoring import parse_points
 from ..storage.db import Row
 from ..storage.exchange_io import HistoryEntry
 from . import archive
 from .errors import RejectedArchive
 from .fastschema import Check, compile_schema
-from .records import FORMAT_NAME, FORMAT_VERSION, SCHEMA_NAME, TABLES, check_document, json_to_row
+from .records import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    SCHEMA_NAME,
+    TABLES,
+    check_document,
+    json_to_row,
+    upgrade_document,
+)
 
 SEALED_MAGIC = b"KOMPASS-SEALED"
 MAX_REPORTED = 5
@@ -79,8 +89,30 @@ class ExportData:
         """When the newest record was last changed (which of two copies is newer)."""
         return max((str(r["modified"]) for t in TABLES for r in self.document["records"][t]), default="")
 
+    def consensus(self) -> Consensus:
+        """Every evaluator's own scores and the recorded agreed scores (see domain.consensus)."""
+
+        def points(value: str | None) -> Any:
+            return None if value is None else parse_points(value)
+
+        live = {t: [r for r in self.document["records"][t] if not r["deleted"]] for t in TABLES}
+        return build_consensus(
+            self.framework,
+            (
+                IndependentScore(
+                    id=r["id"], subarea=r["subarea"], evaluator=r["evaluator"], points=points(r["points"])
+                )
+                for r in live["independent_scores"]
+            ),
+            (
+                AgreedScore(id=r["id"], subarea=r["subarea"], points=points(r["points"]), reason=r["reason"])
+                for r in live["scores"]
+            ),
+        )
+
     def scores(self) -> dict[str, str | None]:
-        return {r["subarea"]: r["points"] for r in self.document["records"]["scores"] if not r["deleted"]}
+        """The agreed score per sub-area (exact decimal text; None: open or not scored)."""
+        return {k: None if v is None else str(v) for k, v in self.consensus().agreed_scores().items()}
 
 
 def _schema(part: str) -> dict[str, Any]:
@@ -185,6 +217,7 @@ def check_evaluation(
         problems = _manifest_mismatches(manifest, doc)
         if problems:
             raise _reject_many(label, "manifestet stämmer inte med innehållet", problems)
+    doc = upgrade_document(doc)  # format 1: read as the file migration reads an old file
     try:
         checked = check_document(doc, [f.id for f in resources.frameworks()])
     except KompassError as err:
@@ -209,7 +242,7 @@ def _manifest_mismatches(manifest: Mapping[str, Any], doc: Mapping[str, Any]) ->
         for key, value in expected.items()
         if manifest[key] != value
     ]
-    counts = {t: len(doc["records"][t]) for t in TABLES}
+    counts = {t: len(records) for t, records in doc["records"].items()}  # as written (format 1 too)
     counts["history"] = len(doc.get("history", []))
     if manifest["counts"] != counts:
         differing = sorted(

@@ -5,6 +5,10 @@ The export keeps every record exactly as stored: the same column names, the reco
 ``rev``, ``author``, ``created``/``modified`` times and soft-deleted records (``deleted``
 becomes a JSON boolean).  Scores stay the decimal strings the file stores (see
 ``schemas/README.md``).
+
+Format 2 (consensus scoring) added every evaluator's own score (``independent_scores``) and the
+reason of an agreed score (``scores[].reason``).  A format-1 export is read as the file
+migration reads a version-1 file (:func:`upgrade_document`).
 """
 
 from __future__ import annotations
@@ -19,10 +23,10 @@ from ..domain.framework import Framework, check_framework
 from ..domain.model import SourceKind
 from ..domain.scoring import check_points, parse_points
 from ..storage.db import Row, keyed_id
-from ..storage.schema import RECORD_TABLES
+from ..storage.schema import ADDED_FIELDS, RECORD_TABLES, independent_id, legacy_score
 
 FORMAT_NAME = "kompass-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SCHEMA_NAME = "evaluation-export.schema.json"
 
 #: Export and import order: referenced records before the records that refer to them.
@@ -35,6 +39,7 @@ TABLES: tuple[str, ...] = (
     "findings",
     "finding_notes",
     "scores",
+    "independent_scores",
     "texts",
     "earlier_evaluations",
 )
@@ -55,8 +60,9 @@ class Minimiser:
     (``utvärderare 1``, ``2``, … in order of first appearance), so records stay attributable to
     "the same evaluator" without saying who."""
 
-    def __init__(self, personal_data: bool) -> None:
+    def __init__(self, personal_data: bool, evaluation_id: str = "") -> None:
         self.personal_data = personal_data
+        self.evaluation_id = evaluation_id
         self._authors: dict[str, str] = {}
 
     def author(self, name: str) -> str:
@@ -76,6 +82,9 @@ class Minimiser:
             out["location"] = ""  # e.g. someone's office
         elif table == "documents":
             out["path"] = file_name(str(row.get("path") or ""))  # not the folders (a home folder)
+        elif table == "independent_scores":  # the evaluator too, and the id derived from the name
+            out["evaluator"] = self.author(str(row["evaluator"]))
+            out["id"] = independent_id(self.evaluation_id, str(row["subarea"]), out["evaluator"])
         return out
 
     def meta(self, meta: Mapping[str, str]) -> dict[str, str]:
@@ -100,6 +109,50 @@ def json_to_row(table: str, record: Mapping[str, Any]) -> Row:
     return row
 
 
+def upgrade_document(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A schema-valid export document in the current format.  Format 1 is converted exactly as
+    the file migration converts a version-1 file (:func:`..storage.schema.legacy_score`): each
+    score becomes its author's independent score and the score record is emptied; the same ids
+    and revisions, so copies still merge."""
+    out = dict(doc)
+    if doc["format_version"] >= FORMAT_VERSION:
+        return out
+    records = {t: [dict(r) for r in rows] for t, rows in doc["records"].items()}
+    history = [dict(h) for h in doc.get("history", [])]
+    versions: dict[str, list[dict[str, Any]]] = {}
+    for entry in history:
+        if entry["table"] == "scores":
+            versions.setdefault(entry["record_id"], []).append(entry["data"])
+    independent = []
+    for i, score in enumerate(records["scores"]):
+        score.setdefault("reason", "")
+        converted = legacy_score(
+            json_to_row("scores", score), doc["evaluation_id"], versions.get(score["id"], [])
+        )
+        if converted is None:
+            continue
+        records["scores"][i] = {**converted.emptied, "deleted": bool(converted.emptied["deleted"])}
+        independent.append({**converted.independent, "deleted": False})
+        for table, data, parent in converted.history:
+            history.append(
+                {
+                    "table": table,
+                    "record_id": data["id"],
+                    "rev": data["rev"],
+                    "parent_rev": parent,
+                    "author": data["author"],
+                    "at": data["modified"],
+                    "reason": "migration",
+                    "data": dict(data),
+                }
+            )
+    records["independent_scores"] = independent
+    out.update(format_version=FORMAT_VERSION, records=records)
+    if "history" in doc:
+        out["history"] = history
+    return out
+
+
 def is_interview_note(row: Mapping[str, Any]) -> bool:
     return bool(row.get("source_kind") == SourceKind.INTERVIEW.value)
 
@@ -122,9 +175,13 @@ def select_for_export(
     return kept, left_out
 
 
-def content(row: Mapping[str, Any]) -> dict[str, Any]:
-    """What a record says (for merging): every field except id/author/times/rev, normalised."""
+def content(row: Mapping[str, Any], table: str = "") -> dict[str, Any]:
+    """What a record says (for merging): every field except id/author/times/rev, normalised.
+    A field added by a later migration counts with its default where a version (e.g. one in
+    the history from before the migration) lacks it."""
     out = {k: v for k, v in row.items() if k not in BOOKKEEPING}
+    for name, default in ADDED_FIELDS.get(table, {}).items():
+        out.setdefault(name, default)
     if "deleted" in out:
         out["deleted"] = 1 if out["deleted"] else 0
     return out
@@ -166,6 +223,9 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
     eid: str = doc["evaluation_id"]
     recs: Mapping[str, list[dict[str, Any]]] = doc["records"]
     seen: dict[str, str] = {}
+    missing = [t for t in TABLES if t not in recs]
+    if missing:  # format 2 has every table (format 1 is upgraded before these checks)
+        raise KompassError(f"$.records: {', '.join(missing)} saknas")
     for table in TABLES:
         for i, rec in enumerate(recs[table]):
             where = f"$.records.{table}[{i}]"
@@ -179,6 +239,7 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
         problems.append(f"$.records.evaluation[0].framework_id: ”{evals[0]['framework_id']}” ≠ ”{fw_id}”")
     ids = {t: {r["id"] for r in recs[t]} for t in TABLES}
     _check_scores(recs["scores"], fw, eid, problems)
+    _check_independent(recs["independent_scores"], fw, eid, problems)
     _check_keyed(recs["texts"], eid, "texts", lambda r: f"text:{r['scope']}:{r['ref']}", problems)
     _check_keyed(
         recs["finding_notes"],
@@ -230,6 +291,28 @@ def _check_scores(scores: list[dict[str, Any]], fw: Framework, eid: str, problem
         subareas.add(sub)
         if score["id"] != keyed_id(eid, f"score:{sub}"):
             problems.append(f"{where}.id: fel id för poängen till {sub}")
+        if "reason" not in score:
+            problems.append(f"{where}.reason: saknas (exportformat {FORMAT_VERSION})")
+        if score["points"] is not None:
+            try:
+                check_points(parse_points(score["points"]), fw.subarea(sub))
+            except KompassError as err:
+                problems.append(f"{where}.points: {err}")
+
+
+def _check_independent(scores: list[dict[str, Any]], fw: Framework, eid: str, problems: list[str]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for i, score in enumerate(scores):
+        where = f"$.records.independent_scores[{i}]"
+        sub, evaluator = score["subarea"], score["evaluator"]
+        if not fw.has_subarea(sub):
+            problems.append(f"{where}.subarea: delfrågan {sub} finns inte i {fw.name}")
+            continue
+        if (sub, evaluator) in seen:
+            problems.append(f"{where}: två poäng för {sub} av {evaluator}")
+        seen.add((sub, evaluator))
+        if score["id"] != independent_id(eid, sub, evaluator):
+            problems.append(f"{where}.id: fel id för poängen till {sub} av {evaluator}")
         if score["points"] is not None:
             try:
                 check_points(parse_points(score["points"]), fw.subarea(sub))

@@ -21,6 +21,7 @@ from ..domain.rules import intro_text
 from ..domain.scoring import format_exact, round_display
 from ..services import AnyChange, ChangeKind
 from . import theme
+from .consensus_actions import score_hint, visible_summary
 from .controller import EvaluationController
 from .findings import FindingsEditor
 from .formatting import Sources
@@ -68,6 +69,12 @@ class SubAreaCard(QFrame):
         self.score_error.hide()
         layout.addWidget(self.score_error)
         self.score.rejected.connect(self._score_rejected)
+        self.consensus_hint = QLabel(self)  # the others' scores and the agreed one (unless hidden)
+        self.consensus_hint.setObjectName(f"consensus-{sub.number}")
+        self.consensus_hint.setWordWrap(True)
+        self.consensus_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        theme.set_text_colour(self.consensus_hint, theme.MUTED)
+        layout.addWidget(self.consensus_hint)
         if sub.title != sub.heading:
             layout.addWidget(muted_label(sub.title, self))
         if sub.questions:
@@ -147,7 +154,12 @@ class SubAreaCard(QFrame):
         return self._keep_draft("")
 
     def refresh_score(self, scores: dict) -> None:  # type: ignore[type-arg]
+        """``scores``: the evaluator's own; the agreed score is the placeholder while empty."""
         self.score.set_stored(format_exact(scores.get(self.sub.number)))
+        placeholder, line = score_hint(self.controller, self.sub.number)
+        self.score.setPlaceholderText(placeholder)
+        self.consensus_hint.setText(line)
+        self.consensus_hint.setVisible(bool(line))
 
     def refresh_text(self) -> None:
         if not self.text.dirty:
@@ -263,7 +275,7 @@ class AreaPage(QScrollArea):
             self.findings.refresh(sources)
 
     def _refresh_total(self) -> None:
-        area = self.controller.session.summary().area(self.area.number)
+        area = visible_summary(self.controller).area(self.area.number)
         value = "–" if area.achieved is None else str(round_display(area.achieved))
         self.score_label.setText(f"<h2>{value} / {format_exact(area.max)}</h2>")
         self.score_label.setToolTip(

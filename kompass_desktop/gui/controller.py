@@ -283,7 +283,9 @@ class EvaluationController(QObject):
         return True, ""
 
     def scores(self) -> dict[str, Decimal | None]:
-        return self.session.scores.all()
+        """The evaluator's own scores: what the score fields show and set (the agreed scores,
+        which count, are ``session.scores.all()``)."""
+        return self.session.consensus.mine()
 
     # -- texts (typing is autosaved; one undo step per field and burst of typing) -------
     def set_text(self, scope: TextScope, ref: str, body: str, burst: object = None) -> bool:

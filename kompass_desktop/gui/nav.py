@@ -68,6 +68,7 @@ class NavigationPanel(QWidget):
         bold.setBold(True)
         summary = self._add(self.tree, "summary", self.tr("Sammanfattning"))
         summary.setFont(0, bold)
+        self._add(self.tree, "consensus", self.tr("Konsensus"))
         for area in self.framework.areas:
             item = self._add(self.tree, f"area:{area.number}", f"{area.number}. {area.title}")
             item.setToolTip(0, area.title)

@@ -52,6 +52,11 @@ class SummaryPage(QSplitter):
         self.total = QLabel(body)
         self.total.setAccessibleName(self.tr("Totalpoäng"))
         layout.addWidget(self.total)
+        self.agreement = QLabel(body)  # how far the evaluators agreed from the start
+        self.agreement.setObjectName("summaryTeamAgreement")
+        self.agreement.setWordWrap(True)
+        self.agreement.setAccessibleName(self.tr("Samstämmighet mellan utvärderarna"))
+        layout.addWidget(self.agreement)
         table = QGroupBox(self.tr("Poäng per område"), body)
         grid = QGridLayout(table)
         self.bars: dict[int, tuple[QLabel, QProgressBar]] = {}
@@ -188,6 +193,7 @@ class SummaryPage(QSplitter):
                 format_exact(summary.total), summary.scored_count, summary.subarea_count
             )
         )
+        self.agreement.setText(self.controller.session.consensus.team_agreement().describe())
         for area in summary.areas:
             value, bar = self.bars[area.number]
             value.setText("–" if area.achieved is None else f"{round_display(area.achieved)} / 100")
@@ -212,7 +218,7 @@ class SummaryPage(QSplitter):
         for item in items:
             mark = "●" if item.severity == Severity.REQUIRED else "○"
             entry = QListWidgetItem(f"{mark} {item.message}", self.open_items)
-            entry.setData(ROLE_REF, item.ref)
+            entry.setData(ROLE_REF, f"consensus:{item.ref}" if item.kind == "not_agreed" else item.ref)
             entry.setToolTip(
                 self.tr("Krävs för slutlig rapport")
                 if item.severity == Severity.REQUIRED
@@ -223,7 +229,9 @@ class SummaryPage(QSplitter):
 
     def _open_item(self, item: QListWidgetItem) -> None:
         ref = str(item.data(ROLE_REF) or "")
-        if "." in ref:
+        if ref.startswith("consensus:"):
+            self.navigate.emit("consensus")
+        elif "." in ref:
             self.navigate.emit(f"sub:{ref}")
         elif ref:
             self.navigate.emit(f"area:{ref}")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..services import AnyChange, ChangeKind
 from ..services.registers import Register
+from . import consensus_actions as consensus
 from . import theme
 from .controller import EvaluationController
 from .nav import NavigationPanel
@@ -54,6 +55,8 @@ def page_of(where: str, current: str) -> str:
         return {"interview": "interviews", "document": "documents", "web": "web"}[kind]
     if kind in ("earlier", "info"):
         return "summary"
+    if kind == "consensus":
+        return "consensus"
     return ""
 
 
@@ -108,6 +111,7 @@ class Workspace(QSplitter):
         self.nav.activated.connect(lambda target: self.navigate(target, focus=True))
         controller.changed.connect(self.on_change)
         controller.stepped.connect(self.on_step)
+        consensus.apply_remembered_evaluator(controller)
         self.update_progress()
         self.navigate("summary", focus=False)
 
@@ -158,6 +162,10 @@ class Workspace(QSplitter):
                 "web": Register.WEB,
             }
             return RegisterPage(c, registers[key], self)
+        if key == "consensus":
+            from .consensus_page import ConsensusPage
+
+            return ConsensusPage(c, self)
         if key == "coverage":
             from .coverage_page import CoveragePage
 
@@ -279,7 +287,8 @@ class Workspace(QSplitter):
         session = self.controller.session
         if findings or self._finding_counts is None:
             self._finding_counts = dict(Counter(f.area for f in session.findings.all()))
-        self.nav.update_progress(session.summary(), session.notes.counts(), self._finding_counts)
+        summary = consensus.visible_summary(self.controller)  # hides what the others scored, if asked
+        self.nav.update_progress(summary, session.notes.counts(), self._finding_counts)
 
     def flush(self) -> bool:
         """Commit whatever is being typed (called before navigation, closing, printing…).

@@ -1,6 +1,8 @@
 """Scores and texts: the points per sub-area (max enforced) and the report's texts.
 
 Reached as ``session.scores``.  Every change is one transaction and is told to the listeners.
+Scoring a sub-area sets the evaluator's (the session author's) own score; the points that count
+are the agreed ones (see :mod:`.consensus` and :mod:`kompass_desktop.domain.consensus`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from ..domain.model import TextScope
 from ..domain.scoring import Summary, check_points, parse_points, summarize
 from ..storage import repo
 from ..storage.db import keyed_id
+from ..storage.schema import independent_id
 from .change import Change, ChangeKind
+from .consensus import write_independent
 from .context import SessionContext
 
 ScoreMap = Mapping[str, Decimal | None]
@@ -25,50 +29,35 @@ class Scores:
 
     # -- points ----------------------------------------------------------------------
     def all(self) -> dict[str, Decimal | None]:
-        """The points of every scored sub-area (None: cleared)."""
-        return repo.load_scores(self._ctx.file)
+        """The points that count per sub-area: the agreed score (None: open or not scored)."""
+        return repo.load_scores(self._ctx.file, self._ctx.framework)
 
     def summary(self) -> Summary:
         return summarize(self._ctx.framework, self.all())
 
     def set(self, subarea: str, value: object) -> Change[Decimal]:
-        """Set (or with ``None``/"" clear) the points of one sub-area; max is enforced."""
-        ctx = self._ctx
-        sub = ctx.framework.subarea(subarea)
-        points: Decimal | None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            points = None
-        else:
-            points = check_points(parse_points(value), sub)
-        record_id = keyed_id(ctx.evaluation_id, f"score:{subarea}")
-        with ctx.file.write():
-            old_row, _ = ctx.file.upsert_keyed(
-                "scores",
-                record_id,
-                {"subarea": subarea, "points": None if points is None else str(points)},
-                author=ctx.author,
-            )
-        old = None if old_row is None or old_row["points"] is None else Decimal(old_row["points"])
-        change = Change(
-            ChangeKind.SCORE, (record_id,), frozenset({subarea}), frozenset({sub.area_number}), old, points
-        )
-        ctx.emit(change)
-        return change
+        """Set (or with ``None``/"" clear) the evaluator's own points of one sub-area; max is
+        enforced.  ``old``/``new`` of the change are the evaluator's own points."""
+        return write_independent(self._ctx, subarea, value)
 
     def set_many(self, values: ScoreMap) -> Change[ScoreMap]:
-        """Several scores in one transaction (all checked before anything is written)."""
+        """Several of the evaluator's own scores in one transaction (all checked first)."""
         ctx = self._ctx
         checked: dict[str, Decimal | None] = {}
         for number, value in values.items():
             sub = ctx.framework.subarea(number)
             checked[number] = None if value is None else check_points(parse_points(value), sub)
-        old = self.all()
+        before = repo.load_consensus(ctx.file, ctx.framework).scores_of(ctx.author)
         with ctx.file.write():
             for number, points in checked.items():
                 ctx.file.upsert_keyed(
-                    "scores",
-                    keyed_id(ctx.evaluation_id, f"score:{number}"),
-                    {"subarea": number, "points": None if points is None else str(points)},
+                    "independent_scores",
+                    independent_id(ctx.evaluation_id, number, ctx.author),
+                    {
+                        "subarea": number,
+                        "evaluator": ctx.author,
+                        "points": None if points is None else str(points),
+                    },
                     author=ctx.author,
                 )
         change: Change[ScoreMap] = Change(
@@ -76,7 +65,7 @@ class Scores:
             (),
             frozenset(checked),
             frozenset(ctx.framework.subarea(n).area_number for n in checked),
-            old={n: old.get(n) for n in checked},
+            old={n: before.get(n) for n in checked},
             new=checked,
         )
         ctx.emit(change)

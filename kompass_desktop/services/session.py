@@ -5,6 +5,7 @@ It opens, creates, copies, backs up, checks and closes the file and edits the fa
 evaluation; everything else is in a part with its own module, each readable on its own:
 
 * ``session.scores`` — points per sub-area and the report's texts (:mod:`.scores`)
+* ``session.consensus`` — every evaluator's own score and the agreed score (:mod:`.consensus`)
 * ``session.notes`` — notes and the sources they cite (:mod:`.notes`)
 * ``session.findings`` — Styrkor / Förbättringsmöjligheter / Svagheter (:mod:`.findings`)
 * ``session.registers`` — interviews, documents, web, earlier evaluations, national average
@@ -44,7 +45,9 @@ from ..storage.db import (
 from ..storage.errors import NetworkLocation
 from ..storage.location import classify
 from ..storage.lock import current_user
+from ..storage.schema import independent_id
 from .change import Change, ChangeKind
+from .consensus import ConsensusScores
 from .context import Listener, SessionContext
 from .findings import Findings
 from .notes import Notes
@@ -107,6 +110,7 @@ class EvaluationSession:
         self._ctx = SessionContext(file, author or default_author(), repo.load_framework(file))
         self._info: EvaluationInfo | None = None
         self.scores = Scores(self._ctx)
+        self.consensus = ConsensusScores(self._ctx)
         self.notes = Notes(self._ctx)
         self.findings = Findings(self._ctx)
         self.registers = Registers(self._ctx)
@@ -118,6 +122,14 @@ class EvaluationSession:
     @property
     def author(self) -> str:
         return self._ctx.author
+
+    def set_author(self, name: str) -> None:
+        """Who writes from now on (in the desktop app: the evaluator chosen among the evaluation's
+        evaluators); their own scores are the ones :attr:`scores` sets."""
+        name = name.strip()
+        if not name:
+            raise KompassError("Ange vem som bedömer.")
+        self._ctx.author = name
 
     @property
     def framework(self) -> Framework:
@@ -300,6 +312,9 @@ class EvaluationSession:
         for record_id, subarea in queries.score_record_keys(self.file):
             if record_id != keyed_id(self.evaluation_id, f"score:{subarea}"):
                 problems.append(f"poängposten för {subarea} har fel id")
+        for record_id, subarea, evaluator in queries.independent_score_keys(self.file):
+            if record_id != independent_id(self.evaluation_id, subarea, evaluator):
+                problems.append(f"poängposten för {subarea} av {evaluator} har fel id")
         return problems
 
     def search(self, text: str, limit: int = 200) -> list[repo.SearchHit]:

@@ -429,6 +429,20 @@ def _tell(opened: EvaluationFile) -> None:
         log.warning("%s", notice)
 
 
+def _upgraded_copy(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
+    """An older file read without changing it: a copy in memory, migrated (closes ``conn``)."""
+    copy = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(copy)
+        migrate(copy, version, SCHEMA_VERSION)
+    except BaseException:
+        copy.close()
+        raise
+    finally:
+        conn.close()
+    return copy
+
+
 def _immutable_reader(path: Path, requested: bool) -> bool:
     """Read without any locking: asked for by the caller or by a command's ``immutable_inputs()``
     block (see :mod:`.outputs`), and only for a file at rest (no writer, no log, no journal)."""
@@ -476,10 +490,8 @@ def open_evaluation_file(
         quiet = readonly and not header.needs_recovery and _immutable_reader(path, immutable)
         conn, version, differences, settings = _probe(path, source, immutable=quiet)
         if readonly:
-            if version < SCHEMA_VERSION:
-                raise StorageError(
-                    f"{path.name} har ett äldre filformat och måste öppnas med skrivrätt för att uppgraderas."
-                )
+            if version < SCHEMA_VERSION:  # read through an upgraded private copy; the file stays as it is
+                conn = _upgraded_copy(conn, version)
             opened = EvaluationFile(path, conn, readonly=True, lock=None, clock=clock, recovered=recovered)
             opened.notices.extend(settings)
             _tell(opened)

@@ -29,7 +29,7 @@ from .errors import CorruptFile, NewerFileVersion, NotAnEvaluationFile, StorageE
 #: ``PRAGMA application_id`` of every .kompass file: the bytes "KOMP".
 APPLICATION_ID = 0x4B4F4D50
 #: ``PRAGMA user_version``: the schema version this app writes (see :mod:`.schema`).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_SUFFIX = ".kompass"
 #: The longest suffix SQLite adds to a database's name for its own files.
 LONGEST_SIDECAR = "-journal"

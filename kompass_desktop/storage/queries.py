@@ -63,3 +63,8 @@ def evaluation_record_ids(f: EvaluationFile) -> list[str]:
 def score_record_keys(f: EvaluationFile) -> list[tuple[str, str]]:
     """(record id, sub-area) of every score record."""
     return [(str(r["id"]), str(r["subarea"])) for r in f.rows("scores")]
+
+
+def independent_score_keys(f: EvaluationFile) -> list[tuple[str, str, str]]:
+    """(record id, sub-area, evaluator) of every independent score record."""
+    return [(str(r["id"]), str(r["subarea"]), str(r["evaluator"])) for r in f.rows("independent_scores")]

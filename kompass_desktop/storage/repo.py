@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..domain.consensus import AgreedScore, Consensus, IndependentScore, build_consensus
 from ..domain.framework import FindingKind, Framework
 from ..domain.model import (
     Document,
@@ -134,16 +135,41 @@ def load_framework(f: EvaluationFile) -> Framework:
         ) from None
 
 
-def load_scores(f: EvaluationFile) -> dict[str, Decimal | None]:
-    scores: dict[str, Decimal | None] = {}
-    for r in f.rows("scores"):
-        try:
-            scores[r["subarea"]] = parse_stored_points(r["points"])
-        except ValueError as err:
-            raise CorruptFile(
-                f"{f.path.name}: delfråga {r['subarea']}: {err}. Kör kompass validate {f.path.name}."
-            ) from None
-    return scores
+def _points(f: EvaluationFile, r: Row) -> Decimal | None:
+    try:
+        return parse_stored_points(r["points"])
+    except ValueError as err:
+        raise CorruptFile(
+            f"{f.path.name}: delfråga {r['subarea']}: {err}. Kör kompass validate {f.path.name}."
+        ) from None
+
+
+def to_agreed(f: EvaluationFile, r: Row) -> AgreedScore:
+    return AgreedScore(**_meta(r), subarea=r["subarea"], points=_points(f, r), reason=r["reason"])
+
+
+def to_independent(f: EvaluationFile, r: Row) -> IndependentScore:
+    return IndependentScore(
+        **_meta(r),
+        subarea=r["subarea"],
+        evaluator=r["evaluator"],
+        points=_points(f, r),
+        rationale=r["rationale"],
+    )
+
+
+def load_consensus(f: EvaluationFile, framework: Framework | None = None) -> Consensus:
+    """Every evaluator's independent score and the recorded agreed scores, per sub-area."""
+    return build_consensus(
+        framework or load_framework(f),
+        (to_independent(f, r) for r in f.rows("independent_scores", order_by="subarea, evaluator")),
+        (to_agreed(f, r) for r in f.rows("scores")),
+    )
+
+
+def load_scores(f: EvaluationFile, framework: Framework | None = None) -> dict[str, Decimal | None]:
+    """The score that counts per sub-area: the agreed one (None: open or not scored)."""
+    return load_consensus(f, framework).agreed_scores()
 
 
 def load_notes(f: EvaluationFile, where: str = "deleted = 0", params: tuple[Any, ...] = ()) -> list[Note]:
@@ -174,10 +200,13 @@ def load_findings(f: EvaluationFile, area: int | None = None) -> list[Finding]:
 
 
 def load_snapshot(f: EvaluationFile) -> EvaluationSnapshot:
+    framework = load_framework(f)
+    consensus = load_consensus(f, framework)
     return EvaluationSnapshot(
         info=load_info(f),
-        framework=load_framework(f),
-        scores=load_scores(f),
+        framework=framework,
+        scores=consensus.agreed_scores(),
+        consensus=consensus,
         notes=tuple(load_notes(f)),
         findings=tuple(load_findings(f)),
         texts=tuple(to_text(r) for r in f.rows("texts", order_by="scope, ref")),

@@ -9,10 +9,15 @@ Never edit a released migration; add a new one and a test that upgrades a real o
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from .fileformat import APPLICATION_ID
+from .rows import keyed_id, utc_now
 
 #: Columns every record table has (needed to merge co-evaluators' files record by record).
 RECORD_COLUMNS = """
@@ -35,6 +40,7 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
     "documents": (),
     "web_sources": (),
     "earlier_evaluations": ("area_scores",),
+    "independent_scores": (),
 }
 
 _V1 = f"""
@@ -231,8 +237,164 @@ def _split(script: str) -> list[str]:
     return statements
 
 
+# -- version 2: consensus scoring -------------------------------------------------------------
+#
+# Each evaluator's own score per sub-area is a record of its own (``independent_scores``, its id
+# derived from evaluation, sub-area and evaluator, so that copies merge side by side); the
+# ``scores`` table keeps the agreed score the team recorded, now with its reason.
+#
+# A file of version 1 has one score per sub-area.  Each such score becomes the independent
+# score of the evaluator who set it last (its record's author), and the score record is
+# emptied (no agreed score recorded): the score counts exactly as before (one evaluator: status
+# "single"), and an evaluator who edits it later edits their own score.  The conversion is
+# deterministic (ids and revisions derived from the old revision, times kept), so every copy of
+# one old file converts to identical records and copies still merge without conflicts.
+
+_V2 = f"""
+CREATE TABLE independent_scores (
+    id TEXT PRIMARY KEY,
+    subarea TEXT NOT NULL,
+    evaluator TEXT NOT NULL,
+    points TEXT,
+    rationale TEXT NOT NULL DEFAULT '',
+    {RECORD_COLUMNS},
+    UNIQUE (subarea, evaluator)
+);
+ALTER TABLE scores ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+"""
+
+#: Fields added to existing record tables by later migrations, with the value older versions
+#: (and history entries written before the migration) mean by leaving them out.
+ADDED_FIELDS: dict[str, dict[str, Any]] = {"scores": {"reason": ""}}
+
+_DERIVED = uuid.UUID("0c3f6a52-8d1e-4b7a-9f25-6e4d2a1b7c93")
+UNKNOWN_EVALUATOR = "okänd utvärderare"
+
+
+def independent_id(evaluation_id: str, subarea: str, evaluator: str) -> str:
+    """The id of one evaluator's independent score of one sub-area (equal in every copy)."""
+    return keyed_id(evaluation_id, f"independent:{subarea}:{evaluator}")
+
+
+def _derived_rev(kind: str, rev: str) -> str:
+    return str(uuid.uuid5(_DERIVED, f"consensus-migration:{kind}:{rev}"))
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyScore:
+    """What one version-1 score record becomes (see the comment above ``_V2``)."""
+
+    independent: dict[str, Any]  # the independent score of the record's author
+    emptied: dict[str, Any]  # the score record, no agreed score recorded
+    #: Versions for the history, oldest first: (table, record as it was, parent revision).  The
+    #: earlier versions by the same author are converted too, so a copy converted from an older
+    #: version is recognised as older when copies are merged.
+    history: tuple[tuple[str, dict[str, Any], str | None], ...]
+
+
+def _as_independent(version: Mapping[str, Any], evaluation_id: str, evaluator: str) -> dict[str, Any]:
+    return {
+        "id": independent_id(evaluation_id, str(version["subarea"]), evaluator),
+        "subarea": version["subarea"],
+        "evaluator": evaluator,
+        "points": version.get("points"),
+        "rationale": "",
+        "author": version.get("author", ""),
+        "created": version.get("modified", ""),
+        "modified": version.get("modified", ""),
+        "rev": _derived_rev("independent", str(version["rev"])),
+        "deleted": 0,
+    }
+
+
+def _as_emptied(version: Mapping[str, Any]) -> dict[str, Any]:
+    return {**version, "points": None, "reason": "", "rev": _derived_rev("emptied", str(version["rev"]))}
+
+
+def legacy_score(
+    row: Mapping[str, Any], evaluation_id: str, earlier: Sequence[Mapping[str, Any]] = ()
+) -> LegacyScore | None:
+    """A version-1 score record converted, or None when there is nothing to convert (deleted,
+    or never scored by its author).  ``earlier``: the record's earlier versions from the
+    history, oldest first.  A score its author cleared becomes their withdrawn score (points
+    None), so that a copy from before the clearing cannot bring the old points back."""
+    if row.get("deleted"):
+        return None
+    author = str(row.get("author") or "")
+    evaluator = author or UNKNOWN_EVALUATOR
+    lineage = [
+        version
+        for version in earlier
+        if version.get("rev") != row["rev"]
+        and str(version.get("author") or "") == author
+        and version.get("subarea") == row["subarea"]
+    ]
+    scored = row.get("points") is not None
+    if not scored and not any(v.get("points") is not None for v in lineage):
+        return None
+    independent = _as_independent(row, evaluation_id, evaluator)
+    emptied = _as_emptied(row) if scored else dict(row)
+    history: list[tuple[str, dict[str, Any], str | None]] = []
+    for version in lineage:
+        history.append(("independent_scores", _as_independent(version, evaluation_id, evaluator), None))
+        history.append(("scores", _as_emptied(version), str(version["rev"])))
+    history.append(("independent_scores", independent, None))
+    if scored:
+        history.append(("scores", emptied, str(row["rev"])))
+    return LegacyScore(independent, emptied, tuple(history))
+
+
+def _migrate_2(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V2):
+        conn.execute(statement)
+    found = conn.execute("SELECT value FROM meta WHERE key = 'evaluation_id'").fetchone()
+    evaluation_id = str(found[0]) if found else ""
+    cursor = conn.execute("SELECT * FROM scores ORDER BY rowid")
+    names = [d[0] for d in cursor.description]
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        earlier = []
+        for (data,) in conn.execute(
+            "SELECT data FROM history WHERE tbl = 'scores' AND record_id = ? ORDER BY seq", (row["id"],)
+        ):
+            try:
+                version = json.loads(data)
+            except (json.JSONDecodeError, TypeError, RecursionError):
+                continue  # a damaged old version only loses its place in the lineage
+            if isinstance(version, dict) and "rev" in version:
+                earlier.append(version)
+        converted = legacy_score(row, evaluation_id, earlier)
+        if converted is None:
+            continue
+        independent = converted.independent
+        columns = ", ".join(independent)
+        marks = ", ".join("?" for _ in independent)
+        conn.execute(
+            f"INSERT INTO independent_scores ({columns}) VALUES ({marks})", tuple(independent.values())
+        )
+        conn.execute(
+            "UPDATE scores SET points = NULL, reason = '', rev = ? WHERE id = ?",
+            (converted.emptied["rev"], row["id"]),
+        )
+        at = utc_now()
+        for table, data, parent in converted.history:
+            conn.execute(
+                "INSERT INTO history (tbl, record_id, rev, parent_rev, data, author, at, reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'migration')",
+                (
+                    table,
+                    data["id"],
+                    data["rev"],
+                    parent,
+                    json.dumps(data, ensure_ascii=False),
+                    data["author"],
+                    at,
+                ),
+            )
+
+
 #: version -> migration that brings a file from version-1 to version.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1, 2: _migrate_2}
 
 
 def migrate(conn: sqlite3.Connection, current: int, target: int) -> list[int]:

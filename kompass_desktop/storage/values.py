@@ -37,6 +37,7 @@ _RECORD_SV = {
     "documents": "dokumentet",
     "web_sources": "webbkällan",
     "earlier_evaluations": "den tidigare utvärderingen",
+    "independent_scores": "den egna poängen",
 }
 
 
@@ -44,6 +45,8 @@ def where(table: str, row: dict[str, Any]) -> str:
     """A reader's name for one record: "poängen för delfråga 1.1", "anteckningen 3f2a9c1e"."""
     if table == "scores" and isinstance(row.get("subarea"), str):
         return f"poängen för delfråga {row['subarea']}"
+    if table == "independent_scores" and isinstance(row.get("subarea"), str):
+        return f"poängen för delfråga {row['subarea']} av {row.get('evaluator') or 'en utvärderare'}"
     if table == "texts" and isinstance(row.get("scope"), str):
         ref = row.get("ref") or ""
         return f"texten {row['scope']}{' ' + str(ref) if ref else ''}"
@@ -112,7 +115,7 @@ def record_problems(conn: sqlite3.Connection, table: str) -> list[str]:
     rules = {name: rule for name, rule in rules.items() if name in names}
     if not rules:
         return problems
-    context = [n for n in ("id", "subarea", "scope", "ref") if n in names]
+    context = [n for n in ("id", "subarea", "evaluator", "scope", "ref") if n in names]
     selected = [*context, *rules]
     for values in conn.execute(f"SELECT {', '.join(chr(34) + n + chr(34) for n in selected)} FROM {table}"):
         row = dict(zip(selected, values, strict=True))

@@ -4,42 +4,42 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="193"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="198"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="204"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="208"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="214"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="215"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="230"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="270"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="282"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -231,6 +231,171 @@
     </message>
 </context>
 <context>
+    <name>Consensus</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="57"/>
+        <source>De andras poäng visas när du har poängsatt.</source>
+        <translation>The others&apos; scores are shown once you have scored.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="66"/>
+        <source>Andras poäng: {0}</source>
+        <translation>Others&apos; scores: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="70"/>
+        <source>Överenskommen: {0} ({1})</source>
+        <translation>Agreed: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="96"/>
+        <source>Du bedömer nu som {0}.</source>
+        <translation>You are now scoring as {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="123"/>
+        <source>Överenskommen poäng {0}: {1} → {2}</source>
+        <translation>Agreed score {0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="133"/>
+        <source>Sparat: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="146"/>
+        <source>Motivering {0}</source>
+        <translation>Rationale {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusPage</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="42"/>
+        <source>Konsensus: var och ens poäng och den överenskomna</source>
+        <extracomment>Editable columns (their kind): my own score, my rationale, the agreed score, its reason.</extracomment>
+        <translation>Consensus: each evaluator&apos;s score and the agreed one</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="47"/>
+        <source>Varje utvärderare poängsätter på egen hand. Där poängen skiljer sig är delfrågan öppen tills ni skriver in den överenskomna poängen och skälet. Stor spridning (minst 15 % av maxpoängen) är markerad med !. Störst skillnad först.</source>
+        <translation>Each evaluator scores on their own. Where the scores differ the sub-area is open until you enter the agreed score and the reason. A large spread (at least 15 % of the maximum) is marked with !. Largest differences first.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="55"/>
+        <source>Jag är:</source>
+        <translation>I am:</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="57"/>
+        <source>Vem som poängsätter</source>
+        <translation>Who is scoring</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="60"/>
+        <source>Dölj de andras poäng tills jag har poängsatt</source>
+        <translation>Hide the others&apos; scores until I have scored</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="64"/>
+        <source>Område:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="66"/>
+        <source>Område som visas</source>
+        <translation>Area shown</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="67"/>
+        <source>Alla områden</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="84"/>
+        <source>Delfrågor och utvärderarnas poäng</source>
+        <translation>Sub-areas and the evaluators&apos; scores</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="143"/>
+        <source>Delfråga</source>
+        <extracomment>Typed but not yet stored (the agreed score waits for its reason, or the reverse).</extracomment>
+        <translation>Sub-area</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="144"/>
+        <source>Jag ({0})</source>
+        <translation>Me ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="145"/>
+        <source>Min motivering</source>
+        <translation>My rationale</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
+        <source>Spridning</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
+        <source>Överenskommen</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="149"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
+        <source>Läge</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="193"/>
+        <source>dolt</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
+        <source>Visas när du har poängsatt.</source>
+        <translation>Shown once you have scored.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="189"/>
+        <source>Gäller nu: {0}</source>
+        <translation>Counts now: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="195"/>
+        <source>överens från början</source>
+        <translation>agreed from the start</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="236"/>
+        <source>Inte sparad ännu: poäng och skäl sparas tillsammans.</source>
+        <translation>Not saved yet: the score and the reason are saved together.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="251"/>
+        <source>Stor spridning: minst 15 % av maxpoängen</source>
+        <translation>Large spread: at least 15 % of the maximum</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="256"/>
+        <source>Överenskommen av {0}, {1}</source>
+        <translation>Agreed by {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="293"/>
+        <source>{0} Skriv skälet i kolumnen Skäl; poängen sparas då.</source>
+        <translation>{0} Write the reason in the Reason column; the score is saved then.</translation>
+    </message>
+</context>
+<context>
     <name>CoveragePage</name>
     <message>
         <location filename="../../kompass_desktop/gui/coverage_page.py" line="29"/>
@@ -384,17 +549,17 @@
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="315"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="317"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="328"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="330"/>
         <source>Ändra anteckning</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="344"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="346"/>
         <source>Flytta anteckning till {0}</source>
         <translation>Move note to {0}</translation>
     </message>
@@ -405,63 +570,63 @@
         <translation>Deleted {0}. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="300"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="302"/>
         <source>Text {0}</source>
         <translation>Text {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="344"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="346"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="353"/>
-        <location filename="../../kompass_desktop/gui/controller.py" line="365"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="355"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="367"/>
         <source>Ta bort anteckning</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="356"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="358"/>
         <source>anteckningen</source>
         <translation>the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="380"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="382"/>
         <source>Ny iakttagelse</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="393"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="395"/>
         <source>Ändra iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="405"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="407"/>
         <source>Ta bort iakttagelse</source>
         <translation>Delete finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="410"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="412"/>
         <source>iakttagelsen</source>
         <translation>the finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="418"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="420"/>
         <source>Koppla anteckning</source>
         <translation>Link note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="430"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="432"/>
         <source>Koppla bort anteckning</source>
         <translation>Unlink note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="436"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="438"/>
         <source>kopplingen till anteckningen</source>
         <translation>the link to the note</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/controller.py" line="493"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="495"/>
         <source>{0} och %n anteckningar</source>
         <translation>
             <numerusform>{0} and %n note</numerusform>
@@ -469,27 +634,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="553"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="555"/>
         <source>den tidigare utvärderingen</source>
         <translation>the earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="510"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="512"/>
         <source>Ändra uppgifter om utvärderingen</source>
         <translation>Edit evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="524"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="526"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New previous evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="537"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="539"/>
         <source>Tidigare utvärdering från fil</source>
         <translation>Previous evaluation from file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="548"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="550"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete previous evaluation</translation>
     </message>
@@ -1325,58 +1490,63 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="71"/>
+        <source>Konsensus</source>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/nav.py" line="78"/>
         <source>Underlag</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="82"/>
         <source>Intervjuläge</source>
         <translation>Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="83"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="84"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="85"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="86"/>
         <source>Täckning av underlag</source>
         <translation>Evidence coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="87"/>
         <source>Sök</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="119"/>
         <source>Totalt {0} av {1}</source>
         <translation>Total {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="121"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="134"/>
         <source>{0} av {1} delfrågor bedömda</source>
         <translation>{0} of {1} sub-areas assessed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="134"/>
-        <location filename="../../kompass_desktop/gui/nav.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="147"/>
         <source>%n anteckningar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -1384,7 +1554,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="136"/>
         <source>%n iakttagelser</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -1392,7 +1562,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="149"/>
         <source>Poäng utan underlag: inga anteckningar</source>
         <translation>Score without evidence: no notes</translation>
     </message>
@@ -1883,62 +2053,62 @@
 <context>
     <name>SubAreaCard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="53"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="55"/>
         <source>Poäng för {0}</source>
         <translation>Score for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="57"/>
         <source>0–{0}, decimaler tillåtna. Enter sparar, Esc ångrar, ↑/↓ ±1.</source>
         <translation>0–{0}, decimals allowed. Enter saves, Esc reverts, ↑/↓ ±1.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="82"/>
         <source>Vägledande frågor för {0}</source>
         <translation>Guiding questions for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="87"/>
         <source>Bedömning för {0} – texten till rapporten…</source>
         <translation>Assessment for {0} – the text for the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="90"/>
         <source>Text för {0}</source>
         <translation>Text for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="100"/>
         <source>Ny anteckning till {0}</source>
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="113"/>
         <source>välj källa först (Ctrl+K)</source>
         <translation>choose a source first (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="115"/>
         <source>Ny anteckning till {0} · {1} – Enter sparar</source>
         <translation>New note for {0} · {1} – Enter saves</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="122"/>
         <source>Poängen sparades inte: {0}</source>
         <translation>The score was not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="147"/>
         <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
         <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="171"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -1951,87 +2121,92 @@
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="58"/>
+        <source>Samstämmighet mellan utvärderarna</source>
+        <translation>Agreement between the evaluators</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="60"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="74"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="84"/>
         <source>Helhetsbedömningen: totalresultat, jämförelser, det viktigaste…</source>
         <translation>The overall assessment: total result, comparisons, the key points…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="88"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="89"/>
         <source>Områden där kommunen är stark…</source>
         <translation>Areas where the municipality is strong…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="93"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="94"/>
         <source>Områden med störst förbättringsbehov…</source>
         <translation>Areas most in need of improvement…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="98"/>
         <source>Jämförelser (kapitel 2)</source>
         <translation>Comparisons (chapter 2)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="99"/>
         <source>Tomt: rapporten skriver versionens standardtext och vad som inte kan jämföras…</source>
         <translation>Empty: the report prints the version’s standard text and what cannot be compared…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="116"/>
         <source>Att göra innan rapporten är klar</source>
         <translation>To do before the report is ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="119"/>
         <source>Öppna punkter</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="182"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="187"/>
         <source>&lt;h1&gt;{0} av {1} poäng&lt;/h1&gt;</source>
         <translation>&lt;h1&gt;{0} of {1} points&lt;/h1&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="192"/>
         <source>Exakt {0}; {1} av {2} delfrågor bedömda</source>
         <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="217"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="223"/>
         <source>Krävs för slutlig rapport</source>
         <translation>Required for the final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="225"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="228"/>
         <source>Inget saknas – rapporten kan skapas.</source>
         <translation>Nothing is missing – the report can be created.</translation>
     </message>
@@ -2083,7 +2258,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../kompass_desktop/gui/workspace.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/workspace.py" line="270"/>
         <source>Källa enligt besöksschemat: {0}</source>
         <extracomment>How long the outline around an undone/redone change stays. How often the current source follows the visit schedule (ms).</extracomment>
         <translation>Source according to the visit schedule: {0}</translation>
@@ -2115,112 +2290,112 @@
 <context>
     <name>controller</name>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="579"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="581"/>
         <source>Allmänt {0}</source>
         <translation>General {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="580"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="582"/>
         <source>område {0}</source>
         <translation>area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="581"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="583"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="582"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="584"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="583"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="585"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="584"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="586"/>
         <source>Jämförelser</source>
         <translation>Comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="594"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="596"/>
         <source>Ny intervju</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="595"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="597"/>
         <source>Ändra intervju</source>
         <translation>Edit interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="596"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="598"/>
         <source>Ta bort intervju</source>
         <translation>Delete interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="597"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="599"/>
         <source>intervjun</source>
         <translation>the interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="600"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="602"/>
         <source>Nytt dokument</source>
         <translation>New document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="601"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="603"/>
         <source>Ändra dokument</source>
         <translation>Edit document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="602"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="604"/>
         <source>Ta bort dokument</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="603"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="605"/>
         <source>dokumentet</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="606"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="608"/>
         <source>Ny webbkälla</source>
         <translation>New web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="607"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="609"/>
         <source>Ändra webbkälla</source>
         <translation>Edit web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="608"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="610"/>
         <source>Ta bort webbkälla</source>
         <translation>Delete web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="609"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="611"/>
         <source>webbkällan</source>
         <translation>the web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="612"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="614"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="613"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="615"/>
         <source>Ändra tidigare utvärdering</source>
         <translation>Edit earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="614"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="616"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="615"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="617"/>
         <source>den tidigare utvärderingen</source>
         <translation>the earlier evaluation</translation>
     </message>

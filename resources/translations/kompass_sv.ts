@@ -42,7 +42,7 @@
 <context>
     <name>EvaluationController</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/controller.py" line="493"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="495"/>
         <source>{0} och %n anteckningar</source>
         <translation>
             <numerusform>{0} och %n anteckning</numerusform>
@@ -94,8 +94,8 @@
 <context>
     <name>NavigationPanel</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="134"/>
-        <location filename="../../kompass_desktop/gui/nav.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="147"/>
         <source>%n anteckningar</source>
         <translation>
             <numerusform>%n anteckning</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="136"/>
         <source>%n iakttagelser</source>
         <translation>
             <numerusform>%n iakttagelse</numerusform>

@@ -81,6 +81,7 @@ def test_new_summary_round_trip(tmp_path, capsys):
         "title": area1["subareas"][0]["title"],
         "achieved": 11.25,
         "max": 15,
+        "status": "single",  # consensus: one evaluator's score
     }
     assert area1["subareas"][2]["achieved"] is None
     assert data["areas"][4]["achieved"] is None
@@ -188,9 +189,9 @@ def test_a_closed_pipe_never_stops_a_command_halfway(demo_copy, tmp_path):
 
     shutil.copy(demo_copy, other)
     with EvaluationSession.open(demo_copy) as lead:
-        lead.scores.set("1.1", 1)
+        lead.consensus.agree("1.1", 1, "Huvudfilens skäl")
     with EvaluationSession.open(other) as theirs:
-        theirs.scores.set("1.1", 2)
+        theirs.consensus.agree("1.1", 2, "Den andras skäl")
     result = _with_closed_stdout("merge", str(demo_copy), str(other), "--prefer", "other")
     assert result.stderr == "" and result.returncode == 0
     with EvaluationSession.open(demo_copy, readonly=True) as lead:

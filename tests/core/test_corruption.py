@@ -98,12 +98,15 @@ CASES = {
     "missing table": (sql("DROP TABLE texts_fts"), "saknar tabellen texts_fts"),
     # damaged values inside a sound database: what and where
     "score not a number": (
-        sql("UPDATE scores SET points = 'abc' WHERE subarea = '1.1'"),
-        "poängen för delfråga 1.1: fältet points: poängen ”abc” är inte ett tal",
+        sql("UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'"),
+        "poängen för delfråga 1.1 av Karin Ekström: fältet points: poängen ”abc” är inte ett tal",
     ),
     "score in exponent form": (
-        sql("UPDATE scores SET points = '1e30' WHERE subarea = '2.1'"),
-        "poängen för delfråga 2.1: fältet points",
+        sql(
+            "UPDATE independent_scores SET points = '1e30' "
+            "WHERE subarea = '2.1' AND evaluator = 'Karin Ekström'"
+        ),
+        "poängen för delfråga 2.1 av Karin Ekström: fältet points",
     ),
     "corrupt JSON column": (
         sql("UPDATE evaluation SET facts = '[[\"Invånare\", '"),
@@ -232,7 +235,7 @@ def test_states_left_by_a_crash_or_a_full_disk_open_in_every_command(
     with EvaluationSession.open(good, readonly=True) as session:
         assert set(child.get("acked", ())) <= {n.id for n in session.notes.all()}
         if command == "import-scores":
-            assert session.scores.all()["1.1"] == 3
+            assert session.consensus.view().get("1.1").points["Testare"] == 3  # the importer's own
         assert session.validate() == []
 
 

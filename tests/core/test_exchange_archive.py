@@ -138,11 +138,11 @@ def test_checksum_mismatch(kkx, tmp_path, capsys):
 
 def test_newer_format_version(kkx, tmp_path, capsys):
     doc, manifest = parts(kkx)
-    manifest["format_version"] = 2
+    manifest["format_version"] = 3
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
-    assert "nyare version" in err and "exportformat 2" in err
+    assert "nyare version" in err and "exportformat 3" in err
     doc["format_version"] = 3
-    manifest["format_version"] = 1
+    manifest["format_version"] = 2
     assert "exportformat 3" in import_bytes(capsys, tmp_path, rebuild(doc, manifest))
 
 

@@ -86,12 +86,14 @@ def test_changes_made_only_by_the_other_are_taken(team):
 
     edit(bea, "Bea", work)
     plan, result = merge(lead, bea)
-    assert plan.conflicts == () and len(plan.inserts) == 2 and len(plan.updates) == 3
+    # Bea's own score of 1.1 is a record of its own: inserted beside the lead's (consensus scoring)
+    assert plan.conflicts == () and len(plan.inserts) == 3 and len(plan.updates) == 2
     assert result.backup is not None and result.backup.exists()
     assert [b.reason for b in backups.list_backups(lead)] == ["before-merge"]
     with EvaluationSession.open(lead, readonly=True) as s:
         assert s.notes.get(ids["n1"]).body == "Första anteckningen, kompletterad"
-        assert str(s.scores.all()["1.1"]) == "7"
+        assert s.consensus.view().get("1.1").points == {"Lead": 5, "Bea": 7}
+        assert s.scores.all()["1.1"] is None  # open until the team agrees
         assert [n.body for n in s.notes.all("3.2")] == ["Ny anteckning från Bea"]
         assert ids["n2"] not in {n.id for n in s.notes.all()}  # soft-deleted on Bea's side: deleted here too
         assert s.file.get("notes", ids["n2"], include_deleted=True)["deleted"] == 1
@@ -112,14 +114,26 @@ def test_changes_made_only_by_the_lead_are_kept(team):
 
 def test_conflicts_keep_the_lead_and_the_loser_goes_to_history(team):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: (s.notes.update(ids["n1"], body="Leads text"), s.scores.set("1.1", 4)))
-    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Beas text"), s.scores.set("1.1", 8)))
+    edit(
+        lead,
+        "Lead",
+        lambda s: (s.notes.update(ids["n1"], body="Leads text"), s.consensus.agree("1.1", 4, "Leads skäl")),
+    )
+    edit(
+        bea,
+        "Bea",
+        lambda s: (s.notes.update(ids["n1"], body="Beas text"), s.consensus.agree("1.1", 8, "Beas skäl")),
+    )
     plan, result = merge(lead, bea)
     found = {c.table: c for c in plan.conflicts}
-    assert set(found) == {"notes", "scores"}
+    assert set(found) == {"notes", "scores"}  # agreed scores merge like any record
     assert [(d.name, d.lead, d.other) for d in found["notes"].fields] == [("body", "Leads text", "Beas text")]
-    assert [(d.name, d.lead, d.other) for d in found["scores"].fields] == [("points", "4", "8")]
-    assert found["notes"].label.startswith("Anteckning") and found["scores"].label == "Poäng för 1.1"
+    assert [(d.name, d.lead, d.other) for d in found["scores"].fields] == [
+        ("points", "4", "8"),
+        ("reason", "Leads skäl", "Beas skäl"),
+    ]
+    assert found["notes"].label.startswith("Anteckning")
+    assert found["scores"].label == "Överenskommen poäng för 1.1"
     assert (result.conflicts_kept_lead, result.conflicts_took_other) == (2, 0)
     with EvaluationSession.open(lead, readonly=True) as s:
         assert s.notes.get(ids["n1"]).body == "Leads text" and str(s.scores.all()["1.1"]) == "4"
@@ -129,8 +143,8 @@ def test_conflicts_keep_the_lead_and_the_loser_goes_to_history(team):
 
 def test_choices_per_conflict(team):
     lead, bea, _carl, ids = team
-    edit(lead, "Lead", lambda s: (s.notes.update(ids["n1"], body="Lead"), s.scores.set("1.2", 1)))
-    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Bea"), s.scores.set("1.2", 2)))
+    edit(lead, "Lead", lambda s: (s.notes.update(ids["n1"], body="Lead"), s.consensus.agree("1.2", 1, "L")))
+    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Bea"), s.consensus.agree("1.2", 2, "B")))
     with EvaluationSession.open(lead) as s:
         plan = plan_merge(s, bea)
         note_conflict = next(c for c in plan.conflicts if c.table == "notes")
@@ -205,17 +219,17 @@ def test_independently_created_keyed_records(team):
     edit(
         lead,
         "Lead",
-        lambda s: (s.scores.set("3.1", 4), s.scores.set_text(TextScope.SUBAREA, "2.2", "Lead skrev")),
+        lambda s: (s.consensus.agree("3.1", 4), s.scores.set_text(TextScope.SUBAREA, "2.2", "Lead skrev")),
     )
     edit(
         bea,
         "Bea",
-        lambda s: (s.scores.set("3.1", 4), s.scores.set_text(TextScope.SUBAREA, "2.2", "Bea skrev")),
+        lambda s: (s.consensus.agree("3.1", 4), s.scores.set_text(TextScope.SUBAREA, "2.2", "Bea skrev")),
     )
     plan, _ = merge(lead, bea)
-    assert [c.table for c in plan.conflicts] == ["texts"]  # the equal score is no conflict
+    assert [c.table for c in plan.conflicts] == ["texts"]  # the equal agreed score is no conflict
     assert len(plan.same) == 1
-    edit(bea, "Bea", lambda s: s.scores.set("3.1", 6))  # Bea changes on from the common value
+    edit(bea, "Bea", lambda s: s.consensus.agree("3.1", 6, "Ny uppgift"))  # Bea changes on from it
     plan, _ = merge(lead, bea)
     assert plan.conflicts == () and [t for t, _ in plan.updates] == ["scores"]
     with EvaluationSession.open(lead, readonly=True) as s:
@@ -229,25 +243,32 @@ score_edits = st.dictionaries(st.sampled_from(subs), st.integers(0, 4), max_size
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lead_edits=score_edits, other_edits=score_edits)
 def test_score_merge_property(tmp_path_factory, lead_edits, other_edits):
-    base_scores = {"1.1": 5, "1.2": 6}
+    """Each evaluator's own scores merge side by side: never a conflict, nothing lost, the same
+    result in either direction, and merging again changes nothing."""
+    base_scores = {"1.1": 5, "1.2": 6}  # the lead's own, from before the copy
     with tempfile.TemporaryDirectory() as tmp:
         lead, other = Path(tmp) / "lead.kompass", Path(tmp) / "other.kompass"
         build_base(lead)
         shutil.copy(lead, other)
         edit(lead, "Lead", lambda s: [s.scores.set(k, v) for k, v in lead_edits.items()])
         edit(other, "Bea", lambda s: [s.scores.set(k, v) for k, v in other_edits.items()])
+        backwards = Path(tmp) / "backwards.kompass"
+        shutil.copy(other, backwards)
         plan, _ = merge(lead, other)
-        expected, conflicts = {}, set()
+        assert plan.conflicts == ()
+        with EvaluationSession.open(backwards, author="Bea") as s:
+            assert apply_merge(s, plan_merge(s, lead)) is not None
+        expected = {}
         for sub in subs:
-            b = base_scores.get(sub)
-            left, right = lead_edits.get(sub, b), other_edits.get(sub, b)
-            if left != b and right != b and left != right:
-                conflicts.add(sub)
-            expected[sub] = right if left == b else left
-        assert {c.lead["subarea"] for c in plan.conflicts} == conflicts
-        with EvaluationSession.open(lead, readonly=True) as s:
-            got = s.scores.all()
-        assert {k: (None if got.get(k) is None else int(got[k])) for k in subs} == expected
+            own = {"Lead": lead_edits.get(sub, base_scores.get(sub)), "Bea": other_edits.get(sub)}
+            expected[sub] = {k: v for k, v in own.items() if v is not None}
+        for path in (lead, backwards):
+            with EvaluationSession.open(path, readonly=True) as s:
+                view = s.consensus.view()
+                assert {sub: {k: int(v) for k, v in view.get(sub).points.items()} for sub in subs} == expected
+                for sub in subs:
+                    values = set(expected[sub].values())
+                    assert view.get(sub).agreed == (values.pop() if len(values) == 1 else None)
         again, _ = merge(lead, other)
         assert again.is_empty
 

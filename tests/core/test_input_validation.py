@@ -46,9 +46,15 @@ def tamper(path: Path, sql: str, params: tuple = ()) -> None:
 # -- merge: a .kompass from a co-evaluator is checked like an export --------------------------------
 
 DAMAGE = {
-    "negative score": ("UPDATE scores SET points = '-7' WHERE subarea = '1.1'", "points"),
-    "score that is no number": ("UPDATE scores SET points = 'abc' WHERE subarea = '1.1'", "points"),
-    "score above the maximum": ("UPDATE scores SET points = '999' WHERE subarea = '1.1'", "points"),
+    "negative score": ("UPDATE independent_scores SET points = '-7' WHERE subarea = '1.1'", "points"),
+    "score that is no number": (
+        "UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'",
+        "points",
+    ),
+    "score above the maximum": (
+        "UPDATE independent_scores SET points = '999' WHERE subarea = '1.1'",
+        "points",
+    ),
     "note on sub-area 9.9": ("UPDATE notes SET subarea = '9.9' WHERE rowid = 1", "9.9"),
     "finding in area 12": ("UPDATE findings SET area = 12 WHERE rowid = 1", "område 12"),
 }
@@ -80,7 +86,7 @@ def test_merge_of_a_valid_kompass_file_still_works(demo_copy, tmp_path, capsys):
     code, _out, err = run(capsys, "merge", demo_copy, other)
     assert code == 0, err
     with EvaluationSession.open(demo_copy, readonly=True) as lead:
-        assert lead.scores.all()["1.1"] == 2
+        assert lead.consensus.view().get("1.1").points["Testare"] == 2  # beside Karin's and Johan's
 
 
 # -- aggregate: .kompass inputs range-checked, the newest copy counts ---------------------------------
@@ -100,7 +106,7 @@ def complete(path: Path, fraction: Decimal, year: int = 2024) -> Path:
 def test_aggregate_refuses_impossible_scores_in_kompass_files(tmp_path, capsys, value, reason):
     good = complete(tmp_path / "good.kompass", Decimal("0.5"))
     bad = complete(tmp_path / "bad.kompass", Decimal("0.5"))
-    tamper(bad, "UPDATE scores SET points = ? WHERE subarea = '1.1'", (value,))
+    tamper(bad, "UPDATE independent_scores SET points = ? WHERE subarea = '1.1'", (value,))
     out = tmp_path / "avg.json"
     code, _stdout, err = run(capsys, "aggregate", good, bad, "-o", out)
     assert code == 0, err

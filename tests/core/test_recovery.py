@@ -146,7 +146,7 @@ def test_a_truncated_file_with_a_log_beside_it_is_refused_untouched(saved, tmp_p
 def test_immutable_reads_skip_locking_but_never_miss_the_log(saved):
     clean = open_evaluation_file(saved, readonly=True, immutable=True)
     try:
-        assert clean.conn.execute("SELECT count(*) FROM scores").fetchone()[0] == 0
+        assert clean.conn.execute("SELECT count(*) FROM independent_scores").fetchone()[0] == 0
     finally:
         clean.close()
     assert beside(saved) == []  # nothing created beside the input
@@ -155,7 +155,7 @@ def test_immutable_reads_skip_locking_but_never_miss_the_log(saved):
         assert os.path.getsize(saved.with_name(saved.name + "-wal")) > 0
         reader = open_evaluation_file(saved, readonly=True, immutable=True)
         try:
-            assert reader.query("SELECT points FROM scores") == [("9",)]
+            assert reader.query("SELECT points FROM independent_scores") == [("9",)]
         finally:
             reader.close()
 

@@ -245,33 +245,33 @@ def test_every_change_is_kept_in_history(session):
     session.scores.set("3.2", 10)
     session.scores.set("3.2", 12)
     session.scores.set("3.2", 12)  # no change: no new version
-    record_id = session.file.rows("scores", "subarea = '3.2'")[0]["id"]
+    record_id = session.file.rows("independent_scores", "subarea = '3.2'")[0]["id"]
     history = session.file.history(record_id)
     assert [h["data"]["points"] for h in history] == ["10", "12"]
     assert history[1]["parent_rev"] == history[0]["rev"]
 
 
 def test_migration_from_an_older_version_backs_up_first(tmp_path, monkeypatch, fw2019):
-    """A future schema version 2 applied to a real version-1 file."""
+    """A future schema version 3 applied to a real version-2 file."""
     path = tmp_path / "old.kompass"
     EvaluationSession.create(path, NewEvaluation(fw2019, "Gammelby", 2024)).close()
     calls = []
 
-    def migrate_2(conn):
-        calls.append("2")
+    def migrate_3(conn):
+        calls.append("3")
         conn.execute("ALTER TABLE notes ADD COLUMN mood TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 2, migrate_2)
-    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 2)
-    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 3, migrate_3)
+    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 3)
+    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 3)
     with EvaluationSession.open(path) as s:
-        assert s.file.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert s.file.conn.execute("PRAGMA user_version").fetchone()[0] == 3
         assert s.info().municipality == "Gammelby"
-    assert calls == ["2"]
+    assert calls == ["3"]
     taken = backups.list_backups(path)
     assert [b.reason for b in taken] == ["before-migration"]
     conn = sqlite3.connect(taken[0].path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # the backup is the old file
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2  # the backup is the old file
     conn.close()
 
 
@@ -283,13 +283,13 @@ def test_failed_migration_leaves_the_file_at_its_version(tmp_path, monkeypatch, 
         conn.execute("ALTER TABLE notes ADD COLUMN x TEXT")
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 2, broken)
-    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 2)
-    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 3, broken)
+    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 3)
+    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 3)
     with pytest.raises(RuntimeError):
         EvaluationSession.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "x" not in [r[1] for r in conn.execute("PRAGMA table_info(notes)")]
     conn.close()
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage
 
 from kompass_desktop import resources
 from kompass_desktop.gui.charts import CURRENT, ChartsPanel
+from kompass_desktop.gui.consensus_actions import agree
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 
 
@@ -43,7 +44,8 @@ def test_charts_render_and_change_after_a_score_edit(demo_window, qtbot, tmp_pat
     assert blue_before > 500  # the bars are there
     assert coloured_pixels(charts.radar.grab().toImage(), CURRENT) > 50
     assert charts.bars.widths[5] == 51  # area 6
-    demo_window.controller.set_score("6.2", "20")  # 9 -> 20
+    ok, _ = agree(demo_window.controller, "6.2", "20", "Ny uppgift från förvaltningen")  # 9 -> 20
+    assert ok
     qtbot.wait(20)
     assert charts.bars.widths[5] == 62
     after = charts.bars.grab().toImage()
@@ -61,7 +63,7 @@ def test_the_docked_charts_follow_the_area_pages(demo_window, qtbot):
     assert isinstance(dock, ChartsPanel)
     page.cards["1.4"].score.setText("9")
     page.cards["1.4"].score.commit_text()
-    assert dock.bars.widths[0] == 69
+    assert dock.bars.widths[0] == 60  # the tester's 9 against the others' 5: 1.4 is open (65 - 5)
 
 
 def test_cross_version_comparison_is_explained(demo_window):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kompass_desktop.domain.model import SourceKind
 from kompass_desktop.gui import exchange_ui
+from kompass_desktop.gui.consensus_actions import agree
 from kompass_desktop.services import EvaluationSession
 
 
@@ -40,10 +41,10 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
     colleague = tmp_path / "kollega.kompass"
     shutil.copy(demo_copy, colleague)
     with EvaluationSession.open(colleague, author="Kollega") as other:
-        other.scores.set("3.2", "25")
+        other.consensus.agree("3.2", "25", "Kollegans skäl")
         other.notes.add("Kollegans anteckning om nämndernas mål", "3.2")
     assert window.open_file(demo_copy)
-    window.controller.set_score("3.2", "20")
+    assert agree(window.controller, "3.2", "20", "Huvudfilens skäl")[0]
     seen = {}
 
     def choose_other(dialog):
@@ -68,4 +69,4 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
     assert "merge-lost" in reasons
     page = window.workspace.page("area:3")
     window.go("area:3")
-    assert page.cards["3.2"].score.text() == "25"
+    assert page.cards["3.2"].score.placeholderText() == "25"  # the agreed score (the tester's own is empty)

@@ -20,7 +20,7 @@ def _damage(path, statement):
 @pytest.mark.parametrize(
     ("statement", "expected"),
     [
-        ("UPDATE scores SET points = 'abc' WHERE subarea = '1.1'", "poängen för delfråga 1.1"),
+        ("UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'", "poängen för delfråga 1.1"),
         ("UPDATE evaluation SET evaluators = '[1, 2'", "utvärderingen: fältet evaluators: ogiltig JSON"),
         ("UPDATE framework_copy SET data = json_remove(data, '$.areas')", "ramverkskopian"),
         ("UPDATE notes SET source_kind = 'telepati'", "okänt värde ”telepati”"),

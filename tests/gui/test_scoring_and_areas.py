@@ -28,11 +28,16 @@ def test_opening_the_demo_shows_totals(demo_window):
 
 def test_score_entry_updates_area_and_total_immediately(demo_window, qtbot):
     page = area_page(demo_window, 1)
+    # the tester's own 20 against Karin's and Johan's 13: 1.1 is open and no longer counts
     type_score(qtbot, page.cards["1.1"].score, "20")
     assert demo_window.controller.scores()["1.1"] == 20
-    assert demo_window.workspace.nav.total_label.text() == "Totalt 525 av 800"
-    assert "72 / 100" in page.score_label.text()
-    assert demo_window.workspace.nav._items["area:1"].text(1) == "72"
+    assert demo_window.workspace.nav.total_label.text() == "Totalt 505 av 800"
+    assert "52 / 100" in page.score_label.text()
+    assert demo_window.workspace.nav._items["area:1"].text(1) == "52"
+    assert "oense" in page.cards["1.1"].consensus_hint.text()
+    type_score(qtbot, page.cards["1.1"].score, "13")  # now all three agree: it counts again
+    assert demo_window.workspace.nav.total_label.text() == "Totalt 518 av 800"
+    assert "65 / 100" in page.score_label.text()
 
 
 def test_decimal_comma_is_accepted(demo_window, qtbot):
@@ -46,23 +51,25 @@ def test_score_above_max_is_refused_with_the_reason(demo_window, qtbot):
     page = area_page(demo_window, 1)
     edit = page.cards["1.2"].score  # max 10
     type_score(qtbot, edit, "11")
-    assert demo_window.controller.scores()["1.2"] == 7
-    assert edit.text() == "7"
+    assert demo_window.controller.scores()["1.2"] is None  # the tester has not scored 1.2
+    assert edit.text() == "" and edit.placeholderText() == "7"  # the agreed score, greyed
     assert "över maxpoängen 10" in edit.toolTip()
     type_score(qtbot, edit, "tio")
     assert "inte ett tal" in edit.toolTip()
-    assert demo_window.controller.scores()["1.2"] == 7
+    assert demo_window.controller.scores()["1.2"] is None
 
 
 def test_clearing_a_score_makes_it_unscored(demo_window, qtbot):
     page = area_page(demo_window, 4)
     edit = page.cards["4.1"].score
+    type_score(qtbot, edit, "5")  # against the others' 12: open, not counted
+    assert "4 av 5" in page.score_label.toolTip()
     edit.setFocus()
     edit.clear()
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert demo_window.controller.scores()["4.1"] is None
-    assert "4 av 5" in page.score_label.toolTip()
-    assert edit.text() == ""
+    assert demo_window.controller.scores()["4.1"] is None  # my score withdrawn
+    assert "5 av 5" in page.score_label.toolTip()  # the others' agreed 12 counts again
+    assert edit.text() == "" and edit.placeholderText() == "12"
 
 
 def test_undo_and_redo_a_score_change(demo_window, qtbot):
@@ -71,17 +78,17 @@ def test_undo_and_redo_a_score_change(demo_window, qtbot):
     assert demo_window.controller.scores()["5.1"] == 3
     assert "Poäng 5.1" in demo_window.undo_action.text()
     demo_window.undo_action.trigger()
-    assert demo_window.controller.scores()["5.1"] == 14
-    assert page.cards["5.1"].score.text() == "14"
+    assert demo_window.controller.scores()["5.1"] is None  # the tester had not scored 5.1
+    assert page.cards["5.1"].score.text() == "" and page.cards["5.1"].score.placeholderText() == "14"
     demo_window.redo_action.trigger()
     assert demo_window.controller.scores()["5.1"] == 3
 
 
 def test_arrow_keys_step_the_score_within_its_range(demo_window, qtbot):
     page = area_page(demo_window, 7)
-    edit = page.cards["7.1"].score  # 11 of 15
+    edit = page.cards["7.1"].score  # max 15; the tester's own score is empty: ↑ starts from 0
     edit.setFocus()
-    for _ in range(6):
+    for _ in range(16):
         qtbot.keyClick(edit, Qt.Key.Key_Up)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert demo_window.controller.scores()["7.1"] == 15
@@ -208,7 +215,8 @@ def test_reopening_the_file_finds_everything(window, demo_copy, qtbot, clock):
     window.close_evaluation()  # flushes the text editor
     assert window.open_file(demo_copy)
     session = window.controller.session
-    assert session.scores.all()["8.3"] == Decimal("16.5")
+    assert window.controller.scores()["8.3"] == Decimal("16.5")  # the tester's own, beside the others'
+    assert session.consensus.subarea("8.3").points["Karin Ekström"] == 12
     assert session.scores.text(TextScope.SUBAREA, "8.3") == "Ny bedömning av intern kommunikation."
     assert "Intranätet Insidan används dagligen" in [n.body for n in session.notes.all("8.3")]
     page = area_page(window, 8)

@@ -1,0 +1,161 @@
+"""Files and exports of the first format (one score per sub-area), made with the app before
+consensus scoring (tests/fixtures/v1): each score becomes its author's independent score, so
+everything counts as before; copies of one old evaluation still merge without conflicts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kompass_desktop.cli import main
+from kompass_desktop.domain.consensus import Status
+from kompass_desktop.exchange.importer import import_export
+from kompass_desktop.exchange.merge import apply_merge, plan_merge
+from kompass_desktop.services import EvaluationSession
+from kompass_desktop.storage import backup as backups
+
+OLD = Path(__file__).parent.parent / "fixtures" / "v1"
+
+
+@pytest.fixture
+def old(tmp_path):
+    for name in (
+        "team-anna.kompass",
+        "team-bo.kompass",
+        "team-bo-personal.kkx",
+        "team-bo-anon.kkx",
+        "demo.kompass",
+    ):
+        shutil.copy(OLD / name, tmp_path / name)
+    return tmp_path
+
+
+def version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def consensus_of(path: Path) -> dict[str, tuple[str, dict[str, str], str | None]]:
+    with EvaluationSession.open(path, readonly=True) as s:
+        view = s.consensus.view()
+    return {
+        sub.number: (
+            sub.status.value,
+            {k: str(v) for k, v in sub.points.items()},
+            None if sub.agreed is None else str(sub.agreed),
+        )
+        for sub in view.subareas
+        if sub.status != Status.UNSCORED
+    }
+
+
+def test_the_fixtures_are_of_the_first_format():
+    assert version(OLD / "demo.kompass") == version(OLD / "team-anna.kompass") == 1
+    for name in ("team-bo-personal.kkx", "team-bo-anon.kkx"):
+        import zipfile
+
+        with zipfile.ZipFile(OLD / name) as z:
+            assert json.loads(z.read("manifest.json"))["format_version"] == 1
+
+
+def test_an_old_file_is_read_without_being_changed(old, capsys):
+    demo = old / "demo.kompass"
+    before = digest(demo)
+    assert main(["summary", str(demo), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 517.5  # shown as 518
+    assert main(["consensus", str(demo), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["subareas"]) == 36 and {s["status"] for s in data["subareas"]} == {"single"}
+    assert data["subareas"][0]["independent"] == {"Demo (Kompass Desktop)": 13}
+    assert digest(demo) == before and version(demo) == 1
+    assert sorted(p.name for p in old.iterdir() if p.name.startswith("demo")) == ["demo.kompass"]
+
+
+def test_migrating_an_old_file_keeps_every_score_as_its_authors_own(old):
+    demo = old / "demo.kompass"
+    with EvaluationSession.open(demo, readonly=True) as s:
+        before = s.summary()
+    with EvaluationSession.open(demo) as s:
+        assert version(demo) == 2
+        after = s.summary()
+        assert s.validate() == []
+        view = s.consensus.view()
+        first = view.get("1.1")
+        history = s.file.history(first.independent[0].id)
+    assert (after.total, after.scored_count) == (before.total, before.scored_count) == (Decimal("517.5"), 36)
+    assert {sub.status for sub in view.subareas} == {Status.SINGLE}
+    assert first.points == {"Demo (Kompass Desktop)": 13} and first.recorded is None
+    assert [h["reason"] for h in history] == ["migration"]
+    assert [b.reason for b in backups.list_backups(demo)] == ["before-migration"]
+    assert version(backups.list_backups(demo)[0].path) == 1  # the backup is the old file
+
+
+def test_the_conversion_is_the_same_in_every_copy(old, tmp_path):
+    second = tmp_path / "second.kompass"
+    shutil.copy(old / "team-bo.kompass", second)
+    rows = []
+    for path in (old / "team-bo.kompass", second):
+        EvaluationSession.open(path).close()
+        conn = sqlite3.connect(path)
+        rows.append(
+            [
+                conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+                for t in ("independent_scores", "scores")
+            ]
+        )
+        conn.close()
+    assert rows[0] == rows[1] and len(rows[0][0]) == 6
+
+
+def test_copies_of_an_old_evaluation_merge_side_by_side_without_conflicts(old, capsys):
+    anna, bo = old / "team-anna.kompass", old / "team-bo.kompass"
+    code = main(["merge", str(anna), str(bo)])
+    out = capsys.readouterr().out
+    assert code == 0 and "0 konflikter" in out
+    merged = consensus_of(anna)
+    assert merged["1.1"] == ("open", {"anna": "12", "bo": "15"}, None)  # both judged it: side by side
+    assert merged["1.2"] == ("single", {"anna": "8.5"}, "8.5")
+    assert merged["1.3"] == ("single", {"anna": "6"}, "6")  # anna's later value, no conflict with her 5
+    assert "2.1" not in merged  # anna cleared it after the copy: her old 10 does not come back
+    assert merged["2.2"] == ("agreed", {"anna": "4", "bo": "4"}, "4")
+    assert merged["3.1"] == ("single", {"bo": "7"}, "7")
+    assert main(["merge", str(anna), str(bo)]) == 0
+    assert "Inget att slå samman" in capsys.readouterr().out
+    # and the other way round: the same consensus
+    with EvaluationSession.open(bo, author="bo") as s:
+        result = apply_merge(s, plan_merge(s, old / "team-anna.kompass"))
+        assert result.conflicts_kept_lead == 0
+    assert consensus_of(bo) == merged
+
+
+def test_format_1_exports_are_read_as_old_files_are_migrated(old, tmp_path):
+    imported = tmp_path / "imported.kompass"
+    import_export(old / "team-bo-personal.kkx", imported)
+    assert consensus_of(imported) == consensus_of(old / "team-bo.kompass")
+    with EvaluationSession.open(imported, readonly=True) as s:
+        assert s.validate() == []
+    with EvaluationSession.open(old / "team-anna.kompass", author="anna") as s:
+        plan = plan_merge(s, old / "team-bo-personal.kkx")
+        assert plan.conflicts == ()
+        apply_merge(s, plan)
+    with EvaluationSession.open(old / "team-anna.kompass", author="anna") as s:
+        assert plan_merge(s, old / "team-bo.kompass").is_empty  # the same records as the file's
+    anon = tmp_path / "anon.kompass"
+    import_export(old / "team-bo-anon.kkx", anon)
+    evaluators = {name for _s, points, _a in consensus_of(anon).values() for name in points}
+    assert evaluators == {"utvärderare 1", "utvärderare 2"}
+    with EvaluationSession.open(anon, readonly=True) as s:
+        assert s.validate() == []
