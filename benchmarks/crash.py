@@ -43,7 +43,7 @@ def run(kills: int, mode: str = "edit", seed: int = 7) -> dict[str, Any]:
             outcome = run_once(path, seed=seed * 1000 + i, kill_after=rng.uniform(0.1, 1.5), mode=mode)
             if any(p.startswith(("integrity", "child")) for p in outcome.problems):
                 corrupt += 1
-            missing += sum(1 for p in outcome.problems if not p.startswith(("integrity", "child")))
+            missing += sum(1 for p in outcome.problems if not p.startswith(("integrity", "child", "typing")))
             for problem in outcome.problems:
                 print(f"{mode} kill {i}: {problem}", file=sys.stderr)
             states[outcome.state] += 1

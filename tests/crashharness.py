@@ -21,7 +21,9 @@ After the kill the parent checks, with the product itself:
 * the state left behind is one SQLite recovers from (counted: interrupted checkpoints, hot
   journals), and ``kompass validate`` says OK;
 * every acknowledged edit is present (a later, unacknowledged one may be too);
-* how much typing was lost: from the first keystroke missing in the file to the kill.
+* how much typing was lost: the keystrokes missing in the file (the debounce contract bounds
+  them: at most what can be typed in one ``COMMIT_EVERY`` window, whatever the machine's load),
+  and the time from the first of them to the kill (a wall-clock figure: benchmarks/crash.py).
 
 Used by tests/core/test_crash.py (a handful of kills) and benchmarks/crash.py (hundreds).
 """
@@ -46,6 +48,11 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXT_SUB = "2.2"
 ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö ,."
 COMMIT_EVERY = 0.6  # seconds, like the GUI's autosave while typing
+KEY_GAP = (0.02, 0.09)  # seconds between two keystrokes (at least, at most)
+#: Keystrokes that can be lost at most: those typed since the last commit began, i.e. within one
+#: COMMIT_EVERY window (a sleep lasts at least KEY_GAP[0], so a loaded machine fits fewer) plus
+#: the one after which the child checks the time.
+MAX_LOST_KEYS = round(COMMIT_EVERY / KEY_GAP[0]) + 1
 MODES = ("edit", "checkpoint", "close", "diskfull")
 
 
@@ -115,7 +122,7 @@ def child(path: str, seed: int, mode: str) -> None:
             for _ in range(rng.randint(4, 20)):
                 text += rng.choice(ALPHABET)
                 say("KEY", len(text), time.monotonic())
-                time.sleep(rng.uniform(0.02, 0.09))
+                time.sleep(rng.uniform(*KEY_GAP))
                 if time.monotonic() - last_commit >= COMMIT_EVERY:
                     say("TRY", "text", len(text))
                     if (
@@ -182,7 +189,8 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     acked: int = 0
     failed: int = 0  # edits refused with an error (full disk)
-    lost_ms: float = 0.0
+    lost_ms: float = 0.0  # wall clock from the first keystroke missing in the file to the kill
+    lost_keys: int = 0  # keystrokes missing in the file
     typed: int = 0
     state: str = "clean"  # what the kill left: clean | wal | interrupted-checkpoint | hot-journal
     messages: list[str] = field(default_factory=list)  # errors the child reported
@@ -210,10 +218,17 @@ def _snapshot(path: Path) -> dict[str, str | None]:
 
 
 def run_once(
-    path: Path, seed: int, kill_after: float, env: dict[str, str] | None = None, mode: str = "edit"
+    path: Path,
+    seed: int,
+    kill_after: float,
+    env: dict[str, str] | None = None,
+    mode: str = "edit",
+    after_first_edit: bool = False,
 ) -> Outcome:
     """Start a child on ``path``, kill it ``kill_after`` seconds after it is ready (in ``close``
-    mode: shortly after its first close announced after that), verify."""
+    mode: shortly after its first close announced after that), verify.  ``after_first_edit``:
+    the time runs from the child's first acknowledged (or, with a full disk, refused) edit, so
+    that every kill finds work done even when the machine is too busy to let the child start."""
     before = _snapshot(path)  # a score tried but not acknowledged may keep its old value
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "child", str(path), str(seed), mode],
@@ -233,6 +248,11 @@ def run_once(
         return Outcome([f"child did not start: {first} {err[-1500:]}"])
     start_len = int(first[1])
     lines: list[list[str]] = []
+    if after_first_edit:
+        for raw in proc.stdout:
+            lines.append(raw.rstrip("\n").split(" ", 3))
+            if raw.startswith(("ACK", "FAIL")):
+                break
     if mode == "close":
         deadline = time.monotonic() + kill_after
         rng = random.Random(seed)
@@ -348,11 +368,34 @@ def verify(
             outcome.problems.append(f"acknowledged score {sub} is missing")
     typed = max(keys) if keys else start_len
     outcome.typed = typed - start_len
+    outcome.lost_keys = max(0, typed - stored_len)
+    outcome.problems.extend(debounce_problems(lines))
     if stored_len < typed:
         first_lost = keys.get(stored_len + 1)
         if first_lost is not None:
             outcome.lost_ms = max(0.0, (kill_time - first_lost) * 1000)
     return outcome
+
+
+def debounce_problems(lines: list[list[str]]) -> list[str]:
+    """The child's promise, checked from its own announcements whatever the machine's load: a
+    keystroke typed ``COMMIT_EVERY`` or more after the last commit is followed by a commit.
+
+    The time since the last commit is measured from the first keystroke after it (it cannot be
+    earlier than the commit's end), so a child that was made to wait is never blamed."""
+    problems = []
+    since: float | None = None
+    for parts, following in zip(lines, [*lines[1:], None], strict=True):
+        if parts[0] != "KEY":
+            since = None
+            continue
+        stamp = float(parts[2])
+        if since is None:
+            since = stamp
+        elif stamp - since >= COMMIT_EVERY and following is not None and following[:2] != ["TRY", "text"]:
+            problems.append(f"typing not committed: key {parts[1]} came {stamp - since:.2f} s after a commit")
+            since = stamp
+    return problems
 
 
 def prepare(path: Path) -> None:

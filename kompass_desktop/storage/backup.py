@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import threading
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,9 @@ from .errors import StorageError
 #: How many backups of each reason are kept per evaluation file.
 KEEP = {"open": 10, "auto": 10}
 KEEP_OTHER = 5
+
+#: The clock that names backups (replaceable, so that tests can take many backups "minutes apart").
+clock: Callable[[], datetime] = datetime.now
 
 _NAME = re.compile(r"^(\d{8}-\d{6}-\d{3})--([a-z0-9-]+)\.kompass$")
 
@@ -137,7 +141,7 @@ def _backup_before_replacing(target: Path) -> Path:
     except StorageError:
         folder = folder_for(target)
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+        stamp = clock().strftime("%Y%m%d-%H%M%S-%f")[:-3]
         dest = folder / f"{stamp}--damaged.kompass"
         shutil.copy2(target, dest)
         for suffix in ("-wal", "-shm"):
@@ -155,7 +159,7 @@ def make_backup(path: Path, reason: str = "auto", cancel: threading.Event | None
     folder = folder_for(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+        stamp = clock().strftime("%Y%m%d-%H%M%S-%f")[:-3]
         dest = folder / f"{stamp}--{reason}.kompass"
         _copy_with_backup_api(path, dest, cancel)
     except (OSError, sqlite3.Error) as err:

@@ -1,6 +1,10 @@
 """Killing the app at random moments never corrupts the file or loses acknowledged edits: while
 editing, inside checkpoints (the write-ahead log copied back into the file), while closing, and
-when the disk fills up.  A handful of kills per kind; benchmarks/crash.py runs hundreds."""
+when the disk fills up.  A handful of kills per kind; benchmarks/crash.py runs hundreds.
+
+Nothing here depends on how busy the machine is: every kill comes after the child's first
+acknowledged edit, and lost typing is counted in keystrokes against the debounce contract (the
+wall-clock figure, at most about a second of typing, is measured by benchmarks/crash.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import random
 import sys
 
 import pytest
-from crashharness import prepare, run_once
+from crashharness import MAX_LOST_KEYS, prepare, run_once
 
 from kompass_desktop.services import EvaluationSession
 
@@ -33,17 +37,17 @@ def test_random_sigkills_lose_nothing_acknowledged(tmp_path, mode):
         }.get(  # close: then at a close
             mode, rng.uniform(0.15, 1.2)
         )
-        outcome = run_once(path, seed=i, kill_after=wait, env=env, mode=mode)
+        outcome = run_once(path, seed=i, kill_after=wait, env=env, mode=mode, after_first_edit=True)
         assert outcome.problems == [], f"{mode} kill {i} ({outcome.state}): {outcome.problems}"
         acked += outcome.acked
         failed += outcome.failed
-        lost.append(outcome.lost_ms)
+        lost.append(outcome.lost_keys)
         for message in outcome.messages:  # errors the child saw: one clear line each
             assert "\n" not in message and "oväntat" not in message, message
-    assert acked > KILLS[mode]  # the child really worked between kills
+    assert acked + failed >= KILLS[mode]  # the child really worked before every kill
     if mode == "diskfull":
         assert failed > 0  # the disk really filled up
-    if mode == "edit":  # at most the last second of typing (other modes slow commits on purpose)
-        assert max(lost) <= 1000, lost
+    if mode == "edit":  # at most the typing since the last commit began (other modes slow commits)
+        assert max(lost) <= MAX_LOST_KEYS, lost
     with EvaluationSession.open(path) as session:  # still a normal, valid evaluation
         assert session.validate() == []

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from kompass_desktop.services import EvaluationSession, NewEvaluation, files
+from kompass_desktop.services import EvaluationSession, NewEvaluation
 from kompass_desktop.storage import backup as backups
 from kompass_desktop.storage import schema
 from kompass_desktop.storage.db import open_evaluation_file
@@ -301,19 +301,6 @@ def test_new_file_is_not_created_over_an_existing_one(saved, fw2019):
     assert digest(saved) == before
 
 
-def test_backups_rotate_and_restore(saved, tmp_path):
-    for _ in range(12):
-        backups.make_backup(saved, "auto")
-    listed = backups.list_backups(saved)
-    assert len(listed) == backups.KEEP["auto"]
-    with EvaluationSession.open(saved) as s:
-        s.scores.set("1.1", 1)
-    target = tmp_path / "restored.kompass"
-    files.restore_backup(listed[0].path, target)
-    with EvaluationSession.open(target) as s:
-        assert str(s.scores.all()["1.1"]) == "12.5"
-
-
 def test_network_folders_are_refused_for_writing_but_can_be_read(saved, monkeypatch, fw2019, tmp_path):
     from kompass_desktop.storage.errors import NetworkLocation
 
@@ -326,12 +313,6 @@ def test_network_folders_are_refused_for_writing_but_can_be_read(saved, monkeypa
     with EvaluationSession.open(saved, readonly=True) as s:
         assert s.info().municipality == "Testby"
     assert digest(saved) == before
-
-
-def test_location_of_the_test_folder_is_local(tmp_path):
-    from kompass_desktop.storage.location import classify
-
-    assert classify(tmp_path / "x.kompass").kind in ("local", "removable")
 
 
 def test_a_wal_left_behind_by_a_crash_is_recovered(saved):
