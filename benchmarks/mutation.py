@@ -206,8 +206,11 @@ def diffs(work: Path, names: list[str]) -> dict[str, str]:
         "from mutmut.mutation.diff_apply import get_diff_for_mutant\n"
         "out = {}\n"
         "for name in json.load(sys.stdin):\n"
-        "    lines = get_diff_for_mutant(name).splitlines()[2:]\n"
-        "    out[name] = '\\n'.join(l for l in lines if l[:1] in '+-')\n"
+        "    try:\n"
+        "        lines = get_diff_for_mutant(name).splitlines()[2:]\n"
+        "    except Exception as err:\n"
+        "        lines = [f'  (no diff: {err})']\n"
+        "    out[name] = '\\n'.join(l for l in lines if l[:1] in '+-(')\n"
         "print(json.dumps(out))\n"
     )
     proc = subprocess.run(
@@ -246,11 +249,14 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     minutes = (time.monotonic() - start) / 60
     found = results(work, package)
     killed = sum(1 for v in found.values() if v in ("killed", "timeout"))
-    survivors = sorted(k for k, v in found.items() if v not in ("killed", "timeout"))
+    survivors = sorted(k for k, v in found.items() if v not in ("killed", "timeout", "not checked"))
+    unchecked = sum(1 for v in found.values() if v == "not checked")
     total = len(found)
     score = 100.0 * killed / total if total else 100.0
     verdict = "goal met" if score >= package.goal else f"goal {package.goal} %"
     print(f"[{name}] killed {killed}/{total} = {score:.1f} % ({verdict}); {minutes:.0f} min")
+    if unchecked:
+        print(f"[{name}] {unchecked} mutants not tested yet (the run was stopped): run again")
     if args.list:
         shown = diffs(work, survivors)
         for key in survivors:

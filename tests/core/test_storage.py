@@ -24,7 +24,7 @@ from kompass_desktop.storage.errors import (
     ReadOnlyFile,
     StorageError,
 )
-from kompass_desktop.storage.fileformat import APPLICATION_ID, SCHEMA_VERSION
+from kompass_desktop.storage.fileformat import SCHEMA_VERSION
 from kompass_desktop.storage.lock import lock_path_for
 
 
@@ -55,7 +55,7 @@ def saved(session):
 
 def test_file_has_application_id_user_version_and_is_self_contained_at_rest(saved):
     conn = sqlite3.connect(saved)
-    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x4B4F4D50  # "KOMP", as the README says
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # WAL only while open
     conn.close()
