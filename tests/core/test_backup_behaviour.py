@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import shutil
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,9 +22,18 @@ from kompass_desktop.cli import main
 from kompass_desktop.domain.errors import KompassError
 from kompass_desktop.domain.model import TextScope
 from kompass_desktop.services import EvaluationSession, NewEvaluation, files
-from kompass_desktop.storage import backup, schema
+from kompass_desktop.storage import backup
 
 SUB = "1.1"
+OLD_FORMAT = Path(__file__).parent.parent / "fixtures" / "v1" / "demo.kompass"  # schema version 1
+
+
+def user_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def digest(path: Path) -> str:
@@ -92,29 +102,20 @@ def test_after_many_saves_of_each_kind_the_newest_of_each_are_kept(evaluation, m
     assert len(lines) == 26
 
 
-def test_rotating_one_kind_never_touches_another(evaluation, minutes, monkeypatch):
+def test_rotating_one_kind_never_touches_another(tmp_path, minutes):
     """The before-migration backup is the only copy of the file in its old format."""
-
-    def migrate_2(conn):
-        conn.execute("ALTER TABLE notes ADD COLUMN mood TEXT NOT NULL DEFAULT ''")
-
-    write_text(evaluation, "före uppgraderingen")
-    monkeypatch.setitem(schema.MIGRATIONS, 2, migrate_2)
-    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 2)
-    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 2)
+    evaluation = tmp_path / "gammal.kompass"
+    shutil.copy(OLD_FORMAT, evaluation)
+    before = text_in(evaluation)  # an old file is read without being changed
     EvaluationSession.open(evaluation).close()  # upgraded: backed up first
+    assert user_version(evaluation) == 2
     for i in range(12):
         write_text(evaluation, f"automatisk {i}")
         files.backup_file(evaluation)
     for _ in range(6):
         files.backup_file(evaluation, "before-merge")
     (old,) = [b for b in files.list_backups(evaluation) if b.reason == "before-migration"]
-    conn = sqlite3.connect(old.path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # the file as it was
-    conn.close()
-    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 1)
-    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 1)
-    assert text_in(old.path) == "före uppgraderingen"
+    assert user_version(old.path) == 1 and text_in(old.path) == before  # the file as it was
     reasons = [b.reason for b in files.list_backups(evaluation)]
     assert reasons.count("auto") == 10 and reasons.count("before-merge") == 5
 

@@ -37,6 +37,15 @@ def change(path: Path, fn) -> None:
         fn(s)
 
 
+def unscore(path: Path, subarea: str) -> None:
+    """Every evaluator takes back their score of ``subarea``."""
+    with EvaluationSession.open(path, readonly=True) as s:
+        evaluators = [score.evaluator for score in s.consensus.view().get(subarea).independent]
+    for name in evaluators:
+        with EvaluationSession.open(path, author=name) as s:
+            s.scores.set(subarea, None)
+
+
 @pytest.mark.parametrize("body", ["", "  \n "])
 def test_an_empty_sub_area_text_refuses_the_final_report(demo_copy, tmp_path, skr, capsys, body):
     change(demo_copy, lambda s: s.scores.set_text(TextScope.SUBAREA, "2.2", body))
@@ -52,13 +61,13 @@ def test_an_empty_sub_area_text_refuses_the_final_report(demo_copy, tmp_path, sk
 def test_every_missing_item_is_listed_in_the_instruments_order(demo_copy, tmp_path, skr, capsys):
     def unfinish(s):
         s.scores.set_text(TextScope.SUMMARY_OVERALL, "", "")
-        s.scores.set("3.1", None)
         s.scores.set_text(TextScope.SUBAREA, "1.1", "")
         for finding in s.findings.all():
             if finding.area == 4 and finding.kind.value == "improvement":
                 s.findings.delete(finding.id)
 
     change(demo_copy, unfinish)
+    unscore(demo_copy, "3.1")
     out = tmp_path / "rapport.pdf"
     code, _, err = report(capsys, demo_copy, out, "--national-average", skr)
     assert code == 1 and not out.exists()
