@@ -8,11 +8,19 @@ length of a text: a finding of 200 KB takes about 10 times as long as one of 20 
 printed; it was about 40 when layout was quadratic), and 1 MB reports in a few seconds.
 "cold" is the first report in a fresh process (fonts are registered then); "warm" is the
 median of the following ones.
+
+The demo report is also compared with a plain reportlab build of the same text (every
+paragraph, heading and table cell of the report as a body paragraph, one ``build``): goal at
+most 1.5 times that (it was about 2 when the report was built in two passes).  And the live
+preview's report side: after an edit of a sub-area text or a score, the content model and the
+one page that shows the field (the area's section built alone, numbered as in the whole
+report), median over 20 edits.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -20,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +76,111 @@ def long_text_figures(snap: Any, out: Path) -> dict[str, float]:
     return {"20 KB": small, "200 KB": large, "ratio": large / small}
 
 
+def report_texts(content: Any) -> list[str]:
+    """Every text of the report: paragraphs, headings and table cells."""
+    from kompass_desktop.report.blocks import Heading, Para, Table
+
+    out: list[str] = []
+    for b in content.walk():
+        if isinstance(b, Para | Heading):
+            out.append(b.text)
+        elif isinstance(b, Table):
+            out += [p.text for row in (b.header, *b.rows) for cell in row for p in cell]
+    return out
+
+
+def plain_build(texts: list[str]) -> int:
+    """The same text built by reportlab alone: one body paragraph each, one pass, same page."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from kompass_desktop.report.markup import BR, esc
+    from kompass_desktop.report.styles import (
+        MARGIN_BOTTOM,
+        MARGIN_LEFT,
+        MARGIN_RIGHT,
+        MARGIN_TOP,
+        PAGE_HEIGHT,
+        PAGE_WIDTH,
+    )
+    from kompass_desktop.report.styles import styles as report_styles
+
+    body = report_styles().body
+    story = [Paragraph(BR.join(esc(line) for line in text.split("\n")), body) for text in texts]
+    doc = SimpleDocTemplate(
+        io.BytesIO(),
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+    )
+    doc.build(story)
+    return int(doc.page)
+
+
+def against_plain(snap: Any, repeat: int) -> dict[str, float]:
+    """The final demo report (content model + PDF) and a plain build of its text, run in turns;
+    medians of process time (steadier than the clock on a loaded machine) and the ratio."""
+    from kompass_desktop.report.context import make_context
+    from kompass_desktop.report.document import render_pdf, report_content
+
+    def report() -> None:
+        render_pdf(report_content(make_context(snap, draft=False, with_national=False)))
+
+    texts = report_texts(report_content(make_context(snap, draft=False, with_national=False)))
+    report()
+    plain_build(texts)
+    full, plain = [], []
+    for _ in range(max(repeat, 3) * 2):
+        start = time.process_time()
+        report()
+        full.append(time.process_time() - start)
+        start = time.process_time()
+        plain_build(texts)
+        plain.append(time.process_time() - start)
+    r, p = statistics.median(full), statistics.median(plain)
+    return {"report": r, "plain": p, "ratio": r / p}
+
+
+def with_text(snap: Any, scope: Any, ref: str, body: str) -> Any:
+    texts = tuple(t for t in snap.texts if not (t.scope == scope and t.ref == ref))
+    model = next(t for t in snap.texts)
+    return replace(snap, texts=(*texts, replace(model, scope=scope, ref=ref, body=body)))
+
+
+def preview_figures(snap: Any, edits: int = 20) -> dict[str, float]:
+    """The live preview's report side after each of ``edits`` edits (process time, seconds):
+    the draft's content model and the page of the edited field, its section built alone."""
+    from kompass_desktop.domain.model import TextScope
+    from kompass_desktop.report.context import make_context
+    from kompass_desktop.report.document import report_content
+    from kompass_desktop.report.sections import SectionBuilder
+
+    builder = SectionBuilder()
+    base = snap.text(TextScope.SUBAREA, "3.2")
+
+    def one(s: Any, source: str) -> float:
+        start = time.process_time()
+        builder.render(report_content(make_context(s, draft=True)), source=source)
+        return time.process_time() - start
+
+    one(snap, "text:subarea:3.2")  # the first render lays out every section once
+    text = [
+        one(with_text(snap, TextScope.SUBAREA, "3.2", f"{base} Tillägg {i}."), "text:subarea:3.2")
+        for i in range(edits)
+    ]
+    scores = [
+        one(replace(snap, scores={**snap.scores, "3.2": Decimal(5 + i % 10)}), "score:3.2")
+        for i in range(edits)
+    ]
+    return {
+        "text": statistics.median(text),
+        "text_p95": sorted(text)[int(len(text) * 0.95)],
+        "score": statistics.median(scores),
+        "score_p95": sorted(scores)[int(len(scores) * 0.95)],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--notes", type=int, default=5000)
@@ -103,6 +217,21 @@ def main() -> None:
         )
         print(f"demo report, final ({results[False].pages} pages):  {warm * 1000:7.0f} ms (median)")
         print(f"demo report, draft ({results[True].pages} pages):  {warm_draft * 1000:7.0f} ms (median)")
+        plain = against_plain(snap, args.repeat)
+        print(
+            f"demo report / plain reportlab build of the same text: {plain['ratio']:.2f} "
+            f"(report {plain['report'] * 1000:.0f} ms, plain {plain['plain'] * 1000:.0f} ms "
+            "process time; goal ≤ 1.5)"
+        )
+        preview = preview_figures(snap)
+        print(
+            f"preview, report side, after a text edit:  {preview['text'] * 1000:5.1f} ms median, "
+            f"{preview['text_p95'] * 1000:.1f} ms p95 (content model + the page of the field)"
+        )
+        print(
+            f"preview, report side, after a score edit: {preview['score'] * 1000:5.1f} ms median, "
+            f"{preview['score_p95'] * 1000:.1f} ms p95"
+        )
 
         texts = long_text_figures(snap, out_dir / "long-finding.pdf")
         print(f"demo + one 20 KB finding:   {texts['20 KB'] * 1000:7.0f} ms")

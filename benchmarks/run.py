@@ -109,6 +109,17 @@ def report_and_large_file(table: Table, repeat: int, tmp: Path) -> None:
     )
     import report_speed
 
+    plain = report_speed.against_plain(snap, repeat)
+    table.add(
+        f"  same, against a plain reportlab build of its text ({plain['plain'] * 1000:.0f} ms)",
+        round(plain["ratio"], 2),
+        "×",
+        1.5,
+        goal_text="≤ 1.5 × plain",
+    )
+    preview = report_speed.preview_figures(snap)
+    table.add("preview, report side: text edit → page PDF (median)", preview["text"] * 1000, "ms", None)
+    table.add("preview, report side: score edit → page PDF (median)", preview["score"] * 1000, "ms", None)
     texts = report_speed.long_text_figures(snap, tmp / "long.pdf")
     table.add("report with one 20 KB finding", texts["20 KB"] * 1000, "ms", None)
     table.add("report with one 200 KB finding", texts["200 KB"] * 1000, "ms", None)

@@ -27,7 +27,7 @@ from .blocks import (
     missing,
     para,
 )
-from .content import body_text, standard_text
+from .content import body_text, source_of, standard_text
 from .context import ReportContext
 from .styles import TEXT_WIDTH
 from .text import join_sv, thousands
@@ -45,16 +45,23 @@ def shown_percent(value: Decimal | None, maximum: Decimal) -> str:
     return "–" if value is None else f"{percent(value, maximum)}\u00a0%"
 
 
-def one(text: str, role: Role = Role.CELL) -> Cell:
-    return (para(text, role),)
+def one(text: str, role: Role = Role.CELL, source: str = "") -> Cell:
+    return (para(text, role, source=source),)
 
 
 # -- chapter 3 -------------------------------------------------------------------------------
 
 
+def new_finding(area: int, kind: FindingKind) -> str:
+    """The source of a findings column without its own paragraph: where a new one is typed."""
+    return f"findings:{area}:{kind.value}"
+
+
 def area_box(ctx: ReportContext, area: Area, score: AreaScore) -> Table:
     """'Rubriker' (the sub-area headings) and 'Poäng' (the area score), as in the published reports."""
-    headings = tuple(para(s.heading, Role.CELL, bullet=True) for s in area.subareas)
+    headings = tuple(
+        para(s.heading, Role.CELL, bullet=True, source=f"score:{s.number}") for s in area.subareas
+    )
     points: list[Para] = [para(shown(score.achieved), Role.BIG_NUMBER)]
     if not score.complete:
         points.append(
@@ -74,20 +81,26 @@ def findings_table(ctx: ReportContext, area: Area) -> Table | None:
     """Styrkor | Förbättringsmöjligheter (| Svagheter in 2010): one list per column, not pairs."""
     snap = ctx.snap
     kinds = list(snap.framework.finding_kinds)
-    columns = [[f.body for f in snap.findings_for(area.number, k)] for k in kinds]
+    columns = [snap.findings_for(area.number, k) for k in kinds]
     if not any(columns) and not ctx.draft:
         return None
     row: list[Cell] = []
     for kind, items in zip(kinds, columns, strict=True):
         if items:
-            row.append(tuple(para(item, Role.FINDING, bullet=True) for item in items))
+            row.append(
+                tuple(
+                    para(f.body, Role.FINDING, bullet=True, source=f"finding:{area.number}:{f.id}")
+                    for f in items
+                )
+            )
         elif ctx.draft and kind in (FindingKind.STRENGTH, FindingKind.IMPROVEMENT):
-            row.append((missing(f"[Inga {kind.label_sv.lower()}]"),))
+            placeholder = missing(f"[Inga {kind.label_sv.lower()}]", source=new_finding(area.number, kind))
+            row.append((placeholder,))
         else:
             row.append(())
     return Table(
         TableKind.FINDINGS,
-        tuple(one(k.label_sv, Role.CELL_HEAD) for k in kinds),
+        tuple(one(k.label_sv, Role.CELL_HEAD, new_finding(area.number, k)) for k in kinds),
         (tuple(row),),
         tuple(1 / len(kinds) for _ in kinds),
         f"Område {area.number}: {join_sv([k.label_sv.lower() for k in kinds])}.",
@@ -97,25 +110,36 @@ def findings_table(ctx: ReportContext, area: Area) -> Table | None:
 def area_section(ctx: ReportContext, area: Area) -> list[Block]:
     snap = ctx.snap
     score = ctx.summary.area(area.number)
-    own_intro = snap.text(TextScope.AREA_INTRO, str(area.number))
+    number = str(area.number)
+    own_intro = snap.text(TextScope.AREA_INTRO, number)
+    intro_source = source_of(TextScope.AREA_INTRO, number)
     intro = (
-        body_text(ctx, own_intro, f"{area.number}.0")
+        body_text(ctx, own_intro, f"{number}.0", source=intro_source)
         if own_intro.strip()
-        else standard_text(ctx, area.intro, f"{area.number}.0")
+        else standard_text(ctx, area.intro, f"{number}.0", source=intro_source)
     )
+    own = snap.text(TextScope.AREA, number)
     story: list[Block] = [
-        Heading(f"Område {area.number} {area.title}", 2, f"area-{area.number}"),
+        Heading(f"Område {number} {area.title}", 2, f"area-{number}"),
         area_box(ctx, area, score),
         Space(6),
-        para("Allmänt", Role.SUBHEAD),
+        para("Allmänt", Role.SUBHEAD, source=intro_source),
         *intro,
-        *body_text(ctx, snap.text(TextScope.AREA, str(area.number)), f"{area.number}.0", required=False),
+        *body_text(ctx, own, f"{number}.0", required=False, source=source_of(TextScope.AREA, number)),
     ]
     last: list[Block] = []
     for sub in area.subareas:
+        source = source_of(TextScope.SUBAREA, sub.number)
         last = [
-            Heading(sub.heading, 3, f"sub-{sub.number}", toc=False, outline=f"{sub.number} {sub.heading}"),
-            *body_text(ctx, snap.text(TextScope.SUBAREA, sub.number), sub.number),
+            Heading(
+                sub.heading,
+                3,
+                f"sub-{sub.number}",
+                toc=False,
+                outline=f"{sub.number} {sub.heading}",
+                source=source,
+            ),
+            *body_text(ctx, snap.text(TextScope.SUBAREA, sub.number), sub.number, source=source),
         ]
         story += last
     table = findings_table(ctx, area)
@@ -158,16 +182,21 @@ def _head(first: str, show_pct: bool) -> tuple[Cell, ...]:
 
 
 def _row(
-    label: str, achieved: Decimal | None, maximum: Decimal, show_pct: bool, bold: bool = False
+    label: str,
+    achieved: Decimal | None,
+    maximum: Decimal,
+    show_pct: bool,
+    bold: bool = False,
+    source: str = "",
 ) -> tuple[Cell, ...]:
     right = Role.CELL_RIGHT_BOLD if bold else Role.CELL_RIGHT
     row = [
-        one(label, Role.CELL_BOLD if bold else Role.CELL),
-        one(shown(achieved), right),
-        one(format_exact(maximum), right),
+        one(label, Role.CELL_BOLD if bold else Role.CELL, source),
+        one(shown(achieved), right, source),
+        one(format_exact(maximum), right, source),
     ]
     if show_pct:
-        row.append(one(shown_percent(achieved, maximum), right))
+        row.append(one(shown_percent(achieved, maximum), right, source))
     return tuple(row)
 
 
@@ -194,7 +223,10 @@ def rounding_note(
 def score_table(ctx: ReportContext, area: Area) -> list[Block]:
     score = ctx.summary.area(area.number)
     show_pct = ctx.snap.framework.show_percent
-    rows = [_row(f"{sub.number} {sub.title}", sub.achieved, sub.max, show_pct) for sub in score.subareas]
+    rows = [
+        _row(f"{sub.number} {sub.title}", sub.achieved, sub.max, show_pct, source=f"score:{sub.number}")
+        for sub in score.subareas
+    ]
     rows.append(_row("Summa", score.achieved, score.max, show_pct, bold=True))
     table = Table(
         TableKind.SCORES,

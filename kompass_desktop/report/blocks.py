@@ -55,18 +55,24 @@ class Para:
     role: Role = Role.BODY
     label: str = ""  # reference in the left margin of a draft ("1.3¶2")
     bullet: bool = False
+    # the field it comes from, named like the GUI's undo places ("text:subarea:1.3",
+    # "finding:3:ID", "score:1.3"); "" for generated text.  The live preview maps a click on
+    # the paragraph to this field.
+    source: str = ""
 
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.spans)
 
 
-def para(text: str, role: Role = Role.BODY, *, label: str = "", bullet: bool = False) -> Para:
-    return Para((Span(text),), role, label, bullet)
+def para(
+    text: str, role: Role = Role.BODY, *, label: str = "", bullet: bool = False, source: str = ""
+) -> Para:
+    return Para((Span(text),), role, label, bullet, source)
 
 
-def missing(text: str, role: Role = Role.MISSING) -> Para:
-    return Para((Span(text, italic=True, missing=True),), role)
+def missing(text: str, role: Role = Role.MISSING, *, source: str = "") -> Para:
+    return Para((Span(text, italic=True, missing=True),), role, source=source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,7 @@ class Heading:
     key: str  # bookmark key (PDF outline), unique in the report
     toc: bool = True  # listed in the table of contents
     outline: str = ""  # the bookmark's text if not ``text``
+    source: str = ""  # the field it leads to (see Para.source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,14 +47,21 @@ from .text import (
 MISSING_TEXT = "[Text saknas]"
 
 
-def body_text(ctx: ReportContext, text: str, section: str, required: bool = True) -> list[Block]:
+def source_of(scope: TextScope, ref: str = "") -> str:
+    """The source reference of an evaluator's text field (see :attr:`Para.source`)."""
+    return f"text:{scope.value}:{ref}"
+
+
+def body_text(
+    ctx: ReportContext, text: str, section: str, required: bool = True, *, source: str = ""
+) -> list[Block]:
     placeholder = MISSING_TEXT if ctx.draft and required else None
-    return text_blocks(text, section=section, numbering=ctx.numbering, placeholder=placeholder)
+    return text_blocks(text, section=section, numbering=ctx.numbering, placeholder=placeholder, source=source)
 
 
-def standard_text(ctx: ReportContext, text: str, section: str) -> list[Block]:
+def standard_text(ctx: ReportContext, text: str, section: str, *, source: str = "") -> list[Block]:
     """A standard text of the version, in the singular or plural as the evaluation has evaluators."""
-    return body_text(ctx, evaluator_number(text, len(ctx.evaluators)), section)
+    return body_text(ctx, evaluator_number(text, len(ctx.evaluators)), section, source=source)
 
 
 def numbered(ctx: ReportContext, text: str, section: str) -> list[Block]:
@@ -312,7 +319,8 @@ def comparisons_section(ctx: ReportContext) -> list[Block]:
     own = ctx.snap.text(TextScope.COMPARISONS)
     title = comparison_texts(ctx.snap.framework.id).title
     text = own if own.strip() else comparisons_default(ctx)
-    return [para(title, Role.SUBHEAD), *body_text(ctx, text, "2", required=False)]
+    source = source_of(TextScope.COMPARISONS)
+    return [para(title, Role.SUBHEAD, source=source), *body_text(ctx, text, "2", False, source=source)]
 
 
 def chart_notes(ctx: ReportContext) -> list[Block]:
@@ -384,8 +392,10 @@ def chapter_summary(ctx: ReportContext) -> list[Block]:
         Heading("Utvärderingen", 2, "ch2-evaluation"),
         *numbered(ctx, evaluation_text(ctx), "2"),
         *results_section(ctx),
-        Heading("Sammanfattande kommentarer", 2, "ch2-comments"),
-        *body_text(ctx, snap.text(TextScope.SUMMARY_OVERALL), "2"),
+        Heading("Sammanfattande kommentarer", 2, "ch2-comments", source=source_of(TextScope.SUMMARY_OVERALL)),
+        *body_text(
+            ctx, snap.text(TextScope.SUMMARY_OVERALL), "2", source=source_of(TextScope.SUMMARY_OVERALL)
+        ),
     ]
     for scope, title in (
         (TextScope.SUMMARY_STRONGER, "Starkare områden"),
@@ -393,8 +403,8 @@ def chapter_summary(ctx: ReportContext) -> list[Block]:
     ):
         text = snap.text(scope)
         if text.strip() or ctx.draft:
-            story.append(para(title, Role.SUBHEAD))
-            story += body_text(ctx, text, "2")
+            story.append(para(title, Role.SUBHEAD, source=source_of(scope)))
+            story += body_text(ctx, text, "2", source=source_of(scope))
     return story
 
 

@@ -2,11 +2,16 @@
 
 Every text reaches reportlab through :mod:`.markup` (escaped); long paragraphs are handed
 over in pieces (:func:`chunks`) so that layout time stays linear in the length of a text.
+Paragraphs carry their source (the field they came from) and note where they were drawn
+(:func:`.pages.record_region`).  A :class:`FlowableCache` hands the paragraphs and charts of an
+earlier build to the next one (the live preview): their line breaks are not computed again.
 """
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Callable, Hashable
 from functools import cache
 from typing import Any
 
@@ -22,7 +27,6 @@ from reportlab.platypus import (
     Spacer,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
-from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.platypus.tables import Table as RLTable
 from reportlab.platypus.tables import TableStyle
 
@@ -44,8 +48,10 @@ from .blocks import (
     Together,
 )
 from .fonts import REGULAR
-from .markup import BR, Markup, TextParagraph, concat, esc, para, styled
+from .markup import BR, Markup, TextParagraph, concat, esc, para, plain_frags, styled, text_para
 from .markup import plain as clean
+from .pages import Contents as ContentsFlowable
+from .pages import TocEntry, record_region
 from .styles import ACCENT, ACCENT_LIGHT, MISSING, MUTED, RULE, TEXT_WIDTH, Styles
 
 MISSING_HEX = MISSING.hexval().replace("0x", "#")
@@ -66,16 +72,30 @@ class HeadingParagraph(TextParagraph):
         level: int = 0,
         toc: bool = False,
         plain: str | None = None,
+        source: str = "",
         **kw: Any,
     ) -> None:
-        super().__init__(esc(text) if text is not None else None, style, **kw)
+        if text is not None:  # plain text: no markup to parse
+            cleaned, frags = plain_frags(text.split("\n"), style)
+            super().__init__(cleaned, style, frags=frags, **kw)  # frags None: parsed
+        else:  # a part split off by reportlab (its fragments in ``kw``)
+            super().__init__(None, style, **kw)
         self.bookmark_key = key
         self.outline_level = level
         self.in_toc = toc
         self.plain = clean(plain or text or "")
+        self.source = source
+        self.kompass_sources = (source,) if source else ()
+
+    def draw(self) -> None:
+        super().draw()
+        record_region(self)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, HeadingParagraph) and part is not self:
+                part.source, part.kompass_sources = self.source, self.kompass_sources
         if parts and isinstance(parts[0], HeadingParagraph) and parts[0] is not self:
             first = parts[0]  # only the first part carries the bookmark
             first.bookmark_key, first.outline_level = self.bookmark_key, self.outline_level
@@ -102,12 +122,16 @@ class Anchor(Flowable):  # type: ignore[misc]
 
 
 class MarginParagraph(TextParagraph):
-    """A paragraph with a small reference label ("1.3¶2") in the left margin (drafts)."""
+    """A paragraph with a small reference label ("1.3¶2") in the left margin (drafts) and the
+    source it came from."""
 
     margin_label = ""
+    source = ""
+    kompass_sources: tuple[str, ...] = ()
 
     def draw(self) -> None:
         super().draw()
+        record_region(self)
         if self.margin_label:
             canv: Canvas = self.canv
             canv.saveState()
@@ -122,6 +146,7 @@ class MarginParagraph(TextParagraph):
         for i, part in enumerate(parts):
             if isinstance(part, MarginParagraph):
                 part.margin_label = self.margin_label if i == 0 else ""
+                part.source, part.kompass_sources = self.source, self.kompass_sources
         return parts
 
 
@@ -196,6 +221,13 @@ def _markup(
     return Markup(BR.join(lines))
 
 
+def _sourced(fl: MarginParagraph, p: Para, label: str) -> MarginParagraph:
+    fl.margin_label = label
+    if p.source:
+        fl.source, fl.kompass_sources = p.source, (p.source,)
+    return fl
+
+
 def paragraphs(p: Para, st: Styles) -> list[Flowable]:
     """One paragraph as one or more flowables (a very long one in pieces)."""
     style = style_of(st, p.role)
@@ -205,21 +237,46 @@ def paragraphs(p: Para, st: Styles) -> list[Flowable]:
         out: list[Flowable] = []
         for i, piece in enumerate(pieces):
             last = i == len(pieces) - 1
-            fl = para(
-                _markup(piece, red=span.missing),
+            fl = text_para(
+                piece.split("\n"),
                 style if last else _joined(style),
+                colour=MISSING_HEX if span.missing else "",
                 bullet=p.bullet and i == 0,
                 cls=MarginParagraph,
             )
-            fl.margin_label = p.label if i == 0 else ""
-            out.append(fl)
+            out.append(_sourced(fl, p, p.label if i == 0 else ""))
         return out
     markup = concat(
         *(_markup(s.text, bold=s.bold, italic=s.italic, red=s.missing, big=s.big) for s in p.spans)
     )
-    fl = para(markup, style, bullet=p.bullet, cls=MarginParagraph)
-    fl.margin_label = p.label
-    return [fl]
+    return [_sourced(para(markup, style, bullet=p.bullet, cls=MarginParagraph), p, p.label)]
+
+
+class FlowableCache:
+    """The flowables of paragraphs and charts, kept from one build to the next.
+
+    A paragraph's line breaks depend only on its text, style and width (:class:`TextParagraph`
+    keeps them per width), so an unchanged paragraph is not broken into lines again.  Each
+    build gets shallow copies (reportlab sets attributes on the flowables it lays out); what
+    a build did not use is forgotten after the next one.
+    """
+
+    def __init__(self) -> None:
+        self._old: dict[Hashable, list[Flowable]] = {}
+        self._new: dict[Hashable, list[Flowable]] = {}
+
+    def get(self, key: Hashable, make: Callable[[], list[Flowable]]) -> list[Flowable]:
+        found = self._new.get(key)
+        if found is None:
+            found = self._old.get(key)
+            if found is None:
+                found = make()
+            self._new[key] = found
+        return [copy.copy(f) for f in found]
+
+    def next_build(self) -> None:
+        """Forget what the last build did not use."""
+        self._old, self._new = self._new, {}
 
 
 # -- tables --------------------------------------------------------------------------------------
@@ -281,17 +338,36 @@ TABLE_STYLES: dict[TableKind, list[tuple[Any, ...]]] = {
 }
 
 
-def cell(content: tuple[Para, ...], st: Styles) -> list[Flowable] | str:
+class Renderer:
+    """Blocks -> flowables with the styles, an optional cache and the table of contents' entries."""
+
+    def __init__(self, st: Styles, cache: FlowableCache | None = None, toc: list[TocEntry] | None = None):
+        self.st = st
+        self.cache = cache
+        self.toc = toc or []
+
+    def paragraphs(self, p: Para) -> list[Flowable]:
+        if self.cache is None:
+            return paragraphs(p, self.st)
+        return self.cache.get(p, lambda: paragraphs(p, self.st))
+
+    def chart(self, c: Chart) -> Flowable:
+        if self.cache is None:
+            return chart(c)
+        return self.cache.get(c, lambda: [chart(c)])[0]
+
+
+def cell(content: tuple[Para, ...], r: Renderer) -> list[Flowable] | str:
     out: list[Flowable] = []
     for p in content:
-        out += paragraphs(p, st)
+        out += r.paragraphs(p)
     return out or ""
 
 
-def table(t: Table, st: Styles) -> RLTable:
+def table(t: Table, r: Renderer) -> RLTable:
     rows = [list(t.header)] if t.header else []
-    rows += [list(r) for r in t.rows]
-    data = [[cell(c, st) for c in row] for row in rows]
+    rows += [list(row) for row in t.rows]
+    data = [[cell(c, r) for c in row] for row in rows]
     width = TEXT_WIDTH * sum(t.widths)
     result = RLTable(
         data,
@@ -302,11 +378,28 @@ def table(t: Table, st: Styles) -> RLTable:
     )
     if width < TEXT_WIDTH - 1:
         result.hAlign = "CENTER"
+    sources = (p.source for row in rows for c in row for p in c if p.source)
+    result.kompass_sources = tuple(dict.fromkeys(sources))
     return result
 
 
-def contents(title: str, st: Styles) -> list[Flowable]:
-    toc = TableOfContents()
+def toc_entries(blocks: tuple[Block, ...] | list[Block]) -> list[TocEntry]:
+    """The table of contents: every heading listed in it, as :class:`HeadingParagraph` names it."""
+    out: list[TocEntry] = []
+
+    def visit(items: tuple[Block, ...] | list[Block]) -> None:
+        for b in items:
+            if isinstance(b, Together):
+                visit(b.blocks)
+            elif isinstance(b, Heading) and b.toc:
+                out.append((b.level - 1, esc(clean(b.outline or b.text)), b.key))
+
+    visit(blocks)
+    return out
+
+
+def contents(title: str, st: Styles, entries: list[TocEntry]) -> list[Flowable]:
+    toc = ContentsFlowable(entries)
     toc.levelStyles = [st.toc1, st.toc2]
     toc.tableStyle = TableStyle(
         [
@@ -333,28 +426,44 @@ def chart(c: Chart) -> Flowable:
 _HEADING_STYLES = {1: "h1", 2: "h2", 3: "h3"}
 
 
-def flowables(blocks: tuple[Block, ...] | list[Block], st: Styles) -> list[Flowable]:
+def flowables(
+    blocks: tuple[Block, ...] | list[Block],
+    st: Styles,
+    *,
+    cache: FlowableCache | None = None,
+    toc: list[TocEntry] | None = None,
+) -> list[Flowable]:
+    """The flowables of ``blocks``; ``toc``: the entries of a table of contents among them
+    (default: the headings in ``blocks``)."""
+    return _flowables(blocks, Renderer(st, cache, toc if toc is not None else toc_entries(blocks)))
+
+
+def heading(b: Heading, st: Styles) -> HeadingParagraph:
+    return HeadingParagraph(
+        b.text,
+        getattr(st, _HEADING_STYLES[b.level]),
+        key=b.key,
+        level=b.level - 1,
+        toc=b.toc,
+        plain=b.outline or b.text,
+        source=b.source,
+    )
+
+
+def _flowables(blocks: tuple[Block, ...] | list[Block], r: Renderer) -> list[Flowable]:
+    st = r.st
     out: list[Flowable] = []
     for b in blocks:
         if isinstance(b, Para):
-            out += paragraphs(b, st)
+            out += r.paragraphs(b)
         elif isinstance(b, Heading):
-            out.append(
-                HeadingParagraph(
-                    b.text,
-                    getattr(st, _HEADING_STYLES[b.level]),
-                    key=b.key,
-                    level=b.level - 1,
-                    toc=b.toc,
-                    plain=b.outline or b.text,
-                )
-            )
+            out.append(heading(b, st))
         elif isinstance(b, Bookmark):
             out.append(Anchor(b.key, b.level - 1, b.text))
         elif isinstance(b, Table):
-            out.append(table(b, st))
+            out.append(table(b, r))
         elif isinstance(b, Chart):
-            out.append(chart(b))
+            out.append(r.chart(b))
         elif isinstance(b, PageBreak):
             if b.template:
                 out.append(NextPageTemplate(b.template))
@@ -364,7 +473,7 @@ def flowables(blocks: tuple[Block, ...] | list[Block], st: Styles) -> list[Flowa
         elif isinstance(b, Space):
             out.append(Spacer(1, b.points))
         elif isinstance(b, Together):
-            out.append(KeepTogether(flowables(b.blocks, st)))
+            out.append(KeepTogether(_flowables(b.blocks, r)))
         elif isinstance(b, Contents):
-            out += contents(b.title, st)
+            out += contents(b.title, st, r.toc)
     return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .. import resources
 from ..domain.errors import FrameworkError
@@ -37,8 +39,22 @@ def _clean(text: str) -> str:
 
 
 def comparison_texts(framework_id: str) -> ComparisonTexts:
-    """The version's "Jämförelser" texts (defaults when its file has none)."""
+    """The version's "Jämförelser" texts (defaults when its file has none).
+
+    The file is read again only when it changed (a report reads these texts several times,
+    and the live preview makes a report's content after every edit)."""
     path = resources.resources_dir() / "texts" / f"{framework_id}.toml"
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return DEFAULT
+    except OSError:
+        stat = None
+    return _comparison_texts(path, None if stat is None else (stat.st_mtime_ns, stat.st_size, stat.st_ino))
+
+
+@lru_cache(maxsize=16)
+def _comparison_texts(path: Path, _stamp: tuple[int, int, int] | None) -> ComparisonTexts:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

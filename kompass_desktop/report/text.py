@@ -119,24 +119,26 @@ def text_blocks(
     placeholder: str | None = None,
     role: Role = Role.BODY,
     bullet_role: Role = Role.BULLET,
+    source: str = "",
 ) -> list[Block]:
     """Evaluator or standard text as paragraphs and bullets (numbered in drafts).
 
     An empty text gives ``placeholder`` (drafts: "[Text saknas]") or nothing.  A bullet list
-    is followed by a little space, as in the published reports.
+    is followed by a little space, as in the published reports.  ``source``: the field the
+    text comes from (every paragraph and the placeholder carry it).
     """
     found = blocks(text)
     if not found:
-        return [missing(placeholder)] if placeholder else []
+        return [missing(placeholder, source=source)] if placeholder else []
     result: list[Block] = []
     for i, (kind, content) in enumerate(found):
         label = numbering.next(section) if numbering is not None and section else ""
         if kind == "li":
-            result.append(para(content, bullet_role, label=label, bullet=True))
+            result.append(para(content, bullet_role, label=label, bullet=True, source=source))
             if i + 1 == len(found) or found[i + 1][0] != "li":
                 result.append(Space(LIST_GAP))
         else:
-            result.append(para(content, role, label=label))
+            result.append(para(content, role, label=label, source=source))
     return result
 
 
