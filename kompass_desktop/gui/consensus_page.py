@@ -142,12 +142,12 @@ class ConsensusPage(QWidget):
         headers = [
             self.tr("Delfråga"),
             self.tr("Jag ({0})").format(me),
-            self.tr("Min motivering"),
             *others,
             self.tr("Spridning"),
             self.tr("Överenskommen"),
             self.tr("Skäl"),
             self.tr("Läge"),
+            self.tr("Min motivering"),
         ]
         self._loading = True
         self.table.clear()
@@ -164,8 +164,7 @@ class ConsensusPage(QWidget):
             )
             mine = next((s for s in sub.independent if s.evaluator == me), None)
             self._cell(row, 1, format_exact(sub.points.get(me)), sub, MINE, editable=not readonly)
-            self._cell(row, 2, mine.rationale if mine else "", sub, RATIONALE, editable=not readonly)
-            for col, name in enumerate(others, start=3):
+            for col, name in enumerate(others, start=2):
                 score = next((s for s in sub.independent if s.evaluator == name), None)
                 if hidden and score is not None:
                     self._cell(row, col, self.tr("dolt"), sub, tip=self.tr("Visas när du har poängsatt."))
@@ -174,7 +173,7 @@ class ConsensusPage(QWidget):
                 else:
                     text = format_exact(score.points) + (f"\n{score.rationale}" if score.rationale else "")
                     self._cell(row, col, text, sub, tip=score.rationale)
-            base = 3 + len(others)
+            base = 2 + len(others)
             self._spread_cell(row, base, sub, hidden)
             pending = self.pending.get(sub.number, {})
             agreed = "" if hidden or sub.recorded is None else format_exact(sub.agreed)
@@ -194,6 +193,7 @@ class ConsensusPage(QWidget):
             if not hidden and sub.status == Status.AGREED and sub.recorded is None and len(sub.points) > 1:
                 status = self.tr("överens från början")
             self._cell(row, base + 3, status, sub, tip=self._who_agreed(sub))
+            self._cell(row, base + 4, mine.rationale if mine else "", sub, RATIONALE, editable=not readonly)
             if not hidden and sub.status == Status.OPEN:
                 status_item = self.table.item(row, base + 3)
                 if status_item is not None:
@@ -202,10 +202,11 @@ class ConsensusPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
-        for col in (2, base + 2):
-            self.table.setColumnWidth(col, max(self.table.columnWidth(col), 160))
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
-        header.setSectionResizeMode(base + 2, QHeaderView.ResizeMode.Stretch)  # the reason takes the rest
+        base = 2 + len(others)
+        for col in range(2, base):  # the others' scores: a rationale wraps under the score
+            self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 70), 170))
+        for col in (base + 2, base + 4):  # the reason and my rationale wrap too
+            self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 160), 260))
         self.table.resizeRowsToContents()
         self._loading = False
 

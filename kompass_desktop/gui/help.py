@@ -15,6 +15,10 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Ctrl+PgDn / Ctrl+PgUp", QCoreApplication.translate("help", "Nästa / föregående område")),
         ("Ctrl+I", QCoreApplication.translate("help", "Intervjuläge")),
         (
+            QCoreApplication.translate("help", "Ctrl+Skift+E"),
+            QCoreApplication.translate("help", "Konsensus: var och ens poäng och den överenskomna"),
+        ),
+        (
             QCoreApplication.translate("help", "Enter (intervjuläge)"),
             QCoreApplication.translate("help", "Spara anteckningen"),
         ),

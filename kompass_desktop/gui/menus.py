@@ -143,6 +143,7 @@ class MenusMixin(QMainWindow):
         self._action(
             go, self.tr("&Täckning av underlag"), lambda: self.go("coverage"), "Ctrl+Shift+T", needs_file=True
         )
+        self._action(go, self.tr("&Konsensus"), lambda: self.go("consensus"), "Ctrl+Shift+E", needs_file=True)
 
         view = bar.addMenu(self.tr("&Visa"))
         toggle = self.chart_dock.toggleViewAction()

@@ -1263,13 +1263,13 @@
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/menus.py" line="89"/>
-        <location filename="../../kompass_desktop/gui/menus.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="178"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/menus.py" line="93"/>
-        <location filename="../../kompass_desktop/gui/menus.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="181"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -1339,62 +1339,67 @@
         <translation>Evidence &amp;coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="146"/>
+        <source>&amp;Konsensus</source>
+        <translation>Co&amp;nsensus</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="148"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="150"/>
         <source>&amp;Diagram bredvid</source>
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="154"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="160"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="162"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="164"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="176"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="181"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="194"/>
         <source>Ångrade: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="194"/>
         <source>Gjorde om: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="201"/>
         <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
         <translation>Everything is saved already. Every change is saved in the file at once.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="209"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="210"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
@@ -2637,101 +2642,111 @@
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/help.py" line="18"/>
+        <source>Ctrl+Skift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="19"/>
+        <source>Konsensus: var och ens poäng och den överenskomna</source>
+        <translation>Consensus: each evaluator&apos;s score and the agreed one</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="22"/>
         <source>Enter (intervjuläge)</source>
         <translation>Enter (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="19"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="23"/>
         <source>Spara anteckningen</source>
         <translation>Save the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="22"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="26"/>
         <source>Skift+Enter</source>
         <translation>Shift+Enter</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="23"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="27"/>
         <source>Ny rad i anteckningen</source>
         <translation>New line in the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="25"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="29"/>
         <source>Nästa / föregående delfråga (intervjuläge)</source>
         <translation>Next / previous sub-area (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="28"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="32"/>
         <source>Hoppa till område / osorterad (intervjuläge)</source>
         <translation>Jump to area / unsorted (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="31"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="35"/>
         <source>Ctrl+Skift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="32"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="36"/>
         <source>Ny intervju (intervjuläge)</source>
         <translation>New interview (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="38"/>
         <source>Flytta markerad anteckning till annan delfråga</source>
         <translation>Move selected note to another sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="35"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="39"/>
         <source>Redigera / ta bort markerad post</source>
         <translation>Edit / delete selected entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="40"/>
         <source>Koppla anteckningar till markerad iakttagelse</source>
         <translation>Link notes to selected finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="38"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="42"/>
         <source>↑ / ↓ (poängfält)</source>
         <translation>↑ / ↓ (score field)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="39"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="43"/>
         <source>Öka / minska poängen med 1</source>
         <translation>Increase / decrease the score by 1</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="42"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="46"/>
         <source>Ctrl+Z / Ctrl+Skift+Z</source>
         <translation>Ctrl+Z / Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="43"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="47"/>
         <source>Ångra / gör om</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="45"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="49"/>
         <source>Sök</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="46"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="50"/>
         <source>Visa diagram bredvid</source>
         <translation>Show charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="51"/>
         <source>Skriv ut utkast</source>
         <translation>Print draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="53"/>
         <source>Ctrl+Skift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="54"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>

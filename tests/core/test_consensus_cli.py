@@ -165,3 +165,51 @@ def test_validate_finds_an_independent_score_stored_under_a_wrong_id(session):
     with session.file.write():
         session.file.conn.execute("UPDATE independent_scores SET evaluator = 'någon annan'")
     assert any("poängposten för 1.1 av någon annan har fel id" in p for p in session.validate())
+
+
+def test_two_evaluators_copies_merge_agree_and_report(demo_copy, tmp_path, capsys, monkeypatch):
+    """The issue's "done when": copies scored independently, merged, differences side by side,
+    agreed with reasons, a final report from the agreed scores."""
+    import shutil
+
+    karin, johan = tmp_path / "karin.kompass", tmp_path / "johan.kompass"
+    shutil.copy(demo_copy, karin)
+    shutil.copy(demo_copy, johan)
+    (tmp_path / "k.csv").write_text("1.1;10\n3.1;4\n", encoding="utf-8")
+    (tmp_path / "j.csv").write_text("1.1;16\n3.1;4\n5.1;9\n", encoding="utf-8")
+    monkeypatch.setenv("KOMPASS_AUTHOR", "Karin Ekström")
+    assert run(capsys, "import-scores", karin, tmp_path / "k.csv")[0] == 0
+    monkeypatch.setenv("KOMPASS_AUTHOR", "Johan Alm")
+    assert run(capsys, "import-scores", johan, tmp_path / "j.csv")[0] == 0
+    monkeypatch.setenv("KOMPASS_AUTHOR", "Karin Ekström")
+    code, out, _ = run(capsys, "merge", karin, johan)
+    assert code == 0 and "0 konflikter" in out
+    subs = {s["number"]: s for s in json.loads(run(capsys, "consensus", karin, "--json")[1])["subareas"]}
+    assert (subs["1.1"]["independent"], subs["1.1"]["status"]) == (
+        {"Johan Alm": 16, "Karin Ekström": 10},
+        "open",
+    )
+    assert (subs["3.1"]["independent"], subs["3.1"]["status"], subs["3.1"]["agreed"]) == (
+        {"Johan Alm": 4, "Karin Ekström": 4},
+        "agreed",
+        4,
+    )
+    assert (subs["5.1"]["spread"], subs["5.1"]["status"]) == (5, "open")
+    out_pdf = tmp_path / "slutlig.pdf"
+    code, _, err = run(capsys, "report", karin, "-o", out_pdf, "--without-national-average")
+    assert code == 1 and "1.1 " in err and "5.1 " in err and not out_pdf.exists()
+    assert (
+        run(capsys, "agree", karin, "1.1", "13", "--reason", "Strategin finns men är inte förankrad")[0] == 0
+    )
+    assert run(capsys, "agree", karin, "5.1", "12", "--reason", "Mätningarna görs, men inte alla år")[0] == 0
+    code, _, err = run(capsys, "report", karin, "-o", out_pdf, "--without-national-average")
+    assert (code, err) == (0, "") and out_pdf.exists()
+    total = json.loads(run(capsys, "summary", karin, "--json")[1])["total"]
+    assert total == 517.5 - 4 - 2  # 3.1: 8 -> 4 (both), 5.1: 14 -> 12 (agreed), 1.1: 13 (agreed)
+    with EvaluationSession.open(karin, readonly=True) as s:
+        record = s.consensus.subarea("5.1").recorded
+        assert record is not None and record.author == "Karin Ekström"
+        johans = next(i for i in s.consensus.subarea("5.1").independent if i.evaluator == "Johan Alm")
+        assert johans.author == "Johan Alm" and johans.modified  # who scored what, and when
+        assert s.file.history(johans.id)[-1]["data"]["points"] == "9"
+    assert "Inget att slå samman" in run(capsys, "merge", karin, johan)[1]

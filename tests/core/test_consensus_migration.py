@@ -159,3 +159,31 @@ def test_format_1_exports_are_read_as_old_files_are_migrated(old, tmp_path):
     assert evaluators == {"utvärderare 1", "utvärderare 2"}
     with EvaluationSession.open(anon, readonly=True) as s:
         assert s.validate() == []
+
+
+def test_a_field_added_by_the_migration_is_no_difference_to_versions_from_before_it(old, tmp_path):
+    """History versions from before schema 2 have no ``reason``: merging compares them as if it
+    were empty, so a change back to the old content is no conflict."""
+    lead = old / "team-anna.kompass"  # 2.1 was cleared by anna in schema 1 (a version without reason)
+    EvaluationSession.open(lead).close()
+    other = tmp_path / "other.kompass"
+    shutil.copy(lead, other)
+    with EvaluationSession.open(lead, author="anna") as s:
+        s.consensus.agree("2.1", 5)
+        s.consensus.agree("2.1", "")  # back to no agreed score: the content of the old version
+    with EvaluationSession.open(other, author="bo") as s:
+        s.consensus.agree("2.1", 7)
+    with EvaluationSession.open(lead, author="anna") as s:
+        plan = plan_merge(s, other)
+        assert plan.conflicts == ()
+        apply_merge(s, plan)
+        assert s.scores.all()["2.1"] == 7
+
+
+def test_merging_compares_a_version_without_the_added_reason_as_an_empty_reason():
+    from kompass_desktop.exchange.records import content
+
+    before_migration = {"id": "x", "subarea": "2.1", "points": None, "rev": "a", "deleted": 0}
+    after = {**before_migration, "rev": "b", "reason": ""}
+    assert content(before_migration, "scores") == content(after, "scores")
+    assert content(before_migration, "scores") != content({**after, "reason": "Skäl"}, "scores")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import area_page, type_text
+from conftest import area_page, press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -187,6 +187,12 @@ def test_summary_shows_the_team_agreement_and_open_items_lead_to_the_page(window
     )
     items = [summary.open_items.item(i) for i in range(summary.open_items.count())]
     open_one = next(i for i in items if "inte enats om poängen (anna 12, bo 15)" in i.text())
+    shot(window, "summary-agreement")
     summary._open_item(open_one)
     assert window.workspace.current == "consensus"
-    shot(window, "summary-agreement")
+
+
+def test_ctrl_shift_e_goes_to_the_consensus_page(window, merged, qtbot):
+    assert window.open_file(merged)
+    press(qtbot, window, "Ctrl+Shift+E")
+    assert window.workspace.current == "consensus"
