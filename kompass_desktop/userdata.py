@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import cast
 
 from platformdirs.api import PlatformDirsABC
 
@@ -27,14 +28,14 @@ def _conventions(platform: str) -> type[PlatformDirsABC]:
     if platform == "win32":
         from platformdirs.windows import Windows
 
-        return Windows
+        return cast("type[PlatformDirsABC]", Windows)  # typed Any on other OSes
     if platform == "darwin":
         from platformdirs.macos import MacOS
 
-        return MacOS
+        return cast("type[PlatformDirsABC]", MacOS)  # typed Any on other OSes
     from platformdirs.unix import Unix
 
-    return Unix
+    return cast("type[PlatformDirsABC]", Unix)
 
 
 def data_dir(platform: str = sys.platform) -> Path:
