@@ -22,6 +22,7 @@ class OpenItem:
     kind: str  # unscored | not_agreed | no_findings | no_evidence | empty_text | no_summary
     ref: str  # sub-area "3.2", area "3" or "" for the whole evaluation
     message: str
+    detail: str = ""  # no_findings: the FindingKind value; no_summary: the TextScope value
 
 
 def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
@@ -78,6 +79,7 @@ def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
                         "no_findings",
                         str(area.number),
                         f"Område {area.number} {area.title}: inga {kind.label_sv.lower()}",
+                        kind.value,
                     )
                 )
     for scope, label in (
@@ -87,7 +89,7 @@ def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
     ):
         if not snap.text(scope).strip():
             severity = Severity.REQUIRED if scope == TextScope.SUMMARY_OVERALL else Severity.WARNING
-            items.append(OpenItem(severity, "no_summary", "", f"{label}: text saknas"))
+            items.append(OpenItem(severity, "no_summary", "", f"{label}: text saknas", scope.value))
     return items
 
 

@@ -12,6 +12,16 @@ DOCUMENTS = "documents"
 WEB = "web"
 OTHER = "other"
 
+#: Warnings of a row: keys and their Swedish wording.
+NO_NOTES = "no_notes"
+UNSUPPORTED = "unsupported_score"
+ONE_SOURCE = "one_source"
+WARNING_TEXTS = {
+    NO_NOTES: "inga anteckningar",
+    UNSUPPORTED: "poäng utan underlag",
+    ONE_SOURCE: "bara en källa",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class CoverageRow:
@@ -30,15 +40,20 @@ class CoverageRow:
         return sum(1 for n in self.counts.values() if n)
 
     @property
-    def warnings(self) -> list[str]:
+    def warning_keys(self) -> list[str]:
+        """Stable keys of the warnings (a GUI words them in its language)."""
         out = []
         if self.total == 0:
-            out.append("inga anteckningar")
+            out.append(NO_NOTES)
             if self.scored:
-                out.append("poäng utan underlag")
+                out.append(UNSUPPORTED)
         elif self.source_kinds == 1:
-            out.append("bara en källa")
+            out.append(ONE_SOURCE)
         return out
+
+    @property
+    def warnings(self) -> list[str]:
+        return [WARNING_TEXTS[key] for key in self.warning_keys]
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,6 +154,11 @@ class Summary:
         return sum((a.achieved for a in self.areas if a.achieved is not None), Decimal(0))
 
     @property
+    def achieved(self) -> Decimal | None:
+        """The total, or None while nothing is scored (shown as "–", like an unscored area)."""
+        return None if self.scored_count == 0 else self.total
+
+    @property
     def max(self) -> Decimal:
         return sum((a.max for a in self.areas), Decimal(0))
 

@@ -93,8 +93,7 @@ class SubAreaCard(QFrame):
         self.notes_label = QLabel(self)
         notes_head.addWidget(self.notes_label, 1)
         layout.addLayout(notes_head)
-        self.notes = NotesList(controller, self)
-        self.notes.setMaximumHeight(160)
+        self.notes = NotesList(controller, self, grow=True)  # as tall as its notes
         layout.addWidget(self.notes)
         self.quick_note = QLineEdit(self)
         self.quick_note.setAccessibleName(self.tr("Ny anteckning till {0}").format(sub.number))

@@ -9,18 +9,30 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QImage, QPainter, QPen, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.comparison import ChartData, SeriesKind
+from ..domain.scoring import format_exact, round_display
 from ..services.comparison import national_average_for, session_chart_data
 from .controller import EvaluationController
 
@@ -28,6 +40,9 @@ CURRENT = QColor("#0072B2")
 EARLIER = QColor("#E69F00")
 NATIONAL = QColor("#009E73")
 GRID = QColor("#b0b0b0")
+
+#: Copied and saved charts are at least this large (every label readable).
+EXPORT_SIZE = QSize(560, 420)
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
@@ -73,17 +88,32 @@ class ChartWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no ty
         doc.setTextWidth(self.width())
         return doc
 
+    @contextmanager
+    def _export_size(self) -> Iterator[None]:
+        """A copied or saved chart is drawn at least at :data:`EXPORT_SIZE` (with all its labels),
+        however narrow it is on screen just now."""
+        old = self.size()
+        size = old.expandedTo(EXPORT_SIZE)
+        if size != old:
+            self.resize(size)
+        try:
+            yield
+        finally:
+            if size != old:
+                self.resize(old)
+
     def image(self) -> QImage:
         """The chart with its legend above it."""
-        doc = self._legend_document()
-        height = int(doc.size().height())
-        image = QImage(self.width(), self.height() + height, QImage.Format.Format_ARGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        doc.drawContents(painter)
-        painter.translate(0, height)
-        self.render(painter)
-        painter.end()
+        with self._export_size():
+            doc = self._legend_document()
+            height = int(doc.size().height())
+            image = QImage(self.width(), self.height() + height, QImage.Format.Format_ARGB32)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            doc.drawContents(painter)
+            painter.translate(0, height)
+            self.render(painter)
+            painter.end()
         return image
 
     def copy_image(self) -> None:
@@ -101,18 +131,19 @@ class ChartWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no ty
 
     def save(self, path: Path) -> None:
         if path.suffix.lower() == ".svg":
-            doc = self._legend_document()
-            height = int(doc.size().height())
-            generator = QSvgGenerator()
-            generator.setFileName(str(path))
-            generator.setSize(QSize(self.width(), self.height() + height))
-            generator.setViewBox(QRectF(0, 0, self.width(), self.height() + height))
-            generator.setTitle(self.name)
-            painter = QPainter(generator)
-            doc.drawContents(painter)
-            painter.translate(0, height)
-            self.render(painter)
-            painter.end()
+            with self._export_size():
+                doc = self._legend_document()
+                height = int(doc.size().height())
+                generator = QSvgGenerator()
+                generator.setFileName(str(path))
+                generator.setSize(QSize(self.width(), self.height() + height))
+                generator.setViewBox(QRectF(0, 0, self.width(), self.height() + height))
+                generator.setTitle(self.name)
+                painter = QPainter(generator)
+                doc.drawContents(painter)
+                painter.translate(0, height)
+                self.render(painter)
+                painter.end()
         else:
             self.image().save(str(path))
 
@@ -191,11 +222,12 @@ class BarChart(ChartWidget):
             self.labels.append(label)
         for row, label in enumerate(self.labels):
             width = values[row] if row < n else math.nan
-            if math.isnan(width):
+            exact = data.current.values[row] if row < n else None
+            if math.isnan(width) or exact is None:
                 label.setText("")
                 continue
             inside = width > 10
-            text = _fmt(Decimal(str(width)))
+            text = str(round_display(exact))  # as in the table beside it; exact in the tooltip
             if label.textItem.toPlainText() != text:
                 label.setText(text)
                 label.setColor("w" if inside else "k")
@@ -218,8 +250,8 @@ class BarChart(ChartWidget):
 
 
 def _fmt(value: Decimal) -> str:
-    text = f"{float(value):.1f}".replace(".", ",")
-    return text[:-2] if text.endswith(",0") else text
+    """The exact value (tooltips): 67,5 – labels on the charts are rounded like every table."""
+    return format_exact(value)
 
 
 class RadarChart(ChartWidget):
@@ -231,7 +263,8 @@ class RadarChart(ChartWidget):
         plot.hideAxis("left")
         plot.hideAxis("bottom")
         plot.setAspectLocked(True)
-        plot.setRange(xRange=(-135, 135), yRange=(-125, 125), padding=0)
+        plot.setRange(xRange=(-175, 175), yRange=(-125, 125), padding=0)  # room for the labels
+        self.labels: list[tuple[pg.TextItem, str, str]] = []  # (item, with name, number only)
         self.grid_items: list[object] = []
         self.curves: list[pg.PlotCurveItem] = []
         self.fill: pg.FillBetweenItem | None = None
@@ -247,6 +280,7 @@ class RadarChart(ChartWidget):
         for item in self.grid_items:
             plot.removeItem(item)
         self.grid_items = []
+        self.labels = []
         n = len(data.areas)
         angles = self._angles(n)
         for radius in (20, 40, 60, 80, 100):
@@ -267,7 +301,24 @@ class RadarChart(ChartWidget):
             label.setPos(106 * cos, 106 * sin)
             plot.addItem(label)
             self.grid_items.append(label)
+            self.labels.append((label, f"{area.number} {area.short}", str(area.number)))
         self.n = n
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Names around the profile where they fit; only the numbers in a narrow chart (the names
+        are in the tooltip and in the bar chart)."""
+        labels = getattr(self, "labels", [])  # (a resize may come while it is being built)
+        widest = max((self.fontMetrics().horizontalAdvance(full) for _i, full, _n in labels), default=0)
+        roomy = self.width() >= 2 * widest + 200
+        for item, full, number in labels:
+            text = full if roomy else number
+            if item.textItem.toPlainText() != text:
+                item.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
 
     def update_data(self, data: ChartData) -> None:
         self.data = data
@@ -352,7 +403,10 @@ class TotalChart(ChartWidget):
             plot.setXRange(0, float(data.total_max), padding=0.02)
             plot.setYRange(-0.5, 0.5, padding=0)
         self.bar.setOpts(x0=[0], y=[0], width=[total], height=0.5)
-        parts = [f"{data.current.label}: {_fmt(Decimal(str(total)))}"]
+        current = data.current.total
+        shown = "–" if current is None else str(round_display(current))
+        exact = "–" if current is None else _fmt(current)
+        parts = [f"{data.current.label}: {exact}"]
         refs = data.series[1:]
         while len(self.marks) < len(refs):
             curve = pg.PlotCurveItem()
@@ -370,7 +424,7 @@ class TotalChart(ChartWidget):
             curve.setData([value, value], [-0.35, 0.35], pen=pg.mkPen(color, width=3, style=style))
             mark = "" if series.total_comparable else QCoreApplication.translate("charts", " (annan version)")
             parts.append(f"{series.label}: {_fmt(series.total)}{mark}")
-        self.text.setText("   ".join(parts[:1]))
+        self.text.setText(f"{data.current.label}: {shown}")  # rounded, as everywhere; exact in the tooltip
         self.text.setPos(total + 8, 0)
         self.setToolTip("\n".join(parts))
 
@@ -379,8 +433,14 @@ class ChartsPanel(QWidget):
     """All three charts and the comparability notes; ``refresh()`` after a change."""
 
     def __init__(
-        self, controller: EvaluationController, parent: QWidget | None = None, *, compact: bool = False
+        self,
+        controller: EvaluationController,
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+        wide: bool = False,
     ) -> None:
+        """``compact``: beside the pages (no total); ``wide``: bars and profile side by side."""
         super().__init__(parent)
         self.controller = controller
         layout = QVBoxLayout(self)
@@ -393,8 +453,14 @@ class ChartsPanel(QWidget):
         self.bars = BarChart(self)
         self.radar = RadarChart(self)
         layout.addWidget(self.total)
-        layout.addWidget(self.bars, 1)
-        layout.addWidget(self.radar, 1)
+        if wide:
+            row = QHBoxLayout()
+            row.addWidget(self.bars, 1)
+            row.addWidget(self.radar, 1)
+            layout.addLayout(row, 1)
+        else:
+            layout.addWidget(self.bars, 1)
+            layout.addWidget(self.radar, 1)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setAccessibleName(self.tr("Om jämförelserna"))

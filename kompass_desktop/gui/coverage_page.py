@@ -9,14 +9,12 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetIte
 from ..domain.coverage import Coverage
 from ..domain.visit import notes_without_source
 from ..services import AnyChange, ChangeKind
+from . import theme
 from .controller import EvaluationController
 from .formatting import Sources
 from .notes_list import NotesList
 from .widgets import muted_label
-
-#: Sequential, colour-blind-safe shades (light to dark blue) for 0, 1, 2, 3+ notes.
-SHADES = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6")
-WARNING = QColor("#b35806")
+from .wording import coverage_column, coverage_warning
 
 
 class CoveragePage(QWidget):
@@ -78,42 +76,44 @@ class CoveragePage(QWidget):
     def rebuild(self) -> None:
         self._dirty = False
         cov: Coverage = self.controller.session.coverage()
-        headers = list(cov.short) + [self.tr("Totalt"), self.tr("Varningar")]
+        # Totalt and Varningar first: on a laptop screen they are never scrolled out of view
+        first = [self.tr("Totalt"), self.tr("Varningar")]
+        columns = [coverage_column(key) for key, _label in cov.columns]
         self.table.clear()
-        self.table.setColumnCount(len(headers))
+        self.table.setColumnCount(len(first) + len(columns))
         self.table.setRowCount(len(cov.rows))
-        self.table.setHorizontalHeaderLabels(headers)
-        for col, (_key, label) in enumerate(cov.columns):
+        self.table.setHorizontalHeaderLabels(first + [short for short, _full in columns])
+        for col, (_short, full) in enumerate(columns, start=len(first)):
             header = self.table.horizontalHeaderItem(col)
             if header is not None:
-                header.setToolTip(label)
+                header.setToolTip(full)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self._rows = [r.subarea for r in cov.rows]
         warnings = 0
+        text = QBrush(theme.COVERAGE_TEXT)
         for row, data in enumerate(cov.rows):
-            name = data.heading if len(data.heading) <= 34 else data.heading[:32] + "…"
+            name = data.heading if len(data.heading) <= 30 else data.heading[:28] + "…"
             head = QTableWidgetItem(f"{data.subarea} {name}")
             head.setToolTip(f"{data.subarea} {data.heading}")
             self.table.setVerticalHeaderItem(row, head)
-            for col, (key, _label) in enumerate(cov.columns):
+            total = QTableWidgetItem(str(data.total))
+            total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(row, 0, total)
+            warn = QTableWidgetItem(", ".join(coverage_warning(k) for k in data.warning_keys))
+            if data.warning_keys:
+                warnings += 1
+                warn.setForeground(QBrush(theme.WARNING))
+            self.table.setItem(row, 1, warn)
+            for col, (key, _label) in enumerate(cov.columns, start=len(first)):
                 n = data.counts[key]
                 item = QTableWidgetItem(str(n) if n else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setBackground(QBrush(QColor(SHADES[min(n, 3)])))
-                if n >= 3:
-                    item.setForeground(QBrush(QColor("#ffffff")))
+                item.setBackground(QBrush(QColor(theme.COVERAGE_SHADES[min(n, 3)])))
+                item.setForeground(text)
                 self.table.setItem(row, col, item)
-            total = QTableWidgetItem(str(data.total))
-            total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.table.setItem(row, len(cov.columns), total)
-            warn = QTableWidgetItem(", ".join(data.warnings))
-            if data.warnings:
-                warnings += 1
-                warn.setForeground(QBrush(WARNING))
-            self.table.setItem(row, len(cov.columns) + 1, warn)
         sections = self.table.horizontalHeader()
         sections.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        sections.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        sections.setStretchLastSection(False)
         self._show_unsourced()
         no_notes = sum(1 for r in cov.rows if r.total == 0)
         unsupported = sum(1 for r in cov.rows if r.scored and r.total == 0)
@@ -144,5 +144,6 @@ class CoveragePage(QWidget):
         self.navigate.emit(f"note:{note.subarea or ''}:{note_id}")
 
     def _activate(self, row: int, _col: int) -> None:
+        """Double-click or Enter on a row: the sub-area (its score field: the evidence is judged)."""
         if 0 <= row < len(self._rows):
             self.navigate.emit(f"sub:{self._rows[row]}")

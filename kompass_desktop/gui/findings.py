@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,17 +23,14 @@ from ..domain.model import Finding, Note
 from .controller import EvaluationController
 from .dialogs import EditTextDialog, ok_cancel
 from .formatting import Sources, note_line
+from .widgets import GrowingList
+from .wording import finding_kind
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 20
 
 
 def kind_label(kind: FindingKind) -> str:
-    labels = {
-        FindingKind.STRENGTH: QCoreApplication.translate("findings", "Styrkor"),
-        FindingKind.IMPROVEMENT: QCoreApplication.translate("findings", "Förbättringsmöjligheter"),
-        FindingKind.WEAKNESS: QCoreApplication.translate("findings", "Svagheter"),
-    }
-    return labels[kind]
+    return finding_kind(kind)
 
 
 class LinkNotesDialog(QDialog):
@@ -74,11 +71,9 @@ class FindingColumn(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(f"<b>{kind_label(kind)}</b>", self)
         layout.addWidget(title)
-        self.list = QListWidget(self)
-        self.list.setWordWrap(True)
+        self.list = GrowingList(self, min_lines=2)  # as tall as its points
         self.list.setAccessibleName(kind_label(kind))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list.setMinimumHeight(120)
         layout.addWidget(self.list)
         self.input = QLineEdit(self)
         self.input.setPlaceholderText(self.tr("Ny punkt – skriv och tryck Enter"))

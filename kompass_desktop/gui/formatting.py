@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
 from ..domain.model import Document, Interview, Note, SourceKind, WebSource
+from ..domain.scoring import round_display
 from ..services import EvaluationSession
+from .wording import group_label
+
+
+def points(value: Decimal | None) -> str:
+    """Points as shown everywhere: rounded half up, "–" when nothing is scored."""
+    return "–" if value is None else str(round_display(value))
 
 
 def local_time(stamp: str) -> str:
@@ -55,7 +63,7 @@ class Sources:
 
 
 def interview_label(interview: Interview) -> str:
-    title = interview.title or interview.group_label
+    title = interview.title or group_label(interview.group)
     day = f"{interview.date[8:10]}/{interview.date[5:7]}" if len(interview.date) == 10 else ""
     when = f"{day} {interview.start}".strip()  # day/month, like the times of notes
     return f"{title} ({when})" if when else title

@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTime, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import INTERVIEW_GROUP_LABELS
 from ..domain.visit import notes_without_source
 from ..services import AnyChange, ChangeKind
 from ..services.registers import Register
@@ -41,6 +40,7 @@ from .formatting import Sources
 from .notes_list import NotesList
 from .source_picker import NONE, CurrentSource, SourcePicker
 from .widgets import is_undo_or_redo, muted_label
+from .wording import group_labels
 
 DRAFT_KEY = "interview_note"
 ROLE_SUB = Qt.ItemDataRole.UserRole + 30
@@ -55,7 +55,7 @@ class NewInterviewDialog(QDialog):
         self.setWindowTitle(self.tr("Ny intervju"))
         form = QFormLayout(self)
         self.group = QComboBox(self)
-        for group, label in INTERVIEW_GROUP_LABELS.items():
+        for group, label in group_labels().items():
             self.group.addItem(label, group.value)
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("t.ex. Förvaltningschefer"))
@@ -215,7 +215,8 @@ class InterviewPage(QWidget):
         unsorted.setData(ROLE_SUB, UNSORTED)
         for area in self.controller.framework.areas:
             header = QListWidgetItem(f"{area.number}. {area.title}", self.subareas)
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not chosen, skipped by the arrows
+            header.setForeground(QBrush(self.palette().color(QPalette.ColorRole.Text)))  # not "disabled" grey
             font = header.font()
             font.setBold(True)
             header.setFont(font)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -35,6 +35,10 @@ from .workspace import Workspace
 
 #: While editing, a rotating backup is taken this often.
 BACKUP_INTERVAL_MS = 5 * 60 * 1000
+#: The charts beside the pages are never narrower than this (their labels stay readable).
+DOCK_MIN_WIDTH = 400
+#: Screens up to this size (logical pixels, after the system's scaling) start maximised.
+SMALL_SCREEN = (1366, 800)
 
 
 def _warm_up_in_background() -> None:
@@ -71,6 +75,7 @@ class MainWindow(MenusMixin):
         self.setCentralWidget(self.central)
         self.chart_dock = QDockWidget(self.tr("Diagram"), self)
         self.chart_dock.setObjectName("chartDock")
+        self.chart_dock.setMinimumWidth(DOCK_MIN_WIDTH * 4 // 5)
         self.chart_dock.setAllowedAreas(
             Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -85,13 +90,25 @@ class MainWindow(MenusMixin):
         self._backup_timer.timeout.connect(self._periodic_backup)
         self._build_menus()
         self._update_actions()
-        self.resize(1280, 760)
         stored = settings.settings()
         geometry, state = stored.value("geometry"), stored.value("windowState")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.fit_to_screen()
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def fit_to_screen(self) -> None:
+        """First start: the whole window on the screen.  Laptop screens (up to 1366×768, or
+        1920×1080 at 150 %: 1280×720) get it maximised; larger ones a comfortable size."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        if available.width() <= SMALL_SCREEN[0] or available.height() <= SMALL_SCREEN[1]:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+            return
+        width = min(1440, available.width() * 9 // 10)
+        height = min(920, available.height() * 9 // 10)
+        self.resize(width, height)
+        self.move(available.center().x() - width // 2, available.center().y() - height // 2)
 
     # -- opening and closing ----------------------------------------------------------
     def open_dialog(self) -> None:
@@ -286,6 +303,13 @@ class MainWindow(MenusMixin):
     def _dock_visibility_changed(self, visible: bool) -> None:
         if visible:
             self._ensure_dock_charts()
+            QTimer.singleShot(0, self, self._readable_dock)  # once the dock has its place
+
+    def _readable_dock(self) -> None:
+        """The charts beside the pages at a width where their labels can be read."""
+        readable = max(DOCK_MIN_WIDTH, self.width() * 2 // 7)
+        if self.chart_dock.isVisible() and self.chart_dock.width() < readable:
+            self.resizeDocks([self.chart_dock], [readable], Qt.Orientation.Horizontal)
 
     def _ensure_dock_charts(self) -> None:
         """The charts beside the pages are built the first time the dock is shown."""

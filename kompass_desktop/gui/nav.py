@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from ..domain.framework import Framework
 from ..domain.scoring import Summary, format_exact, round_display
 from . import theme
+from .formatting import points
 
 ROLE_TARGET = Qt.ItemDataRole.UserRole + 1
 
@@ -115,7 +116,7 @@ class NavigationPanel(QWidget):
         self.tree.blockSignals(False)
 
     def update_progress(self, summary: Summary, notes: dict[str, int], findings: dict[int, int]) -> None:
-        total = round_display(summary.total)
+        total = points(summary.achieved)
         self.total_label.setText(self.tr("Totalt {0} av {1}").format(total, format_exact(summary.max)))
         self.total_label.setToolTip(
             self.tr("Exakt: {0} · {1} av {2} delfrågor bedömda").format(

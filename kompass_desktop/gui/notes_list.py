@@ -6,26 +6,34 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QListWidgetItem, QWidget
 
 from ..domain.model import Note
 from ..domain.visit import findings_linking
 from .controller import EvaluationController
 from .dialogs import ChooseSubAreaDialog, EditTextDialog, confirm_delete
 from .formatting import Sources, local_time, note_line
+from .widgets import GrowingList
 
 ROLE_NOTE = Qt.ItemDataRole.UserRole + 10
 
 
-class NotesList(QListWidget):
-    """Shows notes; Delete removes, F2 edits, Ctrl+M moves to another sub-area (all undoable)."""
+class NotesList(GrowingList):
+    """Shows notes; Delete removes, F2 edits, Ctrl+M moves to another sub-area (all undoable).
+
+    ``grow``: as tall as its notes (inside a scrolling page); otherwise it scrolls itself."""
 
     note_activated = Signal(str)
 
     def __init__(
-        self, controller: EvaluationController, parent: QWidget | None = None, *, show_subarea: bool = False
+        self,
+        controller: EvaluationController,
+        parent: QWidget | None = None,
+        *,
+        show_subarea: bool = False,
+        grow: bool = False,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, grow=grow)
         self.controller = controller
         self.show_subarea = show_subarea
         self.setWordWrap(True)

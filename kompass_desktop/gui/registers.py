@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import INTERVIEW_GROUP_LABELS, InterviewGroup
+from ..domain.model import InterviewGroup
 from ..services import AnyChange, ChangeKind
 from ..services.registers import Record, Register
 from .controller import EvaluationController
 from .dialogs import confirm_delete, ok_cancel
 from .formatting import interview_label
+from .wording import group_label, group_labels
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 40
 
@@ -77,7 +78,7 @@ class RecordDialog(QDialog):
                 widget.setDate(date if date.isValid() else QDate.currentDate())
             elif f.kind == "group":
                 widget = QComboBox(self)
-                for group, label in INTERVIEW_GROUP_LABELS.items():
+                for group, label in group_labels().items():
                     widget.addItem(label, group.value)
                 widget.setCurrentIndex(max(widget.findData(value or InterviewGroup.OVRIGA.value), 0))
             elif f.kind == "choice":
@@ -154,6 +155,7 @@ class RegisterPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         actions = [
@@ -243,7 +245,7 @@ class RegisterPage(QWidget):
             return [
                 (self.tr("Datum"), lambda r: r.date),
                 (self.tr("Tid"), lambda r: f"{r.start}–{r.end}".strip("–")),
-                (self.tr("Grupp"), lambda r: r.group_label),
+                (self.tr("Grupp"), lambda r: group_label(r.group)),
                 (self.tr("Rubrik"), lambda r: r.title),
                 (self.tr("Roller"), lambda r: ", ".join(r.roles)),
                 (self.tr("Deltagare"), lambda r: "" if r.participants is None else str(r.participants)),
@@ -296,11 +298,21 @@ class RegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        stretch = {Register.INTERVIEW: 4, Register.DOCUMENT: 0, Register.WEB: 1}[self.kind]
+        # the name of the record gets the space; long addresses are cut in the middle (tooltip: all)
+        stretch, capped = {
+            Register.INTERVIEW: (3, (4,)),
+            Register.DOCUMENT: (0, (4,)),
+            Register.WEB: (0, (1,)),
+        }[self.kind]
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        if self.kind == Register.INTERVIEW:
-            header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(3, 260)
+        for column in capped:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, self.fontMetrics().horizontalAdvance("x" * 28))
+        for row in range(self.table.rowCount()):
+            for column in capped:
+                cell = self.table.item(row, column)
+                if cell is not None and cell.text():
+                    cell.setToolTip(cell.text())
         self.table.resizeRowsToContents()
 
     def current_id(self) -> str | None:

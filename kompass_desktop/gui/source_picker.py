@@ -21,14 +21,19 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from ..domain.model import Interview, SourceKind
 from ..domain.visit import proposed_interview
 from ..services import EvaluationSession
+from .wording import group_label
 
+#: Longer interview titles are cut in the source's label (the time comes after the title).
+TITLE_CHARS = 40
 UNSET = ""  # nothing chosen: a note waits for a source
 NONE = "none"  # explicitly "utan källa"
 
 
 def interview_slot(interview: Interview) -> str:
     """'Politisk ledning, 14/10 10:15–11:45' (title, day/month and time)."""
-    title = interview.title or interview.group_label
+    title = interview.title or group_label(interview.group)
+    if len(title) > TITLE_CHARS:  # the time must stay readable in the status bar
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
     day = f"{interview.date[8:10]}/{interview.date[5:7]}" if len(interview.date) == 10 else ""
     time = "–".join(t for t in (interview.start, interview.end) if t)
     when = f"{day} {time}".strip()

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,27 +26,36 @@ from ..domain.scoring import format_exact, round_display
 from ..services import AnyChange, ChangeKind
 from .comparisons import ComparisonsBox
 from .controller import EvaluationController
-from .widgets import AutosaveTextEdit, muted_label
+from .formatting import points
+from .widgets import AutosaveTextEdit, GrowingList, muted_label
+from .wording import open_item
 
 if TYPE_CHECKING:
     from .charts import ChartsPanel
 
 ROLE_REF = Qt.ItemDataRole.UserRole + 60
+#: The charts beside the table (total, bars and profile side by side, their notes).
+CHART_HEIGHT = 430
 
 
-class SummaryPage(QSplitter):
+class SummaryPage(QScrollArea):
+    """One scrolling page: the totals with the charts beside them, then the texts at full width."""
+
     navigate = Signal(str)
 
     def __init__(self, controller: EvaluationController, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+        super().__init__(parent)
         self.controller = controller
-        scroll = self.scroller = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
+        self.scroller = self
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.setWidget(body)
         layout = self.body_layout = QVBoxLayout(body)
         info = controller.session.info()
         self.heading = QLabel(body)
+        self.heading.setWordWrap(True)  # a long municipality name wraps
+        self.heading.setAccessibleName(self.tr("Kommun"))
         layout.addWidget(self.heading)
         layout.addWidget(muted_label(f"{controller.framework.name} · {info.start_date or ''}", body))
         self.total = QLabel(body)
@@ -75,7 +84,16 @@ class SummaryPage(QSplitter):
             grid.addWidget(bar, row, 2)
             self.bars[area.number] = (value, bar)
         grid.setColumnStretch(0, 1)
-        layout.addWidget(table)
+        top = QHBoxLayout()
+        top.addWidget(table, 4)
+        # the charts (pyqtgraph) are built just after the page is first painted: a faster start
+        self.charts: ChartsPanel | None = None
+        self._chart_holder = QWidget(body)
+        self._chart_holder.setMinimumHeight(CHART_HEIGHT)
+        self._chart_layout = QVBoxLayout(self._chart_holder)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self._chart_holder, 6)
+        layout.addLayout(top)
         self.editors: dict[TextScope, AutosaveTextEdit] = {}
         for scope, title, hint in (
             (
@@ -115,22 +133,12 @@ class SummaryPage(QSplitter):
         layout.addWidget(self.comparisons)
         items = QGroupBox(self.tr("Att göra innan rapporten är klar"), body)
         items_layout = QVBoxLayout(items)
-        self.open_items = QListWidget(items)
+        self.open_items = GrowingList(items)  # as long as the list: the page scrolls
         self.open_items.setAccessibleName(self.tr("Öppna punkter"))
-        self.open_items.setMinimumHeight(140)
         self.open_items.itemActivated.connect(self._open_item)
         items_layout.addWidget(self.open_items)
         layout.addWidget(items)
         layout.addStretch(1)
-        self.addWidget(scroll)
-        # the charts (pyqtgraph) are built just after the page is first painted: a faster start
-        self.charts: ChartsPanel | None = None
-        self._chart_holder = QWidget(self)
-        self._chart_layout = QVBoxLayout(self._chart_holder)
-        self._chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.addWidget(self._chart_holder)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 4)
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -146,10 +154,8 @@ class SummaryPage(QSplitter):
         if self.charts is None:
             from .charts import ChartsPanel
 
-            self.charts = ChartsPanel(self.controller, self._chart_holder)
+            self.charts = ChartsPanel(self.controller, self._chart_holder, wide=True)
             self._chart_layout.addWidget(self.charts)
-            total = max(self.width(), 800)
-            self.setSizes([total * 3 // 7, total * 4 // 7])
         return self.charts
 
     def _save_summary_text(self, scope: TextScope, text: str, burst: object) -> bool:
@@ -184,9 +190,7 @@ class SummaryPage(QSplitter):
         self.heading.setText(f"<h2>{info.municipality_name}</h2>")
         summary = self.controller.session.summary()
         self.total.setText(
-            self.tr("<h1>{0} av {1} poäng</h1>").format(
-                round_display(summary.total), format_exact(summary.max)
-            )
+            self.tr("<h1>{0} av {1} poäng</h1>").format(points(summary.achieved), format_exact(summary.max))
         )
         self.total.setToolTip(
             self.tr("Exakt {0}; {1} av {2} delfrågor bedömda").format(
@@ -217,7 +221,8 @@ class SummaryPage(QSplitter):
         items = self.controller.session.open_items()
         for item in items:
             mark = "●" if item.severity == Severity.REQUIRED else "○"
-            entry = QListWidgetItem(f"{mark} {item.message}", self.open_items)
+            text = open_item(item, self.controller.framework)
+            entry = QListWidgetItem(f"{mark} {text}", self.open_items)
             entry.setData(ROLE_REF, f"consensus:{item.ref}" if item.kind == "not_agreed" else item.ref)
             entry.setToolTip(
                 self.tr("Krävs för slutlig rapport")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import resources
+from . import theme
 from .comparisons import EarlierScoresForm
 from .settings import recent_files
 from .widgets import muted_label
@@ -85,7 +87,7 @@ class WelcomeWidget(QWidget):
             item = QListWidgetItem(f"{path.name}\n{path.parent}", self.recent)
             item.setData(ROLE_PATH, str(path))
             if not path.exists():
-                item.setForeground(Qt.GlobalColor.gray)
+                item.setForeground(QBrush(theme.MUTED))
                 item.setToolTip(self.tr("Filen finns inte längre här"))
         if self.recent.count() == 0:
             placeholder = QListWidgetItem(self.tr("Inga öppnade filer ännu."), self.recent)

@@ -10,7 +10,16 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QScrollArea,
+    QSizePolicy,
+    QTextEdit,
+    QWidget,
+)
 
 from ..domain.errors import KompassError
 from ..domain.rules import step_points
@@ -151,6 +160,55 @@ class AutosaveTextEdit(QTextEdit):
             event.ignore()  # the window's Ångra / Gör om, not a history of this field alone
             return True
         return super().event(event)
+
+
+class GrowingList(QListWidget):
+    """A list as tall as its items (word-wrapped), for lists inside a scrolling page: no second
+    scroll bar; moving through it with the keys scrolls the page along."""
+
+    def __init__(self, parent: QWidget | None = None, *, grow: bool = True, min_lines: float = 1.5) -> None:
+        super().__init__(parent)
+        self.grow = grow
+        self.setWordWrap(True)
+        self._min_height = int(self.fontMetrics().lineSpacing() * min_lines) + 2 * self.frameWidth()
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        if grow:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.setFixedHeight(self._min_height)
+        self.currentItemChanged.connect(lambda *_: self._keep_current_visible())
+        self._fit_timer = QTimer(self)  # after the view has laid the items out (dies with the list)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit)
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self._fit_timer.start)
+
+    def fit(self) -> None:
+        """Make the list exactly as tall as its items."""
+        if not self.grow:
+            return
+        self.doItemsLayout()
+        rows = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
+        height = max(self._min_height, rows + 2 * self.frameWidth())
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_timer.start()  # the text wraps anew
+
+    def _keep_current_visible(self) -> None:
+        item = self.currentItem()
+        area = _scroll_area_of(self)
+        body = None if area is None else area.widget()
+        if item is None or area is None or body is None or not self.hasFocus():
+            return
+        rect = self.visualItemRect(item)
+        point = self.viewport().mapTo(body, rect.center())
+        area.ensureVisible(point.x(), point.y(), 20, rect.height() // 2 + 8)
 
 
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:

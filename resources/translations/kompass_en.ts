@@ -4,42 +4,42 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="192"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="197"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="204"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="203"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="207"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="213"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="214"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="229"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="282"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="281"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -47,22 +47,23 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="75"/>
         <source>Kopiera som bild</source>
+        <extracomment>Copied and saved charts are at least this large (every label readable).</extracomment>
         <translation>Copy as image</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="76"/>
         <source>Spara som PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="77"/>
         <source>Spara som SVG…</source>
         <translation>Save as SVG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="95"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="125"/>
         <source>Spara diagram</source>
         <translation>Save chart</translation>
     </message>
@@ -70,17 +71,17 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="390"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="450"/>
         <source>Teckenförklaring</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="400"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="466"/>
         <source>Om jämförelserna</source>
         <translation>About the comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="438"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="504"/>
         <source>Medelvärdet är exempeldata, inte verkliga resultat.</source>
         <translation>The average is sample data, not real results.</translation>
     </message>
@@ -329,68 +330,68 @@
         <translation>Me ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
         <source>Min motivering</source>
         <translation>My rationale</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="146"/>
         <source>Spridning</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
         <source>Överenskommen</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
         <source>Skäl</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="149"/>
         <source>Läge</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="192"/>
         <source>dolt</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="170"/>
         <source>Visas när du har poängsatt.</source>
         <translation>Shown once you have scored.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="188"/>
         <source>Gäller nu: {0}</source>
         <translation>Counts now: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="194"/>
         <source>överens från början</source>
         <translation>agreed from the start</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="236"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="237"/>
         <source>Inte sparad ännu: poäng och skäl sparas tillsammans.</source>
         <translation>Not saved yet: the score and the reason are saved together.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="252"/>
         <source>Stor spridning: minst 15 % av maxpoängen</source>
         <translation>Large spread: at least 15 % of the maximum</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="257"/>
         <source>Överenskommen av {0}, {1}</source>
         <translation>Agreed by {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="293"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="294"/>
         <source>{0} Skriv skälet i kolumnen Skäl; poängen sparas då.</source>
         <translation>{0} Write the reason in the Reason column; the score is saved then.</translation>
     </message>
@@ -398,33 +399,32 @@
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="29"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="27"/>
         <source>Täckning av underlag</source>
-        <extracomment>Sequential, colour-blind-safe shades (light to dark blue) for 0, 1, 2, 3+ notes.</extracomment>
         <translation>Evidence coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="32"/>
         <source>Antal anteckningar per delfråga och källa. Tomma och ljusa rutor visar var underlaget är tunt. Dubbelklicka för att gå till delfrågan.</source>
         <translation>Number of notes per sub-area and source. Empty and pale cells show where the evidence is thin. Double-click to go to the sub-area.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="44"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="42"/>
         <source>Täckningsmatris: delfrågor och källor</source>
         <translation>Coverage matrix: sub-areas and sources</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="50"/>
         <source>Anteckningar utan källa</source>
         <translation>Notes without a source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="80"/>
         <source>Totalt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="80"/>
         <source>Varningar</source>
         <translation>Warnings</translation>
     </message>
@@ -461,33 +461,34 @@
 <context>
     <name>CurrentSource</name>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="61"/>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="115"/>
         <source>Välj källa…</source>
+        <extracomment>Longer interview titles are cut in the source&apos;s label (the time comes after the title).</extracomment>
         <translation>Choose a source…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="66"/>
         <source>Utan källa</source>
         <translation>No source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="69"/>
         <source>Intervju: {0}</source>
         <translation>Interview: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="71"/>
         <source>Dokument: {0}</source>
         <translation>Document: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="73"/>
         <source>Webb: {0}</source>
         <translation>Web: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="117"/>
         <source>, s. {0}</source>
         <translation>, p. {0}</translation>
     </message>
@@ -503,12 +504,12 @@
 <context>
     <name>EarlierPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="176"/>
         <source>Tidigare utvärdering (frivilligt)</source>
         <translation>Previous evaluation (optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="178"/>
         <source>Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.</source>
         <translation>The scores per area are used in the charts. Leave blank if there is none.</translation>
     </message>
@@ -662,37 +663,37 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="144"/>
         <source>Utvärderingen</source>
         <translation>The evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="157"/>
         <source>En utvärderare per rad</source>
         <translation>One evaluator per line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
         <source>Version av Kommunkompassen</source>
         <translation>Version of Kommunkompassen</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="164"/>
         <source>Kommunens utvärdering nr</source>
         <translation>Municipality&apos;s evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="165"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
@@ -779,32 +780,32 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="192"/>
         <source>Spara utvärderingsfilen</source>
         <translation>Save the evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="194"/>
         <source>Allt du gör sparas direkt i den här filen. Välj en mapp på datorns egen disk.</source>
         <translation>Everything you do is saved straight to this file. Choose a folder on the computer&apos;s own disk.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="198"/>
         <source>Filnamn</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="200"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="213"/>
         <source>Spara utvärdering</source>
         <translation>Save evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="213"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
@@ -812,42 +813,42 @@
 <context>
     <name>FindingColumn</name>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="79"/>
         <source>Ny punkt – skriv och tryck Enter</source>
         <translation>New point – type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="80"/>
         <source>Ny punkt under {0}</source>
         <translation>New point under {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="84"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="85"/>
         <source>Koppla anteckningar…</source>
         <translation>Link notes…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="91"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="86"/>
         <source>Flytta upp</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="92"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="87"/>
         <source>Flytta ned</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="88"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/findings.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="106"/>
         <source>%n kopplade anteckningar</source>
         <translation>
             <numerusform>%n linked note</numerusform>
@@ -855,12 +856,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="130"/>
         <source>Redigera iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="175"/>
         <source>Koppla anteckningar</source>
         <translation>Link notes</translation>
     </message>
@@ -991,37 +992,37 @@
         <translation>Unsorted (choose sub-area later)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="274"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="275"/>
         <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
         <translation>The note is saved without a sub-area and can be moved later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="275"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="276"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="279"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="280"/>
         <source>&lt;b&gt;ingen källa vald&lt;/b&gt; – välj ovan eller med Ctrl+K</source>
         <translation>&lt;b&gt;no source chosen&lt;/b&gt; – choose one above or with Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="281"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="282"/>
         <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="312"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="313"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="329"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="330"/>
         <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
         <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="339"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="340"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
     </message>
@@ -1029,12 +1030,12 @@
 <context>
     <name>LinkNotesDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="46"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="43"/>
         <source>Koppla anteckningar till iakttagelsen</source>
         <translation>Link notes to the finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="47"/>
         <source>Anteckningar i området</source>
         <translation>Notes in the area</translation>
     </message>
@@ -1042,66 +1043,66 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="72"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="76"/>
         <source>Diagram</source>
-        <extracomment>While editing, a rotating backup is taken this often.</extracomment>
+        <extracomment>While editing, a rotating backup is taken this often. The charts beside the pages are never narrower than this (their labels stay readable). Screens up to this size (logical pixels, after the system&apos;s scaling) start maximised.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="100"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="117"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="140"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="181"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="199"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="204"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="216"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="221"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="185"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="222"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="408"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="432"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="227"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1109,72 +1110,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="265"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="267"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="260"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="277"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="298"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="322"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="338"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="362"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="340"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="364"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="395"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="419"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="406"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="430"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="414"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="438"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="482"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="506"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="487"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="511"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="489"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="513"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="497"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="521"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="497"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="521"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1431,47 +1432,47 @@
 <context>
     <name>MunicipalityPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="100"/>
         <source>Kommunen</source>
         <translation>The municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="99"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="101"/>
         <source>Uppgifterna används i rapportens Kortfakta och kan ändras senare.</source>
         <translation>The details are used in the report&apos;s Key facts and can be changed later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="104"/>
         <source>t.ex. Lindsjö</source>
         <translation>e.g. Lindsjö</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
         <source>t.ex. S och C</source>
         <translation>e.g. S and C</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
         <source>Kommunens namn *</source>
         <translation>Name of municipality *</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="134"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="135"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
     </message>
@@ -1479,79 +1480,79 @@
 <context>
     <name>NavigationPanel</name>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="40"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="41"/>
         <source>Totalpoäng</source>
         <extracomment>Work pages below the areas: (key, Swedish label).</extracomment>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="49"/>
         <source>Navigering: områden, delfrågor och arbetssidor</source>
         <translation>Navigation: areas, sub-areas and work pages</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="70"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="72"/>
         <source>Konsensus</source>
         <translation>Consensus</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="79"/>
         <source>Underlag</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="83"/>
         <source>Intervjuläge</source>
         <translation>Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="84"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="85"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="86"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="87"/>
         <source>Täckning av underlag</source>
         <translation>Evidence coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="88"/>
         <source>Sök</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="120"/>
         <source>Totalt {0} av {1}</source>
         <translation>Total {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="122"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
         <source>{0} av {1} delfrågor bedömda</source>
         <translation>{0} of {1} sub-areas assessed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
-        <location filename="../../kompass_desktop/gui/nav.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="148"/>
         <source>%n anteckningar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -1559,7 +1560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="137"/>
         <source>%n iakttagelser</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -1567,7 +1568,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/nav.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="150"/>
         <source>Poäng utan underlag: inga anteckningar</source>
         <translation>Score without evidence: no notes</translation>
     </message>
@@ -1575,7 +1576,7 @@
 <context>
     <name>NewEvaluationWizard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="222"/>
         <source>Ny utvärdering</source>
         <translation>New evaluation</translation>
     </message>
@@ -1646,37 +1647,37 @@
 <context>
     <name>NotesList</name>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="35"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="43"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="37"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="45"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="38"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="46"/>
         <source>Flytta till delfråga…</source>
         <translation>Move to sub-area…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="39"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="47"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="72"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="93"/>
         <source>Redigera anteckning</source>
         <translation>Edit note</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="112"/>
         <source>Anteckningen stöder %n iakttagelser:</source>
         <translation>
             <numerusform>The note supports %n finding:</numerusform>
@@ -1684,12 +1685,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="114"/>
         <source>Kopplingarna tas bort tillsammans med anteckningen.</source>
         <translation>The links are deleted together with the note.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="115"/>
         <source>Ta bort anteckningen och %n kopplingar</source>
         <translation>
             <numerusform>Delete the note and %n link</numerusform>
@@ -1697,7 +1698,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="116"/>
         <source>Ta bort anteckningen?</source>
         <translation>Delete the note?</translation>
     </message>
@@ -1705,12 +1706,12 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="94"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="109"/>
         <source>Välj dokument</source>
         <translation>Choose document</translation>
     </message>
@@ -1718,192 +1719,192 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
         <source>Intervjuer – besöksschema</source>
         <translation>Interviews – visit schedule</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="147"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="162"/>
         <source>Ny…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="164"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="167"/>
         <source>Öppna dokumentet</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="169"/>
         <source>Skriv ut schema…</source>
         <translation>Print schedule…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="188"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="189"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="231"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="244"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
         <source>Start (TT:MM)</source>
         <translation>Start (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
         <source>Slut (TT:MM)</source>
         <translation>End (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
         <source>Roller (kommaseparerade)</source>
         <translation>Roles (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
         <source>Namn (personuppgift, frivilligt)</source>
         <translation>Names (personal data, optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="197"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="198"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="200"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="203"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="255"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="236"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="219"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="222"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="224"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
         <source>Beslutad av</source>
         <translation>Adopted by</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="228"/>
         <source>Fil på disken</source>
         <translation>File on disk</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="227"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="232"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="263"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
         <source>Webbadress</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="235"/>
         <source>Sett datum</source>
         <translation>Date viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="268"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
         <source>Fil / webbadress</source>
         <translation>File / web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
         <source>Sett</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="328"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="340"/>
         <source>Ny post</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="339"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="351"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="356"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="368"/>
         <source>Ta bort intervjun?</source>
         <translation>Delete the interview?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="357"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="369"/>
         <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The interview “{0}” is the source of %n note.</numerusform>
@@ -1911,7 +1912,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="358"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
         <source>Ta bort intervjun och %n anteckningar</source>
         <translation>
             <numerusform>Delete the interview and %n note</numerusform>
@@ -1919,12 +1920,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="361"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="373"/>
         <source>Ta bort dokumentet?</source>
         <translation>Delete the document?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="362"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="374"/>
         <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The document “{0}” is the source of %n note.</numerusform>
@@ -1932,7 +1933,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="363"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
         <source>Ta bort dokumentet och %n anteckningar</source>
         <translation>
             <numerusform>Delete the document and %n note</numerusform>
@@ -1940,12 +1941,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="366"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="378"/>
         <source>Ta bort webbkällan?</source>
         <translation>Delete the web source?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="367"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
         <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The web source “{0}” is the source of %n note.</numerusform>
@@ -1953,7 +1954,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="368"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
         <source>Ta bort webbkällan och %n anteckningar</source>
         <translation>
             <numerusform>Delete the web source and %n note</numerusform>
@@ -1961,17 +1962,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="388"/>
         <source>Anteckningarna tas bort tillsammans med källan, och deras kopplingar till styrkor och förbättringsmöjligheter.</source>
         <translation>The notes are deleted together with the source, and so are their links to strengths and areas for improvement.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="391"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="403"/>
         <source>Filen {0} finns inte på den här datorn.</source>
         <translation>The file {0} does not exist on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="404"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="416"/>
         <source>Intervjuschema – {0}</source>
         <translation>Interview schedule – {0}</translation>
     </message>
@@ -2035,22 +2036,22 @@
 <context>
     <name>SourcePicker</name>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="147"/>
         <source>Källa för nya anteckningar</source>
         <translation>Source for new notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="148"/>
         <source>Källan som nya anteckningar får, på alla sidor (Ctrl+K)</source>
         <translation>The source new notes get, on every page (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="153"/>
         <source>sida</source>
         <translation>page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/source_picker.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/source_picker.py" line="156"/>
         <source>Sida i dokumentet</source>
         <translation>Page in the document</translation>
     </message>
@@ -2088,32 +2089,32 @@
         <translation>Text for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="100"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="99"/>
         <source>Ny anteckning till {0}</source>
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="112"/>
         <source>välj källa först (Ctrl+K)</source>
         <translation>choose a source first (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="114"/>
         <source>Ny anteckning till {0} · {1} – Enter sparar</source>
         <translation>New note for {0} · {1} – Enter saves</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="122"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="121"/>
         <source>Poängen sparades inte: {0}</source>
         <translation>The score was not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="146"/>
         <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
         <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="170"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -2121,97 +2122,103 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="58"/>
+        <source>Kommun</source>
+        <extracomment>The charts beside the table (total, bars and profile side by side, their notes).</extracomment>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="62"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="67"/>
         <source>Samstämmighet mellan utvärderarna</source>
         <translation>Agreement between the evaluators</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="69"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="101"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="102"/>
         <source>Helhetsbedömningen: totalresultat, jämförelser, det viktigaste…</source>
         <translation>The overall assessment: total result, comparisons, the key points…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="106"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="107"/>
         <source>Områden där kommunen är stark…</source>
         <translation>Areas where the municipality is strong…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="111"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="112"/>
         <source>Områden med störst förbättringsbehov…</source>
         <translation>Areas most in need of improvement…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="116"/>
         <source>Jämförelser (kapitel 2)</source>
         <translation>Comparisons (chapter 2)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="99"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="117"/>
         <source>Tomt: rapporten skriver versionens standardtext och vad som inte kan jämföras…</source>
         <translation>Empty: the report prints the version’s standard text and what cannot be compared…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="134"/>
         <source>Att göra innan rapporten är klar</source>
         <translation>To do before the report is ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="137"/>
         <source>Öppna punkter</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="193"/>
         <source>&lt;h1&gt;{0} av {1} poäng&lt;/h1&gt;</source>
         <translation>&lt;h1&gt;{0} of {1} points&lt;/h1&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="196"/>
         <source>Exakt {0}; {1} av {2} delfrågor bedömda</source>
         <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="228"/>
         <source>Krävs för slutlig rapport</source>
         <translation>Required for the final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="230"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="233"/>
         <source>Inget saknas – rapporten kan skapas.</source>
         <translation>Nothing is missing – the report can be created.</translation>
     </message>
@@ -2219,43 +2226,43 @@
 <context>
     <name>WelcomeWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="50"/>
         <source>Kompass Desktop</source>
         <translation>Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="55"/>
         <source>Arbetsverktyget för utvärderingar med Kommunkompassen. Allt sparas direkt i utvärderingsfilen – det finns ingen Spara-knapp att glömma.</source>
         <translation>The workbench for Kommunkompassen evaluations. Everything is saved straight to the evaluation file – there is no Save button to forget.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="63"/>
         <source>Ny utvärdering…</source>
         <translation>New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="64"/>
         <source>Öppna…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="63"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="65"/>
         <source>Öppna demoutvärdering</source>
         <translation>Open demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="71"/>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="73"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="76"/>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="91"/>
         <source>Filen finns inte längre här</source>
         <translation>The file is no longer here</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="91"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="93"/>
         <source>Inga öppnade filer ännu.</source>
         <translation>No files opened yet.</translation>
     </message>
@@ -2272,22 +2279,22 @@
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="155"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="261"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="334"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="385"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="371"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="425"/>
         <source> (annan version)</source>
         <translation> (different version)</translation>
     </message>
@@ -2583,32 +2590,14 @@
     </message>
 </context>
 <context>
-    <name>findings</name>
-    <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="32"/>
-        <source>Styrkor</source>
-        <translation>Strengths</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="33"/>
-        <source>Förbättringsmöjligheter</source>
-        <translation>Areas for improvement</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="34"/>
-        <source>Svagheter</source>
-        <translation>Weaknesses</translation>
-    </message>
-</context>
-<context>
     <name>formatting</name>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="58"/>
         <source>, s. {0}</source>
         <translation>, p. {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="62"/>
         <source>utan källa</source>
         <translation>no source</translation>
     </message>
@@ -2842,6 +2831,201 @@ A draft can always be printed.</translation>
         <location filename="../../kompass_desktop/gui/printing.py" line="192"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
+    </message>
+</context>
+<context>
+    <name>wording</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="22"/>
+        <source>Politisk ledning</source>
+        <translation>Political leadership</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="23"/>
+        <source>Förtroendevalda (majoritet och opposition)</source>
+        <translation>Elected representatives (majority and opposition)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="26"/>
+        <source>Kommundirektör och ledningsgrupp</source>
+        <translation>Chief executive and management team</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="27"/>
+        <source>Förvaltningschefer</source>
+        <translation>Heads of department</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="28"/>
+        <source>Stabs- och stödfunktioner</source>
+        <translation>Staff and support functions</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="29"/>
+        <source>Enhetschefer</source>
+        <translation>Unit managers</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="30"/>
+        <source>Fackliga representanter</source>
+        <translation>Trade union representatives</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="31"/>
+        <source>Kommunala bolag</source>
+        <translation>Municipal companies</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="32"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="55"/>
+        <source>Övriga</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="47"/>
+        <source>Pol. ledning</source>
+        <translation>Pol. leaders</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="48"/>
+        <source>Förtr.valda</source>
+        <translation>Elected</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="49"/>
+        <source>Ledningsgr.</source>
+        <translation>Mgmt team</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="50"/>
+        <source>Förv.chefer</source>
+        <translation>Dept heads</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="51"/>
+        <source>Stab</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="52"/>
+        <source>Enh.chefer</source>
+        <translation>Unit mgrs</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="53"/>
+        <source>Fack</source>
+        <translation>Unions</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="54"/>
+        <source>Bolag</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="68"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="71"/>
+        <source>Webb</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="72"/>
+        <source>Webb och sociala medier</source>
+        <translation>Web and social media</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="75"/>
+        <source>Utan källa</source>
+        <translation>No source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="76"/>
+        <source>Anteckningar utan källa</source>
+        <translation>Notes without a source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="86"/>
+        <source>inga anteckningar</source>
+        <translation>no notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="87"/>
+        <source>poäng utan underlag</source>
+        <translation>score without evidence</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="88"/>
+        <source>bara en källa</source>
+        <translation>only one source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="95"/>
+        <source>Styrkor</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="96"/>
+        <source>Förbättringsmöjligheter</source>
+        <translation>Areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="97"/>
+        <source>Svagheter</source>
+        <translation>Weaknesses</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="106"/>
+        <source>ingen poäng satt</source>
+        <translation>no score set</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="107"/>
+        <source>poäng utan underlag (inga anteckningar)</source>
+        <translation>score without evidence (no notes)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="108"/>
+        <source>text saknas</source>
+        <translation>text missing</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="115"/>
+        <source>inga styrkor</source>
+        <translation>no strengths</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="116"/>
+        <source>inga förbättringsmöjligheter</source>
+        <translation>no areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="117"/>
+        <source>inga svagheter</source>
+        <translation>no weaknesses</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="119"/>
+        <source>Område {0} {1}: {2}</source>
+        <translation>Area {0} {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="124"/>
+        <source>Sammanfattande kommentarer: text saknas</source>
+        <translation>Summary comments: text missing</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="127"/>
+        <source>Starkare områden: text saknas</source>
+        <translation>Stronger areas: text missing</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="130"/>
+        <source>Svagare områden: text saknas</source>
+        <translation>Weaker areas: text missing</translation>
     </message>
 </context>
 </TS>

@@ -53,7 +53,7 @@
 <context>
     <name>FindingColumn</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/findings.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="106"/>
         <source>%n kopplade anteckningar</source>
         <translation>
             <numerusform>%n kopplad anteckning</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="227"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>Det finns %n säkerhetskopia. Vill du öppna den ({0})?</numerusform>
@@ -94,8 +94,8 @@
 <context>
     <name>NavigationPanel</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="135"/>
-        <location filename="../../kompass_desktop/gui/nav.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="148"/>
         <source>%n anteckningar</source>
         <translation>
             <numerusform>%n anteckning</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="137"/>
         <source>%n iakttagelser</source>
         <translation>
             <numerusform>%n iakttagelse</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>NotesList</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="112"/>
         <source>Anteckningen stöder %n iakttagelser:</source>
         <translation>
             <numerusform>Anteckningen stöder %n iakttagelse:</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="115"/>
         <source>Ta bort anteckningen och %n kopplingar</source>
         <translation>
             <numerusform>Ta bort anteckningen och %n koppling</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>RegisterPage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="357"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="369"/>
         <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Intervjun ”{0}” är källa till %n anteckning.</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="358"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
         <source>Ta bort intervjun och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort intervjun och %n anteckning</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="362"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="374"/>
         <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Dokumentet ”{0}” är källa till %n anteckning.</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="363"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
         <source>Ta bort dokumentet och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort dokumentet och %n anteckning</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="367"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
         <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Webbkällan ”{0}” är källa till %n anteckning.</numerusform>
@@ -173,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="368"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
         <source>Ta bort webbkällan och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort webbkällan och %n anteckning</numerusform>

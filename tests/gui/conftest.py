@@ -8,6 +8,7 @@ from datetime import datetime
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
+from PySide6.QtCore import Qt
 
 
 class UnexpectedDialog(AssertionError):
@@ -88,6 +89,7 @@ def window(qtbot, errors, clock):
 
     win = MainWindow(clock=clock)
     qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # not maximised on the small test screen
     win.resize(1366, 768)
     win.show()
     yield win

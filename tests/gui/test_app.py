@@ -172,7 +172,8 @@ def test_coverage_matrix_warns_about_scores_without_evidence(demo_window):
     demo_window.go("coverage")
     page = demo_window.workspace.pages["coverage"]
     row = page._rows.index("1.4")
-    warnings = page.table.item(row, page.table.columnCount() - 1).text()
+    headers = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
+    warnings = page.table.item(row, headers.index("Varningar")).text()
     assert "poäng utan underlag" in warnings
     assert "1 har poäng utan underlag" in page.summary.text()
     page._activate(row, 0)

@@ -1,0 +1,135 @@
+"""Domain labels in the language of the GUI, chosen by stable keys (never by matching Swedish text).
+
+The domain keeps Swedish labels for reports and exports (``InterviewGroup.label_sv``, coverage
+column labels, open-item messages); on screen the same things are worded here, so the English
+UI says "Political leadership" where the Swedish one says "Politisk ledning".  The instrument's
+own texts (areas, sub-areas, guiding questions) stay Swedish in both languages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..domain.checks import OpenItem
+from ..domain.coverage import DOCUMENTS, NO_NOTES, ONE_SOURCE, OTHER, UNSUPPORTED, WEB
+from ..domain.framework import FindingKind, Framework
+from ..domain.model import InterviewGroup, TextScope
+
+
+def group_labels() -> dict[InterviewGroup, str]:
+    """The interview groups, in order, as shown (group → label)."""
+    return {
+        InterviewGroup.POLITISK_LEDNING: QCoreApplication.translate("wording", "Politisk ledning"),
+        InterviewGroup.POLITIKER: QCoreApplication.translate(
+            "wording", "Förtroendevalda (majoritet och opposition)"
+        ),
+        InterviewGroup.LEDNING: QCoreApplication.translate("wording", "Kommundirektör och ledningsgrupp"),
+        InterviewGroup.FORVALTNINGSCHEFER: QCoreApplication.translate("wording", "Förvaltningschefer"),
+        InterviewGroup.STAB: QCoreApplication.translate("wording", "Stabs- och stödfunktioner"),
+        InterviewGroup.ENHETSCHEFER: QCoreApplication.translate("wording", "Enhetschefer"),
+        InterviewGroup.FACK: QCoreApplication.translate("wording", "Fackliga representanter"),
+        InterviewGroup.BOLAG: QCoreApplication.translate("wording", "Kommunala bolag"),
+        InterviewGroup.OVRIGA: QCoreApplication.translate("wording", "Övriga"),
+    }
+
+
+def group_label(group: str) -> str:
+    """An interview group as shown; a free-text group as it was written."""
+    try:
+        return group_labels()[InterviewGroup(group)]
+    except ValueError:
+        return group
+
+
+def group_short(group: str) -> str:
+    """A short group label for narrow columns (the coverage matrix)."""
+    shorts = {
+        InterviewGroup.POLITISK_LEDNING: QCoreApplication.translate("wording", "Pol. ledning"),
+        InterviewGroup.POLITIKER: QCoreApplication.translate("wording", "Förtr.valda"),
+        InterviewGroup.LEDNING: QCoreApplication.translate("wording", "Ledningsgr."),
+        InterviewGroup.FORVALTNINGSCHEFER: QCoreApplication.translate("wording", "Förv.chefer"),
+        InterviewGroup.STAB: QCoreApplication.translate("wording", "Stab"),
+        InterviewGroup.ENHETSCHEFER: QCoreApplication.translate("wording", "Enh.chefer"),
+        InterviewGroup.FACK: QCoreApplication.translate("wording", "Fack"),
+        InterviewGroup.BOLAG: QCoreApplication.translate("wording", "Bolag"),
+        InterviewGroup.OVRIGA: QCoreApplication.translate("wording", "Övriga"),
+    }
+    try:
+        return shorts[InterviewGroup(group)]
+    except ValueError:
+        return group
+
+
+def coverage_column(key: str) -> tuple[str, str]:
+    """(short, full) heading of a column of the coverage matrix."""
+    others = {
+        DOCUMENTS: (
+            QCoreApplication.translate("wording", "Dokument"),
+            QCoreApplication.translate("wording", "Dokument"),
+        ),
+        WEB: (
+            QCoreApplication.translate("wording", "Webb"),
+            QCoreApplication.translate("wording", "Webb och sociala medier"),
+        ),
+        OTHER: (
+            QCoreApplication.translate("wording", "Utan källa"),
+            QCoreApplication.translate("wording", "Anteckningar utan källa"),
+        ),
+    }
+    if key in others:
+        return others[key]
+    return group_short(key), group_label(key)
+
+
+def coverage_warning(key: str) -> str:
+    words = {
+        NO_NOTES: QCoreApplication.translate("wording", "inga anteckningar"),
+        UNSUPPORTED: QCoreApplication.translate("wording", "poäng utan underlag"),
+        ONE_SOURCE: QCoreApplication.translate("wording", "bara en källa"),
+    }
+    return words.get(key, key)
+
+
+def finding_kind(kind: FindingKind) -> str:
+    return {
+        FindingKind.STRENGTH: QCoreApplication.translate("wording", "Styrkor"),
+        FindingKind.IMPROVEMENT: QCoreApplication.translate("wording", "Förbättringsmöjligheter"),
+        FindingKind.WEAKNESS: QCoreApplication.translate("wording", "Svagheter"),
+    }[kind]
+
+
+def open_item(item: OpenItem, framework: Framework) -> str:
+    """What is missing, worded from the item's kind and reference (unknown kinds: its message)."""
+    if item.kind in ("unscored", "no_evidence", "empty_text") and framework.has_subarea(item.ref):
+        sub = framework.subarea(item.ref)
+        what = {
+            "unscored": QCoreApplication.translate("wording", "ingen poäng satt"),
+            "no_evidence": QCoreApplication.translate("wording", "poäng utan underlag (inga anteckningar)"),
+            "empty_text": QCoreApplication.translate("wording", "text saknas"),
+        }[item.kind]
+        return f"{sub.number} {sub.heading}: {what}"
+    if item.kind == "no_findings" and item.ref.isdigit() and item.detail:
+        area = framework.area(int(item.ref))
+        kind = FindingKind(item.detail)
+        missing = {
+            FindingKind.STRENGTH: QCoreApplication.translate("wording", "inga styrkor"),
+            FindingKind.IMPROVEMENT: QCoreApplication.translate("wording", "inga förbättringsmöjligheter"),
+            FindingKind.WEAKNESS: QCoreApplication.translate("wording", "inga svagheter"),
+        }[kind]
+        return QCoreApplication.translate("wording", "Område {0} {1}: {2}").format(
+            area.number, area.title, missing
+        )
+    if item.kind == "no_summary" and item.detail:
+        texts = {
+            TextScope.SUMMARY_OVERALL.value: QCoreApplication.translate(
+                "wording", "Sammanfattande kommentarer: text saknas"
+            ),
+            TextScope.SUMMARY_STRONGER.value: QCoreApplication.translate(
+                "wording", "Starkare områden: text saknas"
+            ),
+            TextScope.SUMMARY_WEAKER.value: QCoreApplication.translate(
+                "wording", "Svagare områden: text saknas"
+            ),
+        }
+        return texts.get(item.detail, item.message)
+    return item.message

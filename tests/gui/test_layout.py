@@ -1,0 +1,129 @@
+"""Room to write on a real laptop screen (issue 14, point 4): texts and lists grow with their
+content, the window fits the screen on first start (1366×768, and 1920×1080 at 150 %), the charts
+open at a readable width, the coverage matrix and the documents register use the width well, a
+long municipality name wraps, and the focus always lands on something visible and useful."""
+
+from __future__ import annotations
+
+import screens
+from conftest import area_page, press, type_text
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QTextEdit
+
+from kompass_desktop.domain.model import TextScope
+from kompass_desktop.gui import info_dialog
+
+
+def on_screen(widget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def test_texts_and_note_lists_grow_with_their_content(demo_window, qtbot):
+    card = area_page(demo_window, 1).cards["1.1"]
+    editor = card.text
+    assert editor.verticalScrollBar().maximum() == 0  # the whole text, no scroll bar of its own
+    assert editor.document().size().height() <= editor.viewport().height() + 1
+    before = editor.height()
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    for _ in range(6):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        type_text(editor, "Ytterligare en rad i bedömningen.")
+    assert editor.height() > before + 5 * editor.fontMetrics().lineSpacing()
+    assert editor.verticalScrollBar().maximum() == 0
+    notes = area_page(demo_window, 7).cards["7.2"].notes  # seven notes, some on three lines
+    qtbot.waitUntil(lambda: notes.verticalScrollBar().maximum() == 0 and notes.height() > 200)
+    shown = sum(notes.visualItemRect(notes.item(i)).height() for i in range(notes.count()))
+    assert abs(notes.viewport().height() - shown) <= 2  # exactly as tall as its notes
+    press(qtbot, demo_window, "Ctrl+0")
+    summary = demo_window.workspace.pages["summary"]
+    comments = summary.editors[TextScope.SUMMARY_OVERALL]
+    assert comments.width() >= 0.85 * summary.viewport().width()  # the width there is
+    assert comments.verticalScrollBar().maximum() == 0
+
+
+def test_the_window_fits_the_screen_on_first_start(tmp_path):
+    for screen, scale in (("1366x768", 1.0), ("1920x1080", 1.5)):
+        shots = tmp_path / f"{screen}-{scale}"
+        seen = screens.run(screen, scale, shots)
+        left, top, right, bottom = seen["screen"]
+
+        def inside(r, left=left, top=top, right=right, bottom=bottom):
+            return left <= r[0] and top <= r[1] and r[2] <= right and r[3] <= bottom
+
+        assert seen["maximized"], screen
+        assert inside(seen["window"]), (screen, seen["window"])
+        assert inside(seen["saved"]), (screen, "the Sparat indicator", seen["saved"])
+        assert inside(seen["source"]), (screen, "the current source", seen["source"])
+        for page, hint in seen["pages"].items():
+            assert hint["minimum"][0] <= right - left and hint["minimum"][1] <= bottom - top, (screen, page)
+        assert len(list(shots.glob("*.png"))) == len(screens.PAGES) + 1
+
+
+def test_ctrl_g_opens_the_charts_at_a_readable_width(demo_window, qtbot):
+    dock = demo_window.chart_dock
+    dock.show()  # the evaluator once dragged it narrow, then closed it
+    demo_window.resizeDocks([dock], [120], Qt.Orientation.Horizontal)
+    dock.hide()
+    press(qtbot, demo_window, "Ctrl+2")
+    press(qtbot, demo_window, "Ctrl+G")
+    assert dock.isVisible()
+    qtbot.waitUntil(lambda: dock.width() >= 400, timeout=1000)  # as soon as it is shown
+    bars = dock.widget().bars
+    assert bars.width() >= 380
+
+
+def test_the_coverage_matrix_shows_total_and_warnings_at_1366(demo_window, qtbot):
+    session = demo_window.controller.session
+    for note in session.notes.all("1.4"):  # an evaluation in progress: some warnings to read
+        session.notes.delete(note.id)
+    press(qtbot, demo_window, "Ctrl+Shift+T")
+    QApplication.processEvents()  # laid out as on screen
+    table = demo_window.workspace.pages["coverage"].table
+    header, view = table.horizontalHeader(), table.viewport()
+    assert view.mapTo(demo_window, QPoint(view.width(), 0)).x() <= demo_window.width()
+    labels = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    for title in ("Totalt", "Varningar"):
+        column = labels.index(title)
+        start = header.sectionViewportPosition(column)
+        assert start >= 0 and start + header.sectionSize(column) <= view.width(), title
+
+
+def test_document_titles_get_the_space(demo_window, qtbot):
+    press(qtbot, demo_window, "Ctrl+Shift+D")
+    table = demo_window.workspace.pages["documents"].table
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    assert widths[0] == max(widths) and widths[0] >= 0.3 * table.viewport().width()
+    title = "Kompetensförsörjningsplan 2024–2027"
+    assert table.fontMetrics().horizontalAdvance(title) < widths[0]  # a usual title on one line
+
+
+def test_a_long_municipality_name_wraps(demo_window, qtbot, monkeypatch):
+    name = "Övre Fjällbygdens och Skärgårdens Gemensamma Utvecklingskommun med Kustband och Inland"
+
+    def rename(dialog):
+        dialog.municipality.setText(name)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(info_dialog.InfoDialog, "exec", rename)
+    press(qtbot, demo_window, "Ctrl+Shift+U")
+    press(qtbot, demo_window, "Ctrl+0")
+    summary = demo_window.workspace.pages["summary"]
+    heading = summary.heading
+    assert name in heading.text()
+    assert heading.height() > 2.5 * heading.fontMetrics().height()  # two lines of the <h2> heading
+    assert heading.geometry().right() <= summary.viewport().width()
+    assert demo_window.minimumSizeHint().width() <= 1366
+
+
+def test_the_focus_lands_on_something_visible_and_useful(demo_window, qtbot):
+    press(qtbot, demo_window, "Ctrl+1")
+    focus = QApplication.focusWidget()
+    assert focus is demo_window.workspace.pages["area:1"].cards["1.1"].text
+    assert on_screen(focus) and isinstance(focus, QTextEdit)
+    press(qtbot, demo_window, "Ctrl+0")
+    focus = QApplication.focusWidget()
+    assert focus is demo_window.workspace.pages["summary"].editors[TextScope.SUMMARY_OVERALL]
+    assert on_screen(focus)
+    press(qtbot, demo_window, "Ctrl+I")
+    assert QApplication.focusWidget() is demo_window.workspace.pages["interview"].input
