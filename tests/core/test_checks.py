@@ -162,7 +162,7 @@ def test_other_texts_do_not_stand_in_for_a_sub_area_text(done):
 )
 def test_each_area_needs_strengths_and_improvements(done, kind, message):
     snap = replace(done, findings=tuple(f for f in done.findings if (f.area, f.kind) != (5, kind)))
-    assert open_items(snap) == [OpenItem(REQUIRED, "no_findings", "5", message)]
+    assert open_items(snap) == [OpenItem(REQUIRED, "no_findings", "5", message, kind.value)]
 
 
 def test_findings_of_another_area_do_not_count(done):
@@ -203,9 +203,9 @@ def test_summary_comments_are_required_and_stronger_and_weaker_areas_are_warning
     for scope in (TextScope.SUMMARY_OVERALL, TextScope.SUMMARY_STRONGER, TextScope.SUMMARY_WEAKER):
         snap = with_text(snap, scope, "", " ")
     assert open_items(snap) == [
-        OpenItem(REQUIRED, "no_summary", "", "Sammanfattande kommentarer: text saknas"),
-        OpenItem(WARNING, "no_summary", "", "Starkare områden: text saknas"),
-        OpenItem(WARNING, "no_summary", "", "Svagare områden: text saknas"),
+        OpenItem(REQUIRED, "no_summary", "", "Sammanfattande kommentarer: text saknas", "summary_overall"),
+        OpenItem(WARNING, "no_summary", "", "Starkare områden: text saknas", "summary_stronger"),
+        OpenItem(WARNING, "no_summary", "", "Svagare områden: text saknas", "summary_weaker"),
     ]
     assert [i.message for i in required_missing(snap)] == ["Sammanfattande kommentarer: text saknas"]
 
