@@ -65,6 +65,7 @@ PACKAGES: dict[str, Package] = {
             "test_input_validation.py",
             "test_checks*.py",
             "test_domain_*.py",
+            "test_consensus_model.py",
         ),
         90,
     ),
@@ -81,6 +82,7 @@ PACKAGES: dict[str, Package] = {
             "test_output_guard.py",
             "test_regressions.py",
             "test_userdata.py",
+            "test_consensus_migration.py",
         ),
         90,
     ),
@@ -98,12 +100,13 @@ PACKAGES: dict[str, Package] = {
             "test_recovery.py",
             "test_demo.py",
             "test_comparison.py",
+            "test_consensus_*.py",
         ),
         80,
     ),
     "exchange": Package(
         ("kompass_desktop/exchange/*",),
-        ("test_exchange_*.py", "test_merge*.py"),
+        ("test_exchange_*.py", "test_merge*.py", "test_consensus_exchange.py"),
         90,
     ),
     "report": Package(
@@ -178,11 +181,14 @@ def prepare(name: str, package: Package, fresh: bool) -> Path:
     target = work / "pyproject.toml"
     if not target.exists() or target.read_text(encoding="utf-8") != text + config:
         target.write_text(text + config, encoding="utf-8")
-    # mutmut copies tests/ and resources once; refresh them so new tests are seen
+    # mutmut copies tests/ and resources once; refresh them so new tests are seen (copied again
+    # at once: a mutmut run that is going on in this folder must never find them missing)
     copy = work / "mutants"
     for entry in ("tests", "resources", "schemas"):
         if (copy / entry).exists():
             shutil.rmtree(copy / entry)
+        if entry != "tests" and copy.exists():
+            shutil.copytree(ROOT / entry, copy / entry)
     return work
 
 
@@ -224,7 +230,7 @@ def diffs(work: Path, names: list[str]) -> dict[str, str]:
 
 def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     package = PACKAGES[name]
-    work = prepare(name, package, args.fresh)
+    work = WORK / name if args.report_only else prepare(name, package, args.fresh)
     before = results(work, package)
     names: list[str] = list(package.functions)
     if args.survivors:

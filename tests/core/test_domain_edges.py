@@ -1,0 +1,176 @@
+"""Edges of the domain rules that a user runs into: what a refused final report names when the
+evaluators disagree, what a typo in a municipality name suggests, how a CSV file that cannot be
+read is named, and which interview the clock proposes.  (Found by mutation testing: each test
+failed on a planted bug that the rest of the suite let through.)"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from kompass_desktop import resources
+from kompass_desktop.domain.checks import Severity, open_items, required_missing
+from kompass_desktop.domain.comparison import ChartData, Series, SeriesKind
+from kompass_desktop.domain.consensus import IndependentScore, build_consensus
+from kompass_desktop.domain.coverage import OTHER, coverage
+from kompass_desktop.domain.csv_scores import parse_scores_csv
+from kompass_desktop.domain.errors import InputProblems, KompassError
+from kompass_desktop.domain.model import EvaluationInfo, EvaluationSnapshot, Interview, Note
+from kompass_desktop.domain.municipalities import Municipality, MunicipalityNotFound, Register
+from kompass_desktop.domain.reference import NationalAverage, national_to_file_dict, parse_national_averages
+from kompass_desktop.domain.stored import parse_stored_national, parse_stored_points
+from kompass_desktop.domain.visit import proposed_interview
+
+FW = resources.framework("2019")
+
+
+def snapshot(**fields) -> EvaluationSnapshot:
+    info = EvaluationInfo(id="e", framework_id="2019", municipality="Provby")
+    return EvaluationSnapshot(info=info, framework=FW, **{"scores": {}, **fields})
+
+
+# -- consensus: a sub-area the evaluators have not agreed on blocks the final report ----------
+
+
+def test_an_open_disagreement_blocks_the_final_report_naming_both_scores():
+    scores = [
+        IndependentScore(id="a", subarea="1.1", evaluator="anna", points=Decimal(12)),
+        IndependentScore(id="b", subarea="1.1", evaluator="bo", points=Decimal("15.5")),
+        IndependentScore(id="c", subarea="1.2", evaluator="anna", points=Decimal(5)),
+        IndependentScore(id="d", subarea="1.2", evaluator="bo", points=Decimal(5)),
+    ]
+    snap = snapshot(scores={"1.2": Decimal(5)}, consensus=build_consensus(FW, scores, []))
+    first = [i for i in open_items(snap) if i.ref in ("1.1", "1.2")]
+    heading = FW.subarea("1.1").heading
+    not_agreed = [i for i in first if i.kind == "not_agreed"]
+    assert [(i.severity, i.ref, i.message) for i in not_agreed] == [
+        (
+            Severity.REQUIRED,
+            "1.1",
+            f"1.1 {heading}: utvärderarna har inte enats om poängen (anna 12, bo 15,5)",
+        )
+    ]
+    # the open sub-area is not "unscored" as well, and the agreed one is not open
+    assert not [i for i in first if i.ref == "1.1" and i.kind == "unscored"]
+    assert not [i for i in first if i.ref == "1.2" and i.kind in ("not_agreed", "unscored")]
+    assert not_agreed[0] in required_missing(snap)
+
+
+# -- municipalities: what a typo suggests -----------------------------------------------------
+
+
+def test_a_typo_suggests_up_to_five_municipalities_joined_with_eller():
+    register = resources.municipalities()
+    with pytest.raises(MunicipalityNotFound) as err:
+        register.find("Hoo")
+    assert str(err.value) == (
+        "Det finns ingen kommun som heter ”Hoo”. "
+        "Menade du Höörs kommun (1267), Hofors kommun (2104) eller Hjo kommun (1497)?"
+    )
+    with pytest.raises(MunicipalityNotFound) as err:
+        register.find("Salla")
+    assert len(err.value.suggestions) == 5
+    assert str(err.value).endswith("Malå kommun (2418) eller Järfälla kommun (0123)?")
+
+
+def test_a_register_made_without_source_has_none():
+    register = Register([Municipality("0101", "Åby kommun", "Åby", "01", "Län")])
+    assert (register.source, register.retrieved) == ("", "")
+
+
+# -- CSV files that cannot be read ------------------------------------------------------------
+
+
+def test_a_csv_file_in_an_unknown_encoding_is_named():
+    # 0x81 is a byte neither UTF-8 nor Windows-1252 defines
+    with pytest.raises(KompassError) as err:
+        parse_scores_csv(b"1.1;5\n1.2;\x81\n", FW)
+    assert str(err.value) == "CSV-filen är varken UTF-8 eller Windows-1252 (cp1252) och kan inte läsas."
+
+
+def test_an_overlong_field_is_named_by_its_line_after_a_cell_over_two_lines():
+    data = '1.1;5\n"1.2\n";3\nx;"' + "y" * 200_000
+    with pytest.raises(KompassError) as err:
+        parse_scores_csv(data.encode(), FW)
+    assert "(rad 4)" in str(err.value)
+
+
+def test_header_names_of_two_words_are_understood_however_they_are_spaced():
+    data = "Delfråga; Uppnådda   poäng ;Max  poäng\n1.1;12;20\n1.2;4,5;10\n".encode()
+    parsed = parse_scores_csv(data, FW)
+    assert [(s.line, s.subarea, s.points) for s in parsed.scores] == [
+        (2, "1.1", Decimal(12)),
+        (3, "1.2", Decimal("4.5")),
+    ]
+    with pytest.raises(InputProblems) as err:
+        parse_scores_csv("Delfråga;Uppnådda poäng;Max poäng\n1.1;12;30\n".encode(), FW)
+    assert err.value.problems == ["rad 2: delfråga 1.1 har max 20 i ramverket, inte 30"]
+
+
+# -- stored values --------------------------------------------------------------------------------
+
+
+def test_a_stored_value_of_exactly_thirty_characters_is_shown_whole():
+    with pytest.raises(ValueError) as err:
+        parse_stored_points("x" * 30)
+    assert str(err.value) == f"poängen ”{'x' * 30}” är inte ett tal"
+
+
+def test_a_reference_without_a_total_survives_being_stored_and_read_back():
+    read = parse_national_averages(_doc())["2019"]
+    # a document without source and creation date has them empty, not "None"
+    assert (read.source, read.created, read.example) == ("", "", False)
+    avg = NationalAverage("2019", "Medel", False, read.areas)
+    stored = parse_stored_national(json.dumps(national_to_file_dict(avg)))
+    assert stored is not None and stored.areas == avg.areas and stored.label == "Medel"
+    assert stored.total is not None and stored.total.n == 0  # written as "no total" (n 0)
+    assert (stored.source, stored.created) == ("", "")
+    again = national_to_file_dict(stored)
+    assert (again["source"], again["created"]) == ("", "")
+
+
+def _doc() -> dict:
+    return {"frameworks": {"2019": {"areas": {"1": {"n": 0, "mean": 0}}}}}
+
+
+# -- what the clock proposes and where notes are counted -----------------------------------------
+
+
+def _interview(iid: str, start: str, end: str = "") -> Interview:
+    return Interview(id=iid, group="ledning", title=iid, date="2025-10-14", start=start, end=end)
+
+
+def test_an_interview_without_an_end_lasts_only_until_the_next_one_starts():
+    schedule = [_interview("morgon", "09:00"), _interview("lunch", "10:00", "10:30")]
+    assert proposed_interview(schedule, datetime(2025, 10, 14, 9, 59)).id == "morgon"
+    assert proposed_interview(schedule, datetime(2025, 10, 14, 10, 15)).id == "lunch"
+    assert proposed_interview(schedule, datetime(2025, 10, 14, 11, 0)) is None
+
+
+def test_a_note_without_a_sub_area_does_not_stop_the_counting():
+    notes = (Note(id="n0", body="Allmänt"), Note(id="n1", body="Underlag", subarea="1.1"))
+    row = coverage(snapshot(notes=notes)).rows[0]
+    assert row.subarea == "1.1" and row.counts[OTHER] == 1 and row.total == 1
+
+
+def test_a_chart_finds_its_earlier_series_by_kind():
+    def series(kind: SeriesKind, label: str) -> Series:
+        return Series(kind, label, (), None)
+
+    data = ChartData(
+        (),
+        (
+            series(SeriesKind.CURRENT, "2025"),
+            series(SeriesKind.EARLIER, "2019"),
+            series(SeriesKind.NATIONAL, "Medel"),
+            series(SeriesKind.EARLIER, "2021"),
+        ),
+        (),
+        Decimal(100),
+        Decimal(800),
+    )
+    assert [s.label for s in data.by_kind(SeriesKind.EARLIER)] == ["2019", "2021"]
+    assert [s.label for s in data.by_kind(SeriesKind.NATIONAL)] == ["Medel"]
