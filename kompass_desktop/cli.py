@@ -8,6 +8,7 @@ traceback (unexpected errors are logged to a file and named in the message).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -20,6 +21,7 @@ from . import __version__, resources
 from .domain.errors import InputProblems, KompassError
 from .domain.rules import plausible_year
 from .domain.scoring import Summary, format_exact, round_display, to_json_number
+from .storage.errors import os_reason
 from .storage.outputs import check_in_place, check_output, immutable_inputs
 
 Handler = Callable[[argparse.Namespace], int]
@@ -146,7 +148,7 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         raise KompassError(f"CSV-filen {csv_path} finns inte.") from None
     except OSError as err:
-        raise KompassError(f"CSV-filen {csv_path} kan inte läsas: {err.strerror}.") from None
+        raise KompassError(f"CSV-filen {csv_path} kan inte läsas: {os_reason(err)}.") from None
     with EvaluationSession.open(Path(args.file), readonly=True) as reader:
         framework = reader.framework
     parsed = parse_scores_csv(
@@ -367,6 +369,16 @@ def log_unexpected(exc: BaseException) -> Path | None:
         return None
 
 
+def name_too_long_error(err: BaseException) -> str | None:
+    """The clear message for an OSError about a name longer than the file system allows (raised
+    by ``Path.exists()`` and friends wherever a user's path is looked at), else None."""
+    if isinstance(err, OSError) and err.errno == errno.ENAMETOOLONG:
+        from .storage.fileformat import name_too_long
+
+        return name_too_long(os.fsdecode(err.filename) if err.filename is not None else "")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -395,6 +407,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("Avbrutet.\n")
         return 130
     except Exception as err:  # never show a traceback to the user
+        known = name_too_long_error(err)
+        if known is not None:  # a name no file system holds: the user's to change, no bug of ours
+            sys.stderr.write(f"kompass {args.command}: {known}\n")
+            return 1
         where = log_unexpected(err)
         detail = f" Detaljer finns i {where}." if where else ""
         sys.stderr.write(f"kompass {args.command}: oväntat fel ({type(err).__name__}: {err}).{detail}\n")

@@ -8,7 +8,6 @@ paths an evaluator's own file is.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +15,20 @@ from . import resources
 from .domain.errors import KompassError
 from .domain.model import SourceKind, TextScope
 from .services import EvaluationSession, NewEvaluation
+from .services.session import close_after_error
 from .storage.backup import replace_file
 from .storage.db import EvaluationFile
 from .storage.errors import NewerFileVersion, StorageError
 from .storage.exchange_io import open_for_reading
-from .storage.outputs import OutputRefused, Replace, check_output
+from .storage.outputs import (
+    OutputRefused,
+    Replace,
+    check_output,
+    commit,
+    final_mode,
+    remove_temporary,
+    temporary_name,
+)
 
 DEMO_AUTHOR = "Demo (Kompass Desktop)"
 DEMO_FILES = ("base.json", "areas_1_4.json", "areas_5_8.json", "earlier.json")
@@ -80,13 +88,12 @@ def write_demo(path: Path, *, overwrite: bool = False) -> tuple[EvaluationSessio
         return _build(path), None
     check_output(path, replace=Replace.EVALUATION)
     _refuse_real_evaluation(path)
-    tmp = path.with_name(f".{path.name}.demo.{os.getpid()}.tmp")
+    tmp = temporary_name(path.with_name(f"{path.name}.demo"))  # removed by the next writer if killed
     try:
         _build(tmp).close()
         saved = replace_file(tmp, path)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        remove_temporary(tmp)
     return EvaluationSession.open(path), saved
 
 
@@ -132,7 +139,7 @@ def _build(path: Path) -> EvaluationSession:
         with session.file.write():  # one transaction: the demo appears completely or not at all
             _fill(session, c)
     except BaseException:
-        session.close()
+        close_after_error(session.file)
         path.unlink(missing_ok=True)
         raise
     return session
@@ -251,10 +258,13 @@ def cached_demo() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"lindsjo-{_content_hash()}.kompass"
     if not target.exists():
-        tmp = folder / f".building-{os.getpid()}.kompass"
-        tmp.unlink(missing_ok=True)
-        build_demo(tmp).close()
-        os.replace(tmp, target)
+        tmp = temporary_name(target)  # a killed build's is removed by the next one
+        remove_temporary(tmp)
+        try:
+            build_demo(tmp).close()
+            commit(tmp, target, replace=True, mode=final_mode(target))
+        finally:
+            remove_temporary(tmp)
         for old in folder.glob("lindsjo-*.kompass"):
             if old != target:
                 old.unlink(missing_ok=True)
@@ -262,19 +272,25 @@ def cached_demo() -> Path:
 
 
 def fresh_demo_copy(keep: int = 3) -> Path:
-    """A new copy of the demo to work in; the cached original is never modified."""
-    import shutil
+    """A new copy of the demo to work in; the cached original is never modified.  Of the earlier
+    copies the newest ``keep`` are kept, and every one that is open somewhere."""
     from datetime import datetime
 
     from .storage.backup import data_dir
+    from .storage.errors import FileLocked
+    from .storage.outputs import copy_file, held_elsewhere
 
     folder = data_dir() / "demo-copies"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"Lindsjö-demo-{stamp}.kompass"
-    shutil.copyfile(cached_demo(), target)
+    copy_file(cached_demo(), target)
     copies = sorted(folder.glob("Lindsjö-demo-*.kompass"))
     for old in copies[:-keep]:
-        for suffix in ("", "-wal", "-shm", ".lock"):
-            Path(str(old) + suffix).unlink(missing_ok=True)
+        try:
+            held_elsewhere(old)
+        except FileLocked:
+            continue  # open in this or another window: never removed under its writer
+        for suffix in ("-wal", "-shm", "-journal", ""):
+            Path(f"{old}{suffix}").unlink(missing_ok=True)
     return target

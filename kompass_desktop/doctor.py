@@ -11,12 +11,12 @@ be none).
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from . import APP_NAME, __version__, resources
 from .domain.errors import KompassError
+from .storage.errors import os_reason
 
 MIN_FREE_BYTES = 200_000_000  # evaluations are small; ten backups each add up
 DISPLAY_TIMEOUT = 60.0
@@ -253,19 +254,29 @@ def writable(folder: Path) -> str | None:
     """None when a file can be written in ``folder`` (created for the test and removed again)."""
     created: list[Path] = []
     try:
+        from .storage.fileformat import check_name_length
+        from .storage.outputs import is_read_only, new_temporary, remove_temporary
+
+        check_name_length(folder)
         missing, probe = [], folder
-        while not probe.exists() and probe.parent != probe:
+        while not os.path.exists(probe) and probe.parent != probe:
             missing.append(probe)
             probe = probe.parent
         for part in reversed(missing):
             part.mkdir()
             created.append(part)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".kompass-check-") as fh:
-            fh.write(b"kompass")
-            fh.flush()
+        if is_read_only(folder):  # by its mode bits, as every writer of the app sees it (also root)
+            return "mappen är skrivskyddad"
+        check = new_temporary(folder / "kompass-check")  # removed by the next writer if we are killed
+        try:
+            check.write_bytes(b"kompass")
+        finally:
+            remove_temporary(check)
         return None
+    except KompassError as err:
+        return str(err)
     except OSError as err:
-        return err.strerror or str(err)
+        return os_reason(err)
     finally:
         for part in reversed(created):
             with suppress(OSError):
@@ -350,15 +361,29 @@ def _size(n: float) -> str:
 
 def evaluation_folders(given: Iterable[Path], settings: dict[str, list[str]]) -> list[Path]:
     """The given folders (a file counts as its folder), else the recent files' folders."""
-    chosen = [p if p.is_dir() else p.parent for p in (Path(g) for g in given)]
+    chosen = [p if os.path.isdir(p) else p.parent for p in (Path(g) for g in given)]  # no OSError
     if not chosen:
         chosen = [Path(p).parent for p in settings.get("recent", [])]
     seen: list[Path] = []
     for folder in chosen:
         folder = folder.resolve()
-        if folder not in seen and folder.is_dir():
+        if folder not in seen and os.path.isdir(folder):
             seen.append(folder)
     return seen
+
+
+def check_names(given: Iterable[Path]) -> list[Line]:
+    """A folder or file given whose name no file system holds: one line naming it."""
+    from .storage.errors import NameTooLong
+    from .storage.fileformat import check_name_length
+
+    lines = []
+    for path in given:
+        try:
+            check_name_length(path)
+        except NameTooLong as err:
+            lines.append(problem("Utvärderingsmapp", str(err), "ange en mapp med kortare namn"))
+    return lines
 
 
 def check_space(data: Path, folders: Sequence[Path]) -> list[Line]:
@@ -368,7 +393,7 @@ def check_space(data: Path, folders: Sequence[Path]) -> list[Line]:
     lines = []
     for folder, what in places:
         probe = folder
-        while not probe.exists() and probe.parent != probe:
+        while not os.path.exists(probe) and probe.parent != probe:  # no OSError for a long name
             probe = probe.parent
         try:
             free = shutil.disk_usage(probe).free
@@ -473,6 +498,7 @@ def _guarded(label: str, check: Callable[..., Any], *args: Any) -> list[Line]:
 def run_checks(folders: Iterable[Path] = (), display: Sequence[str] | None = None) -> list[Line]:
     from .userdata import backups_dir, data_dir
 
+    folders = list(folders)
     with refused_network() as attempts:
         shown = check_display(display)
         settings = read_settings()
@@ -487,6 +513,7 @@ def run_checks(folders: Iterable[Path] = (), display: Sequence[str] | None = Non
         lines += _guarded("Användardata", check_writable, "Användardata", data_dir())
         lines += _guarded("Säkerhetskopior", check_writable, "Säkerhetskopior", backups_dir())
         lines += _guarded("Språk", check_language, settings)
+        lines += _guarded("Utvärderingsmapp", check_names, folders)
         lines += _guarded("Ledigt utrymme", check_space, data_dir(), evaluation_folders(folders, settings))
     lines.append(check_network(attempts))
     return lines

@@ -42,12 +42,38 @@ def schemas_dir() -> Path:
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
+    """A schema file, itself checked against JSON Schema's meta-schema when it is first loaded
+    (a broken schema is one clear error naming the file, never a TypeError inside jsonschema).
+    A schema whose exact content passed that check before on this machine is not checked again
+    (the check needs jsonschema, which is slow to import)."""
     path = schemas_dir() / name
     try:
-        schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
+        raw = path.read_bytes()
+        schema = json.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         raise KompassError(f"Schemafilen {path} kan inte läsas: {err}") from None
+    if not isinstance(schema, dict):
+        raise KompassError(f"Schemafilen {path} är inget giltigt schema (inget JSON-objekt).")
+    digest = "schema:" + hashlib.sha256(raw).hexdigest()
+    if not _already_validated(digest):
+        problem = _schema_problem(schema)
+        if problem:
+            raise KompassError(f"Schemafilen {path} är inget giltigt schema ({problem}).")
+        _remember_validated(digest)
     return schema
+
+
+def _schema_problem(schema: dict[str, Any]) -> str | None:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as err:
+        return f"{json_path(err.absolute_path)}: {err.message}"
+    except RecursionError:
+        return "för djupt nästlat"
+    return None
 
 
 def json_path(parts: Any) -> str:
@@ -88,7 +114,9 @@ def _read_json(path: Path) -> Any:
     except ValueError as err:
         raise FrameworkError(f"{path}: ogiltig JSON: {err}.") from None
     except OSError as err:
-        raise FrameworkError(f"{path}: kan inte läsas ({err.strerror}).") from None
+        from .storage.errors import os_reason
+
+        raise FrameworkError(f"{path}: kan inte läsas ({os_reason(err)}).") from None
 
 
 def load_texts(path: Path, framework_id: str, area_numbers: list[int]) -> dict[str, Any]:
@@ -142,15 +170,16 @@ def _already_validated(digest: str) -> bool:
 
 
 def _remember_validated(digest: str) -> None:
+    from .storage.outputs import writing
+
     path = _validated_cache()
     try:
         known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
         known = [d for d in known if isinstance(d, str)][-50:] + [digest]
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(known), encoding="utf-8")
-        os.replace(tmp, path)
-    except (OSError, ValueError):
+        with writing(path, replace=True) as tmp:  # a temporary of ours: two processes never clash
+            tmp.write_text(json.dumps(known), encoding="utf-8")
+    except (OSError, ValueError, KompassError):
         pass  # only a cache: validation simply runs again next time
 
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..storage.outputs import Replace, check_output
+from ..storage.errors import os_reason
+from ..storage.outputs import Replace, check_output, writing
 from .errors import ExchangeError, RejectedArchive
 
 MANIFEST = "manifest.json"
@@ -56,7 +56,7 @@ def read_file_bytes(path: Path, what: str = "Filen") -> bytes:
     except PermissionError:
         raise ExchangeError(f"Du saknar behörighet att läsa {path}.") from None
     except OSError as err:
-        raise ExchangeError(f"{path} kan inte läsas: {err.strerror or err}.") from None
+        raise ExchangeError(f"{path} kan inte läsas: {os_reason(err)}.") from None
 
 
 def check_member_name(name: str) -> str | None:
@@ -198,40 +198,13 @@ def new_file(target: Path, *, replace: bool = False, private: bool = False) -> I
     while we worked).  On any error the temporary file is removed: nothing is left behind.
     The temporary file is readable by its owner only (a process killed while writing leaves
     no readable personal data; the next writer in the folder removes it); the finished file
-    keeps that with ``private``, otherwise it becomes an ordinary document (0644).
+    keeps that with ``private``, otherwise it becomes an ordinary document.  The writing is the
+    output guard's (:func:`..storage.outputs.writing`), shared by every writer.
     """
     if not replace:
         check_new_target(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with suppress(FileNotFoundError):
-            tmp.unlink()  # ours (same PID), from an earlier failed attempt
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    with writing(target, replace=replace, private=private, error=ExchangeError) as tmp:
         yield tmp
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o600 if private else 0o644)
-        if replace:
-            os.replace(tmp, target)
-        else:
-            _link_new(tmp, target)
-    except OSError as err:
-        raise ExchangeError(f"{target} kunde inte skrivas: {err.strerror or err}.") from None
-    finally:
-        with suppress(OSError):
-            tmp.unlink()
-
-
-def _link_new(tmp: Path, target: Path) -> None:
-    try:
-        os.link(tmp, target)  # fails if the target exists: no overwrite, even in a race
-    except FileExistsError:
-        raise ExchangeError(f"{target} finns redan; välj ett annat namn.") from None
-    except OSError:  # file systems without hard links (FAT, some network shares)
-        if target.exists():
-            raise ExchangeError(f"{target} finns redan; välj ett annat namn.") from None
-        os.replace(tmp, target)
 
 
 def write_new_bytes(target: Path, data: bytes, *, replace: bool = False, private: bool = False) -> None:

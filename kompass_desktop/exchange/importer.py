@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..services.session import default_author
+from ..services.session import close_after_error, default_author
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile, create_evaluation_file
 from . import archive
@@ -71,7 +71,7 @@ def write_evaluation_file(data: ExportData, out: Path, *, author: str, source_na
     try:
         _verify(created, data)
     except BaseException:
-        created.close()
+        close_after_error(created)
         for leftover in (out, Path(f"{out}-wal"), Path(f"{out}-shm")):
             leftover.unlink(missing_ok=True)
         raise

@@ -27,6 +27,7 @@ from ..domain.errors import KompassError
 from ..services.session import EvaluationSession, StaleCopy
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile, Row
+from ..storage.errors import os_reason
 from ..storage.outputs import same_file
 from . import archive
 from .errors import MergeRefused
@@ -116,7 +117,7 @@ def _head(path: Path) -> bytes:
     except FileNotFoundError:
         raise MergeRefused(f"Filen {path} finns inte.") from None
     except OSError as err:
-        raise MergeRefused(f"{path} kan inte läsas: {err.strerror or err}.") from None
+        raise MergeRefused(f"{path} kan inte läsas: {os_reason(err)}.") from None
 
 
 def load_other(path: Path) -> _Files:

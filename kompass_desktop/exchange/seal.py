@@ -25,7 +25,6 @@ import base64
 import binascii
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
+from ..storage.errors import os_reason
 from . import archive
 from .errors import ExchangeError, SealError
 from .package import SEALED_MAGIC, ExportData, read_export_bytes
@@ -89,23 +89,14 @@ def keygen(name: Path) -> tuple[Path, Path]:
 
 
 def _write_exclusive(path: Path, text: str, mode: int) -> None:
+    """A new key file, written like every output (never over an existing file)."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    except FileExistsError:
-        raise ExchangeError(
-            f"{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över)."
-        ) from None
-    except OSError as err:
-        raise ExchangeError(f"{path} kunde inte skapas: {err.strerror or err}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="ascii", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if os.name == "posix":
-            os.chmod(path, mode)  # independent of the umask
-    except BaseException:
-        path.unlink(missing_ok=True)
+        archive.write_new_bytes(path, text.encode("ascii"), private=mode == 0o600)
+    except ExchangeError as err:
+        if "finns redan" in str(err):
+            raise ExchangeError(
+                f"{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över)."
+            ) from None
         raise
 
 
@@ -114,7 +105,9 @@ def _read_key(path: Path, header: str, other_header: str, what: str) -> bytes:
         lines = [ln.strip() for ln in Path(path).read_text(encoding="ascii").splitlines()]
     except FileNotFoundError:
         raise SealError(f"Nyckelfilen {path} finns inte.") from None
-    except (OSError, UnicodeDecodeError) as err:
+    except OSError as err:
+        raise SealError(f"Nyckelfilen {path} kan inte läsas ({os_reason(err)}).") from None
+    except UnicodeDecodeError as err:
         raise SealError(f"Nyckelfilen {path} kan inte läsas ({err}).") from None
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
     if lines and lines[0].startswith(other_header):

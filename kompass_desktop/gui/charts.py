@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -32,9 +32,12 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.comparison import ChartData, SeriesKind
+from ..domain.errors import KompassError
 from ..domain.scoring import format_exact, round_display
+from ..services import files
 from ..services.comparison import national_average_for, session_chart_data
 from .controller import EvaluationController
+from .dialogs import show_error
 
 CURRENT = QColor("#0072B2")
 EARLIER = QColor("#E69F00")
@@ -127,15 +130,22 @@ class ChartWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no ty
             "PNG (*.png)" if fmt == "png" else "SVG (*.svg)",
         )
         if path:
-            self.save(Path(path))
+            try:
+                self.save(Path(path))
+            except KompassError as err:
+                title = QCoreApplication.translate("ChartWidget", "Diagrammet sparades inte")
+                show_error(self, str(err), title)
 
     def save(self, path: Path) -> None:
+        """The chart as SVG or PNG (after the suffix), written through the output guard."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if path.suffix.lower() == ".svg":
             with self._export_size():
                 doc = self._legend_document()
                 height = int(doc.size().height())
                 generator = QSvgGenerator()
-                generator.setFileName(str(path))
+                generator.setOutputDevice(buffer)
                 generator.setSize(QSize(self.width(), self.height() + height))
                 generator.setViewBox(QRectF(0, 0, self.width(), self.height() + height))
                 generator.setTitle(self.name)
@@ -145,7 +155,8 @@ class ChartWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no ty
                 self.render(painter)
                 painter.end()
         else:
-            self.image().save(str(path))
+            self.image().save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
+        files.save_output(path, bytes(buffer.data().data()))
 
 
 class BarChart(ChartWidget):

@@ -37,20 +37,22 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def _install_excepthook() -> None:
     """An unexpected error is logged and shown as a message, never as a traceback in a console."""
-    from ..cli import log_unexpected
+    from ..cli import log_unexpected, name_too_long_error
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        where = log_unexpected(value) if value is not None else None
+        known = name_too_long_error(value)  # a name too long for the file system: said plainly
+        where = log_unexpected(value) if value is not None and known is None else None
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(
                 None,
                 APP_NAME,
-                QApplication.translate(
+                known
+                or QApplication.translate(
                     "main",
                     "Ett oväntat fel inträffade: {0}\nInget av det du sparat har gått förlorat. "
                     "Detaljer: {1}",

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__, resources
 from ..domain.errors import KompassError
 from ..services import EarlierScores, EvaluationSession, NewEvaluation, files
-from ..services.errors import FileLocked, NetworkLocation
+from ..services.errors import CheckpointFailed, FileLocked, NetworkLocation, ReadOnlyFile
 from . import settings, theme
 from .controller import EvaluationController
 from .dialogs import show_error
+from .file_notices import FileNotices, tell_checkpoint_failed
 from .menus import MenusMixin
 from .source_picker import SourcePicker
 from .welcome import NewEvaluationWizard, WelcomeWidget
@@ -84,6 +85,7 @@ class MainWindow(MenusMixin):
         self.chart_dock.visibilityChanged.connect(self._dock_visibility_changed)
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.file_notices = FileNotices(self)
         self._backup_timer = QTimer(self)
         self._backup_timer.setObjectName("periodic-backup")
         self._backup_timer.setInterval(BACKUP_INTERVAL_MS)
@@ -139,8 +141,8 @@ class MainWindow(MenusMixin):
         except FileLocked as err:
             show_error(self, str(err), self.tr("Filen används redan"))
             return False
-        except NetworkLocation as err:
-            return self._offer_local_copy(path, str(err))
+        except (NetworkLocation, ReadOnlyFile) as err:  # work on a copy, or only read it
+            return self._offer_local_copy(path, str(err), network=isinstance(err, NetworkLocation))
         except KompassError as err:
             self._offer_backups(path, str(err))
             return False
@@ -174,11 +176,12 @@ class MainWindow(MenusMixin):
             self._backup_cancel.set()
             thread.join()
 
-    def _offer_local_copy(self, path: Path, message: str) -> bool:
-        """A file in a network folder: work on a copy on this computer, or only read it."""
+    def _offer_local_copy(self, path: Path, message: str, network: bool = True) -> bool:
+        """A file in a network folder or a write-protected one: work on a copy on this computer,
+        or only read it."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Filen ligger i en nätverksmapp"),
+            self.tr("Filen ligger i en nätverksmapp") if network else self.tr("Filen är skrivskyddad"),
             message,
             QMessageBox.StandardButton.NoButton,
             self,
@@ -267,6 +270,7 @@ class MainWindow(MenusMixin):
         self.saved_label.setText(self.tr("Alla ändringar sparas direkt"))
         self._backup_timer.start()
         self._update_actions()
+        self.file_notices.show(session.file.notices)
         QTimer.singleShot(300, _warm_up_in_background)
 
     def _show_source(self, workspace: Workspace) -> None:
@@ -347,13 +351,20 @@ class MainWindow(MenusMixin):
             self.workspace.deleteLater()
             self.workspace = None
         self._stop_background_backup()
-        controller.close()
+        self.file_notices.clear()
+        failed = None
+        try:
+            controller.close()
+        except CheckpointFailed as err:  # closed all the same; the edits are safe in NAME-wal
+            failed = str(err)
         controller.deleteLater()
         self.central.setCurrentWidget(self.welcome)
         self.welcome.refresh()
         self.setWindowTitle(APP_NAME)
         self.saved_label.setText("")
         self._update_actions()
+        if failed is not None:
+            tell_checkpoint_failed(self, failed)
         return True
 
     def _close_anyway(self) -> bool:

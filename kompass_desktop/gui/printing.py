@@ -6,9 +6,8 @@ its pages with PDFium, so paper and screen show exactly the PDF.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..domain.errors import KompassError
 from ..domain.model import EvaluationSnapshot
+from ..services import files
 from .controller import EvaluationController
 from .dialogs import show_error
 
@@ -83,23 +83,52 @@ def render_pdf(printer: QPrinter, pdf: Path) -> None:
         document.close()
 
 
-def preview_and_print(parent: QWidget, pdf: Path) -> None:
+def print_guarded(
+    parent: QWidget | None,
+    printer: QPrinter,
+    paint: Callable[[QPrinter], object],
+    inputs: Iterable[Path | None] = (),
+) -> bool:
+    """Paint onto ``printer``.  Printing to a file (the print dialog's "print to PDF") is painted
+    into a private temporary file and saved through the output guard like every file the app
+    writes: never over an evaluation file or one of ``inputs``, a read-only file or into a network
+    folder; a refusal is shown, nothing is written.  False when it was refused."""
+    name = printer.outputFileName()
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not name:
+        paint(printer)
+        return True
+    try:
+        with files.private_folder("utskrift") as folder:
+            printer.setOutputFileName(str(folder / "utskrift.pdf"))
+            try:
+                paint(printer)
+            finally:
+                printer.setOutputFileName(name)
+            files.save_output(Path(name), (folder / "utskrift.pdf").read_bytes(), inputs=inputs)
+    except KompassError as err:
+        show_error(parent, str(err), QCoreApplication.translate("printing", "Utskriften sparades inte"))
+        return False
+    return True
+
+
+def preview_and_print(parent: QWidget, pdf: Path, inputs: Iterable[Path | None] = ()) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(pdf.stem)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("printing", "Förhandsgranska utkast"))
-    dialog.paintRequested.connect(lambda p: render_pdf(p, pdf))
+    dialog.paintRequested.connect(lambda p: print_guarded(parent, p, lambda q: render_pdf(q, pdf), inputs))
     dialog.resize(900, 700)
     dialog.exec()
 
 
 def print_report(parent: QWidget, controller: EvaluationController, *, draft: bool) -> Path | None:
-    """Draft: build to a temporary file, then offer print preview / save.  Final: ask where to save.
+    """Draft: build to a private temporary file, then offer print preview / save.  Final: ask where
+    to save.  Every file saved passes the output guard, as on the command line.
 
     Returns the PDF saved (None when nothing was saved); a draft's temporary folder is removed."""
     if draft:
-        with tempfile.TemporaryDirectory(prefix="kompass-utkast-") as folder:
-            return _print_draft(parent, controller, Path(folder))
+        with files.private_folder("utkast") as folder:
+            return _print_draft(parent, controller, folder)
     return _save_final(parent, controller)
 
 
@@ -185,7 +214,7 @@ def _print_draft(parent: QWidget, controller: EvaluationController, folder: Path
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is print_button:
-        preview_and_print(parent, out)
+        preview_and_print(parent, out, inputs=[controller.session.path])
     elif box.clickedButton() is save_button:
         target, _ = QFileDialog.getSaveFileName(
             parent,
@@ -195,14 +224,9 @@ def _print_draft(parent: QWidget, controller: EvaluationController, folder: Path
         )
         if target:
             try:
-                shutil.copyfile(out, target)
-            except OSError as err:
-                show_error(
-                    parent,
-                    QCoreApplication.translate("printing", "Utkastet kunde inte sparas i {0}: {1}.").format(
-                        target, err.strerror or err
-                    ),
-                )
+                files.save_output(Path(target), out.read_bytes(), inputs=[controller.session.path])
+            except KompassError as err:
+                show_error(parent, str(err), QCoreApplication.translate("printing", "Utkastet sparades inte"))
                 return None
             return Path(target)
     return None

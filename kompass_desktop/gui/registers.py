@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
+import os
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QUrl
@@ -37,6 +37,7 @@ from ..services.registers import Record, Register
 from .controller import EvaluationController
 from .dialogs import confirm_delete, ok_cancel
 from .formatting import interview_label
+from .printing import print_guarded
 from .wording import group_label, group_labels
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 40
@@ -397,7 +398,7 @@ class RegisterPage(QWidget):
         record = self._current_record()
         if record is None:
             return
-        if record.path and Path(record.path).exists():
+        if record.path and os.path.isfile(record.path):  # no OSError for a name too long
             QDesktopServices.openUrl(QUrl.fromLocalFile(record.path))
         elif record.path:
             self.controller.error.emit(self.tr("Filen {0} finns inte på den här datorn.").format(record.path))
@@ -424,7 +425,7 @@ class RegisterPage(QWidget):
         document.setHtml(self.schedule_html())
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         preview = QPrintPreviewDialog(printer, self)
-        preview.paintRequested.connect(document.print_)
+        preview.paintRequested.connect(lambda p: print_guarded(self, p, document.print_))  # file: guarded
         preview.exec()
 
 

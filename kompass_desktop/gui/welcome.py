@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +87,7 @@ class WelcomeWidget(QWidget):
         for path in recent_files():
             item = QListWidgetItem(f"{path.name}\n{path.parent}", self.recent)
             item.setData(ROLE_PATH, str(path))
-            if not path.exists():
+            if not os.path.exists(path):  # no OSError, also for a name too long to exist
                 item.setForeground(QBrush(theme.MUTED))
                 item.setToolTip(self.tr("Filen finns inte längre här"))
         if self.recent.count() == 0:

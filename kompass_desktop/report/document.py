@@ -9,9 +9,8 @@ in memory, written to a temporary file beside the target, flushed to disk and re
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +19,8 @@ from ..domain.checks import OpenItem, Severity
 from ..domain.errors import InputProblems, KompassError
 from ..domain.model import EvaluationSnapshot
 from ..services.comparison import reference_for
+from ..storage.fileformat import check_name_length
+from ..storage.outputs import Replace, check_output, write_output
 from .areas import chapters_3_to_5
 from .blocks import DocumentInfo, ReportContent
 from .content import front_and_summary
@@ -90,6 +91,7 @@ def render_pdf(content: ReportContent) -> tuple[bytes, int]:
 
 
 def _check_target(out: Path) -> str:
+    check_name_length(out)
     if out.is_dir():
         raise ReportWriteError(f"{out} är en mapp; ange ett filnamn som slutar på .pdf eller .docx.")
     if out.suffix.lower() == ".kompass":
@@ -107,30 +109,11 @@ def _check_target(out: Path) -> str:
     return kind
 
 
-def write_atomically(out: Path, data: bytes) -> None:
-    """Temp file beside ``out``, flushed to disk, then renamed over it (never a half-written PDF)."""
-    tmp: Path | None = None
-    try:
-        mode = (out.stat().st_mode & 0o777) if out.exists() else 0o644
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        tmp = Path(tmp_name)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes the file private; a report is an ordinary document
-        os.replace(tmp, out)
-        tmp = None
-    except PermissionError:
-        raise ReportWriteError(
-            f"{out} kan inte skrivas: mappen eller filen är skrivskyddad, "
-            "eller filen är öppen i ett annat program."
-        ) from None
-    except OSError as err:
-        raise ReportWriteError(f"{out} kan inte skrivas: {err.strerror or err}.") from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
+def write_atomically(out: Path, data: bytes, *, inputs: Iterable[Path | None] = ()) -> None:
+    """The output guard, then a temporary file of ours beside ``out`` (owner only while written),
+    flushed to disk and renamed over it: never a half-written report, never over an evaluation
+    file or an input.  An earlier report keeps its mode."""
+    write_output(out, data, inputs=inputs, replace=Replace.ORDINARY, error=ReportWriteError)
 
 
 def build_report(
@@ -151,6 +134,7 @@ def build_report(
     """
     out = Path(out)
     kind = _check_target(out)
+    check_output(out, inputs=[national_path], replace=Replace.ORDINARY)  # before the work, GUI or CLI
     ctx = make_context(
         snapshot, draft=draft, national_path=national_path, now=now, with_national=with_national
     )
@@ -170,5 +154,5 @@ def build_report(
         data, pages = render_docx(content), 0
     else:
         data, pages = render_pdf(content)
-    write_atomically(out, data)
+    write_atomically(out, data, inputs=[national_path])
     return ReportResult(out, pages, draft, ctx.items, ctx.content_hash)

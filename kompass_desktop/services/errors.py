@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from ..domain.errors import KompassError, NotFound
 from ..storage.errors import (
+    CheckpointFailed,
     CorruptFile,
     DiskFull,
     FileLocked,
+    NameTooLong,
     NetworkLocation,
     NewerFileVersion,
     NotAnEvaluationFile,
@@ -19,10 +21,12 @@ from ..storage.errors import (
 )
 
 __all__ = [
+    "CheckpointFailed",
     "CorruptFile",
     "DiskFull",
     "FileLocked",
     "KompassError",
+    "NameTooLong",
     "NetworkLocation",
     "NewerFileVersion",
     "NotAnEvaluationFile",

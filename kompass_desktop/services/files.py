@@ -1,16 +1,20 @@
-"""Evaluation files as files: backups, restoring one, copies (the GUI and the CLI use these).
+"""Files as files: backups, restoring one, copies, and every other file the GUI saves.
 
 Changes to an *open* evaluation go through :class:`~kompass_desktop.services.EvaluationSession`;
 these functions work on paths (a file that is not open here, or a backup taken with the
-evaluation's own connection closed to it).
+evaluation's own connection closed to it).  Every file written here passes the output guard
+(:mod:`kompass_desktop.storage.outputs`), exactly as the command line's files do.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..storage import backup as _backup
+from ..storage import outputs as _outputs
 from ..storage import restore as _restore
 from ..storage.backup import Backup, BackupCancelled
 from ..storage.db import warm_up as _warm_up
@@ -23,7 +27,9 @@ __all__ = [
     "backup_folder",
     "copy_to",
     "list_backups",
+    "private_folder",
     "restore_backup",
+    "save_output",
     "warm_up",
 ]
 
@@ -61,6 +67,23 @@ def copy_to(source: Path, target: Path) -> Path:
         ) from None
     _backup.copy_database(Path(source), Path(target))
     return Path(target)
+
+
+def save_output(target: Path, data: bytes, *, inputs: Iterable[Path | None] = ()) -> Path:
+    """Save ``data`` (a draft PDF, a chart) as the file the user chose, through the output guard:
+    never over an evaluation file or one of ``inputs`` (also not through a link), a read-only
+    file or folder, or into a network folder; an ordinary earlier file is replaced (the save
+    dialog asked).  Written under a private temporary name and renamed when complete."""
+    _outputs.write_output(Path(target), data, inputs=inputs, replace=_outputs.Replace.ORDINARY)
+    return Path(target)
+
+
+@contextmanager
+def private_folder(kind: str) -> Iterator[Path]:
+    """A temporary folder only this user can read (e.g. for a draft report before it is printed),
+    removed afterwards; one left by a killed process is removed the next time one is made."""
+    with _outputs.private_folder(kind) as folder:
+        yield folder
 
 
 def warm_up() -> None:

@@ -18,6 +18,7 @@ knows what to put back.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from ..storage.db import (
     open_evaluation_file,
     utc_now,
 )
-from ..storage.errors import NetworkLocation
+from ..storage.errors import CheckpointFailed, NetworkLocation
 from ..storage.location import classify
 from ..storage.lock import current_user
 from ..storage.schema import independent_id
@@ -53,6 +54,8 @@ from .findings import Findings
 from .notes import Notes
 from .registers import Registers, check_date
 from .scores import Scores
+
+log = logging.getLogger(__name__)
 
 
 def default_author() -> str:
@@ -166,7 +169,7 @@ class EvaluationSession:
             if backup_on_open and not readonly:
                 backups.make_backup(path, "open")
         except BaseException:
-            file.close()
+            close_after_error(file)
             raise
         return session
 
@@ -217,13 +220,18 @@ class EvaluationSession:
         return cls(file, author)
 
     def close(self) -> None:
+        """Close the file (the lock is released).  Raises :class:`CheckpointFailed` after closing
+        when the edits could only be kept in ``NAME-wal``: the caller must tell the user."""
         self.file.close()
 
     def __enter__(self) -> EvaluationSession:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # the error already on its way is the one to tell; a failed checkpoint is logged
+            close_after_error(self.file)
 
     @property
     def path(self) -> Path:
@@ -375,6 +383,15 @@ class EvaluationSession:
 
 class StaleCopy(KompassError):
     """The file changed after records to store were prepared from it (plan again)."""
+
+
+def close_after_error(file: EvaluationFile) -> None:
+    """Close ``file`` while another error is on its way: a failed checkpoint must not replace that
+    error (which may say that an edit was *not* saved); it is logged, the edits are in the -wal."""
+    try:
+        file.close()
+    except CheckpointFailed as err:
+        log.warning("%s", err)
 
 
 def refuse_network_folder(path: Path) -> None:

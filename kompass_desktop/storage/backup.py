@@ -7,9 +7,7 @@ Backups live in the user-data folder (see :mod:`kompass_desktop.userdata`), one 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -20,7 +18,8 @@ from pathlib import Path
 
 from ..userdata import backups_dir
 from ..userdata import data_dir as data_dir  # re-exported for older callers
-from .errors import StorageError
+from .errors import StorageError, os_reason
+from .outputs import Replace, check_output, commit, copy_file, final_mode, new_temporary, remove_temporary
 
 #: How many backups of each reason are kept per evaluation file.
 KEEP = {"open": 10, "auto": 10}
@@ -37,6 +36,8 @@ def folder_for(path: Path) -> Path:
     with the same name in different folders never share (or rotate away) each other's backups."""
     resolved = Path(path).resolve()
     safe = re.sub(r"[^\w.-]+", "_", resolved.stem, flags=re.UNICODE) or "utvardering"
+    while len(safe.encode("utf-8")) > 120:  # room for the tag within any file system's limit
+        safe = safe[:-1]
     tag = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
     return backups_dir() / f"{safe}-{tag}"
 
@@ -69,8 +70,13 @@ class BackupCancelled(StorageError):
 _STEP_PAGES = 1024
 
 
-def _copy_with_backup_api(source: Path, dest: Path, cancel: threading.Event | None = None) -> None:
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")  # a killed run's is removed later
+def _copy_with_backup_api(
+    source: Path, dest: Path, cancel: threading.Event | None = None, *, private: bool = False
+) -> None:
+    """A consistent copy of ``source`` as ``dest`` (new or replaced), built in a temporary file
+    of ours (owner only while written; a killed run's is removed by the next one)."""
+    mode = final_mode(dest, private=private, replace=True)
+    tmp = new_temporary(dest)
     src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
 
     def progress(_status: int, _remaining: int, _total: int) -> None:
@@ -88,23 +94,21 @@ def _copy_with_backup_api(source: Path, dest: Path, cancel: threading.Event | No
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        commit(tmp, dest, replace=True, mode=mode)
     finally:
         src.close()
-        with suppress(OSError):
-            tmp.unlink()
+        remove_temporary(tmp)
 
 
 def copy_database(source: Path, dest: Path) -> None:
     """A consistent copy of a (possibly open) evaluation file, e.g. for "Spara kopia som…".
 
-    An existing ``dest`` is replaced only when no program has it open; it is backed up first.
+    ``dest`` passes the output guard (never the original, also not through a link; never a
+    file that is not an evaluation file, a read-only file or a network folder).  An existing
+    evaluation file is replaced only when no program has it open; it is backed up first.
     """
     source, dest = Path(source), Path(dest)
-    if dest.resolve() == source.resolve():
-        raise StorageError("Kopian kan inte sparas över originalfilen.")
+    check_output(dest, inputs=[source], replace=Replace.EVALUATION)
     replace_file(source, dest)
 
 
@@ -127,8 +131,10 @@ def replace_file(source: Path, target: Path) -> Path | None:
                 with suppress(OSError):
                     Path(str(target) + suffix).unlink()
         _copy_with_backup_api(source, target)
-    except (OSError, sqlite3.Error) as err:
-        raise StorageError(f"{target} kunde inte skrivas: {err}") from None
+    except OSError as err:
+        raise StorageError(f"{target} kunde inte skrivas: {os_reason(err)}.") from None
+    except sqlite3.Error as err:
+        raise StorageError(f"{target} kunde inte skrivas: {err}.") from None
     finally:
         lock.release()
     return saved
@@ -143,10 +149,9 @@ def _backup_before_replacing(target: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = clock().strftime("%Y%m%d-%H%M%S-%f")[:-3]
         dest = folder / f"{stamp}--damaged.kompass"
-        shutil.copy2(target, dest)
-        for suffix in ("-wal", "-shm"):
-            if Path(str(target) + suffix).exists():
-                shutil.copy2(Path(str(target) + suffix), Path(str(dest) + suffix))
+        for suffix in ("-wal", "-shm", ""):  # the file last: a backup is listed only when complete
+            if suffix == "" or Path(f"{target}{suffix}").exists():
+                copy_file(Path(f"{target}{suffix}"), Path(f"{dest}{suffix}"), private=True)
         return dest
 
 
@@ -161,8 +166,10 @@ def make_backup(path: Path, reason: str = "auto", cancel: threading.Event | None
         folder.mkdir(parents=True, exist_ok=True)
         stamp = clock().strftime("%Y%m%d-%H%M%S-%f")[:-3]
         dest = folder / f"{stamp}--{reason}.kompass"
-        _copy_with_backup_api(path, dest, cancel)
-    except (OSError, sqlite3.Error) as err:
+        _copy_with_backup_api(path, dest, cancel, private=True)
+    except OSError as err:
+        raise StorageError(f"Säkerhetskopian av {path.name} kunde inte skapas: {os_reason(err)}.") from None
+    except sqlite3.Error as err:
         raise StorageError(f"Säkerhetskopian av {path.name} kunde inte skapas: {err}") from None
     _rotate(path, reason)
     return dest

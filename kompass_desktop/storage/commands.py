@@ -9,6 +9,7 @@ from typing import Any
 
 from ..domain.errors import KompassError
 from . import backup
+from .fileformat import check_name_length
 from .restore import restore_backup
 
 
@@ -23,6 +24,7 @@ def register(
 
     @command("backups")
     def cmd_backups(args: argparse.Namespace) -> int:
+        check_name_length(args.file)  # no such file can exist: said so, not "no backups"
         found = backup.list_backups(Path(args.file))
         folder = backup.folder_for(Path(args.file))
         if not found:

@@ -30,9 +30,18 @@ from typing import Any
 
 from ..domain.stored import parse_json
 from .errors import CheckpointFailed, CorruptFile, DiskFull, ForeignSchema, ReadOnlyFile, StorageError
-from .fileformat import SCHEMA_VERSION, check_name_fits, read_header, wal_path
+from .fileformat import SCHEMA_VERSION, check_name_fits, check_name_length, read_header, wal_path
 from .lock import WriterLock
-from .recovery import RecoveredCopy, check_integrity, connect_readonly
+from .outputs import (
+    Replace,
+    check_output,
+    commit,
+    final_mode,
+    new_temporary,
+    refuse_read_only,
+    remove_temporary,
+)
+from .recovery import RecoveredCopy, probe
 from .rows import Row as Row
 from .rows import _decode as _decode
 from .rows import _encode
@@ -43,7 +52,6 @@ from .rows import translate_sqlite_error as translate_sqlite_error
 from .rows import utc_now as utc_now
 from .schema import RECORD_TABLES, migrate
 from .schemacheck import compare_schema, describe_all, neutralise
-from .values import setting_problems, value_problems
 
 log = logging.getLogger(__name__)
 
@@ -374,54 +382,6 @@ def warm_up() -> None:
     import sqlite_utils  # noqa: F401
 
 
-def _damaged_values(path: Path, problems: list[str], limit: int = 8) -> CorruptFile:
-    more = len(problems) - limit
-    listed = "; ".join(problems[:limit]) + (f" (och {more} till)" if more > 0 else "")
-    return CorruptFile(
-        f"{path.name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en "
-        "säkerhetskopia (kompass backups)."
-    )
-
-
-def _probe(
-    path: Path, source: Path, *, immutable: bool
-) -> tuple[sqlite3.Connection, int, list[str], list[str]]:
-    """Check ``source`` (the file, or its recovered copy) read-only: integrity, identity, version,
-    values.  Returns the open read-only connection, the schema version, schema differences and
-    damaged optional settings."""
-    conn = connect_readonly(source, immutable=immutable)
-    try:
-        version = check_integrity(conn, path)
-        if version > SCHEMA_VERSION:  # the header said otherwise: a recovered journal or log
-            raise CorruptFile(f"{path.name} har ett okänt filformat ({version}).")
-        differences = compare_schema(conn, version)
-        missing = [d for d in differences if d.problem == "missing" and d.object.type == "table"]
-        if missing:
-            what = (
-                "utvärderingsdata"
-                if missing[0].object.name == "meta"
-                else f"tabellen {missing[0].object.name}"
-            )
-            raise CorruptFile(f"{path.name} saknar {what} och kan inte öppnas.")
-        changed = [d for d in differences if d.problem == "changed" and not d.repairable]
-        if changed:  # our own tables altered: even reading them could go wrong
-            raise ForeignSchema(
-                f"{path.name} har ändrats av ett annat program: {describe_all(changed)}. "
-                "Filen kan inte öppnas; återställ en säkerhetskopia (kompass backups)."
-            )
-        problems = value_problems(conn)
-        if problems:
-            raise _damaged_values(path, problems)
-        settings = [f"{path.name}: {p}; den används inte" for p in setting_problems(conn)]
-        return conn, version, [d.describe() for d in differences], settings
-    except sqlite3.Error as err:
-        conn.close()
-        raise translate_sqlite_error(err, path) from None
-    except BaseException:
-        conn.close()
-        raise
-
-
 def _tell(opened: EvaluationFile) -> None:
     """What the open found or changed, as warnings: without a logging set-up (the command line)
     Python prints them on stderr; the GUI shows ``opened.notices``."""
@@ -446,7 +406,7 @@ def _upgraded_copy(conn: sqlite3.Connection, version: int) -> sqlite3.Connection
 def _immutable_reader(path: Path, requested: bool) -> bool:
     """Read without any locking: asked for by the caller or by a command's ``immutable_inputs()``
     block (see :mod:`.outputs`), and only for a file at rest (no writer, no log, no journal)."""
-    from .outputs import at_rest, read_only_uri  # outputs builds on lock and location
+    from .outputs import at_rest, read_only_uri
 
     return (requested or read_only_uri(path).endswith("immutable=1")) and at_rest(path)
 
@@ -472,11 +432,7 @@ def open_evaluation_file(
         raise CorruptFile(f"{path.name} saknar utvärderingsdata och kan inte öppnas.")
     if not readonly:
         check_name_fits(path)
-        if not os.access(path, os.W_OK):
-            raise ReadOnlyFile(
-                f"{path.name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna "
-                "den endast för läsning."
-            )
+        refuse_read_only(path)  # by its mode bits: root may write anyway, but must not
     lock = None
     if not readonly:
         lock = WriterLock(path)
@@ -488,7 +444,7 @@ def open_evaluation_file(
             recovered = RecoveredCopy(path)
         source = recovered.path if recovered is not None else path
         quiet = readonly and not header.needs_recovery and _immutable_reader(path, immutable)
-        conn, version, differences, settings = _probe(path, source, immutable=quiet)
+        conn, version, differences, settings = probe(path, source, immutable=quiet)
         if readonly:
             if version < SCHEMA_VERSION:  # read through an upgraded private copy; the file stays as it is
                 conn = _upgraded_copy(conn, version)
@@ -569,21 +525,21 @@ def create_evaluation_file(
 ) -> EvaluationFile:
     """Create a new file: build it under a temporary name, then move it into place.
 
-    ``populate`` runs inside the first transaction and writes the initial records.
-    Returns the file opened for writing.
+    The target passes the output guard (:mod:`.outputs`); the temporary file is readable by its
+    owner only while it is built.  ``populate`` runs inside the first transaction and writes
+    the initial records.  Returns the file opened for writing.
     """
     path = Path(path)
+    check_name_length(path)
     if path.exists() and not overwrite:
         raise StorageError(f"{path} finns redan; välj ett annat namn.")
     if not path.parent.is_dir():
         raise StorageError(f"Mappen {path.parent} finns inte.")
     check_name_fits(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    check_output(path, replace=Replace.EVALUATION if overwrite else Replace.NEVER, clean=False)
+    tmp: Path | None = None
     try:
-        check_name_fits(tmp)
-    except StorageError:  # a long name: the temporary file gets a short one
-        tmp = path.with_name(f".kompass.{os.getpid()}.tmp")
-    try:
+        tmp = new_temporary(path)  # owner only; SQLite gives its journal the same mode
         conn = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode = DELETE")
@@ -594,31 +550,17 @@ def create_evaluation_file(
                 populate(temp_file)
         finally:
             conn.close()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
         if path.exists():  # overwrite: never while open elsewhere, never with its old WAL
             from .backup import replace_file
 
             replace_file(tmp, path)
         else:
-            os.replace(tmp, path)
-        _fsync_dir(path.parent)
+            commit(tmp, path, replace=False, mode=final_mode(path))
     except sqlite3.Error as err:
         raise translate_sqlite_error(err, path) from None
     except OSError as err:
         raise StorageError(f"{path} kunde inte skapas: {err.strerror or err}.") from None
     finally:
-        for leftover in (tmp, Path(str(tmp) + "-journal")):
-            with suppress(OSError):
-                leftover.unlink()
+        if tmp is not None:
+            remove_temporary(tmp)
     return open_evaluation_file(path, clock=clock)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

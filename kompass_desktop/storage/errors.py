@@ -44,3 +44,26 @@ class ForeignSchema(CorruptFile):
 class CheckpointFailed(StorageError):
     """Closing could not copy the write-ahead log back into the file.  Nothing is lost: the
     edits are in ``NAME-wal`` beside the file and are recovered at the next open."""
+
+
+class NameTooLong(StorageError):
+    """A file or folder name longer than the file system allows: no such file can exist."""
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file operation failed, in Swedish, for a one-line message (never Python's English)."""
+    import errno
+
+    if err.errno == errno.ENAMETOOLONG:
+        return "namnet är för långt för filsystemet"
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "disken är full"
+    if isinstance(err, FileNotFoundError):
+        return "filen eller mappen finns inte"
+    if isinstance(err, IsADirectoryError):
+        return "det är en mapp, inte en fil"
+    if isinstance(err, PermissionError):
+        return "mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program"
+    if err.errno == errno.EROFS:
+        return "filsystemet är skrivskyddat"
+    return err.strerror or str(err)

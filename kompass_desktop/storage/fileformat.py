@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CorruptFile, NewerFileVersion, NotAnEvaluationFile, StorageError
+from .errors import CorruptFile, NameTooLong, NewerFileVersion, NotAnEvaluationFile, StorageError, os_reason
 
 #: ``PRAGMA application_id`` of every .kompass file: the bytes "KOMP".
 APPLICATION_ID = 0x4B4F4D50
@@ -72,6 +73,65 @@ def name_max(folder: Path) -> int:
         return 255
 
 
+#: The longest name of one file or folder on the file systems we meet (ext4, APFS, NTFS).
+NAME_LIMIT = 255
+#: The longest path Linux and macOS accept (PATH_MAX, bytes).
+PATH_LIMIT = 4096
+#: Windows' MAX_PATH (UTF-16 units, the terminating NUL included): longer paths fail there unless
+#: long paths are enabled for the whole system, which an evaluator's computer cannot be assumed to.
+WINDOWS_PATH_LIMIT = 260
+
+
+def on_windows() -> bool:
+    """Whether the Windows rules apply (a function, so that tests can simulate Windows)."""
+    return sys.platform == "win32"
+
+
+def _units(name: str) -> int:
+    """The length a file system counts: bytes (POSIX) or UTF-16 code units (Windows)."""
+    if on_windows():
+        return len(name.encode("utf-16-le", "surrogatepass")) // 2
+    return len(os.fsencode(name))
+
+
+def name_too_long(name: str | os.PathLike[str]) -> str:
+    """The one-line message for a name that no file system holds (also used for an OSError)."""
+    parts = [p for p in Path(name).parts if _units(p) > NAME_LIMIT]
+    if not parts:
+        return path_too_long(os.fspath(name))
+    part = parts[0]
+    return (
+        f"Namnet ”{part[:40]}…” är för långt ({_units(part)} byte; filsystemet tillåter högst "
+        f"{NAME_LIMIT} byte per namn). Välj ett kortare namn."
+    )
+
+
+def _path_limit() -> int:
+    """The longest path of a file of ours, with room for SQLite's ``-journal`` beside it."""
+    if on_windows():
+        return WINDOWS_PATH_LIMIT - 1 - len(LONGEST_SIDECAR)
+    return PATH_LIMIT - 1 - len(LONGEST_SIDECAR)
+
+
+def path_too_long(path: str) -> str:
+    return (
+        f"Sökvägen ”{path[:40]}…” är för lång ({_units(path)} tecken; högst {_path_limit()} går "
+        "här). Välj en mapp närmare diskens rot eller ett kortare namn."
+    )
+
+
+def check_name_length(path: str | os.PathLike[str]) -> None:
+    """Refuse a path that cannot exist because a name in it, or the whole path, is too long
+    (instead of the OSError that ``Path.exists()`` and friends raise for it, or on Windows a
+    "file not found" for a path over MAX_PATH)."""
+    text = os.fspath(path)
+    if any(_units(part) > NAME_LIMIT for part in Path(text).parts):
+        raise NameTooLong(name_too_long(text))
+    full = os.path.abspath(text)
+    if _units(full) > _path_limit():
+        raise NameTooLong(path_too_long(full))
+
+
 def check_name_fits(path: Path) -> None:
     """SQLite needs ``NAME-journal``/``NAME-wal`` beside the file: refuse names too long for that."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -79,7 +139,7 @@ def check_name_fits(path: Path) -> None:
     size = len(os.fsencode(path.name))
     room = limit - len(LONGEST_SIDECAR)
     if size > room:
-        raise StorageError(
+        raise NameTooLong(
             f"Filnamnet {path.name[:40]}… är för långt ({size} byte): Kompass Desktop behöver plats "
             f"för ”{LONGEST_SIDECAR}” efter namnet. Byt namn på filen till högst {room} byte och "
             "försök igen."
@@ -98,7 +158,7 @@ def _read_start(path: Path, count: int) -> tuple[bytes, int]:
     except PermissionError:
         raise StorageError(f"Du saknar behörighet att läsa {path}.") from None
     except OSError as err:
-        raise StorageError(f"Filen {path} kan inte läsas: {err.strerror}.") from None
+        raise StorageError(f"Filen {path} kan inte läsas: {os_reason(err)}.") from None
     return head, size
 
 
@@ -159,6 +219,7 @@ def _journal_checksum(page: bytes, nonce: int) -> int:
 
 def read_header(path: Path) -> Header:
     """Parse the SQLite header of ``path``; raise a StorageError naming what is wrong."""
+    check_name_length(path)
     head, size = _read_start(path, 100)
     if size == 0:
         raise NotAnEvaluationFile(f"{path} är tom (0 byte) och är inte en utvärderingsfil.")

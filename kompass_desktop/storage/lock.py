@@ -1,18 +1,27 @@
-"""One writer per evaluation file: an OS lock on a small sidecar file named after the file's
+"""One writer per evaluation file: OS locks on small sidecar files named after the file's
 identity, not its name.
 
 Two names can lead to one file (a symlink and its target, two hard links, a folder reached
 along two paths).  Two writers through two names would each keep their own write-ahead log and
-corrupt the file, so the lock belongs to the file itself: the sidecar lies in the folder of the
-real file (symlinks resolved) and is named after its device and inode (on Windows the volume
-serial number and file index, which ``os.stat`` reports the same way):
-``.kompass-lock-<device>-<inode>``.  A file that does not exist yet is locked by its real path.
-Hard links in two *different* folders get two sidecars; that case is not covered.
+corrupt the file, so the lock belongs to the file itself (its device and inode; on Windows the
+volume serial number and file index, which ``os.stat`` reports the same way).  A writer holds
+two locks:
 
-The lock is an OS lock (``fcntl.flock`` / ``msvcrt.locking``), so it disappears when the
-process dies; a sidecar left behind after a crash is simply taken over.  The sidecar also says
-who holds it ("open by USER on HOST since …").  Windows locks are mandatory, so the locked byte
-lies far past that text (at :data:`LOCK_OFFSET`) and the text stays readable while locked.
+* ``.kompass-lock-<device>-<inode>`` in the folder of the real file (symlinks resolved): every
+  user and every name in that folder shares it.  A file that does not exist yet is locked by
+  its real path.
+* ``locks/<device>-<inode>`` in the user-data folder: hard links in two *different* folders
+  share it.  (Two different user accounts writing one file through hard links in two different
+  folders at the same time are not covered; each account has its own user-data folder.)
+
+The database file itself is never locked or opened by this module: SQLite's own POSIX locks on
+it are per process and would be released by closing any other descriptor of that file.
+
+The locks are OS locks (``fcntl.flock`` on Linux and macOS / ``msvcrt.locking`` on Windows),
+so they disappear when the process dies; a sidecar left behind after a crash is simply taken
+over.  A sidecar also says who holds it ("open by USER on HOST since …").  Windows locks are
+mandatory, so the locked byte lies far past that text (at :data:`LOCK_OFFSET`) and the text
+stays readable while locked.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ import errno
 import getpass
 import hashlib
 import json
+import logging
 import os
 import socket
 import sys
@@ -29,12 +39,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from ..userdata import data_dir
 from .errors import DiskFull, FileLocked, ReadOnlyFile, StorageError
+
+log = logging.getLogger(__name__)
 
 #: The byte that is locked on Windows: far past the holder text, which stays readable.
 LOCK_OFFSET = 1 << 20
 _INFO_MAX = 4096
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+#: How every lock sidecar beside an evaluation file is named.
+LOCK_PREFIX = ".kompass-lock-"
 
 
 def current_user() -> str:
@@ -55,8 +70,25 @@ def lock_path_for(path: Path) -> Path:
         identity = None
     if identity is None:  # not created yet (or no file ids on this file system): its real path
         tag = hashlib.sha256(os.fsencode(str(real))).hexdigest()[:16]
-        return real.with_name(f".kompass-lock-{tag}")
-    return real.with_name(f".kompass-lock-{identity[0]:x}-{identity[1]:x}")
+        return real.with_name(f"{LOCK_PREFIX}{tag}")
+    return real.with_name(f"{LOCK_PREFIX}{identity[0]:x}-{identity[1]:x}")
+
+
+def locks_dir() -> Path:
+    """The user's lock folder (user data): one sidecar per file identity open for writing."""
+    return data_dir() / "locks"
+
+
+def identity_lock_path(path: Path) -> Path | None:
+    """The sidecar in :func:`locks_dir` that every hard link of ``path`` shares, wherever it lies
+    (None for a file that does not exist or a file system without file ids)."""
+    try:
+        st = os.stat(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return None
+    if not st.st_ino:
+        return None
+    return locks_dir() / f"{st.st_dev:x}-{st.st_ino:x}"
 
 
 def _try_lock(fh: IO[bytes]) -> bool:
@@ -91,25 +123,84 @@ def _unlock(fh: IO[bytes]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+def remove_if_stale(path: Path) -> bool:
+    """Remove a lock sidecar that nobody holds (its holder was killed); True if it was removed.
+    A sidecar held by any process, this one included, is left alone."""
+    try:
+        fh = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
+    except OSError:
+        return False
+    removed = False
+    try:
+        if not _try_lock(fh):
+            return False
+        try:
+            if sys.platform != "win32" and os.stat(path).st_ino == os.fstat(fh.fileno()).st_ino:
+                path.unlink()  # while holding it, as a holder releasing it does
+                removed = True
+        finally:
+            _unlock(fh)
+    except OSError:
+        return removed
+    finally:
+        fh.close()
+    if sys.platform == "win32":  # Windows cannot remove an open file
+        with suppress(OSError):
+            path.unlink()
+            removed = True
+    return removed
+
+
+def clean_stale_locks(folder: Path) -> None:
+    """Remove the sidecars in ``folder`` (the user's lock folder) whose holders were killed."""
+    with suppress(OSError):
+        for name in os.listdir(folder):
+            remove_if_stale(Path(folder) / name)
+
+
 class WriterLock:
-    """Held for as long as an evaluation file is open for writing."""
+    """Held for as long as an evaluation file is open for writing: the sidecar beside the file
+    and the one in the user's lock folder (see the module doc)."""
 
     def __init__(self, path: Path) -> None:
         self.name = Path(path).name  # the name the user knows, for messages
         self.path = lock_path_for(Path(path))
-        self._fh: IO[bytes] | None = None
+        self.identity_path = identity_lock_path(Path(path))
+        self._held: list[tuple[Path, IO[bytes]]] = []
 
     def acquire(self) -> None:
+        beside = self._take(self.path)
+        assert beside is not None  # only an optional lock may be left out
+        self._held.append((self.path, beside))
+        if self.identity_path is None:
+            return
+        try:
+            fh = self._take(self.identity_path, optional=True)
+        except BaseException:
+            self.release()
+            raise
+        if fh is not None:
+            self._held.append((self.identity_path, fh))
+
+    def _take(self, path: Path, *, optional: bool = False) -> IO[bytes] | None:
+        """Lock the sidecar ``path``.  An ``optional`` one (the user's lock folder) that cannot be
+        made is left out (logged): only another holder refuses the open then."""
         for _attempt in range(3):
             try:
-                fh = open(self.path, "a+b", buffering=0)  # noqa: SIM115 - kept open while the lock is held
-            except PermissionError:
-                raise ReadOnlyFile(
-                    f"Mappen {self.path.parent} är skrivskyddad; "
-                    "utvärderingsfilen kan bara öppnas för läsning."
-                ) from None
+                if optional:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    clean_stale_locks(path.parent)
+                fh = open(path, "a+b", buffering=0)  # noqa: SIM115 - kept open while the lock is held
             except OSError as err:
-                raise self._cannot_write(err) from None
+                if optional:
+                    log.warning("the lock %s could not be made: %s", path, err)
+                    return None
+                if isinstance(err, PermissionError):
+                    raise ReadOnlyFile(
+                        f"Mappen {path.parent} är skrivskyddad; "
+                        "utvärderingsfilen kan bara öppnas för läsning."
+                    ) from None
+                raise self._cannot_write(err, path) from None
             if not _try_lock(fh):
                 holder = self._describe_holder(fh)
                 fh.close()
@@ -117,35 +208,37 @@ class WriterLock:
                     f"{self.name} är redan öppen{holder}. "
                     "Stäng den där först – två program kan inte skriva i samma utvärdering."
                 )
-            if self._replaced_meanwhile(fh):  # the previous holder removed it just now: retry
+            if self._replaced_meanwhile(fh, path):  # the previous holder removed it just now: retry
                 fh.close()
                 continue
             try:
                 self._write_holder(fh)
             except OSError as err:  # a full disk: no lock file (empty or not) is left behind
-                self._fh = fh
-                self.release()
-                raise self._cannot_write(err) from None
-            self._fh = fh
-            return
+                self._release_one(path, fh)
+                if optional:  # the lock itself is held; only the holder text is missing
+                    log.warning("the lock %s could not be written: %s", path, err)
+                    return None
+                raise self._cannot_write(err, path) from None
+            return fh
         raise FileLocked(f"{self.name} öppnas just nu av ett annat program.")
 
-    def _cannot_write(self, err: OSError) -> StorageError:
+    def _cannot_write(self, err: OSError, path: Path) -> StorageError:
         if err.errno in _FULL:
             return DiskFull(
-                f"Disken är full: låsfilen för {self.name} kunde inte skrivas i {self.path.parent}. "
+                f"Disken är full: låsfilen för {self.name} kunde inte skrivas i {path.parent}. "
                 "Frigör utrymme och försök igen."
             )
         return StorageError(
-            f"Låsfilen för {self.name} kunde inte skrivas i {self.path.parent} ({err.strerror or err})."
+            f"Låsfilen för {self.name} kunde inte skrivas i {path.parent} ({err.strerror or err})."
         )
 
-    def _replaced_meanwhile(self, fh: IO[bytes]) -> bool:
+    @staticmethod
+    def _replaced_meanwhile(fh: IO[bytes], path: Path) -> bool:
         """True if the sidecar we locked was removed by its previous holder just before."""
         if sys.platform == "win32":
             return False
         try:
-            return os.stat(self.path).st_ino != os.fstat(fh.fileno()).st_ino
+            return os.stat(path).st_ino != os.fstat(fh.fileno()).st_ino
         except OSError:
             return True
 
@@ -175,22 +268,25 @@ class WriterLock:
         since = str(info.get("since", "")).replace("T", " ")
         return f" av {who}" + (f" sedan {since}" if since else "")
 
-    def release(self) -> None:
-        if self._fh is None:
-            return
+    @staticmethod
+    def _release_one(path: Path, fh: IO[bytes]) -> None:
         try:
             if sys.platform != "win32":  # remove while still holding the lock (Windows cannot)
-                self.path.unlink(missing_ok=True)
-            _unlock(self._fh)
+                path.unlink(missing_ok=True)
+            _unlock(fh)
         except OSError:
             pass
         finally:
-            self._fh.close()
-            self._fh = None
+            fh.close()
             if sys.platform == "win32":
                 with suppress(OSError):
-                    self.path.unlink()
+                    path.unlink()
+
+    def release(self) -> None:
+        held, self._held = self._held, []
+        for path, fh in reversed(held):
+            self._release_one(path, fh)
 
     @property
     def held(self) -> bool:
-        return self._fh is not None
+        return bool(self._held)

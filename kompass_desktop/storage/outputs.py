@@ -13,9 +13,14 @@ Rules (the README's command-line section states them for users):
   never written to either.
 * A read-only file or folder is respected by its mode bits, also when running as root or
   administrator (who may write anyway as far as the OS is concerned).
-* Temporary files of ours left by a killed process (``.NAME.PID.tmp`` and its SQLite
-  journals, with a PID that no longer runs) are removed when the next writer runs in that
-  folder.
+* A name too long for the file system is refused with a clear message (never an OSError).
+
+Every file is written the same way (:func:`writing`, :func:`write_output`): into a temporary
+file beside the target, named ``.NAME.PID.tmp`` and readable by its owner only while it is
+written, flushed to disk and renamed into place.  Private temporary folders (a draft report,
+a recovered copy) are ``.kompass-KIND-….PID.tmp`` in the system's temporary folder.
+Temporaries of ours left by a killed process (with a PID that no longer runs, and SQLite's
+journals beside them) are removed when the next one is made in that folder.
 
 Inputs are opened read-only; a file at rest (no ``-wal``/``-journal`` beside it, nobody
 holding its lock) is opened ``immutable`` so that SQLite creates nothing beside it.
@@ -25,39 +30,52 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
-import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from enum import Enum
+from functools import cache
 from pathlib import Path
 
 from ..domain.errors import KompassError
-from .errors import NetworkLocation, ReadOnlyFile
-from .fileformat import APPLICATION_ID, FILE_SUFFIX
+from . import fileformat
+from .errors import NetworkLocation, ReadOnlyFile, os_reason
+from .fileformat import APPLICATION_ID, FILE_SUFFIX, LONGEST_SIDECAR, check_name_length, name_max
 from .location import classify
-from .lock import WriterLock, lock_path_for
+from .lock import LOCK_PREFIX, WriterLock, identity_lock_path, lock_path_for, remove_if_stale
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-#: SQLite's files beside a database, and our lock file.
-COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
-#: ``.NAME.PID.tmp`` (archive.new_file, create_evaluation_file, backups) and SQLite's files beside it.
-_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d{1,10})\.tmp(?P<companion>-journal|-wal|-shm|\.lock)?$")
+#: SQLite's files beside a database.
+COMPANIONS = ("-wal", "-shm", "-journal")
+#: ``.NAME.PID.tmp`` (every temporary file of ours, see :func:`temporary_name`) and SQLite's
+#: files beside it; private folders are ``.kompass-KIND-XXXX.PID.tmp``.
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d{1,10})\.tmp(?P<companion>-journal|-wal|-shm)?$")
+_OUR_FOLDER = ".kompass-"
 #: How a complete or partial temporary file of ours begins (an empty one counts too).
 _OUR_CONTENT = (
-    b"PK\x03\x04",
+    b"PK\x03\x04",  # .kkx, .docx
     b"PK\x05\x06",
     b"KOMPASS-SEALED",
     _SQLITE_MAGIC,
-    b"{",
+    b"{",  # JSON
+    b"[",
     b"%PDF",
-    b"kompass-p",
+    b"kompass-p",  # keys
+    b"\x89PNG",  # charts
+    b"<?xml",
+    b"<svg",
 )
 
 
 class OutputRefused(KompassError):
     """The command would write where it must not; nothing was written."""
+
+
+class OutputFailed(KompassError):
+    """Writing failed (a full disk, no permission); the target is as it was, nothing is left."""
 
 
 class Replace(Enum):
@@ -86,10 +104,16 @@ def is_evaluation_file(path: Path) -> bool:
 
 
 def is_read_only(path: Path) -> bool:
-    """Read-only by its mode bits (respected even by root, whom ``os.access`` always lets write)."""
+    """Read-only by its mode bits, respected also by root and an administrator (whom
+    ``os.access`` always lets write); ``os.access`` only adds what the bits cannot say (another
+    user's file, a read-only mount).  On Windows a folder's read-only attribute means nothing
+    (Explorer sets it on ordinary folders such as Documents): a folder is never called
+    read-only there by its attribute."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
+        return False
+    if stat.S_ISDIR(mode) and fileformat.on_windows():
         return False
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
@@ -107,7 +131,8 @@ def same_file(a: Path, b: Path) -> bool:
 
 def held_elsewhere(path: Path) -> bool:
     """True (with the holder's message raised) if another program has ``path`` open for writing."""
-    if not lock_path_for(path).exists():
+    identity = identity_lock_path(path)
+    if not os.path.exists(lock_path_for(path)) and not (identity is not None and os.path.exists(identity)):
         return False
     lock = WriterLock(path)
     lock.acquire()  # raises FileLocked naming the holder
@@ -115,13 +140,15 @@ def held_elsewhere(path: Path) -> bool:
     return False
 
 
-def _companion_of_evaluation(target: Path) -> Path | None:
-    """The evaluation file ``target`` belongs to if it is its -wal/-shm/-journal/.lock."""
+def _companion_of_evaluation(target: Path) -> str | None:
+    """The evaluation file ``target`` belongs to if it is its -wal/-shm/-journal or a writer lock."""
+    if target.name.startswith(LOCK_PREFIX):
+        return "ett skrivlås"
     for suffix in COMPANIONS:
         if target.name.endswith(suffix) and len(target.name) > len(suffix):
             base = target.with_name(target.name[: -len(suffix)])
-            if base.exists() and (is_evaluation_file(base) or base.suffix.lower() == FILE_SUFFIX):
-                return base
+            if os.path.exists(base) and (is_evaluation_file(base) or base.suffix.lower() == FILE_SUFFIX):
+                return base.name
     return None
 
 
@@ -139,6 +166,7 @@ def check_output(
 
     With ``clean`` our stale temporary files in the target's folder are removed afterwards.
     """
+    check_name_length(target)  # Path.exists() and friends raise for such a name
     target = Path(target)
     if target.is_dir():
         raise OutputRefused(f"{target} är en mapp; ange ett filnamn.")
@@ -149,13 +177,13 @@ def check_output(
     for source in inputs:
         if source is not None and (target.exists() or target.is_symlink()) and same_file(target, source):
             raise OutputRefused(
-                f"{target} är samma fil som kommandots indata {Path(source).name}; "
+                f"{target} är samma fil som indatafilen {Path(source).name}; "
                 "den skrivs aldrig över. Ange en annan fil."
             )
     companion_of = _companion_of_evaluation(target)
     if companion_of is not None:
         raise OutputRefused(
-            f"{target.name} hör till utvärderingsfilen {companion_of.name} (SQLite eller låset) och "
+            f"{target.name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) och "
             "skrivs aldrig över. Ange en annan fil."
         )
     if target.exists() or target.is_symlink():
@@ -191,6 +219,10 @@ def _check_existing(target: Path, replace: Replace) -> None:
 
 def check_in_place(target: Path, *, inputs: Iterable[Path | None] = ()) -> None:
     """For commands that change an evaluation file in place (``import-scores``, ``merge``)."""
+    inputs = list(inputs)
+    for path in (target, *inputs):
+        if path is not None:
+            check_name_length(path)
     target = Path(target)
     if not target.exists():
         return  # opening it says "finns inte"
@@ -198,10 +230,23 @@ def check_in_place(target: Path, *, inputs: Iterable[Path | None] = ()) -> None:
     for source in inputs:
         if source is not None and Path(source).exists() and same_file(target, source):
             raise OutputRefused(f"{Path(source).name} är samma fil som {target.name}; ange en annan fil.")
+    refuse_read_only(target)
+
+
+def refuse_read_only(target: Path) -> None:
+    """An evaluation file is written in place only when it and its folder (where SQLite keeps
+    its ``-wal`` and ``-shm``) are writable by their mode bits, also for root/administrator."""
+    target = Path(target)
     if is_read_only(target):
         raise ReadOnlyFile(
             f"{target.name} är skrivskyddad. Kopiera den till en skrivbar mapp "
             "eller öppna den endast för läsning."
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if is_read_only(folder):
+        raise ReadOnlyFile(
+            f"Mappen {folder} är skrivskyddad, så {target.name} kan bara öppnas för läsning. "
+            "Kopiera filen till en skrivbar mapp för att ändra den."
         )
 
 
@@ -223,7 +268,7 @@ def pid_running(pid: int) -> bool:
     """Whether a process with this id runs (unsure answers count as running: nothing is removed)."""
     if pid <= 0 or pid == os.getpid():
         return True
-    if sys.platform == "win32":
+    if fileformat.on_windows():
         import ctypes
 
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
@@ -257,19 +302,42 @@ def _ours(path: Path, companion: str | None) -> bool:
     return not head or head.startswith(_OUR_CONTENT)
 
 
+def _our_folder(path: Path) -> bool:
+    """A private temporary folder of ours (by name, and made by this user)."""
+    if not path.name.startswith(_OUR_FOLDER):
+        return False
+    getuid = getattr(os, "getuid", None)
+    try:
+        return getuid is None or os.stat(path).st_uid == getuid()
+    except OSError:
+        return False
+
+
 def clean_stale_temporaries(folder: Path) -> list[Path]:
-    """Remove our temporary files whose writer no longer runs; returns what was removed."""
+    """Remove our temporary files and folders whose writer no longer runs, and writer locks nobody
+    holds any more; returns what was removed."""
     removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:
         return removed
     for name in names:
+        path = Path(folder) / name
+        if name.startswith(LOCK_PREFIX):  # a writer lock whose holder was killed
+            if remove_if_stale(path):
+                removed.append(path)
+            continue
         m = _TEMP.match(name)
         if m is None:
             continue
-        path = Path(folder) / name
-        if path.is_symlink() or not path.is_file():
+        if path.is_symlink():
+            continue
+        if path.is_dir():
+            if _our_folder(path) and not m.group("companion") and not pid_running(int(m.group("pid"))):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+            continue
+        if not path.is_file():
             continue
         if pid_running(int(m.group("pid"))) or not _ours(path, m.group("companion")):
             continue
@@ -277,6 +345,171 @@ def clean_stale_temporaries(folder: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def temporary_name(target: Path) -> Path:
+    """``.NAME.PID.tmp`` beside ``target``: the name of every temporary file of ours.  A name too
+    long for that is shortened (room is left for SQLite's ``-journal`` too)."""
+    target = Path(target)
+    tail = f".{os.getpid()}.tmp"
+    room = name_max(target.parent) - len(LONGEST_SIDECAR) - len(tail) - 1
+    name = target.name
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return target.with_name(f".{name}{tail}")
+
+
+def new_temporary(target: Path) -> Path:
+    """Create the temporary file for ``target``: empty, readable and writable by its owner only
+    (it may hold personal data until it is finished), after removing the stale temporaries of
+    killed writers in the folder.  Raises OSError."""
+    tmp = temporary_name(target)
+    clean_stale_temporaries(tmp.parent)
+    remove_temporary(tmp)  # ours (same PID), from an earlier failed attempt
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600))
+    return tmp
+
+
+def remove_temporary(tmp: Path) -> None:
+    """A temporary file and SQLite's files beside it."""
+    for suffix in ("", *COMPANIONS):
+        with suppress(OSError):
+            os.unlink(f"{tmp}{suffix}")
+
+
+#: Where Linux tells a process its umask (macOS and Windows have no such file).
+_PROC_STATUS = Path("/proc/self/status")
+
+
+@cache
+def _umask() -> int:
+    """The process's umask: read on Linux, else set and put back at once (macOS, Windows)."""
+    try:  # Linux says it without changing it
+        for line in _PROC_STATUS.read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def final_mode(target: Path, *, private: bool = False, replace: bool = False) -> int:
+    """The mode a finished file gets: owner only when ``private``; else that of the file it
+    replaces, or what a new file of the user gets (0644 with the usual umask)."""
+    if private:
+        return 0o600
+    if replace:
+        with suppress(OSError):
+            return stat.S_IMODE(os.stat(target).st_mode)
+    return 0o666 & ~_umask()
+
+
+def commit(tmp: Path, target: Path, *, replace: bool, mode: int) -> None:
+    """Flush ``tmp`` to disk and move it to ``target`` (never over an existing file unless
+    ``replace``, also not one that appeared meanwhile).  Raises OSError or OutputRefused."""
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+        if replace:
+            os.replace(tmp, target)
+        else:
+            _link_new(tmp, target)
+        if os.name == "posix":  # only now: until it is in place it is readable by its owner only
+            os.fchmod(fh.fileno(), mode)
+    fsync_folder(Path(target).parent)
+
+
+def _link_new(tmp: Path, target: Path) -> None:
+    try:
+        os.link(tmp, target)  # fails if the target exists: no overwrite, even in a race
+    except FileExistsError:
+        raise OutputRefused(f"{target} finns redan; välj ett annat namn.") from None
+    except OSError:  # file systems without hard links (FAT, some network shares)
+        if os.path.lexists(target):
+            raise OutputRefused(f"{target} finns redan; välj ett annat namn.") from None
+        os.replace(tmp, target)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no such call)."""
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        fd = os.open(folder if str(folder) else ".", os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextmanager
+def writing(
+    target: Path,
+    *,
+    replace: bool = False,
+    private: bool = False,
+    error: type[KompassError] = OutputFailed,
+) -> Iterator[Path]:
+    """Yield a new private temporary file beside ``target``; when the block succeeds it becomes
+    ``target``, flushed to disk.  Without ``replace`` an existing target is never overwritten.
+    On any error nothing is left behind and an OSError becomes one ``error`` naming the target.
+    The guard (:func:`check_output`) is the caller's, before any work."""
+    target = Path(target)
+    tmp: Path | None = None
+    try:
+        tmp = new_temporary(target)
+        yield tmp
+        commit(tmp, target, replace=replace, mode=final_mode(target, private=private, replace=replace))
+    except OutputRefused as err:
+        raise error(str(err)) from None
+    except OSError as err:
+        raise error(f"{target} kunde inte skrivas: {os_reason(err)}.") from None
+    finally:
+        if tmp is not None:
+            remove_temporary(tmp)
+
+
+def write_output(
+    target: Path,
+    data: bytes,
+    *,
+    inputs: Iterable[Path | None] = (),
+    replace: Replace = Replace.NEVER,
+    private: bool = False,
+    error: type[KompassError] = OutputFailed,
+) -> None:
+    """The guard, then ``data`` written as ``target`` (see :func:`writing`)."""
+    check_output(target, inputs=inputs, replace=replace, clean=False)
+    with writing(target, replace=replace is not Replace.NEVER, private=private, error=error) as tmp:
+        Path(tmp).write_bytes(data)
+
+
+def copy_file(source: Path, target: Path, *, replace: bool = False, private: bool = False) -> None:
+    """A copy of ``source`` written like every output (internal files: no guard here)."""
+    with writing(target, replace=replace, private=private) as tmp:
+        shutil.copyfile(source, tmp)
+
+
+def make_private_folder(kind: str) -> Path:
+    """A new folder readable by this user only in the system's temporary folder,
+    ``.kompass-KIND-XXXX.PID.tmp`` (the stale ones of killed processes are removed first)."""
+    base = Path(tempfile.gettempdir())
+    clean_stale_temporaries(base)
+    return Path(tempfile.mkdtemp(prefix=f"{_OUR_FOLDER}{kind}-", suffix=f".{os.getpid()}.tmp", dir=base))
+
+
+@contextmanager
+def private_folder(kind: str) -> Iterator[Path]:
+    """:func:`make_private_folder`, removed with everything in it after the block."""
+    folder = make_private_folder(kind)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- inputs -----------------------------------------------------------------------------------
@@ -298,9 +531,11 @@ def immutable_inputs() -> Iterator[None]:
 
 def at_rest(path: Path) -> bool:
     """No writer has ``path`` open and SQLite has nothing to recover beside it."""
-    return not any(os.path.exists(f"{path}{s}") for s in ("-wal", "-journal")) and not (  # no OSError
-        lock_path_for(path).exists()
-    )
+    identity = identity_lock_path(path)
+    found = [f"{path}-wal", f"{path}-journal", str(lock_path_for(path))]
+    if identity is not None:
+        found.append(str(identity))
+    return not any(os.path.exists(p) for p in found)  # os.path: no OSError for a long name
 
 
 def read_only_uri(path: Path) -> str:

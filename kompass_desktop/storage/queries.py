@@ -49,12 +49,6 @@ def earlier_evaluations(f: EvaluationFile) -> list[EarlierEvaluation]:
     return [to_earlier(r) for r in f.rows("earlier_evaluations", order_by="year")]
 
 
-def integrity_problems(f: EvaluationFile, limit: int = 20) -> list[str]:
-    """SQLite's own integrity check of the whole file (empty when sound)."""
-    found = [str(r[0]) for r in f.query(f"PRAGMA integrity_check({int(limit)})")]
-    return [] if found == ["ok"] else found
-
-
 def evaluation_record_ids(f: EvaluationFile) -> list[str]:
     """The ids of the evaluation records (a sound file has exactly one)."""
     return [str(r["id"]) for r in f.rows("evaluation")]

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-from .errors import CorruptFile, StorageError
-from .fileformat import APPLICATION_ID, journal_path, wal_path
+from .errors import CorruptFile, ForeignSchema, StorageError
+from .fileformat import APPLICATION_ID, SCHEMA_VERSION, journal_path, wal_path
+from .outputs import make_private_folder
 from .rows import is_damage, translate_sqlite_error
+from .schemacheck import compare_schema, describe_all
+from .values import setting_problems, value_problems
 
 
 def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
@@ -35,7 +37,7 @@ class RecoveredCopy:
     """A private copy of a file with a hot journal, rolled back by SQLite in a temporary folder."""
 
     def __init__(self, source: Path) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="kompass-recovery-"))
+        self.folder = make_private_folder("recovery")  # removed by the next one if we are killed
         self.path = self.folder / "recovered.kompass"
         try:
             shutil.copyfile(source, self.path)
@@ -83,3 +85,51 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> int:
     if app_id != APPLICATION_ID:
         raise CorruptFile(f"{path.name} är inte en utvärderingsfil från Kompass Desktop.")
     return version
+
+
+def _damaged_values(path: Path, problems: list[str], limit: int = 8) -> CorruptFile:
+    more = len(problems) - limit
+    listed = "; ".join(problems[:limit]) + (f" (och {more} till)" if more > 0 else "")
+    return CorruptFile(
+        f"{path.name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en "
+        "säkerhetskopia (kompass backups)."
+    )
+
+
+def probe(
+    path: Path, source: Path, *, immutable: bool
+) -> tuple[sqlite3.Connection, int, list[str], list[str]]:
+    """Check ``source`` (the file, or its recovered copy) read-only: integrity, identity, version,
+    values.  Returns the open read-only connection, the schema version, schema differences and
+    damaged optional settings."""
+    conn = connect_readonly(source, immutable=immutable)
+    try:
+        version = check_integrity(conn, path)
+        if version > SCHEMA_VERSION:  # the header said otherwise: a recovered journal or log
+            raise CorruptFile(f"{path.name} har ett okänt filformat ({version}).")
+        differences = compare_schema(conn, version)
+        missing = [d for d in differences if d.problem == "missing" and d.object.type == "table"]
+        if missing:
+            what = (
+                "utvärderingsdata"
+                if missing[0].object.name == "meta"
+                else f"tabellen {missing[0].object.name}"
+            )
+            raise CorruptFile(f"{path.name} saknar {what} och kan inte öppnas.")
+        changed = [d for d in differences if d.problem == "changed" and not d.repairable]
+        if changed:  # our own tables altered: even reading them could go wrong
+            raise ForeignSchema(
+                f"{path.name} har ändrats av ett annat program: {describe_all(changed)}. "
+                "Filen kan inte öppnas; återställ en säkerhetskopia (kompass backups)."
+            )
+        problems = value_problems(conn)
+        if problems:
+            raise _damaged_values(path, problems)
+        settings = [f"{path.name}: {p}; den används inte" for p in setting_problems(conn)]
+        return conn, version, [d.describe() for d in differences], settings
+    except sqlite3.Error as err:
+        conn.close()
+        raise translate_sqlite_error(err, path) from None
+    except BaseException:
+        conn.close()
+        raise

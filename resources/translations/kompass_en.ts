@@ -47,41 +47,46 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="78"/>
         <source>Kopiera som bild</source>
         <extracomment>Copied and saved charts are at least this large (every label readable).</extracomment>
         <translation>Copy as image</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="79"/>
         <source>Spara som PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="80"/>
         <source>Spara som SVG…</source>
         <translation>Save as SVG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="128"/>
         <source>Spara diagram</source>
         <translation>Save chart</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/charts.py" line="136"/>
+        <source>Diagrammet sparades inte</source>
+        <translation>The chart was not saved</translation>
     </message>
 </context>
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="450"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="461"/>
         <source>Teckenförklaring</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="466"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="477"/>
         <source>Om jämförelserna</source>
         <translation>About the comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="504"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="515"/>
         <source>Medelvärdet är exempeldata, inte verkliga resultat.</source>
         <translation>The average is sample data, not real results.</translation>
     </message>
@@ -504,12 +509,12 @@
 <context>
     <name>EarlierPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="177"/>
         <source>Tidigare utvärdering (frivilligt)</source>
         <translation>Previous evaluation (optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="179"/>
         <source>Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.</source>
         <translation>The scores per area are used in the charts. Leave blank if there is none.</translation>
     </message>
@@ -663,37 +668,37 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="145"/>
         <source>Utvärderingen</source>
         <translation>The evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="158"/>
         <source>En utvärderare per rad</source>
         <translation>One evaluator per line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
         <source>Version av Kommunkompassen</source>
         <translation>Version of Kommunkompassen</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="164"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="165"/>
         <source>Kommunens utvärdering nr</source>
         <translation>Municipality&apos;s evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="166"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
@@ -778,34 +783,66 @@
     </message>
 </context>
 <context>
+    <name>FileNotices</name>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="34"/>
+        <source>⚠ %n anmärkningar om filen</source>
+        <translation>
+            <numerusform>⚠ %n note about the file</numerusform>
+            <numerusform>⚠ %n notes about the file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="49"/>
+        <source>Anmärkningar om filen</source>
+        <translation>Notes about the file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="37"/>
+        <source>Vad som ändrades eller hittades när filen öppnades</source>
+        <translation>What was changed or found when the file was opened</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="42"/>
+        <source>Filen är öppen. Läs anmärkningen om filen nere till höger.</source>
+        <translation>The file is open. Read the note about the file at the bottom right.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="50"/>
+        <source>När filen öppnades hittades detta. Ditt arbete i filen påverkas inte:</source>
+        <translation>This was found when the file was opened. Your work in the file is not affected:</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="193"/>
         <source>Spara utvärderingsfilen</source>
         <translation>Save the evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="195"/>
         <source>Allt du gör sparas direkt i den här filen. Välj en mapp på datorns egen disk.</source>
         <translation>Everything you do is saved straight to this file. Choose a folder on the computer&apos;s own disk.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="199"/>
         <source>Filnamn</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="201"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="214"/>
         <source>Spara utvärdering</source>
         <translation>Save evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="214"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
@@ -1043,66 +1080,71 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="77"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often. The charts beside the pages are never narrower than this (their labels stay readable). Screens up to this size (logical pixels, after the system&apos;s scaling) start maximised.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="184"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="189"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="190"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="205"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="216"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="224"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="237"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="240"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="202"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="239"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="432"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="443"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="184"/>
+        <source>Filen är skrivskyddad</source>
+        <translation>The file is write-protected</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="230"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1110,72 +1152,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="268"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="270"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="277"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="281"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="322"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="326"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="362"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="373"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="364"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="375"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="419"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="430"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="430"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="441"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="438"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="449"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="506"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="517"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="511"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="522"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="513"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="524"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="521"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="532"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="521"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="532"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1432,47 +1474,47 @@
 <context>
     <name>MunicipalityPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="100"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="101"/>
         <source>Kommunen</source>
         <translation>The municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="102"/>
         <source>Uppgifterna används i rapportens Kortfakta och kan ändras senare.</source>
         <translation>The details are used in the report&apos;s Key facts and can be changed later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="105"/>
         <source>t.ex. Lindsjö</source>
         <translation>e.g. Lindsjö</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
         <source>t.ex. S och C</source>
         <translation>e.g. S and C</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
         <source>Kommunens namn *</source>
         <translation>Name of municipality *</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="134"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="135"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="136"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
     </message>
@@ -1576,7 +1618,7 @@
 <context>
     <name>NewEvaluationWizard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="223"/>
         <source>Ny utvärdering</source>
         <translation>New evaluation</translation>
     </message>
@@ -1706,12 +1748,12 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="95"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="110"/>
         <source>Välj dokument</source>
         <translation>Choose document</translation>
     </message>
@@ -1719,192 +1761,192 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
         <source>Intervjuer – besöksschema</source>
         <translation>Interviews – visit schedule</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="147"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="148"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
         <source>Ny…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="164"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="165"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="168"/>
         <source>Öppna dokumentet</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="170"/>
         <source>Skriv ut schema…</source>
         <translation>Print schedule…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="190"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="264"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
         <source>Start (TT:MM)</source>
         <translation>Start (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
         <source>Slut (TT:MM)</source>
         <translation>End (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
         <source>Roller (kommaseparerade)</source>
         <translation>Roles (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="197"/>
         <source>Namn (personuppgift, frivilligt)</source>
         <translation>Names (personal data, optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="198"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="199"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="202"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="205"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="236"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="206"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="237"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="268"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="221"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="224"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
         <source>Beslutad av</source>
         <translation>Adopted by</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
         <source>Fil på disken</source>
         <translation>File on disk</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
         <source>Webbadress</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="231"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="236"/>
         <source>Sett datum</source>
         <translation>Date viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="268"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="253"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="269"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
         <source>Fil / webbadress</source>
         <translation>File / web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
         <source>Sett</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="340"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="341"/>
         <source>Ny post</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="351"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="352"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="368"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="369"/>
         <source>Ta bort intervjun?</source>
         <translation>Delete the interview?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="369"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
         <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The interview “{0}” is the source of %n note.</numerusform>
@@ -1912,7 +1954,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="371"/>
         <source>Ta bort intervjun och %n anteckningar</source>
         <translation>
             <numerusform>Delete the interview and %n note</numerusform>
@@ -1920,12 +1962,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="373"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="374"/>
         <source>Ta bort dokumentet?</source>
         <translation>Delete the document?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="374"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
         <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The document “{0}” is the source of %n note.</numerusform>
@@ -1933,7 +1975,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="376"/>
         <source>Ta bort dokumentet och %n anteckningar</source>
         <translation>
             <numerusform>Delete the document and %n note</numerusform>
@@ -1941,12 +1983,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="378"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
         <source>Ta bort webbkällan?</source>
         <translation>Delete the web source?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
         <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The web source “{0}” is the source of %n note.</numerusform>
@@ -1954,7 +1996,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="381"/>
         <source>Ta bort webbkällan och %n anteckningar</source>
         <translation>
             <numerusform>Delete the web source and %n note</numerusform>
@@ -1962,17 +2004,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="388"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="389"/>
         <source>Anteckningarna tas bort tillsammans med källan, och deras kopplingar till styrkor och förbättringsmöjligheter.</source>
         <translation>The notes are deleted together with the source, and so are their links to strengths and areas for improvement.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="403"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="404"/>
         <source>Filen {0} finns inte på den här datorn.</source>
         <translation>The file {0} does not exist on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="416"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="417"/>
         <source>Intervjuschema – {0}</source>
         <translation>Interview schedule – {0}</translation>
     </message>
@@ -2226,43 +2268,43 @@
 <context>
     <name>WelcomeWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="51"/>
         <source>Kompass Desktop</source>
         <translation>Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="56"/>
         <source>Arbetsverktyget för utvärderingar med Kommunkompassen. Allt sparas direkt i utvärderingsfilen – det finns ingen Spara-knapp att glömma.</source>
         <translation>The workbench for Kommunkompassen evaluations. Everything is saved straight to the evaluation file – there is no Save button to forget.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="63"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="64"/>
         <source>Ny utvärdering…</source>
         <translation>New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="65"/>
         <source>Öppna…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="66"/>
         <source>Öppna demoutvärdering</source>
         <translation>Open demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="73"/>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="77"/>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="91"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="92"/>
         <source>Filen finns inte längre här</source>
         <translation>The file is no longer here</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="94"/>
         <source>Inga öppnade filer ännu.</source>
         <translation>No files opened yet.</translation>
     </message>
@@ -2279,22 +2321,22 @@
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="166"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="272"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="385"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="396"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="425"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="436"/>
         <source> (annan version)</source>
         <translation> (different version)</translation>
     </message>
@@ -2590,6 +2632,14 @@
     </message>
 </context>
 <context>
+    <name>file_notices</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="72"/>
+        <source>Filen är stängd – ändringarna är sparade</source>
+        <translation>The file is closed – the changes are saved</translation>
+    </message>
+</context>
+<context>
     <name>formatting</name>
     <message>
         <location filename="../../kompass_desktop/gui/formatting.py" line="58"/>
@@ -2743,7 +2793,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kompass_desktop/gui/main.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/main.py" line="55"/>
         <source>Ett oväntat fel inträffade: {0}
 Inget av det du sparat har gått förlorat. Detaljer: {1}</source>
         <translation>An unexpected error occurred: {0}
@@ -2753,24 +2803,29 @@ Nothing you have saved has been lost. Details: {1}</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="109"/>
+        <source>Utskriften sparades inte</source>
+        <translation>The printout was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="118"/>
         <source>Förhandsgranska utkast</source>
         <translation>Preview draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="148"/>
         <source>
 … och {0} till</source>
         <translation>
 … and {0} more</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="154"/>
         <source>Rapporten kan inte skapas än</source>
         <translation>The report cannot be created yet</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="155"/>
         <source>Detta saknas för en slutlig rapport:
 
 {0}{1}
@@ -2783,52 +2838,52 @@ Ett utkast kan alltid skrivas ut.</source>
 A draft can always be printed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="164"/>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="181"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="188"/>
         <source>Rapporten kunde inte skapas</source>
         <translation>The report could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="202"/>
-        <source>Utkastet kunde inte sparas i {0}: {1}.</source>
-        <translation>The draft could not be saved in {0}: {1}.</translation>
+        <location filename="../../kompass_desktop/gui/printing.py" line="229"/>
+        <source>Utkastet sparades inte</source>
+        <translation>The draft was not saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="171"/>
         <source>Rapporten sparades: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="199"/>
         <source>Utkastet är klart</source>
         <translation>Draft ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="200"/>
         <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
         <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="208"/>
         <source>Förhandsgranska och skriv ut…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="212"/>
         <source>Spara som PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="221"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
     </message>

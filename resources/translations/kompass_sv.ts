@@ -51,6 +51,17 @@
     </message>
 </context>
 <context>
+    <name>FileNotices</name>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="34"/>
+        <source>⚠ %n anmärkningar om filen</source>
+        <translation>
+            <numerusform>⚠ %n anmärkning om filen</numerusform>
+            <numerusform>⚠ %n anmärkningar om filen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingColumn</name>
     <message numerus="yes">
         <location filename="../../kompass_desktop/gui/findings.py" line="106"/>
@@ -64,7 +75,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="230"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>Det finns %n säkerhetskopia. Vill du öppna den ({0})?</numerusform>
@@ -133,7 +144,7 @@
 <context>
     <name>RegisterPage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="369"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
         <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Intervjun ”{0}” är källa till %n anteckning.</numerusform>
@@ -141,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="371"/>
         <source>Ta bort intervjun och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort intervjun och %n anteckning</numerusform>
@@ -149,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="374"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
         <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Dokumentet ”{0}” är källa till %n anteckning.</numerusform>
@@ -157,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="376"/>
         <source>Ta bort dokumentet och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort dokumentet och %n anteckning</numerusform>
@@ -165,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
         <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Webbkällan ”{0}” är källa till %n anteckning.</numerusform>
@@ -173,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="381"/>
         <source>Ta bort webbkällan och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort webbkällan och %n anteckning</numerusform>

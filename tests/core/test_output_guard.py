@@ -124,7 +124,7 @@ def test_a_command_never_writes_over_its_own_input(world, capsys, writer, link):
     argv, name, source = WRITERS[writer]
     target = world / name
     (os.link if link == "hard" else os.symlink)(world / source, target)
-    refused(capsys, argv(world, target), world, "samma fil som kommandots indata")
+    refused(capsys, argv(world, target), world, "samma fil som indatafilen")
 
 
 @pytest.mark.parametrize("link", ["hard", "symbolic"])
@@ -198,11 +198,17 @@ def test_no_writer_writes_in_a_network_folder(world, capsys, writer, monkeypatch
     refused(capsys, argv, world, "nätverksmapp")
 
 
-@pytest.mark.parametrize("companion", ["-wal", "-shm", "-journal", ".lock"])
+@pytest.mark.parametrize("companion", ["-wal", "-shm", "-journal", "its writer lock"])
 @pytest.mark.parametrize("writer", ["aggregate", "report", "export", "unseal"])
 def test_the_files_beside_an_evaluation_are_never_written(world, capsys, writer, companion):
+    from kompass_desktop.storage.lock import lock_path_for
+
     argv = WRITERS[writer][0]
-    refused(capsys, argv(world, world / f"eval.kompass{companion}"), world, "hör till utvärderingsfilen")
+    evaluation = world / "eval.kompass"
+    target = (
+        lock_path_for(evaluation) if companion == "its writer lock" else world / f"eval.kompass{companion}"
+    )
+    refused(capsys, argv(world, target), world, "hör till utvärderingsfilen")
 
 
 def test_the_demo_never_replaces_a_real_evaluation_but_replaces_a_demo_after_a_backup(world, capsys):
@@ -291,9 +297,9 @@ def test_a_killed_export_leaves_only_a_private_temporary_file_that_the_next_run_
     """The export is killed between writing its temporary file and moving it into place."""
     code = textwrap.dedent(f"""
         import os
-        from kompass_desktop.exchange import archive
+        from kompass_desktop.storage import outputs
         from kompass_desktop.cli import main
-        archive._link_new = lambda tmp, target: os._exit(9)
+        outputs._link_new = lambda tmp, target: os._exit(9)
         main(["export", {str(world / "eval.kompass")!r}, "-o", {str(world / "a.kkx")!r},
               "--include-personal-data"])
     """)

@@ -1,0 +1,256 @@
+"""The file rules on every platform: one writer per file also for hard links in two folders, the
+demo's earlier copies after a killed run, Windows' and macOS' own code paths simulated (a process
+that still runs, folders, MAX_PATH, the umask), and a broken JSON schema named, not a TypeError.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kompass_desktop.cli import main
+from kompass_desktop.domain.errors import KompassError
+from kompass_desktop.domain.model import TextScope
+from kompass_desktop.services import EvaluationSession, files
+from kompass_desktop.storage import fileformat, outputs
+from kompass_desktop.storage.errors import FileLocked, NameTooLong
+
+LOCK = ".kompass-lock-"
+
+
+def hold_open(path: Path) -> subprocess.Popen[str]:
+    """Another process with ``path`` open for writing (until it is told to stop or killed)."""
+    code = textwrap.dedent(f"""
+        import sys
+        from kompass_desktop.domain.model import TextScope
+        from kompass_desktop.services import EvaluationSession
+        s = EvaluationSession.open({str(path)!r})
+        s.scores.set_text(TextScope.SUBAREA, "1.1", "från den andra processen")
+        print("open", flush=True)
+        sys.stdin.readline()
+        s.close()
+    """)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "open"
+    return child
+
+
+def killed_while_open(path: Path) -> None:
+    child = hold_open(path)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+
+
+# -- one writer per file: hard links in two folders ------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+def test_hard_links_in_two_folders_are_one_file_for_the_lock(demo_copy, tmp_path, capsys):
+    elsewhere = tmp_path / "annan mapp"
+    elsewhere.mkdir()
+    other = elsewhere / "samma.kompass"
+    os.link(demo_copy, other)
+    (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
+    first = EvaluationSession.open(demo_copy)
+    try:  # in this process: the other name is refused, naming who has it open
+        with pytest.raises(FileLocked, match=r"samma\.kompass är redan öppen av "):
+            EvaluationSession.open(other)
+    finally:
+        first.close()
+    child = hold_open(other)  # and from another process, through the other name
+    try:
+        with pytest.raises(FileLocked, match="är redan öppen av "):
+            EvaluationSession.open(demo_copy)
+        assert main(["import-scores", str(demo_copy), str(tmp_path / "p.csv")]) == 1
+        assert "är redan öppen" in capsys.readouterr().err
+        assert main(["restore", str(tmp_path / "p.csv"), "-o", str(demo_copy)]) == 1  # the guard too
+    finally:
+        child.communicate("\n", timeout=30)
+    with EvaluationSession.open(demo_copy) as s:  # free again; the other writer's edit is there
+        assert s.scores.text(TextScope.SUBAREA, "1.1") == "från den andra processen"
+        assert s.validate() == []
+    leftovers = [p.name for p in (*tmp_path.iterdir(), *elsewhere.iterdir()) if p.name.startswith(LOCK)]
+    assert leftovers == []
+
+
+# -- the demo: earlier copies of a killed run ---------------------------------------------------------
+
+
+def test_earlier_demo_copies_with_a_stale_lock_are_removed_and_open_ones_kept():
+    from kompass_desktop.demo import fresh_demo_copy
+
+    killed = fresh_demo_copy()
+    killed_while_open(killed)  # its writer lock stays behind, held by nobody
+    folder = killed.parent
+    assert [p for p in folder.iterdir() if p.name.startswith(LOCK)], "the kill left a lock behind"
+    in_use = fresh_demo_copy()
+    child = hold_open(in_use)
+    try:
+        newest = fresh_demo_copy(keep=1)
+        left = sorted(p.name for p in folder.iterdir() if not p.name.startswith(LOCK))
+        assert left[0] == in_use.name and newest.name in left and killed.name not in left
+        assert not [p for p in left if p.startswith(killed.name)]  # nor its -wal or -shm
+        with EvaluationSession.open(newest) as s:  # the new copy opens for writing
+            assert s.validate() == []
+    finally:
+        child.communicate("\n", timeout=30)
+    fresh_demo_copy(keep=1)
+    assert [p.name for p in folder.iterdir() if p.name.startswith(LOCK)] == []
+
+
+def test_demo_force_replaces_an_earlier_demo_whose_writer_was_killed(tmp_path, capsys):
+    target = tmp_path / "demo.kompass"
+    assert main(["demo", str(target)]) == 0
+    killed_while_open(target)
+    assert main(["demo", str(target), "--force"]) == 0, capsys.readouterr().err
+    with EvaluationSession.open(target) as s:
+        assert str(s.scores.all()["1.1"]) == "13" and s.validate() == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# -- Windows, simulated ---------------------------------------------------------------------------------
+
+
+class FakeKernel32:
+    """The three calls pid_running makes, answering from a table of processes."""
+
+    STILL_ACTIVE = 259
+
+    def __init__(self, processes: dict[int, str]) -> None:
+        self.processes = processes  # pid -> "running" | "exited" | "denied"
+        self.last_error = 0
+        self.closed: list[int] = []
+
+    def OpenProcess(self, _access, _inherit, pid):
+        state = self.processes.get(pid)
+        if state is None or state == "denied":
+            self.last_error = 87 if state is None else 5  # invalid parameter / access denied
+            return 0
+        return 1000 + pid
+
+    def GetLastError(self):
+        return self.last_error
+
+    def GetExitCodeProcess(self, handle, ref):
+        state = self.processes[handle - 1000]
+        ref._obj.value = self.STILL_ACTIVE if state == "running" else 0
+        return 1
+
+    def CloseHandle(self, handle):
+        self.closed.append(handle)
+        return 1
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    """Windows' rules in storage (paths, folders, processes); the file system stays this one."""
+    monkeypatch.setattr(fileformat, "on_windows", lambda: True)
+    kernel32 = FakeKernel32({})
+    monkeypatch.setattr(ctypes, "windll", type("windll", (), {"kernel32": kernel32}), raising=False)
+    return kernel32
+
+
+def test_windows_a_temporary_of_a_process_that_ended_is_removed_a_running_ones_kept(windows, tmp_path):
+    windows.processes.update({4001: "running", 4002: "exited", 4004: "denied"})
+    names = {pid: f".rapport.pdf.{pid}.tmp" for pid in (4001, 4002, 4003, 4004)}  # 4003: no such
+    for name in names.values():
+        (tmp_path / name).write_bytes(b"%PDF personal data")
+    removed = outputs.clean_stale_temporaries(tmp_path)
+    assert sorted(p.name for p in removed) == [names[4002], names[4003]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [names[4001], names[4004]]
+    assert sorted(windows.closed) == [5001, 5002]  # every handle opened was closed
+
+
+def test_windows_a_folder_with_the_read_only_attribute_is_written_a_file_with_it_is_not(windows, tmp_path):
+    folder = tmp_path / "Dokument"
+    folder.mkdir()
+    folder.chmod(0o555)  # how os.stat shows a folder with the read-only attribute on Windows
+    try:
+        files.save_output(folder / "diagram.png", b"\x89PNG chart")
+        assert (folder / "diagram.png").read_bytes() == b"\x89PNG chart"
+        (folder / "diagram.png").chmod(0o444)
+        with pytest.raises(KompassError, match="skrivskyddad"):
+            files.save_output(folder / "diagram.png", b"\x89PNG other")
+        assert (folder / "diagram.png").read_bytes() == b"\x89PNG chart"
+    finally:
+        folder.chmod(0o755)
+
+
+def test_windows_a_path_over_max_path_is_one_clear_message_for_every_writer(
+    windows, demo_copy, tmp_path, capsys
+):
+    deep = tmp_path / ("mapp-" + "x" * 200)  # every name fits, the whole path does not (260)
+    deep.mkdir()
+    target = deep / "utvärdering.kompass"
+    assert len(str(target)) > 260
+    for write in (
+        lambda: files.save_output(deep / "rapport.pdf", b"%PDF"),
+        lambda: files.copy_to(demo_copy, target),
+    ):
+        with pytest.raises(NameTooLong, match=r"för lång \(\d+ tecken; högst 251"):
+            write()
+    for argv in (
+        ["new", str(target), "--framework", "2019", "--municipality", "X"],
+        ["report", str(demo_copy), "-o", str(deep / "r.pdf"), "--draft"],
+        ["export", str(demo_copy), "-o", str(deep / "x.kkx")],
+        ["aggregate", str(demo_copy), "-o", str(deep / "a.json")],
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Sökvägen" in err and "för lång" in err, err
+    assert list(deep.iterdir()) == []
+
+
+# -- macOS, simulated: no /proc, the umask is asked for ------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+@pytest.mark.parametrize("system", ["linux", "macos"])
+def test_a_finished_output_gets_the_users_umask_and_its_temporary_stays_private(
+    tmp_path, monkeypatch, system
+):
+    if system == "macos":
+        monkeypatch.setattr(outputs, "_PROC_STATUS", tmp_path / "no-proc" / "status")
+    outputs._umask.cache_clear()
+    previous = os.umask(0o027)
+    try:
+        seen = []
+        real_commit = outputs.commit
+
+        def commit(tmp, target, **kwargs):
+            seen.append(stat.S_IMODE(os.stat(tmp).st_mode))
+            real_commit(tmp, target, **kwargs)
+
+        monkeypatch.setattr(outputs, "commit", commit)
+        files.save_output(tmp_path / "diagram.svg", b"<svg/>")
+    finally:
+        os.umask(previous)
+        outputs._umask.cache_clear()
+    assert seen == [0o600]  # personal data possible: owner only while it is written
+    assert stat.S_IMODE((tmp_path / "diagram.svg").stat().st_mode) == 0o640
+
+
+# -- schemas ------------------------------------------------------------------------------------------
+
+
+def test_an_invalid_json_schema_document_is_reported_not_a_type_error(tmp_path, monkeypatch):
+    from kompass_desktop import resources
+
+    (tmp_path / "national-average.schema.json").write_text('{"type": 5}', encoding="utf-8")
+    monkeypatch.setattr(resources, "schemas_dir", lambda: tmp_path)
+    resources.load_schema.cache_clear()
+    try:
+        with pytest.raises(KompassError, match=r"national-average\.schema\.json är inget giltigt schema"):
+            resources.schema_errors({"frameworks": {}}, "national-average.schema.json")
+    finally:
+        resources.load_schema.cache_clear()
