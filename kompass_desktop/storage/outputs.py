@@ -414,12 +414,17 @@ def commit(tmp: Path, target: Path, *, replace: bool, mode: int) -> None:
     ``replace``, also not one that appeared meanwhile).  Raises OSError or OutputRefused."""
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+        if fileformat.on_windows():
+            fh.close()  # Windows cannot rename or replace a file that is open
         if replace:
             os.replace(tmp, target)
         else:
             _link_new(tmp, target)
         if os.name == "posix":  # only now: until it is in place it is readable by its owner only
-            os.fchmod(fh.fileno(), mode)
+            if fh.closed:
+                os.chmod(target, mode)
+            else:
+                os.fchmod(fh.fileno(), mode)
     fsync_folder(Path(target).parent)
 
 

@@ -254,3 +254,32 @@ def test_an_invalid_json_schema_document_is_reported_not_a_type_error(tmp_path, 
             resources.schema_errors({"frameworks": {}}, "national-average.schema.json")
     finally:
         resources.load_schema.cache_clear()
+
+
+def test_windows_a_finished_file_is_closed_before_it_is_moved_into_place(windows, tmp_path, monkeypatch):
+    """Windows refuses to rename or replace a file that is open (no FILE_SHARE_DELETE)."""
+    import builtins
+
+    handles: list = []
+    real_open, real_replace, real_link = builtins.open, os.replace, os.link
+
+    def tracking_open(file, *args, **kwargs):
+        fh = real_open(file, *args, **kwargs)
+        handles.append((os.fspath(file) if not isinstance(file, int) else file, fh))
+        return fh
+
+    def refuse_open(real):
+        def move(src, dst, *args, **kwargs):
+            if any(name == os.fspath(src) and not fh.closed for name, fh in handles):
+                raise PermissionError(32, "The process cannot access the file", os.fspath(src))
+            return real(src, dst, *args, **kwargs)
+
+        return move
+
+    monkeypatch.setattr(builtins, "open", tracking_open)
+    monkeypatch.setattr(os, "replace", refuse_open(real_replace))
+    monkeypatch.setattr(os, "link", refuse_open(real_link))
+    files.save_output(tmp_path / "rapport.pdf", b"%PDF new")  # a new file
+    files.save_output(tmp_path / "rapport.pdf", b"%PDF again")  # an earlier one replaced
+    assert (tmp_path / "rapport.pdf").read_bytes() == b"%PDF again"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf"]

@@ -97,3 +97,32 @@ def test_printing_to_a_file_goes_through_the_output_guard(demo_window, demo_copy
     assert len(PdfReader(printed).pages) == len(PdfReader(pdf).pages)
     temporaries = [p.name for p in tmp_path.iterdir() if p.name.startswith(".") and "-lock-" not in p.name]
     assert temporaries == []  # (the lock is the open evaluation's)
+
+
+def test_a_write_protected_file_is_offered_as_a_copy_or_read_only_even_as_root(
+    window, demo_copy, monkeypatch
+):
+    from kompass_desktop.gui import mainwindow
+
+    demo_copy.chmod(0o444)  # root may write anyway; the app respects the mode bits
+    before = digest(demo_copy)
+    seen = []
+
+    def press_read_only(box):
+        seen.append((box.windowTitle(), box.text()))
+        button = next(b for b in box.buttons() if "skrivskyddad" in b.text().replace("&", ""))
+        monkeypatch.setattr(box, "clickedButton", lambda: button)
+        return 0
+
+    monkeypatch.setattr(mainwindow.QMessageBox, "exec", press_read_only)
+    try:
+        assert window.open_file(demo_copy)
+        assert window.controller.session.readonly
+        assert [title for title, _text in seen] == ["Filen är skrivskyddad"]
+        assert "demo.kompass är skrivskyddad" in seen[0][1]
+        assert window.close_evaluation()
+        assert digest(demo_copy) == before and sorted(p.name for p in demo_copy.parent.iterdir()) == [
+            "demo.kompass"
+        ]
+    finally:
+        demo_copy.chmod(0o644)
