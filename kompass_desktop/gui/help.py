@@ -48,6 +48,10 @@ def shortcuts() -> list[tuple[str, str]]:
         ),
         ("Ctrl+F", QCoreApplication.translate("help", "Sök")),
         ("Ctrl+G", QCoreApplication.translate("help", "Visa diagram bredvid")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+R"),
+            QCoreApplication.translate("help", "Förhandsvisning av rapportsidan bredvid"),
+        ),
         ("Ctrl+P", QCoreApplication.translate("help", "Skriv ut utkast")),
         (
             QCoreApplication.translate("help", "Ctrl+Skift+S"),

@@ -30,6 +30,7 @@ from .controller import EvaluationController
 from .dialogs import show_error
 from .file_notices import FileNotices, tell_checkpoint_failed
 from .menus import MenusMixin
+from .preview_dock import attach_preview, detach_preview, preview_dock
 from .source_picker import SourcePicker
 from .welcome import NewEvaluationWizard, WelcomeWidget
 from .workspace import Workspace
@@ -83,6 +84,7 @@ class MainWindow(MenusMixin):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chart_dock)
         self.chart_dock.hide()
         self.chart_dock.visibilityChanged.connect(self._dock_visibility_changed)
+        self.preview_dock = preview_dock(self)
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.file_notices = FileNotices(self)
@@ -264,6 +266,7 @@ class MainWindow(MenusMixin):
         self.central.setCurrentWidget(self.workspace)
         if self.chart_dock.isVisible():
             self._ensure_dock_charts()
+        attach_preview(self)
         info = session.info()
         readonly = self.tr(" (skrivskyddad)") if session.readonly else ""
         self.setWindowTitle(f"{info.municipality_name} – {session.path.name}{readonly} – {APP_NAME}")
@@ -340,6 +343,7 @@ class MainWindow(MenusMixin):
         self.chart_dock.setWidget(QWidget(self.chart_dock))
         if dock is not None:
             dock.deleteLater()
+        detach_preview(self)
         controller, self.controller = self.controller, None
         controller.undo_stack.indexChanged.disconnect(self._update_actions)
         if self._source_box is not None:

@@ -151,6 +151,11 @@ class MenusMixin(QMainWindow):
         toggle.setShortcut(QKeySequence("Ctrl+G"))
         view.addAction(toggle)
         self._file_actions.append(toggle)
+        preview = self.preview_dock.toggleViewAction()
+        preview.setText(self.tr("&Förhandsvisning"))
+        preview.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        view.addAction(preview)
+        self._file_actions.append(preview)
         language = view.addMenu(self.tr("&Språk"))
         for code, name in LANGUAGES.items():
             act = self._action(language, name, lambda _=False, code=code: self._set_language(code))
@@ -214,6 +219,7 @@ class MenusMixin(QMainWindow):
         controller: EvaluationController | None
         workspace: Workspace | None
         chart_dock: QDockWidget
+        preview_dock: QDockWidget
 
         def new_evaluation(self) -> None: ...
         def open_dialog(self) -> None: ...

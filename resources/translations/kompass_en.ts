@@ -1080,71 +1080,71 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="78"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often. The charts beside the pages are never narrower than this (their labels stay readable). Screens up to this size (logical pixels, after the system&apos;s scaling) start maximised.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="123"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="144"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="191"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="207"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="219"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="224"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="226"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="240"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="205"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="443"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="244"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="447"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
         <source>Filen är skrivskyddad</source>
         <translation>The file is write-protected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="232"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1152,72 +1152,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="268"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="271"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="270"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="273"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="281"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="284"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="326"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="329"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="373"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="377"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="375"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="379"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="430"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="434"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="441"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="445"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="449"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="453"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="517"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="521"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="522"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="526"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="524"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="528"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="532"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="532"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1306,13 +1306,13 @@
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/menus.py" line="89"/>
-        <location filename="../../kompass_desktop/gui/menus.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="183"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/menus.py" line="93"/>
-        <location filename="../../kompass_desktop/gui/menus.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="186"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -1397,52 +1397,57 @@
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="155"/>
+        <source>&amp;Förhandsvisning</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="159"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="165"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="167"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="169"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="181"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="186"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="199"/>
         <source>Ångrade: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="199"/>
         <source>Gjorde om: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="206"/>
         <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
         <translation>Everything is saved already. Every change is saved in the file at once.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="215"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
@@ -1743,6 +1748,54 @@
         <location filename="../../kompass_desktop/gui/notes_list.py" line="116"/>
         <source>Ta bort anteckningen?</source>
         <translation>Delete the note?</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="145"/>
+        <source>Föregående sida</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="146"/>
+        <source>Nästa sida</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="149"/>
+        <source>Zooma ut</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="150"/>
+        <source>Zooma in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="151"/>
+        <source>Anpassa</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="151"/>
+        <source>Anpassa till bredden</source>
+        <translation>Fit to width</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="210"/>
+        <source>Förhandsvisningen visar rapportens sidor för områdena och sammanfattningen.</source>
+        <translation>The preview shows the report&apos;s pages for the areas and the summary.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="292"/>
+        <source>Sida {0} av {1}</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="345"/>
+        <source>Den här texten skrivs inte i ett fält.</source>
+        <translation>This text is not written in a field.</translation>
     </message>
 </context>
 <context>
@@ -2775,17 +2828,27 @@
         <translation>Show charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="52"/>
+        <source>Ctrl+Skift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="53"/>
+        <source>Förhandsvisning av rapportsidan bredvid</source>
+        <translation>Preview of the report page beside</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="55"/>
         <source>Skriv ut utkast</source>
         <translation>Print draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="57"/>
         <source>Ctrl+Skift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="58"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
@@ -2798,6 +2861,24 @@
 Inget av det du sparat har gått förlorat. Detaljer: {1}</source>
         <translation>An unexpected error occurred: {0}
 Nothing you have saved has been lost. Details: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>preview</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_dock.py" line="16"/>
+        <source>Förhandsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_dock.py" line="52"/>
+        <source>Ingen utvärdering är öppen.</source>
+        <translation>No evaluation is open.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_worker.py" line="164"/>
+        <source>Förhandsvisningen kunde inte skapas: {0}</source>
+        <translation>The preview could not be made: {0}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,188 @@
+"""Visa → Förhandsvisning: the report page of the field being edited, live, beside the page."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+from conftest import area_page, press, type_text
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kompass_desktop.domain.model import TextScope
+from kompass_desktop.gui import preview_worker
+
+WAIT = 20_000  # ms: a render on a loaded 2-core machine, with room to spare
+
+
+def printed(result) -> str:
+    """The text of the pages the pane shows, read from the report's own PDF."""
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(result.pdf)).pages)
+
+
+def open_preview(qtbot, win):
+    """Visa → Förhandsvisning with its shortcut, as a user would."""
+    press(qtbot, win, "Ctrl+Shift+R")
+    qtbot.waitUntil(lambda: win.preview_dock.isVisible())
+    from kompass_desktop.gui.preview_pane import PreviewPane
+
+    pane = win.preview_dock.widget()
+    assert isinstance(pane, PreviewPane)
+    return pane
+
+
+def settled(pane):
+    return not pane.worker.busy and not pane._timer.isActive()
+
+
+def shown_newest(pane):
+    return settled(pane) and pane.result is not None and pane.result.generation == pane.generation
+
+
+def test_the_pane_shows_the_page_of_the_field_with_what_was_typed(qtbot, demo_window):
+    win = demo_window
+    page = area_page(win, 3)
+    card = page.cards["3.2"]
+    card.text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert pane.result.key == "area-3" and not pane.result.error
+    assert "UTKAST" in printed(pane.result)  # the draft marking
+    assert pane.page_label.text().startswith("Sida ")
+    card.text.selectAll()
+    type_text(card.text, "Styrningen följs upp varje kvartal i nämnderna.")
+    assert card.text.flush()  # committed (as after a pause in typing)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert "Styrningen följs upp varje kvartal i nämnderna." in printed(pane.result)
+    shown = [p.number for p in pane.view.pages]
+    assert pane.page_label.text() == f"Sida {shown[0]} av {pane.result.total}"
+    assert pane.view.marked == "text:subarea:3.2" and pane.view.marked_rects()  # marked, in view
+    bar = pane.scroller.verticalScrollBar()
+    top = min(r.top() for r in pane.view.marked_rects())
+    assert bar.value() <= top <= bar.value() + pane.scroller.viewport().height()
+
+
+def test_a_changed_score_and_the_summary_texts_are_followed(qtbot, demo_window):
+    win = demo_window
+    pane = open_preview(qtbot, win)
+    page = area_page(win, 2)
+    page.cards["2.1"].score.setFocus()
+    qtbot.waitUntil(lambda: shown_newest(pane) and pane.result.key == "area-2", timeout=WAIT)
+    before = printed(pane.result)
+    ok, _ = win.controller.set_score("2.1", "0")
+    assert ok
+    qtbot.waitUntil(lambda: shown_newest(pane) and printed(pane.result) != before, timeout=WAIT)
+    win.go("summary")
+    editor = win.workspace.pages["summary"].editors[TextScope.SUMMARY_WEAKER]
+    editor.setFocus()
+    editor.selectAll()
+    type_text(editor, "Svagast är kvalitetsutvecklingen.")
+    assert editor.flush()
+    qtbot.waitUntil(lambda: shown_newest(pane) and pane.result.key == "ch2", timeout=WAIT)
+    assert "Svagast är kvalitetsutvecklingen." in printed(pane.result)
+
+
+class Gate:
+    """Holds every render until released (a slow render, made deterministic)."""
+
+    def __init__(self, monkeypatch):
+        self.open = threading.Event()
+        self.entered = threading.Event()
+        real = preview_worker.PreviewRenderer.render
+
+        def render(renderer, request, newest):
+            self.entered.set()
+            self.open.wait(30)
+            return real(renderer, request, newest)
+
+        monkeypatch.setattr(preview_worker.PreviewRenderer, "render", render)
+
+
+def test_the_newest_edit_wins_over_a_render_still_running(qtbot, demo_window, monkeypatch):
+    win = demo_window
+    page = area_page(win, 4)
+    page.cards["4.1"].text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    gate = Gate(monkeypatch)
+    seen = []
+    pane.shown.connect(lambda result: seen.append(printed(result)))
+    for i in range(1, 6):  # rapid edits, each committed while the first render is held
+        assert win.controller.set_text(TextScope.SUBAREA, "4.1", f"Version {i} av texten.")
+        pane.request()
+        if i == 1:
+            assert gate.entered.wait(10)  # the first one is running
+    gate.open.set()
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert seen and all("Version 5 av texten." in text for text in seen)  # nothing older shown
+    assert "Version 5 av texten." in printed(pane.result)
+
+
+def test_clicking_a_paragraph_puts_the_cursor_in_its_field(qtbot, demo_window):
+    win = demo_window
+    page = area_page(win, 3)
+    page.cards["3.1"].score.setFocus()  # the area box and the first sub-areas are on its page
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    regions = {r.source: r for r in pane.view.regions}
+    for source, field in (
+        ("text:subarea:3.2", page.cards["3.2"].text),
+        ("text:area_intro:3", page.intro),
+        ("score:3.4", page.cards["3.4"].score),
+    ):
+        rect = pane.view.region_rect(regions[source])
+        pane.scroller.ensureVisible(int(rect.center().x()), int(rect.center().y()))
+        qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+        qtbot.waitUntil(lambda field=field: QApplication.focusWidget() is field)
+        assert pane.view.marked == source
+
+
+def test_a_failing_render_shows_its_message_and_the_window_goes_on(qtbot, demo_window, monkeypatch, tmp_path):
+    """A damaged report font: the pane says so; typing is saved; a repaired font renders again."""
+    from kompass_desktop.report import fonts, styles
+
+    win = demo_window
+    page = area_page(win, 5)
+    page.cards["5.1"].text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    for name in ("Carlito-Regular.ttf", "Carlito-Bold.ttf", "Carlito-Italic.ttf"):
+        (tmp_path / name).write_bytes(b"not a font" * 10)
+    with monkeypatch.context() as broken:
+        broken.setattr(fonts, "_registered", False)
+        broken.setattr(fonts, "fonts_dir", lambda: tmp_path)
+        styles.styles.cache_clear()
+        assert win.controller.set_text(TextScope.SUBAREA, "5.1", "Text medan typsnittet är trasigt.")
+        qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+        assert pane.result.error and pane.message.isVisible()
+        assert "Förhandsvisningen kunde inte skapas" in pane.message.text()
+        assert "Carlito-Regular.ttf" in pane.message.text()
+        stored = win.controller.session.scores.text(TextScope.SUBAREA, "5.1")
+        assert stored == "Text medan typsnittet är trasigt."  # the edit itself was saved
+    styles.styles.cache_clear()
+    assert win.controller.set_text(TextScope.SUBAREA, "5.1", "Typsnittet är lagat.")
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert not pane.result.error and not pane.message.isVisible()
+    assert "Typsnittet är lagat." in printed(pane.result)
+
+
+@pytest.mark.parametrize("step", [1, -1])
+def test_previous_and_next_page_and_zoom(qtbot, demo_window, step):
+    win = demo_window
+    area_page(win, 6).cards["6.1"].text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    number = pane.view.pages[0].number
+    total = pane.result.total
+    (pane.next_button if step > 0 else pane.previous_button).click()
+    qtbot.waitUntil(lambda: shown_newest(pane) and pane.view.pages[0].number == number + step, timeout=WAIT)
+    assert pane.page_label.text() == f"Sida {number + step} av {total}"
+    assert f"Sida {number + step} av {total}" in printed(pane.result)
+    width = pane.view.width()
+    pane.zoom_in_button.click()
+    assert not pane.fit_button.isChecked() and pane.view.width() > width
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    pane.fit_button.click()
+    assert pane.view.width() <= pane.scroller.viewport().width()
