@@ -165,7 +165,8 @@ def preview_figures(app: Any, edits: int = 25) -> dict[str, float]:
 
     wait_for(app, newest_shown)
     base = card.text.toPlainText()
-    times = []
+    times: list[float] = []
+    parts: dict[str, list[float]] = {}  # the renderer's share: content model, PDF, pixels
     for i in range(edits):
         card.text.setPlainText(f"{base} Tillägg nummer {i} om uppföljningen.")
         start = time.perf_counter()
@@ -173,6 +174,8 @@ def preview_figures(app: Any, edits: int = 25) -> dict[str, float]:
         wait_for(app, newest_shown)
         pane.view.repaint()  # painted on screen
         times.append(time.perf_counter() - start)
+        for part, seconds in pane.result.seconds.items():
+            parts.setdefault(part, []).append(seconds)
         if f"Tillägg nummer {i} " not in pane_text(pane):
             raise RuntimeError("the preview does not show the edit")
     scores = []
@@ -188,6 +191,7 @@ def preview_figures(app: Any, edits: int = 25) -> dict[str, float]:
         "preview": statistics.median(times),
         "preview_p95": sorted(times)[int(len(times) * 0.95)],
         "preview_edits": len(times),
+        **{f"part {k}": statistics.median(v) for k, v in parts.items()},
         "score_preview": statistics.median(scores),
         "score_preview_p95": sorted(scores)[int(len(scores) * 0.95)],
     }
@@ -203,6 +207,8 @@ def pane_text(pane: Any) -> str:
 
 
 def print_preview(figures: dict[str, float]) -> None:
+    shares = ", ".join(f"{k[5:]} {v * 1000:.0f} ms" for k, v in figures.items() if k.startswith("part "))
+    print(f"live preview, the renderer's share (median): {shares}")
     print(
         f"live preview: {figures['preview'] * 1000:.0f} ms median, "
         f"{figures['preview_p95'] * 1000:.0f} ms p95 over {figures['preview_edits']:.0f} edits  "

@@ -4,4 +4,5 @@ import sys
 
 from .app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a child process (the live preview's renderer) imports it
+    sys.exit(main())

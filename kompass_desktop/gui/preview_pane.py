@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -244,7 +245,10 @@ class PreviewPane(QWidget):
         self.generation += 1
         snap = self.controller.session.snapshot()
         scale = self._target_scale() * self.devicePixelRatioF()
-        self.worker.submit(PreviewRequest(self.generation, snap, self.source, self.key, self.page, scale))
+        request = PreviewRequest(
+            self.generation, snap, self.source, self.key, self.page, scale, at=self._cursor_at()
+        )
+        self.worker.submit(request)
         return self.generation
 
     # -- results ---------------------------------------------------------------------------------
@@ -272,15 +276,33 @@ class PreviewPane(QWidget):
         self.scroller.setVisible(not error and bool(self.key) and bool(self.view.pages))
         self._update_buttons()
 
+    def _cursor_at(self) -> float:
+        """Where the cursor is in the field followed (0: its start, 1: its end)."""
+        widget = QApplication.focusWidget()
+        page = self.workspace.pages.get(self.workspace.current)
+        if not isinstance(widget, QTextEdit) or source_of(page, widget) != self.source:
+            return 0.0
+        length = len(widget.toPlainText())
+        return widget.textCursor().position() / length if length else 0.0
+
     def _mark(self) -> None:
+        """Mark the field's paragraphs and scroll to the part with the cursor."""
         self.view.marked = self.source
         self.view.update()
-        rects = self.view.marked_rects()
-        if rects:
-            top = min(r.top() for r in rects)
-            self.scroller.verticalScrollBar().setValue(max(0, int(top) - 40))
-        else:
-            self.scroller.verticalScrollBar().setValue(0)
+        rects = sorted(self.view.marked_rects(), key=lambda r: r.top())
+        bar = self.scroller.verticalScrollBar()
+        if not rects:
+            bar.setValue(0)
+            return
+        remaining = self._cursor_at() * sum(r.height() for r in rects)
+        y = rects[-1].bottom()
+        for rect in rects:
+            if remaining <= rect.height():
+                y = rect.top() + remaining
+                break
+            remaining -= rect.height()
+        top = min(y - 40, max(rects[0].top() - 40, y - self.scroller.viewport().height() / 3))
+        bar.setValue(max(0, int(top)))
 
     def _update_buttons(self) -> None:
         result = self.result

@@ -1,33 +1,37 @@
-"""The live preview's worker: builds the report pages of the field being edited off the GUI thread.
+"""The live preview's worker: the report pages of the field being edited, made off the GUI thread.
 
-The GUI hands over a snapshot of the evaluation and what to show (:class:`PreviewRequest`);
-one worker thread builds the draft's content model, the section holding the field (with the
-page numbers it has in the whole report, :class:`~kompass_desktop.report.sections.SectionBuilder`
-reusing what has not changed) and rasterises the drawn pages with PDFium.  Only the newest
-request counts: a request waiting is replaced by a newer one, a render still running when a
-newer request arrives stops at its next step, and every result carries its generation so the
-pane can drop stale ones.  Errors (a damaged font, anything unexpected) come back as a message.
+The pane hands over a snapshot of the evaluation and what to show (:class:`PreviewRequest`).
+A worker thread passes it to a child process that runs the report code
+(:mod:`kompass_desktop.report.preview_service`: the draft's content model, the section holding
+the field with the page numbers it has in the whole report, reusing what has not changed, the
+drawn pages rasterised) and turns the answer into images.  The window's Python thread never
+waits for reportlab: not even for its lock, as a thread of the same process would.
+
+Only the newest request counts: a request waiting is replaced by a newer one, a result that
+arrives after a newer request was made is dropped (here, and by generation in the pane).
+Errors (a damaged font, a child that died) come back as a message; the next request starts a
+new child if needed.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from ..domain.errors import KompassError
 from ..domain.model import EvaluationSnapshot
 from ..report.pages import Region
+from ..report.preview_service import Job, Picture, Rendered
 
 
 @dataclass(frozen=True, slots=True)
 class PreviewRequest:
     """What to show: the section of ``source`` (else of heading ``key``), page ``page`` when
-    asked for (previous/next page), rasterised at ``scale`` pixels per PDF point."""
+    asked for (previous/next page), else the pages of ``source`` around the cursor; rasterised
+    at ``scale`` pixels per PDF point."""
 
     generation: int
     snap: EvaluationSnapshot
@@ -35,6 +39,8 @@ class PreviewRequest:
     key: str = ""
     page: int = 0
     scale: float = 1.0
+    at: float = 0.0  # where in the field the cursor is (0: start, 1: end)
+    span: int = 2  # at most this many pages of the field
     started: float = field(default_factory=time.perf_counter)
 
 
@@ -59,114 +65,77 @@ class PreviewResult:
     pdf: bytes = b""  # the drawn pages (the report's own PDF, for tests and checks)
     error: str = ""
     started: float = 0.0
+    seconds: dict[str, float] = field(default_factory=dict)  # where the time went in the child
 
 
-class Superseded(Exception):
-    """A newer request arrived: the render in progress is abandoned."""
+def result_of(request: PreviewRequest, answer: Rendered) -> PreviewResult:
+    if answer.error:
+        return PreviewResult(request.generation, request.source, error=error_message(answer.error))
+    pages = tuple(PreviewPage(p.number, image_of(p), *p.points) for p in answer.pictures)
+    return PreviewResult(
+        request.generation,
+        request.source,
+        answer.key,
+        pages,
+        answer.regions,
+        answer.total,
+        answer.first,
+        answer.count,
+        answer.pdf,
+        started=request.started,
+        seconds=answer.seconds,
+    )
 
 
-def rasterise(pdf: bytes, scale: float) -> list[tuple[QImage, float, float]]:
-    """Every page of ``pdf`` as an image (PDFium; one document at a time: it is not thread-safe)."""
-    import pypdfium2 as pdfium
-
-    from ..report.document import build_lock
-
-    out: list[tuple[QImage, float, float]] = []
-    with build_lock:
-        document = pdfium.PdfDocument(pdf)
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                width, height = page.get_size()
-                bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(A), as Qt reads it
-                try:
-                    kind = (
-                        QImage.Format.Format_RGB888
-                        if bitmap.n_channels == 3
-                        else QImage.Format.Format_RGBA8888
-                    )
-                    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, kind)
-                    image = image.copy()  # own the pixels: the bitmap's buffer goes away
-                finally:
-                    bitmap.close()
-                out.append((image, float(width), float(height)))
-        finally:
-            document.close()
-    return out
-
-
-class PreviewRenderer:
-    """The report side of one render (used by the worker thread only)."""
-
-    def __init__(self) -> None:
-        from ..report.sections import SectionBuilder
-
-        self.builder = SectionBuilder()
-
-    def section_key_of_page(self, content: Any, page: int) -> str:
-        """The key of the section holding page ``page`` of the whole report ("" if none)."""
-        from ..report.pdf import toc_entries
-        from ..report.sections import sections
-
-        toc = toc_entries(content.blocks)
-        start = 1
-        for section in sections(content):
-            count = self.builder.layout(content, section, toc).pages
-            if start <= page < start + count:
-                return section.key
-            start += count
-        return ""
-
-    def render(self, request: PreviewRequest, newest: Any) -> PreviewResult:
-        """``newest()``: the generation of the newest request (a render behind it stops)."""
-        from ..report.context import make_context
-        from ..report.document import report_content
-
-        def check() -> None:
-            if newest() != request.generation:
-                raise Superseded
-
-        content = report_content(make_context(request.snap, draft=True))
-        check()
-        key, source, page = request.key, request.source, request.page
-        if page:
-            key = self.section_key_of_page(content, page) or key
-            source = ""
-        try:
-            part = self.builder.render(content, key=key, source=source, page=page)
-        except KeyError:  # the field is not in the report (yet): its section, by heading
-            part = self.builder.render(content, key=request.key or "contents")
-        check()
-        images = rasterise(part.pdf, request.scale)
-        pages = tuple(
-            PreviewPage(number, image, width, height)
-            for number, (image, width, height) in zip(part.numbers, images, strict=True)
-        )
-        return PreviewResult(
-            request.generation,
-            request.source,
-            part.key,
-            pages,
-            part.regions,
-            part.total,
-            part.first,
-            part.count,
-            part.pdf,
-            started=request.started,
-        )
-
-
-def error_message(err: BaseException) -> str:
-    """A one-line message for the pane (Swedish; the report's own errors are already Swedish)."""
+def error_message(detail: str) -> str:
+    """The pane's one-line message for a render that failed because of ``detail``."""
     from PySide6.QtCore import QCoreApplication
 
-    detail = str(err) if isinstance(err, KompassError) else f"{type(err).__name__}: {err}"
     text = QCoreApplication.translate("preview", "Förhandsvisningen kunde inte skapas: {0}")
-    return text.format(" ".join(detail.split()))
+    return text.format(detail)
+
+
+def image_of(picture: Picture) -> QImage:
+    kind = QImage.Format.Format_RGB888
+    return QImage(picture.pixels, picture.width, picture.height, picture.stride, kind).copy()
+
+
+class RenderProcess:
+    """The child process that renders (:func:`kompass_desktop.report.preview_service.serve`)."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        from ..report.preview_service import serve
+
+        context = multiprocessing.get_context("spawn")  # no fork of a process running Qt
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=serve, args=(child,), name="kompass-preview", daemon=True)
+        self.process.start()
+        child.close()
+        self.frameworks: set[str] = set()  # frameworks the child has
+
+    def render(self, request: PreviewRequest) -> Rendered:
+        framework = request.snap.framework.id
+        snap = request.snap
+        if framework in self.frameworks:  # the child has it: not sent again
+            snap = replace(snap, framework=None)  # type: ignore[arg-type]
+        r = request
+        job = Job(snap, framework, r.source, r.key, r.page, r.scale, r.at, r.span)
+        self.conn.send(job)
+        self.frameworks.add(framework)
+        answer: Rendered = self.conn.recv()
+        return answer
+
+    def kill(self) -> None:
+        """End the child now (a render in progress is abandoned)."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.conn.close()
 
 
 class PreviewWorker(QThread):
-    """One thread that renders the newest request; ``rendered`` carries a :class:`PreviewResult`."""
+    """One thread that has the newest request rendered; ``rendered`` carries a :class:`PreviewResult`."""
 
     rendered = Signal(object)
 
@@ -177,17 +146,17 @@ class PreviewWorker(QThread):
         self._newest = 0
         self._stopping = False
         self._busy = False
-        self.renderer_factory = PreviewRenderer  # tests may replace it
+        self._child: RenderProcess | None = None
 
     # -- the GUI thread ------------------------------------------------------------------------
     def submit(self, request: PreviewRequest) -> None:
-        """Render ``request`` next; a request still waiting is dropped, a running one stops."""
+        """Render ``request`` next; a request still waiting is dropped."""
         with self._condition:
             self._pending = request
             self._newest = max(self._newest, request.generation)
             self._condition.notify()
         if not self.isRunning():
-            self.start(QThread.Priority.LowPriority)
+            self.start()
 
     @property
     def busy(self) -> bool:
@@ -195,20 +164,38 @@ class PreviewWorker(QThread):
             return self._busy or self._pending is not None
 
     def stop(self) -> None:
-        """Ask the thread to end (it finishes the step it is in); does not wait."""
+        """End the thread and the child process now (without waiting for a render)."""
         with self._condition:
             self._stopping = True
             self._pending = None
             self._newest += 1
+            child, self._child = self._child, None
             self._condition.notify()
+        if child is not None:
+            child.kill()
 
     # -- the worker thread ---------------------------------------------------------------------
-    def _newest_generation(self) -> int:
+    def exchange(self, request: PreviewRequest) -> Rendered:
+        """The child's answer to ``request`` (a new child when there is none)."""
         with self._condition:
-            return self._newest
+            child = self._child
+        if child is None:
+            child = RenderProcess()
+            with self._condition:
+                if self._stopping:
+                    child.kill()
+                    return Rendered()
+                self._child = child
+        try:
+            return child.render(request)
+        except (EOFError, OSError) as err:  # the child died (or was ended): a new one next time
+            with self._condition:
+                if self._child is child:
+                    self._child = None
+            child.kill()
+            return Rendered(error=f"renderingsprocessen avslutades ({type(err).__name__})")
 
     def run(self) -> None:
-        renderer: PreviewRenderer | None = None
         while True:
             with self._condition:
                 while self._pending is None and not self._stopping:
@@ -219,16 +206,11 @@ class PreviewWorker(QThread):
                 assert request is not None
                 self._busy = True
             try:
-                if renderer is None:
-                    renderer = self.renderer_factory()
-                result = renderer.render(request, self._newest_generation)
-            except Superseded:
-                result = None
+                result = result_of(request, self.exchange(request))
             except Exception as err:  # shown in the pane; the window goes on
-                renderer = None  # start afresh: a failed build may leave its caches half made
-                result = PreviewResult(request.generation, request.source, error=error_message(err))
+                result = PreviewResult(request.generation, request.source, error=error_message(str(err)))
             with self._condition:
                 self._busy = False
                 stale = self._stopping or request.generation != self._newest
-            if result is not None and not stale:
+            if not stale:
                 self.rendered.emit(result)

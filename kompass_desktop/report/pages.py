@@ -92,6 +92,7 @@ class Built:
     heading_pages: dict[str, int]  # bookmark key -> page number
     regions: list[Region] = field(default_factory=list)
     placed: dict[str, int] = field(default_factory=dict)  # source -> first page it is on
+    last: dict[str, int] = field(default_factory=dict)  # source -> last page it is on
 
     @property
     def total(self) -> int:
@@ -193,6 +194,7 @@ class ReportFrame(Frame):  # type: ignore[misc]
         if done:
             for source in getattr(flowable, "kompass_sources", ()):
                 canv.kompass_placed.setdefault(source, canv.getPageNumber())
+                canv.kompass_last[source] = canv.getPageNumber()
         return done
 
     add = _add
@@ -224,6 +226,7 @@ def canvas_class(info: DocumentInfo, pages: PageRange, heading_pages: dict[str, 
             )
             self.kompass_toc: list[tuple[int, float, float, float, ParagraphStyle, bool, str, str]] = []
             self.kompass_placed: dict[str, int] = {}
+            self.kompass_last: dict[str, int] = {}  # source -> the last page it is on
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -399,7 +402,8 @@ def build_pages(
         for page, x0, y0, x1, y1, source in canv.kompass_regions or ()
     ]
     placed = {source: doc.number(page) for source, page in canv.kompass_placed.items()}
-    return Built(buffer.getvalue(), doc.page, pages, dict(doc.heading_pages), regions, placed)
+    last = {source: doc.number(page) for source, page in canv.kompass_last.items()}
+    return Built(buffer.getvalue(), doc.page, pages, dict(doc.heading_pages), regions, placed, last)
 
 
 class _Merged(dict[str, int]):

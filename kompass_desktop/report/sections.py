@@ -92,6 +92,18 @@ class Layout:
     pages: int
     placed: dict[str, int]
     headings: dict[str, int]  # heading key -> page (from 1) it is on
+    last: dict[str, int] = field(default_factory=dict)  # source -> the last page (from 1) it is on
+
+    def window(self, source: str, at: float, span: int) -> range:
+        """Up to ``span`` pages (from 1) of ``source``: around the point ``at`` (0: its start,
+        1: its end) of the pages it is printed on.  Empty when it is not in the section."""
+        if source not in self.placed:
+            return range(0)
+        start = self.placed[source]
+        end = max(start, self.last.get(source, start))
+        centre = start + round(min(1.0, max(0.0, at)) * (end - start))
+        low = max(start, min(centre - (span - 1) // 2, end - span + 1))
+        return range(low, min(end, low + max(1, span) - 1) + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +118,7 @@ class SectionPages:
     total: int  # pages in the whole report
     regions: tuple[Region, ...]  # where each source was printed on the drawn pages
     placed: dict[str, int] = field(default_factory=dict)  # source -> page number it starts on
+    last: dict[str, int] = field(default_factory=dict)  # source -> page number it ends on
 
     def pages_of(self, source: str) -> list[int]:
         """The pages on which ``source`` was printed (of the drawn ones), else where it starts."""
@@ -126,7 +139,7 @@ class SectionBuilder:
         self._layouts: dict[Hashable, Layout] = {}
         self._used: set[Hashable] = set()
         self._previous_used: set[Hashable] = set()
-        self._last_placed: dict[str, dict[str, int]] = {}  # section key -> source -> page in it
+        self._last_layout: dict[str, Layout] = {}  # section key -> its last layout
 
     def _key(self, content: ReportContent, section: Section, toc: list[TocEntry]) -> Hashable:
         """What a section's layout depends on.  Hashed once: the blocks are deep trees of frozen
@@ -157,9 +170,11 @@ class SectionBuilder:
     def _remember(self, key: Hashable, section: Section, built: Built) -> Layout:
         first = built.range.first
         placed = {s: p - first + 1 for s, p in built.placed.items()}
-        layout = Layout(built.pages, placed, {k: p - first + 1 for k, p in built.heading_pages.items()})
+        last = {s: p - first + 1 for s, p in built.last.items()}
+        headings = {k: p - first + 1 for k, p in built.heading_pages.items()}
+        layout = Layout(built.pages, placed, headings, last)
         self._layouts[key] = layout
-        self._last_placed[section.key] = placed
+        self._last_layout[section.key] = layout
         return layout
 
     def layout(self, content: ReportContent, section: Section, toc: list[TocEntry]) -> Layout:
@@ -180,10 +195,13 @@ class SectionBuilder:
         source: str = "",
         page: int = 0,
         pages: Collection[int] | None = None,
+        at: float = 0.0,
+        span: int = 1,
     ) -> SectionPages:
         """Build the section holding heading ``key`` or paragraph ``source``, numbered as in the
         whole report.  Drawn: the page numbers ``pages``; else page ``page`` if it is in the
-        section; else the page on which ``source`` starts; else the section's first page."""
+        section; else up to ``span`` pages of ``source`` around the point ``at`` of it (0: the
+        page it starts on, 1: the page it ends on); else the section's first page."""
         found = sections(content)
         index = find_section(found, key=key, source=source)
         if index < 0:
@@ -202,18 +220,21 @@ class SectionBuilder:
         tkey = self._key(content, target, toc)
         self._used.add(tkey)
         known = self._layouts.get(tkey)
-        previous = known.placed if known is not None else self._last_placed.get(target.key, {})
-        keep = set(pages) if pages is not None else {first + previous.get(source, 1) - 1}
+        previous = known if known is not None else self._last_layout.get(target.key)
+        window = previous.window(source, at, span) if previous is not None else range(0)
+        keep = set(pages) if pages is not None else {first + p - 1 for p in window or (1,)}
         if pages is None and page and page >= first and (known is None or page < first + known.pages):
             keep = {page}
         built = self._build(
             content, target, toc, PageRange(first, after, keep, outline=False, regions=True), headings
         )
         layout = self._remember(tkey, target, built)
-        start = first + layout.placed[source] - 1 if source in layout.placed else 0
-        if pages is None and keep != {page} and start and start not in keep:
-            # the text moved to another page since the last layout: draw that page instead
-            again = PageRange(first, after, {start}, outline=False, regions=True)
+        wanted = {first + p - 1 for p in layout.window(source, at, span)}
+        if pages is None and not wanted and not built.numbers:
+            wanted = {first}  # nothing of it left on the pages drawn: the section's first page
+        if pages is None and keep != {page} and wanted and not wanted <= keep:
+            # the text moved to other pages since the last layout: draw those instead
+            again = PageRange(first, after, wanted, outline=False, regions=True)
             built = self._build(content, target, toc, again, headings)
         self._forget_unused()
         return SectionPages(
@@ -225,6 +246,7 @@ class SectionBuilder:
             built.total,
             tuple(built.regions),
             {s: first + p - 1 for s, p in layout.placed.items()},
+            {s: first + p - 1 for s, p in layout.last.items()},
         )
 
     def _forget_unused(self) -> None:

@@ -169,3 +169,25 @@ def test_a_missing_text_in_a_draft_leads_to_its_field(demo_snap):
     regions = [r for r in part.regions if r.source == "text:subarea:4.2"]
     shown = [" ".join(text_in(part.pdf, 0, r).split()) for r in regions]
     assert "[Text saknas]" in shown
+
+
+def test_the_pages_of_a_long_text_are_drawn_where_it_is_being_edited(demo_snap):
+    """A text over several pages: its last page (``at=1``), its first, or two of them, each
+    exactly as in the whole report, found again after the text grew (nothing stale)."""
+    builder = SectionBuilder()
+    source = "text:subarea:3.2"
+    long = "\n\n".join(f"Stycke {i} om styrning och uppföljning i kommunen. " * 6 for i in range(30))
+    content = content_of(with_text(demo_snap, TextScope.SUBAREA, "3.2", long + "\n\nSLUTORDET"))
+    whole = page_texts(render_pdf(content)[0])
+    on = [n for n, text in enumerate(whole, start=1) if "Stycke 1 om" in text or "SLUTORDET" in text]
+    end = next(n for n, text in enumerate(whole, start=1) if "SLUTORDET" in text)
+    builder.render(content_of(demo_snap), source=source)  # knows the text as it was: one page
+    last = builder.render(content, source=source, at=1.0)
+    assert last.numbers == (end,) and last.last[source] == end > last.placed[source] == on[0]
+    assert words(page_texts(last.pdf)[0]) == words(whole[end - 1])
+    first = builder.render(content, source=source, at=0.0)
+    assert first.numbers == (on[0],)
+    both = builder.render(content, source=source, at=1.0, span=2)
+    assert both.numbers == (end - 1, end)
+    for number, text in zip(both.numbers, page_texts(both.pdf), strict=True):
+        assert words(text) == words(whole[number - 1])

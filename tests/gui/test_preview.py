@@ -90,14 +90,14 @@ class Gate:
     def __init__(self, monkeypatch):
         self.open = threading.Event()
         self.entered = threading.Event()
-        real = preview_worker.PreviewRenderer.render
+        real = preview_worker.PreviewWorker.exchange
 
-        def render(renderer, request, newest):
+        def exchange(worker, request):
             self.entered.set()
             self.open.wait(30)
-            return real(renderer, request, newest)
+            return real(worker, request)
 
-        monkeypatch.setattr(preview_worker.PreviewRenderer, "render", render)
+        monkeypatch.setattr(preview_worker.PreviewWorker, "exchange", exchange)
 
 
 def test_the_newest_edit_wins_over_a_render_still_running(qtbot, demo_window, monkeypatch):
@@ -139,33 +139,57 @@ def test_clicking_a_paragraph_puts_the_cursor_in_its_field(qtbot, demo_window):
         assert pane.view.marked == source
 
 
-def test_a_failing_render_shows_its_message_and_the_window_goes_on(qtbot, demo_window, monkeypatch, tmp_path):
-    """A damaged report font: the pane says so; typing is saved; a repaired font renders again."""
-    from kompass_desktop.report import fonts, styles
+def resources_with_fonts(tmp_path, fonts: bytes | None):
+    """A copy of the resources (links) whose report fonts are ``fonts`` (None: the real ones)."""
+    from kompass_desktop import resources
 
+    real = resources._base_dir() / "resources"
+    copy = tmp_path / "resources"
+    copy.mkdir(exist_ok=True)
+    for entry in real.iterdir():
+        if entry.name != "fonts" and not (copy / entry.name).exists():
+            (copy / entry.name).symlink_to(entry)
+    (copy / "fonts").mkdir(exist_ok=True)
+    for font in (real / "fonts").glob("*.ttf"):
+        (copy / "fonts" / font.name).write_bytes(font.read_bytes() if fonts is None else fonts)
+    return copy
+
+
+def test_a_failing_render_shows_its_message_and_the_window_goes_on(qtbot, demo_window, monkeypatch, tmp_path):
+    """A damaged report font: the pane says so, the edit is saved; once repaired it renders again."""
+    monkeypatch.setenv("KOMPASS_RESOURCES", str(resources_with_fonts(tmp_path, b"not a font" * 10)))
     win = demo_window
     page = area_page(win, 5)
     page.cards["5.1"].text.setFocus()
-    pane = open_preview(qtbot, win)
+    pane = open_preview(qtbot, win)  # its renderer starts with the damaged fonts
     qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
-    for name in ("Carlito-Regular.ttf", "Carlito-Bold.ttf", "Carlito-Italic.ttf"):
-        (tmp_path / name).write_bytes(b"not a font" * 10)
-    with monkeypatch.context() as broken:
-        broken.setattr(fonts, "_registered", False)
-        broken.setattr(fonts, "fonts_dir", lambda: tmp_path)
-        styles.styles.cache_clear()
-        assert win.controller.set_text(TextScope.SUBAREA, "5.1", "Text medan typsnittet är trasigt.")
-        qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
-        assert pane.result.error and pane.message.isVisible()
-        assert "Förhandsvisningen kunde inte skapas" in pane.message.text()
-        assert "Carlito-Regular.ttf" in pane.message.text()
-        stored = win.controller.session.scores.text(TextScope.SUBAREA, "5.1")
-        assert stored == "Text medan typsnittet är trasigt."  # the edit itself was saved
-    styles.styles.cache_clear()
+    assert pane.result.error and pane.message.isVisible()
+    assert "Förhandsvisningen kunde inte skapas" in pane.message.text()
+    assert "Carlito-Regular.ttf" in pane.message.text()
+    assert win.controller.set_text(TextScope.SUBAREA, "5.1", "Text medan typsnittet är trasigt.")
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert pane.result.error and pane.message.isVisible()
+    stored = win.controller.session.scores.text(TextScope.SUBAREA, "5.1")
+    assert stored == "Text medan typsnittet är trasigt."  # the edit itself was saved
+    resources_with_fonts(tmp_path, None)  # repaired (or reinstalled)
     assert win.controller.set_text(TextScope.SUBAREA, "5.1", "Typsnittet är lagat.")
     qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
     assert not pane.result.error and not pane.message.isVisible()
     assert "Typsnittet är lagat." in printed(pane.result)
+
+
+def test_a_renderer_that_dies_is_replaced(qtbot, demo_window):
+    win = demo_window
+    area_page(win, 7).cards["7.1"].text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    pane.worker._child.process.kill()  # crashed
+    assert win.controller.set_text(TextScope.SUBAREA, "7.1", "Första försöket.")
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert "Förhandsvisningen kunde inte skapas" in pane.message.text()
+    assert win.controller.set_text(TextScope.SUBAREA, "7.1", "Andra försöket.")
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert not pane.result.error and "Andra försöket." in printed(pane.result)
 
 
 @pytest.mark.parametrize("step", [1, -1])

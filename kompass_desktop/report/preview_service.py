@@ -1,0 +1,168 @@
+"""The live preview's renderer, run in a process of its own (no Qt here).
+
+The GUI's preview worker (:mod:`kompass_desktop.gui.preview_worker`) starts :func:`serve` in a
+child process and sends it requests: a snapshot of the evaluation (the framework only the
+first time: it does not change) and what to show.  The child builds the draft's content model,
+the section holding the field (:class:`.sections.SectionBuilder`, reusing what has not changed
+since the previous request) and rasterises the drawn pages with PDFium.  A process of its own
+keeps the window's Python thread free while reportlab works (a thread would share its lock);
+a crash there cannot take the window with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
+from typing import Any
+
+from ..domain.model import EvaluationSnapshot
+from .pages import Region
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What to show: the section of ``source`` (else of heading ``key``); page ``page`` when
+    asked for (previous/next page), else up to ``span`` pages of ``source`` around the point
+    ``at`` (0: its start, 1: its end); rasterised at ``scale`` pixels per PDF point.
+    ``snap.framework`` is None when the child has it already (``framework``: its id)."""
+
+    snap: EvaluationSnapshot
+    framework: str
+    source: str = ""
+    key: str = ""
+    page: int = 0
+    scale: float = 1.0
+    at: float = 0.0
+    span: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """One rasterised page: RGB pixels, rows of ``stride`` bytes; its size in PDF points."""
+
+    number: int
+    pixels: bytes
+    width: int
+    height: int
+    stride: int
+    points: tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    key: str = ""
+    pictures: tuple[Picture, ...] = ()
+    regions: tuple[Region, ...] = ()
+    total: int = 0
+    first: int = 0
+    count: int = 0
+    pdf: bytes = b""
+    error: str = ""  # one line (the report's own messages are Swedish)
+    seconds: dict[str, float] = field(default_factory=dict)  # where the time went
+
+
+def rasterise(pdf: bytes, numbers: tuple[int, ...], scale: float) -> tuple[Picture, ...]:
+    import pypdfium2 as pdfium
+
+    out: list[Picture] = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for index, number in enumerate(numbers):
+            page = document[index]
+            width, height = page.get_size()
+            bitmap = page.render(scale=scale, rev_byteorder=True, may_draw_forms=False)
+            try:
+                if bitmap.n_channels != 3:
+                    raise ValueError(f"{bitmap.n_channels} colour channels")
+                pixels = bytes(bitmap.buffer)
+                out.append(
+                    Picture(number, pixels, bitmap.width, bitmap.height, bitmap.stride, (width, height))
+                )
+            finally:
+                bitmap.close()
+    finally:
+        document.close()
+    return tuple(out)
+
+
+class Renderer:
+    """Renders jobs of one evaluation one after the other, reusing what has not changed."""
+
+    def __init__(self) -> None:
+        from .sections import SectionBuilder
+
+        self.builder = SectionBuilder()
+
+    def section_key_of_page(self, content: Any, page: int) -> str:
+        """The key of the section holding page ``page`` of the whole report ("" if none)."""
+        from .pdf import toc_entries
+        from .sections import sections
+
+        toc = toc_entries(content.blocks)
+        start = 1
+        for section in sections(content):
+            count = self.builder.layout(content, section, toc).pages
+            if start <= page < start + count:
+                return section.key
+            start += count
+        return ""
+
+    def render(self, job: Job) -> Rendered:
+        import time
+
+        from .context import make_context
+        from .document import report_content
+
+        clock = time.perf_counter()
+        content = report_content(make_context(job.snap, draft=True))
+        seconds = {"content": time.perf_counter() - clock}
+        key, source, page = job.key, job.source, job.page
+        if page:
+            key, source = self.section_key_of_page(content, page) or key, ""
+        clock = time.perf_counter()
+        try:
+            part = self.builder.render(content, key=key, source=source, page=page, at=job.at, span=job.span)
+        except KeyError:  # the field is not in the report (yet): its section, by heading
+            part = self.builder.render(content, key=job.key or "contents")
+        seconds["pdf"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        pictures = rasterise(part.pdf, part.numbers, job.scale)
+        seconds["raster"] = time.perf_counter() - clock
+        return Rendered(
+            part.key, pictures, part.regions, part.total, part.first, part.count, part.pdf, seconds=seconds
+        )
+
+
+def message_of(err: BaseException) -> str:
+    from ..domain.errors import KompassError
+
+    detail = str(err) if isinstance(err, KompassError) else f"{type(err).__name__}: {err}"
+    return " ".join(detail.split())
+
+
+def serve(conn: Connection) -> None:
+    """The child process: answer every :class:`Job` with a :class:`Rendered` until None or EOF."""
+    renderer: Renderer | None = None
+    frameworks: dict[str, Any] = {}
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            if job.snap.framework is None:
+                job = replace(job, snap=replace(job.snap, framework=frameworks[job.framework]))
+            else:
+                frameworks[job.framework] = job.snap.framework
+            if renderer is None:
+                renderer = Renderer()
+            answer = renderer.render(job)
+        except Exception as err:  # shown in the pane
+            renderer = None  # start afresh: a failed build may leave its caches half made
+            answer = Rendered(error=message_of(err))
+        try:
+            conn.send(answer)
+        except (EOFError, OSError):
+            return
