@@ -137,6 +137,8 @@ def preview_figures(app: Any, edits: int = 25) -> dict[str, float]:
     """The live preview in the real window with the demo: from a text committed in an area page
     (what the autosave does after a pause in typing) to the pane painted with the new page; then
     score edits with the preview (and the charts) open, as in :func:`in_process`."""
+    from PySide6.QtGui import QTextCursor
+
     from kompass_desktop.gui.mainwindow import MainWindow
     from kompass_desktop.gui.preview_pane import PreviewPane
 
@@ -169,6 +171,7 @@ def preview_figures(app: Any, edits: int = 25) -> dict[str, float]:
     parts: dict[str, list[float]] = {}  # the renderer's share: content model, PDF, pixels
     for i in range(edits):
         card.text.setPlainText(f"{base} Tillägg nummer {i} om uppföljningen.")
+        card.text.moveCursor(QTextCursor.MoveOperation.End)  # typed at the end
         start = time.perf_counter()
         assert card.text.flush()  # the commit
         wait_for(app, newest_shown)

@@ -38,8 +38,9 @@ def attach_preview(window: QMainWindow) -> None:
     from .preview_pane import PreviewPane
 
     dock.setWidget(PreviewPane(controller, workspace, dock))
-    if dock.width() < 420:
-        window.resizeDocks([dock], [460], Qt.Orientation.Horizontal)
+    width = min(460, window.width() // 3)  # a readable page; the page being edited keeps the most
+    if dock.width() < width:
+        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
 
 def detach_preview(window: QMainWindow) -> None:

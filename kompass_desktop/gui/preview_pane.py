@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import AnyChange
+from ..services import AnyChange, ChangeKind
 from . import theme
 from .controller import EvaluationController
 from .preview_sources import focus_source, section_key, source_of
@@ -229,13 +229,14 @@ class PreviewPane(QWidget):
         if self.isVisible():
             self._follow()
 
-    def _changed(self, _change: AnyChange) -> None:
+    def _changed(self, change: AnyChange) -> None:
         if self.isVisible() and self.key:
-            self.schedule()
+            # typing is committed after a pause already: at once; scores step with ↑/↓
+            self.schedule(0 if change.kind == ChangeKind.TEXT else COALESCE_MS)
 
-    def schedule(self) -> None:
+    def schedule(self, delay: int = COALESCE_MS) -> None:
         """Render soon (changes close together are rendered once)."""
-        self._timer.start()
+        self._timer.start(delay)
 
     def request(self) -> int:
         """Ask the worker for the current field's page now; returns the request's generation."""

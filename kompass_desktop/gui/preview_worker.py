@@ -40,7 +40,7 @@ class PreviewRequest:
     page: int = 0
     scale: float = 1.0
     at: float = 0.0  # where in the field the cursor is (0: start, 1: end)
-    span: int = 2  # at most this many pages of the field
+    span: int = 1  # pages of the field drawn (previous/next page show the others)
     started: float = field(default_factory=time.perf_counter)
 
 

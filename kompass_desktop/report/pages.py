@@ -175,6 +175,26 @@ def _draw_toc_number(
 # -- canvas and document ------------------------------------------------------------------------
 
 
+def sources_in(flowable: Flowable) -> tuple[str, ...]:
+    """The sources printed by ``flowable``: its own, else those of what it holds: the part of a
+    table split over pages (reportlab makes it anew, with the cells of its rows), a group kept
+    together, a cell's list of paragraphs."""
+    own = flowable.__dict__.get("kompass_sources") if hasattr(flowable, "__dict__") else None
+    if own is None:
+        own = getattr(type(flowable), "kompass_sources", None) or None
+    if own is not None and not isinstance(flowable, Table):
+        return tuple(own)
+    inner: list[Any] = []
+    if isinstance(flowable, Table):
+        inner = [c for row in flowable._cellvalues for c in row]
+    elif isinstance(flowable, list | tuple):
+        inner = list(flowable)
+    else:
+        inner = list(getattr(flowable, "_content", None) or ())
+    found = [s for item in inner if not isinstance(item, str) for s in sources_in(item)]
+    return tuple(dict.fromkeys(found))
+
+
 def _no_draw(*_args: Any, **_kwargs: Any) -> None:
     """Stands in for ``drawOn`` on pages that are only laid out."""
 
@@ -192,7 +212,7 @@ class ReportFrame(Frame):  # type: ignore[misc]
             if not drawing:
                 object.__delattr__(flowable, "drawOn")
         if done:
-            for source in getattr(flowable, "kompass_sources", ()):
+            for source in sources_in(flowable):
                 canv.kompass_placed.setdefault(source, canv.getPageNumber())
                 canv.kompass_last[source] = canv.getPageNumber()
         return done

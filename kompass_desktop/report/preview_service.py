@@ -33,7 +33,7 @@ class Job:
     page: int = 0
     scale: float = 1.0
     at: float = 0.0
-    span: int = 2
+    span: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,3 +191,24 @@ def test_the_pages_of_a_long_text_are_drawn_where_it_is_being_edited(demo_snap):
     assert both.numbers == (end - 1, end)
     for number, text in zip(both.numbers, page_texts(both.pdf), strict=True):
         assert words(text) == words(whole[number - 1])
+
+
+def test_a_finding_in_a_findings_table_split_over_pages_is_found_on_its_pages(demo_snap):
+    """reportlab makes the parts of a split table anew: the finding is still placed, first to last."""
+    from kompass_desktop.domain.framework import FindingKind
+    from kompass_desktop.domain.model import Finding
+
+    body = "FÖRSTAORDET " + "Kommunen följer upp målen öppet. " * 600 + "SISTAORDET"
+    finding = Finding(id="long", area=2, kind=FindingKind.STRENGTH, body=body, position=99.0)
+    content = content_of(replace(demo_snap, findings=(*demo_snap.findings, finding)))
+    whole = page_texts(render_pdf(content)[0])
+    start = next(n for n, text in enumerate(whole, start=1) if "FÖRSTAORDET" in text)
+    end = next(n for n, text in enumerate(whole, start=1) if "SISTAORDET" in text)
+    assert end > start
+    builder = SectionBuilder()
+    source = "finding:2:long"
+    for at, number in ((0.0, start), (1.0, end)):
+        part = builder.render(content, source=source, at=at)
+        assert part.numbers == (number,) and (part.placed[source], part.last[source]) == (start, end)
+        assert any(r.source == source for r in part.regions)
+        assert words(page_texts(part.pdf)[0]) == words(whole[number - 1])

@@ -210,3 +210,27 @@ def test_previous_and_next_page_and_zoom(qtbot, demo_window, step):
     qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
     pane.fit_button.click()
     assert pane.view.width() <= pane.scroller.viewport().width()
+
+
+def test_a_200_kb_finding_is_previewed_while_the_window_goes_on(qtbot, demo_window):
+    from kompass_desktop.domain.framework import FindingKind
+
+    win = demo_window
+    page = area_page(win, 2)
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    words = "Kommunen följer upp målen i styrmodellen och redovisar resultaten öppet. "
+    body = "Lång iakttagelse. " + (words * (200_000 // len(words) + 1))[:200_000]
+    finding = win.controller.add_finding(2, FindingKind.STRENGTH, body)
+    page.findings.select(finding.id).setFocus()
+    qtbot.waitUntil(lambda: pane.worker.busy)
+    ticks = []  # the window's event loop runs while the long text is laid out
+    qtbot.waitUntil(lambda: ticks.append(1) or (len(ticks) > 3 and pane.worker.busy), timeout=WAIT)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=60_000)
+    assert pane.source == f"finding:2:{finding.id}" and pane.result.total > 60
+    assert "Lång iakttagelse." in printed(pane.result)  # its first page, marked
+    assert pane.view.marked_rects()
+    page.cards["2.1"].text.setFocus()
+    assert win.controller.set_text(TextScope.SUBAREA, "2.1", "Efter den långa.")
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=60_000)
+    assert "Efter den långa." in printed(pane.result)
