@@ -172,11 +172,12 @@ def preview_figures(app: Any, edits: int = 25) -> dict[str, float]:
     for i in range(edits):
         card.text.setPlainText(f"{base} Tillägg nummer {i} om uppföljningen.")
         card.text.moveCursor(QTextCursor.MoveOperation.End)  # typed at the end
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         assert card.text.flush()  # the commit
         wait_for(app, newest_shown)
         pane.view.repaint()  # painted on screen
         times.append(time.perf_counter() - start)
+        parts.setdefault("window cpu", []).append(time.process_time() - cpu)
         for part, seconds in pane.result.seconds.items():
             parts.setdefault(part, []).append(seconds)
         if f"Tillägg nummer {i} " not in pane_text(pane):
@@ -211,7 +212,8 @@ def pane_text(pane: Any) -> str:
 
 def print_preview(figures: dict[str, float]) -> None:
     shares = ", ".join(f"{k[5:]} {v * 1000:.0f} ms" for k, v in figures.items() if k.startswith("part "))
-    print(f"live preview, the renderer's share (median): {shares}")
+    print(f"live preview, where the time goes (median; renderer's steps, 'cpu' = processor time): {shares}")
+    print(f"  (load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(
         f"live preview: {figures['preview'] * 1000:.0f} ms median, "
         f"{figures['preview_p95'] * 1000:.0f} ms p95 over {figures['preview_edits']:.0f} edits  "

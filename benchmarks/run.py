@@ -87,6 +87,9 @@ def gui_figures(table: Table, runs: int) -> None:
     figures = gui_speed.in_process(env)
     table.add("score edit → totals + charts repainted (median)", figures["edit"] * 1000, "ms", 16)
     table.add("note commit, Enter → on disk (median)", figures["note"] * 1000, "ms", None)
+    table.add("live preview: text commit → new page shown (median)", figures["preview"] * 1000, "ms", 100)
+    table.add("live preview: text commit → new page shown (p95)", figures["preview_p95"] * 1000, "ms", None)
+    table.add("score edit → charts, preview open (median)", figures["score_preview"] * 1000, "ms", 16)
 
 
 def report_and_large_file(table: Table, repeat: int, tmp: Path) -> None:

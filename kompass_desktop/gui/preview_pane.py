@@ -244,10 +244,15 @@ class PreviewPane(QWidget):
         if not self.key or self.controller.session.closed:
             return self.generation
         self.generation += 1
-        snap = self.controller.session.snapshot()
         scale = self._target_scale() * self.devicePixelRatioF()
         request = PreviewRequest(
-            self.generation, snap, self.source, self.key, self.page, scale, at=self._cursor_at()
+            self.generation,
+            str(self.controller.session.path),
+            self.source,
+            self.key,
+            self.page,
+            scale,
+            at=self._cursor_at(),
         )
         self.worker.submit(request)
         return self.generation

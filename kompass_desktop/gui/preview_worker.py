@@ -1,11 +1,12 @@
 """The live preview's worker: the report pages of the field being edited, made off the GUI thread.
 
-The pane hands over a snapshot of the evaluation and what to show (:class:`PreviewRequest`).
-A worker thread passes it to a child process that runs the report code
-(:mod:`kompass_desktop.report.preview_service`: the draft's content model, the section holding
-the field with the page numbers it has in the whole report, reusing what has not changed, the
-drawn pages rasterised) and turns the answer into images.  The window's Python thread never
-waits for reportlab: not even for its lock, as a thread of the same process would.
+The pane hands over the evaluation file and what to show (:class:`PreviewRequest`).  A worker
+thread passes it to a child process that runs the report code (:mod:`kompass_desktop.
+preview_renderer`: the evaluation as last committed, the draft's content model, the section
+holding the field with the page numbers it has in the whole report, reusing what has not
+changed, the drawn pages rasterised) and turns the answer into images.  The window's Python
+thread never waits for a snapshot or for reportlab: not even for the interpreter's lock, as a
+thread of the same process would.
 
 Only the newest request counts: a request waiting is replaced by a newer one, a result that
 arrives after a newer request was made is dropped (here, and by generation in the pane).
@@ -17,14 +18,13 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from ..domain.model import EvaluationSnapshot
+from ..preview_renderer import Job, Picture, Rendered
 from ..report.pages import Region
-from ..report.preview_service import Job, Picture, Rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class PreviewRequest:
     at ``scale`` pixels per PDF point."""
 
     generation: int
-    snap: EvaluationSnapshot
+    path: str  # the evaluation file (the renderer reads it as last committed)
     source: str = ""
     key: str = ""
     page: int = 0
@@ -101,29 +101,23 @@ def image_of(picture: Picture) -> QImage:
 
 
 class RenderProcess:
-    """The child process that renders (:func:`kompass_desktop.report.preview_service.serve`)."""
+    """The child process that renders (:func:`kompass_desktop.preview_renderer.serve`)."""
 
     def __init__(self) -> None:
         import multiprocessing
 
-        from ..report.preview_service import serve
+        from ..preview_renderer import serve
 
         context = multiprocessing.get_context("spawn")  # no fork of a process running Qt
         self.conn, child = context.Pipe()
         self.process = context.Process(target=serve, args=(child,), name="kompass-preview", daemon=True)
         self.process.start()
         child.close()
-        self.frameworks: set[str] = set()  # frameworks the child has
 
     def render(self, request: PreviewRequest) -> Rendered:
-        framework = request.snap.framework.id
-        snap = request.snap
-        if framework in self.frameworks:  # the child has it: not sent again
-            snap = replace(snap, framework=None)  # type: ignore[arg-type]
         r = request
-        job = Job(snap, framework, r.source, r.key, r.page, r.scale, r.at, r.span)
+        job = Job(r.path, r.source, r.key, r.page, r.scale, r.at, r.span)
         self.conn.send(job)
-        self.frameworks.add(framework)
         answer: Rendered = self.conn.recv()
         return answer
 

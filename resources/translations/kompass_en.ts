@@ -1788,12 +1788,12 @@
         <translation>The preview shows the report&apos;s pages for the areas and the summary.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="314"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="320"/>
         <source>Sida {0} av {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="367"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="373"/>
         <source>Den här texten skrivs inte i ett fält.</source>
         <translation>This text is not written in a field.</translation>
     </message>
@@ -2871,7 +2871,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_dock.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/preview_dock.py" line="53"/>
         <source>Ingen utvärdering är öppen.</source>
         <translation>No evaluation is open.</translation>
     </message>

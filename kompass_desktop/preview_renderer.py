@@ -1,33 +1,32 @@
 """The live preview's renderer, run in a process of its own (no Qt here).
 
 The GUI's preview worker (:mod:`kompass_desktop.gui.preview_worker`) starts :func:`serve` in a
-child process and sends it requests: a snapshot of the evaluation (the framework only the
-first time: it does not change) and what to show.  The child builds the draft's content model,
-the section holding the field (:class:`.sections.SectionBuilder`, reusing what has not changed
-since the previous request) and rasterises the drawn pages with PDFium.  A process of its own
-keeps the window's Python thread free while reportlab works (a thread would share its lock);
-a crash there cannot take the window with it.
+child process and sends it requests (:class:`Job`): the evaluation file and what to show.  The
+child reads the evaluation itself (its own read-only connection: the file as last committed,
+so the window never spends time on a snapshot, even of a 5,000-note evaluation), builds the
+draft's content model, the section holding the field (:class:`.report.sections.SectionBuilder`,
+reusing what has not changed since the previous request) and rasterises the drawn pages with
+PDFium.  A process of its own keeps the window's Python thread free while reportlab works (a
+thread would compete for the interpreter's lock); a crash there cannot take the window with it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ..domain.model import EvaluationSnapshot
-from .pages import Region
+from .domain.model import EvaluationSnapshot
+from .report.pages import Region
 
 
 @dataclass(frozen=True, slots=True)
 class Job:
     """What to show: the section of ``source`` (else of heading ``key``); page ``page`` when
     asked for (previous/next page), else up to ``span`` pages of ``source`` around the point
-    ``at`` (0: its start, 1: its end); rasterised at ``scale`` pixels per PDF point.
-    ``snap.framework`` is None when the child has it already (``framework``: its id)."""
+    ``at`` (0: its start, 1: its end); rasterised at ``scale`` pixels per PDF point."""
 
-    snap: EvaluationSnapshot
-    framework: str
+    path: str  # the evaluation file
     source: str = ""
     key: str = ""
     page: int = 0
@@ -89,14 +88,14 @@ class Renderer:
     """Renders jobs of one evaluation one after the other, reusing what has not changed."""
 
     def __init__(self) -> None:
-        from .sections import SectionBuilder
+        from .report.sections import SectionBuilder
 
         self.builder = SectionBuilder()
 
     def section_key_of_page(self, content: Any, page: int) -> str:
         """The key of the section holding page ``page`` of the whole report ("" if none)."""
-        from .pdf import toc_entries
-        from .sections import sections
+        from .report.pdf import toc_entries
+        from .report.sections import sections
 
         toc = toc_entries(content.blocks)
         start = 1
@@ -107,14 +106,14 @@ class Renderer:
             start += count
         return ""
 
-    def render(self, job: Job) -> Rendered:
+    def render(self, snap: EvaluationSnapshot, job: Job) -> Rendered:
         import time
 
-        from .context import make_context
-        from .document import report_content
+        from .report.context import make_context
+        from .report.document import report_content
 
         clock = time.perf_counter()
-        content = report_content(make_context(job.snap, draft=True))
+        content = report_content(make_context(snap, draft=True))
         seconds = {"content": time.perf_counter() - clock}
         key, source, page = job.key, job.source, job.page
         if page:
@@ -134,7 +133,7 @@ class Renderer:
 
 
 def message_of(err: BaseException) -> str:
-    from ..domain.errors import KompassError
+    from .domain.errors import KompassError
 
     detail = str(err) if isinstance(err, KompassError) else f"{type(err).__name__}: {err}"
     return " ".join(detail.split())
@@ -142,27 +141,39 @@ def message_of(err: BaseException) -> str:
 
 def serve(conn: Connection) -> None:
     """The child process: answer every :class:`Job` with a :class:`Rendered` until None or EOF."""
+    import time
+
+    from .services import EvaluationSession
+
     renderer: Renderer | None = None
-    frameworks: dict[str, Any] = {}
+    sessions: dict[str, EvaluationSession] = {}
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
-            return
+            break
         if job is None:
-            return
+            break
         try:
-            if job.snap.framework is None:
-                job = replace(job, snap=replace(job.snap, framework=frameworks[job.framework]))
-            else:
-                frameworks[job.framework] = job.snap.framework
+            clock, cpu = time.perf_counter(), time.process_time()
+            if job.path not in sessions:
+                sessions[job.path] = EvaluationSession.open(job.path, readonly=True)
+            snap = sessions[job.path].snapshot()
+            read = time.perf_counter() - clock
             if renderer is None:
                 renderer = Renderer()
-            answer = renderer.render(job)
+            answer = renderer.render(snap, job)
+            answer.seconds["read"] = read
+            answer.seconds["cpu"] = time.process_time() - cpu  # all of it, in the processor
         except Exception as err:  # shown in the pane
             renderer = None  # start afresh: a failed build may leave its caches half made
+            for session in sessions.values():
+                session.close()
+            sessions.clear()
             answer = Rendered(error=message_of(err))
         try:
             conn.send(answer)
         except (EOFError, OSError):
-            return
+            break
+    for session in sessions.values():
+        session.close()
