@@ -124,13 +124,27 @@ def in_process(env: dict[str, str]) -> dict[str, float]:
 
 
 def wait_for(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
-    from PySide6.QtCore import QEventLoop
+    """Run the event loop until ``done()`` (checked every 2 ms, sleeping in between: a busy
+    loop here would take a processor from the renderer on a 2-core machine)."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
+    if done():
+        return
+    loop = QEventLoop()
     end = time.perf_counter() + timeout
-    while not done():
-        if time.perf_counter() > end:
-            raise RuntimeError("the preview did not show the page in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+
+    def check() -> None:
+        if done() or time.perf_counter() > end:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(2)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if not done():
+        raise RuntimeError("the preview did not show the page in time")
 
 
 def preview_figures(app: Any, edits: int = 25) -> dict[str, float]:

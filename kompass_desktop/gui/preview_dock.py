@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 if TYPE_CHECKING:
@@ -38,9 +38,9 @@ def attach_preview(window: QMainWindow) -> None:
     from .preview_pane import PreviewPane
 
     dock.setWidget(PreviewPane(controller, workspace, dock))
-    width = min(460, window.width() // 3)  # a readable page; the page being edited keeps the most
-    if dock.width() < width:
-        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+    width = min(440, max(240, window.width() // 3))  # the page being edited keeps the most room
+    # once the dock is laid out (a size set while it is being shown is not kept)
+    QTimer.singleShot(0, dock, lambda: window.resizeDocks([dock], [width], Qt.Orientation.Horizontal))
 
 
 def detach_preview(window: QMainWindow) -> None:

@@ -9,7 +9,7 @@ previous/next page; a click on a paragraph puts the cursor in the field it came 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -169,6 +169,7 @@ class PreviewPane(QWidget):
         self.scroller.setWidget(self.view)
         self.scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroller.setBackgroundRole(self.backgroundRole())
+        self.scroller.setMinimumWidth(120)
         layout.addWidget(self.scroller, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -185,6 +186,10 @@ class PreviewPane(QWidget):
             app.focusChanged.connect(self._focus_changed)
         self._follow(render=False)
         self._update_buttons()
+
+    def sizeHint(self) -> QSize:
+        # not the page's size: a third of the window at most, the page being edited keeps the most
+        return QSize(min(440, max(240, self.window().width() // 3)), 600)
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)
