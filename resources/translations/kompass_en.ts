@@ -1783,17 +1783,17 @@
         <translation>Fit to width</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="216"/>
         <source>Förhandsvisningen visar rapportens sidor för områdena och sammanfattningen.</source>
         <translation>The preview shows the report&apos;s pages for the areas and the summary.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="320"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="325"/>
         <source>Sida {0} av {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="373"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="378"/>
         <source>Den här texten skrivs inte i ett fält.</source>
         <translation>This text is not written in a field.</translation>
     </message>
