@@ -234,3 +234,16 @@ def test_a_200_kb_finding_is_previewed_while_the_window_goes_on(qtbot, demo_wind
     assert win.controller.set_text(TextScope.SUBAREA, "2.1", "Efter den långa.")
     qtbot.waitUntil(lambda: shown_newest(pane), timeout=60_000)
     assert "Efter den långa." in printed(pane.result)
+
+
+def test_a_page_without_report_text_says_so_and_the_next_area_is_shown_again(qtbot, demo_window):
+    win = demo_window
+    area_page(win, 8).cards["8.1"].text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane) and pane.result.key == "area-8", timeout=WAIT)
+    win.go("documents")
+    assert pane.message.isVisible() and "områdena och sammanfattningen" in pane.message.text()
+    assert not pane.scroller.isVisible() and pane.page_label.text() == ""
+    win.go("area:1")
+    qtbot.waitUntil(lambda: shown_newest(pane) and "Område 1" in printed(pane.result), timeout=WAIT)
+    assert pane.scroller.isVisible() and not pane.message.isVisible()
