@@ -56,6 +56,7 @@ class Rendered:
     first: int = 0
     count: int = 0
     pdf: bytes = b""
+    span: tuple[int, int] = (0, 0)  # the pages the job's source is printed on, first and last
     error: str = ""  # one line (the report's own messages are Swedish)
     seconds: dict[str, float] = field(default_factory=dict)  # where the time went
 
@@ -127,8 +128,18 @@ class Renderer:
         clock = time.perf_counter()
         pictures = rasterise(part.pdf, part.numbers, job.scale)
         seconds["raster"] = time.perf_counter() - clock
+        start = part.placed.get(job.source, 0)
+        span = (start, part.last.get(job.source, start))
         return Rendered(
-            part.key, pictures, part.regions, part.total, part.first, part.count, part.pdf, seconds=seconds
+            part.key,
+            pictures,
+            part.regions,
+            part.total,
+            part.first,
+            part.count,
+            part.pdf,
+            span,
+            seconds=seconds,
         )
 
 

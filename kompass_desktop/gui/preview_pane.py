@@ -9,6 +9,8 @@ previous/next page; a click on a paragraph puts the cursor in the field it came 
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -175,6 +177,11 @@ class PreviewPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
         self._timer.timeout.connect(self.request)
+        self._watched: QTextEdit | None = None
+        self._cursor_timer = QTimer(self)  # the cursor moved (without an edit): follow it
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(150)
+        self._cursor_timer.timeout.connect(self._cursor_moved)
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(150)
@@ -205,7 +212,10 @@ class PreviewPane(QWidget):
         current = self.workspace.current
         key = section_key(current)
         page = self.workspace.pages.get(current)
-        source = source_of(page, QApplication.focusWidget()) or self._sources.get(current, "")
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.isAncestorOf(focus):
+            self._watch(focus)
+        source = source_of(page, focus) or self._sources.get(current, "")
         if source:
             self._sources[current] = source
         if (key, source) == (self.key, self.source):
@@ -225,10 +235,33 @@ class PreviewPane(QWidget):
         shown = {p.number for p in self.view.pages}
         return bool(source) and any(r.source == source and r.page in shown for r in self.view.regions)
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is None or self.isAncestorOf(new) or not self.isVisible():
             return
         self._follow()
+
+    def _watch(self, widget: QWidget | None) -> None:
+        """Follow the cursor of text field ``widget`` (the one with the focus)."""
+        old, self._watched = self._watched, widget if isinstance(widget, QTextEdit) else None
+        if old is self._watched:
+            return
+        if old is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # it may be gone already
+                old.cursorPositionChanged.disconnect(self._cursor_timer.start)
+        if self._watched is not None:
+            self._watched.cursorPositionChanged.connect(self._cursor_timer.start)
+
+    def _cursor_moved(self) -> None:
+        """The cursor moved in a field printed over several pages: show its page, if not shown."""
+        result = self.result
+        if result is None or result.error or self.page or not self.isVisible():
+            return
+        first, last = result.span
+        wanted = first + round(self._cursor_at() * (last - first)) if first else 0
+        if wanted and wanted not in {p.number for p in self.view.pages}:
+            self.request()
+        else:
+            self._mark()
 
     def _page_changed(self, _key: str) -> None:
         if self.isVisible():

@@ -63,6 +63,7 @@ class PreviewResult:
     first: int = 0  # first page of the section
     count: int = 0  # pages in the section
     pdf: bytes = b""  # the drawn pages (the report's own PDF, for tests and checks)
+    span: tuple[int, int] = (0, 0)  # the pages the field is printed on, first and last
     error: str = ""
     started: float = 0.0
     seconds: dict[str, float] = field(default_factory=dict)  # where the time went in the child
@@ -82,6 +83,7 @@ def result_of(request: PreviewRequest, answer: Rendered) -> PreviewResult:
         answer.first,
         answer.count,
         answer.pdf,
+        answer.span,
         started=request.started,
         seconds=answer.seconds,
     )

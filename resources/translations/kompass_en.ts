@@ -1753,47 +1753,47 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="148"/>
         <source>Föregående sida</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="149"/>
         <source>Nästa sida</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="152"/>
         <source>Zooma ut</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="153"/>
         <source>Zooma in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="154"/>
         <source>Anpassa</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="154"/>
         <source>Anpassa till bredden</source>
         <translation>Fit to width</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="216"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="226"/>
         <source>Förhandsvisningen visar rapportens sidor för områdena och sammanfattningen.</source>
         <translation>The preview shows the report&apos;s pages for the areas and the summary.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="325"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="358"/>
         <source>Sida {0} av {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="378"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="411"/>
         <source>Den här texten skrivs inte i ett fält.</source>
         <translation>This text is not written in a field.</translation>
     </message>
@@ -2876,7 +2876,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>No evaluation is open.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_worker.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/preview_worker.py" line="96"/>
         <source>Förhandsvisningen kunde inte skapas: {0}</source>
         <translation>The preview could not be made: {0}</translation>
     </message>

@@ -247,3 +247,22 @@ def test_a_page_without_report_text_says_so_and_the_next_area_is_shown_again(qtb
     win.go("area:1")
     qtbot.waitUntil(lambda: shown_newest(pane) and "Område 1" in printed(pane.result), timeout=WAIT)
     assert pane.scroller.isVisible() and not pane.message.isVisible()
+
+
+def test_the_pane_follows_the_cursor_through_a_text_over_several_pages(qtbot, demo_window):
+    from PySide6.QtGui import QTextCursor
+
+    win = demo_window
+    page = area_page(win, 3)
+    text = page.cards["3.3"].text
+    long = "\n\n".join(f"Stycke {i} om styrning och uppföljning i kommunen. " * 6 for i in range(40))
+    assert win.controller.set_text(TextScope.SUBAREA, "3.3", f"BÖRJAN {long} SLUTET")
+    text.setFocus()
+    text.moveCursor(QTextCursor.MoveOperation.Start)
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane) and "BÖRJAN" in printed(pane.result), timeout=WAIT)
+    first, last = pane.result.span
+    assert last > first and "SLUTET" not in printed(pane.result)
+    text.moveCursor(QTextCursor.MoveOperation.End)  # no edit: only the cursor moves
+    qtbot.waitUntil(lambda: shown_newest(pane) and "SLUTET" in printed(pane.result), timeout=WAIT)
+    assert [p.number for p in pane.view.pages] == [last]
