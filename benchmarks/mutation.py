@@ -32,7 +32,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,7 +171,7 @@ def prepare(name: str, package: Package, fresh: bool) -> Path:
             f"only_mutate = {toml_list(list(package.mutate))}",
             'also_copy = ["resources/", "schemas/"]',
             f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
-            'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
+            'pytest_add_cli_args = ["-p", "no:cacheprovider", "--hypothesis-profile", "mutation"]',
             "use_git_change_detection = false",
             'on_dependency_change = "ignore"',
             "",
@@ -230,6 +230,8 @@ def diffs(work: Path, names: list[str]) -> dict[str, str]:
 
 def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     package = PACKAGES[name]
+    if args.only:  # a part of the package: these modules' or functions' mutants only
+        package = replace(package, functions=tuple(args.only))
     work = WORK / name if args.report_only else prepare(name, package, args.fresh)
     before = results(work, package)
     names: list[str] = list(package.functions)
@@ -285,6 +287,12 @@ def main() -> None:
     parser.add_argument("--max-children", type=int, default=1, help="parallel test processes (default 1)")
     parser.add_argument("--fresh", action="store_true", help="forget earlier results of the package")
     parser.add_argument("--survivors", action="store_true", help="re-test only the surviving mutants")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="GLOB",
+        help="only mutants whose name matches (repeatable), e.g. 'kompass_desktop.storage.backup.*'",
+    )
     parser.add_argument("--report-only", action="store_true", help="print the stored results, run nothing")
     parser.add_argument("--no-list", dest="list", action="store_false", help="do not list the survivors")
     args = parser.parse_args()

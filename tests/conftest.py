@@ -6,6 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# For benchmarks/mutation.py (--hypothesis-profile mutation): every call goes through mutmut's
+# trampolines on a shared machine, so no deadlines or speed checks, and the same examples each run.
+settings.register_profile(
+    "mutation", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 
 sys.path.insert(0, str(Path(__file__).parent))  # seedparse and helpers
 

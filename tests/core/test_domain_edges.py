@@ -14,15 +14,15 @@ import pytest
 from kompass_desktop import resources
 from kompass_desktop.domain.checks import Severity, open_items, required_missing
 from kompass_desktop.domain.comparison import ChartData, Series, SeriesKind
-from kompass_desktop.domain.consensus import IndependentScore, build_consensus
+from kompass_desktop.domain.consensus import IndependentScore, build_consensus, share_text
 from kompass_desktop.domain.coverage import OTHER, coverage
 from kompass_desktop.domain.csv_scores import parse_scores_csv
 from kompass_desktop.domain.errors import InputProblems, KompassError
-from kompass_desktop.domain.model import EvaluationInfo, EvaluationSnapshot, Interview, Note
+from kompass_desktop.domain.model import EvaluationInfo, EvaluationSnapshot, Interview, Note, SourceKind
 from kompass_desktop.domain.municipalities import Municipality, MunicipalityNotFound, Register
 from kompass_desktop.domain.reference import NationalAverage, national_to_file_dict, parse_national_averages
 from kompass_desktop.domain.stored import parse_stored_national, parse_stored_points
-from kompass_desktop.domain.visit import proposed_interview
+from kompass_desktop.domain.visit import notes_without_source, proposed_interview
 
 FW = resources.framework("2019")
 
@@ -174,3 +174,64 @@ def test_a_chart_finds_its_earlier_series_by_kind():
     )
     assert [s.label for s in data.by_kind(SeriesKind.EARLIER)] == ["2019", "2021"]
     assert [s.label for s in data.by_kind(SeriesKind.NATIONAL)] == ["Medel"]
+
+
+# -- the team's agreement as the consensus page and `kompass consensus` print it ------------------
+
+
+def _ind(sub: str, who: str, points: object) -> IndependentScore:
+    return IndependentScore(id=f"{sub}{who}", subarea=sub, evaluator=who, points=Decimal(str(points)))
+
+
+def test_the_team_agreement_line_for_people():
+    scores = [
+        _ind("1.1", "anna", 12),
+        _ind("1.1", "bo", 15),
+        _ind("1.2", "anna", 5),
+        _ind("1.2", "bo", 5),
+        _ind("1.3", "cia", 13),
+        _ind("1.3", "bo", 11),
+        _ind("1.3", "anna", 10),
+    ]
+    consensus = build_consensus(FW, scores, [])
+    assert consensus.team_agreement().describe() == (
+        "Samstämmighet från början: 1 av 3 delfrågor med flera bedömningar lika (33 %), "
+        "medelavvikelse 1,67 poäng, 1 med stor skillnad."
+    )
+    assert consensus.evaluators() == ["anna", "bo", "cia"]
+    assert [s.number for s in consensus.open()] == ["1.1", "1.3"]
+
+
+def test_a_team_of_one_has_no_agreement_figures_and_a_team_in_accord_no_deviation():
+    team = build_consensus(FW, [_ind("1.1", "anna", 12), _ind("1.2", "anna", 3)], []).team_agreement()
+    assert (team.compared, team.share_equal, team.mean_abs_difference) == (0, None, None)
+    assert team.describe() == "Samstämmighet: ingen delfråga har bedömts av fler än en utvärderare än."
+    same = build_consensus(FW, [_ind("1.1", "anna", 12), _ind("1.1", "bo", 12)], []).team_agreement()
+    assert same.describe() == (
+        "Samstämmighet från början: 1 av 1 delfrågor med flera bedömningar lika (100 %), "
+        "medelavvikelse 0 poäng, 0 med stor skillnad."
+    )
+
+
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [(None, "–"), (Decimal(1), "100 %"), (Decimal("0.835"), "84 %"), (Decimal("0.125"), "13 %")],
+)
+def test_shares_are_whole_percents_rounded_half_up(share, text):
+    assert share_text(share) == text
+
+
+def test_sub_areas_without_disagreement_follow_the_disagreements_in_framework_order():
+    # 1.1 (max 20) and 1.3 (max 30) agreed, 1.2 (max 10) differs; the rest unscored
+    scores = [_ind("1.1", "a", 5), _ind("1.1", "b", 5), _ind("1.2", "a", 2), _ind("1.2", "b", 3)]
+    scores += [_ind("1.3", "a", 7), _ind("1.3", "b", 7)]
+    order = [s.number for s in build_consensus(FW, scores, []).largest_disagreements_first()]
+    assert order == ["1.2", *(s.number for s in FW.subareas() if s.number != "1.2")]
+
+
+def test_notes_without_a_source_are_listed_for_the_evaluator():
+    notes = [
+        Note(id="a", body="Egen iakttagelse"),
+        Note(id="b", body="Ur dokument", source_kind=SourceKind.DOCUMENT, document_id="d1"),
+    ]
+    assert [n.id for n in notes_without_source(notes)] == ["a"]
