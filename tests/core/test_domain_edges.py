@@ -12,15 +12,30 @@ from decimal import Decimal
 import pytest
 
 from kompass_desktop import resources
-from kompass_desktop.domain.checks import Severity, open_items, required_missing
-from kompass_desktop.domain.comparison import ChartData, Series, SeriesKind
-from kompass_desktop.domain.consensus import IndependentScore, build_consensus, share_text
+from kompass_desktop.domain.checks import Severity, consistency_problems, open_items, required_missing
+from kompass_desktop.domain.comparison import ChartData, Series, SeriesKind, chart_data
+from kompass_desktop.domain.consensus import (
+    AgreedScore,
+    IndependentScore,
+    build_consensus,
+    check_reason,
+    share_text,
+)
 from kompass_desktop.domain.coverage import OTHER, coverage
 from kompass_desktop.domain.csv_scores import parse_scores_csv
 from kompass_desktop.domain.errors import InputProblems, KompassError
-from kompass_desktop.domain.model import EvaluationInfo, EvaluationSnapshot, Interview, Note, SourceKind
+from kompass_desktop.domain.mapping import AreaLink, VersionMapping
+from kompass_desktop.domain.model import (
+    EarlierEvaluation,
+    EvaluationInfo,
+    EvaluationSnapshot,
+    Interview,
+    Note,
+    SourceKind,
+)
 from kompass_desktop.domain.municipalities import Municipality, MunicipalityNotFound, Register
 from kompass_desktop.domain.reference import NationalAverage, national_to_file_dict, parse_national_averages
+from kompass_desktop.domain.scoring import summarize
 from kompass_desktop.domain.stored import parse_stored_national, parse_stored_points
 from kompass_desktop.domain.visit import notes_without_source, proposed_interview
 
@@ -235,3 +250,116 @@ def test_notes_without_a_source_are_listed_for_the_evaluator():
         Note(id="b", body="Ur dokument", source_kind=SourceKind.DOCUMENT, document_id="d1"),
     ]
     assert [n.id for n in notes_without_source(notes)] == ["a"]
+
+
+# -- consistency of consensus records (the file's own check, `kompass check`) -------------------------
+
+
+def test_consensus_records_outside_the_framework_or_the_range_are_named():
+    scores = [
+        _ind("1.1", "anna", 0),
+        _ind("1.1", "bo", 20),  # 0 and the maximum are scores
+        _ind("1.2", "anna", 11),  # max 10
+        _ind("9.8", "bo", 1),
+    ]
+    agreed = [AgreedScore(id="x", subarea="9.9", points=Decimal(1), reason="r", author="anna")]
+    snap = snapshot(consensus=build_consensus(FW, scores, agreed))
+    assert consistency_problems(snap) == [
+        "poäng av bo för okänd delfråga 9.8",
+        "poäng för okänd delfråga 9.9",
+        "delfråga 1.2: poängen av anna, 11, ligger utanför 0–10",
+    ]
+
+
+def test_every_score_problem_is_named_even_after_an_unknown_sub_area():
+    snap = snapshot(scores={"0.9": Decimal(1), "1.1": Decimal(25), "1.2": Decimal(3)})
+    assert consistency_problems(snap) == [
+        "poäng för okänd delfråga 0.9",
+        "delfråga 1.1: 25 ligger utanför 0–20",
+    ]
+
+
+def test_a_reason_is_asked_for_in_full_and_each_evaluator_keeps_their_scores():
+    consensus = build_consensus(
+        FW, [_ind("1.1", "anna", 12), _ind("1.1", "bo", 15), _ind("1.2", "bo", 4)], []
+    )
+    assert check_reason(consensus.get("1.1"), " ") == (
+        "Delfråga 1.1: utvärderarnas poäng skiljer sig (anna 12, bo 15); "
+        "ange skälet till den överenskomna poängen."
+    )
+    assert check_reason(consensus.get("1.1"), "Vi enades") is None
+    mine = consensus.scores_of("bo")
+    assert (mine["1.1"], mine["1.2"], mine["1.3"]) == (Decimal(15), Decimal(4), None)
+
+
+# -- the comparison charts ------------------------------------------------------------------------
+
+
+def test_earlier_evaluations_newest_first_and_what_cannot_be_compared_is_noted():
+    earlier = [
+        EarlierEvaluation(
+            id="a",
+            year=2018,
+            framework_id="2016",
+            label="Utvärdering 2018",
+            area_scores={n: Decimal(60 + n) for n in range(1, 9)},
+        ),
+        EarlierEvaluation(id="b", year=2020, framework_id="1999", label="Gamla"),
+        EarlierEvaluation(
+            id="c", year=2021, framework_id="2019", area_scores={n: Decimal(n) for n in range(1, 9)}
+        ),
+    ]
+    data = chart_data(
+        FW, summarize(FW, {}), "Provby", 2025, earlier, None, resources.mappings(), resources.frameworks()
+    )
+    assert [s.label for s in data.series] == ["Provby 2025", "Provby 2021", "Utvärdering 2018"]
+    assert [(a.number, a.short, a.title) for a in data.areas] == [
+        (a.number, a.short, a.title) for a in FW.areas
+    ]
+    assert data.notes[0] == f"Gamla: version 1999 kan inte jämföras med {FW.name}."
+    assert data.notes[1].startswith(
+        "Område 8 jämförs inte med Utvärdering 2018: Ledarskap, ansvar och delegation är inte jämförbart ("
+    )
+
+
+def test_an_area_the_mapping_does_not_reach_is_left_empty():
+    mapping = VersionMapping("2016", "2019", tuple(AreaLink(n, n, True) for n in range(1, 8)))
+    old = EarlierEvaluation(
+        id="a", year=2018, framework_id="2016", area_scores={n: Decimal(n) for n in range(1, 9)}
+    )
+    data = chart_data(FW, summarize(FW, {}), "Provby", None, [old], None, [mapping], resources.frameworks())
+    assert data.series[1].values == (*(Decimal(n) for n in range(1, 8)), None)
+    assert data.current.label == "Provby"
+
+
+# -- every problem of a CSV file, each on its line ----------------------------------------------------
+
+
+def test_every_problem_of_a_csv_file_is_listed_by_line():
+    text = "1.1,12\n1.2,4,5,3\n1.3\nx.y,1\n9.9,1\n1.1,3\n1.4,abc\n"
+    with pytest.raises(InputProblems) as err:
+        parse_scores_csv(text.encode(), FW)
+    assert err.value.problems == [
+        "rad 2: oväntade extra värden (5, 3) – decimaltal med komma måste citeras när kommatecken är "
+        "avgränsare",
+        "rad 3: för få kolumner (1, behöver 2)",
+        "rad 4: ”x.y” är inte ett delfrågenummer (t.ex. 3.2)",
+        f"rad 5: delfråga 9.9 finns inte i {FW.name}",
+        "rad 6: delfråga 1.1 förekommer redan på rad 1",
+        err.value.problems[5],
+    ]
+    assert err.value.problems[5].startswith("rad 7: ")
+
+
+def test_three_columns_without_a_header_check_the_maximum_and_a_comment_column_is_ignored():
+    with pytest.raises(InputProblems) as err:
+        parse_scores_csv(b"1.1;12;30\n", FW)
+    assert err.value.problems == ["rad 1: delfråga 1.1 har max 20 i ramverket, inte 30"]
+    parsed = parse_scores_csv("Delfråga;Kommentar;Poäng\n1.1;bra;12\n".encode(), FW)
+    assert [(s.subarea, s.points) for s in parsed.scores] == [("1.1", Decimal(12))]
+
+
+def test_a_file_of_separators_only_has_no_score_lines():
+    with pytest.raises(KompassError) as err:
+        parse_scores_csv(b";;\n;;\n", FW)
+    assert str(err.value) == "CSV-filen innehåller inga poängrader."
