@@ -130,6 +130,9 @@ PACKAGES: dict[str, Package] = {
     ),
 }
 
+# mutmut stops a mutant that hangs itself; pytest-timeout would fail slow tests under its trampolines
+PYTEST_ARGS = ["-p", "no:cacheprovider", "-p", "no:timeout", "--hypothesis-profile", "mutation"]
+
 EXIT_STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped"}
 TIMEOUTS = {36, 24, -24, 152, 255}
 
@@ -163,6 +166,13 @@ def prepare(name: str, package: Package, fresh: bool) -> Path:
         if not link.is_symlink():
             link.symlink_to(ROOT / entry, target_is_directory=True)
     tests = test_files(package)
+    # A change of the pytest arguments makes mutmut forget every result of the package: a work
+    # folder keeps the arguments it was made with (--fresh starts again with the current ones).
+    args_line = f"pytest_add_cli_args = {toml_list(PYTEST_ARGS)}"
+    if (work / "pyproject.toml").exists():
+        for line in (work / "pyproject.toml").read_text(encoding="utf-8").splitlines():
+            if line.startswith("pytest_add_cli_args = "):
+                args_line = line
     config = "\n".join(
         [
             "",
@@ -171,7 +181,7 @@ def prepare(name: str, package: Package, fresh: bool) -> Path:
             f"only_mutate = {toml_list(list(package.mutate))}",
             'also_copy = ["resources/", "schemas/"]',
             f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
-            'pytest_add_cli_args = ["-p", "no:cacheprovider", "--hypothesis-profile", "mutation"]',
+            args_line,
             "use_git_change_detection = false",
             'on_dependency_change = "ignore"',
             "",
