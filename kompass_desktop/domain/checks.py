@@ -22,7 +22,8 @@ class OpenItem:
     kind: str  # unscored | not_agreed | no_findings | no_evidence | empty_text | no_summary
     ref: str  # sub-area "3.2", area "3" or "" for the whole evaluation
     message: str
-    detail: str = ""  # no_findings: the FindingKind value; no_summary: the TextScope value
+    # no_findings: the FindingKind value; no_summary: the TextScope value; not_agreed: the scores
+    detail: str = ""
 
 
 def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
@@ -42,6 +43,7 @@ def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
                         sub.number,
                         f"{sub.number} {sub.heading}: utvärderarna har inte enats om poängen "
                         f"({consensus.describe_scores()})",
+                        consensus.describe_scores(),
                     )
                 )
             elif points is None:

@@ -147,10 +147,14 @@ class ComparisonsBox(QGroupBox):
         self.earlier.clear()
         names = resources.framework_labels()
         for record in session.registers.earlier():
-            text = self.tr("{0} – version {1} – totalt {2}").format(
-                record.label or record.year,
-                names.get(record.framework_id, record.framework_id),
-                format_exact(record.total),
+            label = str(record.label or record.year)
+            version = names.get(record.framework_id, record.framework_id)
+            text = (  # the version once: many labels name it already ("Lindsjö 2018 (version 2.1)")
+                self.tr("{0} – totalt {1}").format(label, format_exact(record.total))
+                if version in label
+                else self.tr("{0} – version {1} – totalt {2}").format(
+                    label, version, format_exact(record.total)
+                )
             )
             item = QListWidgetItem(text, self.earlier)
             item.setData(ROLE_ID, record.id)

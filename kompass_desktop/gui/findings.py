@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,14 +35,37 @@ def kind_label(kind: FindingKind) -> str:
 
 
 class LinkNotesDialog(QDialog):
-    """Tick the notes that support a finding."""
+    """Tick the notes that support a finding; the dialog names the finding and says what to do."""
 
     def __init__(
-        self, notes: Sequence[Note], linked: Sequence[str], sources: Sources, parent: QWidget | None = None
+        self,
+        notes: Sequence[Note],
+        linked: Sequence[str],
+        sources: Sources,
+        parent: QWidget | None = None,
+        finding: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Koppla anteckningar till iakttagelsen"))
         layout = QVBoxLayout(self)
+        self.finding = QLabel(self)
+        self.finding.setObjectName("linkedFinding")
+        self.finding.setWordWrap(True)
+        self.finding.setTextFormat(Qt.TextFormat.PlainText)
+        self.finding.setText(self.tr("Iakttagelse: ”{0}”").format(finding))
+        layout.addWidget(self.finding)
+        self.help = QLabel(self)
+        self.help.setObjectName("linkHelp")
+        self.help.setWordWrap(True)
+        self.help.setText(
+            self.tr(
+                "Kryssa för de anteckningar som stöder iakttagelsen (mellanslag kryssar för den "
+                "markerade) och tryck OK. En borttagen bock tar bort kopplingen, inte anteckningen."
+            )
+            if notes
+            else self.tr("Området har inga anteckningar ännu. Skriv anteckningar under delfrågorna först.")
+        )
+        layout.addWidget(self.help)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setAccessibleName(self.tr("Anteckningar i området"))
@@ -93,7 +117,45 @@ class FindingColumn(QWidget):
             action.triggered.connect(slot)
             self.list.addAction(action)
         self.list.itemActivated.connect(lambda _item: self._edit())
+        # the same commands as visible buttons (the keys and the context menu stay)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QToolButton] = {}
+        for key, text, tip, slot in (
+            ("edit", self.tr("Redigera…"), self.tr("Redigera den markerade punkten (F2)"), self._edit),
+            (
+                "link",
+                self.tr("Koppla…"),
+                self.tr("Koppla anteckningar till den markerade punkten (Ctrl+L)"),
+                self._link,
+            ),
+            ("up", "↑", self.tr("Flytta upp (Ctrl+↑)"), lambda: self._move(-1)),
+            ("down", "↓", self.tr("Flytta ned (Ctrl+↓)"), lambda: self._move(1)),
+            ("delete", self.tr("Ta bort"), self.tr("Ta bort den markerade punkten (Delete)"), self._delete),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        layout.insertLayout(2, buttons)
+        self.list.currentRowChanged.connect(lambda _row: self._enable_buttons())
         self._findings: list[Finding] = []
+        self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
+        row = self.list.currentRow()
+        chosen = 0 <= row < len(self._findings)
+        for key, button in self.buttons.items():
+            if key == "up":
+                button.setEnabled(chosen and row > 0)
+            elif key == "down":
+                button.setEnabled(chosen and row < len(self._findings) - 1)
+            else:
+                button.setEnabled(chosen)
 
     def set_findings(self, findings: list[Finding]) -> None:
         current = self._current()
@@ -106,6 +168,7 @@ class FindingColumn(QWidget):
             item.setToolTip(self.tr("%n kopplade anteckningar", "", len(finding.note_ids)))
             if current is not None and finding.id == current.id:
                 self.list.setCurrentItem(item)
+        self._enable_buttons()
 
     def _current(self) -> Finding | None:
         item = self.list.currentItem()
@@ -167,7 +230,7 @@ class FindingColumn(QWidget):
                     shown.add(nid)
                 except KompassError:
                     continue
-        dialog = LinkNotesDialog(notes, finding.note_ids, self.editor.sources, self)
+        dialog = LinkNotesDialog(notes, finding.note_ids, self.editor.sources, self, finding.body)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.checked() | (set(finding.note_ids) - shown)  # never unlink what was not shown

@@ -8,16 +8,65 @@ from PySide6.QtCore import QCoreApplication
 
 
 def shortcuts() -> list[tuple[str, str]]:
+    """Every key of the menus and pages (``tests/gui/test_findable_actions.py`` checks the menus)."""
     return [
         ("Ctrl+N / Ctrl+O", QCoreApplication.translate("help", "Ny utvärdering / Öppna")),
+        (
+            "Ctrl+S",
+            QCoreApplication.translate("help", "Spara (allt är redan sparat: varje ändring sparas direkt)"),
+        ),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+S"),
+            QCoreApplication.translate("help", "Spara kopia som"),
+        ),
+        ("Ctrl+E", QCoreApplication.translate("help", "Exportera till SKR")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+P"),
+            QCoreApplication.translate("help", "Skapa slutlig rapport (PDF)"),
+        ),
+        ("Ctrl+P", QCoreApplication.translate("help", "Skriv ut utkast (märkt UTKAST, inte slutligt)")),
+        ("Ctrl+W / Ctrl+F4", QCoreApplication.translate("help", "Stäng utvärderingen")),
+        ("Ctrl+Q", QCoreApplication.translate("help", "Avsluta")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Z / Ctrl+Skift+Z, Ctrl+Y"),
+            QCoreApplication.translate("help", "Ångra / gör om"),
+        ),
+        (
+            "Ctrl+F",
+            QCoreApplication.translate("help", "Sök (Enter i en träff öppnar anteckningen eller texten)"),
+        ),
+        ("Ctrl+K", QCoreApplication.translate("help", "Källa för nya anteckningar")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+U"),
+            QCoreApplication.translate("help", "Uppgifter om kommunen och utvärderingen"),
+        ),
         ("Ctrl+0", QCoreApplication.translate("help", "Sammanfattning")),
         ("Ctrl+1 … Ctrl+8", QCoreApplication.translate("help", "Område 1–8")),
-        ("Ctrl+PgDn / Ctrl+PgUp", QCoreApplication.translate("help", "Nästa / föregående område")),
+        ("Ctrl+PgDown / Ctrl+PgUp", QCoreApplication.translate("help", "Nästa / föregående område")),
         ("Ctrl+I", QCoreApplication.translate("help", "Intervjuläge")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+I"),
+            QCoreApplication.translate("help", "Intervjuer"),
+        ),
+        (QCoreApplication.translate("help", "Ctrl+Skift+D"), QCoreApplication.translate("help", "Dokument")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+W"),
+            QCoreApplication.translate("help", "Webb och sociala medier"),
+        ),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+T"),
+            QCoreApplication.translate("help", "Täckning av underlag"),
+        ),
         (
             QCoreApplication.translate("help", "Ctrl+Skift+E"),
             QCoreApplication.translate("help", "Konsensus: var och ens poäng och den överenskomna"),
         ),
+        ("Ctrl+G", QCoreApplication.translate("help", "Visa diagram bredvid")),
+        (
+            QCoreApplication.translate("help", "Ctrl+Skift+R"),
+            QCoreApplication.translate("help", "Förhandsvisning av rapportsidan bredvid"),
+        ),
+        ("F1", QCoreApplication.translate("help", "Kortkommandon")),
         (
             QCoreApplication.translate("help", "Enter (intervjuläge)"),
             QCoreApplication.translate("help", "Spara anteckningen"),
@@ -35,27 +84,33 @@ def shortcuts() -> list[tuple[str, str]]:
             QCoreApplication.translate("help", "Ctrl+Skift+N"),
             QCoreApplication.translate("help", "Ny intervju (intervjuläge)"),
         ),
-        ("Ctrl+M", QCoreApplication.translate("help", "Flytta markerad anteckning till annan delfråga")),
-        ("F2 / Delete", QCoreApplication.translate("help", "Redigera / ta bort markerad post")),
-        ("Ctrl+L", QCoreApplication.translate("help", "Koppla anteckningar till markerad iakttagelse")),
+        (
+            "Ctrl+M",
+            QCoreApplication.translate(
+                "help",
+                "Flytta anteckning till annan delfråga (i en lista: den markerade; i intervjulägets "
+                "inmatning: den senast sparade)",
+            ),
+        ),
+        (
+            "F2 / Delete",
+            QCoreApplication.translate(
+                "help", "Redigera / ta bort markerad anteckning eller iakttagelse (även knappar under listan)"
+            ),
+        ),
+        (
+            "Ctrl+L",
+            QCoreApplication.translate(
+                "help", "Koppla anteckningar till markerad iakttagelse (knappen Koppla…)"
+            ),
+        ),
+        (
+            "Ctrl+↑ / Ctrl+↓",
+            QCoreApplication.translate("help", "Flytta markerad iakttagelse upp / ned (knapparna ↑ ↓)"),
+        ),
         (
             QCoreApplication.translate("help", "↑ / ↓ (poängfält)"),
             QCoreApplication.translate("help", "Öka / minska poängen med 1"),
-        ),
-        (
-            QCoreApplication.translate("help", "Ctrl+Z / Ctrl+Skift+Z"),
-            QCoreApplication.translate("help", "Ångra / gör om"),
-        ),
-        ("Ctrl+F", QCoreApplication.translate("help", "Sök")),
-        ("Ctrl+G", QCoreApplication.translate("help", "Visa diagram bredvid")),
-        (
-            QCoreApplication.translate("help", "Ctrl+Skift+R"),
-            QCoreApplication.translate("help", "Förhandsvisning av rapportsidan bredvid"),
-        ),
-        ("Ctrl+P", QCoreApplication.translate("help", "Skriv ut utkast")),
-        (
-            QCoreApplication.translate("help", "Ctrl+Skift+S"),
-            QCoreApplication.translate("help", "Spara kopia som"),
         ),
     ]
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.model import EvaluationInfo
 from .dialogs import ok_cancel
+from .widgets import kommungrupp_combo
 
 
 class InfoDialog(QDialog):
@@ -26,7 +27,7 @@ class InfoDialog(QDialog):
         self.info = info
         form = QFormLayout(self)
         self.municipality = QLineEdit(info.municipality, self)
-        self.kommungrupp = QLineEdit(info.kommungrupp, self)
+        self.kommungrupp = kommungrupp_combo(self, info.kommungrupp)
         self.inhabitants = self._number(info.inhabitants, 2_000_000)
         self.inhabitants_note = QLineEdit(info.inhabitants_note, self)
         self.inhabitants_note.setPlaceholderText(self.tr("t.ex. 31 december 2024"))
@@ -47,9 +48,9 @@ class InfoDialog(QDialog):
             (self.tr("Kommun"), self.municipality),
             (self.tr("Kommungrupp"), self.kommungrupp),
             (self.tr("Invånare"), self.inhabitants),
-            (self.tr("Invånare, avser"), self.inhabitants_note),
+            (self.tr("Invånarantalet gäller"), self.inhabitants_note),
             (self.tr("Anställda"), self.employees),
-            (self.tr("Anställda, avser"), self.employees_note),
+            (self.tr("Antalet anställda gäller"), self.employees_note),
             (self.tr("Styrande partier"), self.parties),
             (self.tr("Utvärdering nr"), self.number),
             (self.tr("Platsbesöket börjar"), self.start),
@@ -88,7 +89,7 @@ class InfoDialog(QDialog):
         start = self.start.date().toString("yyyy-MM-dd")
         values: dict[str, Any] = {
             "municipality": self.municipality.text().strip(),
-            "kommungrupp": self.kommungrupp.text().strip(),
+            "kommungrupp": self.kommungrupp.currentText().strip(),
             "inhabitants": self.inhabitants.value() or None,
             "inhabitants_note": self.inhabitants_note.text().strip(),
             "employees": self.employees.value() or None,

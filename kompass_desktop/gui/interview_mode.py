@@ -40,7 +40,7 @@ from .formatting import Sources
 from .notes_list import NotesList
 from .source_picker import NONE, CurrentSource, SourcePicker
 from .widgets import is_undo_or_redo, muted_label
-from .wording import group_labels
+from .wording import group_labels, names_label, roles_label
 
 DRAFT_KEY = "interview_note"
 ROLE_SUB = Qt.ItemDataRole.UserRole + 30
@@ -67,9 +67,9 @@ class NewInterviewDialog(QDialog):
         self.end = QTimeEdit(QTime.currentTime().addSecs(90 * 60), self)
         self.end.setDisplayFormat("HH:mm")
         self.roles = QLineEdit(self)
-        self.roles.setPlaceholderText(self.tr("Roller, åtskilda med kommatecken"))
+        self.roles.setPlaceholderText(self.tr("t.ex. kommundirektör, ekonomichef"))
         self.names = QLineEdit(self)
-        self.names.setPlaceholderText(self.tr("Namn (frivilligt, personuppgift)"))
+        self.names.setPlaceholderText(self.tr("lämna tomt om namnen inte behövs"))
         self.participants = QSpinBox(self)
         self.participants.setRange(0, 99)
         self.participants.setValue(4)
@@ -79,8 +79,8 @@ class NewInterviewDialog(QDialog):
             (self.tr("Datum"), self.date),
             (self.tr("Start"), self.start),
             (self.tr("Slut"), self.end),
-            (self.tr("Roller"), self.roles),
-            (self.tr("Namn"), self.names),
+            (roles_label(), self.roles),
+            (names_label(), self.names),
             (self.tr("Antal deltagare"), self.participants),
         ):
             widget.setAccessibleName(label)
@@ -170,7 +170,7 @@ class InterviewPage(QWidget):
             muted_label(
                 self.tr(
                     "Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · "
-                    "Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning"
+                    "Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta senaste anteckningen"
                 ),
                 right,
             )
@@ -195,6 +195,9 @@ class InterviewPage(QWidget):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+        move = QShortcut(QKeySequence("Ctrl+M"), self.input)  # from the input: the last note
+        move.setContext(Qt.ShortcutContext.WidgetShortcut)
+        move.activated.connect(self.move_last_note)
         self._last_saved: tuple[str, str, str | None] | None = None  # (note id, text, sub-area)
         self._restoring = True  # nothing may overwrite the saved draft before it is restored
         self._draft_timer = QTimer(self)
@@ -339,6 +342,18 @@ class InterviewPage(QWidget):
             self.controller.status.emit(
                 self.tr("Anteckning sparad {0}").format(datetime.now().strftime("%H:%M:%S"))
             )
+
+    def move_last_note(self) -> None:
+        """Ctrl+M in the note input: move the note just saved (else the newest one shown) to
+        another sub-area; the input keeps what is being typed."""
+        last = self._last_saved
+        if last is None or not self.recent.select_note(last[0]):
+            if self.recent.count() == 0:
+                self.controller.status.emit(self.tr("Det finns ingen anteckning att flytta."))
+                return
+            self.recent.setCurrentRow(0)
+        self.recent.move_current()
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_draft(self) -> bool:
         """Store what is being typed (True when it is stored, or there is nothing to store)."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from . import settings
@@ -60,14 +60,23 @@ class MenusMixin(QMainWindow):
         self._action(file, self.tr("Spara &kopia som…"), self.save_copy, "Ctrl+Shift+S", needs_file=True)
         file.addSeparator()
         self._action(file, self.tr("&Exportera till SKR…"), self.export, "Ctrl+E", needs_file=True)
-        self._action(file, self.tr("&Importera export…"), self.import_export)
+        self._action(file, self.tr("&Importera SKR-export (.kkx) som ny fil…"), self.import_export)
         self._action(file, self.tr("Slå samman med &medutvärderares fil…"), self.merge, needs_file=True)
         file.addSeparator()
-        self._action(file, self.tr("Skapa &rapport…"), self.create_report, "Ctrl+Shift+P", needs_file=True)
-        self._action(file, self.tr("Spara rapporten som &Word…"), self.create_word_report, needs_file=True)
+        # which one is the final report is said in the command itself
         self._action(
             file,
-            self.tr("Skriv ut &utkast…"),
+            self.tr("Skapa slutlig &rapport (PDF)…"),
+            self.create_report,
+            "Ctrl+Shift+P",
+            needs_file=True,
+        )
+        self._action(
+            file, self.tr("Skapa slutlig rapport i &Word…"), self.create_word_report, needs_file=True
+        )
+        self._action(
+            file,
+            self.tr("Skriv ut &utkast (märkt UTKAST, inte slutligt)…"),
             self.print_draft,
             QKeySequence.StandardKey.Print,
             needs_file=True,
@@ -157,10 +166,13 @@ class MenusMixin(QMainWindow):
         view.addAction(preview)
         self._file_actions.append(preview)
         language = view.addMenu(self.tr("&Språk"))
+        self.language_group = QActionGroup(self)  # one language at a time
+        self.language_group.setExclusive(True)
         for code, name in LANGUAGES.items():
             act = self._action(language, name, lambda _=False, code=code: self._set_language(code))
             act.setCheckable(True)
             act.setChecked(settings.language() == code)
+            self.language_group.addAction(act)
 
         help_menu = bar.addMenu(self.tr("&Hjälp"))
         self._action(
@@ -170,6 +182,11 @@ class MenusMixin(QMainWindow):
 
     def _update_actions(self, _index: int = 0) -> None:
         has_file = self.controller is not None
+        areas = self.controller.framework.areas if self.controller is not None else ()
+        for n, action in enumerate(self.area_actions, start=1):  # Gå till names the areas
+            title = next((a.title for a in areas if a.number == n), "")
+            action.setText(f"&{n} {title.replace('&', '&&')}" if title else self.tr("Område {0}").format(n))
+            action.setVisible(bool(title) or not has_file)
         for action in self._file_actions:
             action.setEnabled(has_file)
         stack = self.controller.undo_stack if self.controller else None

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QRectF, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QCoreApplication, QEventLoop, QRectF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -169,6 +169,7 @@ def _save_final(parent: QWidget, controller: EvaluationController, suffix: str =
     if not _build(parent, snapshot, out, draft=False):
         return None
     controller.status.emit(QCoreApplication.translate("printing", "Rapporten sparades: {0}").format(out))
+    offer_to_open(parent, out)
     return out
 
 
@@ -228,5 +229,30 @@ def _print_draft(parent: QWidget, controller: EvaluationController, folder: Path
             except KompassError as err:
                 show_error(parent, str(err), QCoreApplication.translate("printing", "Utkastet sparades inte"))
                 return None
+            offer_to_open(parent, Path(target))
             return Path(target)
     return None
+
+
+def offer_to_open(parent: QWidget, path: Path) -> None:
+    """After a report is saved: open it, open its folder, or just close."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("printing", "Rapporten är sparad"),
+        QCoreApplication.translate("printing", "Sparad som {0}\ni mappen {1}").format(path.name, path.parent),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    open_file = box.addButton(
+        QCoreApplication.translate("printing", "Öppna rapporten"), QMessageBox.ButtonRole.AcceptRole
+    )
+    open_folder = box.addButton(
+        QCoreApplication.translate("printing", "Öppna mappen"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_file:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif clicked is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -38,7 +38,7 @@ from .controller import EvaluationController
 from .dialogs import confirm_delete, ok_cancel
 from .formatting import interview_label
 from .printing import print_guarded
-from .wording import group_label, group_labels
+from .wording import group_label, group_labels, names_label, roles_label
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 40
 
@@ -193,8 +193,8 @@ class RegisterPage(QWidget):
                 Field("date", self.tr("Datum"), "date"),
                 Field("start", self.tr("Start (TT:MM)")),
                 Field("end", self.tr("Slut (TT:MM)")),
-                Field("roles", self.tr("Roller (kommaseparerade)"), "list"),
-                Field("names", self.tr("Namn (personuppgift, frivilligt)"), "list"),
+                Field("roles", roles_label(), "list"),
+                Field("names", names_label(), "list"),
                 Field("participants", self.tr("Antal deltagare"), "int"),
                 Field("location", self.tr("Plats")),
             ]
@@ -233,7 +233,7 @@ class RegisterPage(QWidget):
         return [
             Field("title", self.tr("Rubrik")),
             Field("url", self.tr("Webbadress")),
-            Field("seen", self.tr("Sett datum"), "date"),
+            Field("seen", self.tr("Besökt den"), "date"),
             Field("kind", self.tr("Typ"), "choice", ("webb", "sociala medier")),
         ]
 
@@ -264,7 +264,7 @@ class RegisterPage(QWidget):
         return [
             (self.tr("Rubrik"), lambda r: r.title),
             (self.tr("Webbadress"), lambda r: r.url),
-            (self.tr("Sett"), lambda r: r.seen),
+            (self.tr("Besökt"), lambda r: r.seen),
             (self.tr("Typ"), lambda r: r.kind),
             (self.tr("Anteckningar"), lambda r: str(counts[r.id])),
         ]

@@ -68,11 +68,11 @@ class SearchPage(QWidget):
         for hit in hits:
             if hit.kind == "note":
                 where = self.tr("Anteckning · {0}").format(sub_name(hit.ref) or self.tr("osorterad"))
-                target = f"sub:{hit.ref}" if hit.ref else "interview"
+                target = f"note:{hit.ref}:{hit.id}"  # the note itself, selected in its list
             elif hit.kind == "text":
-                scope, _, ref = hit.ref.partition(":")
+                ref = hit.ref.partition(":")[2]
                 where = self.tr("Text · {0}").format(sub_name(ref) or self.tr("sammanfattning"))
-                target = f"sub:{ref}" if scope == "subarea" else (f"area:{ref}" if ref else "summary")
+                target = f"text:{hit.ref}"  # the text editor itself
             else:
                 where = self.tr("Dokument · {0}").format(docs[hit.id].title if hit.id in docs else hit.ref)
                 target = f"document:{hit.id}"

@@ -31,7 +31,7 @@ from .. import resources
 from . import theme
 from .comparisons import EarlierScoresForm
 from .settings import recent_files
-from .widgets import muted_label
+from .widgets import kommungrupp_combo, muted_label
 
 ROLE_PATH = Qt.ItemDataRole.UserRole + 70
 
@@ -104,22 +104,7 @@ class MunicipalityPage(QWizardPage):
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("t.ex. Lindsjö"))
         self.registerField("municipality*", self.name)
-        self.kommungrupp = QComboBox(self)
-        self.kommungrupp.setEditable(True)
-        self.kommungrupp.addItems(
-            [
-                "",
-                "Storstäder (A1)",
-                "Pendlingskommun nära storstad (A2)",
-                "Större stad (B3)",
-                "Pendlingskommun nära större stad (B4)",
-                "Lågpendlingskommun nära större stad (B5)",
-                "Mindre stad/tätort (C6)",
-                "Pendlingskommun nära mindre stad/tätort (C7)",
-                "Landsbygdskommun (C8)",
-                "Landsbygdskommun med besöksnäring (C9)",
-            ]
-        )
+        self.kommungrupp = kommungrupp_combo(self)
         self.inhabitants = QSpinBox(self)
         self.inhabitants.setRange(0, 2_000_000)
         self.inhabitants.setGroupSeparatorShown(True)

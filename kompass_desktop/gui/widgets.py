@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import KompassError
 from ..domain.rules import step_points
 from ..domain.scoring import format_exact, parse_points
+from ..domain.visit import KOMMUNGRUPPER
 from . import theme
 
 #: Typing is committed this long after the last keystroke (the issue allows at most 1 s).
@@ -307,3 +309,15 @@ def muted_label(text: str, parent: QWidget | None = None, *, wrap: bool = True) 
     theme.set_text_colour(label, theme.MUTED)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def kommungrupp_combo(parent: QWidget | None = None, current: str = "") -> QComboBox:
+    """Kommungrupp, the same choice wherever it is asked for: SKR's groups (or a group of one's
+    own written in, or none)."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.addItems(["", *KOMMUNGRUPPER])
+    if current and combo.findText(current) < 0:
+        combo.addItem(current)
+    combo.setCurrentIndex(max(combo.findText(current), 0))
+    return combo

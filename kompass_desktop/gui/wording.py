@@ -60,6 +60,16 @@ def group_short(group: str) -> str:
         return group
 
 
+def roles_label() -> str:
+    """The roles of an interview: one wording in the interview dialog and the register."""
+    return QCoreApplication.translate("wording", "Roller (åtskilda med kommatecken)")
+
+
+def names_label() -> str:
+    """The names of those interviewed: one wording everywhere (a personal detail, optional)."""
+    return QCoreApplication.translate("wording", "Namn (frivilligt, personuppgift)")
+
+
 def coverage_column(key: str) -> tuple[str, str]:
     """(short, full) heading of a column of the coverage matrix."""
     others = {
@@ -108,6 +118,11 @@ def open_item(item: OpenItem, framework: Framework) -> str:
             "empty_text": QCoreApplication.translate("wording", "text saknas"),
         }[item.kind]
         return f"{sub.number} {sub.heading}: {what}"
+    if item.kind == "not_agreed" and framework.has_subarea(item.ref) and item.detail:
+        sub = framework.subarea(item.ref)
+        return QCoreApplication.translate(
+            "wording", "{0} {1}: utvärderarna har inte enats om poängen ({2})"
+        ).format(sub.number, sub.heading, item.detail)
     if item.kind == "no_findings" and item.ref.isdigit() and item.detail:
         area = framework.area(int(item.ref))
         kind = FindingKind(item.detail)

@@ -134,7 +134,7 @@
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/comparisons.py" line="128"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="197"/>
         <source>Nationellt medelvärde</source>
         <translation>National average</translation>
     </message>
@@ -149,37 +149,42 @@
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="153"/>
+        <source>{0} – totalt {1}</source>
+        <translation>{0} – total {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="155"/>
         <source>{0} – version {1} – totalt {2}</source>
         <translation>{0} – version {1} – total {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="164"/>
         <source>Inget medelvärde för denna version.</source>
         <translation>No average for this version.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="166"/>
         <source>vald fil</source>
         <translation>chosen file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="166"/>
         <source>medföljer programmet</source>
         <translation>included with the application</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
         <source>Tidigare utvärderingsfil</source>
         <translation>Previous evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="197"/>
         <source>Medelvärdesfiler (*.json)</source>
         <translation>Average files (*.json)</translation>
     </message>
@@ -509,12 +514,12 @@
 <context>
     <name>EarlierPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
         <source>Tidigare utvärdering (frivilligt)</source>
         <translation>Previous evaluation (optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="164"/>
         <source>Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.</source>
         <translation>The scores per area are used in the charts. Leave blank if there is none.</translation>
     </message>
@@ -668,37 +673,37 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
         <source>Utvärderingen</source>
         <translation>The evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="143"/>
         <source>En utvärderare per rad</source>
         <translation>One evaluator per line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="147"/>
         <source>Version av Kommunkompassen</source>
         <translation>Version of Kommunkompassen</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="148"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="149"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="150"/>
         <source>Kommunens utvärdering nr</source>
         <translation>Municipality&apos;s evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="151"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
@@ -817,32 +822,32 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="178"/>
         <source>Spara utvärderingsfilen</source>
         <translation>Save the evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="180"/>
         <source>Allt du gör sparas direkt i den här filen. Välj en mapp på datorns egen disk.</source>
         <translation>Everything you do is saved straight to this file. Choose a folder on the computer&apos;s own disk.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="184"/>
         <source>Filnamn</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="186"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="199"/>
         <source>Spara utvärdering</source>
         <translation>Save evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="199"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
@@ -850,42 +855,74 @@
 <context>
     <name>FindingColumn</name>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="103"/>
         <source>Ny punkt – skriv och tryck Enter</source>
         <translation>New point – type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="104"/>
         <source>Ny punkt under {0}</source>
         <translation>New point under {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="125"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="109"/>
         <source>Koppla anteckningar…</source>
         <translation>Link notes…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="110"/>
         <source>Flytta upp</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="111"/>
         <source>Flytta ned</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="134"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="125"/>
+        <source>Redigera den markerade punkten (F2)</source>
+        <translation>Edit the selected point (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="128"/>
+        <source>Koppla…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="129"/>
+        <source>Koppla anteckningar till den markerade punkten (Ctrl+L)</source>
+        <translation>Link notes to the selected point (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="132"/>
+        <source>Flytta upp (Ctrl+↑)</source>
+        <translation>Move up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="133"/>
+        <source>Flytta ned (Ctrl+↓)</source>
+        <translation>Move down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="134"/>
+        <source>Ta bort den markerade punkten (Delete)</source>
+        <translation>Delete the selected point (Delete)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/findings.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="168"/>
         <source>%n kopplade anteckningar</source>
         <translation>
             <numerusform>%n linked note</numerusform>
@@ -893,12 +930,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="193"/>
         <source>Redigera iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="238"/>
         <source>Koppla anteckningar</source>
         <translation>Link notes</translation>
     </message>
@@ -906,77 +943,77 @@
 <context>
     <name>InfoDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="25"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="26"/>
         <source>Uppgifter om kommunen och utvärderingen</source>
         <translation>Municipality and evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="32"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="33"/>
         <source>t.ex. 31 december 2024</source>
         <translation>e.g. 31 December 2024</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="44"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="45"/>
         <source>En uppgift per rad, t.ex.  Kommunvapen: …</source>
         <translation>One fact per line, e.g.  Coat of arms: …</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="48"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="49"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="50"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="50"/>
-        <source>Invånare, avser</source>
-        <translation>Inhabitants, as of</translation>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="51"/>
+        <source>Invånarantalet gäller</source>
+        <translation>Number of inhabitants as of</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="53"/>
+        <source>Antalet anställda gäller</source>
+        <translation>Number of employees as of</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="52"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="52"/>
-        <source>Anställda, avser</source>
-        <translation>Employees, as of</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="54"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="55"/>
         <source>Utvärdering nr</source>
         <translation>Evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="56"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="57"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="58"/>
         <source>Utvärderare (en per rad)</source>
         <translation>Evaluators (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="59"/>
         <source>Fler kortfakta</source>
         <translation>More key facts</translation>
     </message>
@@ -1020,59 +1057,79 @@
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/interview_mode.py" line="172"/>
-        <source>Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta markerad anteckning</source>
-        <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move selected note</translation>
+        <source>Ctrl+↓/↑ nästa/föregående delfråga · Ctrl+PgDn/PgUp nästa/föregående område · Alt+1…8 område · Alt+0 osorterad · Ctrl+M flytta senaste anteckningen</source>
+        <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move the latest note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="217"/>
         <source>Osorterad (välj delfråga senare)</source>
         <translation>Unsorted (choose sub-area later)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="275"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="278"/>
         <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
         <translation>The note is saved without a sub-area and can be moved later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="276"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="279"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="280"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="283"/>
         <source>&lt;b&gt;ingen källa vald&lt;/b&gt; – välj ovan eller med Ctrl+K</source>
         <translation>&lt;b&gt;no source chosen&lt;/b&gt; – choose one above or with Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="282"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="285"/>
         <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="313"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="316"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="330"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="333"/>
         <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
         <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="340"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="343"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="352"/>
+        <source>Det finns ingen anteckning att flytta.</source>
+        <translation>There is no note to move.</translation>
     </message>
 </context>
 <context>
     <name>LinkNotesDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="43"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="49"/>
         <source>Koppla anteckningar till iakttagelsen</source>
         <translation>Link notes to the finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="55"/>
+        <source>Iakttagelse: ”{0}”</source>
+        <translation>Finding: “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="62"/>
+        <source>Kryssa för de anteckningar som stöder iakttagelsen (mellanslag kryssar för den markerade) och tryck OK. En borttagen bock tar bort kopplingen, inte anteckningen.</source>
+        <translation>Tick the notes that support the finding (Space ticks the selected one) and press OK. Removing a tick removes the link, not the note.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="66"/>
+        <source>Området har inga anteckningar ännu. Skriv anteckningar under delfrågorna först.</source>
+        <translation>The area has no notes yet. Write notes under its sub-areas first.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/findings.py" line="71"/>
         <source>Anteckningar i området</source>
         <translation>Notes in the area</translation>
     </message>
@@ -1265,189 +1322,190 @@
         <translation>&amp;Export to SKR…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="63"/>
-        <source>&amp;Importera export…</source>
-        <translation>&amp;Import export…</translation>
-    </message>
-    <message>
         <location filename="../../kompass_desktop/gui/menus.py" line="64"/>
         <source>Slå samman med &amp;medutvärderares fil…</source>
         <translation>&amp;Merge with co-evaluator&apos;s file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="66"/>
-        <source>Skapa &amp;rapport…</source>
-        <translation>Create &amp;report…</translation>
+        <location filename="../../kompass_desktop/gui/menus.py" line="63"/>
+        <source>&amp;Importera SKR-export (.kkx) som ny fil…</source>
+        <translation>&amp;Import SKR export (.kkx) as a new file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="67"/>
-        <source>Spara rapporten som &amp;Word…</source>
-        <translation>Save report as &amp;Word…</translation>
+        <location filename="../../kompass_desktop/gui/menus.py" line="69"/>
+        <source>Skapa slutlig &amp;rapport (PDF)…</source>
+        <translation>Create final &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="70"/>
-        <source>Skriv ut &amp;utkast…</source>
-        <translation>&amp;Print draft…</translation>
+        <location filename="../../kompass_desktop/gui/menus.py" line="75"/>
+        <source>Skapa slutlig rapport i &amp;Word…</source>
+        <translation>Create final report in &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="79"/>
+        <source>Skriv ut &amp;utkast (märkt UTKAST, inte slutligt)…</source>
+        <translation>&amp;Print draft (marked DRAFT, not final)…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/menus.py" line="87"/>
         <source>S&amp;täng utvärderingen</source>
         <translation>&amp;Close evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="93"/>
         <source>&amp;Avsluta</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="96"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="89"/>
-        <location filename="../../kompass_desktop/gui/menus.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="200"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="93"/>
-        <location filename="../../kompass_desktop/gui/menus.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="203"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="100"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="109"/>
         <source>&amp;Sök…</source>
         <translation>&amp;Search…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="113"/>
         <source>&amp;Källa för nya anteckningar…</source>
         <translation>Sour&amp;ce of new notes…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="120"/>
         <source>&amp;Uppgifter om kommunen och utvärderingen…</source>
         <translation>&amp;Municipality and evaluation details…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="126"/>
         <source>&amp;Gå till</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="127"/>
         <source>&amp;Sammanfattning</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="188"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="139"/>
         <source>Nästa område</source>
         <translation>Next area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="141"/>
         <source>Föregående område</source>
         <translation>Previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="144"/>
         <source>&amp;Intervjuläge</source>
         <translation>&amp;Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="146"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="139"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="148"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="150"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="153"/>
         <source>&amp;Täckning av underlag</source>
         <translation>Evidence &amp;coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="155"/>
         <source>&amp;Konsensus</source>
         <translation>Co&amp;nsensus</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="157"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="159"/>
         <source>&amp;Diagram bredvid</source>
         <translation>&amp;Charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="164"/>
         <source>&amp;Förhandsvisning</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="168"/>
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="177"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="179"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="181"/>
         <source>&amp;Om Kompass Desktop</source>
         <translation>&amp;About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="198"/>
         <source>&amp;Ångra {0}</source>
         <translation>&amp;Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="203"/>
         <source>&amp;Gör om {0}</source>
         <translation>&amp;Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="216"/>
         <source>Ångrade: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="216"/>
         <source>Gjorde om: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="206"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="223"/>
         <source>Allt är redan sparat. Varje ändring sparas direkt i filen.</source>
         <translation>Everything is saved already. Every change is saved in the file at once.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/menus.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/menus.py" line="232"/>
         <source>(inga)</source>
         <translation>(none)</translation>
     </message>
@@ -1494,32 +1552,32 @@
         <translation>e.g. Lindsjö</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="115"/>
         <source>t.ex. S och C</source>
         <translation>e.g. S and C</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="117"/>
         <source>Kommunens namn *</source>
         <translation>Name of municipality *</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="118"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="119"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="120"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="121"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
     </message>
@@ -1623,7 +1681,7 @@
 <context>
     <name>NewEvaluationWizard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="208"/>
         <source>Ny utvärdering</source>
         <translation>New evaluation</translation>
     </message>
@@ -1642,13 +1700,13 @@
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/interview_mode.py" line="70"/>
-        <source>Roller, åtskilda med kommatecken</source>
-        <translation>Roles, separated by commas</translation>
+        <source>t.ex. kommundirektör, ekonomichef</source>
+        <translation>e.g. chief executive, finance director</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/interview_mode.py" line="72"/>
-        <source>Namn (frivilligt, personuppgift)</source>
-        <translation>Names (optional, personal data)</translation>
+        <source>lämna tomt om namnen inte behövs</source>
+        <translation>leave empty unless the names are needed</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/interview_mode.py" line="77"/>
@@ -1674,16 +1732,6 @@
         <location filename="../../kompass_desktop/gui/interview_mode.py" line="81"/>
         <source>Slut</source>
         <translation>End</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="82"/>
-        <source>Roller</source>
-        <translation>Roles</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="83"/>
-        <source>Namn</source>
-        <translation>Names</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/interview_mode.py" line="84"/>
@@ -1884,16 +1932,6 @@
         <translation>End (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="196"/>
-        <source>Roller (kommaseparerade)</source>
-        <translation>Roles (comma-separated)</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="197"/>
-        <source>Namn (personuppgift, frivilligt)</source>
-        <translation>Names (personal data, optional)</translation>
-    </message>
-    <message>
         <location filename="../../kompass_desktop/gui/registers.py" line="198"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
@@ -1947,11 +1985,6 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="236"/>
-        <source>Sett datum</source>
-        <translation>Date viewed</translation>
-    </message>
-    <message>
         <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
         <source>Tid</source>
         <translation>Time</translation>
@@ -1979,9 +2012,14 @@
         <translation>File / web address</translation>
     </message>
     <message>
+        <location filename="../../kompass_desktop/gui/registers.py" line="236"/>
+        <source>Besökt den</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
         <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
-        <source>Sett</source>
-        <translation>Viewed</translation>
+        <source>Besökt</source>
+        <translation>Visited</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/registers.py" line="341"/>
@@ -2708,147 +2746,242 @@
 <context>
     <name>help</name>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="12"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="13"/>
         <source>Ny utvärdering / Öppna</source>
         <translation>New evaluation / Open</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="13"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="16"/>
+        <source>Spara (allt är redan sparat: varje ändring sparas direkt)</source>
+        <translation>Save (everything is saved already: every change is saved at once)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="22"/>
+        <source>Exportera till SKR</source>
+        <translation>Export to SKR</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="24"/>
+        <source>Ctrl+Skift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="25"/>
+        <source>Skapa slutlig rapport (PDF)</source>
+        <translation>Create final report (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="27"/>
+        <source>Skriv ut utkast (märkt UTKAST, inte slutligt)</source>
+        <translation>Print draft (marked DRAFT, not final)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="28"/>
+        <source>Stäng utvärderingen</source>
+        <translation>Close the evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="29"/>
+        <source>Avsluta</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="31"/>
+        <source>Ctrl+Z / Ctrl+Skift+Z, Ctrl+Y</source>
+        <translation>Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="36"/>
+        <source>Sök (Enter i en träff öppnar anteckningen eller texten)</source>
+        <translation>Search (Enter on a hit opens the note or the text)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="38"/>
+        <source>Källa för nya anteckningar</source>
+        <translation>Source for new notes</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="40"/>
+        <source>Ctrl+Skift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="41"/>
+        <source>Uppgifter om kommunen och utvärderingen</source>
+        <translation>Municipality and evaluation details</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="43"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="14"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="44"/>
         <source>Område 1–8</source>
         <translation>Area 1–8</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="15"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="45"/>
         <source>Nästa / föregående område</source>
         <translation>Next / previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="16"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="46"/>
         <source>Intervjuläge</source>
         <translation>Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="18"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="48"/>
+        <source>Ctrl+Skift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="49"/>
+        <source>Intervjuer</source>
+        <translation>Interviews</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="51"/>
+        <source>Ctrl+Skift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="51"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="53"/>
+        <source>Ctrl+Skift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="54"/>
+        <source>Webb och sociala medier</source>
+        <translation>Web and social media</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="57"/>
+        <source>Ctrl+Skift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="58"/>
+        <source>Täckning av underlag</source>
+        <translation>Evidence coverage</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="61"/>
         <source>Ctrl+Skift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="19"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="62"/>
         <source>Konsensus: var och ens poäng och den överenskomna</source>
         <translation>Consensus: each evaluator&apos;s score and the agreed one</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="22"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="69"/>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="71"/>
         <source>Enter (intervjuläge)</source>
         <translation>Enter (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="23"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="72"/>
         <source>Spara anteckningen</source>
         <translation>Save the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="26"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="75"/>
         <source>Skift+Enter</source>
         <translation>Shift+Enter</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="27"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="76"/>
         <source>Ny rad i anteckningen</source>
         <translation>New line in the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="29"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="78"/>
         <source>Nästa / föregående delfråga (intervjuläge)</source>
         <translation>Next / previous sub-area (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="32"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="81"/>
         <source>Hoppa till område / osorterad (intervjuläge)</source>
         <translation>Jump to area / unsorted (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="35"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="84"/>
         <source>Ctrl+Skift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="85"/>
         <source>Ny intervju (intervjuläge)</source>
         <translation>New interview (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="38"/>
-        <source>Flytta markerad anteckning till annan delfråga</source>
-        <translation>Move selected note to another sub-area</translation>
+        <location filename="../../kompass_desktop/gui/help.py" line="89"/>
+        <source>Flytta anteckning till annan delfråga (i en lista: den markerade; i intervjulägets inmatning: den senast sparade)</source>
+        <translation>Move a note to another sub-area (in a list: the selected one; in the interview input: the one just saved)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="39"/>
-        <source>Redigera / ta bort markerad post</source>
-        <translation>Edit / delete selected entry</translation>
+        <location filename="../../kompass_desktop/gui/help.py" line="97"/>
+        <source>Redigera / ta bort markerad anteckning eller iakttagelse (även knappar under listan)</source>
+        <translation>Edit / delete the selected note or finding (also buttons under the list)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="40"/>
-        <source>Koppla anteckningar till markerad iakttagelse</source>
-        <translation>Link notes to selected finding</translation>
+        <location filename="../../kompass_desktop/gui/help.py" line="103"/>
+        <source>Koppla anteckningar till markerad iakttagelse (knappen Koppla…)</source>
+        <translation>Link notes to the selected finding (the Link… button)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="42"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="109"/>
+        <source>Flytta markerad iakttagelse upp / ned (knapparna ↑ ↓)</source>
+        <translation>Move the selected finding up / down (the ↑ ↓ buttons)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="112"/>
         <source>↑ / ↓ (poängfält)</source>
         <translation>↑ / ↓ (score field)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="43"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="113"/>
         <source>Öka / minska poängen med 1</source>
         <translation>Increase / decrease the score by 1</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="46"/>
-        <source>Ctrl+Z / Ctrl+Skift+Z</source>
-        <translation>Ctrl+Z / Ctrl+Shift+Z</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="32"/>
         <source>Ångra / gör om</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="49"/>
-        <source>Sök</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="64"/>
         <source>Visa diagram bredvid</source>
         <translation>Show charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="66"/>
         <source>Ctrl+Skift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="67"/>
         <source>Förhandsvisning av rapportsidan bredvid</source>
         <translation>Preview of the report page beside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="55"/>
-        <source>Skriv ut utkast</source>
-        <translation>Print draft</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="19"/>
         <source>Ctrl+Skift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="20"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
@@ -2924,19 +3057,41 @@ A draft can always be printed.</translation>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="182"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="189"/>
         <source>Rapporten kunde inte skapas</source>
         <translation>The report could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="230"/>
         <source>Utkastet sparades inte</source>
         <translation>The draft was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="241"/>
+        <source>Rapporten är sparad</source>
+        <translation>The report is saved</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="242"/>
+        <source>Sparad som {0}
+i mappen {1}</source>
+        <translation>Saved as {0}
+in the folder {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="247"/>
+        <source>Öppna rapporten</source>
+        <translation>Open the report</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="250"/>
+        <source>Öppna mappen</source>
+        <translation>Open the folder</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/printing.py" line="171"/>
@@ -2944,27 +3099,27 @@ A draft can always be printed.</translation>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="200"/>
         <source>Utkastet är klart</source>
         <translation>Draft ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="201"/>
         <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
         <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="209"/>
         <source>Förhandsgranska och skriv ut…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="213"/>
         <source>Spara som PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="222"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
     </message>
@@ -3058,108 +3213,123 @@ A draft can always be printed.</translation>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="67"/>
-        <location filename="../../kompass_desktop/gui/wording.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="65"/>
+        <source>Roller (åtskilda med kommatecken)</source>
+        <translation>Roles (separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="70"/>
+        <source>Namn (frivilligt, personuppgift)</source>
+        <translation>Names (optional, personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="78"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="81"/>
         <source>Webb</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="72"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="82"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="85"/>
         <source>Utan källa</source>
         <translation>No source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="86"/>
         <source>Anteckningar utan källa</source>
         <translation>Notes without a source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="96"/>
         <source>inga anteckningar</source>
         <translation>no notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="97"/>
         <source>poäng utan underlag</source>
         <translation>score without evidence</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="98"/>
         <source>bara en källa</source>
         <translation>only one source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="95"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="105"/>
         <source>Styrkor</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="106"/>
         <source>Förbättringsmöjligheter</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="97"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="107"/>
         <source>Svagheter</source>
         <translation>Weaknesses</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="116"/>
         <source>ingen poäng satt</source>
         <translation>no score set</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="117"/>
         <source>poäng utan underlag (inga anteckningar)</source>
         <translation>score without evidence (no notes)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="118"/>
         <source>text saknas</source>
         <translation>text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="123"/>
+        <source>{0} {1}: utvärderarna har inte enats om poängen ({2})</source>
+        <translation>{0} {1}: the evaluators have not agreed on the score ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="130"/>
         <source>inga styrkor</source>
         <translation>no strengths</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="131"/>
         <source>inga förbättringsmöjligheter</source>
         <translation>no areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="132"/>
         <source>inga svagheter</source>
         <translation>no weaknesses</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="134"/>
         <source>Område {0} {1}: {2}</source>
         <translation>Area {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="139"/>
         <source>Sammanfattande kommentarer: text saknas</source>
         <translation>Summary comments: text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="142"/>
         <source>Starkare områden: text saknas</source>
         <translation>Stronger areas: text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="145"/>
         <source>Svagare områden: text saknas</source>
         <translation>Weaker areas: text missing</translation>
     </message>

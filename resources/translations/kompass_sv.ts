@@ -64,7 +64,7 @@
 <context>
     <name>FindingColumn</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/findings.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="168"/>
         <source>%n kopplade anteckningar</source>
         <translation>
             <numerusform>%n kopplad anteckning</numerusform>

@@ -32,6 +32,7 @@ PAGES = [
     "documents",
     "web",
     "coverage",
+    "consensus",
     "search",
 ]
 

@@ -161,8 +161,9 @@ def test_search_finds_notes_and_keeps_swedish_letters_distinct(demo_window, qtbo
     target = page.results.item(0).data(Qt.ItemDataRole.UserRole + 50)
     page.results.setCurrentRow(0)
     page._activate(page.results.item(0))
-    expected = "area:" + target[4:].split(".")[0] if target.startswith("sub:") else target.split(":")[0]
-    assert demo_window.workspace.current.startswith(expected.split(":")[0])
+    kind, _, rest = target.partition(":")  # note:SUB:ID or text:SCOPE:REF
+    sub = rest.rpartition(":")[0] if kind == "note" else rest.partition(":")[2]
+    assert demo_window.workspace.current == f"area:{sub.split('.')[0]}"
 
 
 def test_coverage_matrix_warns_about_scores_without_evidence(demo_window):

@@ -59,7 +59,7 @@ def test_linking_notes_keeps_links_to_notes_in_other_areas(demo_window, monkeypa
     shown = {}
 
     class Unchanged:
-        def __init__(self, notes, linked, sources, parent):
+        def __init__(self, notes, linked, sources, parent, finding=""):
             shown["ids"] = {n.id for n in notes}
             self.linked = set(linked)
 

@@ -93,7 +93,10 @@ def test_a_final_report_of_the_demo_is_saved(demo_window, tmp_path, monkeypatch)
     demo_window.controller.session.registers.set_national_average_from_file(skr_average(tmp_path))
     target = tmp_path / "slutlig.pdf"
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered = []
+    monkeypatch.setattr(printing, "offer_to_open", lambda _parent, path: offered.append(path))
     assert printing.print_report(demo_window, demo_window.controller, draft=False) == Path(target)
+    assert offered == [target]
     reader = PdfReader(target)
     assert len(reader.pages) > 25
     assert "UTKAST" not in reader.pages[3].extract_text()
@@ -112,7 +115,8 @@ def test_arkiv_saves_the_report_as_word(demo_window, tmp_path, monkeypatch):
         return str(target), ""
 
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", save_as)
-    action = next(a for a in demo_window.file_menu.actions() if a.text() == "Spara rapporten som &Word…")
+    monkeypatch.setattr(printing, "offer_to_open", lambda _parent, path: None)
+    action = next(a for a in demo_window.file_menu.actions() if a.text() == "Skapa slutlig rapport i &Word…")
     assert action.isEnabled()
     action.trigger()
     assert asked == ["Word (*.docx)"]

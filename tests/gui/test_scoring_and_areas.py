@@ -188,7 +188,7 @@ def test_notes_can_be_linked_to_a_finding(demo_window, monkeypatch):
     note = page.findings.area_notes()[-1]
 
     class FakeDialog:
-        def __init__(self, notes, linked, sources, parent):
+        def __init__(self, notes, linked, sources, parent, finding=""):
             self.linked = set(linked)
 
         def exec(self):

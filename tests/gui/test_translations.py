@@ -22,6 +22,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
+from kompass_desktop.domain.model import TextScope
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "kompass_en.ts"
 QM = ROOT / "resources" / "translations" / "kompass_en.qm"
@@ -310,3 +312,36 @@ def test_the_main_window_speaks_english(english, qtbot, errors, demo_copy):
 
 def test_swedish_is_back_after_the_english_test():
     assert QCoreApplication.translate("MenusMixin", "&Arkiv") == "&Arkiv"
+
+
+def test_domain_labels_are_english_in_the_english_ui(english, qtbot, errors, demo_copy):
+    """Interview groups, coverage headings and warnings, and what is still open are worded in the
+    GUI's language (the domain keeps Swedish for reports); the instrument's own texts stay."""
+    from kompass_desktop.gui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        assert window.open_file(demo_copy)
+        assert window.controller.set_score("1.1", "0")[0]  # far from the others': not agreed
+        assert window.controller.set_text(TextScope.SUMMARY_WEAKER, "", "")
+        window.go("coverage")
+        table = window.workspace.pages["coverage"].table
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        assert "Pol. leaders" in headers and "Pol. ledning" not in headers, headers
+        cells = {table.item(r, 1).text() for r in range(table.rowCount()) if table.item(r, 1)}
+        assert not any("anteckningar" in c or "källa" in c or "underlag" in c for c in cells), cells
+        window.go("interviews")
+        interviews = window.workspace.pages["interviews"].table
+        groups = {interviews.item(r, 2).text() for r in range(interviews.rowCount())}
+        assert "Political leadership" in groups and "Politisk ledning" not in groups, groups
+        window.go("summary")
+        items = window.workspace.pages["summary"].open_items
+        texts = [items.item(r).text() for r in range(items.count())]
+        assert any("have not agreed" in t for t in texts), texts
+        swedish = ("saknas", "ingen poäng", "inte enats", "inga ", "utan underlag")
+        assert not [t for t in texts if any(w in t for w in swedish)], texts
+    finally:
+        window.close_evaluation()
