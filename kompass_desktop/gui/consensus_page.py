@@ -25,6 +25,7 @@ from . import consensus_actions as actions
 from . import theme
 from .controller import EvaluationController
 from .widgets import muted_label
+from .wording import team_agreement
 
 ROLE_SUB = Qt.ItemDataRole.UserRole + 70
 ROLE_KIND = Qt.ItemDataRole.UserRole + 71
@@ -259,7 +260,7 @@ class ConsensusPage(QWidget):
         )
 
     def _show_agreement(self, team: TeamAgreement) -> None:
-        self.agreement.setText(team.describe())
+        self.agreement.setText(team_agreement(team))
 
     # -- editing ---------------------------------------------------------------------------
     def _edited(self, item: QTableWidgetItem) -> None:

@@ -301,7 +301,7 @@ class RegisterPage(QWidget):
         header.setStretchLastSection(False)
         # the name of the record gets the space; long addresses are cut in the middle (tooltip: all)
         stretch, capped = {
-            Register.INTERVIEW: (3, (4,)),
+            Register.INTERVIEW: (3, (2, 4)),  # long group names wrap (English: "Elected representatives …")
             Register.DOCUMENT: (0, (4,)),
             Register.WEB: (0, (1,)),
         }[self.kind]

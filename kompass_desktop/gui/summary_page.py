@@ -28,7 +28,7 @@ from .comparisons import ComparisonsBox
 from .controller import EvaluationController
 from .formatting import points
 from .widgets import AutosaveTextEdit, GrowingList, muted_label
-from .wording import open_item
+from .wording import open_item, team_agreement
 
 if TYPE_CHECKING:
     from .charts import ChartsPanel
@@ -197,7 +197,7 @@ class SummaryPage(QScrollArea):
                 format_exact(summary.total), summary.scored_count, summary.subarea_count
             )
         )
-        self.agreement.setText(self.controller.session.consensus.team_agreement().describe())
+        self.agreement.setText(team_agreement(self.controller.session.consensus.team_agreement()))
         for area in summary.areas:
             value, bar = self.bars[area.number]
             value.setText("–" if area.achieved is None else f"{round_display(area.achieved)} / 100")

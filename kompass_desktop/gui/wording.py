@@ -8,12 +8,16 @@ own texts (areas, sub-areas, guiding questions) stay Swedish in both languages.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from ..domain.checks import OpenItem
+from ..domain.consensus import TeamAgreement, share_text
 from ..domain.coverage import DOCUMENTS, NO_NOTES, ONE_SOURCE, OTHER, UNSUPPORTED, WEB
 from ..domain.framework import FindingKind, Framework
 from ..domain.model import InterviewGroup, TextScope
+from ..domain.scoring import format_exact
 
 
 def group_labels() -> dict[InterviewGroup, str]:
@@ -148,3 +152,24 @@ def open_item(item: OpenItem, framework: Framework) -> str:
         }
         return texts.get(item.detail, item.message)
     return item.message
+
+
+class _TeamWording(QObject):
+    """Plural forms need ``self.tr(…, n)``: lupdate ignores the count of ``translate``."""
+
+    def text(self, team: TeamAgreement) -> str:
+        if not team.compared:
+            return self.tr("Samstämmighet: ingen delfråga har bedömts av fler än en utvärderare än.")
+        mean = format_exact((team.mean_abs_difference or Decimal(0)).quantize(Decimal("0.01")))
+        return self.tr(
+            "Samstämmighet från början: {0} av %n delfrågor med flera bedömningar lika ({1}), "
+            "medelavvikelse {2} poäng, {3} med stor skillnad.",
+            "",
+            team.compared,
+        ).format(team.equal, share_text(team.share_equal), mean, team.notable)
+
+
+def team_agreement(team: TeamAgreement) -> str:
+    """How far the evaluators agreed from the start, in the GUI's language (the domain's
+    ``describe()`` is the Swedish line of reports)."""
+    return _TeamWording().text(team)

@@ -283,125 +283,125 @@
 <context>
     <name>ConsensusPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="42"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="43"/>
         <source>Konsensus: var och ens poäng och den överenskomna</source>
         <extracomment>Editable columns (their kind): my own score, my rationale, the agreed score, its reason.</extracomment>
         <translation>Consensus: each evaluator&apos;s score and the agreed one</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="48"/>
         <source>Varje utvärderare poängsätter på egen hand. Där poängen skiljer sig är delfrågan öppen tills ni skriver in den överenskomna poängen och skälet. Stor spridning (minst 15 % av maxpoängen) är markerad med !. Störst skillnad först.</source>
         <translation>Each evaluator scores on their own. Where the scores differ the sub-area is open until you enter the agreed score and the reason. A large spread (at least 15 % of the maximum) is marked with !. Largest differences first.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="56"/>
         <source>Jag är:</source>
         <translation>I am:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="58"/>
         <source>Vem som poängsätter</source>
         <translation>Who is scoring</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="61"/>
         <source>Dölj de andras poäng tills jag har poängsatt</source>
         <translation>Hide the others&apos; scores until I have scored</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="65"/>
         <source>Område:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="67"/>
         <source>Område som visas</source>
         <translation>Area shown</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="68"/>
         <source>Alla områden</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="85"/>
         <source>Delfrågor och utvärderarnas poäng</source>
         <translation>Sub-areas and the evaluators&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="144"/>
         <source>Delfråga</source>
         <extracomment>Typed but not yet stored (the agreed score waits for its reason, or the reverse).</extracomment>
         <translation>Sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="145"/>
         <source>Jag ({0})</source>
         <translation>Me ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="151"/>
         <source>Min motivering</source>
         <translation>My rationale</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
         <source>Spridning</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
         <source>Överenskommen</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="149"/>
         <source>Skäl</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
         <source>Läge</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="170"/>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="193"/>
         <source>dolt</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
         <source>Visas när du har poängsatt.</source>
         <translation>Shown once you have scored.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="189"/>
         <source>Gäller nu: {0}</source>
         <translation>Counts now: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="195"/>
         <source>överens från början</source>
         <translation>agreed from the start</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="237"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="238"/>
         <source>Inte sparad ännu: poäng och skäl sparas tillsammans.</source>
         <translation>Not saved yet: the score and the reason are saved together.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="253"/>
         <source>Stor spridning: minst 15 % av maxpoängen</source>
         <translation>Large spread: at least 15 % of the maximum</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="258"/>
         <source>Överenskommen av {0}, {1}</source>
         <translation>Agreed by {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="294"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="295"/>
         <source>{0} Skriv skälet i kolumnen Skäl; poängen sparas då.</source>
         <translation>{0} Write the reason in the Reason column; the score is saved then.</translation>
     </message>
@@ -2410,6 +2410,22 @@
     </message>
 </context>
 <context>
+    <name>_TeamWording</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="162"/>
+        <source>Samstämmighet: ingen delfråga har bedömts av fler än en utvärderare än.</source>
+        <translation>Agreement: no sub-area has been assessed by more than one evaluator yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/wording.py" line="165"/>
+        <source>Samstämmighet från början: {0} av %n delfrågor med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</source>
+        <translation>
+            <numerusform>Agreement from the start: {0} of %n sub-area with several assessments equal ({1}), mean difference {2} points, {3} with a large difference.</numerusform>
+            <numerusform>Agreement from the start: {0} of %n sub-areas with several assessments equal ({1}), mean difference {2} points, {3} with a large difference.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>charts</name>
     <message>
         <location filename="../../kompass_desktop/gui/charts.py" line="166"/>
@@ -3127,209 +3143,209 @@ in the folder {1}</translation>
 <context>
     <name>wording</name>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="22"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="26"/>
         <source>Politisk ledning</source>
         <translation>Political leadership</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="23"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="27"/>
         <source>Förtroendevalda (majoritet och opposition)</source>
         <translation>Elected representatives (majority and opposition)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="26"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="30"/>
         <source>Kommundirektör och ledningsgrupp</source>
         <translation>Chief executive and management team</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="27"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="31"/>
         <source>Förvaltningschefer</source>
         <translation>Heads of department</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="28"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="32"/>
         <source>Stabs- och stödfunktioner</source>
         <translation>Staff and support functions</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="29"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="33"/>
         <source>Enhetschefer</source>
         <translation>Unit managers</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="30"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="34"/>
         <source>Fackliga representanter</source>
         <translation>Trade union representatives</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="31"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="35"/>
         <source>Kommunala bolag</source>
         <translation>Municipal companies</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="32"/>
-        <location filename="../../kompass_desktop/gui/wording.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="59"/>
         <source>Övriga</source>
         <translation>Others</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="51"/>
         <source>Pol. ledning</source>
         <translation>Pol. leaders</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="52"/>
         <source>Förtr.valda</source>
         <translation>Elected</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="53"/>
         <source>Ledningsgr.</source>
         <translation>Mgmt team</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="54"/>
         <source>Förv.chefer</source>
         <translation>Dept heads</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="55"/>
         <source>Stab</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="56"/>
         <source>Enh.chefer</source>
         <translation>Unit mgrs</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="57"/>
         <source>Fack</source>
         <translation>Unions</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="58"/>
         <source>Bolag</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="69"/>
         <source>Roller (åtskilda med kommatecken)</source>
         <translation>Roles (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="74"/>
         <source>Namn (frivilligt, personuppgift)</source>
         <translation>Names (optional, personal data)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="77"/>
-        <location filename="../../kompass_desktop/gui/wording.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="82"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="85"/>
         <source>Webb</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="86"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="89"/>
         <source>Utan källa</source>
         <translation>No source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="90"/>
         <source>Anteckningar utan källa</source>
         <translation>Notes without a source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="100"/>
         <source>inga anteckningar</source>
         <translation>no notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="97"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="101"/>
         <source>poäng utan underlag</source>
         <translation>score without evidence</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="102"/>
         <source>bara en källa</source>
         <translation>only one source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="105"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="109"/>
         <source>Styrkor</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="110"/>
         <source>Förbättringsmöjligheter</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="111"/>
         <source>Svagheter</source>
         <translation>Weaknesses</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="120"/>
         <source>ingen poäng satt</source>
         <translation>no score set</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="121"/>
         <source>poäng utan underlag (inga anteckningar)</source>
         <translation>score without evidence (no notes)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="122"/>
         <source>text saknas</source>
         <translation>text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="127"/>
         <source>{0} {1}: utvärderarna har inte enats om poängen ({2})</source>
         <translation>{0} {1}: the evaluators have not agreed on the score ({2})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="134"/>
         <source>inga styrkor</source>
         <translation>no strengths</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="135"/>
         <source>inga förbättringsmöjligheter</source>
         <translation>no areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="136"/>
         <source>inga svagheter</source>
         <translation>no weaknesses</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="138"/>
         <source>Område {0} {1}: {2}</source>
         <translation>Area {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="139"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="143"/>
         <source>Sammanfattande kommentarer: text saknas</source>
         <translation>Summary comments: text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="146"/>
         <source>Starkare områden: text saknas</source>
         <translation>Stronger areas: text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="149"/>
         <source>Svagare områden: text saknas</source>
         <translation>Weaker areas: text missing</translation>
     </message>

@@ -127,3 +127,11 @@ def test_the_focus_lands_on_something_visible_and_useful(demo_window, qtbot):
     assert on_screen(focus)
     press(qtbot, demo_window, "Ctrl+I")
     assert QApplication.focusWidget() is demo_window.workspace.pages["interview"].input
+
+
+def test_interview_titles_get_the_space_and_long_group_names_wrap(demo_window, qtbot):
+    press(qtbot, demo_window, "Ctrl+Shift+I")
+    table = demo_window.workspace.pages["interviews"].table
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert widths[headers.index("Rubrik")] == max(widths), dict(zip(headers, widths, strict=True))

@@ -338,6 +338,8 @@ def test_domain_labels_are_english_in_the_english_ui(english, qtbot, errors, dem
         groups = {interviews.item(r, 2).text() for r in range(interviews.rowCount())}
         assert "Political leadership" in groups and "Politisk ledning" not in groups, groups
         window.go("summary")
+        agreement = window.workspace.pages["summary"].agreement.text()
+        assert agreement.startswith("Agreement from the start: "), agreement
         items = window.workspace.pages["summary"].open_items
         texts = [items.item(r).text() for r in range(items.count())]
         assert any("have not agreed" in t for t in texts), texts
