@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 
 def shortcuts() -> list[tuple[str, str]]:
@@ -120,3 +121,21 @@ def shortcuts_html() -> str:
         f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in shortcuts()
     )
     return f"<table cellpadding=3>{rows}</table>"
+
+
+class ShortcutsDialog(QDialog):
+    """Hjälp → Kortkommandon: the list scrolls when the screen is low (it is longer than 768 px)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kortkommandon"))
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Kortkommandon"))
+        self.browser.setHtml(shortcuts_html())
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(620, screen.width() - 40), min(900, screen.height() - 80))

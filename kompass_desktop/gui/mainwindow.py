@@ -516,9 +516,9 @@ class MainWindow(MenusMixin):
         self.create_report(word=True)
 
     def show_shortcuts(self) -> None:
-        from .help import shortcuts_html
+        from .help import ShortcutsDialog
 
-        QMessageBox.information(self, self.tr("Kortkommandon"), shortcuts_html())
+        ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

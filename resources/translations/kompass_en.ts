@@ -1254,11 +1254,6 @@
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="521"/>
-        <source>Kortkommandon</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
         <location filename="../../kompass_desktop/gui/mainwindow.py" line="526"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
@@ -2167,6 +2162,15 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="134"/>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>SourcePicker</name>
     <message>
         <location filename="../../kompass_desktop/gui/source_picker.py" line="147"/>
@@ -2762,242 +2766,242 @@
 <context>
     <name>help</name>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="13"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="14"/>
         <source>Ny utvärdering / Öppna</source>
         <translation>New evaluation / Open</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="16"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="17"/>
         <source>Spara (allt är redan sparat: varje ändring sparas direkt)</source>
         <translation>Save (everything is saved already: every change is saved at once)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="22"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="23"/>
         <source>Exportera till SKR</source>
         <translation>Export to SKR</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="24"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="25"/>
         <source>Ctrl+Skift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="25"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="26"/>
         <source>Skapa slutlig rapport (PDF)</source>
         <translation>Create final report (PDF)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="27"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="28"/>
         <source>Skriv ut utkast (märkt UTKAST, inte slutligt)</source>
         <translation>Print draft (marked DRAFT, not final)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="28"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="29"/>
         <source>Stäng utvärderingen</source>
         <translation>Close the evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="29"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="30"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="31"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="32"/>
         <source>Ctrl+Z / Ctrl+Skift+Z, Ctrl+Y</source>
         <translation>Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="37"/>
         <source>Sök (Enter i en träff öppnar anteckningen eller texten)</source>
         <translation>Search (Enter on a hit opens the note or the text)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="38"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="39"/>
         <source>Källa för nya anteckningar</source>
         <translation>Source for new notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="40"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="41"/>
         <source>Ctrl+Skift+U</source>
         <translation>Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="41"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="42"/>
         <source>Uppgifter om kommunen och utvärderingen</source>
         <translation>Municipality and evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="43"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="44"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="44"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="45"/>
         <source>Område 1–8</source>
         <translation>Area 1–8</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="45"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="46"/>
         <source>Nästa / föregående område</source>
         <translation>Next / previous area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="46"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="47"/>
         <source>Intervjuläge</source>
         <translation>Interview mode</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="49"/>
         <source>Ctrl+Skift+I</source>
         <translation>Ctrl+Shift+I</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="50"/>
         <source>Intervjuer</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="52"/>
         <source>Ctrl+Skift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="52"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="54"/>
         <source>Ctrl+Skift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="55"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="58"/>
         <source>Ctrl+Skift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="59"/>
         <source>Täckning av underlag</source>
         <translation>Evidence coverage</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="62"/>
         <source>Ctrl+Skift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="63"/>
         <source>Konsensus: var och ens poäng och den överenskomna</source>
         <translation>Consensus: each evaluator&apos;s score and the agreed one</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="70"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="72"/>
         <source>Enter (intervjuläge)</source>
         <translation>Enter (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="72"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="73"/>
         <source>Spara anteckningen</source>
         <translation>Save the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="76"/>
         <source>Skift+Enter</source>
         <translation>Shift+Enter</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="77"/>
         <source>Ny rad i anteckningen</source>
         <translation>New line in the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="79"/>
         <source>Nästa / föregående delfråga (intervjuläge)</source>
         <translation>Next / previous sub-area (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="82"/>
         <source>Hoppa till område / osorterad (intervjuläge)</source>
         <translation>Jump to area / unsorted (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="85"/>
         <source>Ctrl+Skift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="86"/>
         <source>Ny intervju (intervjuläge)</source>
         <translation>New interview (interview mode)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="90"/>
         <source>Flytta anteckning till annan delfråga (i en lista: den markerade; i intervjulägets inmatning: den senast sparade)</source>
         <translation>Move a note to another sub-area (in a list: the selected one; in the interview input: the one just saved)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="97"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="98"/>
         <source>Redigera / ta bort markerad anteckning eller iakttagelse (även knappar under listan)</source>
         <translation>Edit / delete the selected note or finding (also buttons under the list)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="103"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="104"/>
         <source>Koppla anteckningar till markerad iakttagelse (knappen Koppla…)</source>
         <translation>Link notes to the selected finding (the Link… button)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="110"/>
         <source>Flytta markerad iakttagelse upp / ned (knapparna ↑ ↓)</source>
         <translation>Move the selected finding up / down (the ↑ ↓ buttons)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="113"/>
         <source>↑ / ↓ (poängfält)</source>
         <translation>↑ / ↓ (score field)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="114"/>
         <source>Öka / minska poängen med 1</source>
         <translation>Increase / decrease the score by 1</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="32"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="33"/>
         <source>Ångra / gör om</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="65"/>
         <source>Visa diagram bredvid</source>
         <translation>Show charts alongside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="67"/>
         <source>Ctrl+Skift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="68"/>
         <source>Förhandsvisning av rapportsidan bredvid</source>
         <translation>Preview of the report page beside</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="19"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="20"/>
         <source>Ctrl+Skift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="20"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="21"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
