@@ -154,7 +154,11 @@ class PreviewPane(QWidget):
         self.fit_button = self._button(self.tr("Anpassa"), self.tr("Anpassa till bredden"), self.fit_width)
         self.fit_button.setCheckable(True)
         self.fit_button.setChecked(True)
-        for widget in (self.previous_button, self.next_button, self.page_label):
+        self.busy_label = QLabel(self.tr("uppdaterar…"), self)
+        self.busy_label.setObjectName("previewBusy")
+        theme.set_text_colour(self.busy_label, theme.MUTED)
+        self.busy_label.hide()
+        for widget in (self.previous_button, self.next_button, self.page_label, self.busy_label):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
@@ -177,6 +181,10 @@ class PreviewPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
         self._timer.timeout.connect(self.request)
+        self._slow_timer = QTimer(self)  # a render that takes long (a very long text) says so
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.setInterval(400)
+        self._slow_timer.timeout.connect(self.busy_label.show)
         self._watched: QTextEdit | None = None
         self._cursor_timer = QTimer(self)  # the cursor moved (without an edit): follow it
         self._cursor_timer.setSingleShot(True)
@@ -293,12 +301,15 @@ class PreviewPane(QWidget):
             at=self._cursor_at(),
         )
         self.worker.submit(request)
+        self._slow_timer.start()
         return self.generation
 
     # -- results ---------------------------------------------------------------------------------
     def _rendered(self, result: PreviewResult) -> None:
         if result.generation != self.generation:
             return  # a newer edit is on its way
+        self._slow_timer.stop()
+        self.busy_label.hide()
         self.result = result
         if result.error:
             self._show_message(result.error, error=True)
@@ -421,6 +432,7 @@ class PreviewPane(QWidget):
         """Stop following the evaluation (it is being closed).  A render still running finishes
         on its own; the window does not wait for it."""
         self._timer.stop()
+        self._slow_timer.stop()
         self.generation += 1  # whatever is on its way is stale
         app = QApplication.instance()
         if isinstance(app, QApplication):

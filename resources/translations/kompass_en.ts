@@ -1826,17 +1826,22 @@
         <translation>Fit to width</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="157"/>
+        <source>uppdaterar…</source>
+        <translation>updating…</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="234"/>
         <source>Förhandsvisningen visar rapportens sidor för områdena och sammanfattningen.</source>
         <translation>The preview shows the report&apos;s pages for the areas and the summary.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="358"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="369"/>
         <source>Sida {0} av {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="411"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="422"/>
         <source>Den här texten skrivs inte i ett fält.</source>
         <translation>This text is not written in a field.</translation>
     </message>

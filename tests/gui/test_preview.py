@@ -226,7 +226,9 @@ def test_a_200_kb_finding_is_previewed_while_the_window_goes_on(qtbot, demo_wind
     qtbot.waitUntil(lambda: pane.worker.busy)
     ticks = []  # the window's event loop runs while the long text is laid out
     qtbot.waitUntil(lambda: ticks.append(1) or (len(ticks) > 3 and pane.worker.busy), timeout=WAIT)
+    qtbot.waitUntil(lambda: pane.busy_label.isVisible(), timeout=WAIT)  # it says it is working
     qtbot.waitUntil(lambda: shown_newest(pane), timeout=60_000)
+    assert not pane.busy_label.isVisible()
     assert pane.source == f"finding:2:{finding.id}" and pane.result.total > 60
     assert "Lång iakttagelse." in printed(pane.result)  # its first page, marked
     assert pane.view.marked_rects()
