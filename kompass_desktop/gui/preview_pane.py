@@ -45,7 +45,7 @@ HIGHLIGHT = QColor(255, 200, 0, 70)
 class PageView(QWidget):
     """The rendered pages one below the other, the current field's paragraphs marked."""
 
-    clicked = Signal(str)  # the source of the paragraph clicked
+    clicked = Signal(str, int, float)  # the source clicked, the page, how far into it on that page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,10 +114,26 @@ class PageView(QWidget):
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        source = self.source_at(event.position().toPoint())
+        point = event.position().toPoint()
+        source = self.source_at(point)
         if source:
-            self.clicked.emit(source)
+            number, into = self.into(source, point)
+            self.clicked.emit(source, number, into)
         super().mousePressEvent(event)
+
+    def into(self, source: str, point: QPoint) -> tuple[int, float]:
+        """The page at ``point`` and how far (0–1) into the paragraphs of ``source`` on it."""
+        for index, page in enumerate(self.pages):
+            if not self.page_rect(index).contains(point.toPointF()):
+                continue
+            here = [r for r in self.regions if r.source == source and r.page == page.number]
+            rects: list[QRectF] = [r for r in map(self.region_rect, here) if r is not None]
+            total = above = 0.0
+            for rect in rects:
+                total += rect.height()
+                above += min(rect.height(), max(0.0, point.y() - rect.top()))
+            return page.number, above / total if total else 0.0
+        return 0, 0.0
 
 
 class PreviewPane(QWidget):
@@ -414,12 +430,26 @@ class PreviewPane(QWidget):
         if self.fit:
             self._resize_timer.start()
 
-    def go_to_source(self, source: str) -> None:
-        """A click on a paragraph: the cursor in the field it came from."""
+    def go_to_source(self, source: str, page: int = 0, into: float = 0.0) -> None:
+        """A click on a paragraph: the cursor in the field it came from, near the place clicked
+        (``into``: how far into the field's paragraphs on page ``page``)."""
+        result = self.result
+        first, last = result.span if result is not None and result.source == source else (0, 0)
+        if first and last > first and first <= page <= last:  # a field over several pages
+            into = (page - first + into) / (last - first + 1)
         self.source = source
-        self._mark()
-        if focus_source(self.workspace, source) is None:
+        widget = focus_source(self.workspace, source)
+        if widget is None:
             self.controller.status.emit(self.tr("Den här texten skrivs inte i ett fält."))
+        elif isinstance(widget, QTextEdit):
+            text = widget.toPlainText()
+            position = round(min(1.0, max(0.0, into)) * len(text))
+            while 0 < position < len(text) and not text[position - 1].isspace():
+                position -= 1  # at the start of the word
+            cursor = widget.textCursor()
+            cursor.setPosition(position)
+            widget.setTextCursor(cursor)
+        self._mark()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -268,3 +268,22 @@ def test_the_pane_follows_the_cursor_through_a_text_over_several_pages(qtbot, de
     text.moveCursor(QTextCursor.MoveOperation.End)  # no edit: only the cursor moves
     qtbot.waitUntil(lambda: shown_newest(pane) and "SLUTET" in printed(pane.result), timeout=WAIT)
     assert [p.number for p in pane.view.pages] == [last]
+
+
+def test_a_click_puts_the_cursor_near_the_place_clicked(qtbot, demo_window):
+    win = demo_window
+    page = area_page(win, 3)
+    text = page.cards["3.1"].text
+    body = text.toPlainText()
+    assert "\n\n" in body  # two paragraphs
+    text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    mine = [r for r in pane.view.regions if r.source == "text:subarea:3.1"]
+    for region, inside in ((max(mine, key=lambda r: r.y1), False), (min(mine, key=lambda r: r.y0), True)):
+        rect = pane.view.region_rect(region)  # the heading, then the last paragraph
+        pane.scroller.ensureVisible(int(rect.center().x()), int(rect.center().y()))
+        qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is text)
+        position = text.textCursor().position()
+        assert (position > body.index("\n\n")) is inside, position
