@@ -1796,52 +1796,47 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="164"/>
         <source>Föregående sida</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="165"/>
         <source>Nästa sida</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="169"/>
         <source>Zooma ut</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="170"/>
         <source>Zooma in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="154"/>
-        <source>Anpassa</source>
-        <translation>Fit</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="171"/>
         <source>Anpassa till bredden</source>
         <translation>Fit to width</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="174"/>
         <source>uppdaterar…</source>
         <translation>updating…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="251"/>
         <source>Förhandsvisningen visar rapportens sidor för områdena och sammanfattningen.</source>
         <translation>The preview shows the report&apos;s pages for the areas and the summary.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="369"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="386"/>
         <source>Sida {0} av {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="422"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="444"/>
         <source>Den här texten skrivs inte i ett fält.</source>
         <translation>This text is not written in a field.</translation>
     </message>
