@@ -14,7 +14,8 @@ from typing import Any
 
 from ..services.session import close_after_error, default_author
 from ..storage import exchange_io as xio
-from ..storage.db import EvaluationFile, create_evaluation_file
+from ..storage.db import EvaluationFile
+from ..storage.opening import create_evaluation_file
 from . import archive
 from .errors import ExchangeError
 from .package import ExportData, read_export_file

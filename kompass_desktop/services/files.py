@@ -17,8 +17,8 @@ from ..storage import backup as _backup
 from ..storage import outputs as _outputs
 from ..storage import restore as _restore
 from ..storage.backup import Backup, BackupCancelled
-from ..storage.db import warm_up as _warm_up
 from ..storage.errors import StorageError
+from ..storage.opening import warm_up as _warm_up
 
 __all__ = [
     "Backup",

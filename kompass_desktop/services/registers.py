@@ -21,7 +21,7 @@ from ..domain.reference import NationalAverage, national_to_file_dict
 from ..domain.rules import AREA_MAX, plausible_year, valid_area_score
 from ..domain.scoring import format_exact, parse_points, summarize
 from ..storage import queries, repo
-from ..storage.db import open_evaluation_file
+from ..storage.opening import open_evaluation_file
 from .change import Change, ChangeKind
 from .context import SessionContext
 

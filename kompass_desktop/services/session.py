@@ -37,15 +37,14 @@ from ..storage import queries, repo
 from ..storage.db import (
     EvaluationFile,
     Row,
-    create_evaluation_file,
     keyed_id,
     new_id,
-    open_evaluation_file,
     utc_now,
 )
 from ..storage.errors import CheckpointFailed, NetworkLocation
 from ..storage.location import classify
 from ..storage.lock import current_user
+from ..storage.opening import create_evaluation_file, open_evaluation_file
 from ..storage.schema import independent_id
 from .change import Change, ChangeKind
 from .consensus import ConsensusScores

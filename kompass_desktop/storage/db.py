@@ -1,4 +1,5 @@
-"""Opening, creating and writing an evaluation file.
+"""An open evaluation file: transactions, records and their history, closing.  Opening and
+creating are in :mod:`.opening`; together they follow this protocol.
 
 Protocol
 --------
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -29,19 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.stored import parse_json
-from .errors import CheckpointFailed, CorruptFile, DiskFull, ForeignSchema, ReadOnlyFile, StorageError
-from .fileformat import SCHEMA_VERSION, check_name_fits, check_name_length, read_header, wal_path
+from .errors import CheckpointFailed, CorruptFile, DiskFull, ReadOnlyFile, StorageError
+from .fileformat import wal_path
 from .lock import WriterLock
-from .outputs import (
-    Replace,
-    check_output,
-    commit,
-    final_mode,
-    new_temporary,
-    refuse_read_only,
-    remove_temporary,
-)
-from .recovery import RecoveredCopy, probe
+from .recovery import RecoveredCopy
 from .rows import Row as Row
 from .rows import _decode as _decode
 from .rows import _encode
@@ -50,8 +41,7 @@ from .rows import keyed_id as keyed_id
 from .rows import new_id as new_id
 from .rows import translate_sqlite_error as translate_sqlite_error
 from .rows import utc_now as utc_now
-from .schema import RECORD_TABLES, migrate
-from .schemacheck import compare_schema, describe_all, neutralise
+from .schema import RECORD_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -363,204 +353,3 @@ class EvaluationFile:
                 reason,
             ),
         )
-
-
-# -- opening --------------------------------------------------------------------------
-
-
-def _apply_pragmas(conn: sqlite3.Connection) -> None:
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        raise StorageError("Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?).")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
-
-
-def warm_up() -> None:
-    """Import what the first write needs ahead of time (call from a background thread)."""
-    import sqlite_utils  # noqa: F401
-
-
-def _tell(opened: EvaluationFile) -> None:
-    """What the open found or changed, as warnings: without a logging set-up (the command line)
-    Python prints them on stderr; the GUI shows ``opened.notices``."""
-    for notice in opened.notices:
-        log.warning("%s", notice)
-
-
-def _upgraded_copy(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
-    """An older file read without changing it: a copy in memory, migrated (closes ``conn``)."""
-    copy = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        conn.backup(copy)
-        migrate(copy, version, SCHEMA_VERSION)
-    except BaseException:
-        copy.close()
-        raise
-    finally:
-        conn.close()
-    return copy
-
-
-def _immutable_reader(path: Path, requested: bool) -> bool:
-    """Read without any locking: asked for by the caller or by a command's ``immutable_inputs()``
-    block (see :mod:`.outputs`), and only for a file at rest (no writer, no log, no journal)."""
-    from .outputs import at_rest, read_only_uri
-
-    return (requested or read_only_uri(path).endswith("immutable=1")) and at_rest(path)
-
-
-def open_evaluation_file(
-    path: str | os.PathLike[str],
-    *,
-    readonly: bool = False,
-    immutable: bool = False,
-    before_migrate: Callable[[Path], None] | None = None,
-    clock: Callable[[], str] = utc_now,
-) -> EvaluationFile:
-    """Open an existing evaluation file, or raise a StorageError saying why not.
-
-    ``before_migrate`` is called with the path before an older file is upgraded (the
-    services layer makes a backup there).  Nothing is written to a file that is refused.
-    ``immutable`` (read-only opens of inputs that nobody writes meanwhile) reads without any
-    locking when the file has no ``-wal``/``-journal`` beside it; otherwise it is ignored.
-    """
-    path = Path(path)
-    header = read_header(path)
-    if header.user_version == 0:  # ours by id but never initialised: refuse before SQLite writes
-        raise CorruptFile(f"{path.name} saknar utvärderingsdata och kan inte öppnas.")
-    if not readonly:
-        check_name_fits(path)
-        refuse_read_only(path)  # by its mode bits: root may write anyway, but must not
-    lock = None
-    if not readonly:
-        lock = WriterLock(path)
-        lock.acquire()
-    recovered = None
-    conn = None
-    try:
-        if header.hot_journal:
-            recovered = RecoveredCopy(path)
-        source = recovered.path if recovered is not None else path
-        quiet = readonly and not header.needs_recovery and _immutable_reader(path, immutable)
-        conn, version, differences, settings = probe(path, source, immutable=quiet)
-        if readonly:
-            if version < SCHEMA_VERSION:  # read through an upgraded private copy; the file stays as it is
-                conn = _upgraded_copy(conn, version)
-            opened = EvaluationFile(path, conn, readonly=True, lock=None, clock=clock, recovered=recovered)
-            opened.notices.extend(settings)
-            _tell(opened)
-            if differences:
-                opened.schema_problems = differences
-                opened.notices.append(
-                    f"{path.name} har ändrats av ett annat program: {'; '.join(differences)}."
-                )
-            return opened
-        conn.close()
-        conn = None
-        if recovered is not None:
-            recovered.cleanup()
-            recovered = None
-        opened = _open_for_writing(path, version, lock, before_migrate, clock)
-        opened.notices.extend(settings)
-        _tell(opened)
-        return opened
-    except BaseException:
-        if conn is not None:
-            conn.close()
-        if recovered is not None:
-            recovered.cleanup()
-        if lock is not None:
-            lock.release()
-        raise
-
-
-def _open_for_writing(
-    path: Path,
-    version: int,
-    lock: WriterLock | None,
-    before_migrate: Callable[[Path], None] | None,
-    clock: Callable[[], str],
-) -> EvaluationFile:
-    """The file passed the read-only checks: open it for writing (SQLite rolls back a hot journal
-    here), neutralise foreign schema objects first, then back up, switch to WAL and migrate."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
-    try:
-        try:
-            differences = compare_schema(conn, version)
-            tables = [d for d in differences if not d.repairable]
-            if tables:
-                raise ForeignSchema(
-                    f"{path.name} har ändrats av ett annat program: {describe_all(tables)}. Filen öppnas "
-                    "inte för skrivning (den kan öppnas skrivskyddad); återställ en säkerhetskopia "
-                    "(kompass backups)."
-                )
-            neutralise(conn, version, differences)
-            if version < SCHEMA_VERSION and before_migrate is not None:
-                before_migrate(path)
-            _apply_pragmas(conn)
-            migrate(conn, version, SCHEMA_VERSION)
-        except sqlite3.Error as err:
-            raise translate_sqlite_error(err, path) from None
-        opened = EvaluationFile(path, conn, readonly=False, lock=lock, clock=clock)
-    except BaseException:
-        conn.close()
-        raise
-    if differences:
-        text = describe_all(differences)
-        opened.notices.append(
-            f"{path.name} innehöll databasobjekt som inte kommer från Kompass Desktop ({text}); "
-            "de togs bort innan något annat skrevs."
-        )
-    return opened
-
-
-def create_evaluation_file(
-    path: str | os.PathLike[str],
-    populate: Callable[[EvaluationFile], None],
-    *,
-    overwrite: bool = False,
-    clock: Callable[[], str] = utc_now,
-) -> EvaluationFile:
-    """Create a new file: build it under a temporary name, then move it into place.
-
-    The target passes the output guard (:mod:`.outputs`); the temporary file is readable by its
-    owner only while it is built.  ``populate`` runs inside the first transaction and writes
-    the initial records.  Returns the file opened for writing.
-    """
-    path = Path(path)
-    check_name_length(path)
-    if path.exists() and not overwrite:
-        raise StorageError(f"{path} finns redan; välj ett annat namn.")
-    if not path.parent.is_dir():
-        raise StorageError(f"Mappen {path.parent} finns inte.")
-    check_name_fits(path)
-    check_output(path, replace=Replace.EVALUATION if overwrite else Replace.NEVER, clean=False)
-    tmp: Path | None = None
-    try:
-        tmp = new_temporary(path)  # owner only; SQLite gives its journal the same mode
-        conn = sqlite3.connect(str(tmp), isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = FULL")
-            migrate(conn, 0, SCHEMA_VERSION)
-            temp_file = EvaluationFile(tmp, conn, readonly=False, lock=None, clock=clock)
-            with temp_file.write():
-                populate(temp_file)
-        finally:
-            conn.close()
-        if path.exists():  # overwrite: never while open elsewhere, never with its old WAL
-            from .backup import replace_file
-
-            replace_file(tmp, path)
-        else:
-            commit(tmp, path, replace=False, mode=final_mode(path))
-    except sqlite3.Error as err:
-        raise translate_sqlite_error(err, path) from None
-    except OSError as err:
-        raise StorageError(f"{path} kunde inte skapas: {err.strerror or err}.") from None
-    finally:
-        if tmp is not None:
-            remove_temporary(tmp)
-    return open_evaluation_file(path, clock=clock)

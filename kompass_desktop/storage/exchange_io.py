@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from .db import EvaluationFile, Row, _decode, _ident, open_evaluation_file, translate_sqlite_error
+from .db import EvaluationFile, Row, _decode, _ident, translate_sqlite_error
 from .errors import CorruptFile
+from .opening import open_evaluation_file
 from .schema import RECORD_TABLES
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .backup import replace_file
-from .db import open_evaluation_file
 from .fileformat import read_header
+from .opening import open_evaluation_file
 from .outputs import Replace, check_output
 
 

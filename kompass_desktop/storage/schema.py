@@ -2,7 +2,7 @@
 
 ``PRAGMA user_version`` is the schema version.  Each migration runs in its own transaction
 together with the version bump, so a file is always at exactly one version.  Before an
-existing file is migrated a backup copy is made (see :func:`.db.open_evaluation_file`).
+existing file is migrated a backup copy is made (see :func:`.opening.open_evaluation_file`).
 
 Never edit a released migration; add a new one and a test that upgrades a real old file.
 """

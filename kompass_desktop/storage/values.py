@@ -3,7 +3,7 @@
 SQLite's own checks see pages and b-trees, not meaning.  Here every record is read the way the
 app reads it (with the parsers of :mod:`kompass_desktop.domain.stored`) plus the SQL types the
 schema declares, and every problem is reported as "where: what" in Swedish.  A file with
-damaged values is refused before anything is written (see :func:`.db.open_evaluation_file`);
+damaged values is refused before anything is written (see :func:`.opening.open_evaluation_file`);
 a damaged optional setting is reported and not used.
 """
 

@@ -23,7 +23,7 @@ from kompass_desktop.exchange.package import read_export_file
 from kompass_desktop.exchange.records import TABLES
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 from kompass_desktop.storage import exchange_io as xio
-from kompass_desktop.storage.db import open_evaluation_file
+from kompass_desktop.storage.opening import open_evaluation_file
 
 
 def run(capsys, *argv):

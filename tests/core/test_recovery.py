@@ -21,9 +21,9 @@ from filestates import hot_journal, interrupted_checkpoint, run_child
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
-from kompass_desktop.storage.db import open_evaluation_file
 from kompass_desktop.storage.errors import CorruptFile, NotAnEvaluationFile
 from kompass_desktop.storage.fileformat import hot_journal_page1
+from kompass_desktop.storage.opening import open_evaluation_file
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE and os._exit states")
 

@@ -15,7 +15,6 @@ import pytest
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 from kompass_desktop.storage import backup as backups
 from kompass_desktop.storage import schema
-from kompass_desktop.storage.db import open_evaluation_file
 from kompass_desktop.storage.errors import (
     CorruptFile,
     FileLocked,
@@ -26,6 +25,7 @@ from kompass_desktop.storage.errors import (
 )
 from kompass_desktop.storage.fileformat import SCHEMA_VERSION
 from kompass_desktop.storage.lock import lock_path_for
+from kompass_desktop.storage.opening import open_evaluation_file
 
 
 def digest(path):
@@ -262,7 +262,7 @@ def test_migration_from_an_older_version_backs_up_first(tmp_path, monkeypatch, f
         conn.execute("ALTER TABLE notes ADD COLUMN mood TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setitem(schema.MIGRATIONS, 3, migrate_3)
-    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 3)
+    monkeypatch.setattr("kompass_desktop.storage.opening.SCHEMA_VERSION", 3)
     monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 3)
     with EvaluationSession.open(path) as s:
         assert s.file.conn.execute("PRAGMA user_version").fetchone()[0] == 3
@@ -284,7 +284,7 @@ def test_failed_migration_leaves_the_file_at_its_version(tmp_path, monkeypatch, 
         raise RuntimeError("boom")
 
     monkeypatch.setitem(schema.MIGRATIONS, 3, broken)
-    monkeypatch.setattr("kompass_desktop.storage.db.SCHEMA_VERSION", 3)
+    monkeypatch.setattr("kompass_desktop.storage.opening.SCHEMA_VERSION", 3)
     monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 3)
     with pytest.raises(RuntimeError):
         EvaluationSession.open(path)
