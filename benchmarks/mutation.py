@@ -242,6 +242,8 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     package = PACKAGES[name]
     if args.only:  # a part of the package: these modules' or functions' mutants only
         package = replace(package, functions=tuple(args.only))
+    if args.tests:  # fewer test files (a new selection makes mutmut test the package again)
+        package = replace(package, tests=tuple(args.tests))
     work = WORK / name if args.report_only else prepare(name, package, args.fresh)
     before = results(work, package)
     names: list[str] = list(package.functions)
@@ -302,6 +304,12 @@ def main() -> None:
         action="append",
         metavar="GLOB",
         help="only mutants whose name matches (repeatable), e.g. 'kompass_desktop.storage.backup.*'",
+    )
+    parser.add_argument(
+        "--tests",
+        action="append",
+        metavar="GLOB",
+        help="only these test files of tests/core (repeatable) instead of the package's own",
     )
     parser.add_argument("--report-only", action="store_true", help="print the stored results, run nothing")
     parser.add_argument("--no-list", dest="list", action="store_false", help="do not list the survivors")

@@ -109,3 +109,33 @@ def test_the_same_change_on_both_sides_is_no_conflict(shared, capsys):
     assert code == 0 and "0 konflikter" in out and "Konflikt:" not in out
     assert text_of(lead) == "Samma text"
     assert history(lead)[-1] == ("merge-same", "Samma text")
+
+
+def _note_conflict_label(tmp_path, capsys, body: str) -> str:
+    lead, bea = tmp_path / "lead.kompass", tmp_path / "bea.kompass"
+    EvaluationSession.create(
+        lead, NewEvaluation(resources.framework("2019"), "Delby", 2025), author="Lead"
+    ).close()
+    with EvaluationSession.open(lead, author="Lead") as s:
+        note_id = s.notes.add(body, SUB).id
+    shutil.copy(lead, bea)
+    with EvaluationSession.open(lead, author="Lead") as s:
+        s.notes.update(note_id, page="3")
+    with EvaluationSession.open(bea, author="Bea") as s:
+        s.notes.update(note_id, page="4")
+    code, out = merge(capsys, lead, bea, "--dry-run")
+    assert code == 0
+    (line,) = [ln for ln in out.splitlines() if ln.strip().startswith("Konflikt:")]
+    return line.strip().split(" [notes ")[0]  # the record id follows in brackets
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        ("x" * 40, "x" * 40),  # 40 characters are shown whole
+        ("y" * 41, "y" * 39 + "…"),  # longer: 39 and an ellipsis
+        ("Första  raden\noch   den andra", "Första raden och den andra"),  # blanks collapsed
+    ],
+)
+def test_a_conflicting_note_is_named_by_the_start_of_its_text(tmp_path, capsys, body, shown):
+    assert _note_conflict_label(tmp_path, capsys, body) == f"Konflikt: Anteckning ”{shown}”"
