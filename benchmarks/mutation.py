@@ -290,6 +290,25 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     return killed, total, survivors
 
 
+def check(name: str, mutant: str, tests: list[str]) -> int:
+    """Run ``tests`` (files of tests/core) with one mutant switched on, as mutmut does: to see a
+    new test fail on the mutant it was written for.  Exit 0 when the mutant is killed."""
+    work = WORK / name
+    if not (work / "mutants").exists():
+        sys.exit(f"{work}: no mutants yet; run the package first")
+    code = (
+        "import sys, pytest\n"
+        "sys.path[:] = [p for p in sys.path if p not in ('', '.')]\n"
+        "sys.exit(pytest.main(['-q', '-x', '-p', 'no:cacheprovider', *sys.argv[1:]]))\n"
+    )
+    env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(work / "mutants"))
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    paths = sorted({str(p.relative_to(ROOT)) for t in tests for p in (ROOT / "tests" / "core").glob(t)})
+    proc = subprocess.run([sys.executable, "-c", code, *paths], cwd=work, env=env)
+    print(f"{mutant}: {'killed' if proc.returncode != 0 else 'SURVIVED'}")
+    return 0 if proc.returncode != 0 else 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -315,6 +334,7 @@ def main() -> None:
         metavar="GLOB",
         help="only these test files of tests/core (repeatable) instead of the package's own",
     )
+    parser.add_argument("--check", metavar="MUTANT", help="run --tests with this mutant on (one --package)")
     parser.add_argument("--report-only", action="store_true", help="print the stored results, run nothing")
     parser.add_argument("--no-list", dest="list", action="store_false", help="do not list the survivors")
     args = parser.parse_args()
@@ -322,6 +342,10 @@ def main() -> None:
         import mutmut  # noqa: F401
     except ImportError:
         sys.exit("mutmut is not installed: pip install -e '.[test,mutation]'")
+    if args.check:
+        if not args.package or len(args.package) != 1 or not args.tests:
+            sys.exit("--check needs one --package and --tests")
+        sys.exit(check(args.package[0], args.check, args.tests))
     summary = []
     for name in args.package or list(PACKAGES):
         killed, total, _ = run(name, args)
