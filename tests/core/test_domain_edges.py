@@ -24,7 +24,7 @@ from kompass_desktop.domain.consensus import (
 from kompass_desktop.domain.coverage import OTHER, coverage
 from kompass_desktop.domain.csv_scores import parse_scores_csv
 from kompass_desktop.domain.errors import InputProblems, KompassError
-from kompass_desktop.domain.mapping import AreaLink, VersionMapping
+from kompass_desktop.domain.mapping import AreaLink, VersionMapping, correspondence
 from kompass_desktop.domain.model import (
     EarlierEvaluation,
     EvaluationInfo,
@@ -363,3 +363,38 @@ def test_a_file_of_separators_only_has_no_score_lines():
     with pytest.raises(KompassError) as err:
         parse_scores_csv(b";;\n;;\n", FW)
     assert str(err.value) == "CSV-filen innehåller inga poängrader."
+
+
+# -- comparing across versions: mappings composed over a path, either direction -----------------------
+
+
+def test_a_correspondence_over_two_mappings_one_of_them_reversed():
+    first = VersionMapping(
+        "2013",
+        "2016",
+        (
+            AreaLink(5, 5, True),  # the next step has no area 5
+            AreaLink(1, 2, True, "n1"),
+            AreaLink(2, 1, True),
+            AreaLink(3, 3, False, "borta"),
+        ),
+        "m1",
+    )
+    second = VersionMapping(
+        "2019", "2016", (AreaLink(1, 2, True, "n2"), AreaLink(2, 1, True), AreaLink(4, 3, True)), "m2"
+    )
+    corr = correspondence([first, second], "2013", "2019")
+    assert corr is not None
+    assert (corr.source_id, corr.target_id, corr.note) == ("2013", "2019", "m1 m2")
+    assert dict(corr.by_target) == {
+        1: AreaLink(1, 1, True, "n1 n2"),
+        2: AreaLink(2, 2, True, ""),
+        4: AreaLink(3, 4, False, "borta"),
+    }
+    back = correspondence([first, second], "2019", "2013")
+    assert back is not None and back.source_area(3) == AreaLink(4, 3, False, "borta") and back.note == "m2 m1"
+    assert (back.source_id, back.target_id) == ("2019", "2013")
+    assert correspondence([first], "2013", "2019") is None
+    same = correspondence([first], "2019", "2019", [1, 2])
+    assert same is not None and dict(same.by_target) == {1: AreaLink(1, 1, True), 2: AreaLink(2, 2, True)}
+    assert (same.source_id, same.target_id) == ("2019", "2019")
