@@ -19,6 +19,7 @@ from typing import Any
 
 from . import __version__, resources
 from .domain.errors import InputProblems, KompassError
+from .domain.municipalities import Listing, MunicipalityNames
 from .domain.rules import plausible_year
 from .domain.scoring import Summary, format_exact, round_display, to_json_number
 from .storage.errors import os_reason
@@ -130,10 +131,33 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.suffix != ".kompass":
         raise KompassError(f"Utvärderingsfiler ska sluta på .kompass ({path.name}).")
     fw = resources.framework(args.framework)
+    choice = _municipality_choice(args)  # before anything is written: a refused name leaves nothing
     check_output(path)
-    with EvaluationSession.create(path, NewEvaluation(fw, args.municipality, args.year)) as session:
-        out(f"Skapade {path} – {session.info().municipality_name}, {fw.name}.")
+    spec = NewEvaluation(fw, choice.name, args.year, municipality_code=choice.code, unlisted=choice.unlisted)
+    with EvaluationSession.create(path, spec) as session:
+        names = session.names()
+    where = f"kommunkod {names.code}" if names.code else "ej i kommunregistret: fiktiv eller övning"
+    out(f"Skapade {path} – {names.display} ({where}), {fw.name}.")
     return 0
+
+
+def _municipality_choice(args: argparse.Namespace) -> Any:
+    """``--municipality`` looked up in the register, or ``--unlisted`` as written."""
+    from .domain.municipalities import AmbiguousMunicipality, MunicipalityNotFound
+    from .services import municipality
+
+    if args.unlisted is not None:
+        return municipality.unlisted(args.unlisted)
+    try:
+        return municipality.find(args.municipality)
+    except AmbiguousMunicipality:
+        raise
+    except MunicipalityNotFound as err:
+        if not args.municipality.strip():
+            raise
+        raise KompassError(
+            f"{err} För en fiktiv kommun eller en övning: --unlisted ”{args.municipality.strip()}”."
+        ) from None
 
 
 @command("import-scores")
@@ -166,13 +190,31 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
     return 0
 
 
+def municipality_json(names: MunicipalityNames) -> dict[str, Any]:
+    """``{"code": "1060", "name": "Olofströms kommun", ...}``; ``code`` is null outside the register."""
+    data: dict[str, Any] = {
+        "code": names.code or None,
+        "name": names.display,
+        "short_name": names.short,
+        "listing": names.listing.value,
+    }
+    if names.listing == Listing.FREE_TEXT:  # a file from before the register
+        data["written"] = names.typed
+        data["register_match"] = names.match.code if names.match else None
+    return data
+
+
 def summary_json(
-    municipality: str, fw_id: str, fw_name: str, summary: Summary, statuses: dict[str, str] | None = None
+    names: MunicipalityNames,
+    fw_id: str,
+    fw_name: str,
+    summary: Summary,
+    statuses: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """``statuses``: sub-area -> consensus status (agreed | single | open | unscored)."""
     statuses = statuses or {}
     return {
-        "municipality": municipality,
+        "municipality": municipality_json(names),
         "framework": fw_id,
         "framework_name": fw_name,
         "total": to_json_number(summary.total),
@@ -203,13 +245,13 @@ def summary_json(
 @command("summary")
 def cmd_summary(args: argparse.Namespace) -> int:
     with _open(args.file) as session:
-        info, fw, summary = session.info(), session.framework, session.summary()
+        names, fw, summary = session.names(), session.framework, session.summary()
         consensus = session.consensus.view()
     statuses = {s.number: s.status.value for s in consensus.subareas}
     if args.json:
-        out_json(summary_json(info.municipality, fw.id, fw.name, summary, statuses))
+        out_json(summary_json(names, fw.id, fw.name, summary, statuses))
         return 0
-    out(f"{info.municipality_name} – {fw.name}")
+    out(f"{names.display} – {fw.name}")
     for a in summary.areas:
         achieved = "–" if a.achieved is None else str(round_display(a.achieved))
         out(f"\n{a.number}. {_cut(a.title, 58):<58} {achieved:>4} / {format_exact(a.max)}")
@@ -262,7 +304,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with session:
         summary = session.summary()
         out(
-            f"Skapade demoutvärderingen {path} – {session.info().municipality_name}, "
+            f"Skapade demoutvärderingen {path} – {session.names().display}, "
             f"{round_display(summary.total)} av {format_exact(summary.max)} poäng."
         )
     if saved is not None:
@@ -297,7 +339,18 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("new", help="skapa en ny utvärderingsfil")
     s.add_argument("file")
     s.add_argument("--framework", required=True, help="version, t.ex. 2019")
-    s.add_argument("--municipality", required=True, help="kommunens namn")
+    which = s.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--municipality",
+        metavar="NAMN|KOD",
+        help="kommunen ur kommunregistret: namn, kortnamn eller kommunkod (t.ex. Olofström, 1060)",
+    )
+    which.add_argument(
+        "--unlisted",
+        metavar="NAMN",
+        help="en fiktiv kommun eller en övning, med namnet som det ska stå (t.ex. ”Lindsjö kommun”); "
+        "räknas aldrig i nationella medelvärden",
+    )
     s.add_argument("--year", type=_year, default=None)
 
     s = sub.add_parser("import-scores", help="läs in delfrågornas poäng från en CSV-fil")

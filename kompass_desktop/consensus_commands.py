@@ -68,11 +68,11 @@ def cmd_consensus(args: argparse.Namespace) -> int:
     from .services import EvaluationSession
 
     with EvaluationSession.open(Path(args.file), readonly=True) as session:
-        info, fw, consensus = session.info(), session.framework, session.consensus.view()
+        names, fw, consensus = session.names(), session.framework, session.consensus.view()
     if args.json:
         sys.stdout.write(json.dumps(consensus_json(consensus), ensure_ascii=False, indent=2) + "\n")
         return 0
-    out(f"{info.municipality_name} – {fw.name}: utvärderarnas poäng och den överenskomna")
+    out(f"{names.display} – {fw.name}: utvärderarnas poäng och den överenskomna")
     out("(delfråga /max  var och ens poäng  spridning  →  överenskommen  läge; (!) = stor skillnad)")
     for area in fw.areas:
         out(f"\n{area.number}. {area.title}")

@@ -128,6 +128,7 @@ def _build(path: Path) -> EvaluationSession:
         start_date=e["start_date"],
         end_date=e["end_date"],
         evaluators=tuple(e.get("evaluators", ())),
+        unlisted=True,  # fictional: never in the register, never in a national average
         extra={
             "inhabitants_note": m.get("inhabitants_note", ""),
             "employees_note": m.get("employees_note", ""),

@@ -59,3 +59,25 @@ def demo_copy(demo_template, tmp_path):
     target = tmp_path / "demo.kompass"
     shutil.copy(demo_template, target)
     return target
+
+
+def as_real_evaluation(path: Path, code: str = "1060") -> Path:
+    """Turn a copy of the demo into the evaluation of a real municipality from the register (its
+    content unchanged): it counts in a national average, and ``demo --force`` treats it as real."""
+    from kompass_desktop.services import EvaluationSession
+
+    with EvaluationSession.open(path) as s:
+        s.update_info(municipality_code=code, unlisted=False)
+        with s.file.write():
+            s.file.set_meta("demo", "0")
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_template(demo_template, tmp_path_factory):
+    """The demo's content as Olofströms kommun's evaluation (complete, counts nationally)."""
+    import shutil
+
+    path = tmp_path_factory.mktemp("real") / "olofstrom.kompass"
+    shutil.copy(demo_template, path)
+    return as_real_evaluation(path)

@@ -19,7 +19,9 @@ class Severity(StrEnum):
 @dataclass(frozen=True, slots=True)
 class OpenItem:
     severity: Severity
-    kind: str  # unscored | not_agreed | no_findings | no_evidence | empty_text | no_summary
+    #: unscored | not_agreed | no_findings | no_evidence | empty_text | no_summary |
+    #: municipality_not_in_register
+    kind: str
     ref: str  # sub-area "3.2", area "3" or "" for the whole evaluation
     message: str
     # no_findings: the FindingKind value; no_summary: the TextScope value; not_agreed: the scores
@@ -30,6 +32,17 @@ def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
     """Everything a reviewer should know is unfinished, in framework order."""
     items: list[OpenItem] = []
     fw = snap.framework
+    info = snap.info
+    if not info.municipality_code and not info.unlisted:  # a file from before the register
+        items.append(
+            OpenItem(
+                Severity.WARNING,
+                "municipality_not_in_register",
+                "",
+                f"Kommunen ”{info.municipality}” är inte vald ur kommunregistret: välj den under "
+                "Redigera → Uppgifter om kommunen och utvärderingen",
+            )
+        )
     evidenced = {n.subarea for n in snap.notes if n.subarea}
     for area in fw.areas:
         for sub in area.subareas:

@@ -8,7 +8,8 @@ and every area left out is explained in ``notes``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -28,9 +29,41 @@ class SeriesKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class AreaLabel:
+    """An area as every chart names it: its number and its real title (never an invented short
+    name), wrapped over lines where it is long ("8. Chefs- och ledarskap samt medarbetarskap")."""
+
     number: int
-    short: str
     title: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def lines(self, fits: Callable[[str], bool]) -> list[str]:
+        """The label over lines that each fit (``fits`` measures a line in the chart's font); the
+        number stays with the title's first word."""
+        glued = f"{self.number}.\u00a0{self.title}"
+        return [
+            line.replace("\u00a0", " ")
+            for line in wrap_words(glued, lambda t: fits(t.replace("\u00a0", " ")))
+        ]
+
+
+def wrap_words(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """``text`` broken between words into lines for which ``fits`` is true (a word longer than a
+    line keeps a line of its own); the PDF's and the screen's charts measure with their fonts."""
+    lines: list[str] = []
+    current = ""
+    for word in (w for w in re.split(r"[^\S\u00a0]+", text) if w):  # a no-break space joins words
+        trial = f"{current} {word}".strip()
+        if current and not fits(trial):
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines or [""]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +105,7 @@ def chart_data(
 
     ``frameworks`` (all known versions) is used to name areas of earlier versions in notes.
     """
-    areas = tuple(AreaLabel(a.number, a.short, a.title) for a in framework.areas)
+    areas = tuple(AreaLabel(a.number, a.title) for a in framework.areas)
     numbers = [a.number for a in framework.areas]
     label = f"{municipality} {year}" if year else municipality
     current = Series(SeriesKind.CURRENT, label, tuple(a.achieved for a in summary.areas), summary.total)

@@ -91,7 +91,9 @@ class TextScope(StrEnum):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EvaluationInfo(Meta):
     framework_id: str
-    municipality: str
+    municipality: str  # the register's name when chosen from it, else as written
+    municipality_code: str = ""  # the register's code ("1060"); "" when not chosen from it
+    unlisted: bool = False  # fictional or training: never counted in a national average
     kommungrupp: str = ""
     inhabitants: int | None = None
     inhabitants_note: str = ""
@@ -104,12 +106,6 @@ class EvaluationInfo(Meta):
     end_date: str = ""
     year: int | None = None
     evaluators: tuple[str, ...] = ()
-
-    @property
-    def municipality_name(self) -> str:
-        """'Lindsjö kommun' (adds 'kommun' unless already there)."""
-        name = self.municipality.strip()
-        return name if name.lower().endswith("kommun") else f"{name} kommun"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

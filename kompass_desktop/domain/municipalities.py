@@ -17,11 +17,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from .errors import KompassError
 
 SUFFIXES = ("kommun", "stad")
+_LABEL = re.compile(r"(?P<name>.+?)\s*\((?P<code>[0-9]{4})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,14 @@ def fold(text: str) -> str:
     """``normalize`` and then drop diacritics: "Olofström" -> "olofstrom"."""
     decomposed = unicodedata.normalize("NFKD", normalize(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def swedish_order(text: str) -> str:
+    """A sort key in Swedish alphabetical order (å, ä, ö after z; é as e)."""
+    return normalize(text).replace("å", "{").replace("ä", "|").replace("ö", "}").translate(_ACCENTS)
+
+
+_ACCENTS = str.maketrans({"é": "e", "è": "e", "ü": "y", "æ": "|", "ø": "}"})
 
 
 def _without_suffix(text: str) -> str:
@@ -142,6 +152,9 @@ class Register:
         text = query.strip()
         if not text:
             raise MunicipalityNotFound("Ange en kommun: namn eller kommunkod (t.ex. 1060).", ())
+        labelled = _LABEL.fullmatch(text)  # "Olofströms kommun (1060)", as lists show it
+        if labelled and labelled["code"] in self._by_code:
+            return self._by_code[labelled["code"]]
         if text.isdigit():
             found = self.by_code(text.zfill(4) if len(text) == 3 else text)  # "114": a lost leading 0
             if found is not None:
@@ -160,6 +173,22 @@ class Register:
         options = self.suggestions(text)
         hint = f" Menade du {_either(options)}?" if options else ""
         raise MunicipalityNotFound(f"Det finns ingen kommun som heter ”{text}”.{hint}", options)
+
+    def search(self, query: str, limit: int = 12) -> tuple[Municipality, ...]:
+        """Municipalities whose name, short name or code contains ``query`` (case, hyphens and
+        diacritics ignored), those that begin with it first: for a list that filters as one types."""
+        target = fold(query)
+        if not target:
+            return self.municipalities[:limit]
+        starts: list[Municipality] = []
+        contains: list[Municipality] = []
+        for m in sorted(self.municipalities, key=lambda m: swedish_order(m.name)):
+            keys = [fold(m.name), fold(m.short_name), m.code]
+            if any(k.startswith(target) for k in keys):
+                starts.append(m)
+            elif any(target in k for k in keys):
+                contains.append(m)
+        return tuple([*starts, *contains][:limit])
 
     def suggestions(self, query: str, limit: int = 5) -> tuple[Municipality, ...]:
         """The municipalities whose names are closest to ``query`` (difflib), best first."""
@@ -207,3 +236,92 @@ def parse_register(data: Mapping[str, Any]) -> Register:
             )
         )
     return Register(items, source=str(data.get("source", "")), retrieved=str(data.get("retrieved", "")))
+
+
+# -- the name an evaluation is shown with ------------------------------------------------------
+
+
+class Listing(StrEnum):
+    """Where an evaluation's municipality name comes from."""
+
+    REGISTER = "register"  # chosen from the register: code and the register's name are stored
+    UNLISTED = "unlisted"  # fictional or training (the demo): the name as written
+    FREE_TEXT = "free_text"  # a file made before the register: a typed name, not linked yet
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityNames:
+    """Every form of the name the report's and the app's sentences need."""
+
+    display: str  # "Olofströms kommun", "Malmö stad", "Göteborgs Stad", "Region Gotland"
+    display_genitive: str  # "Olofströms kommuns", "Malmö stads", "Region Gotlands"
+    short: str  # "Olofström", "Malmö", "Gotland" (chart legends, "Olofströms poängprofil")
+    short_genitive: str  # "Olofströms", "Malmös", "Gotlands"
+    code: str  # "1060"; "" when not chosen from the register
+    listing: Listing
+    typed: str = ""  # the name stored in the file
+    match: Municipality | None = None  # a free-text name's one match in the register
+
+    @property
+    def counts_nationally(self) -> bool:
+        """Whether the evaluation may count in a national average (unlisted ones never do)."""
+        return self.listing != Listing.UNLISTED
+
+
+def short_form(name: str) -> str:
+    """A name without its "kommun"/"stad"/"Region" part: "Lindsjö kommun" -> "Lindsjö".
+
+    For names outside the register only: a genitive s is kept ("Lindsjös kommun" ->
+    "Lindsjös", whose genitive is itself), since "Vännäs kommun" shows it cannot be told apart.
+    """
+    text = " ".join(name.split())
+    words = text.split(" ")
+    if len(words) > 1 and words[-1].casefold() in SUFFIXES:
+        return " ".join(words[:-1])
+    if len(words) > 1 and words[0].casefold() == "region":
+        return " ".join(words[1:])
+    return text
+
+
+def free_text_display(name: str) -> str:
+    """How a typed name that the register does not know is shown: as typed when it already
+    says what it is ("… kommun", "… stad", "Region …"), else with " kommun" (as before the
+    register: "Lindsjö" -> "Lindsjö kommun")."""
+    text = " ".join(name.split())
+    return text if short_form(text) != text else f"{text} kommun"
+
+
+def names_for(name: str, code: str, unlisted: bool, register: Register | None) -> MunicipalityNames:
+    """The forms of an evaluation's name from what its file stores (name, code, unlisted).
+
+    * From the register (a code): the stored name (the register's name when it was chosen)
+      and the register's short name.
+    * Unlisted: the name exactly as written; the short name without "kommun"/"stad"/"Region".
+    * Free text (a file from before the register): the register's name when the text names
+      exactly one municipality ("Olofström" -> "Olofströms kommun"), else as typed with
+      " kommun" where the text does not say what it is.
+    """
+    typed = " ".join(name.split())
+    entry = register.by_code(code) if register is not None and code else None
+    if code:
+        display = typed or (entry.name if entry else code)
+        short = entry.short_name if entry else short_form(display)
+        return _names(display, short, code, Listing.REGISTER, typed, entry)
+    if unlisted:
+        return _names(typed, short_form(typed), "", Listing.UNLISTED, typed, None)
+    match = None
+    if register is not None and typed:
+        try:
+            match = register.find(typed)
+        except MunicipalityNotFound:
+            match = None
+    if match is not None:
+        return _names(match.name, match.short_name, "", Listing.FREE_TEXT, typed, match)
+    return _names(free_text_display(typed), short_form(typed), "", Listing.FREE_TEXT, typed, None)
+
+
+def _names(
+    display: str, short: str, code: str, listing: Listing, typed: str, match: Municipality | None
+) -> MunicipalityNames:
+    short = short or display
+    return MunicipalityNames(display, genitive(display), short, genitive(short), code, listing, typed, match)

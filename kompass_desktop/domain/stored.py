@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -107,8 +108,19 @@ def _check_points(value: Any) -> None:
     parse_stored_points(value)
 
 
+def _check_municipality_code(value: Any) -> None:
+    if value != "" and not (isinstance(value, str) and re.fullmatch("[0-9]{4}", value)):
+        raise ValueError(f"kommunkoden {_show(value)} är inte fyra siffror")
+
+
+def _check_flag(value: Any) -> None:
+    if value not in (0, 1) or isinstance(value, float):
+        raise ValueError(f"värdet {_show(value)} är varken 0 eller 1")
+
+
 #: Plain columns with a rule beyond their SQL type: table -> column -> rule.
 VALUE_RULES: Mapping[str, Mapping[str, Callable[[Any], None]]] = {
+    "evaluation": {"municipality_code": _check_municipality_code, "unlisted": _check_flag},
     "scores": {"points": _check_points},
     "independent_scores": {"points": _check_points},
     "notes": {"source_kind": enum_rule(SourceKind)},

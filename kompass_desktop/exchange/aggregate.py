@@ -1,8 +1,10 @@
 """National averages for SKR (``kompass aggregate``): n, mean, min and max per area and total.
 
 Inputs are exports (``.kkx``; sealed ones only with the private key) and evaluation files
-(``.kompass``).  Only *complete* evaluations count — every sub-area of the frozen framework
-scored — so that an unfinished evaluation never pulls an average down.  Each evaluation
+(``.kompass``).  The demo and evaluations outside the register (fictional or training ones,
+``kompass new --unlisted``) never count and are listed as skipped.  Only *complete*
+evaluations count — every sub-area of the frozen framework scored — so that an unfinished
+evaluation never pulls an average down.  Each evaluation
 counts once (by its id) however many copies are given.  Unusable inputs are skipped and
 listed with the reason.  Sums are exact decimals; the mean is rounded half up to two
 decimals, min and max are exact.
@@ -14,7 +16,7 @@ by how much the evaluators of those evaluations disagreed in their own (independ
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -92,6 +94,7 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
                 raise _Skip("förseglad (ange --key med SKR:s privata nyckel)")
             _header, data = seal.unseal_bytes(data, key, path.name)
         parsed = read_export_bytes(data, path.name)
+    _refuse_unlisted(parsed.document)
     scores = {k: None if v is None else parse_points(v) for k, v in parsed.scores().items()}
     year = parsed.document["records"]["evaluation"][0]["year"]
     return _Evaluation(
@@ -103,6 +106,18 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
         parsed.last_modified,
         parsed.consensus(),
     )
+
+
+def _refuse_unlisted(document: Mapping[str, Any]) -> None:
+    """The demo and fictional or training evaluations (outside the register) never count."""
+    if document["meta"].get("demo") == "1":
+        raise _Skip("demoutvärderingen räknas inte")
+    evaluation = document["records"]["evaluation"][0]
+    if evaluation.get("unlisted"):
+        raise _Skip(
+            f"{evaluation['municipality']} finns inte i kommunregistret (fiktiv kommun eller övning) "
+            "och räknas inte"
+        )
 
 
 def _older(old: tuple[Path, _Evaluation], new: tuple[Path, _Evaluation]) -> str:

@@ -62,6 +62,7 @@ def build_export(f: EvaluationFile, *, personal_data: bool = False, clock: Any =
         "file_id": doc["evaluation_id"],
         "framework_id": doc["framework"]["id"],
         "municipality": info["municipality"],
+        "municipality_code": info["municipality_code"],
         "evaluation_date": info["start_date"] or None,
         "year": info["year"],
         "personal_data": personal_data,

@@ -93,7 +93,7 @@ def _verify(f: EvaluationFile, data: ExportData) -> None:
         ):
             problems.append("ramverkskopian")
         for table in TABLES:
-            if _stored(xio.all_records(f, table)) != _stored(data.rows(table)):
+            if _stored(table, xio.all_records(f, table)) != _stored(table, data.rows(table)):
                 problems.append(table)
         exported = data.history()
         if xio.all_history(f)[: len(exported)] != exported:
@@ -105,5 +105,7 @@ def _verify(f: EvaluationFile, data: ExportData) -> None:
         )
 
 
-def _stored(rows: list[dict[str, Any]]) -> list[tuple[str, Any, Any, Any, Any, Any]]:
-    return sorted((r["id"], r["rev"], r["author"], r["created"], r["modified"], content(r)) for r in rows)
+def _stored(table: str, rows: list[dict[str, Any]]) -> list[tuple[str, Any, Any, Any, Any, Any]]:
+    return sorted(
+        (r["id"], r["rev"], r["author"], r["created"], r["modified"], content(r, table)) for r in rows
+    )

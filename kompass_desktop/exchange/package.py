@@ -217,7 +217,7 @@ def check_evaluation(
         problems = _manifest_mismatches(manifest, doc)
         if problems:
             raise _reject_many(label, "manifestet stämmer inte med innehållet", problems)
-    doc = upgrade_document(doc)  # format 1: read as the file migration reads an old file
+    doc = upgrade_document(doc)  # formats 1 and 2: read as the file migrations read an old file
     try:
         checked = check_document(doc, [f.id for f in resources.frameworks()])
     except KompassError as err:
@@ -237,6 +237,8 @@ def _manifest_mismatches(manifest: Mapping[str, Any], doc: Mapping[str, Any]) ->
         "year": evaluation["year"],
         "evaluation_date": evaluation["start_date"] or None,
     }
+    if "municipality_code" in manifest:  # format 3
+        expected["municipality_code"] = evaluation.get("municipality_code", "")
     problems = [
         f"$.{key}: ”{manifest[key]}” men innehållet säger ”{value}”"
         for key, value in expected.items()

@@ -7,8 +7,9 @@ becomes a JSON boolean).  Scores stay the decimal strings the file stores (see
 ``schemas/README.md``).
 
 Format 2 (consensus scoring) added every evaluator's own score (``independent_scores``) and the
-reason of an agreed score (``scores[].reason``).  A format-1 export is read as the file
-migration reads a version-1 file (:func:`upgrade_document`).
+reason of an agreed score (``scores[].reason``); format 3 (the municipality register) the
+evaluation's ``municipality_code`` and ``unlisted``.  An older export is read as the file
+migrations read a file of that age (:func:`upgrade_document`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from ..storage.db import Row, keyed_id
 from ..storage.schema import ADDED_FIELDS, RECORD_TABLES, independent_id, legacy_score
 
 FORMAT_NAME = "kompass-export"
-FORMAT_VERSION = 2
+#: 3: the evaluation's municipality_code and unlisted (the register); 2: consensus scoring
+FORMAT_VERSION = 3
 SCHEMA_NAME = "evaluation-export.schema.json"
 
 #: Export and import order: referenced records before the records that refer to them.
@@ -47,6 +49,9 @@ assert set(TABLES) == set(RECORD_TABLES), "every record table must be exported"
 
 #: Fields that say who/when/which version rather than what a record says.
 BOOKKEEPING = frozenset({"id", "author", "created", "modified", "rev"})
+
+#: Integer 0/1 columns exported as JSON booleans (``deleted`` in every table).
+FLAGS: dict[str, tuple[str, ...]] = {"evaluation": ("unlisted",)}
 
 
 #: Meta entries that may name a person (left out without personal data).
@@ -72,7 +77,9 @@ class Minimiser:
 
     def record(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
         out = dict(row)
-        out["deleted"] = bool(row["deleted"])
+        for name in ("deleted", *FLAGS.get(table, ())):
+            if name in out:
+                out[name] = bool(out[name])
         if self.personal_data:
             return out
         out["author"] = self.author(str(row["author"]))
@@ -102,21 +109,50 @@ def row_to_json(table: str, row: Mapping[str, Any], personal_data: bool) -> dict
 
 
 def json_to_row(table: str, record: Mapping[str, Any]) -> Row:
+    """A record as the file stores it; a field an older export lacks gets the value its absence
+    means (:data:`..storage.schema.ADDED_FIELDS`)."""
     row = dict(record)
-    row["deleted"] = 1 if record["deleted"] else 0
+    for name, default in ADDED_FIELDS.get(table, {}).items():
+        row.setdefault(name, default)
+    for name in ("deleted", *FLAGS.get(table, ())):
+        row[name] = 1 if row[name] else 0
     if table == "interviews":
         row.setdefault("names", [])
     return row
 
 
 def upgrade_document(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """A schema-valid export document in the current format.  Format 1 is converted exactly as
-    the file migration converts a version-1 file (:func:`..storage.schema.legacy_score`): each
-    score becomes its author's independent score and the score record is emptied; the same ids
-    and revisions, so copies still merge."""
+    """A schema-valid export document in the current format, upgraded step by step as the file
+    migrations upgrade a file of the same age:
+
+    * format 1 -> 2 exactly as :func:`..storage.schema.legacy_score` converts a version-1 file:
+      each score becomes its author's independent score and the score record is emptied; the
+      same ids and revisions, so copies still merge;
+    * format 2 -> 3: the evaluation record gets the fields schema version 3 added, with the
+      values their absence means (:data:`..storage.schema.ADDED_FIELDS`: not from the register).
+    """
     out = dict(doc)
-    if doc["format_version"] >= FORMAT_VERSION:
-        return out
+    if doc["format_version"] < 2:
+        out = _consensus_upgrade(out)
+    if out["format_version"] < 3:
+        records = dict(out["records"])
+        records["evaluation"] = [
+            {**r, **{k: v for k, v in _added_json("evaluation").items() if k not in r}}
+            for r in records["evaluation"]
+        ]
+        out.update(format_version=3, records=records)
+    return out
+
+
+def _added_json(table: str) -> dict[str, Any]:
+    """The fields later migrations added to ``table`` as an export writes them (flags as booleans)."""
+    flags = FLAGS.get(table, ())
+    return {k: bool(v) if k in flags else v for k, v in ADDED_FIELDS.get(table, {}).items()}
+
+
+def _consensus_upgrade(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """Format 1 -> 2 (see :func:`upgrade_document`)."""
+    out = dict(doc)
     records = {t: [dict(r) for r in rows] for t, rows in doc["records"].items()}
     history = [dict(h) for h in doc.get("history", [])]
     versions: dict[str, list[dict[str, Any]]] = {}
@@ -147,7 +183,7 @@ def upgrade_document(doc: Mapping[str, Any]) -> dict[str, Any]:
                 }
             )
     records["independent_scores"] = independent
-    out.update(format_version=FORMAT_VERSION, records=records)
+    out.update(format_version=2, records=records)
     if "history" in doc:
         out["history"] = history
     return out
@@ -182,8 +218,9 @@ def content(row: Mapping[str, Any], table: str = "") -> dict[str, Any]:
     out = {k: v for k, v in row.items() if k not in BOOKKEEPING}
     for name, default in ADDED_FIELDS.get(table, {}).items():
         out.setdefault(name, default)
-    if "deleted" in out:
-        out["deleted"] = 1 if out["deleted"] else 0
+    for name in ("deleted", *FLAGS.get(table, ())):
+        if name in out:
+            out[name] = 1 if out[name] else 0
     return out
 
 

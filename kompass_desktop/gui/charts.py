@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
+    QFontMetrics,
     QGuiApplication,
     QImage,
     QPainter,
@@ -48,6 +49,15 @@ GRID = QColor("#b0b0b0")
 EXPORT_SIZE = QSize(560, 420)
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+# The areas' real titles, wrapped to these widths (pixels), as the report wraps them.
+AXIS_LABEL_WIDTH = 200
+RADAR_LABEL_WIDTH = 130
+
+
+def _fits(metrics: QFontMetrics, width: int) -> Callable[[str], bool]:
+    return lambda line: metrics.horizontalAdvance(line) <= width
 
 
 def _f(value: Decimal | None) -> float:
@@ -168,6 +178,8 @@ class BarChart(ChartWidget):
         for x in (20, 40, 60, 80, 100):  # light guide lines (cheaper to repaint than the axis grid)
             plot.addItem(pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(GRID, width=1)))
         plot.setXRange(0, 100, padding=0.02)
+        # few tick labels: the plot is narrow beside the areas' titles
+        plot.getAxis("bottom").setTicks([[(x, str(x)) for x in (0, 50, 100)], []])
         plot.getAxis("left").setStyle(tickLength=0)
         plot.invertY(True)
         self.rects: list[QGraphicsRectItem] = []  # plain rectangles repaint faster than a BarGraphItem
@@ -176,6 +188,7 @@ class BarChart(ChartWidget):
         self.labels: list[pg.TextItem] = []
         self.data: ChartData | None = None
         self._areas: tuple[object, ...] = ()
+        self._label_width = 0
         self._marker_keys: list[object] = []
         self.scene().sigMouseMoved.connect(self._hover)
 
@@ -196,11 +209,8 @@ class BarChart(ChartWidget):
                 rect.setRect(QRectF(0, row - 0.3, width, 0.6))
         if self._areas != data.areas:  # axis work only when the areas change (not on every edit)
             self._areas = data.areas
-            axis = self.getPlotItem().getAxis("left")
-            axis.setTicks([[(i, a.short) for i, a in enumerate(data.areas)]])
-            widest = max((self.fontMetrics().horizontalAdvance(a.short) for a in data.areas), default=40)
-            axis.setWidth(widest + 14)
-            self.getPlotItem().setYRange(-0.6, n - 0.4, padding=0)
+            self._label_width = 0
+            self._layout_titles()
         refs = [s for s in data.series if s.kind != SeriesKind.CURRENT]
         while len(self.markers) < len(refs):
             curve = pg.PlotCurveItem(connect="pairs")
@@ -244,6 +254,31 @@ class BarChart(ChartWidget):
                 label.setColor("w" if inside else "k")
                 label.setPos(1 if inside else width + 1, row)
 
+    def _layout_titles(self) -> None:
+        """The areas' real titles beside the bars, wrapped to at most half the chart's width
+        (:data:`AXIS_LABEL_WIDTH` at most); the chart is tall enough for every title's lines."""
+        areas = self.data.areas if self.data is not None else ()
+        width = max(110, min(AXIS_LABEL_WIDTH, self.width() // 2))
+        if not areas or width == self._label_width:
+            return
+        self._label_width = width
+        axis = self.getPlotItem().getAxis("left")
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        lines = [a.lines(_fits(metrics, width)) for a in areas]
+        axis.setTicks([[(i, "\n".join(rows)) for i, rows in enumerate(lines)]])
+        widest = max((metrics.horizontalAdvance(r) for rows in lines for r in rows), default=40)
+        axis.setWidth(widest + 14)
+        self.setMinimumHeight(sum(max(2, len(rows)) for rows in lines) * metrics.lineSpacing() + 40)
+        # room above the first and below the last bar for their titles' extra lines
+        top = 0.6 + 0.3 * (len(lines[0]) - 1)
+        bottom = 0.6 + 0.3 * (len(lines[-1]) - 1)
+        self.getPlotItem().setYRange(-top, len(areas) - 1 + bottom, padding=0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_areas", ()):  # (a resize may come while it is being built)
+            self._layout_titles()
+
     def _hover(self, pos: QPointF) -> None:
         if self.data is None:
             return
@@ -274,8 +309,8 @@ class RadarChart(ChartWidget):
         plot.hideAxis("left")
         plot.hideAxis("bottom")
         plot.setAspectLocked(True)
-        plot.setRange(xRange=(-175, 175), yRange=(-125, 125), padding=0)  # room for the labels
-        self.labels: list[tuple[pg.TextItem, str, str]] = []  # (item, with name, number only)
+        plot.setRange(xRange=(-175, 175), yRange=(-138, 146), padding=0)  # room for wrapped titles
+        self.labels: list[tuple[pg.TextItem, str, str]] = []  # (item, with title, number only)
         self.grid_items: list[object] = []
         self.curves: list[pg.PlotCurveItem] = []
         self.fill: pg.FillBetweenItem | None = None
@@ -308,19 +343,24 @@ class RadarChart(ChartWidget):
             self.grid_items.append(spoke)
             cos, sin = np.cos(angles[i]), np.sin(angles[i])
             anchor = (0.5 - 0.5 * cos, 0.5 + 0.5 * sin)
-            label = pg.TextItem(f"{area.number} {area.short}", color="k", anchor=anchor)
+            full = "\n".join(area.lines(_fits(self.fontMetrics(), RADAR_LABEL_WIDTH)))
+            label = pg.TextItem(full, color="k", anchor=anchor)
             label.setPos(106 * cos, 106 * sin)
             plot.addItem(label)
             self.grid_items.append(label)
-            self.labels.append((label, f"{area.number} {area.short}", str(area.number)))
+            self.labels.append((label, full, str(area.number)))
         self.n = n
         self._fit_labels()
 
     def _fit_labels(self) -> None:
-        """Names around the profile where they fit; only the numbers in a narrow chart (the names
-        are in the tooltip and in the bar chart)."""
+        """The areas' titles (wrapped) around the profile where they fit; only the numbers in a
+        narrow chart (the titles are in the tooltip and in the bar chart)."""
         labels = getattr(self, "labels", [])  # (a resize may come while it is being built)
-        widest = max((self.fontMetrics().horizontalAdvance(full) for _i, full, _n in labels), default=0)
+        metrics = self.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(line) for _i, full, _n in labels for line in full.split("\n")),
+            default=0,
+        )
         roomy = self.width() >= 2 * widest + 200
         for item, full, number in labels:
             text = full if roomy else number

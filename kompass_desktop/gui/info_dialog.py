@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.model import EvaluationInfo
 from .dialogs import ok_cancel
+from .municipality_field import MunicipalityField
 from .widgets import kommungrupp_combo
 
 
@@ -26,7 +28,7 @@ class InfoDialog(QDialog):
         self.setWindowTitle(self.tr("Uppgifter om kommunen och utvärderingen"))
         self.info = info
         form = QFormLayout(self)
-        self.municipality = QLineEdit(info.municipality, self)
+        self.municipality = MunicipalityField(self, info)
         self.kommungrupp = kommungrupp_combo(self, info.kommungrupp)
         self.inhabitants = self._number(info.inhabitants, 2_000_000)
         self.inhabitants_note = QLineEdit(info.inhabitants_note, self)
@@ -61,8 +63,17 @@ class InfoDialog(QDialog):
         for label, widget in rows:
             widget.setAccessibleName(label)
             form.addRow(label, widget)
-        form.addRow(ok_cancel(self))
+        self.buttons = ok_cancel(self)
+        form.addRow(self.buttons)
+        self.municipality.changed.connect(self._allow_ok)
+        self._allow_ok()
         self.resize(560, self.sizeHint().height())
+
+    def _allow_ok(self) -> None:
+        """OK needs a municipality from the register or one marked as not in it (a file from
+        before the register may also keep its name as it is)."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.municipality.is_valid())
 
     def _number(self, value: int | None, maximum: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -88,7 +99,6 @@ class InfoDialog(QDialog):
                 facts.append((key.strip(), value.strip()))
         start = self.start.date().toString("yyyy-MM-dd")
         values: dict[str, Any] = {
-            "municipality": self.municipality.text().strip(),
             "kommungrupp": self.kommungrupp.currentText().strip(),
             "inhabitants": self.inhabitants.value() or None,
             "inhabitants_note": self.inhabitants_note.text().strip(),
@@ -103,4 +113,14 @@ class InfoDialog(QDialog):
             "facts": tuple(facts),
         }
         current = {key: getattr(self.info, key) for key in values}
-        return {k: v for k, v in values.items() if v != current[k]}
+        changed = {k: v for k, v in values.items() if v != current[k]}
+        choice = self.municipality.choice()
+        if choice is not None:  # the name, the code and "not in the register" change together
+            chosen = {
+                "municipality": choice.name,
+                "municipality_code": choice.code,
+                "unlisted": choice.unlisted,
+            }
+            if any(getattr(self.info, key) != value for key, value in chosen.items()):
+                changed.update(chosen)
+        return changed

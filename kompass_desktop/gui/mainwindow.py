@@ -267,9 +267,8 @@ class MainWindow(MenusMixin):
         if self.chart_dock.isVisible():
             self._ensure_dock_charts()
         attach_preview(self)
-        info = session.info()
         readonly = self.tr(" (skrivskyddad)") if session.readonly else ""
-        self.setWindowTitle(f"{info.municipality_name} – {session.path.name}{readonly} – {APP_NAME}")
+        self.setWindowTitle(f"{session.names().display} – {session.path.name}{readonly} – {APP_NAME}")
         self.saved_label.setText(self.tr("Alla ändringar sparas direkt"))
         self._backup_timer.start()
         self._update_actions()
@@ -424,6 +423,8 @@ class MainWindow(MenusMixin):
                     start_date=spec["start_date"],
                     end_date=spec["end_date"],
                     evaluators=spec["evaluators"],
+                    municipality_code=spec["municipality_code"],
+                    unlisted=spec["unlisted"],
                     earlier=None
                     if not earlier
                     else EarlierScores(earlier["year"], earlier["framework_id"], earlier["area_scores"]),
@@ -470,10 +471,8 @@ class MainWindow(MenusMixin):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             changes = dialog.changes()
             if changes and self.controller.update_info(**changes):
-                info = self.controller.session.info()
-                self.setWindowTitle(
-                    f"{info.municipality_name} – {self.controller.session.path.name} – {APP_NAME}"
-                )
+                session = self.controller.session
+                self.setWindowTitle(f"{session.names().display} – {session.path.name} – {APP_NAME}")
 
     def export(self) -> None:
         if self.controller is None:

@@ -14,13 +14,23 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QRectF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.errors import KompassError
 from ..domain.model import EvaluationSnapshot
+from ..domain.reference import NationalAverage
 from ..services import files
 from .controller import EvaluationController
-from .dialogs import show_error
+from .dialogs import ok_cancel, show_error
 
 
 def build_in_background(parent: QWidget, label: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -137,11 +147,64 @@ def save_word_report(parent: QWidget, controller: EvaluationController) -> Path 
     return _save_final(parent, controller, suffix=".docx")
 
 
+class FinalReportDialog(QDialog):
+    """Before a final report: with the national average or without it (``kompass report
+    --without-national-average``).  The program's example data cannot be chosen."""
+
+    def __init__(self, national: NationalAverage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("finalReport")
+        self.setWindowTitle(self.tr("Slutlig rapport"))
+        layout = QVBoxLayout(self)
+        question = self.tr("Jämförelse med ett nationellt medelvärde i diagram och texter:")
+        layout.addWidget(QLabel(question, self))
+        self.with_national = QRadioButton(self.tr("Med {0}").format(national.label), self)
+        self.without_national = QRadioButton(
+            self.tr("Utan nationellt medelvärde (rapporten jämför bara med tidigare utvärderingar)"), self
+        )
+        layout.addWidget(self.with_national)
+        if national.example:
+            self.with_national.setEnabled(False)
+            note = QLabel(
+                self.tr(
+                    "Medelvärdet är programmets exempeldata och kan inte stå i en slutlig rapport. "
+                    "Ange SKR:s medelvärdesfil på sammanfattningssidan för att jämföra med den."
+                ),
+                self,
+            )
+            note.setWordWrap(True)
+            note.setIndent(22)
+            layout.addWidget(note)
+        layout.addWidget(self.without_national)
+        (self.without_national if national.example else self.with_national).setChecked(True)
+        layout.addWidget(ok_cancel(self, self.tr("Fortsätt…")))
+
+    def include_national(self) -> bool:
+        return self.with_national.isChecked()
+
+
+def choose_national(parent: QWidget, snapshot: EvaluationSnapshot) -> bool | None:
+    """Whether the final report compares with the national average (None: cancelled).  Not
+    asked when there is no average for this version to leave out."""
+    from ..services.comparison import reference_for
+
+    national = reference_for(snapshot)
+    if national is None or national.framework_id != snapshot.framework.id:
+        return True
+    dialog = FinalReportDialog(national, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.include_national()
+
+
 def _save_final(parent: QWidget, controller: EvaluationController, suffix: str = ".pdf") -> Path | None:
     from ..report import missing_for_final
 
     snapshot = controller.session.snapshot()
-    missing = missing_for_final(snapshot)
+    with_national = choose_national(parent, snapshot)
+    if with_national is None:
+        return None
+    missing = missing_for_final(snapshot, with_national=with_national)
     if missing:
         text = "\n".join(f"• {item.message}" for item in missing[:25])
         more = (
@@ -166,14 +229,16 @@ def _save_final(parent: QWidget, controller: EvaluationController, suffix: str =
     if not target:
         return None
     out = Path(target)
-    if not _build(parent, snapshot, out, draft=False):
+    if not _build(parent, snapshot, out, draft=False, with_national=with_national):
         return None
     controller.status.emit(QCoreApplication.translate("printing", "Rapporten sparades: {0}").format(out))
     offer_to_open(parent, out)
     return out
 
 
-def _build(parent: QWidget, snapshot: EvaluationSnapshot, out: Path, *, draft: bool) -> bool:
+def _build(
+    parent: QWidget, snapshot: EvaluationSnapshot, out: Path, *, draft: bool, with_national: bool = True
+) -> bool:
     from ..report import build_report
 
     try:
@@ -184,6 +249,7 @@ def _build(parent: QWidget, snapshot: EvaluationSnapshot, out: Path, *, draft: b
             snapshot,
             out,
             draft=draft,
+            with_national=with_national,
         )
     except KompassError as err:
         show_error(parent, str(err), QCoreApplication.translate("printing", "Rapporten kunde inte skapas"))

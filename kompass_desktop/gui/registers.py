@@ -406,7 +406,7 @@ class RegisterPage(QWidget):
             QDesktopServices.openUrl(QUrl(record.url))
 
     def schedule_html(self) -> str:
-        info = self.controller.session.info()
+        name = self.controller.session.names().display
         rows = "".join(
             "<tr>"
             + "".join(f"<td>{html.escape(getter(r))}</td>" for _t, getter in self._columns()[:6])
@@ -414,7 +414,7 @@ class RegisterPage(QWidget):
             for r in self._records
         )
         heads = "".join(f"<th align=left>{html.escape(t)}</th>" for t, _g in self._columns()[:6])
-        title = self.tr("Intervjuschema – {0}").format(html.escape(info.municipality_name))
+        title = self.tr("Intervjuschema – {0}").format(html.escape(name))
         return (
             f"<h2>{title}</h2><table border=1 cellspacing=0 cellpadding=4 width=100%>"
             f"<tr>{heads}</tr>{rows}</table>"

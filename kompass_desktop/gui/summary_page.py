@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -186,8 +187,7 @@ class SummaryPage(QScrollArea):
 
     def refresh(self, change: AnyChange | None = None) -> None:
         kind = change.kind if change else ChangeKind.BULK  # no change given: show everything anew
-        info = self.controller.session.info()
-        self.heading.setText(f"<h2>{info.municipality_name}</h2>")
+        self.heading.setText(f"<h2>{html.escape(self.controller.session.names().display)}</h2>")
         summary = self.controller.session.summary()
         self.total.setText(
             self.tr("<h1>{0} av {1} poäng</h1>").format(points(summary.achieved), format_exact(summary.max))

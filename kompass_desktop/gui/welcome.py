@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import resources
+from ..domain.errors import KompassError
 from . import theme
 from .comparisons import EarlierScoresForm
+from .municipality_field import MunicipalityField
 from .settings import recent_files
 from .widgets import kommungrupp_combo, muted_label
 
@@ -101,9 +103,8 @@ class MunicipalityPage(QWizardPage):
         self.setTitle(self.tr("Kommunen"))
         self.setSubTitle(self.tr("Uppgifterna används i rapportens Kortfakta och kan ändras senare."))
         form = QFormLayout(self)
-        self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("t.ex. Lindsjö"))
-        self.registerField("municipality*", self.name)
+        self.name = MunicipalityField(self)
+        self.name.changed.connect(self.completeChanged)
         self.kommungrupp = kommungrupp_combo(self)
         self.inhabitants = QSpinBox(self)
         self.inhabitants.setRange(0, 2_000_000)
@@ -122,6 +123,10 @@ class MunicipalityPage(QWizardPage):
         ):
             widget.setAccessibleName(label.rstrip(" *"))
             form.addRow(label, widget)
+        self.name.edit.setAccessibleName(self.tr("Kommunens namn"))
+
+    def isComplete(self) -> bool:
+        return self.name.choice() is not None
 
 
 class EvaluationPage(QWizardPage):
@@ -189,8 +194,9 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
 
     def initializePage(self) -> None:
-        if not self.path.text():
-            name = self.field("municipality") or "utvardering"
+        wizard = self.wizard()
+        if not self.path.text() and isinstance(wizard, NewEvaluationWizard):
+            name = wizard.municipality.name.file_stem() or "utvardering"
             year = QDate.currentDate().year()
             self.path.setText(str(Path.home() / f"{name}-{year}.kompass"))
 
@@ -217,10 +223,15 @@ class NewEvaluationWizard(QWizard):
     def spec(self) -> dict[str, Any]:
         m, e = self.municipality, self.evaluation
         evaluators = tuple(x.strip() for x in e.evaluators.toPlainText().splitlines() if x.strip())
+        choice = m.name.choice()
+        if choice is None:  # the page cannot be left without one
+            raise KompassError(self.tr("Välj kommunen i listan."))
         return {
             "path": self.file.path.text().strip(),
             "framework_id": e.framework.currentData(),
-            "municipality": m.name.text().strip(),
+            "municipality": choice.name,
+            "municipality_code": choice.code,
+            "unlisted": choice.unlisted,
             "year": e.start.date().year(),
             "kommungrupp": m.kommungrupp.currentText().strip(),
             "inhabitants": m.inhabitants.value() or None,

@@ -10,7 +10,7 @@ colour-blind readers.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,7 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..domain.comparison import ChartData, Series, SeriesKind
+from ..domain.comparison import ChartData, Series, SeriesKind, wrap_words
 from ..domain.scoring import round_display
 from .fonts import BOLD, ITALIC, REGULAR
 from .markup import plain
@@ -82,19 +82,12 @@ def _num(value: Decimal | None) -> str:
     return "–" if value is None else str(round_display(value))
 
 
+def _fits(font: str, size: float, width: float) -> Callable[[str], bool]:
+    return lambda line: stringWidth(line, font, size) <= width
+
+
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in plain(text).split():
-        trial = f"{current} {word}".strip()
-        if current and stringWidth(trial, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        lines.append(current)
-    return lines or [""]
+    return wrap_words(plain(text), _fits(font, size, width))
 
 
 def _legend_layout(data: ChartData, width: float) -> list[tuple[float, int]]:
@@ -143,7 +136,7 @@ def area_bars(data: ChartData, width: float) -> Drawing:
     n_series = len(data.series)
     bar_h = 7.5  # room for a 7-point value label beside every bar
     label_w = 170.0
-    most_lines = max(len(_wrap(f"{a.number}. {a.title}", REGULAR, 8, label_w - 8)) for a in data.areas)
+    most_lines = max(len(a.lines(_fits(REGULAR, 8, label_w - 8))) for a in data.areas)
     group_h = max(n_series * bar_h, 9.2 * most_lines) + 6
     right = 26.0
     plot_w = width - label_w - right
@@ -171,8 +164,7 @@ def area_bars(data: ChartData, width: float) -> Drawing:
         )
     for i, area in enumerate(data.areas):
         g_top = y_top - i * group_h - 3
-        label = f"{area.number}. {area.title}"
-        lines = _wrap(label, REGULAR, 8, label_w - 8)
+        lines = area.lines(_fits(REGULAR, 8, label_w - 8))
         mid = g_top - n_series * bar_h / 2
         for j, line in enumerate(lines):
             d.add(
@@ -301,7 +293,7 @@ def profile_radar(data: ChartData, width: float) -> Drawing:
         lx, ly = point(i, maximum * 1.07)
         dx = lx - cx
         anchor = "middle" if abs(dx) < 1 else ("start" if dx > 0 else "end")
-        lines = _wrap(f"{area.number}. {area.title}", REGULAR, 8, 118)
+        lines = area.lines(_fits(REGULAR, 8, 118))
         dy = ly - cy
         base = ly + (4 if dy > radius * 0.5 else (-9 if dy < -radius * 0.5 else -3))
         base += (len(lines) - 1) * 4.6 if abs(dy) <= radius * 0.5 else (len(lines) - 1) * 9.2 * (dy > 0)
@@ -361,7 +353,7 @@ def profile_radar(data: ChartData, width: float) -> Drawing:
 
 def _values(data: ChartData, series: Series) -> str:
     parts = [
-        f"{a.number}. {a.title} {_num(v) if v is not None else _gap_reason(series)}"
+        f"{a.label} {_num(v) if v is not None else _gap_reason(series)}"
         for a, v in zip(data.areas, series.values, strict=True)
     ]
     return f"{series.label}: " + "; ".join(parts)

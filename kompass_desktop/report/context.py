@@ -150,6 +150,8 @@ def content_hash(snap: EvaluationSnapshot) -> str:
         "info": [
             info.framework_id,
             info.municipality,
+            info.municipality_code,
+            info.unlisted,
             info.kommungrupp,
             info.inhabitants,
             info.inhabitants_note,

@@ -9,6 +9,7 @@ from ..domain.comparison import ChartData, chart_data
 from ..domain.model import EvaluationSnapshot
 from ..domain.reference import NationalAverage
 from ..domain.scoring import summarize
+from . import municipality
 from .session import EvaluationSession
 
 
@@ -33,7 +34,7 @@ def snapshot_chart_data(
     return chart_data(
         snap.framework,
         summarize(snap.framework, snap.scores),
-        snap.info.municipality,
+        municipality.names(snap.info).short,
         snap.info.year,
         snap.earlier,
         national,
@@ -48,7 +49,7 @@ def session_chart_data(session: EvaluationSession, national: NationalAverage | N
     return chart_data(
         session.framework,
         session.summary(),
-        info.municipality,
+        session.names().short,
         info.year,
         session.registers.earlier(),
         national,

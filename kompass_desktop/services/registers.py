@@ -22,6 +22,7 @@ from ..domain.rules import AREA_MAX, plausible_year, valid_area_score
 from ..domain.scoring import format_exact, parse_points, summarize
 from ..storage import queries, repo
 from ..storage.opening import open_evaluation_file
+from . import municipality
 from .change import Change, ChangeKind
 from .context import SessionContext
 
@@ -255,7 +256,7 @@ class Registers:
         year = info.year or (int(info.start_date[:4]) if info.start_date[:4].isdigit() else None)
         if year is None:
             raise KompassError(f"{Path(path).name} saknar år för utvärderingen.")
-        return self.add_earlier(year, fw_id, scores, f"{info.municipality} {year}")
+        return self.add_earlier(year, fw_id, scores, f"{municipality.names(info).short} {year}")
 
     def national_average(self) -> NationalAverage | None:
         """The national-average reference stored in this evaluation (None: use the bundled one)."""

@@ -30,6 +30,7 @@ from ..domain.coverage import Coverage, coverage
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
 from ..domain.model import EvaluationInfo, EvaluationSnapshot
+from ..domain.municipalities import MunicipalityNames
 from ..domain.rules import plausible_year
 from ..domain.scoring import Summary
 from ..storage import backup as backups
@@ -46,6 +47,7 @@ from ..storage.location import classify
 from ..storage.lock import current_user
 from ..storage.opening import create_evaluation_file, open_evaluation_file
 from ..storage.schema import independent_id
+from . import municipality
 from .change import Change, ChangeKind
 from .consensus import ConsensusScores
 from .context import Listener, SessionContext
@@ -74,7 +76,7 @@ class EarlierScores:
 @dataclass(frozen=True, slots=True)
 class NewEvaluation:
     framework: Framework
-    municipality: str
+    municipality: str  # ignored when ``municipality_code`` is given (the register's name is used)
     year: int | None = None
     kommungrupp: str = ""
     inhabitants: int | None = None
@@ -86,10 +88,14 @@ class NewEvaluation:
     evaluators: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
     earlier: EarlierScores | None = None  # stored with the new file, or no file is made
+    municipality_code: str = ""  # chosen from the register (services.municipality.find)
+    unlisted: bool = False  # fictional or training (services.municipality.unlisted)
 
 
 _INFO_FIELDS = {
     "municipality",
+    "municipality_code",
+    "unlisted",
     "kommungrupp",
     "inhabitants",
     "inhabitants_note",
@@ -184,9 +190,7 @@ class EvaluationSession:
     ) -> EvaluationSession:
         author = author or default_author()
         refuse_network_folder(Path(path))
-        name = spec.municipality.strip()
-        if not name:
-            raise KompassError("Ange kommunens namn.")
+        choice = _choice(spec.municipality, spec.municipality_code, spec.unlisted)
         if spec.year is not None and not plausible_year(spec.year):
             raise KompassError(f"Året {spec.year} är orimligt; ange ett år som 2025.")
         evaluation_id = new_id()
@@ -197,7 +201,7 @@ class EvaluationSession:
             f.set_framework_copy(spec.framework.id, spec.framework.to_dict())
             values = {
                 "framework_id": spec.framework.id,
-                "municipality": name,
+                **choice.fields(),
                 "kommungrupp": spec.kommungrupp,
                 "inhabitants": spec.inhabitants,
                 "employees": spec.employees,
@@ -261,12 +265,27 @@ class EvaluationSession:
             self._info = repo.load_info(self.file)
         return self._info
 
+    def names(self) -> MunicipalityNames:
+        """The municipality's name in every form the app's texts need (from the register)."""
+        return municipality.names(self.info())
+
     def update_info(self, **changes: Any) -> Change[EvaluationInfo]:
         unknown = set(changes) - _INFO_FIELDS
         if unknown:
             raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
-        if "municipality" in changes and not str(changes["municipality"]).strip():
-            raise KompassError("Kommunens namn får inte vara tomt.")
+        if {"municipality", "municipality_code", "unlisted"} & set(changes):
+            old_info = self.info()
+            choice = _choice(
+                str(changes.get("municipality", old_info.municipality)),
+                str(changes.get("municipality_code", old_info.municipality_code)),
+                bool(changes.get("unlisted", old_info.unlisted)),
+            )
+            if "municipality" in changes and " ".join(str(changes["municipality"]).split()) != choice.name:
+                raise KompassError(
+                    f"Kommunen i kommunregistret heter {choice.name}; välj en annan kommun ur registret "
+                    "eller ange att den inte finns där."
+                )
+            changes.update(choice.fields())
         for key in ("inhabitants", "employees", "evaluation_number", "year"):
             if changes.get(key) is not None:
                 try:
@@ -406,6 +425,21 @@ def refuse_network_folder(path: Path) -> None:
 
 def _backup_before_migration(path: Path) -> None:
     backups.make_backup(path, "before-migration")
+
+
+def _choice(name: str, code: str, unlisted: bool) -> municipality.MunicipalityChoice:
+    """What the file stores: a code gives the register's name; else the name as written."""
+    code = code.strip()
+    if code and unlisted:
+        raise KompassError("En kommun ur kommunregistret kan inte samtidigt vara fiktiv eller en övning.")
+    if code:
+        return municipality.by_code(code)
+    if unlisted:
+        return municipality.unlisted(name)
+    text = " ".join(name.split())
+    if not text:
+        raise KompassError("Ange kommunens namn.")
+    return municipality.MunicipalityChoice(text)
 
 
 def _app_version() -> str:

@@ -30,7 +30,7 @@ from .errors import CorruptFile, NameTooLong, NewerFileVersion, NotAnEvaluationF
 #: ``PRAGMA application_id`` of every .kompass file: the bytes "KOMP".
 APPLICATION_ID = 0x4B4F4D50
 #: ``PRAGMA user_version``: the schema version this app writes (see :mod:`.schema`).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_SUFFIX = ".kompass"
 #: The longest suffix SQLite adds to a database's name for its own files.
 LONGEST_SIDECAR = "-journal"

@@ -52,12 +52,18 @@ def _tell(opened: EvaluationFile) -> None:
         log.warning("%s", notice)
 
 
-def _upgraded_copy(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
-    """An older file read without changing it: a copy in memory, migrated (closes ``conn``)."""
+def _upgraded_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite3.Connection:
+    """An older file read without changing it: a copy in memory, upgraded as a read-write open
+    upgrades the file (foreign schema objects neutralised first, then every migration from
+    ``version``); closes ``conn``.  The one way every read-only open reads an older file."""
     copy = sqlite3.connect(":memory:", isolation_level=None)
     try:
         conn.backup(copy)
+        neutralise(copy, version, compare_schema(copy, version))
         migrate(copy, version, SCHEMA_VERSION)
+    except sqlite3.Error as err:
+        copy.close()
+        raise translate_sqlite_error(err, path) from None
     except BaseException:
         copy.close()
         raise
@@ -110,7 +116,7 @@ def open_evaluation_file(
         conn, version, differences, settings = probe(path, source, immutable=quiet)
         if readonly:
             if version < SCHEMA_VERSION:  # read through an upgraded private copy; the file stays as it is
-                conn = _upgraded_copy(conn, version)
+                conn = _upgraded_copy(conn, version, path)
             opened = EvaluationFile(path, conn, readonly=True, lock=None, clock=clock, recovered=recovered)
             opened.notices.extend(settings)
             _tell(opened)

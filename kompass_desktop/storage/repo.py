@@ -43,6 +43,8 @@ def to_info(row: Row) -> EvaluationInfo:
         **_meta(row),
         framework_id=row["framework_id"],
         municipality=row["municipality"],
+        municipality_code=row["municipality_code"],
+        unlisted=bool(row["unlisted"]),
         kommungrupp=row["kommungrupp"],
         inhabitants=row["inhabitants"],
         inhabitants_note=row["inhabitants_note"],

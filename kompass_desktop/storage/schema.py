@@ -265,7 +265,10 @@ ALTER TABLE scores ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 
 #: Fields added to existing record tables by later migrations, with the value older versions
 #: (and history entries written before the migration) mean by leaving them out.
-ADDED_FIELDS: dict[str, dict[str, Any]] = {"scores": {"reason": ""}}
+ADDED_FIELDS: dict[str, dict[str, Any]] = {
+    "scores": {"reason": ""},
+    "evaluation": {"municipality_code": "", "unlisted": 0},  # version 3
+}
 
 _DERIVED = uuid.UUID("0c3f6a52-8d1e-4b7a-9f25-6e4d2a1b7c93")
 UNKNOWN_EVALUATOR = "okänd utvärderare"
@@ -393,8 +396,31 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
             )
 
 
+# -- version 3: the municipality from the register -------------------------------------------
+#
+# ``municipality_code`` is the municipality's code in the register (``"1060"``) when it was
+# chosen from it, and ``municipality`` then holds the register's name ("Olofströms kommun").
+# ``unlisted`` = 1 marks a fictional or training evaluation (the demo is one): its name is used
+# as written and it never counts in a national average.  A file from before has neither: its
+# free-text name is shown as the register names that municipality where it names exactly one,
+# and it can be linked to the register later (the facts dialog).  The migration only adds the
+# two columns with their defaults (no record, revision or history entry changes), so every copy
+# of one old file upgrades to identical contents.
+
+_V3 = """
+ALTER TABLE evaluation ADD COLUMN municipality_code TEXT NOT NULL DEFAULT ''
+    CHECK (municipality_code = '' OR municipality_code GLOB '[0-9][0-9][0-9][0-9]');
+ALTER TABLE evaluation ADD COLUMN unlisted INTEGER NOT NULL DEFAULT 0 CHECK (unlisted IN (0, 1));
+"""
+
+
+def _migrate_3(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V3):
+        conn.execute(statement)
+
+
 #: version -> migration that brings a file from version-1 to version.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1, 2: _migrate_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
 
 
 def migrate(conn: sqlite3.Connection, current: int, target: int) -> list[int]:

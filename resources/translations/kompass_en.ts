@@ -47,28 +47,28 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="88"/>
         <source>Kopiera som bild</source>
         <extracomment>Copied and saved charts are at least this large (every label readable).</extracomment>
         <translation>Copy as image</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="89"/>
         <source>Spara som PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="90"/>
         <source>Spara som SVG…</source>
         <translation>Save as SVG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="138"/>
         <source>Spara diagram</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="146"/>
         <source>Diagrammet sparades inte</source>
         <translation>The chart was not saved</translation>
     </message>
@@ -76,17 +76,17 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="461"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="501"/>
         <source>Teckenförklaring</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="477"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="517"/>
         <source>Om jämförelserna</source>
         <translation>About the comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="515"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="555"/>
         <source>Medelvärdet är exempeldata, inte verkliga resultat.</source>
         <translation>The average is sample data, not real results.</translation>
     </message>
@@ -514,12 +514,12 @@
 <context>
     <name>EarlierPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="167"/>
         <source>Tidigare utvärdering (frivilligt)</source>
         <translation>Previous evaluation (optional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="169"/>
         <source>Poängen per område används i diagrammen. Lämna tomt om det inte finns någon.</source>
         <translation>The scores per area are used in the charts. Leave blank if there is none.</translation>
     </message>
@@ -673,37 +673,37 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="135"/>
         <source>Utvärderingen</source>
         <translation>The evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="148"/>
         <source>En utvärderare per rad</source>
         <translation>One evaluator per line</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="152"/>
         <source>Version av Kommunkompassen</source>
         <translation>Version of Kommunkompassen</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="153"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="154"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="155"/>
         <source>Kommunens utvärdering nr</source>
         <translation>Municipality&apos;s evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="156"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
@@ -822,34 +822,67 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="183"/>
         <source>Spara utvärderingsfilen</source>
         <translation>Save the evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="185"/>
         <source>Allt du gör sparas direkt i den här filen. Välj en mapp på datorns egen disk.</source>
         <translation>Everything you do is saved straight to this file. Choose a folder on the computer&apos;s own disk.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="189"/>
         <source>Filnamn</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="191"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="205"/>
         <source>Spara utvärdering</source>
         <translation>Save evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="205"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
+    </message>
+</context>
+<context>
+    <name>FinalReportDialog</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="157"/>
+        <source>Slutlig rapport</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="159"/>
+        <source>Jämförelse med ett nationellt medelvärde i diagram och texter:</source>
+        <translation>Comparison with a national average in charts and texts:</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="161"/>
+        <source>Med {0}</source>
+        <translation>With {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="163"/>
+        <source>Utan nationellt medelvärde (rapporten jämför bara med tidigare utvärderingar)</source>
+        <translation>Without a national average (the report compares only with earlier evaluations)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="170"/>
+        <source>Medelvärdet är programmets exempeldata och kan inte stå i en slutlig rapport. Ange SKR:s medelvärdesfil på sammanfattningssidan för att jämföra med den.</source>
+        <translation>The average is the program&apos;s example data and cannot appear in a final report. Choose SKR&apos;s average file on the summary page to compare with it.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/printing.py" line="180"/>
+        <source>Fortsätt…</source>
+        <translation>Continue…</translation>
     </message>
 </context>
 <context>
@@ -943,77 +976,77 @@
 <context>
     <name>InfoDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="26"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="28"/>
         <source>Uppgifter om kommunen och utvärderingen</source>
         <translation>Municipality and evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="33"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="35"/>
         <source>t.ex. 31 december 2024</source>
         <translation>e.g. 31 December 2024</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="45"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="47"/>
         <source>En uppgift per rad, t.ex.  Kommunvapen: …</source>
         <translation>One fact per line, e.g.  Coat of arms: …</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="50"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="51"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="52"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="53"/>
         <source>Invånarantalet gäller</source>
         <translation>Number of inhabitants as of</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="55"/>
         <source>Antalet anställda gäller</source>
         <translation>Number of employees as of</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="54"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="56"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="57"/>
         <source>Utvärdering nr</source>
         <translation>Evaluation no.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="58"/>
         <source>Platsbesöket börjar</source>
         <translation>Site visit starts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="59"/>
         <source>Platsbesöket slutar</source>
         <translation>Site visit ends</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="60"/>
         <source>Utvärderare (en per rad)</source>
         <translation>Evaluators (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/info_dialog.py" line="59"/>
+        <location filename="../../kompass_desktop/gui/info_dialog.py" line="61"/>
         <source>Fler kortfakta</source>
         <translation>More key facts</translation>
     </message>
@@ -1191,7 +1224,7 @@
     <message>
         <location filename="../../kompass_desktop/gui/mainwindow.py" line="207"/>
         <location filename="../../kompass_desktop/gui/mainwindow.py" line="244"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="447"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="448"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
@@ -1209,67 +1242,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="271"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="270"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="273"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="272"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="284"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="283"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="329"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="328"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="377"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="379"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="378"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="434"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="435"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="445"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="446"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="453"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="454"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="526"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="525"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="528"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="527"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="535"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="535"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1530,51 +1563,104 @@
     </message>
 </context>
 <context>
+    <name>MunicipalityField</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="36"/>
+        <source>Skriv namnet eller kommunkoden, t.ex. Olofström eller 1060</source>
+        <translation>Type the name or the municipality code, e.g. Olofström or 1060</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="37"/>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="44"/>
+        <source>Ej i registret (övning/fiktiv)</source>
+        <translation>Not in the register (training/fictional)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="48"/>
+        <source>För en övning eller en påhittad kommun: namnet används precis som det står (t.ex. ”Lindsjö kommun”) och utvärderingen räknas aldrig i nationella medelvärden.</source>
+        <translation>For a training exercise or a made-up municipality: the name is used exactly as written (e.g. “Lindsjö kommun”) and the evaluation never counts in national averages.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="117"/>
+        <source>Skriv namnet som det ska stå i rapporten, t.ex. ”Lindsjö kommun”.</source>
+        <translation>Type the name as the report should show it, e.g. “Lindsjö kommun”.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="120"/>
+        <source>Namnet används som det står; utvärderingen räknas aldrig i nationella medelvärden.</source>
+        <translation>The name is used as written; the evaluation never counts in national averages.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="124"/>
+        <source>{0} · kommunkod {1} · {2}</source>
+        <translation>{0} · municipality code {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="126"/>
+        <source>(OK kopplar utvärderingen till kommunregistret)</source>
+        <translation>(OK links the evaluation to the register of municipalities)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="131"/>
+        <source>”{0}” är inte vald ur kommunregistret. Välj kommunen i listan, eller kryssa i Ej i registret för en övning eller en påhittad kommun.</source>
+        <translation>“{0}” was not chosen from the register of municipalities. Choose the municipality in the list, or tick Not in the register for a training exercise or a made-up municipality.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="135"/>
+        <source>Välj kommunen i listan.</source>
+        <translation>Choose the municipality in the list.</translation>
+    </message>
+</context>
+<context>
     <name>MunicipalityPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="103"/>
         <source>Kommunen</source>
         <translation>The municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="104"/>
         <source>Uppgifterna används i rapportens Kortfakta och kan ändras senare.</source>
         <translation>The details are used in the report&apos;s Key facts and can be changed later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="105"/>
-        <source>t.ex. Lindsjö</source>
-        <translation>e.g. Lindsjö</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="116"/>
         <source>t.ex. S och C</source>
         <translation>e.g. S and C</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="118"/>
         <source>Kommunens namn *</source>
         <translation>Name of municipality *</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="119"/>
         <source>Kommungrupp</source>
         <translation>Municipality group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="120"/>
         <source>Invånare</source>
         <translation>Inhabitants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="121"/>
         <source>Anställda</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="122"/>
         <source>Styrande partier</source>
         <translation>Governing parties</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="126"/>
+        <source>Kommunens namn</source>
+        <translation>Name of the municipality</translation>
     </message>
 </context>
 <context>
@@ -1676,9 +1762,14 @@
 <context>
     <name>NewEvaluationWizard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="214"/>
         <source>Ny utvärdering</source>
         <translation>New evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="228"/>
+        <source>Välj kommunen i listan.</source>
+        <translation>Choose the municipality in the list.</translation>
     </message>
 </context>
 <context>
@@ -2259,78 +2350,78 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="59"/>
         <source>Kommun</source>
         <extracomment>The charts beside the table (total, bars and profile side by side, their notes).</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="63"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="68"/>
         <source>Samstämmighet mellan utvärderarna</source>
         <translation>Agreement between the evaluators</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="70"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="84"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="102"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="103"/>
         <source>Helhetsbedömningen: totalresultat, jämförelser, det viktigaste…</source>
         <translation>The overall assessment: total result, comparisons, the key points…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="107"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="108"/>
         <source>Områden där kommunen är stark…</source>
         <translation>Areas where the municipality is strong…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="112"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="113"/>
         <source>Områden med störst förbättringsbehov…</source>
         <translation>Areas most in need of improvement…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="117"/>
         <source>Jämförelser (kapitel 2)</source>
         <translation>Comparisons (chapter 2)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="118"/>
         <source>Tomt: rapporten skriver versionens standardtext och vad som inte kan jämföras…</source>
         <translation>Empty: the report prints the version’s standard text and what cannot be compared…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="135"/>
         <source>Att göra innan rapporten är klar</source>
         <translation>To do before the report is ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="138"/>
         <source>Öppna punkter</source>
         <translation>Open items</translation>
     </message>
@@ -2363,43 +2454,43 @@
 <context>
     <name>WelcomeWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="53"/>
         <source>Kompass Desktop</source>
         <translation>Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="58"/>
         <source>Arbetsverktyget för utvärderingar med Kommunkompassen. Allt sparas direkt i utvärderingsfilen – det finns ingen Spara-knapp att glömma.</source>
         <translation>The workbench for Kommunkompassen evaluations. Everything is saved straight to the evaluation file – there is no Save button to forget.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="66"/>
         <source>Ny utvärdering…</source>
         <translation>New evaluation…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="67"/>
         <source>Öppna…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="68"/>
         <source>Öppna demoutvärdering</source>
         <translation>Open demo evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="74"/>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="79"/>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="92"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="94"/>
         <source>Filen finns inte längre här</source>
         <translation>The file is no longer here</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/welcome.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/welcome.py" line="96"/>
         <source>Inga öppnade filer ännu.</source>
         <translation>No files opened yet.</translation>
     </message>
@@ -2432,22 +2523,22 @@
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="176"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="272"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="307"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="396"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="436"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="436"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="476"/>
         <source> (annan version)</source>
         <translation> (different version)</translation>
     </message>
@@ -3037,29 +3128,29 @@ Nothing you have saved has been lost. Details: {1}</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="119"/>
         <source>Utskriften sparades inte</source>
         <translation>The printout was not saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="128"/>
         <source>Förhandsgranska utkast</source>
         <translation>Preview draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="211"/>
         <source>
 … och {0} till</source>
         <translation>
 … and {0} more</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="217"/>
         <source>Rapporten kan inte skapas än</source>
         <translation>The report cannot be created yet</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="218"/>
         <source>Detta saknas för en slutlig rapport:
 
 {0}{1}
@@ -3072,74 +3163,74 @@ Ett utkast kan alltid skrivas ut.</source>
 A draft can always be printed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="227"/>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="182"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="247"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="255"/>
         <source>Rapporten kunde inte skapas</source>
         <translation>The report could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="296"/>
         <source>Utkastet sparades inte</source>
         <translation>The draft was not saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="307"/>
         <source>Rapporten är sparad</source>
         <translation>The report is saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="308"/>
         <source>Sparad som {0}
 i mappen {1}</source>
         <translation>Saved as {0}
 in the folder {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="313"/>
         <source>Öppna rapporten</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="316"/>
         <source>Öppna mappen</source>
         <translation>Open the folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="234"/>
         <source>Rapporten sparades: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="266"/>
         <source>Utkastet är klart</source>
         <translation>Draft ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="267"/>
         <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
         <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="209"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="275"/>
         <source>Förhandsgranska och skriv ut…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="279"/>
         <source>Spara som PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="288"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
     </message>

@@ -108,7 +108,7 @@ def test_rotating_one_kind_never_touches_another(tmp_path, minutes):
     shutil.copy(OLD_FORMAT, evaluation)
     before = text_in(evaluation)  # an old file is read without being changed
     EvaluationSession.open(evaluation).close()  # upgraded: backed up first
-    assert user_version(evaluation) == 2
+    assert user_version(evaluation) == 3
     for i in range(12):
         write_text(evaluation, f"automatisk {i}")
         files.backup_file(evaluation)

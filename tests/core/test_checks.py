@@ -59,7 +59,9 @@ def done(fw) -> EvaluationSnapshot:
     for scope in (TextScope.SUMMARY_OVERALL, TextScope.SUMMARY_STRONGER, TextScope.SUMMARY_WEAKER):
         texts.append(Text(id=scope.value, scope=scope, ref="", body="Sammanfattning."))
     return EvaluationSnapshot(
-        info=EvaluationInfo(id="e", framework_id="2019", municipality="Provby"),
+        info=EvaluationInfo(
+            id="e", framework_id="2019", municipality="Olofströms kommun", municipality_code="1060"
+        ),
         framework=fw,
         scores={s.number: s.max / 2 for s in subs},
         notes=tuple(Note(id=f"n{s.number}", body="Underlag", subarea=s.number) for s in subs),
@@ -81,6 +83,21 @@ def test_a_finished_evaluation_has_nothing_open_and_nothing_inconsistent(done):
     assert open_items(done) == []
     assert required_missing(done) == []
     assert consistency_problems(done) == []
+
+
+def test_a_name_not_chosen_from_the_register_is_a_warning_unless_unlisted(done):
+    typed = replace(done, info=replace(done.info, municipality="Provby", municipality_code=""))
+    expected = OpenItem(
+        WARNING,
+        "municipality_not_in_register",
+        "",
+        "Kommunen ”Provby” är inte vald ur kommunregistret: välj den under "
+        "Redigera → Uppgifter om kommunen och utvärderingen",
+    )
+    assert open_items(typed) == [expected]
+    assert required_missing(typed) == []
+    training = replace(typed, info=replace(typed.info, unlisted=True))
+    assert open_items(training) == []
 
 
 def test_an_unscored_sub_area_blocks_the_final_report(done):
@@ -183,7 +200,7 @@ def test_weaknesses_are_not_required(fw):
     assert FindingKind.WEAKNESS in fw2010.finding_kinds
     subs = list(fw2010.subareas())
     snap = EvaluationSnapshot(
-        info=EvaluationInfo(id="e", framework_id="2010", municipality="Provby"),
+        info=EvaluationInfo(id="e", framework_id="2010", municipality="Provby", unlisted=True),
         framework=fw2010,
         scores={s.number: s.max for s in subs},
         notes=tuple(Note(id=s.number, body="x", subarea=s.number) for s in subs),

@@ -62,17 +62,18 @@ def test_framework_show_unknown_id(capsys):
 def test_new_summary_round_trip(tmp_path, capsys):
     path = tmp_path / "ny.kompass"
     code, out, err = run(
-        capsys, "new", str(path), "--framework", "2016", "--municipality", "Provköping", "--year", "2024"
+        capsys, "new", str(path), "--framework", "2016", "--municipality", "olofstrom", "--year", "2024"
     )
     assert code == 0, err
-    assert "Provköping kommun" in out
+    assert "Olofströms kommun (kommunkod 1060)" in out
     csv_path = tmp_path / "p.csv"
     csv_path.write_text("1.1;11,25\n1.2;17,4\n2.1;14\n", encoding="utf-8")
     assert run(capsys, "import-scores", str(path), str(csv_path))[0] == 0
     code, out, _ = run(capsys, "summary", str(path), "--json")
     data = json.loads(out)
     assert code == 0
-    assert data["municipality"] == "Provköping" and data["framework"] == "2016"
+    assert data["municipality"]["code"] == "1060" and data["framework"] == "2016"
+    assert data["municipality"]["name"] == "Olofströms kommun"
     assert data["total"] == 42.65 and data["max"] == 800 and data["complete"] is False
     area1 = data["areas"][0]
     assert area1["achieved"] == 28.65 and area1["max"] == 100
@@ -92,9 +93,9 @@ def test_new_summary_round_trip(tmp_path, capsys):
 @pytest.mark.parametrize(
     "argv",
     [
-        ("new", "{d}/x.kompass", "--framework", "1999", "--municipality", "A"),
-        ("new", "{d}/x.txt", "--framework", "2019", "--municipality", "A"),
-        ("new", "{d}/nofolder/x.kompass", "--framework", "2019", "--municipality", "A"),
+        ("new", "{d}/x.kompass", "--framework", "1999", "--unlisted", "A"),
+        ("new", "{d}/x.txt", "--framework", "2019", "--unlisted", "A"),
+        ("new", "{d}/nofolder/x.kompass", "--framework", "2019", "--unlisted", "A"),
         ("new", "{d}/x.kompass", "--framework", "2019", "--municipality", "  "),
         ("summary", "{d}/missing.kompass"),
         ("validate", "{d}/missing.kompass"),
@@ -108,7 +109,7 @@ def test_errors_are_one_clear_line_and_exit_1(tmp_path, capsys, argv):
 
 def test_validate_ok_and_problems(tmp_path, capsys):
     path = tmp_path / "v.kompass"
-    assert run(capsys, "new", str(path), "--framework", "2019", "--municipality", "V")[0] == 0
+    assert run(capsys, "new", str(path), "--framework", "2019", "--unlisted", "V")[0] == 0
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 0 and out.strip().endswith("OK")
     conn = sqlite3.connect(path)  # damage consistency behind the app's back

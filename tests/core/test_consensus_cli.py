@@ -26,7 +26,7 @@ def score_as(path, who, values):
 @pytest.fixture
 def team(tmp_path, capsys):
     path = tmp_path / "team.kompass"
-    assert run(capsys, "new", path, "--framework", "2019", "--municipality", "Delby")[0] == 0
+    assert run(capsys, "new", path, "--framework", "2019", "--unlisted", "Delby")[0] == 0
     score_as(path, "anna", {"1.1": 12, "1.2": 5, "1.3": 10})
     score_as(path, "bo", {"1.1": 15, "1.2": 5, "2.1": "7,5"})
     return path

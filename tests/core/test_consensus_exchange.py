@@ -46,7 +46,7 @@ def test_exports_carry_the_independent_scores_under_the_exports_pseudonyms(demo_
     export_evaluation(demo_template, tmp_path / "anon.kkx")
     export_evaluation(demo_template, tmp_path / "full.kkx", personal_data=True)
     anon, full = document(tmp_path / "anon.kkx"), document(tmp_path / "full.kkx")
-    assert anon["format_version"] == 2
+    assert anon["format_version"] == 3
     names = {r["evaluator"] for r in full["records"]["independent_scores"]}
     assert names == {"Karin Ekström", "Johan Alm"}
     pseudonyms = {r["evaluator"] for r in anon["records"]["independent_scores"]}

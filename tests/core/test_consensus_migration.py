@@ -89,7 +89,7 @@ def test_migrating_an_old_file_keeps_every_score_as_its_authors_own(old):
     with EvaluationSession.open(demo, readonly=True) as s:
         before = s.summary()
     with EvaluationSession.open(demo) as s:
-        assert version(demo) == 2
+        assert version(demo) == 3
         after = s.summary()
         assert s.validate() == []
         view = s.consensus.view()

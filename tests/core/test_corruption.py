@@ -240,7 +240,7 @@ def test_states_left_by_a_crash_or_a_full_disk_open_in_every_command(
 
 
 def test_missing_folder(tmp_path, capsys):
-    code = main(["new", str(tmp_path / "saknas" / "x.kompass"), "--framework", "2019", "--municipality", "A"])
+    code = main(["new", str(tmp_path / "saknas" / "x.kompass"), "--framework", "2019", "--unlisted", "A"])
     assert code == 1 and "Mappen" in capsys.readouterr().err
 
 

@@ -18,7 +18,8 @@ def test_demo_is_complete_and_valid(demo_template):
         snap = s.snapshot()
         summary = s.summary()
         assert summary.complete and str(summary.total) == "517.5"
-        assert snap.info.municipality == "Lindsjö" and snap.framework.id == "2019"
+        assert snap.info.municipality == "Lindsjö kommun" and snap.info.unlisted
+        assert snap.framework.id == "2019"
         assert len(snap.interviews) == 10 and 35 <= sum(i.participants or 0 for i in snap.interviews) <= 45
         assert len({i.group for i in snap.interviews}) >= 7
         assert len(snap.documents) == 25 and len(snap.web_sources) == 8

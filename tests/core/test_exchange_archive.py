@@ -22,6 +22,7 @@ from kompass_desktop.exchange import archive
 from kompass_desktop.exchange.errors import RejectedArchive
 from kompass_desktop.exchange.fastschema import compile_schema
 from kompass_desktop.exchange.package import read_export_bytes, schema_problems
+from kompass_desktop.exchange.records import FORMAT_VERSION
 from kompass_desktop.storage.db import keyed_id
 
 
@@ -138,12 +139,13 @@ def test_checksum_mismatch(kkx, tmp_path, capsys):
 
 def test_newer_format_version(kkx, tmp_path, capsys):
     doc, manifest = parts(kkx)
-    manifest["format_version"] = 3
+    newer = FORMAT_VERSION + 1
+    manifest["format_version"] = newer
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
-    assert "nyare version" in err and "exportformat 3" in err
-    doc["format_version"] = 3
-    manifest["format_version"] = 2
-    assert "exportformat 3" in import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+    assert "nyare version" in err and f"exportformat {newer}" in err
+    doc["format_version"] = newer + 1
+    manifest["format_version"] = 1
+    assert f"exportformat {newer + 1}" in import_bytes(capsys, tmp_path, rebuild(doc, manifest))
 
 
 def test_unknown_framework_id(kkx, tmp_path, capsys):

@@ -232,13 +232,14 @@ def test_manifest_describes_the_export(demo_template, tmp_path_factory):
     kkx = demo_export(demo_template, tmp_path_factory, personal=False)
     doc, manifest = parts(kkx)
     info = doc["records"]["evaluation"][0]
-    assert manifest["format"] == "kompass-export" and manifest["format_version"] == 2
+    assert manifest["format"] == "kompass-export" and manifest["format_version"] == 3
     assert manifest["file_id"] == doc["evaluation_id"] == info["id"]
     assert (manifest["framework_id"], manifest["municipality"], manifest["evaluation_date"]) == (
         "2019",
-        "Lindsjö",
+        "Lindsjö kommun",
         "2025-10-14",
     )
+    assert manifest["municipality_code"] == info["municipality_code"] == "" and info["unlisted"] is True
     assert manifest["app_version"] and manifest["score_encoding"] == "decimal-string"
     assert set(manifest["members"]) == {"evaluation.json"}
     assert manifest["counts"]["notes"] == len(doc["records"]["notes"])
@@ -298,7 +299,7 @@ def test_cli_export_and_import(demo_template, tmp_path, capsys):
     code, out, _ = run(capsys, "import", tmp_path / "d.kkx", "-o", tmp_path / "d.kompass")
     assert code == 0 and "Skapade" in out
     code, out, _ = run(capsys, "summary", tmp_path / "d.kompass", "--json")
-    assert code == 0 and json.loads(out)["municipality"] == "Lindsjö"
+    assert code == 0 and json.loads(out)["municipality"]["name"] == "Lindsjö kommun"
     code, _, err = run(capsys, "export", tmp_path / "missing.kompass", "-o", tmp_path / "m.kkx")
     assert code == 1 and "finns inte" in err
 

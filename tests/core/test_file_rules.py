@@ -200,7 +200,7 @@ def test_windows_a_path_over_max_path_is_one_clear_message_for_every_writer(
         with pytest.raises(NameTooLong, match=r"för lång \(\d+ tecken; högst 251"):
             write()
     for argv in (
-        ["new", str(target), "--framework", "2019", "--municipality", "X"],
+        ["new", str(target), "--framework", "2019", "--unlisted", "X"],
         ["report", str(demo_copy), "-o", str(deep / "r.pdf"), "--draft"],
         ["export", str(demo_copy), "-o", str(deep / "x.kkx")],
         ["aggregate", str(demo_copy), "-o", str(deep / "a.json")],

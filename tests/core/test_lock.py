@@ -235,7 +235,7 @@ def test_long_names_work_or_get_a_clear_error(saved, tmp_path, capsys, size):
     target = tmp_path / _name_of(size)
     (tmp_path / "p.csv").write_text("1.1;3\n", encoding="utf-8")
     fits = size <= 247
-    code = main(["new", str(target), "--framework", "2019", "--municipality", "Långby"])
+    code = main(["new", str(target), "--framework", "2019", "--unlisted", "Långby"])
     err = capsys.readouterr().err
     assert code == (0 if fits else 1), err
     if not fits:

@@ -129,7 +129,7 @@ def test_cli_and_gui_work_without_network(offline: Offline) -> None:
     cli = ("-m", "kompass_desktop.cli")
     offline(*cli, "demo", "demo.kompass")
     summary = offline(*cli, "summary", "demo.kompass", "--json")
-    assert '"municipality": "Lindsjö"' in summary.stdout
+    assert '"name": "Lindsjö kommun"' in summary.stdout
     offline(*cli, "report", "demo.kompass", "-o", "utkast.pdf", "--draft")
     offline(*cli, "keygen", "-o", "skr")
     offline(*cli, "export", "demo.kompass", "-o", "demo.kkx", "--seal", "skr.pub")

@@ -24,15 +24,15 @@ from kompass_desktop.services import EvaluationSession
 
 
 @pytest.fixture(scope="module")
-def world_template(demo_template, tmp_path_factory):
-    """A folder with one file of every kind a writer reads."""
+def world_template(real_template, tmp_path_factory):
+    """A folder with one file of every kind a writer reads (a real evaluation: aggregate counts it)."""
     from kompass_desktop.exchange import seal
     from kompass_desktop.exchange.export import export_evaluation
 
     folder = tmp_path_factory.mktemp("world")
-    shutil.copy(demo_template, folder / "eval.kompass")
-    shutil.copy(demo_template, folder / "backup.kompass")
-    shutil.copy(demo_template, folder / "other.kompass")
+    shutil.copy(real_template, folder / "eval.kompass")
+    shutil.copy(real_template, folder / "backup.kompass")
+    shutil.copy(real_template, folder / "other.kompass")
     export_evaluation(folder / "backup.kompass", folder / "full.kkx", personal_data=True)
     pub, _key = seal.keygen(folder / "skr")
     export_evaluation(folder / "backup.kompass", folder / "sealed.kkx", seal_key=pub)
@@ -72,7 +72,7 @@ WRITERS = {
     ),
     "export": (lambda w, o: ["export", w / "eval.kompass", "-o", o], "out.kkx", "eval.kompass"),
     "report": (lambda w, o: ["report", w / "eval.kompass", "-o", o, "--draft"], "out.pdf", "eval.kompass"),
-    "new": (lambda w, o: ["new", o, "--framework", "2019", "--municipality", "X"], "out.kompass", None),
+    "new": (lambda w, o: ["new", o, "--framework", "2019", "--unlisted", "X"], "out.kompass", None),
 }
 #: Commands that change an evaluation file in place: (argv for target T, the input T may be linked to)
 IN_PLACE = {
@@ -267,13 +267,13 @@ READERS = {
 
 @pytest.mark.parametrize("mode", ["at rest", "WAL mode at rest"])
 @pytest.mark.parametrize("command", sorted(READERS))
-def test_inputs_are_opened_read_only(demo_template, tmp_path, capsys, command, mode):
+def test_inputs_are_opened_read_only(real_template, tmp_path, capsys, command, mode):
     inputs, work = tmp_path / "in", tmp_path / "work"
     inputs.mkdir()
     work.mkdir()
     source = inputs / "e.kompass"
-    shutil.copy(demo_template, source)
-    shutil.copy(demo_template, work / "lead.kompass")
+    shutil.copy(real_template, source)
+    shutil.copy(real_template, work / "lead.kompass")
     if mode != "at rest":
         wal_mode_at_rest(source)
     before = state(inputs)

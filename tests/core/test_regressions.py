@@ -177,4 +177,4 @@ def test_the_demo_can_be_rewritten_over_a_crashed_copy(tmp_path, capsys):
     Path(str(target) + "-wal").write_bytes(b"\0" * 100)  # junk left beside it
     assert main(["demo", str(target), "--force"]) == 0
     with EvaluationSession.open(target, readonly=True) as s:
-        assert s.info().municipality == "Lindsjö"
+        assert s.info().municipality == "Lindsjö kommun"

@@ -248,7 +248,7 @@ def test_draft_lists_what_is_open_and_marks_missing_texts(demo_snap, tmp_path):
 
 def test_final_is_refused_while_something_is_missing(tmp_path, capsys):
     evaluation = tmp_path / "ny.kompass"
-    assert main(["new", str(evaluation), "--framework", "2019", "--municipality", "Provby"]) == 0
+    assert main(["new", str(evaluation), "--framework", "2019", "--unlisted", "Provby"]) == 0
     out = tmp_path / "rapport.pdf"
     assert main(["report", str(evaluation), "-o", str(out)]) == 1
     err = capsys.readouterr().err

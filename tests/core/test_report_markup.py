@@ -262,7 +262,7 @@ def test_control_characters_do_not_break_the_report(demo_template, tmp_path):
     snap = replace(snap, info=replace(snap.info, municipality=odd, evaluators=(odd,)))
     build_report(snap, tmp_path / "r.pdf", draft=False, now=NOW, with_national=False)
     text = flat(" ".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages))
-    assert "Noll klocka backsteg esc slut kommun" in text
+    assert "analys av Noll klocka backsteg esc slut" in text
 
 
 def test_the_image_payload_alone_would_be_embedded_by_reportlab(tmp_path, monkeypatch):

@@ -187,7 +187,7 @@ def test_a_bullet_list_is_followed_by_space():
 
 def test_summary_cuts_long_titles_with_an_ellipsis(tmp_path, capsys):
     path = tmp_path / "e.kompass"
-    assert main(["new", str(path), "--framework", "2010", "--municipality", "Östby"]) == 0
+    assert main(["new", str(path), "--framework", "2010", "--unlisted", "Östby"]) == 0
     capsys.readouterr()
     assert main(["summary", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -27,6 +27,8 @@ from kompass_desktop.storage.fileformat import SCHEMA_VERSION
 from kompass_desktop.storage.lock import lock_path_for
 from kompass_desktop.storage.opening import open_evaluation_file
 
+NEXT = SCHEMA_VERSION + 1  # a future schema version
+
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -252,26 +254,26 @@ def test_every_change_is_kept_in_history(session):
 
 
 def test_migration_from_an_older_version_backs_up_first(tmp_path, monkeypatch, fw2019):
-    """A future schema version 3 applied to a real version-2 file."""
+    """A future schema version applied to a file of the current version."""
     path = tmp_path / "old.kompass"
     EvaluationSession.create(path, NewEvaluation(fw2019, "Gammelby", 2024)).close()
     calls = []
 
-    def migrate_3(conn):
-        calls.append("3")
+    def migrate_next(conn):
+        calls.append(NEXT)
         conn.execute("ALTER TABLE notes ADD COLUMN mood TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 3, migrate_3)
-    monkeypatch.setattr("kompass_desktop.storage.opening.SCHEMA_VERSION", 3)
-    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 3)
+    monkeypatch.setitem(schema.MIGRATIONS, NEXT, migrate_next)
+    monkeypatch.setattr("kompass_desktop.storage.opening.SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", NEXT)
     with EvaluationSession.open(path) as s:
-        assert s.file.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert s.file.conn.execute("PRAGMA user_version").fetchone()[0] == NEXT
         assert s.info().municipality == "Gammelby"
-    assert calls == ["3"]
+    assert calls == [NEXT]
     taken = backups.list_backups(path)
     assert [b.reason for b in taken] == ["before-migration"]
     conn = sqlite3.connect(taken[0].path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2  # the backup is the old file
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # the backup is the old file
     conn.close()
 
 
@@ -283,13 +285,13 @@ def test_failed_migration_leaves_the_file_at_its_version(tmp_path, monkeypatch, 
         conn.execute("ALTER TABLE notes ADD COLUMN x TEXT")
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 3, broken)
-    monkeypatch.setattr("kompass_desktop.storage.opening.SCHEMA_VERSION", 3)
-    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", 3)
+    monkeypatch.setitem(schema.MIGRATIONS, NEXT, broken)
+    monkeypatch.setattr("kompass_desktop.storage.opening.SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr("kompass_desktop.storage.fileformat.SCHEMA_VERSION", NEXT)
     with pytest.raises(RuntimeError):
         EvaluationSession.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "x" not in [r[1] for r in conn.execute("PRAGMA table_info(notes)")]
     conn.close()
 

@@ -29,13 +29,14 @@ from kompass_desktop.services.errors import ReadOnlyFile
 
 
 @pytest.fixture(scope="module")
-def world_template(demo_template, tmp_path_factory):
+def world_template(real_template, tmp_path_factory):
     from kompass_desktop.exchange import seal
     from kompass_desktop.exchange.export import export_evaluation
 
     folder = tmp_path_factory.mktemp("writers")
-    shutil.copy(demo_template, folder / "eval.kompass")
-    shutil.copy(demo_template, folder / "backup.kompass")
+    # a real municipality's evaluation: aggregate counts it (it leaves the demo out)
+    shutil.copy(real_template, folder / "eval.kompass")
+    shutil.copy(real_template, folder / "backup.kompass")
     export_evaluation(folder / "backup.kompass", folder / "full.kkx", personal_data=True)
     pub, _key = seal.keygen(folder / "skr")
     export_evaluation(folder / "backup.kompass", folder / "sealed.kkx", seal_key=pub)
@@ -154,7 +155,7 @@ def test_no_gui_writer_writes_over_its_input_through_a_hard_link(world, writer):
     assert os.path.samefile(world / source, target)  # still one file, not replaced by another
     if source.endswith(".kompass"):  # (the open session itself may have written to it)
         with EvaluationSession.open(target, readonly=True) as s:
-            assert s.validate() == [] and s.info().municipality == "Lindsjö"
+            assert s.validate() == [] and s.info().municipality == "Olofströms kommun"
     assert sorted(p.name for p in world.iterdir() if p.name.startswith(".")) == []
 
 
@@ -196,7 +197,7 @@ def test_save_copy_as_replaces_only_an_evaluation_file_after_a_backup(world):
     damaged.write_text("inte längre en databas", encoding="utf-8")
     _save_copy(world, damaged)
     with EvaluationSession.open(damaged, readonly=True) as copy:
-        assert copy.info().municipality == "Lindsjö"
+        assert copy.info().municipality == "Olofströms kommun"
     kept = [b for b in files.list_backups(damaged) if b.reason == "damaged"]
     assert [b.path.read_text(encoding="utf-8") for b in kept] == ["inte längre en databas"]
 
@@ -215,7 +216,7 @@ def test_a_read_only_file_or_folder_is_never_opened_for_writing_even_as_root(wor
         assert "\n" not in str(caught.value)
         assert state(world) == before  # no -wal, no lock, no change
         with EvaluationSession.open(path, readonly=True) as reader:  # reading still works
-            assert reader.info().municipality == "Lindsjö"
+            assert reader.info().municipality == "Olofströms kommun"
     finally:
         world.chmod(0o755)
 
@@ -240,7 +241,7 @@ KILLED = {
     "export": lambda w, o: ["export", w / "eval.kompass", "-o", o / "x.kkx", "--include-personal-data"],
     "report": lambda w, o: ["report", w / "eval.kompass", "-o", o / "r.pdf", "--draft"],
     "import": lambda w, o: ["import", w / "full.kkx", "-o", o / "i.kompass"],
-    "new": lambda w, o: ["new", o / "n.kompass", "--framework", "2019", "--municipality", "X"],
+    "new": lambda w, o: ["new", o / "n.kompass", "--framework", "2019", "--unlisted", "X"],
     "restore": lambda w, o: ["restore", w / "backup.kompass", "-o", o / "b.kompass"],
     "aggregate": lambda w, o: ["aggregate", w / "eval.kompass", "-o", o / "a.json"],
     "keygen": lambda w, o: ["keygen", "-o", o / "k"],
@@ -312,7 +313,7 @@ LONG = "å" * 146 + ".kompass"  # 300 bytes: no file system holds such a name
 
 #: every command with one of its paths too long (W: the world folder)
 LONG_NAMES = {
-    "new FILE": lambda w: ["new", w / LONG, "--framework", "2019", "--municipality", "X"],
+    "new FILE": lambda w: ["new", w / LONG, "--framework", "2019", "--unlisted", "X"],
     "import-scores FILE": lambda w: ["import-scores", w / LONG, w / "scores.csv"],
     "import-scores CSV": lambda w: ["import-scores", w / "eval.kompass", w / f"{LONG}.csv"],
     "summary FILE": lambda w: ["summary", w / LONG],

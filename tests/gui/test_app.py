@@ -37,7 +37,8 @@ def test_wizard_creates_a_new_evaluation_file(window, tmp_path, monkeypatch):
     target = tmp_path / "Provby-2026.kompass"
 
     def fill(wizard):
-        wizard.municipality.name.setText("Provby")
+        wizard.municipality.name.edit.setText("Provby")
+        wizard.municipality.name.unlisted.setChecked(True)  # a fictional municipality
         wizard.municipality.inhabitants.setValue(12000)
         wizard.municipality.parties.setText("M, KD och L")
         wizard.evaluation.framework.setCurrentIndex(wizard.evaluation.framework.findData("2016"))
@@ -54,7 +55,8 @@ def test_wizard_creates_a_new_evaluation_file(window, tmp_path, monkeypatch):
     assert window.controller is not None and target.exists()
     session = window.controller.session
     info = session.info()
-    assert info.municipality == "Provby" and info.inhabitants == 12000 and info.framework_id == "2016"
+    assert info.municipality == "Provby" and info.unlisted and info.municipality_code == ""
+    assert info.inhabitants == 12000 and info.framework_id == "2016"
     assert info.evaluators == ("Anna Berg", "Ola Ek")
     earlier = session.registers.earlier()
     assert len(earlier) == 1 and earlier[0].year == 2019 and earlier[0].total == 508

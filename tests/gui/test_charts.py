@@ -93,7 +93,10 @@ def test_charts_export_as_png_and_svg(demo_window, tmp_path):
     charts.radar.save(tmp_path / "profil.svg")
     charts.bars.save(tmp_path / "staplar.png")
     svg = (tmp_path / "profil.svg").read_text(encoding="utf-8")
-    assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "Medborgardialog" in svg
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    # the areas' real titles (wrapped), never invented short names
+    assert "1. Samspel mellan" in svg and "8. Chefs- och" in svg and "medarbetarskap" in svg
+    assert "Medborgardialog" not in svg and "Ledarskap<" not in svg
     image = QImage(str(tmp_path / "staplar.png"))
     assert image.height() > charts.bars.height()  # legend included above the chart
     assert coloured_pixels(image, CURRENT) > 500

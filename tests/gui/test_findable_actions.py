@@ -134,6 +134,8 @@ def test_after_a_report_is_saved_its_folder_can_be_opened(demo_window, tmp_path,
     demo_window.controller.session.registers.set_national_average_from_file(skr_average(tmp_path))
     target = tmp_path / "slutlig.pdf"
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    # with or without the national average: the default (SKR's average)
+    monkeypatch.setattr(printing.FinalReportDialog, "exec", lambda _d: printing.QDialog.DialogCode.Accepted)
     offered = {}
 
     def answer(box):

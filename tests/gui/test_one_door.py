@@ -107,7 +107,8 @@ def test_save_copy_reports_success_only_when_the_copy_was_written(demo_window, t
 
 def _fill_wizard(target):
     def fill(wizard):
-        wizard.municipality.name.setText("Provby")
+        wizard.municipality.name.edit.setText("Provby")
+        wizard.municipality.name.unlisted.setChecked(True)
         wizard.file.path.setText(str(target))
         return QDialog.DialogCode.Accepted
 

@@ -34,6 +34,22 @@ class FakeBox:
         return self.clicked
 
 
+def answer_final(monkeypatch, include: bool | None) -> list[printing.FinalReportDialog]:
+    """Answer the final report's question: with (True) or without (False) the national average,
+    or cancel (None).  Returns the dialogs shown, to look at what they offered."""
+    shown = []
+
+    def exec_(dialog):
+        shown.append(dialog)
+        if include is None:
+            return printing.QDialog.DialogCode.Rejected
+        (dialog.with_national if include else dialog.without_national).setChecked(True)
+        return printing.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(printing.FinalReportDialog, "exec", exec_)
+    return shown
+
+
 def test_a_draft_can_be_saved_as_pdf(demo_window, tmp_path, monkeypatch):
     target = tmp_path / "utkast.pdf"
     FakeBox.press = "Spara"
@@ -76,6 +92,7 @@ def test_a_final_report_is_refused_with_the_list_of_what_is_missing(window, tmp_
     path = tmp_path / "ny.kompass"
     EvaluationSession.create(path, NewEvaluation(resources.framework("2019"), "Nyby", 2026)).close()
     assert window.open_file(path)
+    answer_final(monkeypatch, include=False)
     warned = []
     monkeypatch.setattr(printing.QMessageBox, "warning", lambda *a: warned.append(a[2]))
     asked = []
@@ -92,6 +109,7 @@ def test_a_final_report_of_the_demo_is_saved(demo_window, tmp_path, monkeypatch)
     # a final report compares with SKR's national average, never with the bundled example data
     demo_window.controller.session.registers.set_national_average_from_file(skr_average(tmp_path))
     target = tmp_path / "slutlig.pdf"
+    answer_final(monkeypatch, include=True)
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     offered = []
     monkeypatch.setattr(printing, "offer_to_open", lambda _parent, path: offered.append(path))
@@ -116,6 +134,7 @@ def test_arkiv_saves_the_report_as_word(demo_window, tmp_path, monkeypatch):
 
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", save_as)
     monkeypatch.setattr(printing, "offer_to_open", lambda _parent, path: None)
+    answer_final(monkeypatch, include=True)
     action = next(a for a in demo_window.file_menu.actions() if a.text() == "Skapa slutlig rapport i &Word…")
     assert action.isEnabled()
     action.trigger()
@@ -124,3 +143,35 @@ def test_arkiv_saves_the_report_as_word(demo_window, tmp_path, monkeypatch):
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings[0] == "1 Vad är Kommunkompassen?" and len(headings) == 5
     assert doc.core_properties.title == "Kommunkompassen — analys av Lindsjö kommun"
+
+
+def test_a_final_report_without_the_national_average_from_the_gui(demo_window, tmp_path, monkeypatch):
+    """The demo compares with the program's example data: the final report offers only 'without'
+    and then contains no example data and no national comparison (as --without-national-average)."""
+    target = tmp_path / "utan.pdf"
+    shown = answer_final(monkeypatch, include=False)
+    monkeypatch.setattr(printing, "offer_to_open", lambda _parent, path: None)
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert printing.print_report(demo_window, demo_window.controller, draft=False) == Path(target)
+    dialog = shown[0]
+    assert not dialog.with_national.isEnabled() and "EXEMPELDATA" in dialog.with_national.text()
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "Lindsjö kommun" in text and "UTKAST" not in text and "exempeldata" not in text.lower()
+    results = text[
+        text.index("Sammanfattning av resultat Nedan") : text.index("Sammanfattande kommentarer Lindsjö")
+    ]
+    assert "medelvärde" not in results.lower() and "Lindsjö 2018" in results  # the earlier one stays
+
+
+def test_the_final_report_question_can_be_cancelled_and_offers_skr_data(demo_window, tmp_path, monkeypatch):
+    from reporthelp import skr_average
+
+    asked = []
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1) or ("", ""))
+    shown = answer_final(monkeypatch, include=None)
+    assert printing.print_report(demo_window, demo_window.controller, draft=False) is None
+    assert asked == [] and len(shown) == 1  # cancelled before anything else
+    demo_window.controller.session.registers.set_national_average_from_file(skr_average(tmp_path))
+    printing.print_report(demo_window, demo_window.controller, draft=False)
+    offered = shown[-1]
+    assert offered.with_national.isEnabled() and offered.with_national.isChecked()  # SKR's data: the default
