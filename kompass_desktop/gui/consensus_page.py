@@ -4,7 +4,7 @@ place with undo.  The largest disagreements come first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -94,6 +94,8 @@ class ConsensusPage(QWidget):
         self.table.cellDoubleClicked.connect(self._open_subarea)
         layout.addWidget(self.table, 1)
         self._loading = False
+        self._wrapping: list[int] = []
+        self.table.viewport().installEventFilter(self)
         self._dirty = True
         #: Typed but not yet stored (the agreed score waits for its reason, or the reverse).
         self.pending: dict[str, dict[str, str]] = {}
@@ -140,12 +142,13 @@ class ConsensusPage(QWidget):
         subs = [
             s for s in view.largest_disagreements_first() if not area or s.number.split(".")[0] == str(area)
         ]
+        # headers of narrow columns break at their spaces (names, "Jag (namn)")
         headers = [
             self.tr("Delfråga"),
-            self.tr("Jag ({0})").format(me),
-            *others,
+            self.tr("Jag ({0})").format(me).replace(" ", "\n"),
+            *(name.replace(" ", "\n") for name in others),
             self.tr("Spridning"),
-            self.tr("Överenskommen"),
+            self.tr("Överens-\nkommen"),
             self.tr("Skäl"),
             self.tr("Läge"),
             self.tr("Min motivering"),
@@ -201,15 +204,43 @@ class ConsensusPage(QWidget):
                     status_item.setForeground(QBrush(theme.ERROR))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
-        base = 2 + len(others)
-        for col in range(2, base):  # the others' scores: a rationale wraps under the score
-            self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 70), 170))
-        for col in (base + 2, base + 4):  # the reason and my rationale wrap too
-            self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 160), 260))
-        self.table.resizeRowsToContents()
+        self._wrapping = [0, *range(2, 2 + len(others)), len(headers) - 2, len(headers) - 3, len(headers) - 1]
+        self._fit_columns()
         self._loading = False
+
+    def _fit_columns(self) -> None:
+        """Every column within the visible width where it can be: the columns of words (the
+        sub-area, the others' scores with their rationale, the reason, my rationale) wrap and
+        share what the numbers leave, down to a readable minimum (then the table scrolls)."""
+        if self.table.columnCount() == 0:
+            return
+        self.table.resizeColumnsToContents()
+        wrapping = [c for c in self._wrapping if c < self.table.columnCount()]
+        widths = {c: self.table.columnWidth(c) for c in range(self.table.columnCount())}
+        limits = {c: (80, 170) for c in wrapping}
+        limits[0] = (150, 260)
+        for c in wrapping[-3:]:  # the status, the reason and my rationale
+            limits[c] = (90, 260)
+        for c, (low, high) in limits.items():
+            widths[c] = min(max(widths[c], low), high)
+        available = self.table.viewport().width()
+        excess = sum(widths.values()) - available
+        room = sum(widths[c] - limits[c][0] for c in wrapping)
+        if excess > 0 and room > 0:
+            share = min(1.0, excess / room)
+            for c in wrapping:
+                widths[c] -= int((widths[c] - limits[c][0]) * share + 0.999)
+        elif excess < 0 and wrapping:  # room to spare: the reason gets it
+            widths[wrapping[-2]] += -excess
+        for c, width in widths.items():
+            self.table.setColumnWidth(c, width)
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The table's visible part changed size (window, splitter, scroll bar): fit again."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and not self._loading:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _cell(
         self,

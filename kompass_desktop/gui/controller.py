@@ -7,7 +7,7 @@ that knows how to reverse it is pushed onto the QUndoStack.  Screens listen to `
 Every command knows *where* its change is seen (``where``: "score:1.3", "text:subarea:1.3",
 "note:1.3:ID", "finding:3:ID", "interview:ID", "earlier:ID", "info"), so undo and redo can
 show the place and say what they did (``stepped``).  Typing in a text field is one command per
-field and burst of typing: the autosaved commits of the same burst merge (:class:`_TextCommand`).
+field and burst of typing: the autosaved commits of the same burst merge (:class:`TextCommand`).
 """
 
 from __future__ import annotations
@@ -27,117 +27,12 @@ from ..domain.scoring import format_exact
 from ..domain.visit import findings_linking, notes_citing
 from ..services import AnyChange, Change, ChangeKind, EvaluationSession
 from ..services.registers import Record, Register
-
-#: Where a change is seen: one place, or (place after undo, place after redo).
-Where = str | tuple[str, str]
+from .undo_commands import Command, Group, TextCommand, Where, parts_of, place_of, undo_text
 
 
 def _previous(change: Change[Any], keys: Any) -> dict[str, Any]:
     """The fields an operation changed, as they were before (for its undo)."""
     return {k: list(v) if isinstance(v, tuple) else v for k in keys for v in [getattr(change.old, k)]}
-
-
-class _Command(QUndoCommand):
-    """An operation that has already been done once; undo/redo call the services again.
-
-    The stack's index must always say what the file holds, so the controller runs the service
-    call *before* it moves the index (:meth:`EvaluationController.undo`) and moves it only if
-    the call succeeded.  A command undone or redone by the stack directly whose call fails is
-    made obsolete: the stack drops it instead of pretending it was done.
-    """
-
-    def __init__(
-        self,
-        controller: EvaluationController,
-        text: str,
-        undo: Callable[[], Any],
-        redo: Callable[[], Any],
-        where: Where = "",
-        undo_text: str = "",
-    ) -> None:
-        super().__init__(text)
-        self._controller = controller
-        self._undo = undo
-        self._redo = redo
-        self.where = where
-        self.undo_text = undo_text or text  # what undoing it does ("Poäng 1.3: 20 → –")
-        # True: the service call was already made (when pushed: the operation itself), so the
-        # stack's next undo()/redo() of this command only moves the index
-        self.armed = True
-
-    def run(self, undo: bool) -> bool:
-        """Call the service now (see :attr:`armed`)."""
-        ok, message = self._controller.try_call(self._undo if undo else self._redo)
-        if not ok:
-            self._controller.error.emit(str(message))
-            return False
-        self.armed = True
-        return True
-
-    def redo(self) -> None:
-        self._step(undo=False)
-
-    def undo(self) -> None:
-        self._step(undo=True)
-
-    def _step(self, *, undo: bool) -> None:
-        if self.armed:
-            self.armed = False
-        elif not self.run(undo):
-            self.setObsolete(True)
-
-    def place(self, undo: bool) -> str:
-        """Where the change is seen after undoing (``undo``) or redoing it."""
-        if isinstance(self.where, tuple):
-            return self.where[0] if undo else self.where[1]
-        return self.where
-
-
-class _Group(QUndoCommand):
-    """Several commands as one undo step (kept in Python: Qt's own child commands made from
-    Python are not safe to own from both sides)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.parts: list[_Command] = []
-
-    def redo(self) -> None:
-        for part in self.parts:
-            part.redo()
-
-    def undo(self) -> None:
-        for part in reversed(self.parts):
-            part.undo()
-
-
-TEXT_COMMAND_ID = 1
-
-
-class _TextCommand(_Command):
-    """Typing in one text field: the commits of one burst of typing are one undo step."""
-
-    def __init__(
-        self,
-        controller: EvaluationController,
-        text: str,
-        undo: Callable[[], Any],
-        redo: Callable[[], Any],
-        where: str,
-        burst: object,
-    ) -> None:
-        super().__init__(controller, text, undo, redo, where)
-        self.burst = burst
-
-    def id(self) -> int:
-        return TEXT_COMMAND_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _TextCommand) or other.where != self.where or other.burst != self.burst:
-            return False
-        if self.burst is None:
-            return False
-        self._redo = other._redo  # undo still goes back to the text before the burst
-        return True
 
 
 class EvaluationController(QObject):
@@ -152,7 +47,7 @@ class EvaluationController(QObject):
         self.session = session
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        self._groups: list[_Group] = []
+        self._groups: list[Group] = []
         session.listeners.append(self.changed.emit)
         self.changed.connect(self._forget_undo_after_outside_changes)
 
@@ -196,7 +91,7 @@ class EvaluationController(QObject):
         where: Where = "",
         undo_text: str = "",
     ) -> None:
-        command = _Command(self, text, undo, redo, where, undo_text)
+        command = Command(self, text, undo, redo, where, undo_text)
         if self._groups:  # still armed: pushing the group "redoes" it, which only moves the index
             self._groups[-1].parts.append(command)
         else:
@@ -205,7 +100,7 @@ class EvaluationController(QObject):
     @contextmanager
     def group(self, text: str) -> Iterator[None]:
         """Changes made inside are one undo step; nothing is pushed when none succeeded."""
-        group = _Group(text)
+        group = Group(text)
         self._groups.append(group)
         try:
             yield
@@ -226,7 +121,7 @@ class EvaluationController(QObject):
         if command is None or not self._run(command, undo=True):
             return False
         stack.undo()
-        self.stepped.emit(True, _undo_text(command), _place(command, undo=True))
+        self.stepped.emit(True, undo_text(command), place_of(command, undo=True))
         return True
 
     def redo(self) -> bool:
@@ -235,7 +130,7 @@ class EvaluationController(QObject):
         if command is None or not self._run(command, undo=False):
             return False
         stack.redo()
-        self.stepped.emit(False, command.text(), _place(command, undo=False))
+        self.stepped.emit(False, command.text(), place_of(command, undo=False))
         return True
 
     def _run(self, command: QUndoCommand | None, *, undo: bool) -> bool:
@@ -243,13 +138,13 @@ class EvaluationController(QObject):
         done are put back and nothing moves."""
         if command is None:
             return False
-        parts = _parts(command)
-        if not all(isinstance(part, _Command) for part in parts):
+        parts = parts_of(command)
+        if not all(isinstance(part, Command) for part in parts):
             return False
-        order: list[_Command] = [p for p in parts if isinstance(p, _Command)]
+        order: list[Command] = [p for p in parts if isinstance(p, Command)]
         if undo:
             order.reverse()
-        done: list[_Command] = []
+        done: list[Command] = []
         for part in order:
             if not part.run(undo):
                 for finished in reversed(done):
@@ -297,7 +192,7 @@ class EvaluationController(QObject):
         old = change.before()
         if old != body:
             self.undo_stack.push(
-                _TextCommand(
+                TextCommand(
                     self,
                     self.tr("Text {0}").format(text_name(scope, ref)),
                     lambda: self.session.scores.set_text(scope, ref, old),
@@ -554,24 +449,6 @@ class EvaluationController(QObject):
         )
         self._deleted(self.tr("den tidigare utvärderingen"))
         return True
-
-
-def _undo_text(command: QUndoCommand) -> str:
-    return command.undo_text if isinstance(command, _Command) else command.text()
-
-
-def _place(command: QUndoCommand, *, undo: bool) -> str:
-    """Where an undone or redone command is seen (a group: its last, main part)."""
-    commands = [p for p in _parts(command) if isinstance(p, _Command)]
-    return commands[-1].place(undo) if commands else ""
-
-
-def _parts(command: QUndoCommand) -> list[QUndoCommand]:
-    """A command, or the parts of a group (ours or a QUndoStack macro)."""
-    if isinstance(command, _Group):
-        return list(command.parts)
-    count = command.childCount()
-    return [command] if count == 0 else [command.child(i) for i in range(count)]
 
 
 def text_name(scope: TextScope, ref: str) -> str:

@@ -329,79 +329,80 @@
         <translation>Sub-areas and the evaluators&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
         <source>Delfråga</source>
         <extracomment>Typed but not yet stored (the agreed score waits for its reason, or the reverse).</extracomment>
         <translation>Sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
         <source>Jag ({0})</source>
         <translation>Me ({0})</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/consensus_page.py" line="151"/>
+        <source>Överens-
+kommen</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="154"/>
         <source>Min motivering</source>
         <translation>My rationale</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
         <source>Spridning</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
-        <source>Överenskommen</source>
-        <translation>Agreed</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="152"/>
         <source>Skäl</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="153"/>
         <source>Läge</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="196"/>
         <source>dolt</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="174"/>
         <source>Visas när du har poängsatt.</source>
         <translation>Shown once you have scored.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="192"/>
         <source>Gäller nu: {0}</source>
         <translation>Counts now: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="198"/>
         <source>överens från början</source>
         <translation>agreed from the start</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="238"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="269"/>
         <source>Inte sparad ännu: poäng och skäl sparas tillsammans.</source>
         <translation>Not saved yet: the score and the reason are saved together.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="253"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="284"/>
         <source>Stor spridning: minst 15 % av maxpoängen</source>
         <translation>Large spread: at least 15 % of the maximum</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="289"/>
         <source>Överenskommen av {0}, {1}</source>
         <translation>Agreed by {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="295"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="326"/>
         <source>{0} Skriv skälet i kolumnen Skäl; poängen sparas då.</source>
         <translation>{0} Write the reason in the Reason column; the score is saved then.</translation>
     </message>
@@ -550,94 +551,94 @@
 <context>
     <name>EvaluationController</name>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="272"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="167"/>
         <source>Poäng {0}: {1} → {2}</source>
         <translation>Score {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="282"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="177"/>
         <source>Sparat: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="317"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="212"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="330"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="225"/>
         <source>Ändra anteckning</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="346"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="241"/>
         <source>Flytta anteckning till {0}</source>
         <translation>Move note to {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="114"/>
         <source>Tog bort {0}. Ctrl+Z ångrar.</source>
-        <extracomment>Where a change is seen: one place, or (place after undo, place after redo). after an undo or redo: (True for undo, what was undone/redone, where it is seen)</extracomment>
+        <extracomment>after an undo or redo: (True for undo, what was undone/redone, where it is seen)</extracomment>
         <translation>Deleted {0}. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="302"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="197"/>
         <source>Text {0}</source>
         <translation>Text {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="346"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="241"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="355"/>
-        <location filename="../../kompass_desktop/gui/controller.py" line="367"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="262"/>
         <source>Ta bort anteckning</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="358"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="253"/>
         <source>anteckningen</source>
         <translation>the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="382"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="277"/>
         <source>Ny iakttagelse</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="395"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="290"/>
         <source>Ändra iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="407"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="302"/>
         <source>Ta bort iakttagelse</source>
         <translation>Delete finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="412"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="307"/>
         <source>iakttagelsen</source>
         <translation>the finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="420"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="315"/>
         <source>Koppla anteckning</source>
         <translation>Link note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="432"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="327"/>
         <source>Koppla bort anteckning</source>
         <translation>Unlink note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="438"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="333"/>
         <source>kopplingen till anteckningen</source>
         <translation>the link to the note</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/controller.py" line="495"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="390"/>
         <source>{0} och %n anteckningar</source>
         <translation>
             <numerusform>{0} and %n note</numerusform>
@@ -645,27 +646,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="555"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="450"/>
         <source>den tidigare utvärderingen</source>
         <translation>the earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="512"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="407"/>
         <source>Ändra uppgifter om utvärderingen</source>
         <translation>Edit evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="526"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="421"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New previous evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="539"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="434"/>
         <source>Tidigare utvärdering från fil</source>
         <translation>Previous evaluation from file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="550"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="445"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete previous evaluation</translation>
     </message>
@@ -2546,112 +2547,112 @@
 <context>
     <name>controller</name>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="581"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="458"/>
         <source>Allmänt {0}</source>
         <translation>General {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="582"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="459"/>
         <source>område {0}</source>
         <translation>area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="583"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="460"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="584"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="461"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="585"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="462"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="586"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="463"/>
         <source>Jämförelser</source>
         <translation>Comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="596"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="473"/>
         <source>Ny intervju</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="597"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="474"/>
         <source>Ändra intervju</source>
         <translation>Edit interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="598"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="475"/>
         <source>Ta bort intervju</source>
         <translation>Delete interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="599"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="476"/>
         <source>intervjun</source>
         <translation>the interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="602"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="479"/>
         <source>Nytt dokument</source>
         <translation>New document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="603"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="480"/>
         <source>Ändra dokument</source>
         <translation>Edit document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="604"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="481"/>
         <source>Ta bort dokument</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="605"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="482"/>
         <source>dokumentet</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="608"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="485"/>
         <source>Ny webbkälla</source>
         <translation>New web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="609"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="486"/>
         <source>Ändra webbkälla</source>
         <translation>Edit web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="610"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="487"/>
         <source>Ta bort webbkälla</source>
         <translation>Delete web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="611"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="488"/>
         <source>webbkällan</source>
         <translation>the web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="614"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="491"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="615"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="492"/>
         <source>Ändra tidigare utvärdering</source>
         <translation>Edit earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="616"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="493"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="617"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="494"/>
         <source>den tidigare utvärderingen</source>
         <translation>the earlier evaluation</translation>
     </message>

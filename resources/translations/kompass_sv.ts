@@ -42,7 +42,7 @@
 <context>
     <name>EvaluationController</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/controller.py" line="495"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="390"/>
         <source>{0} och %n anteckningar</source>
         <translation>
             <numerusform>{0} och %n anteckning</numerusform>

@@ -55,7 +55,7 @@ def open_page(window, path):
 def column(page, title: str) -> int:
     for col in range(page.table.columnCount()):
         header = page.table.horizontalHeaderItem(col)
-        if header is not None and header.text() == title:
+        if header is not None and " ".join(header.text().replace("-\n", "").split()) == title:
             return col
     raise AssertionError(f"no column {title}")
 
@@ -196,3 +196,29 @@ def test_ctrl_shift_e_goes_to_the_consensus_page(window, merged, qtbot):
     assert window.open_file(merged)
     press(qtbot, window, "Ctrl+Shift+E")
     assert window.workspace.current == "consensus"
+
+
+def test_every_column_is_in_view_on_a_laptop_screen(window, tmp_path, monkeypatch, qtbot):
+    """Three evaluators with long names and rationales: at 1280×720 (a 1920×1080 screen at
+    150 %) the reason and my rationale are on screen, not behind a horizontal scroll bar."""
+    fw = resources.framework("2019")
+    path = tmp_path / "lag.kompass"
+    names = ("Karin Ekström", "Johan Almqvist", "Anna-Lena Björk")
+    with EvaluationSession.create(
+        path, NewEvaluation(fw, "Delby", 2025, evaluators=names), author=names[0]
+    ) as s:
+        s.scores.set_many({"1.1": 12})
+        s.consensus.set_rationale("1.1", "Planen är inte beslutad och följs inte upp i nämnderna")
+    for name, points in ((names[1], 16), (names[2], 9)):
+        with EvaluationSession.open(path, author=name) as s:
+            s.scores.set_many({"1.1": points})
+            s.consensus.set_rationale("1.1", "Dialogforumen finns men återkopplingen till medborgarna saknas")
+    monkeypatch.setenv("KOMPASS_AUTHOR", names[0])
+    window.resize(1280, 720)
+    page = open_page(window, path)
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 0)
+    QApplication.processEvents()
+    widths = [page.table.columnWidth(c) for c in range(page.table.columnCount())]
+    assert sum(widths) <= page.table.viewport().width()
+    assert not page.table.horizontalScrollBar().isVisible()
+    assert column(page, "Min motivering") == page.table.columnCount() - 1
