@@ -9,19 +9,29 @@ from ..domain.consensus import visible_scores
 from ..domain.scoring import Summary, format_exact, summarize
 from ..services import Change, ChangeKind
 from ..services.consensus import Agreed
+from ..userdata import settings_file
 from . import settings
 from .controller import EvaluationController
 
 _HIDE_KEY = "consensus/hide_others"
 
 
+#: The preference as last read or set (every page asks after every edit; the settings file is
+#: read once).  Keyed by the settings file, which tests and KOMPASS_DATA_DIR change.
+_hide: dict[str, bool] = {}
+
+
 def hide_others() -> bool:
     """While scoring, the others' scores are hidden until I have scored a sub-area myself."""
-    return str(settings.settings().value(_HIDE_KEY, "false")).lower() == "true"
+    key = str(settings_file())
+    if key not in _hide:
+        _hide[key] = str(settings.settings().value(_HIDE_KEY, "false")).lower() == "true"
+    return _hide[key]
 
 
 def set_hide_others(controller: EvaluationController, hide: bool) -> None:
     settings.settings().setValue(_HIDE_KEY, "true" if hide else "false")
+    _hide[str(settings_file())] = hide
     refresh_all(controller)
 
 

@@ -73,6 +73,7 @@ def write_independent(
 class ConsensusScores:
     def __init__(self, ctx: SessionContext) -> None:
         self._ctx = ctx
+        self._view: tuple[tuple[int, int], Consensus] | None = None
 
     @property
     def evaluator(self) -> str:
@@ -81,7 +82,11 @@ class ConsensusScores:
 
     def view(self) -> Consensus:
         """Every sub-area: the independent scores, the spread, the agreed score and its status."""
-        return repo.load_consensus(self._ctx.file, self._ctx.framework)
+        # read once per version of the file: every page asks after every edit
+        version = self._ctx.file.version()
+        if self._view is None or self._view[0] != version:
+            self._view = (version, repo.load_consensus(self._ctx.file, self._ctx.framework))
+        return self._view[1]
 
     def subarea(self, number: str) -> SubAreaConsensus:
         self._ctx.framework.subarea(number)  # NotFound for an unknown sub-area

@@ -84,6 +84,12 @@ class EvaluationFile:
             self._db = sqlite_utils.Database(self.conn, execute_plugins=False, recursive_triggers=False)
         return self._db
 
+    def version(self) -> tuple[int, int]:
+        """Changes so far: (this connection's, everyone else's).  Equal versions mean equal
+        contents, so what was read from the file can be kept until the version moves."""
+        other = self._fetch("PRAGMA data_version").fetchone()[0]
+        return self.conn.total_changes, int(other)
+
     # -- life cycle ------------------------------------------------------------------
     def close(self) -> None:
         """Close the file.  Raises :class:`CheckpointFailed` (after closing) if the WAL could not
