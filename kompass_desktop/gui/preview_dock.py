@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -23,8 +24,10 @@ def preview_dock(window: QMainWindow) -> QDockWidget:
 
 
 def pane_of(window: QMainWindow) -> PreviewPane | None:
-    from .preview_pane import PreviewPane
-
+    module = sys.modules.get(f"{__package__}.preview_pane")
+    if module is None:  # never imported: no pane was made (closing must not import the report)
+        return None
+    PreviewPane = module.PreviewPane
     widget = window.preview_dock.widget()  # type: ignore[attr-defined]
     return widget if isinstance(widget, PreviewPane) else None
 
