@@ -244,38 +244,39 @@
 <context>
     <name>Consensus</name>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="67"/>
         <source>De andras poäng visas när du har poängsatt.</source>
+        <extracomment>The preference as last read or set (every page asks after every edit; the settings file is read once). Keyed by the settings file, which tests and KOMPASS_DATA_DIR change.</extracomment>
         <translation>The others&apos; scores are shown once you have scored.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="76"/>
         <source>Andras poäng: {0}</source>
         <translation>Others&apos; scores: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="80"/>
         <source>Överenskommen: {0} ({1})</source>
         <translation>Agreed: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="106"/>
         <source>Du bedömer nu som {0}.</source>
         <translation>You are now scoring as {0}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="120"/>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="133"/>
         <source>Överenskommen poäng {0}: {1} → {2}</source>
         <translation>Agreed score {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="143"/>
         <source>Sparat: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="156"/>
         <source>Motivering {0}</source>
         <translation>Rationale {0}</translation>
     </message>
@@ -3111,12 +3112,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_dock.py" line="16"/>
+        <location filename="../../kompass_desktop/gui/preview_dock.py" line="17"/>
         <source>Förhandsvisning</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_dock.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/preview_dock.py" line="56"/>
         <source>Ingen utvärdering är öppen.</source>
         <translation>No evaluation is open.</translation>
     </message>
