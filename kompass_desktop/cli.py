@@ -19,6 +19,7 @@ from typing import Any
 
 from . import __version__, resources
 from .domain.errors import InputProblems, KompassError
+from .domain.language import count
 from .domain.municipalities import Listing, MunicipalityNames
 from .domain.rules import plausible_year
 from .domain.scoring import Summary, format_exact, round_display, to_json_number
@@ -182,7 +183,11 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
         session.backup("before-import")
         session.scores.set_many({s.subarea: s.points for s in parsed.scores})
         summary = session.summary()
-    skipped = f" ({parsed.skipped_empty} tomma rader hoppades över)" if parsed.skipped_empty else ""
+    skipped = (
+        f" ({count(parsed.skipped_empty, 'tom rad', 'tomma rader')} hoppades över)"
+        if parsed.skipped_empty
+        else ""
+    )
     out(
         f"Importerade {len(parsed.scores)} poäng till {args.file}{skipped}. "
         f"Totalt {format_exact(summary.total)} av {format_exact(summary.max)}."

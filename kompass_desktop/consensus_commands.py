@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain.consensus import Consensus, Status, SubAreaConsensus, TeamAgreement
+from .domain.language import count
 from .domain.scoring import format_exact, to_json_number
 
 Handler = Callable[[argparse.Namespace], int]
@@ -97,7 +98,7 @@ def cmd_consensus(args: argparse.Namespace) -> int:
 
 
 def _subareas(n: int) -> str:
-    return f"{n} delfråga är" if n == 1 else f"{n} delfrågor är"
+    return f"{count(n, 'delfråga', 'delfrågor')} är"
 
 
 def cmd_agree(args: argparse.Namespace) -> int:

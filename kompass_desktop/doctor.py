@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from . import APP_NAME, __version__, resources
 from .domain.errors import KompassError
+from .domain.language import count
 from .storage.errors import os_reason
 
 MIN_FREE_BYTES = 200_000_000  # evaluations are small; ten backups each add up
@@ -162,7 +163,9 @@ def check_fonts() -> list[Line]:
             TTFont(f"kompass-check-{name}", str(path))
         except (OSError, TTFError) as err:
             lines.append(problem("Typsnitt", f"{path} kan inte läsas ({err})", REINSTALL))
-    return lines or [Line("Typsnitt", f"{len(names)} inbyggda typsnitt laddas ({folder})")]
+    return lines or [
+        Line("Typsnitt", f"{count(len(names), 'inbyggt typsnitt', 'inbyggda typsnitt')} laddas ({folder})")
+    ]
 
 
 def check_frameworks() -> list[Line]:
@@ -204,7 +207,7 @@ def check_national_average() -> Line:
         return problem("Riksgenomsnitt", str(err), REINSTALL)
     example = json.loads(path.read_text(encoding="utf-8")).get("example") is True
     note = " (exempeldata: byt mot SKR:s fil när den finns)" if example else ""
-    return Line("Riksgenomsnitt", f"{len(averages)} versioner laddas{note}")
+    return Line("Riksgenomsnitt", f"{count(len(averages), 'version', 'versioner')} laddas{note}")
 
 
 def check_demo() -> Line:

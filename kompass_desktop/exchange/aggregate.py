@@ -29,6 +29,7 @@ from .. import resources
 from ..domain.consensus import Consensus, notable_spread
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
+from ..domain.language import COMPLETE, count
 from ..domain.scoring import parse_points, to_json_number
 from ..storage import exchange_io as xio
 from ..storage.outputs import Replace, check_output
@@ -212,7 +213,8 @@ def aggregate(
         groups.setdefault(ev.framework.id, []).append(ev)
     if not groups:
         raise ExchangeError(
-            f"Inga fullständiga utvärderingar hittades ({len(skipped)} filer hoppades över); "
+            f"Inga fullständiga utvärderingar hittades ({count(len(skipped), 'fil', 'filer')} "
+            "hoppades över); "
             "ingen fil skrevs."
         )
     frameworks: dict[str, Any] = {}
@@ -246,7 +248,7 @@ def aggregate(
         "label": "Nationellt medelvärde",
         "created": (today or date.today()).isoformat(),
         "source": (
-            f"Beräknat med kompass aggregate ur {len(used)} fullständiga utvärderingar "
+            f"Beräknat med kompass aggregate ur {count(len(used), *COMPLETE)} "
             "(bara utvärderingar där alla delfrågor har poäng räknas; "
             "medelvärdet avrundat till två decimaler)."
         ),

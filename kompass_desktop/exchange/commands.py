@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..domain.language import COMPLETE, count
+
 Handler = Callable[[argparse.Namespace], int]
 
 _TABLE_NAMES = {
@@ -111,8 +113,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
             verb = "skulle behållas" if args.dry_run else "behålls"
             out(f"    → {keep} värde {verb}; det andra sparas i historiken.")
         summary = (
-            f"{len(plan.inserts)} nya poster, {len(plan.updates)} uppdaterade, "
-            f"{len(plan.conflicts)} konflikter, {plan.unchanged} oförändrade"
+            f"{count(len(plan.inserts), 'ny post', 'nya poster')}, "
+            f"{count(len(plan.updates), 'uppdaterad', 'uppdaterade')}, "
+            f"{count(len(plan.conflicts), 'konflikt', 'konflikter')}, "
+            f"{count(plan.unchanged, 'oförändrad', 'oförändrade')}"
         )
         if args.dry_run:
             out(f"Provkörning (inget skrevs): {summary}.")
@@ -147,10 +151,8 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         out(f"{fw_id}: n = {entry['total']['n']}, medel totalt {mean}")
         for line in _disagreement_lines(entry.get("disagreement", {})):
             out(f"  {line}")
-    out(
-        f"Skrev {args.output} ur {len(result.used)} fullständiga utvärderingar"
-        f"{f'; {len(result.skipped)} filer hoppades över' if result.skipped else ''}."
-    )
+    skipped = f"; {count(len(result.skipped), 'fil', 'filer')} hoppades över" if result.skipped else ""
+    out(f"Skrev {args.output} ur {count(len(result.used), *COMPLETE)}{skipped}.")
     return 0
 
 

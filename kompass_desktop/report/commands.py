@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..domain.language import count
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -72,6 +74,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     kind = "utkastet" if result.draft else "rapporten"
     details = [f"{result.pages} sidor"] if result.pages else ["Word"]
     if result.draft:
-        details.append(f"{len(result.open_items)} öppna punkter")
+        details.append(count(len(result.open_items), "öppen punkt", "öppna punkter"))
     sys.stdout.write(f"Skapade {kind} {out} ({', '.join(details)}).\n")
     return 0

@@ -65,9 +65,9 @@ def test_a_revert_in_the_lead_against_a_change_by_the_other_is_a_conflict(shared
     assert code == 0
     assert "Konflikt: Text (subarea 1.1)" in out
     assert "body: huvudfilen ”Grundtext” / bea.kompass ”Beas text”" in out
-    assert "0 nya poster, 0 uppdaterade, 1 konflikter" in out
+    assert "0 nya poster, 0 uppdaterade, 1 konflikt," in out
     code, out = merge(capsys, lead, bea)
-    assert code == 0 and "1 konflikter" in out
+    assert code == 0 and "1 konflikt," in out
     assert text_of(lead) == "Grundtext"  # the lead's revert stands
     assert history(lead)[-1] == ("merge-lost", "Beas text")  # and Bea's text is kept in the history
     assert [b.reason for b in backup.list_backups(lead)] == ["before-merge"]
@@ -78,7 +78,7 @@ def test_a_revert_by_the_other_against_a_change_in_the_lead_is_a_conflict(shared
     write(lead, "Lead", "Leads nya text")
     write(bea, "Bea", "Grundtext")  # Bea went back to the first text
     code, out = merge(capsys, lead, bea, "--prefer", "other")
-    assert code == 0 and "1 konflikter" in out
+    assert code == 0 and "1 konflikt," in out
     assert text_of(lead) == "Grundtext"
     assert history(lead)[-2:] == [("merge-lost", "Leads nya text"), ("merge", "Grundtext")]
 
@@ -87,7 +87,7 @@ def test_a_revert_by_the_other_alone_is_taken(shared, capsys):
     lead, bea = shared
     write(bea, "Bea", "Grundtext")
     code, out = merge(capsys, lead, bea)
-    assert code == 0 and "0 nya poster, 1 uppdaterade, 0 konflikter" in out
+    assert code == 0 and "0 nya poster, 1 uppdaterad, 0 konflikter" in out
     assert text_of(lead) == "Grundtext"
     code, out = merge(capsys, lead, bea)  # merging again changes nothing
     assert code == 0 and "Inget att slå samman" in out

@@ -319,4 +319,4 @@ def test_aggregate_leaves_out_the_demo_and_unlisted_evaluations_and_says_so(
     assert "ovning.kompass: Övningskommunen finns inte i kommunregistret (fiktiv kommun eller övning)" in err
     data = json.loads((tmp_path / "avg.json").read_text(encoding="utf-8"))
     assert data["frameworks"]["2019"]["total"]["n"] == 1
-    assert len(data["skipped"]) == 2 and "ur 1 fullständiga utvärderingar" in out
+    assert len(data["skipped"]) == 2 and "ur 1 fullständig utvärdering;" in out
