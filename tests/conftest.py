@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -81,3 +83,17 @@ def real_template(demo_template, tmp_path_factory):
     path = tmp_path_factory.mktemp("real") / "olofstrom.kompass"
     shutil.copy(demo_template, path)
     return as_real_evaluation(path)
+
+
+def digest(path: Path) -> str:
+    """The file's content, as a SHA-256 digest (to show that nothing was written)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def user_version(path: Path) -> int:
+    """The schema version a .kompass file says it has (``PRAGMA user_version``)."""
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()

@@ -9,7 +9,6 @@ backups were kept, not only how many.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import shutil
 import sqlite3
@@ -17,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import digest, user_version
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.errors import KompassError
@@ -26,18 +26,6 @@ from kompass_desktop.storage import backup
 
 SUB = "1.1"
 OLD_FORMAT = Path(__file__).parent.parent / "fixtures" / "v1" / "demo.kompass"  # schema version 1
-
-
-def user_version(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def text_in(path: Path) -> str:

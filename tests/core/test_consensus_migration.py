@@ -4,7 +4,6 @@ everything counts as before; copies of one old evaluation still merge without co
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -12,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import digest, user_version
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.consensus import Status
@@ -36,18 +36,6 @@ def old(tmp_path):
     return tmp_path
 
 
-def version(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def consensus_of(path: Path) -> dict[str, tuple[str, dict[str, str], str | None]]:
     with EvaluationSession.open(path, readonly=True) as s:
         view = s.consensus.view()
@@ -63,7 +51,7 @@ def consensus_of(path: Path) -> dict[str, tuple[str, dict[str, str], str | None]
 
 
 def test_the_fixtures_are_of_the_first_format():
-    assert version(OLD / "demo.kompass") == version(OLD / "team-anna.kompass") == 1
+    assert user_version(OLD / "demo.kompass") == user_version(OLD / "team-anna.kompass") == 1
     for name in ("team-bo-personal.kkx", "team-bo-anon.kkx"):
         import zipfile
 
@@ -80,7 +68,7 @@ def test_an_old_file_is_read_without_being_changed(old, capsys):
     data = json.loads(capsys.readouterr().out)
     assert len(data["subareas"]) == 36 and {s["status"] for s in data["subareas"]} == {"single"}
     assert data["subareas"][0]["independent"] == {"Demo (Kompass Desktop)": 13}
-    assert digest(demo) == before and version(demo) == 1
+    assert digest(demo) == before and user_version(demo) == 1
     assert sorted(p.name for p in old.iterdir() if p.name.startswith("demo")) == ["demo.kompass"]
 
 
@@ -89,7 +77,7 @@ def test_migrating_an_old_file_keeps_every_score_as_its_authors_own(old):
     with EvaluationSession.open(demo, readonly=True) as s:
         before = s.summary()
     with EvaluationSession.open(demo) as s:
-        assert version(demo) == 3
+        assert user_version(demo) == 3
         after = s.summary()
         assert s.validate() == []
         view = s.consensus.view()
@@ -100,7 +88,7 @@ def test_migrating_an_old_file_keeps_every_score_as_its_authors_own(old):
     assert first.points == {"Demo (Kompass Desktop)": 13} and first.recorded is None
     assert [h["reason"] for h in history] == ["migration"]
     assert [b.reason for b in backups.list_backups(demo)] == ["before-migration"]
-    assert version(backups.list_backups(demo)[0].path) == 1  # the backup is the old file
+    assert user_version(backups.list_backups(demo)[0].path) == 1  # the backup is the old file
 
 
 def test_the_conversion_is_the_same_in_every_copy(old, tmp_path):
