@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .fileformat import APPLICATION_ID
-from .rows import keyed_id, utc_now
+from .rows import keyed_id
 
 #: Columns every record table has (needed to merge co-evaluators' files record by record).
 RECORD_COLUMNS = """
@@ -379,7 +379,8 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
             "UPDATE scores SET points = NULL, reason = '', rev = ? WHERE id = ?",
             (converted.emptied["rev"], row["id"]),
         )
-        at = utc_now()
+        # Each history entry is dated by the version it records (its ``modified``), not by the
+        # time of the upgrade: copies of one old file upgraded apart stay identical.
         for table, data, parent in converted.history:
             conn.execute(
                 "INSERT INTO history (tbl, record_id, rev, parent_rev, data, author, at, reason) "
@@ -391,7 +392,7 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
                     parent,
                     json.dumps(data, ensure_ascii=False),
                     data["author"],
-                    at,
+                    data.get("modified") or row["modified"],
                 ),
             )
 

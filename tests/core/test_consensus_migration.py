@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from kompass_desktop.exchange.importer import import_export
 from kompass_desktop.exchange.merge import apply_merge, plan_merge
 from kompass_desktop.services import EvaluationSession
 from kompass_desktop.storage import backup as backups
+from kompass_desktop.storage import rows as storage_rows
 
 OLD = Path(__file__).parent.parent / "fixtures" / "v1"
 
@@ -91,7 +93,20 @@ def test_migrating_an_old_file_keeps_every_score_as_its_authors_own(old):
     assert user_version(backups.list_backups(demo)[0].path) == 1  # the backup is the old file
 
 
-def test_the_conversion_is_the_same_in_every_copy(old, tmp_path):
+def test_the_conversion_is_the_same_in_every_copy(old, tmp_path, monkeypatch):
+    """Two copies of one old file, upgraded at different times, hold the same records *and*
+    the same migration history: nothing in the conversion depends on when it ran."""
+
+    class LaterEachTime(datetime):
+        calls = 0
+
+        @classmethod
+        def now(cls, tz=None):  # every reading of the clock an hour after the one before
+            cls.calls += 1
+            return datetime(2026, 1, 1, tzinfo=UTC) + timedelta(hours=cls.calls)
+
+    monkeypatch.setattr(storage_rows, "datetime", LaterEachTime)
+    assert storage_rows.utc_now() != storage_rows.utc_now()  # the storage clock moves on
     second = tmp_path / "second.kompass"
     shutil.copy(old / "team-bo.kompass", second)
     rows = []
@@ -103,9 +118,15 @@ def test_the_conversion_is_the_same_in_every_copy(old, tmp_path):
                 conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
                 for t in ("independent_scores", "scores")
             ]
+            + [
+                conn.execute(
+                    "SELECT tbl, record_id, rev, parent_rev, data, author, at FROM history "
+                    "WHERE reason = 'migration' ORDER BY seq"
+                ).fetchall()
+            ]
         )
         conn.close()
-    assert rows[0] == rows[1] and len(rows[0][0]) == 6
+    assert rows[0] == rows[1] and len(rows[0][0]) == 6 and rows[0][2]
 
 
 def test_copies_of_an_old_evaluation_merge_side_by_side_without_conflicts(old, capsys):
