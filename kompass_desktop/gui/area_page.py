@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from .findings import FindingsEditor
 from .formatting import Sources
 from .notes_list import NotesList
 from .source_picker import CurrentSource
-from .widgets import AutosaveTextEdit, ScoreEdit, muted_label
+from .widgets import AutosaveTextEdit, ScoreEdit, TextLine, muted_label
 
 
 class SubAreaCard(QFrame):
@@ -95,7 +94,7 @@ class SubAreaCard(QFrame):
         layout.addLayout(notes_head)
         self.notes = NotesList(controller, self, grow=True)  # as tall as its notes
         layout.addWidget(self.notes)
-        self.quick_note = QLineEdit(self)
+        self.quick_note = TextLine(self)
         self.quick_note.setAccessibleName(self.tr("Ny anteckning till {0}").format(sub.number))
         self.quick_note.returnPressed.connect(self._add_note)
         layout.addWidget(self.quick_note)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QToolButton,
@@ -23,8 +22,8 @@ from ..domain.framework import FindingKind
 from ..domain.model import Finding, Note
 from .controller import EvaluationController
 from .dialogs import EditTextDialog, ok_cancel
-from .formatting import Sources, note_line
-from .widgets import GrowingList
+from .formatting import TIP_TEXT, Sources, excerpt, note_line
+from .widgets import GrowingList, TextLine
 from .wording import finding_kind
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 20
@@ -52,7 +51,7 @@ class LinkNotesDialog(QDialog):
         self.finding.setObjectName("linkedFinding")
         self.finding.setWordWrap(True)
         self.finding.setTextFormat(Qt.TextFormat.PlainText)
-        self.finding.setText(self.tr("Iakttagelse: ”{0}”").format(finding))
+        self.finding.setText(self.tr("Iakttagelse: ”{0}”").format(excerpt(finding, TIP_TEXT)))
         layout.addWidget(self.finding)
         self.help = QLabel(self)
         self.help.setObjectName("linkHelp")
@@ -99,7 +98,7 @@ class FindingColumn(QWidget):
         self.list.setAccessibleName(kind_label(kind))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout.addWidget(self.list)
-        self.input = QLineEdit(self)
+        self.input = TextLine(self)
         self.input.setPlaceholderText(self.tr("Ny punkt – skriv och tryck Enter"))
         self.input.setAccessibleName(self.tr("Ny punkt under {0}").format(kind_label(kind)))
         self.input.returnPressed.connect(self._add)
@@ -163,7 +162,7 @@ class FindingColumn(QWidget):
         self.list.clear()
         for finding in findings:
             links = f"  [{len(finding.note_ids)}]" if finding.note_ids else ""
-            item = QListWidgetItem(f"• {finding.body}{links}", self.list)
+            item = QListWidgetItem(f"• {excerpt(finding.body)}{links}", self.list)
             item.setData(ROLE_ID, finding.id)
             item.setToolTip(self.tr("%n kopplade anteckningar", "", len(finding.note_ids)))
             if current is not None and finding.id == current.id:

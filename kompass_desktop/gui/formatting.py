@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from ..domain.model import Document, Interview, Note, SourceKind, WebSource
 from ..domain.scoring import round_display
@@ -17,6 +17,30 @@ from .wording import group_label
 def points(value: Decimal | None) -> str:
     """Points as shown everywhere: rounded half up, "–" when nothing is scored."""
     return "–" if value is None else str(round_display(value))
+
+
+# How much of a text a list row shows: a few wrapped lines.  A list lays out every row's whole
+# text, so a 200 KB note would stall the window on every change and resize; the whole text is
+# in the editor (F2, double-click) and in the report.  TIP_TEXT: how much a tooltip shows.
+LIST_TEXT = 600
+TIP_TEXT = 2000
+
+
+def excerpt(text: str, limit: int = LIST_TEXT) -> str:
+    """``text`` cut after ``limit`` characters (at a space where there is one near), saying how
+    much more there is."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit - 80, limit)
+    shown = text[: cut if cut > 0 else limit].rstrip()
+    return shown + " " + _ExcerptWording().more(len(text) - len(shown))
+
+
+class _ExcerptWording(QObject):
+    """Plural forms need ``self.tr(…, n)``: lupdate ignores the count of ``translate``."""
+
+    def more(self, count: int) -> str:
+        return self.tr("… (%n tecken till)", "", count)
 
 
 def local_time(stamp: str) -> str:
@@ -70,4 +94,4 @@ def interview_label(interview: Interview) -> str:
 
 
 def note_line(note: Note, sources: Sources) -> str:
-    return f"{local_time(note.captured_at)} · {sources.label(note)}\n{note.body}"
+    return f"{local_time(note.captured_at)} · {sources.label(note)}\n{excerpt(note.body)}"

@@ -12,7 +12,7 @@ from ..domain.model import Note
 from ..domain.visit import findings_linking
 from .controller import EvaluationController
 from .dialogs import ChooseSubAreaDialog, EditTextDialog, confirm_delete
-from .formatting import Sources, local_time, note_line
+from .formatting import TIP_TEXT, Sources, excerpt, local_time, note_line
 from .widgets import GrowingList
 
 ROLE_NOTE = Qt.ItemDataRole.UserRole + 10
@@ -61,7 +61,7 @@ class NotesList(GrowingList):
         for note in notes:
             item = QListWidgetItem(self._line(note, sources), self)
             item.setData(ROLE_NOTE, note.id)
-            item.setToolTip(note.body)
+            item.setToolTip(excerpt(note.body, TIP_TEXT))
             if note.id == current:
                 self.setCurrentItem(item)
 
@@ -70,7 +70,7 @@ class NotesList(GrowingList):
             return note_line(note, sources)
         fw = self.controller.framework
         where = f"{note.subarea} {fw.subarea(note.subarea).heading}" if note.subarea else self.tr("osorterad")
-        return f"{local_time(note.captured_at)} · {where}\n{note.body}"
+        return f"{local_time(note.captured_at)} · {where}\n{excerpt(note.body)}"
 
     def select_note(self, note_id: str) -> bool:
         """Make ``note_id`` the current note (True if it is in the list)."""
@@ -110,7 +110,7 @@ class NotesList(GrowingList):
         linked = findings_linking(self.controller.session.findings.all(), nid)
         if linked:
             text = self.tr("Anteckningen stöder %n iakttagelser:", "", len(linked))
-            text += "".join(f"\n• {f.body}" for f in linked[:5])
+            text += "".join(f"\n• {excerpt(f.body, 300)}" for f in linked[:5])
             text += "\n" + self.tr("Kopplingarna tas bort tillsammans med anteckningen.")
             button = self.tr("Ta bort anteckningen och %n kopplingar", "", len(linked))
             if not confirm_delete(self, self.tr("Ta bort anteckningen?"), text, button):

@@ -164,6 +164,15 @@ class AutosaveTextEdit(QTextEdit):
         return super().event(event)
 
 
+class TextLine(QLineEdit):
+    """A one-line input for a note or a finding.  A QLineEdit keeps at most 32 767 characters
+    and silently drops the rest of a longer pasted text; this one keeps all of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaxLength(2**31 - 1)
+
+
 class GrowingList(QListWidget):
     """A list as tall as its items (word-wrapped), for lists inside a scrolling page: no second
     scroll bar; moving through it with the keys scrolls the page along."""

@@ -4,42 +4,42 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="191"/>
         <source>Område {0}. {1}</source>
         <translation>Area {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="196"/>
         <source>Områdets poäng</source>
         <translation>Area score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="202"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="206"/>
         <source>Visa eller dölj Allmänt</source>
         <translation>Show or hide General</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="212"/>
         <source>Allmänt för område {0}</source>
         <translation>General text for area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="213"/>
         <source>Standardtexten för området. Ändringar gäller bara denna utvärdering.</source>
         <translation>The standard text for the area. Changes apply to this evaluation only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="228"/>
         <source>Styrkor och förbättringsmöjligheter</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="281"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="280"/>
         <source>Exakt: {0} · {1} av {2} delfrågor bedömda</source>
         <translation>Exact: {0} · {1} of {2} sub-areas assessed</translation>
     </message>
@@ -890,74 +890,74 @@ kommen</source>
 <context>
     <name>FindingColumn</name>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="103"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="102"/>
         <source>Ny punkt – skriv och tryck Enter</source>
         <translation>New point – type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="103"/>
         <source>Ny punkt under {0}</source>
         <translation>New point under {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="108"/>
-        <location filename="../../kompass_desktop/gui/findings.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="124"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="108"/>
         <source>Koppla anteckningar…</source>
         <translation>Link notes…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="109"/>
         <source>Flytta upp</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="110"/>
         <source>Flytta ned</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="112"/>
-        <location filename="../../kompass_desktop/gui/findings.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="133"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="124"/>
         <source>Redigera den markerade punkten (F2)</source>
         <translation>Edit the selected point (F2)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="127"/>
         <source>Koppla…</source>
         <translation>Link…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="128"/>
         <source>Koppla anteckningar till den markerade punkten (Ctrl+L)</source>
         <translation>Link notes to the selected point (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="131"/>
         <source>Flytta upp (Ctrl+↑)</source>
         <translation>Move up (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="132"/>
         <source>Flytta ned (Ctrl+↓)</source>
         <translation>Move down (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="133"/>
         <source>Ta bort den markerade punkten (Delete)</source>
         <translation>Delete the selected point (Delete)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/findings.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="167"/>
         <source>%n kopplade anteckningar</source>
         <translation>
             <numerusform>%n linked note</numerusform>
@@ -965,12 +965,12 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="192"/>
         <source>Redigera iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="238"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="237"/>
         <source>Koppla anteckningar</source>
         <translation>Link notes</translation>
     </message>
@@ -1144,27 +1144,27 @@ kommen</source>
 <context>
     <name>LinkNotesDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="48"/>
         <source>Koppla anteckningar till iakttagelsen</source>
         <translation>Link notes to the finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="54"/>
         <source>Iakttagelse: ”{0}”</source>
         <translation>Finding: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="61"/>
         <source>Kryssa för de anteckningar som stöder iakttagelsen (mellanslag kryssar för den markerade) och tryck OK. En borttagen bock tar bort kopplingen, inte anteckningen.</source>
         <translation>Tick the notes that support the finding (Space ticks the selected one) and press OK. Removing a tick removes the link, not the note.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="65"/>
         <source>Området har inga anteckningar ännu. Skriv anteckningar under delfrågorna först.</source>
         <translation>The area has no notes yet. Write notes under its sub-areas first.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/findings.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="70"/>
         <source>Anteckningar i området</source>
         <translation>Notes in the area</translation>
     </message>
@@ -2289,62 +2289,62 @@ kommen</source>
 <context>
     <name>SubAreaCard</name>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="52"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="54"/>
         <source>Poäng för {0}</source>
         <translation>Score for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="56"/>
         <source>0–{0}, decimaler tillåtna. Enter sparar, Esc ångrar, ↑/↓ ±1.</source>
         <translation>0–{0}, decimals allowed. Enter saves, Esc reverts, ↑/↓ ±1.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="81"/>
         <source>Vägledande frågor för {0}</source>
         <translation>Guiding questions for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="86"/>
         <source>Bedömning för {0} – texten till rapporten…</source>
         <translation>Assessment for {0} – the text for the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="89"/>
         <source>Text för {0}</source>
         <translation>Text for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="99"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="98"/>
         <source>Ny anteckning till {0}</source>
         <translation>New note for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="111"/>
         <source>välj källa först (Ctrl+K)</source>
         <translation>choose a source first (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="113"/>
         <source>Ny anteckning till {0} · {1} – Enter sparar</source>
         <translation>New note for {0} · {1} – Enter saves</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="120"/>
         <source>Poängen sparades inte: {0}</source>
         <translation>The score was not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="145"/>
         <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
         <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/area_page.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/area_page.py" line="169"/>
         <source>Anteckningar ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -2504,6 +2504,17 @@ kommen</source>
         <source>Källa enligt besöksschemat: {0}</source>
         <extracomment>How long the outline around an undone/redone change stays. How often the current source follows the visit schedule (ms).</extracomment>
         <translation>Source according to the visit schedule: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_ExcerptWording</name>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/formatting.py" line="43"/>
+        <source>… (%n tecken till)</source>
+        <translation>
+            <numerusform>… (%n more character)</numerusform>
+            <numerusform>… (%n more characters)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2846,12 +2857,12 @@ kommen</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="82"/>
         <source>, s. {0}</source>
         <translation>, p. {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="86"/>
         <source>utan källa</source>
         <translation>no source</translation>
     </message>

@@ -64,7 +64,7 @@
 <context>
     <name>FindingColumn</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/findings.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="167"/>
         <source>%n kopplade anteckningar</source>
         <translation>
             <numerusform>%n kopplad anteckning</numerusform>
@@ -200,6 +200,17 @@
         <translation>
             <numerusform>%n träff</numerusform>
             <numerusform>%n träffar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ExcerptWording</name>
+    <message numerus="yes">
+        <location filename="../../kompass_desktop/gui/formatting.py" line="43"/>
+        <source>… (%n tecken till)</source>
+        <translation>
+            <numerusform>… (%n tecken till)</numerusform>
+            <numerusform>… (%n tecken till)</numerusform>
         </translation>
     </message>
 </context>
