@@ -23,6 +23,22 @@ def shown_rest(row_text: str) -> tuple[str, int]:
     return row_text[: found.start()].rstrip(), int(found.group(1))
 
 
+def text_opened_by_f2(qtbot, monkeypatch, module, view, row) -> str:
+    """The text the edit dialog opens with when F2 is pressed on ``row`` of ``view``."""
+    opened = []
+
+    def edit(dialog):
+        opened.append(dialog.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(module.EditTextDialog, "exec", edit)
+    view.setCurrentItem(row)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert len(opened) == 1
+    return opened[0]
+
+
 def test_a_200_kb_note_shows_its_beginning_and_opens_whole(demo_window, qtbot, monkeypatch):
     from kompass_desktop.gui import notes_list as notes_module
 
@@ -47,17 +63,7 @@ def test_a_200_kb_note_shows_its_beginning_and_opens_whole(demo_window, qtbot, m
     card.notes.fit()
     assert card.notes.height() < demo_window.height()  # a page, not hundreds of screens
 
-    opened = {}
-
-    def edit(dialog):
-        opened["text"] = dialog.text()
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(notes_module.EditTextDialog, "exec", edit)
-    card.notes.setCurrentItem(row)
-    card.notes.setFocus()
-    qtbot.keyClick(card.notes, Qt.Key.Key_F2)
-    assert opened["text"] == LONG  # the editor has all of it
+    assert text_opened_by_f2(qtbot, monkeypatch, notes_module, card.notes, row) == LONG
     assert session.notes.get(note.id).body == LONG
 
 
@@ -78,17 +84,7 @@ def test_a_200_kb_finding_shows_its_beginning_and_opens_whole(demo_window, qtbot
     column.list.fit()
     assert column.list.height() < demo_window.height()
 
-    opened = {}
-
-    def edit(dialog):
-        opened["text"] = dialog.text()
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(findings_module.EditTextDialog, "exec", edit)
-    column.list.setCurrentItem(row)
-    column.list.setFocus()
-    qtbot.keyClick(column.list, Qt.Key.Key_F2)
-    assert opened["text"] == LONG
+    assert text_opened_by_f2(qtbot, monkeypatch, findings_module, column.list, row) == LONG
     assert session.findings.get(finding.id).body == LONG
 
 
