@@ -77,8 +77,11 @@ PACKAGES: dict[str, Package] = {
         ("kompass_desktop/storage/*",),
         (
             "test_storage*.py",
+            "test_store_copied.py",
             "test_backup*.py",
             "test_recovery.py",
+            "test_file_rules.py",
+            "test_writers.py",
             "test_schema_guard.py",
             "test_lock.py",
             "test_corruption.py",
@@ -160,7 +163,7 @@ def toml_list(items: list[str]) -> str:
     return "[" + ", ".join(json.dumps(i) for i in items) + "]"
 
 
-def prepare(name: str, package: Package, fresh: bool) -> Path:
+def prepare(name: str, package: Package, fresh: bool, keep_selection: bool = True) -> Path:
     work = WORK / name
     if fresh and work.exists():
         shutil.rmtree(work)
@@ -170,13 +173,20 @@ def prepare(name: str, package: Package, fresh: bool) -> Path:
         if not link.is_symlink():
             link.symlink_to(ROOT / entry, target_is_directory=True)
     tests = test_files(package)
-    # A change of the pytest arguments makes mutmut forget every result of the package: a work
-    # folder keeps the arguments it was made with (--fresh starts again with the current ones).
+    # A change of the pytest arguments or of the list of test files makes mutmut forget every
+    # result of the package: a work folder keeps the ones it was made with (--fresh, or --tests,
+    # starts again with the current ones).  New tests therefore go into files already listed.
     args_line = f"pytest_add_cli_args = {toml_list(PYTEST_ARGS)}"
+    selection_line = f"pytest_add_cli_args_test_selection = {toml_list(tests)}"
     if (work / "pyproject.toml").exists():
         for line in (work / "pyproject.toml").read_text(encoding="utf-8").splitlines():
             if line.startswith("pytest_add_cli_args = "):
                 args_line = line
+            if line.startswith("pytest_add_cli_args_test_selection = ") and keep_selection:
+                selection_line = line
+        unlisted = [t for t in tests if json.dumps(t) not in selection_line]
+        if unlisted:
+            print(f"[{name}] not in this work folder's test list (--fresh to add): {', '.join(unlisted)}")
     config = "\n".join(
         [
             "",
@@ -184,7 +194,7 @@ def prepare(name: str, package: Package, fresh: bool) -> Path:
             'source_paths = ["kompass_desktop"]',
             f"only_mutate = {toml_list(list(package.mutate))}",
             'also_copy = ["resources/", "schemas/"]',
-            f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
+            selection_line,
             args_line,
             "use_git_change_detection = false",
             'on_dependency_change = "ignore"',
@@ -248,7 +258,9 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
         package = replace(package, functions=tuple(args.only))
     if args.tests:  # fewer test files (a new selection makes mutmut test the package again)
         package = replace(package, tests=tuple(args.tests))
-    work = WORK / name if args.report_only else prepare(name, package, args.fresh)
+    work = (
+        WORK / name if args.report_only else prepare(name, package, args.fresh, keep_selection=not args.tests)
+    )
     before = results(work, package)
     names: list[str] = list(package.functions)
     if args.survivors:
@@ -258,6 +270,7 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(work / "mutants"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["KOMPASS_TEST_SLOWDOWN"] = "10"  # child processes of tests wait longer (tests/conftest.py)
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
     command = [mutmut, "run", "--max-children", str(args.max_children), *names]
     start = time.monotonic()
@@ -301,9 +314,12 @@ def check(name: str, mutant: str, tests: list[str]) -> int:
         "sys.path[:] = [p for p in sys.path if p not in ('', '.')]\n"
         "sys.exit(pytest.main(['-q', '-x', '-p', 'no:cacheprovider', *sys.argv[1:]]))\n"
     )
-    env = dict(os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(work / "mutants"))
+    env = dict(
+        os.environ, MUTANT_UNDER_TEST=mutant, PYTHONPATH=str(work / "mutants"), KOMPASS_TEST_SLOWDOWN="10"
+    )
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     paths = sorted({str(p.relative_to(ROOT)) for t in tests for p in (ROOT / "tests" / "core").glob(t)})
+    paths += [f"tests/core/{t}" for t in tests if "::" in t]  # one test: FILE::NAME
     proc = subprocess.run([sys.executable, "-c", code, *paths], cwd=work, env=env)
     print(f"{mutant}: {'killed' if proc.returncode != 0 else 'SURVIVED'}")
     return 0 if proc.returncode != 0 else 1

@@ -96,7 +96,7 @@ def check_display(command: Sequence[str] | None = None) -> DisplayResult:
             [problem(label, f"svarade inte inom {DISPLAY_TIMEOUT:.0f} s", "starta om datorn och försök igen")]
         )
     except OSError as err:
-        return DisplayResult([problem(label, f"kan inte provas ({err.strerror or err})", REINSTALL)])
+        return DisplayResult([problem(label, f"kan inte provas ({os_reason(err)})", REINSTALL)])
     data = _last_json(result.stdout)
     qt = str(data.get("qt", ""))
     if result.returncode == 0:
@@ -244,7 +244,7 @@ def check_translations() -> Line:
     try:
         ok = path.read_bytes()[:16] == QM_MAGIC
     except OSError as err:
-        return problem("Översättning", f"{path} saknas ({err.strerror})", REINSTALL)
+        return problem("Översättning", f"{path} saknas ({os_reason(err)})", REINSTALL)
     if not ok:
         return problem("Översättning", f"{path} är ingen Qt-översättningsfil", REINSTALL)
     return Line("Översättning", "engelska finns")
@@ -401,7 +401,9 @@ def check_space(data: Path, folders: Sequence[Path]) -> list[Line]:
         try:
             free = shutil.disk_usage(probe).free
         except OSError as err:
-            lines.append(problem("Ledigt utrymme", f"{folder}: okänt ({err.strerror})", "kontrollera mappen"))
+            lines.append(
+                problem("Ledigt utrymme", f"{folder}: okänt ({os_reason(err)})", "kontrollera mappen")
+            )
             continue
         text = f"{_size(free)} i {folder} ({what})"
         if free < MIN_FREE_BYTES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -17,6 +18,13 @@ settings.register_profile(
 )
 
 sys.path.insert(0, str(Path(__file__).parent))  # seedparse and helpers
+
+
+def child_timeout(seconds: float) -> float:
+    """How long a test waits for a child process it started: longer under mutation testing
+    (benchmarks/mutation.py sets KOMPASS_TEST_SLOWDOWN), where every call goes through mutmut's
+    trampolines on a loaded machine."""
+    return seconds * float(os.environ.get("KOMPASS_TEST_SLOWDOWN", "1"))
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from typing import Any
 from .. import __version__
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile, Row, utc_now
+from ..storage.errors import os_reason
 from . import archive
 from .errors import ExchangeError, RejectedArchive
 from .package import ExportData, read_export_bytes
@@ -202,4 +203,4 @@ def _read_back(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise ExchangeError(f"{path} kunde inte läsas tillbaka: {err.strerror or err}.") from None
+        raise ExchangeError(f"{path} kunde inte läsas tillbaka: {os_reason(err)}.") from None

@@ -17,7 +17,7 @@ from ..storage import backup as _backup
 from ..storage import outputs as _outputs
 from ..storage import restore as _restore
 from ..storage.backup import Backup, BackupCancelled
-from ..storage.errors import StorageError
+from ..storage.errors import StorageError, os_reason
 from ..storage.opening import warm_up as _warm_up
 
 __all__ = [
@@ -62,9 +62,7 @@ def copy_to(source: Path, target: Path) -> Path:
     try:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise StorageError(
-            f"Mappen {Path(target).parent} kunde inte skapas: {err.strerror or err}."
-        ) from None
+        raise StorageError(f"Mappen {Path(target).parent} kunde inte skapas: {os_reason(err)}.") from None
     _backup.copy_database(Path(source), Path(target))
     return Path(target)
 

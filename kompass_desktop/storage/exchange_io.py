@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -161,15 +161,3 @@ def set_framework_frozen_at(f: EvaluationFile, frozen_at: str) -> None:
     if not f.conn.in_transaction:
         raise RuntimeError("writes must happen inside EvaluationFile.write()")
     _fetch(f, "UPDATE framework_copy SET frozen_at = ?", (frozen_at,))
-
-
-def scores_and_framework(f: EvaluationFile) -> tuple[dict[str, str | None], Mapping[str, Any], Row | None]:
-    """What ``kompass aggregate`` needs from a file: live scores, the framework copy, the evaluation."""
-    with consistent_read(f):
-        scores = {
-            str(sub): (None if pts is None else str(pts))
-            for sub, pts in _fetch(f, "SELECT subarea, points FROM scores WHERE deleted = 0").fetchall()
-        }
-        evaluation = f.rows("evaluation")
-        copy = framework_copy(f)
-    return scores, copy.data, (evaluation[0] if len(evaluation) == 1 else None)

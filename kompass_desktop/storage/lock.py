@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import IO
 
 from ..userdata import data_dir
-from .errors import DiskFull, FileLocked, ReadOnlyFile, StorageError
+from .errors import DiskFull, FileLocked, ReadOnlyFile, StorageError, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,7 @@ class WriterLock:
                 "Frigör utrymme och försök igen."
             )
         return StorageError(
-            f"Låsfilen för {self.name} kunde inte skrivas i {path.parent} ({err.strerror or err})."
+            f"Låsfilen för {self.name} kunde inte skrivas i {path.parent} ({os_reason(err)})."
         )
 
     @staticmethod

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .db import EvaluationFile
-from .errors import CorruptFile, ForeignSchema, StorageError
+from .errors import CorruptFile, ForeignSchema, StorageError, os_reason
 from .fileformat import SCHEMA_VERSION, check_name_fits, check_name_length, read_header
 from .lock import WriterLock
 from .outputs import (
@@ -228,7 +228,7 @@ def create_evaluation_file(
     except sqlite3.Error as err:
         raise translate_sqlite_error(err, path) from None
     except OSError as err:
-        raise StorageError(f"{path} kunde inte skapas: {err.strerror or err}.") from None
+        raise StorageError(f"{path} kunde inte skapas: {os_reason(err)}.") from None
     finally:
         if tmp is not None:
             remove_temporary(tmp)

@@ -18,7 +18,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from .errors import CorruptFile, ForeignSchema, StorageError
+from .errors import CorruptFile, ForeignSchema, StorageError, os_reason
 from .fileformat import APPLICATION_ID, SCHEMA_VERSION, journal_path, wal_path
 from .outputs import make_private_folder
 from .rows import is_damage, translate_sqlite_error
@@ -53,7 +53,7 @@ class RecoveredCopy:
             self.cleanup()
             raise StorageError(
                 f"{source.name} behöver återställas efter ett avbrott, men en tillfällig kopia kunde "
-                f"inte göras ({err.strerror or err}). Öppna filen med skrivrätt eller frigör utrymme."
+                f"inte göras ({os_reason(err)}). Öppna filen med skrivrätt eller frigör utrymme."
             ) from None
         except sqlite3.Error as err:
             self.cleanup()

@@ -13,13 +13,17 @@ import struct
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from conftest import child_timeout
 from filestates import crashed_with_log, hot_journal, interrupted_checkpoint
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
 from kompass_desktop.storage import backup
+from kompass_desktop.storage.errors import CorruptFile, DiskFull, ReadOnlyFile, StorageError
+from kompass_desktop.storage.rows import translate_sqlite_error
 
 
 def digest(path):
@@ -263,7 +267,7 @@ def test_a_file_locked_by_another_process(good, capsys):
         assert "redan öppen av" in err
         assert main(["summary", str(good)]) == 0  # reading is fine meanwhile
     finally:
-        child.communicate("\n", timeout=30)
+        child.communicate("\n", timeout=child_timeout(30))
 
 
 def test_read_only_file(good, tmp_path, capsys, monkeypatch):
@@ -283,8 +287,6 @@ def test_read_only_file(good, tmp_path, capsys, monkeypatch):
 
 
 def test_full_disk_is_reported_and_the_edit_rolled_back(good, monkeypatch):
-    from kompass_desktop.storage.errors import DiskFull
-
     with EvaluationSession.open(good) as session:
         before = session.scores.all()["2.1"]
         original = session.file.conn
@@ -318,3 +320,113 @@ def test_backups_can_be_listed_and_restored_from_the_command_line(good, tmp_path
         assert restored.scores.all()["1.1"] == 13  # the state when the file was opened
     assert main(["restore", str(tmp_path / "saknas.kompass"), "-o", str(target)]) == 1
     assert "finns inte" in capsys.readouterr().err
+
+
+# -- SQLite's errors, said as the user needs them (rows.translate_sqlite_error) ----------------
+
+
+def _sqlite_error(text: str, name: str = "") -> sqlite3.Error:
+    err = sqlite3.OperationalError(text)
+    if name:
+        err.sqlite_errorname = name  # as SQLite 3.11+ sets it
+    return err
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "message"),
+    [
+        (
+            "database or disk is full",
+            "SQLITE_FULL",
+            DiskFull,
+            "Disken är full; ändringen kunde inte sparas i x.kompass. Frigör utrymme och försök igen.",
+        ),
+        (
+            "disk is full",
+            "",
+            DiskFull,
+            "Disken är full; ändringen kunde inte sparas i x.kompass. Frigör utrymme och försök igen.",
+        ),
+        (
+            "attempt to write a readonly database",
+            "SQLITE_READONLY",
+            ReadOnlyFile,
+            "x.kompass är skrivskyddad; ändringen kunde inte sparas.",
+        ),
+        (
+            "Read-only file system",
+            "",
+            ReadOnlyFile,
+            "x.kompass är skrivskyddad; ändringen kunde inte sparas.",
+        ),
+        (
+            "database disk image is malformed",
+            "SQLITE_CORRUPT",
+            CorruptFile,
+            "x.kompass är skadad (database disk image is malformed). Återställ en säkerhetskopia "
+            "(kompass backups).",
+        ),
+        (
+            "file is not a database",
+            "SQLITE_NOTADB",
+            CorruptFile,
+            "x.kompass är skadad (file is not a database). Återställ en säkerhetskopia (kompass backups).",
+        ),
+        (
+            "Corrupt index",
+            "",
+            CorruptFile,
+            "x.kompass är skadad (Corrupt index). Återställ en säkerhetskopia (kompass backups).",
+        ),
+        (
+            "database is locked",
+            "SQLITE_BUSY",
+            StorageError,
+            "x.kompass används av ett annat program just nu; försök igen.",
+        ),
+        (
+            "database table is busy",
+            "",
+            StorageError,
+            "x.kompass används av ett annat program just nu; försök igen.",
+        ),
+        (
+            "disk I/O error",
+            "SQLITE_IOERR_SHMOPEN",
+            StorageError,
+            "x.kompass kunde inte öppnas: SQLite kunde inte skriva sin arbetsfil x.kompass-shm "
+            "(är disken full eller mappen skrivskyddad?). Filen är oförändrad; frigör utrymme och "
+            "försök igen.",
+        ),
+        (
+            "disk I/O error",
+            "SQLITE_IOERR_WRITE",
+            StorageError,
+            "x.kompass: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). "
+            "Det som redan sparats finns kvar; frigör utrymme och försök igen.",
+        ),
+        (
+            "disk I/O error",
+            "SQLITE_IOERR_FSYNC",
+            StorageError,
+            "x.kompass: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). "
+            "Det som redan sparats finns kvar; frigör utrymme och försök igen.",
+        ),
+        (
+            "disk I/O error",
+            "SQLITE_IOERR_READ",
+            StorageError,
+            "x.kompass kunde inte läsas eller skrivas (I/O-fel: disk I/O error).",
+        ),
+        (
+            "unable to open database file",
+            "SQLITE_CANTOPEN",
+            StorageError,
+            "x.kompass kunde inte läsas eller skrivas (I/O-fel: unable to open database file).",
+        ),
+        ("no such table: notes", "SQLITE_ERROR", StorageError, "x.kompass: databasfel: no such table: notes"),
+    ],
+)
+def test_each_sqlite_error_is_one_clear_message(text, name, kind, message):
+    translated = translate_sqlite_error(_sqlite_error(text, name), Path("/mapp/x.kompass"))
+    assert type(translated) is kind and str(translated) == message

@@ -15,6 +15,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.errors import KompassError
@@ -48,7 +49,7 @@ def hold_open(path: Path) -> subprocess.Popen[str]:
 def killed_while_open(path: Path) -> None:
     child = hold_open(path)
     child.send_signal(signal.SIGKILL)
-    child.wait(timeout=30)
+    child.wait(timeout=child_timeout(30))
 
 
 # -- one writer per file: hard links in two folders ------------------------------------------------
@@ -75,7 +76,7 @@ def test_hard_links_in_two_folders_are_one_file_for_the_lock(demo_copy, tmp_path
         assert "är redan öppen" in capsys.readouterr().err
         assert main(["restore", str(tmp_path / "p.csv"), "-o", str(demo_copy)]) == 1  # the guard too
     finally:
-        child.communicate("\n", timeout=30)
+        child.communicate("\n", timeout=child_timeout(30))
     with EvaluationSession.open(demo_copy) as s:  # free again; the other writer's edit is there
         assert s.scores.text(TextScope.SUBAREA, "1.1") == "från den andra processen"
         assert s.validate() == []
@@ -103,7 +104,7 @@ def test_earlier_demo_copies_with_a_stale_lock_are_removed_and_open_ones_kept():
         with EvaluationSession.open(newest) as s:  # the new copy opens for writing
             assert s.validate() == []
     finally:
-        child.communicate("\n", timeout=30)
+        child.communicate("\n", timeout=child_timeout(30))
     fresh_demo_copy(keep=1)
     assert [p.name for p in folder.iterdir() if p.name.startswith(LOCK)] == []
 

@@ -53,6 +53,7 @@ WINDOWS = [
     Mount("F:\\", "F:\\", "exFAT", "rw,removable"),
     Mount("Z:\\", "Z:\\", "NTFS", "rw,remote"),
     Mount("Y:\\", "Y:\\", "", "remote"),
+    Mount("\\\\nas\\box", "C:\\Delad\\BOX\\", "NTFS", "rw,remote"),  # a share mounted in a folder
 ]
 
 
@@ -110,6 +111,11 @@ def test_macos_mount_table(folder, kind):
     [
         ("C:\\Users\\anna\\Documents", "local"),
         ("c:/users/anna", "local"),
+        ("z:/Utvärderingar/2025", "network"),  # forward slashes are Windows' too
+        ("e:/kompass/", "removable"),
+        ("C:\\Delad\\BOX\\2025", "network"),
+        ("c:\\delad\\box", "network"),  # names are compared without case
+        ("C:\\Delad\\BO", "local"),  # a prefix of the folder's name is not inside it
         ("C:\\Volymer\\Extra\\Kompass", "local"),
         ("D:\\", "removable"),
         ("E:\\Kompass", "removable"),

@@ -13,11 +13,12 @@ import textwrap
 import types
 
 import pytest
+from conftest import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
 from kompass_desktop.storage import lock as lockmod
-from kompass_desktop.storage.errors import DiskFull, FileLocked
+from kompass_desktop.storage.errors import DiskFull, FileLocked, StorageError
 from kompass_desktop.storage.lock import WriterLock, lock_path_for
 
 WHO = rf"av {getpass.getuser()} på {socket.gethostname()} sedan \d{{4}}-\d\d-\d\d \d\d:\d\d"
@@ -79,7 +80,7 @@ def test_a_writer_in_another_process_holds_every_name(saved, tmp_path):
             with pytest.raises(FileLocked, match=WHO):
                 EvaluationSession.open(name)
     finally:
-        child.communicate("\n", timeout=30)
+        child.communicate("\n", timeout=child_timeout(30))
 
 
 # -- Windows, simulated: msvcrt locks are mandatory, a locked byte cannot be read by others ----
@@ -196,9 +197,36 @@ def test_a_full_disk_while_writing_the_lock_is_one_clear_error_and_leaves_no_loc
             return getattr(self._fh, name)
 
     monkeypatch.setattr(lockmod, "open", FullDisk, raising=False)
-    with pytest.raises(DiskFull, match=r"^Disken är full: låsfilen för test\.kompass kunde inte skrivas"):
+    with pytest.raises(DiskFull) as refused:
         EvaluationSession.open(saved)
+    assert str(refused.value) == (
+        f"Disken är full: låsfilen för test.kompass kunde inte skrivas i {saved.parent}. "
+        "Frigör utrymme och försök igen."
+    )
     assert not lock_path_for(saved).exists()
+    assert [p.name for p in saved.parent.iterdir()] == [saved.name]
+
+
+def test_a_lock_that_cannot_be_written_says_why_in_swedish(saved, monkeypatch):
+    """Any other failure to write the lock: the reason in Swedish, never the system's English."""
+    real_open = open
+
+    class ReadOnlyFileSystem:
+        def __init__(self, path, mode, buffering=-1):
+            self._fh = real_open(path, mode, buffering=0)
+
+        def write(self, data):
+            raise OSError(errno.EROFS, "Read-only file system")
+
+        def __getattr__(self, name):
+            return getattr(self._fh, name)
+
+    monkeypatch.setattr(lockmod, "open", ReadOnlyFileSystem, raising=False)
+    with pytest.raises(StorageError) as refused:
+        EvaluationSession.open(saved)
+    assert str(refused.value) == (
+        f"Låsfilen för test.kompass kunde inte skrivas i {saved.parent} (filsystemet är skrivskyddat)."
+    )
     assert [p.name for p in saved.parent.iterdir()] == [saved.name]
 
 
@@ -215,7 +243,9 @@ def test_no_room_for_the_lock_in_a_real_process(saved, tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))
         sys.exit(main(["import-scores", {str(saved)!r}, {str(tmp_path / "p.csv")!r}]))
     """)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=child_timeout(60)
+    )
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.count("\n") == 1 and "Låsfilen för test.kompass kunde inte skrivas" in proc.stderr
     assert saved.read_bytes() == before

@@ -17,6 +17,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import child_timeout
 from filestates import hot_journal, interrupted_checkpoint, run_child
 
 from kompass_desktop.cli import main
@@ -173,7 +174,9 @@ def test_a_full_disk_when_opening_is_not_called_damage(saved):
         "resource.setrlimit(resource.RLIMIT_FSIZE, (200, resource.RLIM_INFINITY))\n"
         f"sys.exit(main(['validate', {str(saved)!r}]))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=child_timeout(60)
+    )
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
     assert "test.kompass-shm" in proc.stderr and "är disken full" in proc.stderr
     assert "skadad" not in proc.stderr and "säkerhetskopia" not in proc.stderr

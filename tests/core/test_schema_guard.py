@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
@@ -66,7 +67,7 @@ def test_a_trigger_that_deletes_every_note_never_fires(saved, capsys):
         [sys.executable, "-m", "kompass_desktop.cli", "import-scores", str(saved), str(csv)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=child_timeout(60),
     )
     assert proc.returncode == 0, proc.stderr
     assert "utlösaren ”wipe” (på scores) kommer inte från Kompass Desktop" in proc.stderr

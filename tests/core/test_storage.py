@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sqlite3
@@ -11,6 +12,7 @@ import sys
 import textwrap
 
 import pytest
+from conftest import child_timeout
 
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 from kompass_desktop.storage import backup as backups
@@ -22,6 +24,7 @@ from kompass_desktop.storage.errors import (
     NotAnEvaluationFile,
     ReadOnlyFile,
     StorageError,
+    os_reason,
 )
 from kompass_desktop.storage.fileformat import SCHEMA_VERSION
 from kompass_desktop.storage.lock import lock_path_for
@@ -195,7 +198,7 @@ def test_second_writer_in_another_process_is_refused(saved):
         with pytest.raises(FileLocked):
             EvaluationSession.open(saved)
     finally:
-        child.communicate("\n", timeout=30)
+        child.communicate("\n", timeout=child_timeout(30))
     EvaluationSession.open(saved).close()
 
 
@@ -357,4 +360,110 @@ def test_every_read_turns_an_sqlite_error_into_a_clear_message(saved):
             assert name in reads
     finally:
         f.conn = original
+        f.close()
+
+
+# -- what the registers and counts read back: each register in the order its page shows it,
+# deleted records left out, notes counted per sub-area ------------------------------------------
+def test_documents_and_web_sources_are_listed_by_title_without_the_deleted(session: EvaluationSession):
+    reg = session.registers
+    for title in ("Cirkulär", "Arkivplan", "Budget 2025"):
+        reg.add_document(title=title)
+    removed = reg.add_document(title="Attestordning")
+    reg.delete("document", removed.id)
+    for title in ("Webbplatsen", "Diarium", "Kommunfakta"):
+        reg.add_web_source(title=title)
+    assert [d.title for d in reg.documents()] == ["Arkivplan", "Budget 2025", "Cirkulär"]
+    assert [w.title for w in reg.web_sources()] == ["Diarium", "Kommunfakta", "Webbplatsen"]
+
+
+def test_earlier_evaluations_are_listed_by_year(session: EvaluationSession):
+    reg = session.registers
+    reg.add_earlier(2023, "2019", {1: 60}, "Lindsjö 2023")
+    reg.add_earlier(2015, "2019", {1: 40}, "Lindsjö 2015")
+    reg.add_earlier(2019, "2019", {1: 50}, "Lindsjö 2019")
+    assert [(e.year, e.label) for e in reg.earlier()] == [
+        (2015, "Lindsjö 2015"),
+        (2019, "Lindsjö 2019"),
+        (2023, "Lindsjö 2023"),
+    ]
+
+
+def test_the_visit_schedule_is_listed_by_date_then_time(session: EvaluationSession):
+    reg = session.registers
+    reg.add_interview(group="ledning", date="2025-10-15", start="09:00")
+    reg.add_interview(group="fack", date="2025-10-14", start="13:00")
+    reg.add_interview(group="stab", date="2025-10-14", start="08:30")
+    assert [(i.date, i.start, i.group) for i in reg.interviews()] == [
+        ("2025-10-14", "08:30", "stab"),
+        ("2025-10-14", "13:00", "fack"),
+        ("2025-10-15", "09:00", "ledning"),
+    ]
+
+
+def test_notes_are_counted_per_sub_area_without_the_deleted_or_unsorted(session: EvaluationSession):
+    notes = session.notes
+    notes.add("Första", "1.1")
+    notes.add("Andra", "1.1")
+    notes.add("Tredje", "2.3")
+    notes.add("Osorterad")
+    gone = notes.add("Borttagen", "2.3")
+    notes.delete(gone.id)
+    assert notes.counts() == {"1.1": 2, "2.3": 1}
+
+
+# -- why a file operation failed, in Swedish (every storage, exchange and CLI message uses it) -----
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.ENAMETOOLONG, "namnet är för långt för filsystemet"),
+        (errno.ENOSPC, "disken är full"),
+        (errno.EDQUOT, "disken är full"),
+        (errno.ENOENT, "filen eller mappen finns inte"),
+        (errno.EISDIR, "det är en mapp, inte en fil"),
+        (errno.EACCES, "mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program"),
+        (errno.EPERM, "mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program"),
+        (errno.EROFS, "filsystemet är skrivskyddat"),
+        (errno.EIO, os.strerror(errno.EIO)),  # anything else: the system's own words
+    ],
+)
+def test_a_failed_file_operation_is_explained_in_swedish(code, reason):
+    assert os_reason(OSError(code, os.strerror(code), "x.kompass")) == reason
+
+
+def test_an_error_without_the_systems_words_is_still_explained():
+    assert os_reason(OSError("läsfel på enheten")) == "läsfel på enheten"
+
+
+def test_a_csv_file_that_is_a_folder_is_named_with_the_reason(tmp_path, capsys):
+    from kompass_desktop.cli import main
+
+    path = tmp_path / "ny.kompass"
+    assert main(["new", str(path), "--framework", "2019", "--unlisted", "Lindsjö"]) == 0
+    capsys.readouterr()
+    (tmp_path / "poäng.csv").mkdir()
+    assert main(["import-scores", str(path), str(tmp_path / "poäng.csv")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "poäng.csv" in err and "det är en mapp, inte en fil" in err
+
+
+def test_deleting_and_restoring_keep_each_version_in_the_history(saved):
+    """Deleted records stay in the file for undo and merging: each step is a version."""
+    f = open_evaluation_file(saved)
+    try:
+        with f.write():
+            note = f.insert("notes", {"body": "Kvar?", "subarea": "1.1"}, author="Anna")
+            f.set_deleted("notes", note["id"], True, author="Anna")
+        assert f.get("notes", note["id"]) is None  # gone from the lists
+        with f.write():
+            _, again = f.set_deleted("notes", note["id"], True, author="Anna")  # already deleted
+            f.set_deleted("notes", note["id"], False, author="Bo")
+        assert f.get("notes", note["id"])["body"] == "Kvar?"
+        versions = f.history(note["id"])
+        steps = [(v["data"]["deleted"], v["author"]) for v in versions]
+        assert steps == [(0, "Anna"), (1, "Anna"), (0, "Bo")]
+        assert again["deleted"] == 1
+    finally:
         f.close()

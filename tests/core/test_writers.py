@@ -21,6 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.errors import KompassError
@@ -269,7 +270,9 @@ def test_a_killed_writer_leaves_only_a_private_temporary_that_the_next_run_remov
         os.link, os.replace = die_in_out(real_link), die_in_out(real_replace)
         sys.exit(main({argv!r}))
     """)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=child_timeout(120)
+    )
     assert result.returncode == 9, result.stderr
     left = [p for p in out.iterdir() if not p.name.startswith(".kompass-lock-")]  # a lock: taken over
     assert left, "the writer was killed with its temporary file beside the target"
@@ -293,7 +296,9 @@ def test_a_private_temporary_folder_of_a_killed_process_is_removed_by_the_next_o
             os._exit(9)
     """)
     env = {**os.environ, "TMPDIR": str(system_tmp)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=child_timeout(60)
+    )
     left = Path(result.stdout.strip())
     assert result.returncode == 9 and left.parent == system_tmp and left.is_dir()
     assert stat.S_IMODE(left.stat().st_mode) == 0o700 and re.fullmatch(
