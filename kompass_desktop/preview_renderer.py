@@ -12,11 +12,13 @@ thread would compete for the interpreter's lock); a crash there cannot take the 
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .domain.model import EvaluationSnapshot
+from .domain.model import EvaluationSnapshot, Text, TextScope
 from .report.pages import Region
 
 
@@ -33,6 +35,8 @@ class Job:
     scale: float = 1.0
     at: float = 0.0
     span: int = 1
+    #: The field being typed in and its text not committed yet (source, text): shown as typed.
+    draft: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +147,43 @@ class Renderer:
         )
 
 
+def with_draft(snap: EvaluationSnapshot, draft: tuple[str, str]) -> EvaluationSnapshot:
+    """The evaluation with the text of field ``draft[0]`` ("text:SCOPE:REF") as typed, not yet
+    committed; other sources (or none) leave it as it is."""
+    source, body = draft
+    kind, _, rest = source.partition(":")
+    scope_value, _, ref = rest.partition(":")
+    if kind != "text" or scope_value not in {s.value for s in TextScope}:
+        return snap
+    scope = TextScope(scope_value)
+    texts = list(snap.texts)
+    for index, text in enumerate(texts):
+        if text.scope == scope and text.ref == ref:
+            texts[index] = dataclasses.replace(text, body=body)
+            break
+    else:
+        texts.append(Text(id=f"draft:{source}", scope=scope, ref=ref, body=body))
+    return dataclasses.replace(snap, texts=tuple(texts))
+
+
+#: How much lower than the window the renderer runs (POSIX niceness).
+RENDER_NICENESS = 5
+
+
+def give_way() -> None:
+    """The renderer runs below the window's priority: on a 2-core machine that is busy, typing,
+    scores and charts get the processor first and the preview waits (it never the other way)."""
+    try:
+        if hasattr(os, "nice"):
+            os.nice(RENDER_NICENESS)
+        else:  # Windows
+            import psutil
+
+            psutil.Process().nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)
+    except (OSError, ImportError, AttributeError):
+        pass  # not allowed here: it renders at the window's priority
+
+
 def message_of(err: BaseException) -> str:
     from .domain.errors import KompassError
 
@@ -156,6 +197,7 @@ def serve(conn: Connection) -> None:
 
     from .services import EvaluationSession
 
+    give_way()
     renderer: Renderer | None = None
     sessions: dict[str, EvaluationSession] = {}
     while True:
@@ -169,7 +211,7 @@ def serve(conn: Connection) -> None:
             clock, cpu = time.perf_counter(), time.process_time()
             if job.path not in sessions:
                 sessions[job.path] = EvaluationSession.open(job.path, readonly=True)
-            snap = sessions[job.path].snapshot()
+            snap = with_draft(sessions[job.path].snapshot(), job.draft)
             read = time.perf_counter() - clock
             if renderer is None:
                 renderer = Renderer()

@@ -1,9 +1,11 @@
 """Visa → Förhandsvisning: the report page(s) of the field being edited, beside the page.
 
 The pane follows the workspace: the page shown (an area, the summary with chapter 2's texts)
-and the field with the cursor.  After every committed edit (typing is committed after a pause,
-a score at once) it asks the worker (:mod:`.preview_worker`) for the page the field is on,
-rendered by the report code itself, as a draft; typing never waits for it.  Zoom, fit to width,
+and the field with the cursor.  After a short pause in typing (the text as typed, before the
+autosave commits it) and after every committed edit (a score once its steps pause) it asks the
+worker (:mod:`.preview_worker`) for the page the field is on, rendered by the report code
+itself, as a draft; typing never waits for it.  On the edit path itself the pane only restarts
+a timer and marks what is rendering as outdated: the charts and totals repaint first.  Zoom, fit to width,
 previous/next page; a click on a paragraph puts the cursor in the field it came from.
 """
 
@@ -30,10 +32,14 @@ from . import theme
 from .controller import EvaluationController
 from .preview_sources import focus_source, section_key, source_of
 from .preview_worker import PreviewPage, PreviewRequest, PreviewResult, PreviewWorker
+from .widgets import AutosaveTextEdit
 from .workspace import Workspace
 
-# Changes arriving within this time are rendered once (score steps with ↑/↓, undo of a group).
-COALESCE_MS = 30
+# Changes arriving within this time are rendered once: score steps with ↑/↓ (a key repeats
+# every 33–40 ms), undo of a group.  Renders wait for such a burst to pause.
+COALESCE_MS = 60
+# Text typed in a field is shown after a pause this long, before the autosave commits it.
+TYPING_PAUSE_MS = 300
 # Space between pages and around them (logical pixels).
 GAP = 8
 # Zoom steps and limits (pixels per PDF point).
@@ -155,6 +161,7 @@ class PreviewPane(QWidget):
         self.source = ""  # the field followed
         self.key = ""  # its section
         self._sources: dict[str, str] = {}  # page key -> the last field followed on it
+        self._draft: tuple[str, str] = ("", "")  # the typed text the newest request showed
         self.page = 0  # a page chosen with previous/next (0: the field's page)
         self.fit = True
         self.scale = 1.0
@@ -273,8 +280,27 @@ class PreviewPane(QWidget):
         if old is not None:
             with contextlib.suppress(RuntimeError, TypeError):  # it may be gone already
                 old.cursorPositionChanged.disconnect(self._cursor_timer.start)
+                old.textChanged.disconnect(self._typed)
         if self._watched is not None:
             self._watched.cursorPositionChanged.connect(self._cursor_timer.start)
+            self._watched.textChanged.connect(self._typed)
+
+    def _typed(self) -> None:
+        """Typing: the text as typed is shown after a pause (the autosave commits it later)."""
+        if self.isVisible() and self.key and self.source.startswith("text:"):
+            self.schedule(TYPING_PAUSE_MS)
+
+    def _typed_draft(self) -> tuple[str, str]:
+        """The field with the cursor and its text when it has typing not committed yet."""
+        widget = self._watched
+        if not isinstance(widget, AutosaveTextEdit) or not widget.dirty:
+            return ("", "")
+        return (self._watched_source(), widget.toPlainText())
+
+    def _watched_source(self) -> str:
+        """The report text the field with the cursor becomes ("" if it is not one)."""
+        source = source_of(self.workspace.pages.get(self.workspace.current), self._watched)
+        return source if source.startswith("text:") else ""
 
     def _cursor_moved(self) -> None:
         """The cursor moved in a field printed over several pages: show its page, if not shown."""
@@ -293,9 +319,18 @@ class PreviewPane(QWidget):
             self._follow()
 
     def _changed(self, change: AnyChange) -> None:
-        if self.isVisible() and self.key:
-            # typing is committed after a pause already: at once; scores step with ↑/↓
-            self.schedule(0 if change.kind == ChangeKind.TEXT else COALESCE_MS)
+        """An edit was committed.  Only cheap things here (the edit's repaint comes first)."""
+        if not (self.isVisible() and self.key):
+            return
+        text = change.kind == ChangeKind.TEXT
+        if text and self._draft[0] and self._draft == (self._watched_source(), change.new):
+            watched = self._watched
+            if watched is not None and watched.toPlainText() == change.new:
+                return  # the autosave committed the text already shown as typed: nothing new
+        self.generation += 1  # what is rendering now is older than this edit
+        self.worker.outdate(self.generation)
+        # typing was committed after a pause already: at once; scores step with ↑/↓
+        self.schedule(0 if text else COALESCE_MS)
 
     def schedule(self, delay: int = COALESCE_MS) -> None:
         """Render soon (changes close together are rendered once)."""
@@ -308,6 +343,7 @@ class PreviewPane(QWidget):
             return self.generation
         self.generation += 1
         scale = self._target_scale() * self.devicePixelRatioF()
+        self._draft = self._typed_draft()
         request = PreviewRequest(
             self.generation,
             str(self.controller.session.path),
@@ -316,6 +352,7 @@ class PreviewPane(QWidget):
             self.page,
             scale,
             at=self._cursor_at(),
+            draft=self._draft,
         )
         self.worker.submit(request)
         self._slow_timer.start()
@@ -354,8 +391,8 @@ class PreviewPane(QWidget):
         page = self.workspace.pages.get(self.workspace.current)
         if not isinstance(widget, QTextEdit) or source_of(page, widget) != self.source:
             return 0.0
-        length = len(widget.toPlainText())
-        return widget.textCursor().position() / length if length else 0.0
+        length = widget.document().characterCount() - 1  # not a copy of a long text
+        return widget.textCursor().position() / length if length > 0 else 0.0
 
     def _mark(self) -> None:
         """Mark the field's paragraphs and scroll to the part with the cursor."""

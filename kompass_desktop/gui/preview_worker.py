@@ -9,7 +9,10 @@ thread never waits for a snapshot or for reportlab: not even for the interpreter
 thread of the same process would.
 
 Only the newest request counts: a request waiting is replaced by a newer one, a result that
-arrives after a newer request was made is dropped (here, and by generation in the pane).
+arrives after a newer request was made, or after an edit the pane reported (:meth:`PreviewWorker.
+outdate`), is dropped here before it is turned into images (and by generation in the pane).
+The child runs at a lower priority than the window (:func:`kompass_desktop.preview_renderer.
+give_way`): on a busy 2-core machine the edit and its repaint get the processor first.
 Errors (a damaged font, a child that died) come back as a message; the next request starts a
 new child if needed.
 """
@@ -41,6 +44,7 @@ class PreviewRequest:
     scale: float = 1.0
     at: float = 0.0  # where in the field the cursor is (0: start, 1: end)
     span: int = 1  # pages of the field drawn (previous/next page show the others)
+    draft: tuple[str, str] = ("", "")  # the field typed in and its text, not committed yet
     started: float = field(default_factory=time.perf_counter)
 
 
@@ -118,7 +122,7 @@ class RenderProcess:
 
     def render(self, request: PreviewRequest) -> Rendered:
         r = request
-        job = Job(r.path, r.source, r.key, r.page, r.scale, r.at, r.span)
+        job = Job(r.path, r.source, r.key, r.page, r.scale, r.at, r.span, r.draft)
         self.conn.send(job)
         answer: Rendered = self.conn.recv()
         return answer
@@ -153,6 +157,12 @@ class PreviewWorker(QThread):
             self._condition.notify()
         if not self.isRunning():
             self.start()
+
+    def outdate(self, generation: int) -> None:
+        """What is rendering now is older than ``generation`` (an edit came since): its answer
+        is dropped here, before it is turned into images or reaches the window."""
+        with self._condition:
+            self._newest = max(self._newest, generation)
 
     @property
     def busy(self) -> bool:
@@ -201,12 +211,18 @@ class PreviewWorker(QThread):
                 request, self._pending = self._pending, None
                 assert request is not None
                 self._busy = True
+            result: PreviewResult | None = None
             try:
-                result = result_of(request, self.exchange(request))
+                answer = self.exchange(request)
+                if not self.stale(request):
+                    result = result_of(request, answer)
             except Exception as err:  # shown in the pane; the window goes on
                 result = PreviewResult(request.generation, request.source, error=error_message(str(err)))
             with self._condition:
                 self._busy = False
-                stale = self._stopping or request.generation != self._newest
-            if not stale:
+            if result is not None and not self.stale(request):
                 self.rendered.emit(result)
+
+    def stale(self, request: PreviewRequest) -> bool:
+        with self._condition:
+            return self._stopping or request.generation != self._newest

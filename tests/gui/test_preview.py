@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import threading
 import time
 
@@ -10,6 +11,7 @@ import pytest
 from conftest import area_page, press, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from kompass_desktop.domain.model import TextScope
@@ -307,3 +309,55 @@ def test_a_click_puts_the_cursor_near_the_place_clicked(qtbot, demo_window):
         qtbot.waitUntil(lambda: QApplication.focusWidget() is text)
         position = text.textCursor().position()
         assert (position > body.index("\n\n")) is inside, position
+
+
+def test_typing_is_shown_after_a_short_pause_before_the_autosave_commits_it(qtbot, demo_window):
+    win = demo_window
+    card = area_page(win, 3).cards["3.4"]
+    card.text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    card.text._timer.setInterval(600_000)  # the autosave far away: only the pause in typing counts
+    stored = win.controller.session.scores.text(TextScope.SUBAREA, "3.4")
+    card.text.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(card.text, " Nämnderna får rapporten varje månad.")
+    qtbot.waitUntil(lambda: shown_newest(pane) and "varje månad." in printed(pane.result), timeout=WAIT)
+    assert card.text.dirty  # shown as typed, not committed yet
+    assert win.controller.session.scores.text(TextScope.SUBAREA, "3.4") == stored
+    assert pane.view.marked == "text:subarea:3.4" and pane.view.marked_rects()
+    generation = pane.generation
+    assert card.text.flush()  # the autosave: the text already shown is not rendered again
+    assert not pane._timer.isActive() and pane.generation == generation
+    assert win.controller.session.scores.text(TextScope.SUBAREA, "3.4").endswith("varje månad.")
+
+
+def test_a_render_outdated_by_a_score_edit_never_reaches_the_window(qtbot, demo_window, monkeypatch):
+    win = demo_window
+    area_page(win, 4).cards["4.2"].score.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    gate = Gate(monkeypatch)
+    seen = []
+    pane.shown.connect(lambda result: seen.append(result.generation))
+    held = pane.request()
+    assert gate.entered.wait(10)
+    ok, _ = win.controller.set_score("4.2", "5")  # while the older render is running
+    assert ok
+    gate.open.set()
+    end = time.monotonic() + 20
+    while pane.worker.busy and time.monotonic() < end:  # finished, the window's loop not run
+        time.sleep(0.005)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    assert held not in seen and seen == [pane.generation]
+    score = next(r for r in pane.view.regions if r.source == "score:4.2")
+    assert score.page in {p.number for p in pane.view.pages}
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
+def test_the_renderer_gives_way_to_the_window(qtbot, demo_window):
+    win = demo_window
+    area_page(win, 1).cards["1.1"].text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    child = pane.worker._child.process.pid
+    assert os.getpriority(os.PRIO_PROCESS, child) > os.getpriority(os.PRIO_PROCESS, 0)
