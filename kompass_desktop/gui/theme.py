@@ -7,8 +7,9 @@ itself is computed by :func:`contrast_ratio` (``tests/gui/test_contrast.py`` che
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QFocusFrame, QPlainTextEdit, QTextEdit, QWidget
 
 #: Secondary text on light backgrounds: 7.0:1 on white, 6.2:1 on the window grey (#efefef).
 MUTED = QColor("#595959")
@@ -60,8 +61,41 @@ def set_text_colour(widget: QWidget, colour: QColor) -> None:
     widget.setPalette(palette)
 
 
+class FocusRing(QFocusFrame):
+    """A ring in the selection colour around the text editor that has the focus: the style draws
+    one around line edits but none around multi-line editors, where only the blinking text cursor
+    would say where the typing goes."""
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)
+
+
+def _follow_focus(old: QWidget | None, new: QWidget | None) -> None:
+    """The focus ring of each window follows the focus to the text editor that has it."""
+    for widget in (old, new):
+        if widget is None:
+            continue
+        window = widget.window()
+        ring = window.findChild(FocusRing)
+        editor = new if isinstance(new, QTextEdit | QPlainTextEdit) and new.window() is window else None
+        if editor is not None and ring is None:
+            ring = FocusRing(window)
+        if ring is not None and ring.widget() is not editor:
+            ring.setWidget(editor)  # type: ignore[arg-type]  # None: the ring follows nothing
+            ring.setVisible(editor is not None)
+
+
 def apply(app: QApplication) -> None:
-    """Placeholder text and selected rows with enough contrast (light themes; dark ones keep theirs)."""
+    """Placeholder text and selected rows with enough contrast (light themes; dark ones keep theirs);
+    a visible focus ring around multi-line editors."""
+    if not app.property("kompassFocusRing"):
+        app.setProperty("kompassFocusRing", True)
+        app.focusChanged.connect(_follow_focus)
     palette = app.palette()
     if relative_luminance(palette.color(QPalette.ColorRole.Base)) < 0.4:
         return  # a dark theme: its own colours are designed for it

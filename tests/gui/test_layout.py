@@ -7,8 +7,22 @@ from __future__ import annotations
 
 import screens
 from conftest import area_page, press, type_text
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QTextEdit
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
 
 from kompass_desktop.domain.model import TextScope
 from kompass_desktop.gui import info_dialog
@@ -116,15 +130,72 @@ def test_a_long_municipality_name_wraps(demo_window, qtbot, monkeypatch):
     assert demo_window.minimumSizeHint().width() <= 1366
 
 
+#: Widgets that do something with the keyboard focus (not a scroll area or a bare container).
+USEFUL = (
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractItemView,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+)
+
+
+def _page_keys(win) -> list[str]:
+    """Every key of the Gå till menu (as the window has it; Ctrl+0 last, the test starts on the
+    summary), then search and the charts shown and hidden."""
+    go = next(a.menu() for a in win.menuBar().actions() if a.text().replace("&", "") == "Gå till")
+    keys = [a.shortcut().toString() for a in go.actions() if a.isVisible() and not a.shortcut().isEmpty()]
+    assert {"Ctrl+0", "Ctrl+1", "Ctrl+8", "Ctrl+I", "Ctrl+Shift+T"} <= set(keys)  # the menu was found
+    return [*(k for k in keys if k != "Ctrl+0"), "Ctrl+F", "Ctrl+G", "Ctrl+G", "Ctrl+0"]
+
+
+def _looks_focused(win, widget) -> bool:
+    """Focus is visible: the widget and what is around it (a focus ring) look different with the
+    focus than without it, and by more than the text cursor (a line two pixels wide that blinks)."""
+    rect = QRect(widget.mapTo(win, QPoint(0, 0)), widget.size()).adjusted(-4, -4, 4, 4)
+    with_focus = win.grab(rect).toImage()
+    win.workspace.nav.tree.setFocus()  # the focus elsewhere, the page unchanged
+    without = win.grab(rect).toImage()
+    widget.setFocus()
+    changed = [
+        (x, y)
+        for y in range(with_focus.height())
+        for x in range(with_focus.width())
+        if with_focus.pixel(x, y) != without.pixel(x, y)
+    ]
+    xs = {x for x, _ in changed}
+    return bool(changed) and max(xs) - min(xs) > 3
+
+
 def test_the_focus_lands_on_something_visible_and_useful(demo_window, qtbot):
+    """Every page key (and search, the charts) leaves the focus on something a person can see and
+    use: never an invisible scroll area, its viewport or a bare container, always with a visible
+    focus indication."""
+    comments = demo_window.workspace.pages["summary"].editors[TextScope.SUMMARY_OVERALL]
+    qtbot.mouseClick(comments.viewport(), Qt.MouseButton.LeftButton)  # the focus starts in a page
+    assert QApplication.focusWidget() is comments
+    seen = []
+    for key in _page_keys(demo_window):
+        press(qtbot, demo_window, key)
+        QApplication.processEvents()
+        focus = QApplication.focusWidget()
+        where = (key, type(focus).__name__, focus.objectName() if focus else "")
+        seen.append(where)
+        assert focus is not None, where
+        assert on_screen(focus), where
+        outer = focus.parentWidget()
+        assert not isinstance(focus, QScrollArea), where
+        assert not (isinstance(outer, QAbstractScrollArea) and outer.viewport() is focus), where
+        assert type(focus) not in (QWidget, QFrame) and isinstance(focus, USEFUL), where
+        assert focus.focusPolicy() & Qt.FocusPolicy.TabFocus, where
+        if key != "Ctrl+G":  # a page key goes into the page it shows
+            assert demo_window.workspace.stack.currentWidget().isAncestorOf(focus), where
+        assert _looks_focused(demo_window, focus), where
+    assert seen[0][:2] == ("Ctrl+1", "AutosaveTextEdit")  # the first sub-area's text
     press(qtbot, demo_window, "Ctrl+1")
-    focus = QApplication.focusWidget()
-    assert focus is demo_window.workspace.pages["area:1"].cards["1.1"].text
-    assert on_screen(focus) and isinstance(focus, QTextEdit)
-    press(qtbot, demo_window, "Ctrl+0")
-    focus = QApplication.focusWidget()
-    assert focus is demo_window.workspace.pages["summary"].editors[TextScope.SUMMARY_OVERALL]
-    assert on_screen(focus)
+    assert QApplication.focusWidget() is demo_window.workspace.pages["area:1"].cards["1.1"].text
     press(qtbot, demo_window, "Ctrl+I")
     assert QApplication.focusWidget() is demo_window.workspace.pages["interview"].input
 
