@@ -3,14 +3,15 @@
 One Qt-free function shared by the GUI's live charts and the PDF report, so the screen and
 the paper always show the same numbers.  Earlier evaluations made with another version of
 the instrument are compared only where the framework mapping says the areas are comparable,
-and every area left out is explained in ``notes``.
+and every area left out is explained in ``notes``: as data (:class:`ChartNote`), worded by the
+GUI in its language and by the report in Swedish.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -75,11 +76,41 @@ class Series:
     total_comparable: bool = True
 
 
+class NoteKind(StrEnum):
+    """What a comparability note says."""
+
+    VERSION_NOT_COMPARABLE = "version_not_comparable"  # an earlier evaluation is left out
+    AREA_NOT_COMPARABLE = "area_not_comparable"  # one area of an earlier evaluation is left out
+    OTHER_VERSION = "other_version"  # an earlier evaluation was made with another version
+    TOTAL_NOT_COMPARED = "total_not_compared"  # its total is not put beside this year's
+    NATIONAL_OTHER_VERSION = "national_other_version"  # the national average is left out
+
+
+@dataclass(frozen=True, slots=True)
+class ChartNote:
+    """What the charts do not compare and why, as data (no sentence: the GUI words it in its
+    language, the report in Swedish)."""
+
+    kind: NoteKind
+    label: str = ""  # the earlier evaluation ("Lindsjö 2018") or the national average, as named
+    year: int | None = None  # the earlier evaluation's year
+    version: str = ""  # the other version's id ("2016")
+    version_label: str = ""  # its label ("2.1"); the id when the version is unknown
+    current: str = ""  # the current version's name
+    area: int | None = None  # the area (current numbering)
+    area_title: str = ""  # its title in the current version
+    old_area: int | None = None  # the matching area of the other version
+    old_title: str = ""  # its title there ("" when that version is unknown)
+    reason: str = ""  # the mapping's explanation, in Swedish
+    reason_en: str = ""  # the same in English
+    total: Decimal | None = None  # the earlier evaluation's total
+
+
 @dataclass(frozen=True, slots=True)
 class ChartData:
     areas: tuple[AreaLabel, ...]
     series: tuple[Series, ...]
-    notes: tuple[str, ...]  # what was not compared and why (shown under the charts)
+    notes: tuple[ChartNote, ...]  # what was not compared and why (under the charts, in the report)
     area_max: Decimal
     total_max: Decimal
 
@@ -110,32 +141,50 @@ def chart_data(
     label = f"{municipality} {year}" if year else municipality
     current = Series(SeriesKind.CURRENT, label, tuple(a.achieved for a in summary.areas), summary.total)
     series = [current]
-    notes: list[str] = []
+    notes: list[ChartNote] = []
     known = {f.id: f for f in frameworks}
     for old in sorted(earlier, key=lambda e: e.year, reverse=True):
         old_label = old.label or f"{municipality} {old.year}"
+        old_fw = known.get(old.framework_id)
+        about = ChartNote(  # what every note on this evaluation names
+            NoteKind.VERSION_NOT_COMPARABLE,
+            label=old_label,
+            year=old.year,
+            version=old.framework_id,
+            version_label=old_fw.version_label if old_fw else old.framework_id,
+            current=framework.name,
+        )
         corr = correspondence(mappings, old.framework_id, framework.id, numbers)
         if corr is None:
-            notes.append(f"{old_label}: version {old.framework_id} kan inte jämföras med {framework.name}.")
+            notes.append(about)
             continue
         values: list[Decimal | None] = []
         for number in numbers:
             link = corr.source_area(number)
             value = None if link is None else old.area_scores.get(link.from_area)
             if link is not None and not link.comparable:
-                old_fw = known.get(old.framework_id)
-                old_title = old_fw.area(link.from_area).title if old_fw else f"område {link.from_area}"
                 notes.append(
-                    f"Område {number} jämförs inte med {old_label}: {old_title} är inte jämförbart"
-                    + (f" ({link.note})" if link.note else "")
-                    + "."
+                    replace(
+                        about,
+                        kind=NoteKind.AREA_NOT_COMPARABLE,
+                        area=number,
+                        area_title=framework.area(number).title,
+                        old_area=link.from_area,
+                        old_title=old_fw.area(link.from_area).title if old_fw else "",
+                        reason=link.note,
+                        reason_en=link.note_en,
+                    )
                 )
                 value = None
             values.append(value)
         same_version = old.framework_id == framework.id
         if not same_version and corr.note:
-            notes.append(f"{old_label} gjordes med en annan version: {corr.note}")
+            notes.append(
+                replace(about, kind=NoteKind.OTHER_VERSION, reason=corr.note, reason_en=corr.note_en)
+            )
         all_areas = len(old.area_scores) == len(numbers)
+        if not same_version and all_areas:
+            notes.append(replace(about, kind=NoteKind.TOTAL_NOT_COMPARED, total=old.total))
         series.append(
             Series(
                 SeriesKind.EARLIER,
@@ -156,5 +205,12 @@ def chart_data(
                 )
             )
         else:
-            notes.append(f"{national.label} gäller en annan version och visas inte.")
+            notes.append(
+                ChartNote(
+                    NoteKind.NATIONAL_OTHER_VERSION,
+                    label=national.label,
+                    version=national.framework_id,
+                    current=framework.name,
+                )
+            )
     return ChartData(areas, tuple(series), tuple(notes), Decimal(100), framework.max)

@@ -16,7 +16,8 @@ class AreaLink:
     from_area: int
     to_area: int
     comparable: bool
-    note: str = ""
+    note: str = ""  # Swedish (reports); the English GUI shows note_en
+    note_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +26,18 @@ class VersionMapping:
     to_id: str
     links: tuple[AreaLink, ...]
     note: str = ""
+    note_en: str = ""
 
     def reversed(self) -> VersionMapping:
         return VersionMapping(
             self.to_id,
             self.from_id,
-            tuple(AreaLink(link.to_area, link.from_area, link.comparable, link.note) for link in self.links),
+            tuple(
+                AreaLink(link.to_area, link.from_area, link.comparable, link.note, link.note_en)
+                for link in self.links
+            ),
             self.note,
+            self.note_en,
         )
 
 
@@ -43,6 +49,7 @@ class Correspondence:
     target_id: str
     by_target: Mapping[int, AreaLink]
     note: str = ""
+    note_en: str = ""
 
     def source_area(self, target_area: int) -> AreaLink | None:
         return self.by_target.get(target_area)
@@ -54,10 +61,17 @@ def parse_mappings(data: Mapping[str, Any]) -> tuple[VersionMapping, ...]:
             str(m["from"]),
             str(m["to"]),
             tuple(
-                AreaLink(int(a["from"]), int(a["to"]), bool(a["comparable"]), a.get("note", ""))
+                AreaLink(
+                    int(a["from"]),
+                    int(a["to"]),
+                    bool(a["comparable"]),
+                    a.get("note", ""),
+                    a.get("note_en", ""),
+                )
                 for a in m["areas"]
             ),
             m.get("note", ""),
+            m.get("note_en", ""),
         )
         for m in data["mappings"]
     )
@@ -94,28 +108,33 @@ def correspondence(
 
 
 def _compose(path: Sequence[VersionMapping]) -> Correspondence:
-    # map: source area -> (current area, comparable, notes)
-    current: dict[int, tuple[int, bool, list[str]]] = {
-        link.from_area: (link.to_area, link.comparable, [link.note] if link.note else [])
-        for link in path[0].links
+    # map: source area -> (current area, comparable, notes in Swedish and English)
+    current: dict[int, tuple[int, bool, list[AreaLink]]] = {
+        link.from_area: (link.to_area, link.comparable, [link]) for link in path[0].links
     }
     for step in path[1:]:
         step_links = {link.from_area: link for link in step.links}
-        nxt: dict[int, tuple[int, bool, list[str]]] = {}
-        for src, (area, comparable, notes) in current.items():
+        nxt: dict[int, tuple[int, bool, list[AreaLink]]] = {}
+        for src, (area, comparable, links) in current.items():
             link = step_links.get(area)
             if link is None:
                 continue
-            nxt[src] = (
-                link.to_area,
-                comparable and link.comparable,
-                notes + ([link.note] if link.note else []),
-            )
+            nxt[src] = (link.to_area, comparable and link.comparable, [*links, link])
         current = nxt
     by_target = {
-        area: AreaLink(src, area, comparable, " ".join(notes))
-        for src, (area, comparable, notes) in current.items()
+        area: AreaLink(
+            src,
+            area,
+            comparable,
+            " ".join(link.note for link in links if link.note),
+            " ".join(link.note_en for link in links if link.note_en),
+        )
+        for src, (area, comparable, links) in current.items()
     }
     return Correspondence(
-        path[0].from_id, path[-1].to_id, by_target, " ".join(m.note for m in path if m.note)
+        path[0].from_id,
+        path[-1].to_id,
+        by_target,
+        " ".join(m.note for m in path if m.note),
+        " ".join(m.note_en for m in path if m.note_en),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,16 +24,29 @@ class NationalAverage:
     """Average per area (and total) of many evaluations made with one framework version."""
 
     framework_id: str
-    label: str  # shown in legends, e.g. "Nationellt medelvärde 2020–2025 (n = 42)"
+    label: str  # shown in reports' legends, e.g. "Nationellt medelvärde 2020–2025 (n = 42)"
     example: bool  # True for the example data shipped with the app
     areas: Mapping[int, Stat] = field(default_factory=dict)
     total: Stat | None = None
     source: str = ""
     created: str = ""
+    period: str = ""  # the years of the evaluations ("2020–2025"); the GUI names the average by it
 
     @property
     def n(self) -> int:
         return self.total.n if self.total else max((s.n for s in self.areas.values()), default=0)
+
+    @property
+    def generic_label(self) -> bool:
+        """The label is one the app writes itself (``kompass aggregate``, the example data), which
+        a GUI words in its own language from the data; any other label is a name, shown as given."""
+        return _GENERATED_LABEL.fullmatch(self.label) is not None
+
+
+_GENERATED_LABEL = re.compile(
+    r"Nationellt medelvärde(?: [0-9]{4}(?:[–-][0-9]{4})?)?(?: \(n = [0-9]+\))?"
+    r"(?: – EXEMPELDATA| \(exempeldata\))?"
+)
 
 
 #: Plausible bounds of every figure in a reference (a total is at most 800 points; n counts
@@ -105,10 +119,14 @@ def parse_national_averages(data: Mapping[str, Any]) -> dict[str, NationalAverag
             raise NationalAverageError(f"{where}.label: ska vara en text.")
         if example and "exempel" not in label.lower():
             label = f"{label} (exempeldata)"
+        period = entry.get("period", "")
+        if not isinstance(period, str):
+            raise NationalAverageError(f"{where}.period: ska vara en text.")
         result[str(fid)] = NationalAverage(
             framework_id=str(fid),
             label=label,
             example=example,
+            period=period,
             areas=areas,
             total=total,
             source=str(data.get("source", "")),
@@ -131,6 +149,8 @@ def national_to_file_dict(avg: NationalAverage) -> dict[str, Any]:
         "areas": {str(k): _stat_dict(v) for k, v in avg.areas.items()},
     }
     entry["total"] = _stat_dict(avg.total) if avg.total else {"n": 0, "mean": 0}
+    if avg.period:
+        entry["period"] = avg.period
     return {
         "format": 1,
         "kind": "kommunkompassen-national-average",

@@ -11,6 +11,7 @@ import html
 import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from ..services import files
 from ..services.comparison import national_average_for, session_chart_data
 from .controller import EvaluationController
 from .dialogs import show_error
+from .wording import chart_note, national_label
 
 CURRENT = QColor("#0072B2")
 EARLIER = QColor("#E69F00")
@@ -545,12 +547,21 @@ class ChartsPanel(QWidget):
     def refresh(self) -> None:
         self.national = self.controller.session.registers.national_average() or self.bundled
         data = session_chart_data(self.controller.session, self.national)
+        if self.national is not None:  # the national average named in the GUI's language
+            shown = national_label(self.national)
+            data = replace(
+                data,
+                series=tuple(
+                    replace(s, label=shown) if s.kind == SeriesKind.NATIONAL else s for s in data.series
+                ),
+            )
         self.data = data
         self.total.update_data(data)
         self.bars.update_data(data)
         self.radar.update_data(data)
         self.legend.setText(self.legend_html())
-        notes = list(data.notes)
+        notes = [text for note in data.notes if (text := chart_note(note, self.national)) is not None]
         if self.national is not None and self.national.example:
             notes.append(self.tr("Medelvärdet är exempeldata, inte verkliga resultat."))
-        self.notes.setText("<small>" + "<br>".join(notes) + "</small>" if notes else "")
+        shown = "<br>".join(html.escape(note) for note in notes)
+        self.notes.setText(f"<small>{shown}</small>" if notes else "")

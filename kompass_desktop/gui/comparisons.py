@@ -30,6 +30,7 @@ from ..services.comparison import national_average_for
 from .controller import EvaluationController
 from .dialogs import ok_cancel
 from .widgets import muted_label
+from .wording import national_label
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 80
 
@@ -164,7 +165,7 @@ class ComparisonsBox(QGroupBox):
             self.national.setText(self.tr("Inget medelvärde för denna version."))
         else:
             origin = self.tr("vald fil") if stored else self.tr("medföljer programmet")
-            self.national.setText(f"{avg.label} (n = {avg.n}; {origin})")
+            self.national.setText(f"{national_label(avg)} (n = {avg.n}; {origin})")
 
     def select(self, earlier_id: str) -> QWidget:
         """Make an earlier evaluation current in the list; returns the list."""

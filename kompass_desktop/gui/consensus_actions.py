@@ -12,6 +12,7 @@ from ..services.consensus import Agreed
 from ..userdata import settings_file
 from . import settings
 from .controller import EvaluationController
+from .wording import consensus_status
 
 _HIDE_KEY = "consensus/hide_others"
 
@@ -75,7 +76,7 @@ def score_hint(controller: EvaluationController, subarea: str) -> tuple[str, str
     line = (
         QCoreApplication.translate("Consensus", "Andras poäng: {0}").format(", ".join(parts)) if parts else ""
     )
-    state = sub.status.label_sv
+    state = consensus_status(sub.status)
     agreed = "–" if sub.agreed is None else format_exact(sub.agreed)
     line = (line + " · " if line else "") + QCoreApplication.translate(
         "Consensus", "Överenskommen: {0} ({1})"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from . import consensus_actions as actions
 from . import theme
 from .controller import EvaluationController
 from .widgets import muted_label
-from .wording import team_agreement
+from .wording import consensus_status, team_agreement
 
 ROLE_SUB = Qt.ItemDataRole.UserRole + 70
 ROLE_KIND = Qt.ItemDataRole.UserRole + 71
@@ -41,7 +42,9 @@ class ConsensusPage(QWidget):
         self.controller = controller
         layout = QVBoxLayout(self)
         heading = self.tr("Konsensus: var och ens poäng och den överenskomna")
-        layout.addWidget(QLabel(f"<h2>{heading}</h2>", self))
+        title = QLabel(f"<h2>{heading}</h2>", self)
+        title.setWordWrap(True)  # the page fits beside the charts on a laptop screen
+        layout.addWidget(title)
         layout.addWidget(
             muted_label(
                 self.tr(
@@ -68,6 +71,12 @@ class ConsensusPage(QWidget):
         self.area.addItem(self.tr("Alla områden"), 0)
         for area in controller.framework.areas:
             self.area.addItem(f"{area.number}. {area.title}", area.number)
+        # as wide as its longest area name where there is room; elided where there is not (a
+        # laptop screen with the charts beside the page), never a window wider than the screen
+        self.area.setMaximumWidth(self.area.sizeHint().width())
+        self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.area.setMinimumContentsLength(16)
+        self.area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.area.currentIndexChanged.connect(lambda _i: self.rebuild())
         row.addWidget(self.area)
         layout.addLayout(row)
@@ -193,7 +202,7 @@ class ConsensusPage(QWidget):
             )
             reason = pending.get(REASON, sub.reason)
             self._cell(row, base + 2, reason, sub, REASON, editable=not (readonly or hidden))
-            status = self.tr("dolt") if hidden else sub.status.label_sv
+            status = self.tr("dolt") if hidden else consensus_status(sub.status)
             if not hidden and sub.status == Status.AGREED and sub.recorded is None and len(sub.points) > 1:
                 status = self.tr("överens från början")
             self._cell(row, base + 3, status, sub, tip=self._who_agreed(sub))

@@ -96,8 +96,18 @@ def shortcuts() -> list[tuple[str, str]]:
         (
             "F2 / Delete",
             QCoreApplication.translate(
-                "help", "Redigera / ta bort markerad anteckning eller iakttagelse (även knappar under listan)"
+                "help",
+                "Redigera / ta bort markerad anteckning, iakttagelse eller post i en förteckning "
+                "(även knappar vid listan)",
             ),
+        ),
+        (
+            "Insert",
+            QCoreApplication.translate("help", "Ny post i förteckningen (intervjuer, dokument, webb)"),
+        ),
+        (
+            "Ctrl+Enter",
+            QCoreApplication.translate("help", "Öppna det markerade dokumentet (dokumentförteckningen)"),
         ),
         (
             "Ctrl+L",

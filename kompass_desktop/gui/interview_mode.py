@@ -190,7 +190,11 @@ class InterviewPage(QWidget):
             ("Ctrl+Down", lambda: self.step_subarea(1)),
             ("Ctrl+Up", lambda: self.step_subarea(-1)),
             ("Alt+0", lambda: self.select_subarea(UNSORTED)),
-        ] + [(f"Alt+{n}", lambda n=n: self.select_subarea(f"{n}.1")) for n in range(1, 10)]
+        ] + [
+            (f"Alt+{a.number}", lambda n=a.number: self.select_subarea(f"{n}.1"))
+            for a in self.controller.framework.areas
+            if a.number <= 9
+        ]
         for keys, slot in shortcuts:
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

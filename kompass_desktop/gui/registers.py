@@ -38,7 +38,7 @@ from .controller import EvaluationController
 from .dialogs import confirm_delete, ok_cancel
 from .formatting import interview_label
 from .printing import print_guarded
-from .wording import group_label, group_labels, names_label, roles_label
+from .wording import group_label, group_labels, names_label, roles_label, web_kind, web_kinds
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 40
 
@@ -47,7 +47,7 @@ ROLE_ID = Qt.ItemDataRole.UserRole + 40
 class Field:
     key: str
     label: str
-    kind: str = "text"  # text | multiline | list | int | date | group | choice | path
+    kind: str = "text"  # text | multiline | list | int | date | group | webkind | choice | path
     choices: tuple[str, ...] = ()
 
 
@@ -82,6 +82,13 @@ class RecordDialog(QDialog):
                 for group, label in group_labels().items():
                     widget.addItem(label, group.value)
                 widget.setCurrentIndex(max(widget.findData(value or InterviewGroup.OVRIGA.value), 0))
+            elif f.kind == "webkind":  # a stored key, shown in the GUI's language
+                widget = QComboBox(self)
+                for key, label in web_kinds().items():
+                    widget.addItem(label, key)
+                if widget.findData(value) < 0 and value:
+                    widget.addItem(str(value), value)
+                widget.setCurrentIndex(max(widget.findData(value or "webb"), 0))
             elif f.kind == "choice":
                 widget = QComboBox(self)
                 widget.setEditable(True)
@@ -122,7 +129,8 @@ class RecordDialog(QDialog):
             elif isinstance(w, QDateEdit):
                 out[f.key] = w.date().toString("yyyy-MM-dd")
             elif isinstance(w, QComboBox):
-                out[f.key] = w.currentData() if f.kind == "group" else w.currentText().strip()
+                keyed = f.kind in ("group", "webkind")
+                out[f.key] = w.currentData() if keyed else w.currentText().strip()
             elif f.kind == "path":
                 out[f.key] = w.line.text().strip()  # type: ignore[attr-defined]
             elif f.kind == "list":
@@ -234,7 +242,7 @@ class RegisterPage(QWidget):
             Field("title", self.tr("Rubrik")),
             Field("url", self.tr("Webbadress")),
             Field("seen", self.tr("Besökt den"), "date"),
-            Field("kind", self.tr("Typ"), "choice", ("webb", "sociala medier")),
+            Field("kind", self.tr("Typ"), "webkind"),
         ]
 
     def _load(self) -> list[Record]:
@@ -265,7 +273,7 @@ class RegisterPage(QWidget):
             (self.tr("Rubrik"), lambda r: r.title),
             (self.tr("Webbadress"), lambda r: r.url),
             (self.tr("Besökt"), lambda r: r.seen),
-            (self.tr("Typ"), lambda r: r.kind),
+            (self.tr("Typ"), lambda r: web_kind(r.kind)),
             (self.tr("Anteckningar"), lambda r: str(counts[r.id])),
         ]
 

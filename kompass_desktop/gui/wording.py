@@ -13,10 +13,12 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QObject
 
 from ..domain.checks import OpenItem
-from ..domain.consensus import TeamAgreement, share_text
+from ..domain.comparison import ChartNote, NoteKind
+from ..domain.consensus import Status, TeamAgreement, share_text
 from ..domain.coverage import DOCUMENTS, NO_NOTES, ONE_SOURCE, OTHER, UNSUPPORTED, WEB
 from ..domain.framework import FindingKind, Framework
 from ..domain.model import InterviewGroup, TextScope
+from ..domain.reference import NationalAverage
 from ..domain.scoring import format_exact
 
 
@@ -104,6 +106,29 @@ def coverage_warning(key: str) -> str:
     return words.get(key, key)
 
 
+def web_kinds() -> dict[str, str]:
+    """The kinds of web sources (stored key → label as shown)."""
+    return {
+        "webb": QCoreApplication.translate("wording", "webb"),
+        "sociala medier": QCoreApplication.translate("wording", "sociala medier"),
+    }
+
+
+def web_kind(kind: str) -> str:
+    """A web source's kind as shown; a kind of its own as written."""
+    return web_kinds().get(kind, kind)
+
+
+def consensus_status(status: Status) -> str:
+    """Where a sub-area's consensus stands ("överens", "oense" …), as shown."""
+    return {
+        Status.AGREED: QCoreApplication.translate("wording", "överens"),
+        Status.SINGLE: QCoreApplication.translate("wording", "en bedömning"),
+        Status.OPEN: QCoreApplication.translate("wording", "oense"),
+        Status.UNSCORED: QCoreApplication.translate("wording", "ej bedömd"),
+    }[status]
+
+
 def finding_kind(kind: FindingKind) -> str:
     return {
         FindingKind.STRENGTH: QCoreApplication.translate("wording", "Styrkor"),
@@ -173,3 +198,58 @@ def team_agreement(team: TeamAgreement) -> str:
     """How far the evaluators agreed from the start, in the GUI's language (the domain's
     ``describe()`` is the Swedish line of reports)."""
     return _TeamWording().text(team)
+
+
+def gui_language() -> str:
+    """ "sv" or "en": the language of the installed translation (Qt's idiom: a message whose
+    translation is the language's code), for data that carries its own English text."""
+    return QCoreApplication.translate("wording", "sv")
+
+
+def in_gui_language(swedish: str, english: str) -> str:
+    """A text from the data in the GUI's language (Swedish when it has no English)."""
+    return english if english and gui_language() == "en" else swedish
+
+
+def national_label(average: NationalAverage) -> str:
+    """The national average as the charts name it: "Nationellt medelvärde 2020–2025 (n = 42)",
+    "… – EXEMPELDATA" for the example data shipped with the app; a name of its own as given."""
+    if not average.generic_label:
+        return average.label
+    label = (
+        QCoreApplication.translate("wording", "Nationellt medelvärde {0}").format(average.period)
+        if average.period
+        else QCoreApplication.translate("wording", "Nationellt medelvärde")
+    )
+    if average.example:
+        return QCoreApplication.translate("wording", "{0} – EXEMPELDATA").format(label)
+    return f"{label} (n = {average.n})" if average.n else label
+
+
+def chart_note(note: ChartNote, national: NationalAverage | None = None) -> str | None:
+    """A note on what the charts do not compare, in the GUI's language; None for what the
+    charts show themselves (a total of another version is marked "(annan version)")."""
+    reason = in_gui_language(note.reason, note.reason_en)
+    if note.kind == NoteKind.VERSION_NOT_COMPARABLE:
+        return QCoreApplication.translate("wording", "{0}: version {1} kan inte jämföras med {2}.").format(
+            note.label, note.version, note.current
+        )
+    if note.kind == NoteKind.AREA_NOT_COMPARABLE:
+        old = note.old_title or QCoreApplication.translate("wording", "område {0}").format(note.old_area)
+        if reason:
+            return QCoreApplication.translate(
+                "wording", "Område {0} jämförs inte med {1}: {2} är inte jämförbart ({3})."
+            ).format(note.area, note.label, old, reason)
+        return QCoreApplication.translate(
+            "wording", "Område {0} jämförs inte med {1}: {2} är inte jämförbart."
+        ).format(note.area, note.label, old)
+    if note.kind == NoteKind.OTHER_VERSION:
+        return QCoreApplication.translate("wording", "{0} gjordes med en annan version: {1}").format(
+            note.label, reason
+        )
+    if note.kind == NoteKind.NATIONAL_OTHER_VERSION:
+        label = national_label(national) if national is not None else note.label
+        return QCoreApplication.translate("wording", "{0} gäller en annan version och visas inte.").format(
+            label
+        )
+    return None

@@ -8,8 +8,7 @@ municipality takes the name from ``ctx.names`` (:mod:`.names`).
 from __future__ import annotations
 
 from ..domain.checks import Severity
-from ..domain.comparison import SeriesKind
-from ..domain.mapping import correspondence
+from ..domain.comparison import ChartNote, NoteKind, SeriesKind
 from ..domain.model import InterviewGroup, TextScope
 from ..domain.scoring import format_exact, round_display
 from . import charts
@@ -267,44 +266,40 @@ def comparison_labels(ctx: ReportContext) -> list[str]:
     return [lower_first(s.label) if s.kind == SeriesKind.NATIONAL else s.label for s in ctx.chart.series[1:]]
 
 
-def comparison_notes(ctx: ReportContext) -> str:
-    """Written notes on what the charts do not compare across versions (default of "Jämförelser")."""
-    from .. import resources
+def comparison_note(note: ChartNote) -> str | None:
+    """A note of the charts (what they do not compare and why) as the report words it; None for
+    the revision note (the report prints the standard text on the revision instead)."""
+    version = f"version {note.version_label}"
+    if note.kind == NoteKind.VERSION_NOT_COMPARABLE:
+        return (
+            f"Utvärderingen {note.year} gjordes med {version} av Kommunkompassen, som inte kan jämföras "
+            f"med {note.current}. Den visas därför inte i diagrammen."
+        )
+    if note.kind == NoteKind.AREA_NOT_COMPARABLE:
+        reason = f" {note.reason.rstrip('.')}." if note.reason else ""
+        return (
+            f"Område {note.area}, {note.area_title}, jämförs inte med utvärderingen {note.year}, "
+            f"eftersom området inte har någon jämförbar motsvarighet i {version}.{reason}"
+        )
+    if note.kind == NoteKind.TOTAL_NOT_COMPARED and note.total is not None:
+        return (
+            f"Totalpoängen från {note.year}, {round_display(note.total)} poäng, visas inte bredvid årets "
+            f"totalpoäng, eftersom den gjordes med {version}."
+        )
+    if note.kind == NoteKind.NATIONAL_OTHER_VERSION:
+        return "Det nationella medelvärdet gäller en annan version av Kommunkompassen och visas inte."
+    return None
 
-    snap, fw = ctx.snap, ctx.snap.framework
-    numbers = [a.number for a in fw.areas]
-    known = {f.id: f for f in resources.frameworks()}
+
+def comparison_notes(ctx: ReportContext) -> str:
+    """Written notes on what the charts do not compare across versions (default of "Jämförelser"):
+    the charts' own notes (the same data as on screen), worded for the report."""
+    fw = ctx.snap.framework
     texts = comparison_texts(fw.id)
     out: list[str] = []
-    older = [e for e in snap.earlier if e.framework_id != fw.id]
-    if older and texts.revision:
+    if texts.revision and any(e.framework_id != fw.id for e in ctx.snap.earlier):
         out.append(texts.revision)
-    for old in sorted(older, key=lambda e: e.year, reverse=True):
-        old_fw = known.get(old.framework_id)
-        version = f"version {old_fw.version_label}" if old_fw else f"version {old.framework_id}"
-        corr = correspondence(resources.mappings(), old.framework_id, fw.id, numbers)
-        if corr is None:
-            out.append(
-                f"Utvärderingen {old.year} gjordes med {version} av Kommunkompassen, som inte kan jämföras "
-                f"med {fw.name}. Den visas därför inte i diagrammen."
-            )
-            continue
-        for number in numbers:
-            link = corr.source_area(number)
-            if link is not None and not link.comparable:
-                title = fw.area(number).title
-                reason = f" {link.note.rstrip('.')}." if link.note else ""
-                out.append(
-                    f"Område {number}, {title}, jämförs inte med utvärderingen {old.year}, "
-                    f"eftersom området inte har någon jämförbar motsvarighet i {version}.{reason}"
-                )
-        if len(old.area_scores) == len(numbers):
-            out.append(
-                f"Totalpoängen från {old.year}, {round_display(old.total)} poäng, visas inte bredvid årets "
-                f"totalpoäng, eftersom den gjordes med {version}."
-            )
-    if ctx.national is not None and ctx.national.framework_id != fw.id:
-        out.append("Det nationella medelvärdet gäller en annan version av Kommunkompassen och visas inte.")
+    out += [text for note in ctx.chart.notes if (text := comparison_note(note)) is not None]
     return "\n\n".join(out)
 
 

@@ -47,28 +47,28 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="90"/>
         <source>Kopiera som bild</source>
         <extracomment>Copied and saved charts are at least this large (every label readable).</extracomment>
         <translation>Copy as image</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="91"/>
         <source>Spara som PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="92"/>
         <source>Spara som SVG…</source>
         <translation>Save as SVG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="140"/>
         <source>Spara diagram</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="148"/>
         <source>Diagrammet sparades inte</source>
         <translation>The chart was not saved</translation>
     </message>
@@ -76,17 +76,17 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="501"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="503"/>
         <source>Teckenförklaring</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="517"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="519"/>
         <source>Om jämförelserna</source>
         <translation>About the comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="555"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="565"/>
         <source>Medelvärdet är exempeldata, inte verkliga resultat.</source>
         <translation>The average is sample data, not real results.</translation>
     </message>
@@ -107,84 +107,84 @@
 <context>
     <name>ComparisonsBox</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="110"/>
         <source>Jämförelser i diagrammen</source>
         <translation>Comparisons in the charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="112"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="115"/>
         <source>Tidigare utvärderingar</source>
         <translation>Previous evaluations</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="120"/>
         <source>Lägg till…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="121"/>
         <source>Läs in från fil…</source>
         <translation>Load from file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="122"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="128"/>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="198"/>
         <source>Nationellt medelvärde</source>
         <translation>National average</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="134"/>
         <source>Välj medelvärdesfil…</source>
         <translation>Choose average file…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="135"/>
         <source>Använd medföljande</source>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="154"/>
         <source>{0} – totalt {1}</source>
         <translation>{0} – total {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="156"/>
         <source>{0} – version {1} – totalt {2}</source>
         <translation>{0} – version {1} – total {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="165"/>
         <source>Inget medelvärde för denna version.</source>
         <translation>No average for this version.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="167"/>
         <source>vald fil</source>
         <translation>chosen file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="167"/>
         <source>medföljer programmet</source>
         <translation>included with the application</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="186"/>
         <source>Tidigare utvärderingsfil</source>
         <translation>Previous evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="186"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="198"/>
         <source>Medelvärdesfiler (*.json)</source>
         <translation>Average files (*.json)</translation>
     </message>
@@ -244,39 +244,39 @@
 <context>
     <name>Consensus</name>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="68"/>
         <source>De andras poäng visas när du har poängsatt.</source>
         <extracomment>The preference as last read or set (every page asks after every edit; the settings file is read once). Keyed by the settings file, which tests and KOMPASS_DATA_DIR change.</extracomment>
         <translation>The others&apos; scores are shown once you have scored.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="77"/>
         <source>Andras poäng: {0}</source>
         <translation>Others&apos; scores: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="81"/>
         <source>Överenskommen: {0} ({1})</source>
         <translation>Agreed: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="107"/>
         <source>Du bedömer nu som {0}.</source>
         <translation>You are now scoring as {0}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="130"/>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="134"/>
         <source>Överenskommen poäng {0}: {1} → {2}</source>
         <translation>Agreed score {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="144"/>
         <source>Sparat: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="157"/>
         <source>Motivering {0}</source>
         <translation>Rationale {0}</translation>
     </message>
@@ -284,126 +284,126 @@
 <context>
     <name>ConsensusPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="43"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="44"/>
         <source>Konsensus: var och ens poäng och den överenskomna</source>
         <extracomment>Editable columns (their kind): my own score, my rationale, the agreed score, its reason.</extracomment>
         <translation>Consensus: each evaluator&apos;s score and the agreed one</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="51"/>
         <source>Varje utvärderare poängsätter på egen hand. Där poängen skiljer sig är delfrågan öppen tills ni skriver in den överenskomna poängen och skälet. Stor spridning (minst 15 % av maxpoängen) är markerad med !. Störst skillnad först.</source>
         <translation>Each evaluator scores on their own. Where the scores differ the sub-area is open until you enter the agreed score and the reason. A large spread (at least 15 % of the maximum) is marked with !. Largest differences first.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="59"/>
         <source>Jag är:</source>
         <translation>I am:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="61"/>
         <source>Vem som poängsätter</source>
         <translation>Who is scoring</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="64"/>
         <source>Dölj de andras poäng tills jag har poängsatt</source>
         <translation>Hide the others&apos; scores until I have scored</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="68"/>
         <source>Område:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="70"/>
         <source>Område som visas</source>
         <translation>Area shown</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="71"/>
         <source>Alla områden</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="94"/>
         <source>Delfrågor och utvärderarnas poäng</source>
         <translation>Sub-areas and the evaluators&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="156"/>
         <source>Delfråga</source>
         <extracomment>Typed but not yet stored (the agreed score waits for its reason, or the reverse).</extracomment>
         <translation>Sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="157"/>
         <source>Jag ({0})</source>
         <translation>Me ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="160"/>
         <source>Överens-
 kommen</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="163"/>
         <source>Min motivering</source>
         <translation>My rationale</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="159"/>
         <source>Spridning</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="161"/>
         <source>Skäl</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="162"/>
         <source>Läge</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="174"/>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="205"/>
         <source>dolt</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="183"/>
         <source>Visas när du har poängsatt.</source>
         <translation>Shown once you have scored.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="201"/>
         <source>Gäller nu: {0}</source>
         <translation>Counts now: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="207"/>
         <source>överens från början</source>
         <translation>agreed from the start</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="269"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="278"/>
         <source>Inte sparad ännu: poäng och skäl sparas tillsammans.</source>
         <translation>Not saved yet: the score and the reason are saved together.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="284"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="293"/>
         <source>Stor spridning: minst 15 % av maxpoängen</source>
         <translation>Large spread: at least 15 % of the maximum</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="289"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="298"/>
         <source>Överenskommen av {0}, {1}</source>
         <translation>Agreed by {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_page.py" line="326"/>
+        <location filename="../../kompass_desktop/gui/consensus_page.py" line="335"/>
         <source>{0} Skriv skälet i kolumnen Skäl; poängen sparas då.</source>
         <translation>{0} Write the reason in the Reason column; the score is saved then.</translation>
     </message>
@@ -508,7 +508,7 @@ kommen</source>
 <context>
     <name>EarlierDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="99"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="100"/>
         <source>Tidigare utvärdering</source>
         <translation>Previous evaluation</translation>
     </message>
@@ -529,22 +529,22 @@ kommen</source>
 <context>
     <name>EarlierScoresForm</name>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="54"/>
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="61"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="61"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/comparisons.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/comparisons.py" line="71"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
@@ -1096,47 +1096,47 @@ kommen</source>
         <translation>Ctrl+↓/↑ next/previous sub-area · Ctrl+PgDn/PgUp next/previous area · Alt+1…8 area · Alt+0 unsorted · Ctrl+M move the latest note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="217"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="221"/>
         <source>Osorterad (välj delfråga senare)</source>
         <translation>Unsorted (choose sub-area later)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="278"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="282"/>
         <source>Anteckningen sparas utan delfråga och kan flyttas senare.</source>
         <translation>The note is saved without a sub-area and can be moved later.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="279"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="283"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="283"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="287"/>
         <source>&lt;b&gt;ingen källa vald&lt;/b&gt; – välj ovan eller med Ctrl+K</source>
         <translation>&lt;b&gt;no source chosen&lt;/b&gt; – choose one above or with Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="285"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="289"/>
         <source>Sparas till &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
         <translation>Saving to &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="316"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="320"/>
         <source>Senaste anteckningar ({0})</source>
         <translation>Recent notes ({0})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="333"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="337"/>
         <source>Välj källa för anteckningen först – eller ”Utan källa”. Texten finns kvar.</source>
         <translation>Choose a source for the note first – or “No source”. Your text is kept.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="343"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="347"/>
         <source>Anteckning sparad {0}</source>
         <translation>Note saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/interview_mode.py" line="352"/>
+        <location filename="../../kompass_desktop/gui/interview_mode.py" line="356"/>
         <source>Det finns ingen anteckning att flytta.</source>
         <translation>There is no note to move.</translation>
     </message>
@@ -1937,12 +1937,12 @@ kommen</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="95"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="102"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="117"/>
         <source>Välj dokument</source>
         <translation>Choose document</translation>
     </message>
@@ -1950,182 +1950,182 @@ kommen</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="154"/>
         <source>Intervjuer – besöksschema</source>
         <translation>Interviews – visit schedule</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="155"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="156"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="171"/>
         <source>Ny…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="172"/>
         <source>Redigera…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="173"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="176"/>
         <source>Öppna dokumentet</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="178"/>
         <source>Skriv ut schema…</source>
         <translation>Print schedule…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="191"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="249"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="192"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="234"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="250"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="273"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="193"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="255"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="202"/>
         <source>Start (TT:MM)</source>
         <translation>Start (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="203"/>
         <source>Slut (TT:MM)</source>
         <translation>End (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="206"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="207"/>
         <source>Plats</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="203"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="265"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="206"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="237"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="258"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="268"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="276"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="222"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="225"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="268"/>
         <source>Beslutad av</source>
         <translation>Adopted by</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="237"/>
         <source>Fil på disken</source>
         <translation>File on disk</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="230"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="235"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="238"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="274"/>
         <source>Webbadress</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="231"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="239"/>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="256"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="259"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="260"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="253"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="262"/>
-        <location filename="../../kompass_desktop/gui/registers.py" line="269"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="270"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="277"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="269"/>
         <source>Fil / webbadress</source>
         <translation>File / web address</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="236"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="244"/>
         <source>Besökt den</source>
         <translation>Visited on</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="275"/>
         <source>Besökt</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="341"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="349"/>
         <source>Ny post</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="352"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="360"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="369"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="377"/>
         <source>Ta bort intervjun?</source>
         <translation>Delete the interview?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="378"/>
         <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The interview “{0}” is the source of %n note.</numerusform>
@@ -2133,7 +2133,7 @@ kommen</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="371"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
         <source>Ta bort intervjun och %n anteckningar</source>
         <translation>
             <numerusform>Delete the interview and %n note</numerusform>
@@ -2141,12 +2141,12 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="374"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="382"/>
         <source>Ta bort dokumentet?</source>
         <translation>Delete the document?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="383"/>
         <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The document “{0}” is the source of %n note.</numerusform>
@@ -2154,7 +2154,7 @@ kommen</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="384"/>
         <source>Ta bort dokumentet och %n anteckningar</source>
         <translation>
             <numerusform>Delete the document and %n note</numerusform>
@@ -2162,12 +2162,12 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="387"/>
         <source>Ta bort webbkällan?</source>
         <translation>Delete the web source?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="388"/>
         <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>The web source “{0}” is the source of %n note.</numerusform>
@@ -2175,7 +2175,7 @@ kommen</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="381"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="389"/>
         <source>Ta bort webbkällan och %n anteckningar</source>
         <translation>
             <numerusform>Delete the web source and %n note</numerusform>
@@ -2183,17 +2183,17 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="389"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="397"/>
         <source>Anteckningarna tas bort tillsammans med källan, och deras kopplingar till styrkor och förbättringsmöjligheter.</source>
         <translation>The notes are deleted together with the source, and so are their links to strengths and areas for improvement.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="404"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="412"/>
         <source>Filen {0} finns inte på den här datorn.</source>
         <translation>The file {0} does not exist on this computer.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/registers.py" line="417"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="425"/>
         <source>Intervjuschema – {0}</source>
         <translation>Interview schedule – {0}</translation>
     </message>
@@ -2257,8 +2257,8 @@ kommen</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="131"/>
-        <location filename="../../kompass_desktop/gui/help.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="144"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2520,12 +2520,12 @@ kommen</source>
 <context>
     <name>_TeamWording</name>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="187"/>
         <source>Samstämmighet: ingen delfråga har bedömts av fler än en utvärderare än.</source>
         <translation>Agreement: no sub-area has been assessed by more than one evaluator yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/wording.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="190"/>
         <source>Samstämmighet från början: {0} av %n delfrågor med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</source>
         <translation>
             <numerusform>Agreement from the start: {0} of %n sub-area with several assessments equal ({1}), mean difference {2} points, {3} with a large difference.</numerusform>
@@ -2536,22 +2536,22 @@ kommen</source>
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="178"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="307"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="309"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="436"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="438"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="476"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="478"/>
         <source> (annan version)</source>
         <translation> (different version)</translation>
     </message>
@@ -3056,26 +3056,36 @@ kommen</source>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/help.py" line="98"/>
-        <source>Redigera / ta bort markerad anteckning eller iakttagelse (även knappar under listan)</source>
-        <translation>Edit / delete the selected note or finding (also buttons under the list)</translation>
+        <source>Redigera / ta bort markerad anteckning, iakttagelse eller post i en förteckning (även knappar vid listan)</source>
+        <translation>Edit / delete the selected note, finding or register entry (also buttons by the list)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="106"/>
+        <source>Ny post i förteckningen (intervjuer, dokument, webb)</source>
+        <translation>New entry in the register (interviews, documents, web)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="110"/>
+        <source>Öppna det markerade dokumentet (dokumentförteckningen)</source>
+        <translation>Open the selected document (documents register)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/help.py" line="114"/>
         <source>Koppla anteckningar till markerad iakttagelse (knappen Koppla…)</source>
         <translation>Link notes to the selected finding (the Link… button)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="120"/>
         <source>Flytta markerad iakttagelse upp / ned (knapparna ↑ ↓)</source>
         <translation>Move the selected finding up / down (the ↑ ↓ buttons)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="123"/>
         <source>↑ / ↓ (poängfält)</source>
         <translation>↑ / ↓ (score field)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/help.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/help.py" line="124"/>
         <source>Öka / minska poängen med 1</source>
         <translation>Increase / decrease the score by 1</translation>
     </message>
@@ -3251,211 +3261,291 @@ in the folder {1}</translation>
 <context>
     <name>wording</name>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="26"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="28"/>
         <source>Politisk ledning</source>
         <translation>Political leadership</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="27"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="29"/>
         <source>Förtroendevalda (majoritet och opposition)</source>
         <translation>Elected representatives (majority and opposition)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="30"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="32"/>
         <source>Kommundirektör och ledningsgrupp</source>
         <translation>Chief executive and management team</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="31"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="33"/>
         <source>Förvaltningschefer</source>
         <translation>Heads of department</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="32"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="34"/>
         <source>Stabs- och stödfunktioner</source>
         <translation>Staff and support functions</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="33"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="35"/>
         <source>Enhetschefer</source>
         <translation>Unit managers</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="36"/>
         <source>Fackliga representanter</source>
         <translation>Trade union representatives</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="35"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="37"/>
         <source>Kommunala bolag</source>
         <translation>Municipal companies</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="36"/>
-        <location filename="../../kompass_desktop/gui/wording.py" line="59"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="38"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="61"/>
         <source>Övriga</source>
         <translation>Others</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="53"/>
         <source>Pol. ledning</source>
         <translation>Pol. leaders</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="54"/>
         <source>Förtr.valda</source>
         <translation>Elected</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="55"/>
         <source>Ledningsgr.</source>
         <translation>Mgmt team</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="56"/>
         <source>Förv.chefer</source>
         <translation>Dept heads</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="57"/>
         <source>Stab</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="58"/>
         <source>Enh.chefer</source>
         <translation>Unit mgrs</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="59"/>
         <source>Fack</source>
         <translation>Unions</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="60"/>
         <source>Bolag</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="71"/>
         <source>Roller (åtskilda med kommatecken)</source>
         <translation>Roles (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="76"/>
         <source>Namn (frivilligt, personuppgift)</source>
         <translation>Names (optional, personal data)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="81"/>
-        <location filename="../../kompass_desktop/gui/wording.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="84"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="87"/>
         <source>Webb</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="88"/>
         <source>Webb och sociala medier</source>
         <translation>Web and social media</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="91"/>
         <source>Utan källa</source>
         <translation>No source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="92"/>
         <source>Anteckningar utan källa</source>
         <translation>Notes without a source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="100"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="102"/>
         <source>inga anteckningar</source>
         <translation>no notes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="103"/>
         <source>poäng utan underlag</source>
         <translation>score without evidence</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="104"/>
         <source>bara en källa</source>
         <translation>only one source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="112"/>
+        <source>webb</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="113"/>
+        <source>sociala medier</source>
+        <translation>social media</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="125"/>
+        <source>överens</source>
+        <translation>agreed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="126"/>
+        <source>en bedömning</source>
+        <translation>one assessment</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="127"/>
+        <source>oense</source>
+        <translation>not agreed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="128"/>
+        <source>ej bedömd</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="134"/>
         <source>Styrkor</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="135"/>
         <source>Förbättringsmöjligheter</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="136"/>
         <source>Svagheter</source>
         <translation>Weaknesses</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="145"/>
         <source>ingen poäng satt</source>
         <translation>no score set</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="146"/>
         <source>poäng utan underlag (inga anteckningar)</source>
         <translation>score without evidence (no notes)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="122"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="147"/>
         <source>text saknas</source>
         <translation>text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="152"/>
         <source>{0} {1}: utvärderarna har inte enats om poängen ({2})</source>
         <translation>{0} {1}: the evaluators have not agreed on the score ({2})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="159"/>
         <source>inga styrkor</source>
         <translation>no strengths</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="160"/>
         <source>inga förbättringsmöjligheter</source>
         <translation>no areas for improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="161"/>
         <source>inga svagheter</source>
         <translation>no weaknesses</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="163"/>
         <source>Område {0} {1}: {2}</source>
         <translation>Area {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="168"/>
         <source>Sammanfattande kommentarer: text saknas</source>
         <translation>Summary comments: text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="171"/>
         <source>Starkare områden: text saknas</source>
         <translation>Stronger areas: text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="174"/>
         <source>Svagare områden: text saknas</source>
         <translation>Weaker areas: text missing</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="206"/>
+        <source>sv</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="220"/>
+        <source>Nationellt medelvärde {0}</source>
+        <translation>National average {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="222"/>
+        <source>Nationellt medelvärde</source>
+        <translation>National average</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="225"/>
+        <source>{0} – EXEMPELDATA</source>
+        <translation>{0} – SAMPLE DATA</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="234"/>
+        <source>{0}: version {1} kan inte jämföras med {2}.</source>
+        <translation>{0}: version {1} cannot be compared with {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="238"/>
+        <source>område {0}</source>
+        <translation>area {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="240"/>
+        <source>Område {0} jämförs inte med {1}: {2} är inte jämförbart ({3}).</source>
+        <translation>Area {0} is not compared with {1}: {2} is not comparable ({3}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="243"/>
+        <source>Område {0} jämförs inte med {1}: {2} är inte jämförbart.</source>
+        <translation>Area {0} is not compared with {1}: {2} is not comparable.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="247"/>
+        <source>{0} gjordes med en annan version: {1}</source>
+        <translation>{0} was made with another version: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="252"/>
+        <source>{0} gäller en annan version och visas inte.</source>
+        <translation>{0} is for another version and is not shown.</translation>
     </message>
 </context>
 </TS>

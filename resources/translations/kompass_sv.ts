@@ -144,7 +144,7 @@
 <context>
     <name>RegisterPage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="370"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="378"/>
         <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Intervjun ”{0}” är källa till %n anteckning.</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="371"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
         <source>Ta bort intervjun och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort intervjun och %n anteckning</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="375"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="383"/>
         <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Dokumentet ”{0}” är källa till %n anteckning.</numerusform>
@@ -168,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="384"/>
         <source>Ta bort dokumentet och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort dokumentet och %n anteckning</numerusform>
@@ -176,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="380"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="388"/>
         <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Webbkällan ”{0}” är källa till %n anteckning.</numerusform>
@@ -184,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="381"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="389"/>
         <source>Ta bort webbkällan och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort webbkällan och %n anteckning</numerusform>
@@ -217,7 +217,7 @@
 <context>
     <name>_TeamWording</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/wording.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="190"/>
         <source>Samstämmighet från början: {0} av %n delfrågor med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</source>
         <translation>
             <numerusform>Samstämmighet från början: {0} av %n delfråga med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</numerusform>

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kompass_desktop import resources
-from kompass_desktop.domain.comparison import SeriesKind, chart_data
+from kompass_desktop.domain.comparison import NoteKind, SeriesKind, chart_data
 from kompass_desktop.domain.mapping import AreaLink, VersionMapping
 from kompass_desktop.domain.model import EarlierEvaluation
 from kompass_desktop.domain.reference import NationalAverage, Stat
@@ -62,7 +62,7 @@ def test_series_follow_scores_and_mapping(scores, old_scores, mapping):
         link = by_target[area.number]
         expected = Decimal(old_scores[link.from_area]) if link.comparable else None
         assert old.values[index] == expected
-        noted = any(note.startswith(f"Område {area.number} jämförs inte") for note in data.notes)
+        noted = any(n.kind == NoteKind.AREA_NOT_COMPARABLE and n.area == area.number for n in data.notes)
         assert noted == (not link.comparable)
     assert avg.values == tuple(Decimal(50 + n) for n in range(1, 9))
     assert old.total_comparable is False
@@ -79,7 +79,15 @@ def test_the_real_2016_to_2019_mapping_leaves_out_leadership():
     old = data.series[1]
     assert old.values[4] == Decimal(62)  # 2019 area 5 Brukarens fokus <- 2016 area 2
     assert old.values[7] is None  # 2019 area 8 is not comparable with 2016 area 4
-    assert any("Ledarskap, ansvar och delegation" in n for n in data.notes)
+    first = data.notes[0]
+    assert (first.kind, first.area, first.old_area, first.old_title) == (
+        NoteKind.AREA_NOT_COMPARABLE,
+        8,
+        4,
+        "Ledarskap, ansvar och delegation",
+    )
+    assert data.notes[0].reason.startswith("Ledarskap, ansvar och delegation ersattes")
+    assert data.notes[0].reason_en.startswith("“Ledarskap, ansvar och delegation” was replaced")
 
 
 def test_a_reference_for_another_version_is_not_drawn():
@@ -87,7 +95,9 @@ def test_a_reference_for_another_version_is_not_drawn():
     other = NationalAverage("2016", "Medel 2.1", False, {1: Stat(3, Decimal(50))})
     data = chart_data(FW, summary, "Provby", None, [], other, resources.mappings(), resources.frameworks())
     assert len(data.series) == 1
-    assert "gäller en annan version" in data.notes[0]
+    assert [(n.kind, n.label, n.version) for n in data.notes] == [
+        (NoteKind.NATIONAL_OTHER_VERSION, "Medel 2.1", "2016")
+    ]
     assert data.current.label == "Provby" and data.current.values == (None,) * 8
 
 

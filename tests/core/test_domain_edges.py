@@ -13,7 +13,7 @@ import pytest
 
 from kompass_desktop import resources
 from kompass_desktop.domain.checks import Severity, consistency_problems, open_items, required_missing
-from kompass_desktop.domain.comparison import ChartData, Series, SeriesKind, chart_data
+from kompass_desktop.domain.comparison import ChartData, NoteKind, Series, SeriesKind, chart_data
 from kompass_desktop.domain.consensus import (
     AgreedScore,
     IndependentScore,
@@ -317,9 +317,18 @@ def test_earlier_evaluations_newest_first_and_what_cannot_be_compared_is_noted()
     assert [(a.number, a.title, a.label) for a in data.areas] == [
         (a.number, a.title, f"{a.number}. {a.title}") for a in FW.areas
     ]
-    assert data.notes[0] == f"Gamla: version 1999 kan inte jämföras med {FW.name}."
-    assert data.notes[1].startswith(
-        "Område 8 jämförs inte med Utvärdering 2018: Ledarskap, ansvar och delegation är inte jämförbart ("
+    gamla, area8 = data.notes[0], data.notes[1]
+    assert (gamla.kind, gamla.label, gamla.version, gamla.current) == (
+        NoteKind.VERSION_NOT_COMPARABLE,
+        "Gamla",
+        "1999",
+        FW.name,
+    )
+    assert (area8.kind, area8.area, area8.label, area8.old_title) == (
+        NoteKind.AREA_NOT_COMPARABLE,
+        8,
+        "Utvärdering 2018",
+        "Ledarskap, ansvar och delegation",
     )
 
 

@@ -111,6 +111,8 @@ def _child(shots: Path | None, lang: str) -> int:
     for _ in range(10):
         app.processEvents()
     report["dock"] = window.chart_dock.width()
+    frame = window.frameGeometry()  # every page was shown: the widest one counts
+    report["window_with_charts"] = [frame.left(), frame.top(), frame.right() + 1, frame.bottom() + 1]
     if shots is not None:
         window.grab().save(str(shots / "area-2-with-charts.png"))
     print(json.dumps(report))

@@ -67,6 +67,7 @@ def test_the_window_fits_the_screen_on_first_start(tmp_path):
 
         assert seen["maximized"], screen
         assert inside(seen["window"]), (screen, seen["window"])
+        assert inside(seen["window_with_charts"]), (screen, "with the charts", seen["window_with_charts"])
         assert inside(seen["saved"]), (screen, "the Sparat indicator", seen["saved"])
         assert inside(seen["source"]), (screen, "the current source", seen["source"])
         for page, hint in seen["pages"].items():

@@ -347,3 +347,99 @@ def test_domain_labels_are_english_in_the_english_ui(english, qtbot, errors, dem
         assert not [t for t in texts if any(w in t for w in swedish)], texts
     finally:
         window.close_evaluation()
+
+
+#: Swedish words that must not reach the English UI through the charts' notes and legend.
+SWEDISH_IN_NOTES = ("jämförs", "Riksgenomsnitt", "Område", "Nationellt", "medelvärde", "EXEMPELDATA")
+SWEDISH_IN_NOTES += ("gjordes", "gäller", "version och", "ersattes", "reviderades", "motsvaras")
+
+
+def _chart_words(win) -> tuple[str, str]:
+    """The notes under the charts and the legend above them, as shown on the summary page."""
+    win.go("summary")
+    charts = win.workspace.pages["summary"].ensure_charts()
+    return charts.notes.text(), charts.legend.text()
+
+
+def _an_evaluation_of_2012(win) -> None:
+    """An earlier evaluation made with version 2010: compared through two revisions."""
+    assert win.controller.add_earlier(2012, "2010", {str(n): 50 + n for n in range(1, 9)})
+
+
+def test_the_charts_notes_and_legend_are_english_in_the_english_ui(english, demo_window):
+    """What the charts do not compare (an area of an earlier version, an evaluation made with
+    another version) and the national average's name are worded in English."""
+    notes, legend = _chart_words(demo_window)
+    assert "Area 8 is not compared with Lindsjö 2018 (version 2.1)" in notes, notes
+    assert "“Ledarskap, ansvar och delegation” was replaced by" in notes, notes
+    assert "was made with another version: In 2019/2020 the areas were revised" in notes, notes
+    assert "National average 2020–2025 – SAMPLE DATA" in legend, legend
+    _an_evaluation_of_2012(demo_window)
+    notes, legend = _chart_words(demo_window)
+    assert "Area 6 is not compared with Lindsjö 2012: Verksamhetsutveckling is not comparable (" in notes
+    assert "with substantially changed content. “Ständiga förbättringar” corresponds to" in notes
+    assert "Lindsjö 2012 was made with another version: The 2016 revision: most areas" in notes
+    seen = notes + legend + demo_window.workspace.pages["summary"].comparisons.national.text()
+    assert not [w for w in SWEDISH_IN_NOTES if w in seen], seen
+
+
+def test_the_charts_notes_and_legend_are_as_before_in_the_swedish_ui(demo_window):
+    notes, legend = _chart_words(demo_window)
+    assert notes == (
+        "<small>Område 8 jämförs inte med Lindsjö 2018 (version 2.1): Ledarskap, ansvar och delegation "
+        "är inte jämförbart (Ledarskap, ansvar och delegation ersattes av Chefs- och ledarskap samt "
+        "medarbetarskap med annat innehåll.).<br>Lindsjö 2018 (version 2.1) gjordes med en annan version: "
+        "2019/2020 reviderades och numrerades områdena om; jämförelser kan göras till stor del men inte "
+        "fullt ut.<br>Medelvärdet är exempeldata, inte verkliga resultat.</small>"
+    )
+    assert "Nationellt medelvärde 2020–2025 – EXEMPELDATA" in legend
+    _an_evaluation_of_2012(demo_window)
+    notes, _legend = _chart_words(demo_window)
+    assert (
+        "Område 6 jämförs inte med Lindsjö 2012: Verksamhetsutveckling är inte jämförbart "
+        "(Verksamhetsutveckling blev Ständiga förbättringar med väsentligt ändrat innehåll. "
+        "Ständiga förbättringar motsvaras av Kvalitetsutveckling.)." in notes
+    )
+
+
+def test_consensus_states_and_web_kinds_are_english_in_the_english_ui(english, demo_window):
+    """Where each sub-area's consensus stands (the consensus table, the line on the area page) and
+    the kind of a web source are worded in English, not with the domain's Swedish labels."""
+    demo_window.go("consensus")
+    table = demo_window.workspace.pages["consensus"].table
+    status = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index("Status")
+    states = {table.item(r, status).text() for r in range(table.rowCount()) if table.item(r, status)}
+    assert "agreed" in states and not states & {"överens", "oense", "en bedömning", "ej bedömd"}, states
+    demo_window.go("area:1")
+    hint = demo_window.workspace.pages["area:1"].cards["1.1"].consensus_hint.text()
+    assert hint.endswith("Agreed: 13 (agreed)"), hint
+    demo_window.go("web")
+    web = demo_window.workspace.pages["web"].table
+    kind = [web.horizontalHeaderItem(c).text() for c in range(web.columnCount())].index("Type")
+    kinds = {web.item(r, kind).text() for r in range(web.rowCount())}
+    assert kinds == {"web", "social media"}, kinds
+
+
+def test_the_gui_never_shows_the_domains_swedish_labels():
+    """The domain keeps Swedish labels and sentences for reports and the command line
+    (``label_sv``, ``describe()``); the GUI words the same data itself (gui/wording.py)."""
+    swedish_only = {"label_sv", "describe", "describe_scores"}
+    used = [
+        f"{path.name}:{node.lineno} .{node.attr}"
+        for path in sorted((ROOT / "kompass_desktop" / "gui").glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in swedish_only
+    ]
+    assert used == []
+
+
+def test_every_note_of_the_version_mapping_has_its_english():
+    """The mapping's explanations reach the English charts: each one has its English text."""
+    from kompass_desktop import resources
+
+    mappings = resources.mappings()
+    notes = [(m.note, m.note_en) for m in mappings]
+    notes += [(link.note, link.note_en) for m in mappings for link in m.links]
+    assert len([sv for sv, _en in notes if sv]) >= 10
+    assert [sv for sv, en in notes if sv and not en] == []
+    assert [en for sv, en in notes if en and not sv] == []
