@@ -20,11 +20,13 @@ class Severity(StrEnum):
 class OpenItem:
     severity: Severity
     #: unscored | not_agreed | no_findings | no_evidence | empty_text | no_summary |
-    #: municipality_not_in_register
+    #: municipality_not_in_register; the report adds no_dates | no_evaluators |
+    #: example_national_average (a GUI words each kind itself: gui/wording.py)
     kind: str
     ref: str  # sub-area "3.2", area "3" or "" for the whole evaluation
     message: str
-    # no_findings: the FindingKind value; no_summary: the TextScope value; not_agreed: the scores
+    # no_findings: the FindingKind value; no_summary: the TextScope value; not_agreed: the scores;
+    # municipality_not_in_register: the municipality's name as written
     detail: str = ""
 
 
@@ -41,6 +43,7 @@ def open_items(snap: EvaluationSnapshot) -> list[OpenItem]:
                 "",
                 f"Kommunen ”{info.municipality}” är inte vald ur kommunregistret: välj den under "
                 "Redigera → Uppgifter om kommunen och utvärderingen",
+                info.municipality,
             )
         )
     evidenced = {n.subarea for n in snap.notes if n.subarea}

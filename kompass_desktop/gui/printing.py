@@ -31,6 +31,7 @@ from ..domain.reference import NationalAverage
 from ..services import files
 from .controller import EvaluationController
 from .dialogs import ok_cancel, show_error
+from .wording import open_item
 
 
 def build_in_background(parent: QWidget, label: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -206,7 +207,7 @@ def _save_final(parent: QWidget, controller: EvaluationController, suffix: str =
         return None
     missing = missing_for_final(snapshot, with_national=with_national)
     if missing:
-        text = "\n".join(f"• {item.message}" for item in missing[:25])
+        text = "\n".join(f"• {open_item(item, snapshot.framework)}" for item in missing[:25])
         more = (
             QCoreApplication.translate("printing", "\n… och {0} till").format(len(missing) - 25)
             if len(missing) > 25

@@ -176,7 +176,25 @@ def open_item(item: OpenItem, framework: Framework) -> str:
             ),
         }
         return texts.get(item.detail, item.message)
-    return item.message
+    whole = {
+        "municipality_not_in_register": QCoreApplication.translate(
+            "wording",
+            "Kommunen ”{0}” är inte vald ur kommunregistret: välj den under "
+            "Redigera → Uppgifter om kommunen och utvärderingen",
+        ).format(item.detail),
+        "no_dates": QCoreApplication.translate(
+            "wording", "Utvärderingens datum saknas (uppgifter om utvärderingen)"
+        ),
+        "no_evaluators": QCoreApplication.translate(
+            "wording", "Utvärderarnas namn saknas (uppgifter om utvärderingen)"
+        ),
+        "example_national_average": QCoreApplication.translate(
+            "wording",
+            "Det nationella medelvärdet är programmets exempeldata: ange SKR:s medelvärdesfil, "
+            "eller gör rapporten utan nationellt medelvärde",
+        ),
+    }
+    return whole.get(item.kind, item.message)
 
 
 class _TeamWording(QObject):

@@ -857,32 +857,32 @@ kommen</source>
 <context>
     <name>FinalReportDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="158"/>
         <source>Slutlig rapport</source>
         <translation>Final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="160"/>
         <source>Jämförelse med ett nationellt medelvärde i diagram och texter:</source>
         <translation>Comparison with a national average in charts and texts:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="162"/>
         <source>Med {0}</source>
         <translation>With {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="164"/>
         <source>Utan nationellt medelvärde (rapporten jämför bara med tidigare utvärderingar)</source>
         <translation>Without a national average (the report compares only with earlier evaluations)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="171"/>
         <source>Medelvärdet är programmets exempeldata och kan inte stå i en slutlig rapport. Ange SKR:s medelvärdesfil på sammanfattningssidan för att jämföra med den.</source>
         <translation>The average is the program&apos;s example data and cannot appear in a final report. Choose SKR&apos;s average file on the summary page to compare with it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="181"/>
         <source>Fortsätt…</source>
         <translation>Continue…</translation>
     </message>
@@ -1889,47 +1889,47 @@ kommen</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="171"/>
         <source>Föregående sida</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="172"/>
         <source>Nästa sida</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="176"/>
         <source>Zooma ut</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="177"/>
         <source>Zooma in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="178"/>
         <source>Anpassa till bredden</source>
         <translation>Fit to width</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="181"/>
         <source>uppdaterar…</source>
         <translation>updating…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="258"/>
         <source>Förhandsvisningen visar rapportens sidor för områdena och sammanfattningen.</source>
         <translation>The preview shows the report&apos;s pages for the areas and the summary.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="386"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="423"/>
         <source>Sida {0} av {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_pane.py" line="444"/>
+        <location filename="../../kompass_desktop/gui/preview_pane.py" line="481"/>
         <source>Den här texten skrivs inte i ett fält.</source>
         <translation>This text is not written in a field.</translation>
     </message>
@@ -2520,12 +2520,12 @@ kommen</source>
 <context>
     <name>_TeamWording</name>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="205"/>
         <source>Samstämmighet: ingen delfråga har bedömts av fler än en utvärderare än.</source>
         <translation>Agreement: no sub-area has been assessed by more than one evaluator yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/wording.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="208"/>
         <source>Samstämmighet från början: {0} av %n delfrågor med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</source>
         <translation>
             <numerusform>Agreement from the start: {0} of %n sub-area with several assessments equal ({1}), mean difference {2} points, {3} with a large difference.</numerusform>
@@ -3143,7 +3143,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>No evaluation is open.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/preview_worker.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/preview_worker.py" line="100"/>
         <source>Förhandsvisningen kunde inte skapas: {0}</source>
         <translation>The preview could not be made: {0}</translation>
     </message>
@@ -3151,29 +3151,29 @@ Nothing you have saved has been lost. Details: {1}</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="120"/>
         <source>Utskriften sparades inte</source>
         <translation>The printout was not saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="129"/>
         <source>Förhandsgranska utkast</source>
         <translation>Preview draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="212"/>
         <source>
 … och {0} till</source>
         <translation>
 … and {0} more</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="217"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="218"/>
         <source>Rapporten kan inte skapas än</source>
         <translation>The report cannot be created yet</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="219"/>
         <source>Detta saknas för en slutlig rapport:
 
 {0}{1}
@@ -3186,74 +3186,74 @@ Ett utkast kan alltid skrivas ut.</source>
 A draft can always be printed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="228"/>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="248"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="256"/>
         <source>Rapporten kunde inte skapas</source>
         <translation>The report could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="296"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="297"/>
         <source>Utkastet sparades inte</source>
         <translation>The draft was not saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="307"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="308"/>
         <source>Rapporten är sparad</source>
         <translation>The report is saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="308"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="309"/>
         <source>Sparad som {0}
 i mappen {1}</source>
         <translation>Saved as {0}
 in the folder {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="313"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="314"/>
         <source>Öppna rapporten</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="316"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="317"/>
         <source>Öppna mappen</source>
         <translation>Open the folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="235"/>
         <source>Rapporten sparades: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="267"/>
         <source>Utkastet är klart</source>
         <translation>Draft ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="268"/>
         <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
         <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="275"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="276"/>
         <source>Förhandsgranska och skriv ut…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="279"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="280"/>
         <source>Spara som PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="288"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="289"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
     </message>
@@ -3498,52 +3498,72 @@ in the folder {1}</translation>
         <translation>Weaker areas: text missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="206"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="180"/>
+        <source>Kommunen ”{0}” är inte vald ur kommunregistret: välj den under Redigera → Uppgifter om kommunen och utvärderingen</source>
+        <translation>The municipality “{0}” was not chosen from the register of municipalities: choose it under Edit → Municipality and evaluation details</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="185"/>
+        <source>Utvärderingens datum saknas (uppgifter om utvärderingen)</source>
+        <translation>The dates of the evaluation are missing (evaluation details)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="188"/>
+        <source>Utvärderarnas namn saknas (uppgifter om utvärderingen)</source>
+        <translation>The evaluators’ names are missing (evaluation details)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="191"/>
+        <source>Det nationella medelvärdet är programmets exempeldata: ange SKR:s medelvärdesfil, eller gör rapporten utan nationellt medelvärde</source>
+        <translation>The national average is the program’s sample data: choose SKR’s average file, or make the report without the national average</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/wording.py" line="224"/>
         <source>sv</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="238"/>
         <source>Nationellt medelvärde {0}</source>
         <translation>National average {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="240"/>
         <source>Nationellt medelvärde</source>
         <translation>National average</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="243"/>
         <source>{0} – EXEMPELDATA</source>
         <translation>{0} – SAMPLE DATA</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="252"/>
         <source>{0}: version {1} kan inte jämföras med {2}.</source>
         <translation>{0}: version {1} cannot be compared with {2}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="238"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="256"/>
         <source>område {0}</source>
         <translation>area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="240"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="258"/>
         <source>Område {0} jämförs inte med {1}: {2} är inte jämförbart ({3}).</source>
         <translation>Area {0} is not compared with {1}: {2} is not comparable ({3}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="261"/>
         <source>Område {0} jämförs inte med {1}: {2} är inte jämförbart.</source>
         <translation>Area {0} is not compared with {1}: {2} is not comparable.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="265"/>
         <source>{0} gjordes med en annan version: {1}</source>
         <translation>{0} was made with another version: {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/wording.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="270"/>
         <source>{0} gäller en annan version och visas inte.</source>
         <translation>{0} is for another version and is not shown.</translation>
     </message>

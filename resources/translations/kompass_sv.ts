@@ -217,7 +217,7 @@
 <context>
     <name>_TeamWording</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/wording.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="208"/>
         <source>Samstämmighet från början: {0} av %n delfrågor med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</source>
         <translation>
             <numerusform>Samstämmighet från början: {0} av %n delfråga med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</numerusform>

@@ -93,6 +93,7 @@ def test_a_name_not_chosen_from_the_register_is_a_warning_unless_unlisted(done):
         "",
         "Kommunen ”Provby” är inte vald ur kommunregistret: välj den under "
         "Redigera → Uppgifter om kommunen och utvärderingen",
+        "Provby",
     )
     assert open_items(typed) == [expected]
     assert required_missing(typed) == []

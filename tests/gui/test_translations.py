@@ -20,7 +20,16 @@ from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from kompass_desktop.domain.model import TextScope
 
@@ -443,3 +452,36 @@ def test_every_note_of_the_version_mapping_has_its_english():
     assert len([sv for sv, _en in notes if sv]) >= 10
     assert [sv for sv, en in notes if sv and not en] == []
     assert [en for sv, en in notes if en and not sv] == []
+
+
+def test_what_is_missing_is_english_in_the_english_ui(english, window, tmp_path, monkeypatch):
+    """Every kind of open item — on the summary page and in the list a refused final report
+    gives — is worded in English (the domain's own sentences are Swedish, for reports)."""
+    from kompass_desktop import resources
+    from kompass_desktop.gui import printing
+    from kompass_desktop.services import EvaluationSession, NewEvaluation
+
+    path = tmp_path / "ny.kompass"  # a name typed, not chosen from the register; no dates, no evaluators
+    EvaluationSession.create(path, NewEvaluation(resources.framework("2019"), "Nyby", 2026)).close()
+    assert window.open_file(path)
+    window.go("summary")
+    items = window.workspace.pages["summary"].open_items
+    texts = [items.item(r).text() for r in range(items.count())]
+    assert any("“Nyby” was not chosen from the register of municipalities" in t for t in texts), texts
+
+    def with_the_example_average(dialog):
+        dialog.with_national.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(printing.FinalReportDialog, "exec", with_the_example_average)
+    warned: list[str] = []
+    monkeypatch.setattr(printing.QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    assert printing.print_report(window, window.controller, draft=False) is None
+    for english_text in (
+        "The dates of the evaluation are missing",
+        "The evaluators’ names are missing",
+        "The national average is the program’s sample data",
+    ):
+        assert english_text in warned[0], warned[0]
+    swedish = ("saknas", "ingen poäng", "medelvärde", "kommunregistret", "utvärderingen", "exempeldata")
+    assert not [w for w in swedish if w in warned[0] + "\n".join(texts)], (warned[0], texts)
