@@ -257,7 +257,7 @@ def chart_note(note: ChartNote, national: NationalAverage | None = None) -> str 
         if reason:
             return QCoreApplication.translate(
                 "wording", "Område {0} jämförs inte med {1}: {2} är inte jämförbart ({3})."
-            ).format(note.area, note.label, old, reason)
+            ).format(note.area, note.label, old, reason.rstrip("."))  # the sentence's own full stop
         return QCoreApplication.translate(
             "wording", "Område {0} jämförs inte med {1}: {2} är inte jämförbart."
         ).format(note.area, note.label, old)

@@ -381,6 +381,7 @@ def test_the_charts_notes_and_legend_are_english_in_the_english_ui(english, demo
     notes, legend = _chart_words(demo_window)
     assert "Area 8 is not compared with Lindsjö 2018 (version 2.1)" in notes, notes
     assert "“Ledarskap, ansvar och delegation” was replaced by" in notes, notes
+    assert ".)." not in notes, notes  # one full stop after the reason
     assert "was made with another version: In 2019/2020 the areas were revised" in notes, notes
     assert "National average 2020–2025 – SAMPLE DATA" in legend, legend
     _an_evaluation_of_2012(demo_window)
@@ -397,7 +398,7 @@ def test_the_charts_notes_and_legend_are_as_before_in_the_swedish_ui(demo_window
     assert notes == (
         "<small>Område 8 jämförs inte med Lindsjö 2018 (version 2.1): Ledarskap, ansvar och delegation "
         "är inte jämförbart (Ledarskap, ansvar och delegation ersattes av Chefs- och ledarskap samt "
-        "medarbetarskap med annat innehåll.).<br>Lindsjö 2018 (version 2.1) gjordes med en annan version: "
+        "medarbetarskap med annat innehåll).<br>Lindsjö 2018 (version 2.1) gjordes med en annan version: "
         "2019/2020 reviderades och numrerades områdena om; jämförelser kan göras till stor del men inte "
         "fullt ut.<br>Medelvärdet är exempeldata, inte verkliga resultat.</small>"
     )
@@ -407,7 +408,7 @@ def test_the_charts_notes_and_legend_are_as_before_in_the_swedish_ui(demo_window
     assert (
         "Område 6 jämförs inte med Lindsjö 2012: Verksamhetsutveckling är inte jämförbart "
         "(Verksamhetsutveckling blev Ständiga förbättringar med väsentligt ändrat innehåll. "
-        "Ständiga förbättringar motsvaras av Kvalitetsutveckling.)." in notes
+        "Ständiga förbättringar motsvaras av Kvalitetsutveckling)." in notes
     )
 
 
