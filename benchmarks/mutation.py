@@ -227,6 +227,28 @@ def results(work: Path, package: Package) -> dict[str, str]:
     return out
 
 
+def generate(work: Path) -> None:
+    """Let mutmut write its copy of the project and every mutant (no test is run), so that a
+    sample can be drawn from all of the package's mutants before any is tested."""
+    code = (
+        "import os\n"
+        "os.environ['MUTANT_UNDER_TEST'] = 'mutant_generation'\n"
+        "from mutmut.__main__ import create_mutants, store_lines_covered_by_tests\n"
+        "from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths\n"
+        "os.makedirs('mutants', exist_ok=True)\n"
+        "copy_src_dir(); copy_also_copy_files(); setup_source_paths(); store_lines_covered_by_tests()\n"
+        "create_mutants(1)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=work, check=True, capture_output=True)
+
+
+def sample(names: list[str], size: int, seed: int) -> list[str]:
+    """The same ``size`` mutants every time for the same package, seed and mutants."""
+    import random
+
+    return sorted(random.Random(seed).sample(sorted(names), min(size, len(names))))
+
+
 def diffs(work: Path, names: list[str]) -> dict[str, str]:
     """The changed lines of each mutant (mutmut's own diff, read in the work folder)."""
     if not names:
@@ -261,8 +283,17 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     work = (
         WORK / name if args.report_only else prepare(name, package, args.fresh, keep_selection=not args.tests)
     )
+    if args.sample and not args.report_only:
+        generate(work)
     before = results(work, package)
+    chosen: set[str] | None = None
+    if args.sample:  # a random sample of the package's mutants stands for the whole
+        chosen = set(sample(list(before), args.sample, args.seed))
+        before = {k: v for k, v in before.items() if k in chosen}
+        print(f"[{name}] a sample of {len(chosen)} of the package's mutants (seed {args.seed})")
     names: list[str] = list(package.functions)
+    if chosen is not None:  # only those not tested yet (mutmut re-tests every mutant it is given)
+        names = sorted(k for k, v in before.items() if v == "not checked")
     if args.survivors:
         names = [k for k, v in before.items() if v in ("survived", "no tests", "suspicious")]
         if not names:
@@ -274,7 +305,7 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
     command = [mutmut, "run", "--max-children", str(args.max_children), *names]
     start = time.monotonic()
-    if not (args.survivors and not names) and not args.report_only:
+    if not ((args.survivors or chosen is not None) and not names) and not args.report_only:
         print(f"[{name}] {' '.join(command[1:3])} … in {work.relative_to(ROOT)}", flush=True)
         log = work / "run.log"
         with log.open("w", encoding="utf-8") as out:
@@ -285,6 +316,8 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
             sys.exit(1)
     minutes = (time.monotonic() - start) / 60
     found = results(work, package)
+    if chosen is not None:
+        found = {k: v for k, v in found.items() if k in chosen}
     killed = sum(1 for v in found.values() if v in ("killed", "timeout"))
     survivors = sorted(k for k, v in found.items() if v not in ("killed", "timeout", "not checked"))
     unchecked = sum(1 for v in found.values() if v == "not checked")
@@ -350,6 +383,13 @@ def main() -> None:
         metavar="GLOB",
         help="only these test files of tests/core (repeatable) instead of the package's own",
     )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="test a random sample of N of the package's mutants (the same N every run) and score it",
+    )
+    parser.add_argument("--seed", type=int, default=13, help="seed of --sample (default 13)")
     parser.add_argument("--check", metavar="MUTANT", help="run --tests with this mutant on (one --package)")
     parser.add_argument("--report-only", action="store_true", help="print the stored results, run nothing")
     parser.add_argument("--no-list", dest="list", action="store_false", help="do not list the survivors")

@@ -198,3 +198,16 @@ def test_a_damaged_file_that_is_replaced_is_kept_byte_for_byte(evaluation, tmp_p
     assert kept_copy.reason == "damaged" and kept_copy.path.read_bytes() == damaged
     assert Path(f"{kept_copy.path}-wal").read_bytes() == b"wal bytes"
     assert text_in(broken) == ""
+
+
+def test_restoring_a_backup_in_an_old_format_leaves_the_backup_as_it_was(tmp_path, capsys):
+    """The backup is only read: restoring never upgrades (or otherwise writes) the backup itself."""
+    old = tmp_path / "gammal-kopia.kompass"
+    shutil.copy(OLD_FORMAT, old)
+    before = digest(old)
+    target = tmp_path / "återställd.kompass"
+    assert main(["restore", str(old), "-o", str(target)]) == 0
+    assert digest(old) == before and user_version(old) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gammal-kopia.kompass", "återställd.kompass"]
+    with EvaluationSession.open(target) as restored:  # upgraded when opened, like any old file
+        assert restored.validate() == []

@@ -23,7 +23,7 @@ from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
 from kompass_desktop.storage import backup
 from kompass_desktop.storage.errors import CorruptFile, DiskFull, ReadOnlyFile, StorageError
-from kompass_desktop.storage.rows import translate_sqlite_error
+from kompass_desktop.storage.rows import is_damage, translate_sqlite_error
 
 
 def digest(path):
@@ -430,3 +430,41 @@ def _sqlite_error(text: str, name: str = "") -> sqlite3.Error:
 def test_each_sqlite_error_is_one_clear_message(text, name, kind, message):
     translated = translate_sqlite_error(_sqlite_error(text, name), Path("/mapp/x.kompass"))
     assert type(translated) is kind and str(translated) == message
+
+
+def test_validate_names_each_field_of_the_wrong_type_and_only_those(good, capsys):
+    """Values written by another program: a blob, text in a number field (also REAL), an infinite
+    number; the sound fields of the same records and empty optional fields are not named."""
+    second = "(SELECT rowid FROM findings ORDER BY rowid LIMIT 1 OFFSET 1)"
+    conn = sqlite3.connect(good)
+    conn.execute("UPDATE evaluation SET inhabitants = X'00ff', employees = NULL, year = NULL")
+    conn.execute(f"UPDATE findings SET position = 'först' WHERE rowid = {FIRST.format('findings')}")
+    conn.execute(f"UPDATE findings SET area = 'två', position = 2.5 WHERE rowid = {second}")
+    conn.execute("UPDATE findings SET position = 9e999 WHERE rowid = (SELECT max(rowid) FROM findings)")
+    conn.commit()
+    conn.close()
+    assert main(["validate", str(good)]) == 1
+    err = capsys.readouterr().err
+    listed = err.split("innehåller skadade värden: ")[1].split(". Filen öppnas inte")[0]
+    assert sorted(p.split(": fältet ")[1] for p in listed.split("; ")) == [
+        "area ('två') är inte av typen INTEGER",
+        "inhabitants (b'\\x00\\xff') är inte av typen INTEGER",
+        "position ('först') är inte av typen REAL",
+        "position (inf) är inte av typen REAL",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "damaged"),
+    [
+        ("database disk image is malformed", "SQLITE_CORRUPT", True),
+        ("file is not a database", "SQLITE_NOTADB", True),
+        ("Database disk image is malformed", "", True),  # without SQLite's name: by its words
+        ("file is not a database", "", True),
+        ("Corrupt index", "", True),
+        ("database or disk is full", "SQLITE_FULL", False),  # the disk, not the file
+        ("database is locked", "", False),
+    ],
+)
+def test_only_damage_to_the_file_itself_counts_as_damage(text, name, damaged):
+    assert is_damage(_sqlite_error(text, name)) is damaged

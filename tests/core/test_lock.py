@@ -281,3 +281,19 @@ def test_long_names_work_or_get_a_clear_error(saved, tmp_path, capsys, size):
     assert main(["validate", str(target)]) == 0  # reading works at every length
     leftovers = {p.name for p in tmp_path.iterdir()} - {target.name, "p.csv", saved.name}
     assert leftovers == set()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_the_holder_is_named_also_when_its_lock_says_not_since_when(saved):
+    """A lock written without a start time (an older version): who holds it, without "sedan"."""
+    import fcntl
+
+    with open(lock_path_for(saved), "wb", buffering=0) as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held.write(b'{"user": "anna", "host": "kontoret"}')
+        with pytest.raises(FileLocked) as refused:
+            EvaluationSession.open(saved)
+    assert str(refused.value) == (
+        "test.kompass är redan öppen av anna på kontoret. "
+        "Stäng den där först – två program kan inte skriva i samma utvärdering."
+    )

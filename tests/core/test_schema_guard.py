@@ -85,6 +85,10 @@ FOREIGN = {
         "utlösaren ”sneaky” (på notes) kommer inte från Kompass Desktop",
     ),
     "view": (["CREATE VIEW alla AS SELECT * FROM notes"], "vyn ”alla” kommer inte från Kompass Desktop"),
+    "view with quotes in its name": (
+        ['CREATE VIEW "alla ""nya"" anteckningar" AS SELECT * FROM notes'],
+        'vyn ”alla "nya" anteckningar” kommer inte från Kompass Desktop',
+    ),
     "unique index": (
         ["CREATE UNIQUE INDEX en_per_delfraga ON notes (subarea) WHERE body LIKE 'ny%'"],
         "indexet ”en_per_delfraga” (på notes) kommer inte från Kompass Desktop",

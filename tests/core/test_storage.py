@@ -467,3 +467,53 @@ def test_deleting_and_restoring_keep_each_version_in_the_history(saved):
         assert again["deleted"] == 1
     finally:
         f.close()
+
+
+def test_search_finds_notes_texts_and_documents_and_says_where(session: EvaluationSession):
+    from kompass_desktop.domain.model import TextScope
+
+    note = session.notes.add("Budgeten beslutas av fullmäktige i november.", "1.1")
+    session.notes.add("Inget om saken här.", "1.2")
+    gone = session.notes.add("Fullmäktige, borttagen anteckning.", "2.1")
+    session.notes.delete(gone.id)
+    session.scores.set_text(TextScope.SUBAREA, "2.3", "Fullmäktige följer upp målen varje år.")
+    doc = session.registers.add_document(title="Arbetsordning", body="Fullmäktige sammanträder tio gånger.")
+    hits = {h.kind: h for h in session.search("fullmäktige")}
+    assert set(hits) == {"note", "text", "document"} and len(session.search("fullmäktige")) == 3
+    assert (hits["note"].id, hits["note"].ref) == (note.id, "1.1")
+    assert "[fullmäktige]" in hits["note"].snippet
+    assert hits["text"].ref == "subarea:2.3" and "[Fullmäktige]" in hits["text"].snippet
+    assert hits["text"].id and hits["text"].id not in (note.id, doc.id)
+    assert (hits["document"].id, hits["document"].ref) == (doc.id, "Arbetsordning")
+    assert "[Fullmäktige]" in hits["document"].snippet
+    assert [h.kind for h in session.search("fullmäktige", limit=1)] == [
+        min(hits.values(), key=lambda h: h.rank).kind
+    ]
+
+
+def test_unsorted_notes_are_those_without_sub_area_oldest_first(session: EvaluationSession):
+    notes = session.notes
+    notes.add("Sorterad", "1.1")
+    later = notes.add("Senare osorterad", captured_at="2025-10-14T15:00")
+    earlier = notes.add("Tidigare osorterad", captured_at="2025-10-14T09:00")
+    gone = notes.add("Borttagen osorterad", captured_at="2025-10-14T08:00")
+    notes.delete(gone.id)
+    assert [n.id for n in notes.all(unsorted=True)] == [earlier.id, later.id]
+
+
+def test_a_record_stored_as_given_over_a_deleted_one_is_a_version_of_it(saved):
+    """Import and merge store records as given: the history links the new version to the one it
+    replaces, also when that one was deleted here."""
+    f = open_evaluation_file(saved)
+    try:
+        with f.write():
+            note = f.insert("notes", {"body": "Här", "subarea": "1.1"}, author="Anna")
+            _, deleted = f.set_deleted("notes", note["id"], True, author="Anna")
+            f.put_raw(
+                "notes", {**note, "body": "Från kollegan", "rev": "r-kollega"}, reason="merge", author="Bo"
+            )
+        last = f.history(note["id"])[-1]
+        assert (last["rev"], last["parent_rev"], last["reason"]) == ("r-kollega", deleted["rev"], "merge")
+        assert f.get("notes", note["id"])["body"] == "Från kollegan"
+    finally:
+        f.close()
