@@ -98,6 +98,8 @@ PACKAGES: dict[str, Package] = {
         (
             "test_services_*.py",
             "test_storage*.py",
+            "test_store_copied.py",
+            "test_writers.py",
             "test_backup*.py",
             "test_cli.py",
             "test_rules.py",
@@ -288,7 +290,8 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     before = results(work, package)
     chosen: set[str] | None = None
     if args.sample:  # a random sample of the package's mutants stands for the whole
-        chosen = set(sample(list(before), args.sample, args.seed))
+        population = results(work, PACKAGES[name])  # drawn from all mutants, then --only applies
+        chosen = set(sample(list(population), args.sample, args.seed))
         before = {k: v for k, v in before.items() if k in chosen}
         print(f"[{name}] a sample of {len(chosen)} of the package's mutants (seed {args.seed})")
     names: list[str] = list(package.functions)

@@ -182,3 +182,20 @@ def test_a_full_disk_when_opening_is_not_called_damage(saved):
     assert "skadad" not in proc.stderr and "säkerhetskopia" not in proc.stderr
     assert (digest(saved), digest(saved.with_name(saved.name + "-wal"))) == before
     assert main(["validate", str(saved)]) == 0  # with room again, everything is there
+
+
+def test_closing_while_another_program_reads_the_file_keeps_the_edits_in_the_log(session):
+    """The file cannot be switched back to a single file while another connection has it open:
+    closing still succeeds, the edit waits in NAME-wal and is there at the next open."""
+    path = session.path
+    session.scores.set("1.1", 5)
+    reader = sqlite3.connect(path)  # e.g. a database browser, between two reads
+    try:
+        assert reader.execute("SELECT count(*) FROM evaluation").fetchone()[0] == 1
+        session.close()  # no error: the switch is postponed
+        assert beside(path) == [path.name + "-shm", path.name + "-wal"]
+    finally:
+        reader.close()
+    with EvaluationSession.open(path) as again:
+        assert again.scores.all()["1.1"] == 5
+    assert beside(path) == []

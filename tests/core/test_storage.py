@@ -391,13 +391,13 @@ def test_earlier_evaluations_are_listed_by_year(session: EvaluationSession):
 
 def test_the_visit_schedule_is_listed_by_date_then_time(session: EvaluationSession):
     reg = session.registers
-    reg.add_interview(group="ledning", date="2025-10-15", start="09:00")
-    reg.add_interview(group="fack", date="2025-10-14", start="13:00")
-    reg.add_interview(group="stab", date="2025-10-14", start="08:30")
-    assert [(i.date, i.start, i.group) for i in reg.interviews()] == [
-        ("2025-10-14", "08:30", "stab"),
-        ("2025-10-14", "13:00", "fack"),
-        ("2025-10-15", "09:00", "ledning"),
+    reg.add_interview(group="ledning", date="2025-10-15", start="09:00", title="Ledningsgruppen")
+    reg.add_interview(group="fack", date="2025-10-14", start="13:00", title="Fackliga företrädare")
+    reg.add_interview(group="stab", date="2025-10-14", start="08:30", title="Staben")
+    assert [(i.date, i.start, i.group, i.title) for i in reg.interviews()] == [
+        ("2025-10-14", "08:30", "stab", "Staben"),
+        ("2025-10-14", "13:00", "fack", "Fackliga företrädare"),
+        ("2025-10-15", "09:00", "ledning", "Ledningsgruppen"),
     ]
 
 
@@ -517,3 +517,53 @@ def test_a_record_stored_as_given_over_a_deleted_one_is_a_version_of_it(saved):
         assert f.get("notes", note["id"])["body"] == "Från kollegan"
     finally:
         f.close()
+
+
+def test_a_read_only_session_cannot_write_the_file_even_by_mistake(saved):
+    """Read-only is SQLite's too, not only the app's: a write slipped past the checks fails."""
+    before = hashlib.sha256(saved.read_bytes()).hexdigest()
+    with (
+        EvaluationSession.open(saved, readonly=True) as s,
+        pytest.raises(sqlite3.OperationalError, match="readonly"),
+    ):
+        s.file.conn.execute("DELETE FROM notes")
+    assert hashlib.sha256(saved.read_bytes()).hexdigest() == before
+
+
+def test_a_rationale_and_a_page_are_read_back_after_reopening(session: EvaluationSession):
+    doc = session.registers.add_document(title="Budget 2025")
+    note = session.notes.add("Målen följs upp", "1.1", source_kind="document", document_id=doc.id, page="12")
+    session.consensus.score("1.1", 10, "Plan finns, uppföljning saknas")
+    path = session.path
+    session.close()
+    with EvaluationSession.open(path, readonly=True) as s:
+        read = s.notes.get(note.id)
+        assert (read.document_id, read.page) == (doc.id, "12")
+        (own,) = s.consensus.subarea("1.1").independent
+        assert own.rationale == "Plan finns, uppföljning saknas"
+
+
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [
+        (
+            sqlite3.OperationalError("database or disk is full"),
+            "Disken är full; ändringen kunde inte sparas i",
+        ),
+        (OSError(errno.EROFS, "Read-only file system"), "kunde inte skapas: filsystemet är skrivskyddat."),
+    ],
+)
+def test_a_new_file_that_cannot_be_built_is_one_message_and_leaves_nothing(
+    tmp_path, monkeypatch, capsys, failure, message
+):
+    from kompass_desktop.cli import main
+    from kompass_desktop.storage import opening
+
+    def fails(*_args):
+        raise failure
+
+    monkeypatch.setattr(opening, "migrate", fails)
+    assert main(["new", str(tmp_path / "ny.kompass"), "--framework", "2019", "--unlisted", "Lindsjö"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "ny.kompass" in err, err
+    assert list(tmp_path.iterdir()) == []
