@@ -251,6 +251,14 @@ def sample(names: list[str], size: int, seed: int) -> list[str]:
     return sorted(random.Random(seed).sample(sorted(names), min(size, len(names))))
 
 
+def wilson(killed: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson interval of a score measured on a random sample, in percent."""
+    p = killed / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * ((p * (1 - p) / total + z * z / (4 * total * total)) ** 0.5) / (1 + z * z / total)
+    return 100 * (centre - half), 100 * (centre + half)
+
+
 def diffs(work: Path, names: list[str]) -> dict[str, str]:
     """The changed lines of each mutant (mutmut's own diff, read in the work folder)."""
     if not names:
@@ -328,6 +336,9 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     score = 100.0 * killed / total if total else 100.0
     verdict = "goal met" if score >= package.goal else f"goal {package.goal} %"
     print(f"[{name}] killed {killed}/{total} = {score:.1f} % ({verdict}); {minutes:.0f} min")
+    if chosen is not None and total:
+        low, high = wilson(killed, total)
+        print(f"[{name}] the whole package, estimated from the sample: {low:.1f}–{high:.1f} % (95 %)")
     if unchecked:
         print(f"[{name}] {unchecked} of {len(found)} mutants not tested yet (the run was stopped): run again")
     if args.list:

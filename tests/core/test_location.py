@@ -158,3 +158,22 @@ def test_an_unreadable_mount_table_counts_as_local(monkeypatch, tmp_path):
 
     monkeypatch.setattr(psutil, "disk_partitions", broken)
     assert classify(tmp_path / "x.kompass").kind == "local"
+
+
+def test_a_file_system_without_wal_is_one_clear_message():
+    """SQLite keeps the old journal mode where the folder cannot hold WAL's shared memory
+    (typically a network drive): the file is not opened for writing, and the user is told why."""
+    from kompass_desktop.storage.errors import StorageError
+    from kompass_desktop.storage.opening import _apply_pragmas
+
+    class NoWal:  # what such a file system answers to "PRAGMA journal_mode = WAL"
+        def execute(self, sql):
+            assert sql == "PRAGMA journal_mode = WAL"
+            return self
+
+        def fetchone(self):
+            return ("delete",)
+
+    with pytest.raises(StorageError) as refused:
+        _apply_pragmas(NoWal())
+    assert str(refused.value) == "Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?)."
