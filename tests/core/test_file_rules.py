@@ -221,13 +221,14 @@ def test_windows_a_path_over_max_path_is_one_clear_message_for_every_writer(
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 @pytest.mark.parametrize("system", ["linux", "macos"])
+@pytest.mark.parametrize(("mask", "mode"), [(0o027, 0o640), (0o022, 0o644)])
 def test_a_finished_output_gets_the_users_umask_and_its_temporary_stays_private(
-    tmp_path, monkeypatch, system
+    tmp_path, monkeypatch, system, mask, mode
 ):
     if system == "macos":
         monkeypatch.setattr(outputs, "_PROC_STATUS", tmp_path / "no-proc" / "status")
     outputs._umask.cache_clear()
-    previous = os.umask(0o027)
+    previous = os.umask(mask)
     try:
         seen = []
         real_commit = outputs.commit
@@ -242,7 +243,7 @@ def test_a_finished_output_gets_the_users_umask_and_its_temporary_stays_private(
         os.umask(previous)
         outputs._umask.cache_clear()
     assert seen == [0o600]  # personal data possible: owner only while it is written
-    assert stat.S_IMODE((tmp_path / "diagram.svg").stat().st_mode) == 0o640
+    assert stat.S_IMODE((tmp_path / "diagram.svg").stat().st_mode) == mode
 
 
 # -- schemas ------------------------------------------------------------------------------------------
