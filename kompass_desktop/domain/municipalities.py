@@ -110,12 +110,20 @@ class Register:
         self._by_code = {m.code: m for m in self.municipalities}
         if len(self._by_code) != len(self.municipalities):
             raise KompassError("Kommunregistret har två kommuner med samma kod.")
-        self._exact: dict[str, set[str]] = {}
-        self._folded: dict[str, set[str]] = {}
-        for m in self.municipalities:
-            for key in self._keys(m):
-                self._exact.setdefault(normalize(key), set()).add(m.code)
-                self._folded.setdefault(fold(key), set()).add(m.code)
+        self._names: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
+
+    def _tables(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """The names as written and without diacritics, built at the first search (opening an
+        evaluation only looks its code up: a faster start)."""
+        if self._names is None:
+            exact: dict[str, set[str]] = {}
+            folded: dict[str, set[str]] = {}
+            for m in self.municipalities:
+                for key in self._keys(m):
+                    exact.setdefault(normalize(key), set()).add(m.code)
+                    folded.setdefault(fold(key), set()).add(m.code)
+            self._names = (exact, folded)
+        return self._names
 
     @staticmethod
     def _keys(m: Municipality) -> list[str]:
@@ -136,7 +144,8 @@ class Register:
     def _matches(self, query: str) -> set[str]:
         """Exact spellings first, then without diacritics; a trailing "kommun"/"stad" may carry
         a missing or surplus genitive s ("Olofström kommun", "Kalmars kommun")."""
-        for table, variant in ((self._exact, normalize(query)), (self._folded, fold(query))):
+        exact, folded = self._tables()
+        for table, variant in ((exact, normalize(query)), (folded, fold(query))):
             stem = _without_suffix(variant)
             candidates = [variant]
             if stem != variant:
@@ -194,7 +203,7 @@ class Register:
         """The municipalities whose names are closest to ``query`` (difflib), best first."""
         target = fold(query)
         names: dict[str, set[str]] = {}
-        for key, codes in self._folded.items():
+        for key, codes in self._tables()[1].items():
             names.setdefault(key, set()).update(codes)
         close = difflib.get_close_matches(target, list(names), n=limit * 3, cutoff=0.6)
         picked: list[Municipality] = []

@@ -32,6 +32,7 @@ from .file_notices import FileNotices, tell_checkpoint_failed
 from .menus import MenusMixin
 from .preview_dock import attach_preview, detach_preview, preview_dock
 from .source_picker import SourcePicker
+from .startup import after_page_painted
 from .welcome import NewEvaluationWizard, WelcomeWidget
 from .workspace import Workspace
 
@@ -264,9 +265,9 @@ class MainWindow(MenusMixin):
         self.workspace.typing.connect(self._update_actions)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
-        if self.chart_dock.isVisible():
-            self._ensure_dock_charts()
-        attach_preview(self)
+        # the docks' charts and preview once the page is on the screen (a faster start)
+        after_page_painted(self.workspace.stack, self._ensure_dock_charts)
+        after_page_painted(self.workspace.stack, lambda: attach_preview(self))
         readonly = self.tr(" (skrivskyddad)") if session.readonly else ""
         self.setWindowTitle(f"{session.names().display} – {session.path.name}{readonly} – {APP_NAME}")
         self.saved_label.setText(self.tr("Alla ändringar sparas direkt"))
@@ -318,10 +319,13 @@ class MainWindow(MenusMixin):
             self.resizeDocks([self.chart_dock], [readable], Qt.Orientation.Horizontal)
 
     def _ensure_dock_charts(self) -> None:
-        """The charts beside the pages are built the first time the dock is shown."""
+        """The charts beside the pages are built the first time the dock is shown with an
+        evaluation open (the dock restored as shown at start imports nothing)."""
+        if self.controller is None or not self.chart_dock.isVisible():
+            return
         from .charts import ChartsPanel
 
-        if self.controller is not None and not isinstance(self.chart_dock.widget(), ChartsPanel):
+        if not isinstance(self.chart_dock.widget(), ChartsPanel):
             self.chart_dock.setWidget(ChartsPanel(self.controller, self.chart_dock, compact=True))
 
     def _on_change(self, _change: object) -> None:

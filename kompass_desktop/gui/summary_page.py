@@ -6,7 +6,7 @@ import functools
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from ..services import AnyChange, ChangeKind
 from .comparisons import ComparisonsBox
 from .controller import EvaluationController
 from .formatting import points
+from .startup import after_first_paint
 from .widgets import AutosaveTextEdit, GrowingList, muted_label
 from .wording import open_item, team_agreement
 
@@ -89,6 +90,7 @@ class SummaryPage(QScrollArea):
         top.addWidget(table, 4)
         # the charts (pyqtgraph) are built just after the page is first painted: a faster start
         self.charts: ChartsPanel | None = None
+        self._charts_coming = False
         self._chart_holder = QWidget(body)
         self._chart_holder.setMinimumHeight(CHART_HEIGHT)
         self._chart_layout = QVBoxLayout(self._chart_holder)
@@ -144,8 +146,9 @@ class SummaryPage(QScrollArea):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.charts is None:
-            QTimer.singleShot(20, self, self._create_charts_if_open)
+        if self.charts is None and not self._charts_coming:
+            self._charts_coming = True  # the page (its figures) on the screen first
+            after_first_paint(self, self._create_charts_if_open)
 
     def _create_charts_if_open(self) -> None:
         if not self.controller.session.closed:  # the evaluation may have been closed meanwhile

@@ -60,5 +60,7 @@ def by_code(code: str) -> MunicipalityChoice:
 
 
 def names(info: EvaluationInfo) -> MunicipalityNames:
-    """The forms of the evaluation's name (see :func:`..domain.municipalities.names_for`)."""
-    return names_for(info.municipality, info.municipality_code, info.unlisted, register())
+    """The forms of the evaluation's name (see :func:`..domain.municipalities.names_for`).  An
+    unlisted one (the demo, a training) is named as written: the register is not read."""
+    listed = bool(info.municipality_code) or not info.unlisted
+    return names_for(info.municipality, info.municipality_code, info.unlisted, register() if listed else None)
