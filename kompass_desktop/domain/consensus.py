@@ -30,6 +30,7 @@ from enum import StrEnum
 from itertools import combinations
 
 from .framework import Framework
+from .messages import msg
 from .meta import Meta
 
 #: From this share of the sub-area's maximum a spread matters.
@@ -267,8 +268,10 @@ def check_reason(sub: SubAreaConsensus, reason: str) -> str | None:
     """Why recording an agreed score needs more (Swedish), or None: a reason is required where
     the independent scores differ."""
     if sub.differ and not reason.strip():
-        return (
-            f"Delfråga {sub.number}: utvärderarnas poäng skiljer sig ({sub.describe_scores()}); "
-            "ange skälet till den överenskomna poängen."
+        return msg(
+            "Delfråga {number}: utvärderarnas poäng skiljer sig ({scores}); "
+            "ange skälet till den överenskomna poängen.",
+            number=sub.number,
+            scores=sub.describe_scores(),
         )
     return None

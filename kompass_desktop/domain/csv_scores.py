@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from .errors import InputProblems, KompassError, ScoreError
 from .framework import Framework
+from .messages import msg
 from .scoring import check_points, format_exact, parse_points
 
 _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.,]\s*(\d{1,2})\s*$")
@@ -59,7 +60,7 @@ def decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise KompassError("CSV-filen är varken UTF-8 eller Windows-1252 (cp1252) och kan inte läsas.")
+    raise KompassError(msg("CSV-filen är varken UTF-8 eller Windows-1252 (cp1252) och kan inte läsas."))
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -101,19 +102,25 @@ def _read_rows(text: str, delimiter: str) -> list[list[str]]:
         if "field limit" in str(err):
             limit = csv.field_size_limit() // 1024
             raise KompassError(
-                f"CSV-filen har ett fält som är längre än {limit} kB (rad {line}); "
-                "det är ingen poängfil (eller ett citattecken saknar sitt slut)."
+                msg(
+                    (
+                        "CSV-filen har ett fält som är längre än {limit} kB (rad {line}); det är "
+                        "ingen poängfil (eller ett citattecken saknar sitt slut)."
+                    ),
+                    limit=limit,
+                    line=line,
+                )
             ) from None
-        raise KompassError(f"CSV-filen kan inte läsas (rad {line}: {err}).") from None
+        raise KompassError(msg("CSV-filen kan inte läsas (rad {line}: {err}).", line=line, err=err)) from None
     return rows
 
 
 def parse_scores_csv(data: bytes, framework: Framework) -> ParsedScores:
     if not data.strip():
-        raise KompassError("CSV-filen är tom.")
+        raise KompassError(msg("CSV-filen är tom."))
     text = decode(data)
     if "\x00" in text:
-        raise KompassError("CSV-filen innehåller binära data och är inte en textfil.")
+        raise KompassError(msg("CSV-filen innehåller binära data och är inte en textfil."))
     delimiter = _sniff_delimiter(text)
     rows = _read_rows(text, delimiter)
     problems: list[str] = []
@@ -126,7 +133,7 @@ def parse_scores_csv(data: bytes, framework: Framework) -> ParsedScores:
                 if "sub" not in header or "achieved" not in header:
                     cols = ", ".join(c.strip() for c in row)
                     raise InputProblems(
-                        "CSV-filen har en rubrikrad som inte går att tolka.",
+                        msg("CSV-filen har en rubrikrad som inte går att tolka."),
                         [f"rad {idx + 1}: kolumner ”{cols}” – förväntade delfråga och uppnått (och ev. max)"],
                     )
                 columns = header
@@ -193,7 +200,9 @@ def parse_scores_csv(data: bytes, framework: Framework) -> ParsedScores:
             continue
         scores.append(CsvScore(line, number, points))
     if problems:
-        raise InputProblems(f"CSV-filen har {len(problems)} fel; inga poäng har ändrats.", problems)
+        raise InputProblems(
+            msg("CSV-filen har {problems} fel; inga poäng har ändrats.", problems=len(problems)), problems
+        )
     if not scores and not skipped:
-        raise KompassError("CSV-filen innehåller inga poängrader.")
+        raise KompassError(msg("CSV-filen innehåller inga poängrader."))
     return ParsedScores(tuple(scores), skipped)

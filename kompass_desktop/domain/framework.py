@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import UnknownSubArea
+from .messages import msg
 
 
 class FindingKind(StrEnum):
@@ -92,7 +93,9 @@ class Framework:
         try:
             return self._index[number]
         except KeyError:
-            raise UnknownSubArea(f"Delfrågan {number} finns inte i {self.name}.") from None
+            raise UnknownSubArea(
+                msg("Delfrågan {number} finns inte i {name}.", number=number, name=self.name)
+            ) from None
 
     def has_subarea(self, number: str) -> bool:
         return number in self._index
@@ -101,7 +104,7 @@ class Framework:
         for area in self.areas:
             if area.number == number:
                 return area
-        raise UnknownSubArea(f"Område {number} finns inte i {self.name}.")
+        raise UnknownSubArea(msg("Område {number} finns inte i {name}.", number=number, name=self.name))
 
     # -- frozen copy ---------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

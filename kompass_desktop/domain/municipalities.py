@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import KompassError
+from .messages import msg
 
 SUFFIXES = ("kommun", "stad")
 _LABEL = re.compile(r"(?P<name>.+?)\s*\((?P<code>[0-9]{4})\)")
@@ -109,7 +110,7 @@ class Register:
         self.retrieved = retrieved
         self._by_code = {m.code: m for m in self.municipalities}
         if len(self._by_code) != len(self.municipalities):
-            raise KompassError("Kommunregistret har två kommuner med samma kod.")
+            raise KompassError(msg("Kommunregistret har två kommuner med samma kod."))
         self._names: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
 
     def _tables(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -160,7 +161,7 @@ class Register:
         """The one municipality ``query`` names, else MunicipalityNotFound/AmbiguousMunicipality."""
         text = query.strip()
         if not text:
-            raise MunicipalityNotFound("Ange en kommun: namn eller kommunkod (t.ex. 1060).", ())
+            raise MunicipalityNotFound(msg("Ange en kommun: namn eller kommunkod (t.ex. 1060)."), ())
         labelled = _LABEL.fullmatch(text)  # "Olofströms kommun (1060)", as lists show it
         if labelled and labelled["code"] in self._by_code:
             return self._by_code[labelled["code"]]
@@ -168,20 +169,25 @@ class Register:
             found = self.by_code(text.zfill(4) if len(text) == 3 else text)  # "114": a lost leading 0
             if found is not None:
                 return found
-            raise MunicipalityNotFound(f"Det finns ingen kommun med koden {text}.", ())
+            raise MunicipalityNotFound(msg("Det finns ingen kommun med koden {text}.", text=text), ())
         codes = self._matches(text)
         if len(codes) == 1:
             return self._by_code[next(iter(codes))]
         if codes:
             options = tuple(self._by_code[c] for c in sorted(codes))
             raise AmbiguousMunicipality(
-                f"”{text}” passar flera kommuner: {', '.join(m.label() for m in options)}. "
-                "Ange hela namnet eller kommunkoden.",
+                msg(
+                    "”{text}” passar flera kommuner: {value}. Ange hela namnet eller kommunkoden.",
+                    text=text,
+                    value=", ".join(m.label() for m in options),
+                ),
                 options,
             )
         options = self.suggestions(text)
         hint = f" Menade du {_either(options)}?" if options else ""
-        raise MunicipalityNotFound(f"Det finns ingen kommun som heter ”{text}”.{hint}", options)
+        raise MunicipalityNotFound(
+            msg("Det finns ingen kommun som heter ”{text}”.{hint}", text=text, hint=hint), options
+        )
 
     def search(self, query: str, limit: int = 12) -> tuple[Municipality, ...]:
         """Municipalities whose name, short name or code contains ``query`` (case, hyphens and
@@ -228,9 +234,17 @@ def parse_register(data: Mapping[str, Any]) -> Register:
         code = str(row["code"])
         county_code = str(row["county_code"])
         if not code.startswith(county_code):
-            raise KompassError(f"Kommunregistret: kommunkod {code} hör inte till län {county_code}.")
+            raise KompassError(
+                msg(
+                    "Kommunregistret: kommunkod {code} hör inte till län {county_code}.",
+                    code=code,
+                    county_code=county_code,
+                )
+            )
         if counties and counties.get(county_code) != row["county"]:
-            raise KompassError(f"Kommunregistret: länet för {code} ({row['county']}) stämmer inte.")
+            raise KompassError(
+                msg("Kommunregistret: länet för {code} ({row}) stämmer inte.", code=code, row=row["county"])
+            )
         group = row.get("group") or {}
         items.append(
             Municipality(

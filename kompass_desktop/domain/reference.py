@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import KompassError
+from .messages import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +63,33 @@ class NationalAverageError(KompassError, ValueError):
 
 def _number(value: Any, where: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise NationalAverageError(f"{where}: ”{value}” är inget tal.")
+        raise NationalAverageError(msg("{where}: ”{value}” är inget tal.", where=where, value=value))
     try:
         number = Decimal(str(value))
     except ArithmeticError:
-        raise NationalAverageError(f"{where}: ”{value}” är inget tal.") from None
+        raise NationalAverageError(
+            msg("{where}: ”{value}” är inget tal.", where=where, value=value)
+        ) from None
     if not number.is_finite() or not 0 <= number <= MAX_POINTS:
-        raise NationalAverageError(f"{where}: {value} är inget rimligt poängtal (0–{MAX_POINTS}).")
+        raise NationalAverageError(
+            msg(
+                "{where}: {value} är inget rimligt poängtal (0–{MAX_POINTS}).",
+                where=where,
+                value=value,
+                MAX_POINTS=MAX_POINTS,
+            )
+        )
     return number
 
 
 def _stat(d: Any, where: str) -> Stat:
     if not isinstance(d, Mapping):
-        raise NationalAverageError(f"{where}: ska vara ett objekt med n och mean.")
+        raise NationalAverageError(msg("{where}: ska vara ett objekt med n och mean.", where=where))
     n = d.get("n")
     if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_N:
-        raise NationalAverageError(f"{where}.n: ”{n}” är inget rimligt antal (0–{MAX_N}).")
+        raise NationalAverageError(
+            msg("{where}.n: ”{n}” är inget rimligt antal (0–{MAX_N}).", where=where, n=n, MAX_N=MAX_N)
+        )
 
     def dec(key: str) -> Decimal | None:
         return None if d.get(key) is None else _number(d[key], f"{where}.{key}")
@@ -88,14 +100,14 @@ def _stat(d: Any, where: str) -> Stat:
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise NationalAverageError(f"{where}: ska vara ett objekt.")
+        raise NationalAverageError(msg("{where}: ska vara ett objekt.", where=where))
     return value
 
 
 def _area(key: Any, where: str) -> int:
     text = str(key)
     if not text.isdigit() or not 1 <= int(text) <= 99:
-        raise NationalAverageError(f"{where}: ”{text}” är inget områdesnummer.")
+        raise NationalAverageError(msg("{where}: ”{text}” är inget områdesnummer.", where=where, text=text))
     return int(text)
 
 
@@ -116,12 +128,12 @@ def parse_national_averages(data: Mapping[str, Any]) -> dict[str, NationalAverag
         total = _stat(entry["total"], f"{where}.total") if entry.get("total") else None
         label = entry.get("label") or data.get("label") or "Nationellt medelvärde"
         if not isinstance(label, str):
-            raise NationalAverageError(f"{where}.label: ska vara en text.")
+            raise NationalAverageError(msg("{where}.label: ska vara en text.", where=where))
         if example and "exempel" not in label.lower():
             label = f"{label} (exempeldata)"
         period = entry.get("period", "")
         if not isinstance(period, str):
-            raise NationalAverageError(f"{where}.period: ska vara en text.")
+            raise NationalAverageError(msg("{where}.period: ska vara en text.", where=where))
         result[str(fid)] = NationalAverage(
             framework_id=str(fid),
             label=label,

@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import ScoreError
 from .framework import Framework, SubArea
+from .messages import msg
 
 MAX_DECIMALS = 2
 #: No sub-area is worth more; larger numbers are refused before any arithmetic on them.
@@ -32,34 +33,38 @@ def parse_points(value: object) -> Decimal:
     Raises ScoreError with a Swedish message for anything that is not a plain number.
     """
     if isinstance(value, bool):
-        raise ScoreError(f"”{value}” är inte ett tal.")
+        raise ScoreError(msg("”{value}” är inte ett tal.", value=value))
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            raise ScoreError(f"”{value}” är inte ett tal.")
+            raise ScoreError(msg("”{value}” är inte ett tal.", value=value))
         number = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip().replace("\u00a0", "").replace(" ", "")
         if text.count(",") == 1 and "." not in text:
             text = text.replace(",", ".")
         if not text or not all(ch.isdigit() or ch in ".-+" for ch in text):
-            raise ScoreError(f"”{value.strip()}” är inte ett tal.")
+            raise ScoreError(msg("”{value}” är inte ett tal.", value=value.strip()))
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise ScoreError(f"”{value.strip()}” är inte ett tal.") from None
+            raise ScoreError(msg("”{value}” är inte ett tal.", value=value.strip())) from None
     else:
-        raise ScoreError(f"”{value}” är inte ett tal.")
+        raise ScoreError(msg("”{value}” är inte ett tal.", value=value))
     if not number.is_finite():
-        raise ScoreError(f"”{value}” är inte ett tal.")
+        raise ScoreError(msg("”{value}” är inte ett tal.", value=value))
     if abs(number) > MAX_POINTS:
-        raise ScoreError(f"{value}: talet är orimligt stort för en poäng.")
+        raise ScoreError(msg("{value}: talet är orimligt stort för en poäng.", value=value))
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_DECIMALS and number != number.quantize(Decimal("0.01")):
-        raise ScoreError(f"{value}: högst {MAX_DECIMALS} decimaler är tillåtna.")
+        raise ScoreError(
+            msg(
+                "{value}: högst {MAX_DECIMALS} decimaler är tillåtna.", value=value, MAX_DECIMALS=MAX_DECIMALS
+            )
+        )
     return normalize(number)
 
 
@@ -72,10 +77,21 @@ def normalize(number: Decimal) -> Decimal:
 
 def check_points(points: Decimal, sub: SubArea) -> Decimal:
     if points < 0:
-        raise ScoreError(f"Delfråga {sub.number}: poängen kan inte vara negativ ({format_exact(points)}).")
+        raise ScoreError(
+            msg(
+                "Delfråga {number}: poängen kan inte vara negativ ({points}).",
+                number=sub.number,
+                points=format_exact(points),
+            )
+        )
     if points > sub.max:
         raise ScoreError(
-            f"Delfråga {sub.number}: {format_exact(points)} är över maxpoängen {format_exact(sub.max)}."
+            msg(
+                "Delfråga {number}: {points} är över maxpoängen {max}.",
+                number=sub.number,
+                points=format_exact(points),
+                max=format_exact(sub.max),
+            )
         )
     return points
 

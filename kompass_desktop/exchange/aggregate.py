@@ -30,6 +30,7 @@ from ..domain.consensus import Consensus, notable_spread
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
 from ..domain.language import COMPLETE, count
+from ..domain.messages import msg
 from ..domain.scoring import parse_points, to_json_number
 from ..storage import exchange_io as xio
 from ..storage.outputs import Replace, check_output
@@ -80,19 +81,19 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
 
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise _Skip("filen finns inte")
+        raise _Skip(msg("filen finns inte"))
     if suffix == ".kompass":
         # checked exactly like an export: scores within 0..max, known sub-areas, the framework copy
         with xio.open_for_reading(path) as f:
             doc = evaluation_document(f)
         parsed = check_evaluation(doc, path.name, what="innehållet")
     elif suffix != archive.SUFFIX:
-        raise _Skip("okänd filtyp (väntade .kkx eller .kompass)")
+        raise _Skip(msg("okänd filtyp (väntade .kkx eller .kompass)"))
     else:
         data = archive.read_file_bytes(path)
         if seal.is_sealed(data):
             if key is None:
-                raise _Skip("förseglad (ange --key med SKR:s privata nyckel)")
+                raise _Skip(msg("förseglad (ange --key med SKR:s privata nyckel)"))
             _header, data = seal.unseal_bytes(data, key, path.name)
         parsed = read_export_bytes(data, path.name)
     _refuse_unlisted(parsed.document)
@@ -112,12 +113,14 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
 def _refuse_unlisted(document: Mapping[str, Any]) -> None:
     """The demo and fictional or training evaluations (outside the register) never count."""
     if document["meta"].get("demo") == "1":
-        raise _Skip("demoutvärderingen räknas inte")
+        raise _Skip(msg("demoutvärderingen räknas inte"))
     evaluation = document["records"]["evaluation"][0]
     if evaluation.get("unlisted"):
         raise _Skip(
-            f"{evaluation['municipality']} finns inte i kommunregistret (fiktiv kommun eller övning) "
-            "och räknas inte"
+            msg(
+                ("{evaluation} finns inte i kommunregistret (fiktiv kommun eller övning) och räknas inte"),
+                evaluation=evaluation["municipality"],
+            )
         )
 
 
@@ -213,9 +216,10 @@ def aggregate(
         groups.setdefault(ev.framework.id, []).append(ev)
     if not groups:
         raise ExchangeError(
-            f"Inga fullständiga utvärderingar hittades ({count(len(skipped), 'fil', 'filer')} "
-            "hoppades över); "
-            "ingen fil skrevs."
+            msg(
+                "Inga fullständiga utvärderingar hittades ({skipped} hoppades över); ingen fil skrevs.",
+                skipped=count(len(skipped), "fil", "filer"),
+            )
         )
     frameworks: dict[str, Any] = {}
     for fw_id, evaluations in sorted(groups.items()):

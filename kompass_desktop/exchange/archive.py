@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..domain.messages import msg
 from ..storage.errors import os_reason
 from ..storage.outputs import Replace, check_output, writing
 from .errors import ExchangeError, RejectedArchive
@@ -45,18 +46,22 @@ def read_file_bytes(path: Path, what: str = "Filen") -> bytes:
         size = path.stat().st_size
         if size > MAX_ARCHIVE_BYTES:
             raise RejectedArchive(
-                f"{path.name} är för stor ({size // (1024 * 1024)} MB; högst "
-                f"{MAX_ARCHIVE_BYTES // (1024 * 1024)} MB) och läses inte."
+                msg(
+                    "{name} är för stor ({value} MB; högst {value2} MB) och läses inte.",
+                    name=path.name,
+                    value=size // (1024 * 1024),
+                    value2=MAX_ARCHIVE_BYTES // (1024 * 1024),
+                )
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise ExchangeError(f"{what} {path} finns inte.") from None
+        raise ExchangeError(msg("{what} {path} finns inte.", what=what, path=path)) from None
     except IsADirectoryError:
-        raise ExchangeError(f"{path} är en mapp, inte en fil.") from None
+        raise ExchangeError(msg("{path} är en mapp, inte en fil.", path=path)) from None
     except PermissionError:
-        raise ExchangeError(f"Du saknar behörighet att läsa {path}.") from None
+        raise ExchangeError(msg("Du saknar behörighet att läsa {path}.", path=path)) from None
     except OSError as err:
-        raise ExchangeError(f"{path} kan inte läsas: {os_reason(err)}.") from None
+        raise ExchangeError(msg("{path} kan inte läsas: {err}.", path=path, err=os_reason(err))) from None
 
 
 def check_member_name(name: str) -> str | None:
@@ -79,45 +84,95 @@ def check_member_name(name: str) -> str | None:
 def read_archive(data: bytes, label: str) -> dict[str, bytes]:
     """All members of a zip archive, after checking that it is safe to unpack."""
     if not data.startswith(ZIP_MAGIC):
-        raise RejectedArchive(f"{label} är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).")
+        raise RejectedArchive(
+            msg("{label} är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).", label=label)
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, EOFError, ValueError, OSError):
-        raise RejectedArchive(f"{label} är avkortad eller skadad (zip-arkivet är ofullständigt).") from None
+        raise RejectedArchive(
+            msg("{label} är avkortad eller skadad (zip-arkivet är ofullständigt).", label=label)
+        ) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
             raise RejectedArchive(
-                f"{label}: arkivet har för många filer ({len(infos)}; högst {MAX_MEMBERS})."
+                msg(
+                    "{label}: arkivet har för många filer ({infos}; högst {MAX_MEMBERS}).",
+                    label=label,
+                    infos=len(infos),
+                    MAX_MEMBERS=MAX_MEMBERS,
+                )
             )
         names: set[str] = set()
         total = 0
         for info in infos:
             why = check_member_name(info.filename)
             if why:
-                raise RejectedArchive(f"{label}: otillåtet filnamn ”{info.filename}” i arkivet ({why}).")
+                raise RejectedArchive(
+                    msg(
+                        "{label}: otillåtet filnamn ”{filename}” i arkivet ({why}).",
+                        label=label,
+                        filename=info.filename,
+                        why=why,
+                    )
+                )
             if info.filename in names:
-                raise RejectedArchive(f"{label}: filen {info.filename} förekommer två gånger i arkivet.")
+                raise RejectedArchive(
+                    msg(
+                        "{label}: filen {filename} förekommer två gånger i arkivet.",
+                        label=label,
+                        filename=info.filename,
+                    )
+                )
             names.add(info.filename)
             if info.flag_bits & 0x1:
-                raise RejectedArchive(f"{label}: {info.filename} är krypterad i zip-arkivet.")
+                raise RejectedArchive(
+                    msg(
+                        "{label}: {filename} är krypterad i zip-arkivet.", label=label, filename=info.filename
+                    )
+                )
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise RejectedArchive(f"{label}: {info.filename} använder en okänd komprimering.")
+                raise RejectedArchive(
+                    msg(
+                        "{label}: {filename} använder en okänd komprimering.",
+                        label=label,
+                        filename=info.filename,
+                    )
+                )
             if info.file_size > MAX_MEMBER_BYTES:
                 raise RejectedArchive(
-                    f"{label}: {info.filename} är för stor ({info.file_size} byte; högst {MAX_MEMBER_BYTES})."
+                    msg(
+                        "{label}: {filename} är för stor ({file_size} byte; högst {MAX_MEMBER_BYTES}).",
+                        label=label,
+                        filename=info.filename,
+                        file_size=info.file_size,
+                        MAX_MEMBER_BYTES=MAX_MEMBER_BYTES,
+                    )
                 )
             total += info.file_size
             if total > MAX_TOTAL_BYTES:
                 raise RejectedArchive(
-                    f"{label}: arkivets innehåll är för stort (mer än {MAX_TOTAL_BYTES} byte)."
+                    msg(
+                        "{label}: arkivets innehåll är för stort (mer än {MAX_TOTAL_BYTES} byte).",
+                        label=label,
+                        MAX_TOTAL_BYTES=MAX_TOTAL_BYTES,
+                    )
                 )
             if info.file_size > RATIO_FLOOR and (
                 info.compress_size == 0 or info.file_size / info.compress_size > MAX_RATIO
             ):
                 raise RejectedArchive(
-                    f"{label}: {info.filename} har en misstänkt hög komprimeringsgrad "
-                    f"({info.file_size} byte ur {info.compress_size}; möjlig zip-bomb)."
+                    msg(
+                        (
+                            "{label}: {filename} har en misstänkt hög komprimeringsgrad ({file_size} "
+                            "byte ur {compress_size}; möjlig zip-bomb)."
+                        ),
+                        label=label,
+                        filename=info.filename,
+                        file_size=info.file_size,
+                        compress_size=info.compress_size,
+                    )
                 )
         members: dict[str, bytes] = {}
         for info in infos:
@@ -125,9 +180,15 @@ def read_archive(data: bytes, label: str) -> dict[str, bytes]:
                 with zf.open(info) as fh:
                     content = fh.read(info.file_size + 1)
             except (zipfile.BadZipFile, EOFError, zlib.error, ValueError, OSError) as err:
-                raise RejectedArchive(f"{label}: {info.filename} är skadad ({err}).") from None
+                raise RejectedArchive(
+                    msg(
+                        "{label}: {filename} är skadad ({err}).", label=label, filename=info.filename, err=err
+                    )
+                ) from None
             if len(content) != info.file_size:
-                raise RejectedArchive(f"{label}: {info.filename} har fel storlek i arkivet.")
+                raise RejectedArchive(
+                    msg("{label}: {filename} har fel storlek i arkivet.", label=label, filename=info.filename)
+                )
             members[info.filename] = content
     return members
 
@@ -164,15 +225,21 @@ def loads_strict(content: bytes, label: str) -> Any:
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
-        raise RejectedArchive(f"{label}: inte UTF-8.") from None
+        raise RejectedArchive(msg("{label}: inte UTF-8.", label=label)) from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise RejectedArchive(
-            f"{label}: ogiltig JSON på rad {err.lineno}, kolumn {err.colno}: {err.msg}."
+            msg(
+                "{label}: ogiltig JSON på rad {lineno}, kolumn {colno}: {msg}.",
+                label=label,
+                lineno=err.lineno,
+                colno=err.colno,
+                msg=err.msg,
+            )
         ) from None
     except (ValueError, RecursionError) as err:
-        raise RejectedArchive(f"{label}: ogiltig JSON: {err}.") from None
+        raise RejectedArchive(msg("{label}: ogiltig JSON: {err}.", label=label, err=err)) from None
 
 
 def dumps(data: Any) -> bytes:
@@ -186,7 +253,7 @@ def check_new_target(target: Path, suffix: str | None = None, *, inputs: Iterabl
     """Refuse an existing target, an input, a missing folder or a wrong suffix before any work
     is done (the output guard of :mod:`..storage.outputs`; an existing file is never replaced)."""
     if suffix and target.suffix.lower() != suffix:
-        raise ExchangeError(f"{target.name}: filnamnet ska sluta på {suffix}.")
+        raise ExchangeError(msg("{name}: filnamnet ska sluta på {suffix}.", name=target.name, suffix=suffix))
     check_output(target, inputs=inputs, replace=Replace.NEVER)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..domain.messages import msg
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile, Row, utc_now
 from ..storage.errors import os_reason
@@ -92,7 +93,9 @@ def _document(
         source_history = xio.history_count(f)
     evaluation_id = meta.get("evaluation_id", "")
     if len(rows["evaluation"]) != 1 or rows["evaluation"][0]["id"] != evaluation_id:
-        raise ExchangeError(f"{f.path.name} har ingen giltig utvärderingspost och kan inte exporteras.")
+        raise ExchangeError(
+            msg("{name} har ingen giltig utvärderingspost och kan inte exporteras.", name=f.path.name)
+        )
     kept, left_out = select_for_export(rows, personal_data)
     privacy = Minimiser(personal_data, evaluation_id)
     doc: dict[str, Any] = {
@@ -132,15 +135,20 @@ def verify_export(data: bytes, built: BuiltExport, label: str) -> ExportData:
     try:
         parsed = read_export_bytes(data, label)
     except RejectedArchive as err:
-        raise ExchangeError(f"Exporten kunde inte verifieras och sparades inte: {err}") from None
+        raise ExchangeError(msg("Exporten kunde inte verifieras och sparades inte: {err}", err=err)) from None
     if parsed.counts() != built.expected_counts:
         differing = sorted(t for t, n in built.expected_counts.items() if parsed.counts().get(t) != n)
         raise ExchangeError(
-            f"Exporten kunde inte verifieras och sparades inte: antalet poster skiljer sig från "
-            f"utvärderingsfilen ({', '.join(differing)})."
+            msg(
+                (
+                    "Exporten kunde inte verifieras och sparades inte: antalet poster "
+                    "skiljer sig från utvärderingsfilen ({differing})."
+                ),
+                differing=", ".join(differing),
+            )
         )
     if parsed.document != built.document:
-        raise ExchangeError("Exporten kunde inte verifieras och sparades inte: innehållet skiljer sig.")
+        raise ExchangeError(msg("Exporten kunde inte verifieras och sparades inte: innehållet skiljer sig."))
     return parsed
 
 
@@ -178,7 +186,9 @@ def export_evaluation(
         if public_key is None:
             verify_export(written, built, out.name)
         elif written != payload or seal.read_header(written, out.name)[0]["file_id"] != parsed.evaluation_id:
-            raise ExchangeError(f"{out} blev inte korrekt skriven (innehållet skiljer sig); försök igen.")
+            raise ExchangeError(
+                msg("{out} blev inte korrekt skriven (innehållet skiljer sig); försök igen.", out=out)
+            )
     return ExportResult(
         path=out,
         evaluation_id=parsed.evaluation_id,
@@ -203,4 +213,6 @@ def _read_back(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise ExchangeError(f"{path} kunde inte läsas tillbaka: {os_reason(err)}.") from None
+        raise ExchangeError(
+            msg("{path} kunde inte läsas tillbaka: {err}.", path=path, err=os_reason(err))
+        ) from None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..domain.messages import msg
 from ..services.session import close_after_error, default_author
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile
@@ -100,8 +101,11 @@ def _verify(f: EvaluationFile, data: ExportData) -> None:
             problems.append("historiken")
     if problems:
         raise ExchangeError(
-            f"Importen kunde inte verifieras ({', '.join(problems)} skiljer sig); "
-            f"{f.path.name} skapades inte."
+            msg(
+                "Importen kunde inte verifieras ({problems} skiljer sig); {name} skapades inte.",
+                problems=", ".join(problems),
+                name=f.path.name,
+            )
         )
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..domain.errors import KompassError
+from ..domain.messages import msg
 from ..services.session import EvaluationSession, StaleCopy
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile, Row
@@ -115,9 +116,9 @@ def _head(path: Path) -> bytes:
         with open(path, "rb") as fh:
             return fh.read(16)
     except FileNotFoundError:
-        raise MergeRefused(f"Filen {path} finns inte.") from None
+        raise MergeRefused(msg("Filen {path} finns inte.", path=path)) from None
     except OSError as err:
-        raise MergeRefused(f"{path} kan inte läsas: {os_reason(err)}.") from None
+        raise MergeRefused(msg("{path} kan inte läsas: {err}.", path=path, err=os_reason(err))) from None
 
 
 def load_other(path: Path) -> _Files:
@@ -127,22 +128,36 @@ def load_other(path: Path) -> _Files:
     head = _head(path)
     if head.startswith(SEALED_MAGIC):
         raise MergeRefused(
-            f"{label} är förseglad för SKR och kan inte slås samman; öppna den först (kompass unseal)."
+            msg(
+                "{label} är förseglad för SKR och kan inte slås samman; öppna den först (kompass unseal).",
+                label=label,
+            )
         )
     if path.suffix.lower() == archive.SUFFIX or head.startswith(archive.ZIP_MAGIC):
         data = read_export_file(path)
         if not data.personal_data or data.document["meta"].get(META_PERSONAL) == "0":
             raise MergeRefused(
-                f"{label} saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås samman. "
-                "Be om en export med --include-personal-data eller om .kompass-filen."
+                msg(
+                    (
+                        "{label} saknar personuppgifter (intervjuanteckningar och namn) och kan "
+                        "inte slås samman. Be om en export med --include-personal-data eller om "
+                        ".kompass-filen."
+                    ),
+                    label=label,
+                )
             )
     else:
         with xio.open_for_reading(path) as f:
             doc = evaluation_document(f, personal_data=True)
         if doc["meta"].get(META_PERSONAL) == "0":
             raise MergeRefused(
-                f"{label} är importerad från en export utan personuppgifter "
-                "(namn och intervjuanteckningar saknas) och kan inte slås samman."
+                msg(
+                    (
+                        "{label} är importerad från en export utan personuppgifter (namn och "
+                        "intervjuanteckningar saknas) och kan inte slås samman."
+                    ),
+                    label=label,
+                )
             )
         # exactly the checks of an export: scores within 0..max, known sub-areas, references, ...
         data = check_evaluation(doc, label, what="innehållet")
@@ -155,17 +170,28 @@ def plan_merge(lead: EvaluationSession, other_path: Path, *, other: _Files | Non
     ``other`` is the file already read with :func:`load_other`."""
     other_path = Path(other_path)
     if same_file(other_path, lead.path):
-        raise MergeRefused(f"{other_path.name} är samma fil som huvudfilen.")
+        raise MergeRefused(msg("{name} är samma fil som huvudfilen.", name=other_path.name))
     mine, _meta = _from_file(lead.file, lead.path.name)
     theirs = other if other is not None else load_other(other_path)
     if theirs.evaluation_id != mine.evaluation_id:
         raise MergeRefused(
-            f"{theirs.label} gäller en annan utvärdering än {mine.label} (olika utvärderings-id); "
-            "bara kopior av samma utvärdering kan slås samman."
+            msg(
+                (
+                    "{label} gäller en annan utvärdering än {label2} (olika "
+                    "utvärderings-id); bara kopior av samma utvärdering kan slås samman."
+                ),
+                label=theirs.label,
+                label2=mine.label,
+            )
         )
     if theirs.framework_id != mine.framework_id:
         raise MergeRefused(
-            f"{theirs.label} använder ramverket {theirs.framework_id}, huvudfilen {mine.framework_id}."
+            msg(
+                "{label} använder ramverket {framework_id}, huvudfilen {framework_id2}.",
+                label=theirs.label,
+                framework_id=theirs.framework_id,
+                framework_id2=mine.framework_id,
+            )
         )
     inserts, updates, same, conflicts = [], [], [], []
     unchanged = 0
@@ -274,12 +300,12 @@ def apply_merge(
     ids = {c.id for c in plan.conflicts}
     unknown = sorted(set(choices) - ids)
     if unknown:
-        raise KompassError(f"Okända konflikter i valen: {', '.join(unknown)}.")
+        raise KompassError(msg("Okända konflikter i valen: {unknown}.", unknown=", ".join(unknown)))
     for side in [*choices.values(), default]:
         if side not in ("lead", "other"):
-            raise KompassError(f"Ogiltigt val ”{side}”: ange lead eller other.")
+            raise KompassError(msg("Ogiltigt val ”{side}”: ange lead eller other.", side=side))
     if plan.lead_path.resolve() != lead.path.resolve():
-        raise MergeRefused("Planen gäller en annan huvudfil.")
+        raise MergeRefused(msg("Planen gäller en annan huvudfil."))
     if plan.is_empty:
         return MergeResult(0, 0, 0, 0, 0, None)
     steps: list[tuple[str, Row, str | None]] = [(t, row, None) for t, row in plan.inserts + plan.updates]
@@ -299,5 +325,7 @@ def apply_merge(
     try:  # through the services: backup, one transaction, listeners told
         saved = lead.store_copied(steps, expected, "before-merge")
     except StaleCopy:
-        raise MergeRefused("Huvudfilen har ändrats sedan sammanslagningen planerades; planera om.") from None
+        raise MergeRefused(
+            msg("Huvudfilen har ändrats sedan sammanslagningen planerades; planera om.")
+        ) from None
     return MergeResult(len(plan.inserts), len(plan.updates), len(plan.same), kept_lead, took_other, saved)

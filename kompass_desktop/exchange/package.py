@@ -20,6 +20,7 @@ from .. import resources
 from ..domain.consensus import AgreedScore, Consensus, IndependentScore, build_consensus
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
+from ..domain.messages import msg
 from ..domain.scoring import parse_points
 from ..storage.db import Row
 from ..storage.exchange_io import HistoryEntry
@@ -149,19 +150,31 @@ def schema_problems(instance: Any, part: str = "evaluation") -> list[str]:
 def _reject_many(label: str, what: str, problems: list[str]) -> RejectedArchive:
     shown = "; ".join(p.rstrip(".") for p in problems[:MAX_REPORTED])
     more = f" (och {len(problems) - MAX_REPORTED} till)" if len(problems) > MAX_REPORTED else ""
-    return RejectedArchive(f"{label}: {what}: {shown}{more}.")
+    return RejectedArchive(
+        msg("{label}: {what}: {shown}{more}.", label=label, what=what, shown=shown, more=more)
+    )
 
 
 def _check_version(data: Any, label: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise RejectedArchive(
-            f"{label}: inte en export från Kompass Desktop (format ”kompass-export” saknas)."
+            msg(
+                "{label}: inte en export från Kompass Desktop (format ”kompass-export” saknas).",
+                label=label,
+            )
         )
     version = data.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise RejectedArchive(
-            f"{label}: skapad med en nyare version av Kompass Desktop (exportformat {version}, "
-            f"denna version läser {FORMAT_VERSION}). Uppdatera programmet."
+            msg(
+                (
+                    "{label}: skapad med en nyare version av Kompass Desktop (exportformat "
+                    "{version}, denna version läser {FORMAT_VERSION}). Uppdatera programmet."
+                ),
+                label=label,
+                version=version,
+                FORMAT_VERSION=FORMAT_VERSION,
+            )
         )
 
 
@@ -173,12 +186,23 @@ def read_export_bytes(data: bytes, label: str) -> ExportData:
     """Check an export completely; raise RejectedArchive naming the first problem."""
     if data.startswith(SEALED_MAGIC):
         raise RejectedArchive(
-            f"{label} är förseglad för SKR; öppna den först med "
-            "”kompass unseal FIL --key NYCKEL.key -o UT.kkx”."
+            msg(
+                (
+                    "{label} är förseglad för SKR; öppna den först med ”kompass unseal FIL "
+                    "--key NYCKEL.key -o UT.kkx”."
+                ),
+                label=label,
+            )
         )
     members = archive.read_archive(data, label)
     if archive.MANIFEST not in members:
-        raise RejectedArchive(f"{label}: {archive.MANIFEST} saknas i arkivet (inte en komplett export).")
+        raise RejectedArchive(
+            msg(
+                "{label}: {MANIFEST} saknas i arkivet (inte en komplett export).",
+                label=label,
+                MANIFEST=archive.MANIFEST,
+            )
+        )
     manifest = archive.loads_strict(members[archive.MANIFEST], f"{label}: {archive.MANIFEST}")
     _check_version(manifest, f"{label}: {archive.MANIFEST}")
     problems = schema_problems(manifest, "manifest")
@@ -187,17 +211,31 @@ def read_export_bytes(data: bytes, label: str) -> ExportData:
     listed = manifest["members"]
     for name in members:
         if name != archive.MANIFEST and name not in listed:
-            raise RejectedArchive(f"{label}: oväntad fil ”{name}” i arkivet (finns inte i manifestet).")
+            raise RejectedArchive(
+                msg(
+                    "{label}: oväntad fil ”{name}” i arkivet (finns inte i manifestet).",
+                    label=label,
+                    name=name,
+                )
+            )
     for name, entry in listed.items():
         if name not in members:
-            raise RejectedArchive(f"{label}: {name} saknas i arkivet fast manifestet listar den.")
+            raise RejectedArchive(
+                msg("{label}: {name} saknas i arkivet fast manifestet listar den.", label=label, name=name)
+            )
         content = members[name]
         if len(content) != entry["size"] or hashlib.sha256(content).hexdigest() != entry["sha256"]:
             raise RejectedArchive(
-                f"{label}: kontrollsumman för {name} stämmer inte (filen har ändrats eller är skadad)."
+                msg(
+                    "{label}: kontrollsumman för {name} stämmer inte (filen har ändrats eller är skadad).",
+                    label=label,
+                    name=name,
+                )
             )
     if archive.EVALUATION not in members:
-        raise RejectedArchive(f"{label}: {archive.EVALUATION} saknas i arkivet.")
+        raise RejectedArchive(
+            msg("{label}: {EVALUATION} saknas i arkivet.", label=label, EVALUATION=archive.EVALUATION)
+        )
     doc = archive.loads_strict(members[archive.EVALUATION], f"{label}: {archive.EVALUATION}")
     return check_evaluation(doc, label, manifest=manifest)
 
@@ -221,7 +259,7 @@ def check_evaluation(
     try:
         checked = check_document(doc, [f.id for f in resources.frameworks()])
     except KompassError as err:
-        raise RejectedArchive(f"{label}: {err}") from None
+        raise RejectedArchive(msg("{label}: {err}", label=label, err=err)) from None
     if checked.problems:
         raise _reject_many(label, f"{what} är inte konsekvent", checked.problems)
     return ExportData(manifest or {}, doc, checked.framework)

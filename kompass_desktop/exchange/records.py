@@ -21,6 +21,7 @@ from typing import Any
 
 from ..domain.errors import KompassError
 from ..domain.framework import Framework, check_framework
+from ..domain.messages import msg
 from ..domain.model import SourceKind
 from ..domain.scoring import check_points, parse_points
 from ..storage.db import Row, keyed_id
@@ -237,7 +238,9 @@ def frozen_framework(data: Mapping[str, Any], path: str = "$.framework.data") ->
     try:
         fw = Framework.from_dict(data)
     except (KeyError, TypeError, ValueError, ArithmeticError) as err:
-        raise KompassError(f"{path}: ramverkskopian kan inte läsas ({err}).") from None
+        raise KompassError(
+            msg("{path}: ramverkskopian kan inte läsas ({err}).", path=path, err=err)
+        ) from None
     problems = check_framework(fw)
     if problems:
         raise KompassError(f"{path}: " + "; ".join(problems) + ".")
@@ -250,8 +253,14 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
     known = sorted(set(known_frameworks))
     if fw_id not in known:
         raise KompassError(
-            f"$.framework.id: okänd version av Kommunkompassen ”{fw_id}” "
-            f"(denna version känner till {', '.join(known)})."
+            msg(
+                (
+                    "$.framework.id: okänd version av Kommunkompassen ”{fw_id}” (denna "
+                    "version känner till {known})."
+                ),
+                fw_id=fw_id,
+                known=", ".join(known),
+            )
         )
     fw = frozen_framework(doc["framework"]["data"])
     problems: list[str] = []
@@ -262,7 +271,7 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
     seen: dict[str, str] = {}
     missing = [t for t in TABLES if t not in recs]
     if missing:  # format 2 has every table (format 1 is upgraded before these checks)
-        raise KompassError(f"$.records: {', '.join(missing)} saknas")
+        raise KompassError(msg("$.records: {missing} saknas", missing=", ".join(missing)))
     for table in TABLES:
         for i, rec in enumerate(recs[table]):
             where = f"$.records.{table}[{i}]"

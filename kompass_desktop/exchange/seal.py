@@ -32,6 +32,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
+from ..domain.messages import msg
 from ..storage.errors import os_reason
 from . import archive
 from .errors import ExchangeError, SealError
@@ -95,7 +96,7 @@ def _write_exclusive(path: Path, text: str, mode: int) -> None:
     except ExchangeError as err:
         if "finns redan" in str(err):
             raise ExchangeError(
-                f"{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över)."
+                msg("{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över).", path=path)
             ) from None
         raise
 
@@ -104,22 +105,26 @@ def _read_key(path: Path, header: str, other_header: str, what: str) -> bytes:
     try:
         lines = [ln.strip() for ln in Path(path).read_text(encoding="ascii").splitlines()]
     except FileNotFoundError:
-        raise SealError(f"Nyckelfilen {path} finns inte.") from None
+        raise SealError(msg("Nyckelfilen {path} finns inte.", path=path)) from None
     except OSError as err:
-        raise SealError(f"Nyckelfilen {path} kan inte läsas ({os_reason(err)}).") from None
+        raise SealError(
+            msg("Nyckelfilen {path} kan inte läsas ({err}).", path=path, err=os_reason(err))
+        ) from None
     except UnicodeDecodeError as err:
-        raise SealError(f"Nyckelfilen {path} kan inte läsas ({err}).") from None
+        raise SealError(msg("Nyckelfilen {path} kan inte läsas ({err}).", path=path, err=err)) from None
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
     if lines and lines[0].startswith(other_header):
-        raise SealError(f"{path} är fel sorts nyckel: ange {what}.")
+        raise SealError(msg("{path} är fel sorts nyckel: ange {what}.", path=path, what=what))
     if len(lines) != 2 or not lines[0].startswith(header):
-        raise SealError(f"{path} är ingen nyckelfil från Kompass Desktop ({what} väntades).")
+        raise SealError(
+            msg("{path} är ingen nyckelfil från Kompass Desktop ({what} väntades).", path=path, what=what)
+        )
     try:
         raw = base64.b64decode(lines[1], validate=True)
     except (binascii.Error, ValueError):
-        raise SealError(f"{path}: nyckeln är skadad (ogiltig base64).") from None
+        raise SealError(msg("{path}: nyckeln är skadad (ogiltig base64).", path=path)) from None
     if len(raw) != 32:
-        raise SealError(f"{path}: nyckeln är skadad (fel längd).")
+        raise SealError(msg("{path}: nyckeln är skadad (fel längd).", path=path))
     return raw
 
 
@@ -130,8 +135,13 @@ def load_public_key(path: Path) -> X25519PublicKey:
         X25519PrivateKey.generate().exchange(key)
     except ValueError:
         raise SealError(
-            f"{path}: nyckeln är ogiltig (en svag punkt på kurvan som inte kan skydda något); "
-            "be SKR om rätt nyckelfil."
+            msg(
+                (
+                    "{path}: nyckeln är ogiltig (en svag punkt på kurvan som inte kan skydda "
+                    "något); be SKR om rätt nyckelfil."
+                ),
+                path=path,
+            )
         ) from None
     return key
 
@@ -160,7 +170,7 @@ def seal_bytes(plain: bytes, public_key: X25519PublicKey, header: Mapping[str, A
     line = json.dumps(dict(header), ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
     info = MAGIC_LINE + line
     if len(info) > MAX_HEADER:
-        raise ExchangeError("Huvudet i den förseglade filen blev för långt.")
+        raise ExchangeError(msg("Huvudet i den förseglade filen blev för långt."))
     return info + _suite().encrypt(plain, public_key, info=info)
 
 
@@ -171,9 +181,15 @@ def is_sealed(data: bytes) -> bool:
 def read_header(data: bytes, label: str) -> tuple[dict[str, Any], bytes, bytes]:
     """(header, authenticated bytes, ciphertext) of a sealed file."""
     if data.startswith(archive.ZIP_MAGIC):
-        raise SealError(f"{label} är inte förseglad (den är redan en vanlig export).")
+        raise SealError(msg("{label} är inte förseglad (den är redan en vanlig export).", label=label))
     if not data.startswith(MAGIC_LINE):
-        raise SealError(f"{label} kunde inte öppnas – {TAMPERED} (känns inte igen som förseglad fil).")
+        raise SealError(
+            msg(
+                "{label} kunde inte öppnas – {TAMPERED} (känns inte igen som förseglad fil).",
+                label=label,
+                TAMPERED=TAMPERED,
+            )
+        )
     end = data.find(b"\n", len(MAGIC_LINE), MAX_HEADER)
     try:
         if end < 0:
@@ -182,7 +198,9 @@ def read_header(data: bytes, label: str) -> tuple[dict[str, Any], bytes, bytes]:
         if not isinstance(header, dict) or header.get("content") != CONTENT:
             raise ValueError("unknown content")
     except (ValueError, UnicodeDecodeError):
-        raise SealError(f"{label} kunde inte öppnas – {TAMPERED} (huvudet är skadat).") from None
+        raise SealError(
+            msg("{label} kunde inte öppnas – {TAMPERED} (huvudet är skadat).", label=label, TAMPERED=TAMPERED)
+        ) from None
     return header, data[: end + 1], data[end + 1 :]
 
 
@@ -191,13 +209,23 @@ def unseal_bytes(data: bytes, private_key: X25519PrivateKey, label: str) -> tupl
     mine = key_id(private_key.public_key())
     if header.get("key_id") != mine:
         raise SealError(
-            f"{label} kunde inte öppnas – {TAMPERED} (filen är förseglad för nyckel "
-            f"{header.get('key_id')}, din nyckel är {mine})."
+            msg(
+                (
+                    "{label} kunde inte öppnas – {TAMPERED} (filen är förseglad för nyckel "
+                    "{header}, din nyckel är {mine})."
+                ),
+                label=label,
+                TAMPERED=TAMPERED,
+                header=header.get("key_id"),
+                mine=mine,
+            )
         )
     try:
         plain = _suite().decrypt(ciphertext, private_key, info=info)
     except Exception:  # InvalidTag, or a malformed encapsulated key
-        raise SealError(f"{label} kunde inte öppnas – {TAMPERED}.") from None
+        raise SealError(
+            msg("{label} kunde inte öppnas – {TAMPERED}.", label=label, TAMPERED=TAMPERED)
+        ) from None
     return header, plain
 
 
@@ -211,7 +239,11 @@ def unseal_file(source: Path, key_file: Path, out: Path) -> tuple[dict[str, Any]
     parsed = read_export_bytes(plain, Path(source).name)
     if parsed.evaluation_id != header.get("file_id"):
         raise SealError(
-            f"{Path(source).name}: huvudet och innehållet gäller olika utvärderingar – {TAMPERED}."
+            msg(
+                "{name}: huvudet och innehållet gäller olika utvärderingar – {TAMPERED}.",
+                name=Path(source).name,
+                TAMPERED=TAMPERED,
+            )
         )
     archive.write_new_bytes(out, plain, private=bool(parsed.personal_data))
     return header, parsed

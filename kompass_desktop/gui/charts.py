@@ -40,6 +40,7 @@ from ..services import files
 from ..services.comparison import national_average_for, session_chart_data
 from .controller import EvaluationController
 from .dialogs import show_error
+from .error_text import error_text
 from .wording import chart_note, national_label
 
 CURRENT = QColor("#0072B2")
@@ -146,7 +147,7 @@ class ChartWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no ty
                 self.save(Path(path))
             except KompassError as err:
                 title = QCoreApplication.translate("ChartWidget", "Diagrammet sparades inte")
-                show_error(self, str(err), title)
+                show_error(self, error_text(err), title)
 
     def save(self, path: Path) -> None:
         """The chart as SVG or PNG (after the suffix), written through the output guard."""

@@ -27,6 +27,7 @@ from ..domain.scoring import format_exact
 from ..domain.visit import findings_linking, notes_citing
 from ..services import AnyChange, Change, ChangeKind, EvaluationSession
 from ..services.registers import Record, Register
+from .error_text import error_text
 from .undo_commands import Command, Group, TextCommand, Where, parts_of, place_of, undo_text
 
 
@@ -73,7 +74,7 @@ class EvaluationController(QObject):
         try:
             return fn(*args, **kwargs)
         except KompassError as err:
-            self.error.emit(str(err))
+            self.error.emit(error_text(err))
             return None
 
     def try_call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
@@ -81,7 +82,7 @@ class EvaluationController(QObject):
         try:
             return True, fn(*args, **kwargs)
         except KompassError as err:
-            return False, str(err)
+            return False, error_text(err)
 
     def _push(
         self,

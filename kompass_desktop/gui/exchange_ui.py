@@ -28,6 +28,7 @@ from ..domain.errors import KompassError
 from . import settings
 from .controller import EvaluationController
 from .dialogs import ok_cancel, show_error
+from .error_text import error_text
 from .widgets import muted_label
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def export_to_skr(parent: QWidget, controller: EvaluationController) -> Path | N
         )
     except KompassError as err:
         QGuiApplication.restoreOverrideCursor()
-        show_error(parent, str(err), QCoreApplication.translate("exchange", "Exporten misslyckades"))
+        show_error(parent, error_text(err), QCoreApplication.translate("exchange", "Exporten misslyckades"))
         return None
     QGuiApplication.restoreOverrideCursor()
     sealed = QCoreApplication.translate("exchange", " Den är förseglad för SKR.") if result.sealed else ""
@@ -162,7 +163,7 @@ def import_export_file(parent: QWidget) -> Path | None:
     try:
         result = import_export(Path(source), Path(target))
     except KompassError as err:
-        show_error(parent, str(err), QCoreApplication.translate("exchange", "Importen misslyckades"))
+        show_error(parent, error_text(err), QCoreApplication.translate("exchange", "Importen misslyckades"))
         return None
     return result.path
 
@@ -275,7 +276,9 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
     try:
         plan = plan_merge(session, other)
     except KompassError as err:
-        show_error(parent, str(err), QCoreApplication.translate("exchange", "Filerna kan inte slås samman"))
+        show_error(
+            parent, error_text(err), QCoreApplication.translate("exchange", "Filerna kan inte slås samman")
+        )
         return False
     if plan.is_empty:
         QMessageBox.information(
@@ -304,7 +307,9 @@ def merge_other_file(parent: QWidget, controller: EvaluationController, other: P
     try:
         result = apply_merge(session, plan, choices)  # type: ignore[arg-type]
     except KompassError as err:
-        show_error(parent, str(err), QCoreApplication.translate("exchange", "Sammanslagningen misslyckades"))
+        show_error(
+            parent, error_text(err), QCoreApplication.translate("exchange", "Sammanslagningen misslyckades")
+        )
         return False
     QMessageBox.information(
         parent,

@@ -28,6 +28,7 @@ from ..services.errors import CheckpointFailed, FileLocked, NetworkLocation, Rea
 from . import settings, theme
 from .controller import EvaluationController
 from .dialogs import show_error
+from .error_text import error_text
 from .file_notices import FileNotices, tell_checkpoint_failed
 from .menus import MenusMixin
 from .preview_dock import attach_preview, detach_preview, preview_dock
@@ -132,7 +133,7 @@ class MainWindow(MenusMixin):
         try:
             path = fresh_demo_copy()
         except KompassError as err:
-            show_error(self, str(err))
+            show_error(self, error_text(err))
             return
         self.open_file(path)
 
@@ -142,12 +143,12 @@ class MainWindow(MenusMixin):
         try:
             session = EvaluationSession.open(path, author=settings.author_name() or None)
         except FileLocked as err:
-            show_error(self, str(err), self.tr("Filen används redan"))
+            show_error(self, error_text(err), self.tr("Filen används redan"))
             return False
         except (NetworkLocation, ReadOnlyFile) as err:  # work on a copy, or only read it
-            return self._offer_local_copy(path, str(err), network=isinstance(err, NetworkLocation))
+            return self._offer_local_copy(path, error_text(err), network=isinstance(err, NetworkLocation))
         except KompassError as err:
-            self._offer_backups(path, str(err))
+            self._offer_backups(path, error_text(err))
             return False
         self._attach(session)
         settings.add_recent(path)
@@ -166,7 +167,7 @@ class MainWindow(MenusMixin):
             except files.BackupCancelled:
                 pass  # the file was closed first
             except KompassError as err:
-                self.backup_failed.emit(str(err))
+                self.backup_failed.emit(error_text(err))
 
         self._backup_thread = threading.Thread(target=work, name="backup-on-open", daemon=True)
         self._backup_thread.start()
@@ -197,7 +198,7 @@ class MainWindow(MenusMixin):
             try:
                 session = EvaluationSession.open(path, readonly=True)
             except KompassError as err:
-                show_error(self, str(err))
+                show_error(self, error_text(err))
                 return False
             self._attach(session)
             return True
@@ -212,7 +213,7 @@ class MainWindow(MenusMixin):
         try:
             local = files.copy_to(path, Path(target))
         except KompassError as err:
-            show_error(self, str(err))
+            show_error(self, error_text(err))
             return False
         return self.open_file(local)
 
@@ -249,7 +250,7 @@ class MainWindow(MenusMixin):
         try:
             files.restore_backup(backup, Path(target))
         except KompassError as err:
-            show_error(self, str(err))
+            show_error(self, error_text(err))
             return
         self.open_file(Path(target))
 
@@ -363,7 +364,7 @@ class MainWindow(MenusMixin):
         try:
             controller.close()
         except CheckpointFailed as err:  # closed all the same; the edits are safe in NAME-wal
-            failed = str(err)
+            failed = error_text(err)
         controller.deleteLater()
         self.central.setCurrentWidget(self.welcome)
         self.welcome.refresh()
@@ -436,7 +437,7 @@ class MainWindow(MenusMixin):
                 author=settings.author_name() or None,
             )
         except KompassError as err:
-            show_error(self, str(err), self.tr("Utvärderingen kunde inte skapas"))
+            show_error(self, error_text(err), self.tr("Utvärderingen kunde inte skapas"))
             return
         self._attach(session)
         settings.add_recent(path)

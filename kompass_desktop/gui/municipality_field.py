@@ -19,6 +19,7 @@ from ..domain.model import EvaluationInfo
 from ..domain.municipalities import Municipality, MunicipalityNotFound
 from ..services import municipality
 from ..services.municipality import MunicipalityChoice
+from .error_text import error_text
 
 
 class MunicipalityField(QWidget):
@@ -132,7 +133,9 @@ class MunicipalityField(QWidget):
                     "Ej i registret för en övning eller en påhittad kommun."
                 ).format(self.current.municipality)
             )
-        return self._warn(str(found) if self.edit.text().strip() else self.tr("Välj kommunen i listan."))
+        return self._warn(
+            error_text(found) if self.edit.text().strip() else self.tr("Välj kommunen i listan.")
+        )
 
     @staticmethod
     def _warn(text: str) -> str:

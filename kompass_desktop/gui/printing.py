@@ -31,6 +31,7 @@ from ..domain.reference import NationalAverage
 from ..services import files
 from .controller import EvaluationController
 from .dialogs import ok_cancel, show_error
+from .error_text import error_text
 from .wording import open_item
 
 
@@ -117,7 +118,9 @@ def print_guarded(
                 printer.setOutputFileName(name)
             files.save_output(Path(name), (folder / "utskrift.pdf").read_bytes(), inputs=inputs)
     except KompassError as err:
-        show_error(parent, str(err), QCoreApplication.translate("printing", "Utskriften sparades inte"))
+        show_error(
+            parent, error_text(err), QCoreApplication.translate("printing", "Utskriften sparades inte")
+        )
         return False
     return True
 
@@ -253,7 +256,9 @@ def _build(
             with_national=with_national,
         )
     except KompassError as err:
-        show_error(parent, str(err), QCoreApplication.translate("printing", "Rapporten kunde inte skapas"))
+        show_error(
+            parent, error_text(err), QCoreApplication.translate("printing", "Rapporten kunde inte skapas")
+        )
         return False
     return True
 
@@ -294,7 +299,9 @@ def _print_draft(parent: QWidget, controller: EvaluationController, folder: Path
             try:
                 files.save_output(Path(target), out.read_bytes(), inputs=[controller.session.path])
             except KompassError as err:
-                show_error(parent, str(err), QCoreApplication.translate("printing", "Utkastet sparades inte"))
+                show_error(
+                    parent, error_text(err), QCoreApplication.translate("printing", "Utkastet sparades inte")
+                )
                 return None
             offer_to_open(parent, Path(target))
             return Path(target)

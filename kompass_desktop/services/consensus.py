@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ..domain.consensus import Consensus, SubAreaConsensus, TeamAgreement, check_reason
 from ..domain.errors import KompassError
+from ..domain.messages import msg
 from ..domain.scoring import check_points, parse_points
 from ..storage import repo
 from ..storage.db import keyed_id
@@ -41,7 +42,14 @@ def _points(value: object, subarea: str, ctx: SessionContext) -> Decimal | None:
 def _text(value: str, what: str) -> str:
     text = value.strip()
     if len(text) > MAX_REASON:
-        raise KompassError(f"{what} får vara högst {MAX_REASON} tecken ({len(text)}).")
+        raise KompassError(
+            msg(
+                "{what} får vara högst {MAX_REASON} tecken ({text}).",
+                what=what,
+                MAX_REASON=MAX_REASON,
+                text=len(text),
+            )
+        )
     return text
 
 
@@ -58,7 +66,7 @@ def write_independent(
         "points": None if points is None else str(points),
     }
     if rationale is not None:
-        values["rationale"] = _text(rationale, "Motiveringen")
+        values["rationale"] = _text(rationale, msg("Motiveringen"))
     record_id = independent_id(ctx.evaluation_id, subarea, ctx.author)
     with ctx.file.write():
         old_row, _ = ctx.file.upsert_keyed("independent_scores", record_id, values, author=ctx.author)
@@ -108,7 +116,7 @@ class ConsensusScores:
         """The short rationale of this evaluator's own score (the score is kept)."""
         ctx = self._ctx
         sub = ctx.framework.subarea(subarea)
-        text = _text(rationale, "Motiveringen")
+        text = _text(rationale, msg("Motiveringen"))
         record_id = independent_id(ctx.evaluation_id, subarea, ctx.author)
         with ctx.file.write():
             old_row, _ = ctx.file.upsert_keyed(
@@ -134,15 +142,17 @@ class ConsensusScores:
         decide again).  A reason is required where the independent scores differ, or where the
         agreed score is not the one they give."""
         points = _points(value, subarea, self._ctx)
-        text = _text(reason, "Skälet")
+        text = _text(reason, msg("Skälet"))
         current = self.subarea(subarea)
         if points is not None:
             problem = check_reason(current, text)
             unanimous = set(current.points.values())
             if problem is None and not text and unanimous and unanimous != {points}:
-                problem = (
-                    f"Delfråga {subarea}: utvärderarnas poäng är {current.describe_scores()}; "
-                    "ange skälet till att ni enas om en annan poäng."
+                problem = msg(
+                    "Delfråga {subarea}: utvärderarnas poäng är {scores}; "
+                    "ange skälet till att ni enas om en annan poäng.",
+                    subarea=subarea,
+                    scores=current.describe_scores(),
                 )
             if problem is not None:
                 raise KompassError(problem)

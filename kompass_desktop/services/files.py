@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..domain.messages import msg
 from ..storage import backup as _backup
 from ..storage import outputs as _outputs
 from ..storage import restore as _restore
@@ -62,7 +63,9 @@ def copy_to(source: Path, target: Path) -> Path:
     try:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise StorageError(f"Mappen {Path(target).parent} kunde inte skapas: {os_reason(err)}.") from None
+        raise StorageError(
+            msg("Mappen {parent} kunde inte skapas: {err}.", parent=Path(target).parent, err=os_reason(err))
+        ) from None
     _backup.copy_database(Path(source), Path(target))
     return Path(target)
 

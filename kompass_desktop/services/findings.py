@@ -11,6 +11,7 @@ from typing import Any
 
 from ..domain.errors import KompassError, NotFound
 from ..domain.framework import FindingKind
+from ..domain.messages import msg
 from ..domain.model import Finding
 from ..storage import repo
 from ..storage.db import keyed_id
@@ -29,7 +30,7 @@ class Findings:
         for f in repo.load_findings(self._ctx.file):
             if f.id == finding_id:
                 return f
-        raise NotFound("Iakttagelsen finns inte (den kan ha tagits bort).")
+        raise NotFound(msg("Iakttagelsen finns inte (den kan ha tagits bort)."))
 
     def add(
         self,
@@ -45,7 +46,7 @@ class Findings:
         kind = self._kind(kind)
         body = body.strip()
         if not body:
-            raise KompassError("Iakttagelsen är tom.")
+            raise KompassError(msg("Iakttagelsen är tom."))
         if position is None:
             existing = [f.position for f in self.all(area) if f.kind == kind]
             position = (max(existing) + 1.0) if existing else 1.0
@@ -68,14 +69,16 @@ class Findings:
         if "body" in changes:
             values["body"] = str(changes["body"]).strip()
             if not values["body"]:
-                raise KompassError("Iakttagelsen är tom.")
+                raise KompassError(msg("Iakttagelsen är tom."))
         if "kind" in changes:
             values["kind"] = self._kind(changes["kind"]).value
         if "position" in changes:
             values["position"] = float(changes["position"])
         unknown = set(changes) - {"body", "kind", "position"}
         if unknown:
-            raise KompassError(f"Okända fält för iakttagelse: {', '.join(sorted(unknown))}.")
+            raise KompassError(
+                msg("Okända fält för iakttagelse: {unknown}.", unknown=", ".join(sorted(unknown)))
+            )
         with ctx.file.write():
             ctx.file.update("findings", finding_id, values, author=ctx.author)
         new = self.get(finding_id)
@@ -120,13 +123,15 @@ class Findings:
         kind = FindingKind(kind)
         framework = self._ctx.framework
         if kind not in framework.finding_kinds:
-            raise KompassError(f"{kind.label_sv} används inte i {framework.name}.")
+            raise KompassError(
+                msg("{label_sv} används inte i {name}.", label_sv=kind.label_sv, name=framework.name)
+            )
         return kind
 
     def _link(self, finding_id: str, note_id: str) -> None:
         ctx = self._ctx
         if ctx.file.get("notes", note_id) is None:
-            raise NotFound("Anteckningen som ska länkas finns inte.")
+            raise NotFound(msg("Anteckningen som ska länkas finns inte."))
         ctx.file.upsert_keyed(
             "finding_notes",
             keyed_id(ctx.evaluation_id, f"link:{finding_id}:{note_id}"),

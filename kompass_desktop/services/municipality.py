@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import resources
 from ..domain.errors import KompassError
+from ..domain.messages import msg
 from ..domain.model import EvaluationInfo
 from ..domain.municipalities import Municipality, MunicipalityNames, Register, names_for
 
@@ -48,14 +49,14 @@ def unlisted(name: str) -> MunicipalityChoice:
     """A fictional or training evaluation: the name is used exactly as written."""
     text = " ".join(name.split())
     if not text:
-        raise KompassError("Ange ett namn för den fiktiva kommunen eller övningen.")
+        raise KompassError(msg("Ange ett namn för den fiktiva kommunen eller övningen."))
     return MunicipalityChoice(text, unlisted=True)
 
 
 def by_code(code: str) -> MunicipalityChoice:
     found = register().by_code(code)
     if found is None:
-        raise KompassError(f"Det finns ingen kommun med koden {code} i kommunregistret.")
+        raise KompassError(msg("Det finns ingen kommun med koden {code} i kommunregistret.", code=code))
     return from_register(found)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain.errors import KompassError, NotFound
+from ..domain.messages import msg
 from ..domain.model import Note, SourceKind
 from ..storage import queries, repo
 from .change import Change, ChangeKind
@@ -45,7 +46,7 @@ class Notes:
     def get(self, note_id: str) -> Note:
         row = self._ctx.file.get("notes", note_id)
         if row is None:
-            raise NotFound("Anteckningen finns inte (den kan ha tagits bort).")
+            raise NotFound(msg("Anteckningen finns inte (den kan ha tagits bort)."))
         return repo.to_note(row)
 
     def counts(self) -> dict[str, int]:
@@ -87,7 +88,9 @@ class Notes:
     def update(self, note_id: str, **changes: Any) -> Change[Note]:
         unknown = set(changes) - _NOTE_FIELDS
         if unknown:
-            raise KompassError(f"Okända fält för anteckning: {', '.join(sorted(unknown))}.")
+            raise KompassError(
+                msg("Okända fält för anteckning: {unknown}.", unknown=", ".join(sorted(unknown)))
+            )
         ctx = self._ctx
         old = self.get(note_id)
         merged = {k: getattr(old, k) for k in _NOTE_FIELDS}
@@ -130,7 +133,7 @@ class Notes:
         if "body" in values:
             values["body"] = str(values["body"]).strip()
             if not values["body"]:
-                raise KompassError("Anteckningen är tom.")
+                raise KompassError(msg("Anteckningen är tom."))
         if values.get("subarea"):
             self._ctx.framework.subarea(values["subarea"])
         elif "subarea" in values:
@@ -140,7 +143,7 @@ class Notes:
         if kind in _SOURCES and check_source:
             key, table, label = _SOURCES[kind]
             if not values.get(key) or self._ctx.file.get(table, values[key]) is None:
-                raise NotFound(f"{label} som anteckningen hänvisar till finns inte.")
+                raise NotFound(msg("{label} som anteckningen hänvisar till finns inte.", label=label))
         return values
 
 

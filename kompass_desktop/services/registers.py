@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..domain.errors import KompassError, NotFound
+from ..domain.messages import msg
 from ..domain.model import Document, EarlierEvaluation, Interview, WebSource
 from ..domain.reference import NationalAverage, national_to_file_dict
 from ..domain.rules import AREA_MAX, plausible_year, valid_area_score
@@ -48,9 +49,9 @@ _R = TypeVar("_R", Interview, Document, WebSource, EarlierEvaluation)
 
 #: The field a new record cannot do without, and what is said when it is missing.
 _REQUIRED = {
-    Register.INTERVIEW: ("group", "Ange intervjugrupp."),
-    Register.DOCUMENT: ("title", "Dokumentet måste ha en titel."),
-    Register.WEB: ("title", "Webbkällan måste ha en rubrik."),
+    Register.INTERVIEW: ("group", msg("Ange intervjugrupp.")),
+    Register.DOCUMENT: ("title", msg("Dokumentet måste ha en titel.")),
+    Register.WEB: ("title", msg("Webbkällan måste ha en rubrik.")),
 }
 
 
@@ -87,7 +88,9 @@ def check_date(value: str, label: str) -> str:
                 raise ValueError
             date.fromisoformat(value)
         except ValueError:
-            raise KompassError(f"{label}: ”{value}” är inget giltigt datum (ÅÅÅÅ-MM-DD).") from None
+            raise KompassError(
+                msg("{label}: ”{value}” är inget giltigt datum (ÅÅÅÅ-MM-DD).", label=label, value=value)
+            ) from None
     return value
 
 
@@ -96,7 +99,7 @@ def _check_time(value: str, label: str) -> str:
     if re.match(r"^\d:\d\d$", value):
         value = "0" + value
     if value and not _TIME.match(value):
-        raise KompassError(f"{label}: ”{value}” är ingen tid (TT:MM).")
+        raise KompassError(msg("{label}: ”{value}” är ingen tid (TT:MM).", label=label, value=value))
     return value
 
 
@@ -106,9 +109,9 @@ def _opt_int(value: Any, label: str) -> int | None:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise KompassError(f"{label}: ”{value}” är inte ett heltal.") from None
+        raise KompassError(msg("{label}: ”{value}” är inte ett heltal.", label=label, value=value)) from None
     if number < 0:
-        raise KompassError(f"{label} kan inte vara negativt.")
+        raise KompassError(msg("{label} kan inte vara negativt.", label=label))
     return number
 
 
@@ -118,32 +121,32 @@ def _clean(kind: Register, values: dict[str, Any]) -> dict[str, Any]:
         if "group" in out:
             out["grp"] = str(out.pop("group")).strip()
             if not out["grp"]:
-                raise KompassError("Ange intervjugrupp.")
+                raise KompassError(msg("Ange intervjugrupp."))
         if "date" in out:
-            out["date"] = check_date(out["date"], "Datum")
+            out["date"] = check_date(out["date"], msg("Datum"))
         for key in ("start", "end"):
             if key in out:
-                out[key] = _check_time(out[key], "Starttid" if key == "start" else "Sluttid")
+                out[key] = _check_time(out[key], msg("Starttid") if key == "start" else msg("Sluttid"))
         for key in ("roles", "names"):
             if key in out:
                 out[key] = [str(x).strip() for x in out[key] if str(x).strip()]
         if "participants" in out:
-            out["participants"] = _opt_int(out["participants"], "Antal deltagare")
+            out["participants"] = _opt_int(out["participants"], msg("Antal deltagare"))
     elif kind == Register.DOCUMENT:
         if "title" in out and not str(out["title"]).strip():
-            raise KompassError("Dokumentet måste ha en titel.")
+            raise KompassError(msg("Dokumentet måste ha en titel."))
         if "year" in out:
-            out["year"] = _opt_int(out["year"], "År")
+            out["year"] = _opt_int(out["year"], msg("År"))
     elif kind == Register.WEB:
         if "title" in out and not str(out["title"]).strip():
-            raise KompassError("Webbkällan måste ha en rubrik.")
+            raise KompassError(msg("Webbkällan måste ha en rubrik."))
         if "seen" in out:
-            out["seen"] = check_date(out["seen"], "Datum sett")
+            out["seen"] = check_date(out["seen"], msg("Datum sett"))
     elif kind == Register.EARLIER:
         if "year" in out:
-            year = _opt_int(out["year"], "År")
+            year = _opt_int(out["year"], msg("År"))
             if year is None or not plausible_year(year):
-                raise KompassError("Ange året för den tidigare utvärderingen.")
+                raise KompassError(msg("Ange året för den tidigare utvärderingen."))
             out["year"] = year
         if "area_scores" in out:
             out["area_scores"] = _check_area_scores(out["area_scores"])
@@ -170,9 +173,9 @@ class Registers:
         if kind == Register.EARLIER:
             unknown = set(values) - _SPECS[kind][1]
             if unknown:
-                raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
+                raise KompassError(msg("Okända fält: {unknown}.", unknown=", ".join(sorted(unknown))))
             return self.add_earlier(
-                _opt_int(values.get("year"), "År") or 0,
+                _opt_int(values.get("year"), msg("År")) or 0,
                 str(values.get("framework_id", "")),
                 values.get("area_scores") or {},
                 str(values.get("label", "")),
@@ -188,10 +191,10 @@ class Registers:
         table, fields, convert = _SPECS[kind]
         unknown = set(changes) - fields
         if unknown:
-            raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
+            raise KompassError(msg("Okända fält: {unknown}.", unknown=", ".join(sorted(unknown))))
         old_row = ctx.file.get(table, record_id)
         if old_row is None:
-            raise NotFound("Posten finns inte (den kan ha tagits bort).")
+            raise NotFound(msg("Posten finns inte (den kan ha tagits bort)."))
         clean = _clean(kind, dict(changes))
         with ctx.file.write():
             _, new_row = ctx.file.update(table, record_id, clean, author=ctx.author)
@@ -237,7 +240,9 @@ class Registers:
         scores = _check_area_scores(area_scores)
         unknown = [k for k in scores if int(k) not in {a.number for a in fw.areas}]
         if unknown:
-            raise KompassError(f"{fw.name} har inget område {', '.join(unknown)}.")
+            raise KompassError(
+                msg("{name} har inget område {unknown}.", name=fw.name, unknown=", ".join(unknown))
+            )
         record = self._insert(
             Register.EARLIER, {"year": year, "framework_id": fw.id, "label": label, "area_scores": scores}
         )
@@ -247,15 +252,15 @@ class Registers:
         """Read the per-area scores of an earlier evaluation from its .kompass file."""
         with open_evaluation_file(Path(path), readonly=True) as other:
             if other.evaluation_id == self._ctx.evaluation_id:
-                raise KompassError("Det är samma utvärdering som den som är öppen.")
+                raise KompassError(msg("Det är samma utvärdering som den som är öppen."))
             info, framework = repo.load_info(other), repo.load_framework(other)
             summary, fw_id = summarize(framework, repo.load_scores(other)), framework.id
         scores = {a.number: a.achieved for a in summary.areas if a.achieved is not None}
         if not scores:
-            raise KompassError(f"{Path(path).name} har inga poäng att jämföra med.")
+            raise KompassError(msg("{name} har inga poäng att jämföra med.", name=Path(path).name))
         year = info.year or (int(info.start_date[:4]) if info.start_date[:4].isdigit() else None)
         if year is None:
-            raise KompassError(f"{Path(path).name} saknar år för utvärderingen.")
+            raise KompassError(msg("{name} saknar år för utvärderingen.", name=Path(path).name))
         return self.add_earlier(year, fw_id, scores, f"{municipality.names(info).short} {year}")
 
     def national_average(self) -> NationalAverage | None:
@@ -271,8 +276,12 @@ class Registers:
         if avg is None:
             versions = ", ".join(sorted(table)) or "inga"
             raise KompassError(
-                f"{Path(path).name} har inget medelvärde för {ctx.framework.name} "
-                f"(filen innehåller: {versions})."
+                msg(
+                    "{name} har inget medelvärde för {name2} (filen innehåller: {versions}).",
+                    name=Path(path).name,
+                    name2=ctx.framework.name,
+                    versions=versions,
+                )
             )
         with ctx.file.write():
             ctx.file.set_meta(repo.NATIONAL_META, json.dumps(national_to_file_dict(avg), ensure_ascii=False))
@@ -293,7 +302,7 @@ class Registers:
         table, fields, convert = _SPECS[kind]
         unknown = set(values) - fields
         if unknown:
-            raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
+            raise KompassError(msg("Okända fält: {unknown}.", unknown=", ".join(sorted(unknown))))
         clean = _clean(kind, dict(values))
         with ctx.file.write():
             row = ctx.file.insert(table, clean, author=ctx.author)
@@ -305,7 +314,7 @@ class Registers:
         ctx = self._ctx
         table, _fields, convert = _SPECS[kind]
         if ctx.file.get(table, record_id, include_deleted=True) is None:
-            raise NotFound("Posten finns inte.")
+            raise NotFound(msg("Posten finns inte."))
         with ctx.file.write():
             old_row, new_row = ctx.file.set_deleted(table, record_id, deleted, author=ctx.author)
         return self._told(Change(kind.change_kind, (record_id,), old=convert(old_row), new=convert(new_row)))
@@ -322,6 +331,13 @@ def _check_area_scores(values: Mapping[Any, Any]) -> dict[str, str]:
             continue
         number = parse_points(value)
         if not valid_area_score(number):
-            raise KompassError(f"Område {key}: {value} ligger utanför 0–{format_exact(AREA_MAX)}.")
+            raise KompassError(
+                msg(
+                    "Område {key}: {value} ligger utanför 0–{AREA_MAX}.",
+                    key=key,
+                    value=value,
+                    AREA_MAX=format_exact(AREA_MAX),
+                )
+            )
         out[str(int(key))] = str(number)
     return out

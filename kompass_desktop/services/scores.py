@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ..domain.errors import KompassError, NotFound
+from ..domain.messages import msg
 from ..domain.model import TextScope
 from ..domain.scoring import Summary, check_points, parse_points, summarize
 from ..storage import repo
@@ -97,7 +98,9 @@ class Scores:
             framework.subarea(ref)
         elif scope in (TextScope.AREA, TextScope.AREA_INTRO):
             if not ref.isdigit():
-                raise NotFound(f"Område ”{ref}” finns inte.")
+                raise NotFound(msg("Område ”{ref}” finns inte.", ref=ref))
             framework.area(int(ref))
         elif ref:
-            raise KompassError(f"Texten {scope.value} gäller hela utvärderingen och har ingen referens.")
+            raise KompassError(
+                msg("Texten {value} gäller hela utvärderingen och har ingen referens.", value=scope.value)
+            )

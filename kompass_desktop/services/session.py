@@ -29,6 +29,7 @@ from ..domain.checks import OpenItem, consistency_problems, open_items
 from ..domain.coverage import Coverage, coverage
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
+from ..domain.messages import msg
 from ..domain.model import EvaluationInfo, EvaluationSnapshot
 from ..domain.municipalities import MunicipalityNames
 from ..domain.rules import plausible_year
@@ -136,7 +137,7 @@ class EvaluationSession:
         evaluators); their own scores are the ones :attr:`scores` sets."""
         name = name.strip()
         if not name:
-            raise KompassError("Ange vem som bedömer.")
+            raise KompassError(msg("Ange vem som bedömer."))
         self._ctx.author = name
 
     @property
@@ -192,7 +193,7 @@ class EvaluationSession:
         refuse_network_folder(Path(path))
         choice = _choice(spec.municipality, spec.municipality_code, spec.unlisted)
         if spec.year is not None and not plausible_year(spec.year):
-            raise KompassError(f"Året {spec.year} är orimligt; ange ett år som 2025.")
+            raise KompassError(msg("Året {year} är orimligt; ange ett år som 2025.", year=spec.year))
         evaluation_id = new_id()
 
         def populate(f: EvaluationFile) -> None:
@@ -272,7 +273,7 @@ class EvaluationSession:
     def update_info(self, **changes: Any) -> Change[EvaluationInfo]:
         unknown = set(changes) - _INFO_FIELDS
         if unknown:
-            raise KompassError(f"Okända fält: {', '.join(sorted(unknown))}.")
+            raise KompassError(msg("Okända fält: {unknown}.", unknown=", ".join(sorted(unknown))))
         if {"municipality", "municipality_code", "unlisted"} & set(changes):
             old_info = self.info()
             choice = _choice(
@@ -282,8 +283,13 @@ class EvaluationSession:
             )
             if "municipality" in changes and " ".join(str(changes["municipality"]).split()) != choice.name:
                 raise KompassError(
-                    f"Kommunen i kommunregistret heter {choice.name}; välj en annan kommun ur registret "
-                    "eller ange att den inte finns där."
+                    msg(
+                        (
+                            "Kommunen i kommunregistret heter {name}; välj en annan kommun ur "
+                            "registret eller ange att den inte finns där."
+                        ),
+                        name=choice.name,
+                    )
                 )
             changes.update(choice.fields())
         for key in ("inhabitants", "employees", "evaluation_number", "year"):
@@ -291,18 +297,24 @@ class EvaluationSession:
                 try:
                     changes[key] = int(changes[key])
                 except (TypeError, ValueError):
-                    raise KompassError(f"{key}: ”{changes[key]}” är inte ett heltal.") from None
+                    raise KompassError(
+                        msg("{key}: ”{changes}” är inte ett heltal.", key=key, changes=changes[key])
+                    ) from None
                 if changes[key] < 0:
-                    raise KompassError(f"{key} kan inte vara negativt.")
+                    raise KompassError(msg("{key} kan inte vara negativt.", key=key))
         if changes.get("year") is not None and not plausible_year(changes["year"]):
-            raise KompassError(f"Året {changes['year']} är orimligt; ange ett år som 2025.")
+            raise KompassError(
+                msg("Året {changes} är orimligt; ange ett år som 2025.", changes=changes["year"])
+            )
         for key in ("start_date", "end_date"):
             if key in changes:
                 changes[key] = check_date(str(changes[key] or ""), "Datum")
         start = changes.get("start_date", self.info().start_date)
         end = changes.get("end_date", self.info().end_date)
         if start and end and end < start:
-            raise KompassError(f"Platsbesöket kan inte sluta ({end}) före det börjar ({start}).")
+            raise KompassError(
+                msg("Platsbesöket kan inte sluta ({end}) före det börjar ({start}).", end=end, start=start)
+            )
         for key in ("evaluators", "facts"):
             if key in changes:
                 changes[key] = [list(x) if isinstance(x, tuple) else x for x in changes[key]]
@@ -388,7 +400,7 @@ class EvaluationSession:
         for record_id, (table, revision) in expected.items():
             current = self.file.get(table, record_id, include_deleted=True)
             if (None if current is None else current["rev"]) != revision:
-                raise StaleCopy(f"{self.path.name} har ändrats sedan ändringarna förbereddes.")
+                raise StaleCopy(msg("{name} har ändrats sedan ändringarna förbereddes.", name=self.path.name))
 
     # -- unsaved input (e.g. a note being typed) survives a crash -----------------------
     def save_draft(self, key: str, value: str) -> None:
@@ -417,9 +429,15 @@ def refuse_network_folder(path: Path) -> None:
     place = classify(path)
     if place.network:
         raise NetworkLocation(
-            f"{path.name} ligger i en nätverksmapp ({place.detail}). Där kan Kompass Desktop inte skriva "
-            "säkert – två datorer kan förstöra filen. Kopiera filen till datorns egen disk och öppna "
-            "kopian (eller öppna den skrivskyddad)."
+            msg(
+                (
+                    "{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop "
+                    "inte skriva säkert – två datorer kan förstöra filen. Kopiera filen till "
+                    "datorns egen disk och öppna kopian (eller öppna den skrivskyddad)."
+                ),
+                name=path.name,
+                detail=place.detail,
+            )
         )
 
 
@@ -431,14 +449,16 @@ def _choice(name: str, code: str, unlisted: bool) -> municipality.MunicipalityCh
     """What the file stores: a code gives the register's name; else the name as written."""
     code = code.strip()
     if code and unlisted:
-        raise KompassError("En kommun ur kommunregistret kan inte samtidigt vara fiktiv eller en övning.")
+        raise KompassError(
+            msg("En kommun ur kommunregistret kan inte samtidigt vara fiktiv eller en övning.")
+        )
     if code:
         return municipality.by_code(code)
     if unlisted:
         return municipality.unlisted(name)
     text = " ".join(name.split())
     if not text:
-        raise KompassError("Ange kommunens namn.")
+        raise KompassError(msg("Ange kommunens namn."))
     return municipality.MunicipalityChoice(text)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..domain.messages import msg
 from ..userdata import backups_dir
 from ..userdata import data_dir as data_dir  # re-exported for older callers
 from .errors import StorageError, os_reason
@@ -81,7 +82,7 @@ def _copy_with_backup_api(
 
     def progress(_status: int, _remaining: int, _total: int) -> None:
         if cancel is not None and cancel.is_set():
-            raise BackupCancelled(f"Säkerhetskopian av {source.name} avbröts.")
+            raise BackupCancelled(msg("Säkerhetskopian av {name} avbröts.", name=source.name))
 
     try:
         dst = sqlite3.connect(str(tmp))
@@ -132,9 +133,11 @@ def replace_file(source: Path, target: Path) -> Path | None:
                     Path(str(target) + suffix).unlink()
         _copy_with_backup_api(source, target)
     except OSError as err:
-        raise StorageError(f"{target} kunde inte skrivas: {os_reason(err)}.") from None
+        raise StorageError(
+            msg("{target} kunde inte skrivas: {err}.", target=target, err=os_reason(err))
+        ) from None
     except sqlite3.Error as err:
-        raise StorageError(f"{target} kunde inte skrivas: {err}.") from None
+        raise StorageError(msg("{target} kunde inte skrivas: {err}.", target=target, err=err)) from None
     finally:
         lock.release()
     return saved
@@ -168,9 +171,13 @@ def make_backup(path: Path, reason: str = "auto", cancel: threading.Event | None
         dest = folder / f"{stamp}--{reason}.kompass"
         _copy_with_backup_api(path, dest, cancel, private=True)
     except OSError as err:
-        raise StorageError(f"Säkerhetskopian av {path.name} kunde inte skapas: {os_reason(err)}.") from None
+        raise StorageError(
+            msg("Säkerhetskopian av {name} kunde inte skapas: {err}.", name=path.name, err=os_reason(err))
+        ) from None
     except sqlite3.Error as err:
-        raise StorageError(f"Säkerhetskopian av {path.name} kunde inte skapas: {err}") from None
+        raise StorageError(
+            msg("Säkerhetskopian av {name} kunde inte skapas: {err}", name=path.name, err=err)
+        ) from None
     _rotate(path, reason)
     return dest
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import KompassError
+from ..domain.messages import msg
 from . import backup
 from .fileformat import check_name_length
 from .restore import restore_backup
@@ -41,7 +42,7 @@ def register(
     def cmd_restore(args: argparse.Namespace) -> int:
         source, target = Path(args.backup), Path(args.output)
         if not source.exists():
-            raise KompassError(f"Säkerhetskopian {source} finns inte.")
+            raise KompassError(msg("Säkerhetskopian {source} finns inte.", source=source))
         saved = restore_backup(source, target)
         print(f"Återställde {source.name} till {target}.")
         if saved is not None:

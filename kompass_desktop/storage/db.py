@@ -28,6 +28,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from ..domain.messages import msg
 from ..domain.stored import parse_json
 from .errors import CheckpointFailed, CorruptFile, DiskFull, ReadOnlyFile, StorageError
 from .fileformat import wal_path
@@ -112,9 +113,18 @@ class EvaluationFile:
             wal = wal_path(self.path).name
             cause = "disken är full" if isinstance(reason, DiskFull) else f"skrivfel: {failure}"
             raise CheckpointFailed(
-                f"{self.path.name}: alla ändringar är sparade, men de kunde inte föras in i själva filen "
-                f"när den stängdes ({cause}). De ligger säkert i {wal} bredvid filen och förs in nästa "
-                f"gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen utan {wal}."
+                msg(
+                    (
+                        "{name}: alla ändringar är sparade, men de kunde inte föras in i själva "
+                        "filen när den stängdes ({cause}). De ligger säkert i {wal} bredvid "
+                        "filen och förs in nästa gång filen öppnas. Frigör utrymme och flytta "
+                        "eller kopiera aldrig filen utan {wal2}."
+                    ),
+                    name=self.path.name,
+                    cause=cause,
+                    wal=wal,
+                    wal2=wal,
+                )
             )
 
     def _checkpoint(self) -> sqlite3.Error | None:
@@ -154,7 +164,9 @@ class EvaluationFile:
     def write(self) -> Iterator[EvaluationFile]:
         """One transaction: everything inside is committed together or not at all."""
         if self.readonly:
-            raise ReadOnlyFile(f"{self.path.name} är öppnad skrivskyddad; ändringar kan inte sparas.")
+            raise ReadOnlyFile(
+                msg("{name} är öppnad skrivskyddad; ändringar kan inte sparas.", name=self.path.name)
+            )
         if self._in_write:  # nested: part of the outer transaction
             yield self
             return
@@ -229,15 +241,23 @@ class EvaluationFile:
     def framework_data(self) -> dict[str, Any]:
         row = self._fetch("SELECT data FROM framework_copy").fetchone()
         if row is None:
-            raise CorruptFile(f"{self.path.name} saknar sin kopia av ramverket och kan inte användas.")
+            raise CorruptFile(
+                msg("{name} saknar sin kopia av ramverket och kan inte användas.", name=self.path.name)
+            )
         try:
             data = parse_json(row[0])
             if not isinstance(data, dict):
                 raise ValueError("inget JSON-objekt")
         except ValueError as err:
             raise CorruptFile(
-                f"{self.path.name}: ramverkskopian är skadad: {err}. "
-                "Återställ en säkerhetskopia (kompass backups)."
+                msg(
+                    (
+                        "{name}: ramverkskopian är skadad: {err}. Återställ en säkerhetskopia "
+                        "(kompass backups)."
+                    ),
+                    name=self.path.name,
+                    err=err,
+                )
             ) from None
         return data
 
@@ -269,7 +289,9 @@ class EvaluationFile:
         self._require_write()
         old = self.get(table, record_id, include_deleted=True)
         if old is None:
-            raise StorageError(f"Posten {record_id} finns inte i {table}.")
+            raise StorageError(
+                msg("Posten {record_id} finns inte i {table}.", record_id=record_id, table=table)
+            )
         changed = {k: v for k, v in changes.items() if old.get(k) != v}
         if not changed:
             return old, old
@@ -337,7 +359,12 @@ class EvaluationFile:
                 row["data"] = json.loads(row["data"])
             except (json.JSONDecodeError, TypeError, RecursionError):
                 raise CorruptFile(
-                    f"{self.path.name}: historiken för post {record_id} (version {row['seq']}) är skadad."
+                    msg(
+                        "{name}: historiken för post {record_id} (version {row}) är skadad.",
+                        name=self.path.name,
+                        record_id=record_id,
+                        row=row["seq"],
+                    )
                 ) from None
             out.append(row)
         return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain.errors import KompassError
+from ..domain.messages import msg
 
 
 class StorageError(KompassError):
@@ -55,15 +56,15 @@ def os_reason(err: OSError) -> str:
     import errno
 
     if err.errno == errno.ENAMETOOLONG:
-        return "namnet är för långt för filsystemet"
+        return msg("namnet är för långt för filsystemet")
     if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "disken är full"
+        return msg("disken är full")
     if isinstance(err, FileNotFoundError):
-        return "filen eller mappen finns inte"
+        return msg("filen eller mappen finns inte")
     if isinstance(err, IsADirectoryError):
-        return "det är en mapp, inte en fil"
+        return msg("det är en mapp, inte en fil")
     if isinstance(err, PermissionError):
-        return "mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program"
+        return msg("mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program")
     if err.errno == errno.EROFS:
-        return "filsystemet är skrivskyddat"
+        return msg("filsystemet är skrivskyddat")
     return err.strerror or str(err)

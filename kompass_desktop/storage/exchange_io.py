@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.messages import msg
 from .db import EvaluationFile, Row, _decode, _ident, translate_sqlite_error
 from .errors import CorruptFile
 from .opening import open_evaluation_file
@@ -108,7 +109,13 @@ def all_history(f: EvaluationFile) -> list[HistoryEntry]:
         try:
             decoded = json.loads(data)
         except json.JSONDecodeError:
-            raise CorruptFile(f"{f.path.name}: historiken för post {record_id} är skadad.") from None
+            raise CorruptFile(
+                msg(
+                    "{name}: historiken för post {record_id} är skadad.",
+                    name=f.path.name,
+                    record_id=record_id,
+                )
+            ) from None
         out.append(HistoryEntry(tbl, record_id, rev, parent_rev, author, at, reason, decoded))
     return out
 
@@ -148,11 +155,13 @@ def all_meta(f: EvaluationFile) -> dict[str, str]:
 def framework_copy(f: EvaluationFile) -> FrameworkCopy:
     row = _fetch(f, "SELECT id, data, frozen_at FROM framework_copy").fetchone()
     if row is None:
-        raise CorruptFile(f"{f.path.name} saknar sin kopia av ramverket och kan inte användas.")
+        raise CorruptFile(
+            msg("{name} saknar sin kopia av ramverket och kan inte användas.", name=f.path.name)
+        )
     try:
         data = json.loads(row[1])
     except json.JSONDecodeError:
-        raise CorruptFile(f"{f.path.name}: kopian av ramverket är skadad.") from None
+        raise CorruptFile(msg("{name}: kopian av ramverket är skadad.", name=f.path.name)) from None
     return FrameworkCopy(str(row[0]), data, str(row[2]))
 
 

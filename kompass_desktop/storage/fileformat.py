@@ -25,6 +25,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.messages import msg
 from .errors import CorruptFile, NameTooLong, NewerFileVersion, NotAnEvaluationFile, StorageError, os_reason
 
 #: ``PRAGMA application_id`` of every .kompass file: the bytes "KOMP".
@@ -100,9 +101,12 @@ def name_too_long(name: str | os.PathLike[str]) -> str:
     if not parts:
         return path_too_long(os.fspath(name))
     part = parts[0]
-    return (
-        f"Namnet ”{part[:40]}…” är för långt ({_units(part)} byte; filsystemet tillåter högst "
-        f"{NAME_LIMIT} byte per namn). Välj ett kortare namn."
+    return msg(
+        "Namnet ”{part}…” är för långt ({units} byte; filsystemet tillåter högst "
+        "{limit} byte per namn). Välj ett kortare namn.",
+        part=part[:40],
+        units=_units(part),
+        limit=NAME_LIMIT,
     )
 
 
@@ -114,9 +118,12 @@ def _path_limit() -> int:
 
 
 def path_too_long(path: str) -> str:
-    return (
-        f"Sökvägen ”{path[:40]}…” är för lång ({_units(path)} tecken; högst {_path_limit()} går "
-        "här). Välj en mapp närmare diskens rot eller ett kortare namn."
+    return msg(
+        "Sökvägen ”{path}…” är för lång ({units} tecken; högst {limit} går "
+        "här). Välj en mapp närmare diskens rot eller ett kortare namn.",
+        path=path[:40],
+        units=_units(path),
+        limit=_path_limit(),
     )
 
 
@@ -140,9 +147,17 @@ def check_name_fits(path: Path) -> None:
     room = limit - len(LONGEST_SIDECAR)
     if size > room:
         raise NameTooLong(
-            f"Filnamnet {path.name[:40]}… är för långt ({size} byte): Kompass Desktop behöver plats "
-            f"för ”{LONGEST_SIDECAR}” efter namnet. Byt namn på filen till högst {room} byte och "
-            "försök igen."
+            msg(
+                (
+                    "Filnamnet {name}… är för långt ({size} byte): Kompass Desktop behöver "
+                    "plats för ”{LONGEST_SIDECAR}” efter namnet. Byt namn på filen till "
+                    "högst {room} byte och försök igen."
+                ),
+                name=path.name[:40],
+                size=size,
+                LONGEST_SIDECAR=LONGEST_SIDECAR,
+                room=room,
+            )
         )
 
 
@@ -152,13 +167,15 @@ def _read_start(path: Path, count: int) -> tuple[bytes, int]:
             head = fh.read(count)
             size = fh.seek(0, 2)
     except FileNotFoundError:
-        raise StorageError(f"Filen {path} finns inte.") from None
+        raise StorageError(msg("Filen {path} finns inte.", path=path)) from None
     except IsADirectoryError:
-        raise StorageError(f"{path} är en mapp, inte en utvärderingsfil.") from None
+        raise StorageError(msg("{path} är en mapp, inte en utvärderingsfil.", path=path)) from None
     except PermissionError:
-        raise StorageError(f"Du saknar behörighet att läsa {path}.") from None
+        raise StorageError(msg("Du saknar behörighet att läsa {path}.", path=path)) from None
     except OSError as err:
-        raise StorageError(f"Filen {path} kan inte läsas: {os_reason(err)}.") from None
+        raise StorageError(
+            msg("Filen {path} kan inte läsas: {err}.", path=path, err=os_reason(err))
+        ) from None
     return head, size
 
 
@@ -222,17 +239,17 @@ def read_header(path: Path) -> Header:
     check_name_length(path)
     head, size = _read_start(path, 100)
     if size == 0:
-        raise NotAnEvaluationFile(f"{path} är tom (0 byte) och är inte en utvärderingsfil.")
+        raise NotAnEvaluationFile(msg("{path} är tom (0 byte) och är inte en utvärderingsfil.", path=path))
     hot, original_page1 = hot_journal_page1(path)
     wal = not hot and has_wal_content(path)
     if original_page1 is not None:  # what the file will be once SQLite has rolled back
         head = original_page1[:100]
     if not head.startswith(_MAGIC[: min(len(head), len(_MAGIC))]) or len(head) < len(_MAGIC):
         raise NotAnEvaluationFile(
-            f"{path} är inte en utvärderingsfil från Kompass Desktop (okänt filformat)."
+            msg("{path} är inte en utvärderingsfil från Kompass Desktop (okänt filformat).", path=path)
         )
     if len(head) < 100:
-        raise CorruptFile(f"{path} är avkortad ({size} byte) och kan inte öppnas.")
+        raise CorruptFile(msg("{path} är avkortad ({size} byte) och kan inte öppnas.", path=path, size=size))
     (page_size,) = struct.unpack(">H", head[16:18])
     page_size = 65536 if page_size == 1 else page_size
     (change_counter,) = struct.unpack(">I", head[24:28])
@@ -241,23 +258,44 @@ def read_header(path: Path) -> Header:
     (application_id,) = struct.unpack(">I", head[68:72])
     (valid_for,) = struct.unpack(">I", head[92:96])
     if page_size < 512 or page_size & (page_size - 1):
-        raise CorruptFile(f"{path} är skadad (ogiltigt sidhuvud).")
+        raise CorruptFile(msg("{path} är skadad (ogiltigt sidhuvud).", path=path))
     if application_id != APPLICATION_ID:
         raise NotAnEvaluationFile(
-            f"{path} är en SQLite-databas men ingen utvärderingsfil från Kompass Desktop."
+            msg("{path} är en SQLite-databas men ingen utvärderingsfil från Kompass Desktop.", path=path)
         )
     if user_version > SCHEMA_VERSION:
         raise NewerFileVersion(
-            f"{path} är skapad med en nyare version av Kompass Desktop (filformat {user_version}, "
-            f"denna version läser {SCHEMA_VERSION}). Uppdatera programmet för att öppna filen."
+            msg(
+                (
+                    "{path} är skapad med en nyare version av Kompass Desktop (filformat "
+                    "{user_version}, denna version läser {SCHEMA_VERSION}). Uppdatera "
+                    "programmet för att öppna filen."
+                ),
+                path=path,
+                user_version=user_version,
+                SCHEMA_VERSION=SCHEMA_VERSION,
+            )
         )
     if not (hot or wal):  # without a log or journal to recover from, the size must fit
         valid = valid_for == change_counter and page_count > 0
         if valid and size < page_count * page_size:
             raise CorruptFile(
-                f"{path} är avkortad: {size} byte av förväntade {page_count * page_size}. "
-                "Återställ en säkerhetskopia (kompass backups)."
+                msg(
+                    (
+                        "{path} är avkortad: {size} byte av förväntade {value}. Återställ en "
+                        "säkerhetskopia (kompass backups)."
+                    ),
+                    path=path,
+                    size=size,
+                    value=page_count * page_size,
+                )
             )
         if size % page_size:
-            raise CorruptFile(f"{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).")
+            raise CorruptFile(
+                msg(
+                    "{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).",
+                    path=path,
+                    size=size,
+                )
+            )
     return Header(page_size, page_count, user_version, application_id, wal=wal, hot_journal=hot)

@@ -39,6 +39,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from ..domain.messages import msg
 from ..userdata import data_dir
 from .errors import DiskFull, FileLocked, ReadOnlyFile, StorageError, os_reason
 
@@ -197,16 +198,27 @@ class WriterLock:
                     return None
                 if isinstance(err, PermissionError):
                     raise ReadOnlyFile(
-                        f"Mappen {path.parent} är skrivskyddad; "
-                        "utvärderingsfilen kan bara öppnas för läsning."
+                        msg(
+                            (
+                                "Mappen {parent} är skrivskyddad; utvärderingsfilen kan bara öppnas för "
+                                "läsning."
+                            ),
+                            parent=path.parent,
+                        )
                     ) from None
                 raise self._cannot_write(err, path) from None
             if not _try_lock(fh):
                 holder = self._describe_holder(fh)
                 fh.close()
                 raise FileLocked(
-                    f"{self.name} är redan öppen{holder}. "
-                    "Stäng den där först – två program kan inte skriva i samma utvärdering."
+                    msg(
+                        (
+                            "{name} är redan öppen{holder}. Stäng den där först – två program kan "
+                            "inte skriva i samma utvärdering."
+                        ),
+                        name=self.name,
+                        holder=holder,
+                    )
                 )
             if self._replaced_meanwhile(fh, path):  # the previous holder removed it just now: retry
                 fh.close()
@@ -220,16 +232,27 @@ class WriterLock:
                     return None
                 raise self._cannot_write(err, path) from None
             return fh
-        raise FileLocked(f"{self.name} öppnas just nu av ett annat program.")
+        raise FileLocked(msg("{name} öppnas just nu av ett annat program.", name=self.name))
 
     def _cannot_write(self, err: OSError, path: Path) -> StorageError:
         if err.errno in _FULL:
             return DiskFull(
-                f"Disken är full: låsfilen för {self.name} kunde inte skrivas i {path.parent}. "
-                "Frigör utrymme och försök igen."
+                msg(
+                    (
+                        "Disken är full: låsfilen för {name} kunde inte skrivas i {parent}. "
+                        "Frigör utrymme och försök igen."
+                    ),
+                    name=self.name,
+                    parent=path.parent,
+                )
             )
         return StorageError(
-            f"Låsfilen för {self.name} kunde inte skrivas i {path.parent} ({os_reason(err)})."
+            msg(
+                "Låsfilen för {name} kunde inte skrivas i {parent} ({err}).",
+                name=self.name,
+                parent=path.parent,
+                err=os_reason(err),
+            )
         )
 
     @staticmethod

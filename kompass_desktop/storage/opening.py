@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.messages import msg
 from .db import EvaluationFile
 from .errors import CorruptFile, ForeignSchema, StorageError, os_reason
 from .fileformat import SCHEMA_VERSION, check_name_fits, check_name_length, read_header
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 def _apply_pragmas(conn: sqlite3.Connection) -> None:
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
-        raise StorageError("Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?).")
+        raise StorageError(msg("Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?)."))
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -98,7 +99,7 @@ def open_evaluation_file(
     path = Path(path)
     header = read_header(path)
     if header.user_version == 0:  # ours by id but never initialised: refuse before SQLite writes
-        raise CorruptFile(f"{path.name} saknar utvärderingsdata och kan inte öppnas.")
+        raise CorruptFile(msg("{name} saknar utvärderingsdata och kan inte öppnas.", name=path.name))
     if not readonly:
         check_name_fits(path)
         refuse_read_only(path)  # by its mode bits: root may write anyway, but must not
@@ -161,9 +162,15 @@ def _open_for_writing(
             tables = [d for d in differences if not d.repairable]
             if tables:
                 raise ForeignSchema(
-                    f"{path.name} har ändrats av ett annat program: {describe_all(tables)}. Filen öppnas "
-                    "inte för skrivning (den kan öppnas skrivskyddad); återställ en säkerhetskopia "
-                    "(kompass backups)."
+                    msg(
+                        (
+                            "{name} har ändrats av ett annat program: {tables}. Filen öppnas inte "
+                            "för skrivning (den kan öppnas skrivskyddad); återställ en "
+                            "säkerhetskopia (kompass backups)."
+                        ),
+                        name=path.name,
+                        tables=describe_all(tables),
+                    )
                 )
             neutralise(conn, version, differences)
             if version < SCHEMA_VERSION and before_migrate is not None:
@@ -201,9 +208,9 @@ def create_evaluation_file(
     path = Path(path)
     check_name_length(path)
     if path.exists() and not overwrite:
-        raise StorageError(f"{path} finns redan; välj ett annat namn.")
+        raise StorageError(msg("{path} finns redan; välj ett annat namn.", path=path))
     if not path.parent.is_dir():
-        raise StorageError(f"Mappen {path.parent} finns inte.")
+        raise StorageError(msg("Mappen {parent} finns inte.", parent=path.parent))
     check_name_fits(path)
     check_output(path, replace=Replace.EVALUATION if overwrite else Replace.NEVER, clean=False)
     tmp: Path | None = None
@@ -228,7 +235,7 @@ def create_evaluation_file(
     except sqlite3.Error as err:
         raise translate_sqlite_error(err, path) from None
     except OSError as err:
-        raise StorageError(f"{path} kunde inte skapas: {os_reason(err)}.") from None
+        raise StorageError(msg("{path} kunde inte skapas: {err}.", path=path, err=os_reason(err))) from None
     finally:
         if tmp is not None:
             remove_temporary(tmp)

@@ -41,6 +41,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.errors import KompassError
+from ..domain.messages import msg
 from . import fileformat
 from .errors import NetworkLocation, ReadOnlyFile, os_reason
 from .fileformat import APPLICATION_ID, FILE_SUFFIX, LONGEST_SIDECAR, check_name_length, name_max
@@ -169,27 +170,45 @@ def check_output(
     check_name_length(target)  # Path.exists() and friends raise for such a name
     target = Path(target)
     if target.is_dir():
-        raise OutputRefused(f"{target} är en mapp; ange ett filnamn.")
+        raise OutputRefused(msg("{target} är en mapp; ange ett filnamn.", target=target))
     folder = target.parent
     if not folder.is_dir():
-        raise OutputRefused(f"Mappen {folder} finns inte.")
+        raise OutputRefused(msg("Mappen {folder} finns inte.", folder=folder))
     refuse_network_folder(target)
     for source in inputs:
         if source is not None and (target.exists() or target.is_symlink()) and same_file(target, source):
             raise OutputRefused(
-                f"{target} är samma fil som indatafilen {Path(source).name}; "
-                "den skrivs aldrig över. Ange en annan fil."
+                msg(
+                    (
+                        "{target} är samma fil som indatafilen {name}; den skrivs aldrig över. "
+                        "Ange en annan fil."
+                    ),
+                    target=target,
+                    name=Path(source).name,
+                )
             )
     companion_of = _companion_of_evaluation(target)
     if companion_of is not None:
         raise OutputRefused(
-            f"{target.name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) och "
-            "skrivs aldrig över. Ange en annan fil."
+            msg(
+                (
+                    "{name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) "
+                    "och skrivs aldrig över. Ange en annan fil."
+                ),
+                name=target.name,
+                companion_of=companion_of,
+            )
         )
     if target.exists() or target.is_symlink():
         _check_existing(target, replace)
     if is_read_only(folder):
-        raise ReadOnlyFile(f"Mappen {folder} är skrivskyddad; {target.name} kan inte skrivas där.")
+        raise ReadOnlyFile(
+            msg(
+                "Mappen {folder} är skrivskyddad; {name} kan inte skrivas där.",
+                folder=folder,
+                name=target.name,
+            )
+        )
     if clean:
         clean_stale_temporaries(folder)
 
@@ -200,19 +219,33 @@ def _check_existing(target: Path, replace: Replace) -> None:
     if replace is Replace.NEVER:
         if evaluation:
             raise OutputRefused(
-                f"{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn."
+                msg(
+                    "{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn.",
+                    target=target,
+                )
             )
         raise OutputRefused(
-            f"{target} finns redan; välj ett annat namn (befintliga filer skrivs aldrig över)."
+            msg(
+                "{target} finns redan; välj ett annat namn (befintliga filer skrivs aldrig över).",
+                target=target,
+            )
         )
     if replace is Replace.ORDINARY and looks_like_one:
-        raise OutputRefused(f"{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn.")
+        raise OutputRefused(
+            msg("{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn.", target=target)
+        )
     if replace is Replace.EVALUATION and not looks_like_one and target.exists():
         raise OutputRefused(
-            f"{target} finns redan och är ingen utvärderingsfil; den skrivs inte över. Välj ett annat namn."
+            msg(
+                (
+                    "{target} finns redan och är ingen utvärderingsfil; den skrivs inte "
+                    "över. Välj ett annat namn."
+                ),
+                target=target,
+            )
         )
     if target.exists() and is_read_only(target):
-        raise ReadOnlyFile(f"{target} är skrivskyddad och skrivs inte över.")
+        raise ReadOnlyFile(msg("{target} är skrivskyddad och skrivs inte över.", target=target))
     if looks_like_one:
         held_elsewhere(target)
 
@@ -229,7 +262,13 @@ def check_in_place(target: Path, *, inputs: Iterable[Path | None] = ()) -> None:
     refuse_network_folder(target)
     for source in inputs:
         if source is not None and Path(source).exists() and same_file(target, source):
-            raise OutputRefused(f"{Path(source).name} är samma fil som {target.name}; ange en annan fil.")
+            raise OutputRefused(
+                msg(
+                    "{name} är samma fil som {name2}; ange en annan fil.",
+                    name=Path(source).name,
+                    name2=target.name,
+                )
+            )
     refuse_read_only(target)
 
 
@@ -239,14 +278,25 @@ def refuse_read_only(target: Path) -> None:
     target = Path(target)
     if is_read_only(target):
         raise ReadOnlyFile(
-            f"{target.name} är skrivskyddad. Kopiera den till en skrivbar mapp "
-            "eller öppna den endast för läsning."
+            msg(
+                (
+                    "{name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna "
+                    "den endast för läsning."
+                ),
+                name=target.name,
+            )
         )
     folder = target.parent if str(target.parent) else Path(".")
     if is_read_only(folder):
         raise ReadOnlyFile(
-            f"Mappen {folder} är skrivskyddad, så {target.name} kan bara öppnas för läsning. "
-            "Kopiera filen till en skrivbar mapp för att ändra den."
+            msg(
+                (
+                    "Mappen {folder} är skrivskyddad, så {name} kan bara öppnas för läsning. "
+                    "Kopiera filen till en skrivbar mapp för att ändra den."
+                ),
+                folder=folder,
+                name=target.name,
+            )
         )
 
 
@@ -255,9 +305,15 @@ def refuse_network_folder(path: Path) -> None:
     place = classify(path)
     if place.network:
         raise NetworkLocation(
-            f"{Path(path).name} ligger i en nätverksmapp ({place.detail}). Där kan Kompass Desktop inte "
-            "skriva säkert – två datorer kan förstöra filen. Spara på datorns egen disk och kopiera "
-            "sedan filen dit."
+            msg(
+                (
+                    "{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop "
+                    "inte skriva säkert – två datorer kan förstöra filen. Spara på datorns "
+                    "egen disk och kopiera sedan filen dit."
+                ),
+                name=Path(path).name,
+                detail=place.detail,
+            )
         )
 
 
@@ -432,10 +488,10 @@ def _link_new(tmp: Path, target: Path) -> None:
     try:
         os.link(tmp, target)  # fails if the target exists: no overwrite, even in a race
     except FileExistsError:
-        raise OutputRefused(f"{target} finns redan; välj ett annat namn.") from None
+        raise OutputRefused(msg("{target} finns redan; välj ett annat namn.", target=target)) from None
     except OSError:  # file systems without hard links (FAT, some network shares)
         if os.path.lexists(target):
-            raise OutputRefused(f"{target} finns redan; välj ett annat namn.") from None
+            raise OutputRefused(msg("{target} finns redan; välj ett annat namn.", target=target)) from None
         os.replace(tmp, target)
 
 
@@ -470,9 +526,9 @@ def writing(
         yield tmp
         commit(tmp, target, replace=replace, mode=final_mode(target, private=private, replace=replace))
     except OutputRefused as err:
-        raise error(str(err)) from None
+        raise error(err.args[0] if len(err.args) == 1 else str(err)) from None  # kept as built
     except OSError as err:
-        raise error(f"{target} kunde inte skrivas: {os_reason(err)}.") from None
+        raise error(msg("{target} kunde inte skrivas: {err}.", target=target, err=os_reason(err))) from None
     finally:
         if tmp is not None:
             remove_temporary(tmp)

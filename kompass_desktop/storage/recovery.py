@@ -18,6 +18,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
+from ..domain.messages import msg
 from .errors import CorruptFile, ForeignSchema, StorageError, os_reason
 from .fileformat import APPLICATION_ID, SCHEMA_VERSION, journal_path, wal_path
 from .outputs import make_private_folder
@@ -52,14 +53,27 @@ class RecoveredCopy:
         except OSError as err:
             self.cleanup()
             raise StorageError(
-                f"{source.name} behöver återställas efter ett avbrott, men en tillfällig kopia kunde "
-                f"inte göras ({os_reason(err)}). Öppna filen med skrivrätt eller frigör utrymme."
+                msg(
+                    (
+                        "{name} behöver återställas efter ett avbrott, men en tillfällig kopia "
+                        "kunde inte göras ({err}). Öppna filen med skrivrätt eller frigör "
+                        "utrymme."
+                    ),
+                    name=source.name,
+                    err=os_reason(err),
+                )
             ) from None
         except sqlite3.Error as err:
             self.cleanup()
             raise CorruptFile(
-                f"{source.name} är skadad och kan inte återställas ({err}). "
-                "Återställ en säkerhetskopia (kompass backups)."
+                msg(
+                    (
+                        "{name} är skadad och kan inte återställas ({err}). Återställ en "
+                        "säkerhetskopia (kompass backups)."
+                    ),
+                    name=source.name,
+                    err=err,
+                )
             ) from None
 
     def cleanup(self) -> None:
@@ -76,14 +90,26 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> int:
         if not is_damage(err):  # a full disk, a lock, a folder: the file may be perfectly sound
             raise translate_sqlite_error(err, path) from None
         raise CorruptFile(
-            f"{path.name} är skadad och kan inte öppnas ({err}). "
-            "Återställ en säkerhetskopia (kompass backups)."
+            msg(
+                (
+                    "{name} är skadad och kan inte öppnas ({err}). Återställ en "
+                    "säkerhetskopia (kompass backups)."
+                ),
+                name=path.name,
+                err=err,
+            )
         ) from None
     if [r[0] for r in result] != ["ok"]:
         detail = "; ".join(str(r[0]) for r in result)
-        raise CorruptFile(f"{path.name} är skadad ({detail}). Återställ en säkerhetskopia (kompass backups).")
+        raise CorruptFile(
+            msg(
+                "{name} är skadad ({detail}). Återställ en säkerhetskopia (kompass backups).",
+                name=path.name,
+                detail=detail,
+            )
+        )
     if app_id != APPLICATION_ID:
-        raise CorruptFile(f"{path.name} är inte en utvärderingsfil från Kompass Desktop.")
+        raise CorruptFile(msg("{name} är inte en utvärderingsfil från Kompass Desktop.", name=path.name))
     return version
 
 
@@ -91,8 +117,14 @@ def _damaged_values(path: Path, problems: list[str], limit: int = 8) -> CorruptF
     more = len(problems) - limit
     listed = "; ".join(problems[:limit]) + (f" (och {more} till)" if more > 0 else "")
     return CorruptFile(
-        f"{path.name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en "
-        "säkerhetskopia (kompass backups)."
+        msg(
+            (
+                "{name} innehåller skadade värden: {listed}. Filen öppnas inte; "
+                "återställ en säkerhetskopia (kompass backups)."
+            ),
+            name=path.name,
+            listed=listed,
+        )
     )
 
 
@@ -106,7 +138,9 @@ def probe(
     try:
         version = check_integrity(conn, path)
         if version > SCHEMA_VERSION:  # the header said otherwise: a recovered journal or log
-            raise CorruptFile(f"{path.name} har ett okänt filformat ({version}).")
+            raise CorruptFile(
+                msg("{name} har ett okänt filformat ({version}).", name=path.name, version=version)
+            )
         differences = compare_schema(conn, version)
         missing = [d for d in differences if d.problem == "missing" and d.object.type == "table"]
         if missing:
@@ -115,12 +149,18 @@ def probe(
                 if missing[0].object.name == "meta"
                 else f"tabellen {missing[0].object.name}"
             )
-            raise CorruptFile(f"{path.name} saknar {what} och kan inte öppnas.")
+            raise CorruptFile(msg("{name} saknar {what} och kan inte öppnas.", name=path.name, what=what))
         changed = [d for d in differences if d.problem == "changed" and not d.repairable]
         if changed:  # our own tables altered: even reading them could go wrong
             raise ForeignSchema(
-                f"{path.name} har ändrats av ett annat program: {describe_all(changed)}. "
-                "Filen kan inte öppnas; återställ en säkerhetskopia (kompass backups)."
+                msg(
+                    (
+                        "{name} har ändrats av ett annat program: {changed}. Filen kan inte "
+                        "öppnas; återställ en säkerhetskopia (kompass backups)."
+                    ),
+                    name=path.name,
+                    changed=describe_all(changed),
+                )
             )
         problems = value_problems(conn)
         if problems:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain.consensus import AgreedScore, Consensus, IndependentScore, build_consensus
 from ..domain.framework import FindingKind, Framework
+from ..domain.messages import msg
 from ..domain.model import (
     Document,
     EarlierEvaluation,
@@ -123,7 +124,9 @@ def to_earlier(row: Row) -> EarlierEvaluation:
 def load_info(f: EvaluationFile) -> EvaluationInfo:
     rows = f.rows("evaluation")
     if len(rows) != 1:
-        raise CorruptFile(f"{f.path.name} innehåller {len(rows)} utvärderingsposter (väntade 1).")
+        raise CorruptFile(
+            msg("{name} innehåller {rows} utvärderingsposter (väntade 1).", name=f.path.name, rows=len(rows))
+        )
     return to_info(rows[0])
 
 
@@ -132,8 +135,15 @@ def load_framework(f: EvaluationFile) -> Framework:
         return Framework.from_dict(f.framework_data())
     except DATA_ERRORS as err:
         raise CorruptFile(
-            f"{f.path.name}: ramverkskopian är ofullständig ({type(err).__name__}: {err}). "
-            "Återställ en säkerhetskopia (kompass backups)."
+            msg(
+                (
+                    "{name}: ramverkskopian är ofullständig ({name__}: {err}). Återställ en "
+                    "säkerhetskopia (kompass backups)."
+                ),
+                name=f.path.name,
+                name__=type(err).__name__,
+                err=err,
+            )
         ) from None
 
 
@@ -142,7 +152,13 @@ def _points(f: EvaluationFile, r: Row) -> Decimal | None:
         return parse_stored_points(r["points"])
     except ValueError as err:
         raise CorruptFile(
-            f"{f.path.name}: delfråga {r['subarea']}: {err}. Kör kompass validate {f.path.name}."
+            msg(
+                "{name}: delfråga {r}: {err}. Kör kompass validate {name2}.",
+                name=f.path.name,
+                r=r["subarea"],
+                err=err,
+                name2=f.path.name,
+            )
         ) from None
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..domain.messages import msg
 from .errors import CorruptFile, DiskFull, ReadOnlyFile, StorageError
 
 Row = dict[str, Any]
@@ -43,28 +44,51 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
     name = str(getattr(err, "sqlite_errorname", ""))
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(
-            f"Disken är full; ändringen kunde inte sparas i {path.name}. Frigör utrymme och försök igen."
+            msg(
+                ("Disken är full; ändringen kunde inte sparas i {name}. Frigör utrymme och försök igen."),
+                name=path.name,
+            )
         )
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyFile(f"{path.name} är skrivskyddad; ändringen kunde inte sparas.")
+        return ReadOnlyFile(msg("{name} är skrivskyddad; ändringen kunde inte sparas.", name=path.name))
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return CorruptFile(f"{path.name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).")
+        return CorruptFile(
+            msg(
+                "{name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).",
+                name=path.name,
+                err=err,
+            )
+        )
     if "locked" in text or "busy" in text:
-        return StorageError(f"{path.name} används av ett annat program just nu; försök igen.")
+        return StorageError(msg("{name} används av ett annat program just nu; försök igen.", name=path.name))
     if name.startswith("SQLITE_IOERR_SHM"):  # the WAL index beside the file (NAME-shm)
         return StorageError(
-            f"{path.name} kunde inte öppnas: SQLite kunde inte skriva sin arbetsfil {path.name}-shm "
-            "(är disken full eller mappen skrivskyddad?). Filen är oförändrad; frigör utrymme och "
-            "försök igen."
+            msg(
+                (
+                    "{name} kunde inte öppnas: SQLite kunde inte skriva sin arbetsfil "
+                    "{name2}-shm (är disken full eller mappen skrivskyddad?). Filen är "
+                    "oförändrad; frigör utrymme och försök igen."
+                ),
+                name=path.name,
+                name2=path.name,
+            )
         )
     if name in ("SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"):
         return StorageError(
-            f"{path.name}: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). "
-            "Det som redan sparats finns kvar; frigör utrymme och försök igen."
+            msg(
+                (
+                    "{name}: ändringen kunde inte skrivas (skrivfel – är disken full eller "
+                    "borttagen?). Det som redan sparats finns kvar; frigör utrymme och "
+                    "försök igen."
+                ),
+                name=path.name,
+            )
         )
     if "disk i/o" in text or "unable to open" in text:
-        return StorageError(f"{path.name} kunde inte läsas eller skrivas (I/O-fel: {err}).")
-    return StorageError(f"{path.name}: databasfel: {err}")
+        return StorageError(
+            msg("{name} kunde inte läsas eller skrivas (I/O-fel: {err}).", name=path.name, err=err)
+        )
+    return StorageError(msg("{name}: databasfel: {err}", name=path.name, err=err))
 
 
 # -- row encoding ---------------------------------------------------------------------
@@ -92,7 +116,14 @@ def _decode(row: Row, json_cols: tuple[str, ...], where: str = "") -> Row:
                 row[col] = json.loads(row[col])
             except (json.JSONDecodeError, RecursionError):
                 raise CorruptFile(
-                    f"{where or 'Filen'}: fältet {col} i post {row.get('id', '?')} är skadat (ogiltig JSON). "
-                    "Kör kompass validate eller återställ en säkerhetskopia."
+                    msg(
+                        (
+                            "{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör "
+                            "kompass validate eller återställ en säkerhetskopia."
+                        ),
+                        value=where or "Filen",
+                        col=col,
+                        row=row.get("id", "?"),
+                    )
                 ) from None
     return row

@@ -47,28 +47,28 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="91"/>
         <source>Kopiera som bild</source>
         <extracomment>Copied and saved charts are at least this large (every label readable).</extracomment>
         <translation>Copy as image</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="91"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="92"/>
         <source>Spara som PNG…</source>
         <translation>Save as PNG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="92"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="93"/>
         <source>Spara som SVG…</source>
         <translation>Save as SVG…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="141"/>
         <source>Spara diagram</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="149"/>
         <source>Diagrammet sparades inte</source>
         <translation>The chart was not saved</translation>
     </message>
@@ -76,17 +76,17 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="503"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="504"/>
         <source>Teckenförklaring</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="519"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="520"/>
         <source>Om jämförelserna</source>
         <translation>About the comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="565"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="566"/>
         <source>Medelvärdet är exempeldata, inte verkliga resultat.</source>
         <translation>The average is sample data, not real results.</translation>
     </message>
@@ -192,17 +192,17 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="217"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="218"/>
         <source>Slå samman – konflikter</source>
         <translation>Merge – conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="224"/>
         <source>{0} tas in. {1}: välj vilket värde som ska gälla. Det andra sparas i historiken.</source>
         <translation>{0} will be taken in. {1}: choose which value applies. The other one is kept in the history.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="227"/>
         <source>%n poster har ändrats olika i båda filerna</source>
         <translation>
             <numerusform>%n record was changed differently in the two files</numerusform>
@@ -210,33 +210,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="234"/>
         <source>Post</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="247"/>
         <source>Din fil</source>
         <translation>Your file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="234"/>
         <source>Behåll</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="236"/>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="249"/>
         <source>Behåll för {0}</source>
         <translation>Keep for {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="255"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
@@ -552,94 +552,94 @@ kommen</source>
 <context>
     <name>EvaluationController</name>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="168"/>
         <source>Poäng {0}: {1} → {2}</source>
         <translation>Score {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="178"/>
         <source>Sparat: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="213"/>
         <source>Ny anteckning</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="226"/>
         <source>Ändra anteckning</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="242"/>
         <source>Flytta anteckning till {0}</source>
         <translation>Move note to {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="115"/>
         <source>Tog bort {0}. Ctrl+Z ångrar.</source>
         <extracomment>after an undo or redo: (True for undo, what was undone/redone, where it is seen)</extracomment>
         <translation>Deleted {0}. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="198"/>
         <source>Text {0}</source>
         <translation>Text {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="242"/>
         <source>osorterad</source>
         <translation>unsorted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="250"/>
-        <location filename="../../kompass_desktop/gui/controller.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="263"/>
         <source>Ta bort anteckning</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="253"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="254"/>
         <source>anteckningen</source>
         <translation>the note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="277"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="278"/>
         <source>Ny iakttagelse</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="290"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="291"/>
         <source>Ändra iakttagelse</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="302"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="303"/>
         <source>Ta bort iakttagelse</source>
         <translation>Delete finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="307"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="308"/>
         <source>iakttagelsen</source>
         <translation>the finding</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="315"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="316"/>
         <source>Koppla anteckning</source>
         <translation>Link note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="327"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="328"/>
         <source>Koppla bort anteckning</source>
         <translation>Unlink note</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="333"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="334"/>
         <source>kopplingen till anteckningen</source>
         <translation>the link to the note</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/controller.py" line="390"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="391"/>
         <source>{0} och %n anteckningar</source>
         <translation>
             <numerusform>{0} and %n note</numerusform>
@@ -647,27 +647,27 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="450"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="451"/>
         <source>den tidigare utvärderingen</source>
         <translation>the earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="407"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="408"/>
         <source>Ändra uppgifter om utvärderingen</source>
         <translation>Edit evaluation details</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="421"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="422"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New previous evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="434"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="435"/>
         <source>Tidigare utvärdering från fil</source>
         <translation>Previous evaluation from file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="445"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="446"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete previous evaluation</translation>
     </message>
@@ -713,78 +713,78 @@ kommen</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="40"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="41"/>
         <source>Exportera till SKR</source>
         <translation>Export to SKR</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="45"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="46"/>
         <source>Exporten är en .kkx-fil med utvärderingens poäng, texter, iakttagelser, dokument och intervjugrupper. Den kontrolleras efter att den skrivits.</source>
         <translation>The export is a .kkx file with the evaluation&apos;s scores, texts, findings, documents and interview groups. It is verified after it has been written.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="52"/>
         <source>Ta med personuppgifter</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="57"/>
         <source>Utan bocken lämnas namnen på intervjupersonerna, anteckningarna från intervjuerna och ändringshistoriken utanför. Välj bara detta när filen ska till en medutvärderare som ska slå samman den med sin fil.</source>
         <translation>If unticked, the names of the interviewees, the interview notes and the change history are left out. Only tick this when the file is going to a co-evaluator who will merge it with their own file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="65"/>
         <source>Försegla för SKR (kryptera med SKR:s publika nyckel)</source>
         <translation>Seal for SKR (encrypt with SKR&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="68"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="91"/>
         <source>SKR:s publika nyckel</source>
         <translation>SKR&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="70"/>
         <source>SKR:s publika nyckel (.pub)</source>
         <translation>SKR&apos;s public key (.pub)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="71"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="79"/>
         <source>Exportfil</source>
         <translation>Export file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="80"/>
         <source>Spara som…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="82"/>
         <source>Fil:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="86"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="91"/>
         <source>Publika nycklar (*.pub)</source>
         <translation>Public keys (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="99"/>
         <source>Exportera till</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="99"/>
         <source>Exportfiler (*.kkx)</source>
         <translation>Export files (*.kkx)</translation>
     </message>
@@ -857,32 +857,32 @@ kommen</source>
 <context>
     <name>FinalReportDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="161"/>
         <source>Slutlig rapport</source>
         <translation>Final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="163"/>
         <source>Jämförelse med ett nationellt medelvärde i diagram och texter:</source>
         <translation>Comparison with a national average in charts and texts:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="165"/>
         <source>Med {0}</source>
         <translation>With {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="167"/>
         <source>Utan nationellt medelvärde (rapporten jämför bara med tidigare utvärderingar)</source>
         <translation>Without a national average (the report compares only with earlier evaluations)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="174"/>
         <source>Medelvärdet är programmets exempeldata och kan inte stå i en slutlig rapport. Ange SKR:s medelvärdesfil på sammanfattningssidan för att jämföra med den.</source>
         <translation>The average is the program&apos;s example data and cannot appear in a final report. Choose SKR&apos;s average file on the summary page to compare with it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="184"/>
         <source>Fortsätt…</source>
         <translation>Continue…</translation>
     </message>
@@ -1172,71 +1172,71 @@ kommen</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="79"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often. The charts beside the pages are never narrower than this (their labels stay readable). Screens up to this size (logical pixels, after the system&apos;s scaling) start maximised.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="122"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="124"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="145"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="221"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="227"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="243"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="207"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="244"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="448"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="449"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
         <source>Filen är skrivskyddad</source>
         <translation>The file is write-protected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="233"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1244,67 +1244,67 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="270"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="271"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="272"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="273"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="283"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="284"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="328"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="329"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="376"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="377"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="378"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="379"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="435"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="436"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="446"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="447"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="454"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="455"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="525"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="526"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="527"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="528"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="535"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="535"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -1543,7 +1543,7 @@ kommen</source>
 <context>
     <name>MergeCounts</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
         <source>%n nya poster</source>
         <translation>
             <numerusform>%n new record</numerusform>
@@ -1551,7 +1551,7 @@ kommen</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
         <source>%n ändrade poster</source>
         <translation>
             <numerusform>%n changed record</numerusform>
@@ -1559,7 +1559,7 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="177"/>
         <source>{0} och {1}</source>
         <translation>{0} and {1}</translation>
     </message>
@@ -1567,52 +1567,52 @@ kommen</source>
 <context>
     <name>MunicipalityField</name>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="37"/>
         <source>Skriv namnet eller kommunkoden, t.ex. Olofström eller 1060</source>
         <translation>Type the name or the municipality code, e.g. Olofström or 1060</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="37"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="38"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="44"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="45"/>
         <source>Ej i registret (övning/fiktiv)</source>
         <translation>Not in the register (training/fictional)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="49"/>
         <source>För en övning eller en påhittad kommun: namnet används precis som det står (t.ex. ”Lindsjö kommun”) och utvärderingen räknas aldrig i nationella medelvärden.</source>
         <translation>For a training exercise or a made-up municipality: the name is used exactly as written (e.g. “Lindsjö kommun”) and the evaluation never counts in national averages.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="118"/>
         <source>Skriv namnet som det ska stå i rapporten, t.ex. ”Lindsjö kommun”.</source>
         <translation>Type the name as the report should show it, e.g. “Lindsjö kommun”.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="121"/>
         <source>Namnet används som det står; utvärderingen räknas aldrig i nationella medelvärden.</source>
         <translation>The name is used as written; the evaluation never counts in national averages.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="125"/>
         <source>{0} · kommunkod {1} · {2}</source>
         <translation>{0} · municipality code {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="127"/>
         <source>(OK kopplar utvärderingen till kommunregistret)</source>
         <translation>(OK links the evaluation to the register of municipalities)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="132"/>
         <source>”{0}” är inte vald ur kommunregistret. Välj kommunen i listan, eller kryssa i Ej i registret för en övning eller en påhittad kommun.</source>
         <translation>“{0}” was not chosen from the register of municipalities. Choose the municipality in the list, or tick Not in the register for a training exercise or a made-up municipality.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/municipality_field.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/municipality_field.py" line="137"/>
         <source>Välj kommunen i listan.</source>
         <translation>Choose the municipality in the list.</translation>
     </message>
@@ -2536,22 +2536,22 @@ kommen</source>
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="179"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="309"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="310"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="438"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="439"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/charts.py" line="478"/>
+        <location filename="../../kompass_desktop/gui/charts.py" line="479"/>
         <source> (annan version)</source>
         <translation> (different version)</translation>
     </message>
@@ -2559,112 +2559,112 @@ kommen</source>
 <context>
     <name>controller</name>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="458"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="459"/>
         <source>Allmänt {0}</source>
         <translation>General {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="459"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="460"/>
         <source>område {0}</source>
         <translation>area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="460"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="461"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="461"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="462"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="462"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="463"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="463"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="464"/>
         <source>Jämförelser</source>
         <translation>Comparisons</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="473"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="474"/>
         <source>Ny intervju</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="474"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="475"/>
         <source>Ändra intervju</source>
         <translation>Edit interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="475"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="476"/>
         <source>Ta bort intervju</source>
         <translation>Delete interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="476"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="477"/>
         <source>intervjun</source>
         <translation>the interview</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="479"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="480"/>
         <source>Nytt dokument</source>
         <translation>New document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="480"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="481"/>
         <source>Ändra dokument</source>
         <translation>Edit document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="481"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="482"/>
         <source>Ta bort dokument</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="482"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="483"/>
         <source>dokumentet</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="485"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="486"/>
         <source>Ny webbkälla</source>
         <translation>New web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="486"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="487"/>
         <source>Ändra webbkälla</source>
         <translation>Edit web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="487"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="488"/>
         <source>Ta bort webbkälla</source>
         <translation>Delete web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="488"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="489"/>
         <source>webbkällan</source>
         <translation>the web source</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="491"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="492"/>
         <source>Ny tidigare utvärdering</source>
         <translation>New earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="492"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="493"/>
         <source>Ändra tidigare utvärdering</source>
         <translation>Edit earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="493"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="494"/>
         <source>Ta bort tidigare utvärdering</source>
         <translation>Delete earlier evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/controller.py" line="494"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="495"/>
         <source>den tidigare utvärderingen</source>
         <translation>the earlier evaluation</translation>
     </message>
@@ -2690,158 +2690,158 @@ kommen</source>
 <context>
     <name>exchange</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="115"/>
         <source>Välj SKR:s publika nyckel för att försegla exporten.</source>
         <translation>Choose SKR&apos;s public key to seal the export.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="130"/>
         <source>Exporten misslyckades</source>
         <translation>The export failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="133"/>
         <source> Den är förseglad för SKR.</source>
         <translation> It is sealed for SKR.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="136"/>
         <source>Exporten är klar</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="137"/>
         <source>Exporten sparades och kontrollerades: {0}.{1}</source>
         <translation>The export was saved and verified: {0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="149"/>
         <source>Importera export</source>
         <translation>Import export</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="151"/>
         <source>Exportfiler (*.kkx)</source>
         <translation>Export files (*.kkx)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="157"/>
         <source>Spara som utvärderingsfil</source>
         <translation>Save as evaluation file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="159"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="166"/>
         <source>Importen misslyckades</source>
         <translation>The import failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="187"/>
         <source>Poäng</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="188"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="189"/>
         <source>Delfråga</source>
         <translation>Sub-area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="190"/>
         <source>Borttagen</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="191"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="192"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="193"/>
         <source>Ordning</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="194"/>
         <source>Sida</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="195"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="196"/>
         <source>Utvärderare</source>
         <translation>Evaluators</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="204"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="206"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="268"/>
         <source>Slå samman med medutvärderares fil</source>
         <translation>Merge with co-evaluator&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="269"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="270"/>
         <source>Utvärderingar och exporter (*.kompass *.kkx)</source>
         <translation>Evaluations and exports (*.kompass *.kkx)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="278"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="280"/>
         <source>Filerna kan inte slås samman</source>
         <translation>The files cannot be merged</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="283"/>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="296"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="286"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="299"/>
         <source>Slå samman</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="284"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="287"/>
         <source>{0} innehåller inget nytt.</source>
         <translation>{0} contains nothing new.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="297"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="300"/>
         <source>{0} från {1} tas in. En säkerhetskopia görs först. Fortsätta?</source>
         <translation>{0} from {1} will be taken in. A backup is made first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="307"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="311"/>
         <source>Sammanslagningen misslyckades</source>
         <translation>The merge failed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="311"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="316"/>
         <source>Sammanslaget</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="312"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="317"/>
         <source>Klart. En säkerhetskopia av filen före sammanslagningen finns i {0}.</source>
         <translation>Done. A backup of the file from before the merge is in {0}.</translation>
     </message>
@@ -3131,6 +3131,1179 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="17"/>
+        <source>$.framework.id: okänd version av Kommunkompassen ”{fw_id}” (denna version känner till {known}).</source>
+        <translation>$.framework.id: unknown version of the Kommunkompassen “{fw_id}” (this version knows {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="18"/>
+        <source>$.records: {missing} saknas</source>
+        <translation>$.records: {missing} missing</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="19"/>
+        <source>Ange en kommun: namn eller kommunkod (t.ex. 1060).</source>
+        <translation>Enter a municipality: name or municipality code (e.g. 1060).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="20"/>
+        <source>Ange ett namn för den fiktiva kommunen eller övningen.</source>
+        <translation>Enter a name for the fictitious municipality or exercise.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="21"/>
+        <source>Ange intervjugrupp.</source>
+        <translation>Enter the interview group.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="22"/>
+        <source>Ange kommunens namn.</source>
+        <translation>Enter the municipality&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="23"/>
+        <source>Ange vem som bedömer.</source>
+        <translation>Enter who is assessing.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="24"/>
+        <source>Ange året för den tidigare utvärderingen.</source>
+        <translation>Enter the year of the earlier evaluation.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="25"/>
+        <source>Antal deltagare</source>
+        <translation>Number of participants</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="26"/>
+        <source>Anteckningen finns inte (den kan ha tagits bort).</source>
+        <translation>The note does not exist (it may have been deleted).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="27"/>
+        <source>Anteckningen som ska länkas finns inte.</source>
+        <translation>The note to be linked does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="28"/>
+        <source>Anteckningen är tom.</source>
+        <translation>The note is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="29"/>
+        <source>CSV-filen har en rubrikrad som inte går att tolka.</source>
+        <translation>The CSV file has a header row that cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="30"/>
+        <source>CSV-filen har ett fält som är längre än {limit} kB (rad {line}); det är ingen poängfil (eller ett citattecken saknar sitt slut).</source>
+        <translation>The CSV file has a field longer than {limit} kB (line {line}); it is not a score file (or a quotation mark is never closed).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="31"/>
+        <source>CSV-filen har {problems} fel; inga poäng har ändrats.</source>
+        <translation>The CSV file has {problems} errors; no scores were changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="32"/>
+        <source>CSV-filen innehåller binära data och är inte en textfil.</source>
+        <translation>The CSV file contains binary data and is not a text file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="33"/>
+        <source>CSV-filen innehåller inga poängrader.</source>
+        <translation>The CSV file contains no score rows.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="34"/>
+        <source>CSV-filen kan inte läsas (rad {line}: {err}).</source>
+        <translation>The CSV file cannot be read (line {line}: {err}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="35"/>
+        <source>CSV-filen är tom.</source>
+        <translation>The CSV file is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="36"/>
+        <source>CSV-filen är varken UTF-8 eller Windows-1252 (cp1252) och kan inte läsas.</source>
+        <translation>The CSV file is neither UTF-8 nor Windows-1252 (cp1252) and cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="37"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="38"/>
+        <source>Datum sett</source>
+        <translation>Date seen</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="39"/>
+        <source>Delfråga {number}: poängen kan inte vara negativ ({points}).</source>
+        <translation>Sub-question {number}: the score cannot be negative ({points}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="40"/>
+        <source>Delfråga {number}: utvärderarnas poäng skiljer sig ({scores}); ange skälet till den överenskomna poängen.</source>
+        <translation>Sub-question {number}: the evaluators&apos; scores differ ({scores}); give the reason for the agreed score.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="41"/>
+        <source>Delfråga {number}: {points} är över maxpoängen {max}.</source>
+        <translation>Sub-question {number}: {points} is above the maximum score of {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="42"/>
+        <source>Delfråga {subarea}: utvärderarnas poäng är {scores}; ange skälet till att ni enas om en annan poäng.</source>
+        <translation>Sub-question {subarea}: the evaluators&apos; scores are {scores}; give the reason for agreeing on another score.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="43"/>
+        <source>Delfrågan {number} finns inte i {name}.</source>
+        <translation>Sub-question {number} does not exist in {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="44"/>
+        <source>Det finns ingen kommun med koden {code} i kommunregistret.</source>
+        <translation>There is no municipality with the code {code} in the municipality register.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="45"/>
+        <source>Det finns ingen kommun med koden {text}.</source>
+        <translation>There is no municipality with the code {text}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="46"/>
+        <source>Det finns ingen kommun som heter ”{text}”.{hint}</source>
+        <translation>There is no municipality called “{text}”.{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="47"/>
+        <source>Det är samma utvärdering som den som är öppen.</source>
+        <translation>It is the same evaluation as the one that is open.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="48"/>
+        <source>Disken är full: låsfilen för {name} kunde inte skrivas i {parent}. Frigör utrymme och försök igen.</source>
+        <translation>The disk is full: the lock file for {name} could not be written in {parent}. Free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="49"/>
+        <source>Disken är full; ändringen kunde inte sparas i {name}. Frigör utrymme och försök igen.</source>
+        <translation>The disk is full; the change could not be saved in {name}. Free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="50"/>
+        <source>Dokumentet måste ha en titel.</source>
+        <translation>The document must have a title.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="51"/>
+        <source>Du saknar behörighet att läsa {path}.</source>
+        <translation>You do not have permission to read {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="52"/>
+        <source>En kommun ur kommunregistret kan inte samtidigt vara fiktiv eller en övning.</source>
+        <translation>A municipality from the municipality register cannot also be fictitious or an exercise.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="53"/>
+        <source>Exporten kunde inte verifieras och sparades inte: antalet poster skiljer sig från utvärderingsfilen ({differing}).</source>
+        <translation>The export could not be verified and was not saved: the number of records differs from the evaluation file ({differing}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="54"/>
+        <source>Exporten kunde inte verifieras och sparades inte: innehållet skiljer sig.</source>
+        <translation>The export could not be verified and was not saved: the contents differ.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="55"/>
+        <source>Exporten kunde inte verifieras och sparades inte: {err}</source>
+        <translation>The export could not be verified and was not saved: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="56"/>
+        <source>Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?).</source>
+        <translation>The file could not be opened in WAL mode (is it on a network drive?).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="57"/>
+        <source>Filen {path} finns inte.</source>
+        <translation>The file {path} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="58"/>
+        <source>Filen {path} kan inte läsas: {err}.</source>
+        <translation>The file {path} cannot be read: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="59"/>
+        <source>Filnamnet {name}… är för långt ({size} byte): Kompass Desktop behöver plats för ”{LONGEST_SIDECAR}” efter namnet. Byt namn på filen till högst {room} byte och försök igen.</source>
+        <translation>The file name {name}… is too long ({size} bytes): Kompass Desktop needs room for “{LONGEST_SIDECAR}” after the name. Rename the file to at most {room} bytes and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="60"/>
+        <source>Huvudet i den förseglade filen blev för långt.</source>
+        <translation>The header of the sealed file became too long.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="61"/>
+        <source>Huvudfilen har ändrats sedan sammanslagningen planerades; planera om.</source>
+        <translation>The main file has changed since the merge was planned; plan it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="62"/>
+        <source>Iakttagelsen finns inte (den kan ha tagits bort).</source>
+        <translation>The finding does not exist (it may have been deleted).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="63"/>
+        <source>Iakttagelsen är tom.</source>
+        <translation>The finding is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="64"/>
+        <source>Importen kunde inte verifieras ({problems} skiljer sig); {name} skapades inte.</source>
+        <translation>The import could not be verified ({problems} differ); {name} was not created.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="65"/>
+        <source>Inga fullständiga utvärderingar hittades ({skipped} hoppades över); ingen fil skrevs.</source>
+        <translation>No complete evaluations were found ({skipped} skipped); no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="66"/>
+        <source>Kommunen i kommunregistret heter {name}; välj en annan kommun ur registret eller ange att den inte finns där.</source>
+        <translation>The municipality in the municipality register is called {name}; choose another municipality from the register or state that it is not listed there.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="67"/>
+        <source>Kommunregistret har två kommuner med samma kod.</source>
+        <translation>The municipality register has two municipalities with the same code.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="68"/>
+        <source>Kommunregistret: kommunkod {code} hör inte till län {county_code}.</source>
+        <translation>Municipality register: municipality code {code} does not belong to county {county_code}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="69"/>
+        <source>Kommunregistret: länet för {code} ({row}) stämmer inte.</source>
+        <translation>Municipality register: the county of {code} ({row}) is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="70"/>
+        <source>Låsfilen för {name} kunde inte skrivas i {parent} ({err}).</source>
+        <translation>The lock file for {name} could not be written in {parent} ({err}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="71"/>
+        <source>Mappen {folder} finns inte.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="72"/>
+        <source>Mappen {folder} är skrivskyddad, så {name} kan bara öppnas för läsning. Kopiera filen till en skrivbar mapp för att ändra den.</source>
+        <translation>The folder {folder} is read-only, so {name} can only be opened for reading. Copy the file to a writable folder to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="73"/>
+        <source>Mappen {folder} är skrivskyddad; {name} kan inte skrivas där.</source>
+        <translation>The folder {folder} is read-only; {name} cannot be written there.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="74"/>
+        <source>Mappen {parent} finns inte.</source>
+        <translation>The folder {parent} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="75"/>
+        <source>Mappen {parent} kunde inte skapas: {err}.</source>
+        <translation>The folder {parent} could not be created: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="76"/>
+        <source>Mappen {parent} är skrivskyddad; utvärderingsfilen kan bara öppnas för läsning.</source>
+        <translation>The folder {parent} is read-only; the evaluation file can only be opened for reading.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="77"/>
+        <source>Motiveringen</source>
+        <translation>The rationale</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="78"/>
+        <source>Namnet ”{part}…” är för långt ({units} byte; filsystemet tillåter högst {limit} byte per namn). Välj ett kortare namn.</source>
+        <translation>The name “{part}…” is too long ({units} bytes; the file system allows at most {limit} bytes per name). Choose a shorter name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="79"/>
+        <source>Nyckelfilen {path} finns inte.</source>
+        <translation>The key file {path} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="80"/>
+        <source>Nyckelfilen {path} kan inte läsas ({err}).</source>
+        <translation>The key file {path} cannot be read ({err}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="81"/>
+        <source>Ogiltigt val ”{side}”: ange lead eller other.</source>
+        <translation>Invalid choice “{side}”: enter lead or other.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="82"/>
+        <source>Okända fält för anteckning: {unknown}.</source>
+        <translation>Unknown fields for a note: {unknown}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="83"/>
+        <source>Okända fält för iakttagelse: {unknown}.</source>
+        <translation>Unknown fields for a finding: {unknown}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="84"/>
+        <source>Okända fält: {unknown}.</source>
+        <translation>Unknown fields: {unknown}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="85"/>
+        <source>Okända konflikter i valen: {unknown}.</source>
+        <translation>Unknown conflicts in the choices: {unknown}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="86"/>
+        <source>Område {key}: {value} ligger utanför 0–{AREA_MAX}.</source>
+        <translation>Area {key}: {value} is outside 0–{AREA_MAX}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="87"/>
+        <source>Område {number} finns inte i {name}.</source>
+        <translation>Area {number} does not exist in {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="88"/>
+        <source>Område ”{ref}” finns inte.</source>
+        <translation>Area “{ref}” does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="89"/>
+        <source>Planen gäller en annan huvudfil.</source>
+        <translation>The plan is for another main file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="90"/>
+        <source>Platsbesöket kan inte sluta ({end}) före det börjar ({start}).</source>
+        <translation>The site visit cannot end ({end}) before it begins ({start}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="91"/>
+        <source>Posten finns inte (den kan ha tagits bort).</source>
+        <translation>The entry does not exist (it may have been deleted).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="92"/>
+        <source>Posten finns inte.</source>
+        <translation>The entry does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="93"/>
+        <source>Posten {record_id} finns inte i {table}.</source>
+        <translation>The record {record_id} does not exist in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="94"/>
+        <source>Skälet</source>
+        <translation>The reason</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="95"/>
+        <source>Sluttid</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="96"/>
+        <source>Starttid</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="97"/>
+        <source>Säkerhetskopian av {name} avbröts.</source>
+        <translation>The backup of {name} was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="98"/>
+        <source>Säkerhetskopian av {name} kunde inte skapas: {err}</source>
+        <translation>The backup of {name} could not be made: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="99"/>
+        <source>Säkerhetskopian av {name} kunde inte skapas: {err}.</source>
+        <translation>The backup of {name} could not be made: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="100"/>
+        <source>Säkerhetskopian {source} finns inte.</source>
+        <translation>The backup {source} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="101"/>
+        <source>Sökvägen ”{path}…” är för lång ({units} tecken; högst {limit} går här). Välj en mapp närmare diskens rot eller ett kortare namn.</source>
+        <translation>The path “{path}…” is too long ({units} characters; at most {limit} are possible here). Choose a folder closer to the root of the disk or a shorter name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="102"/>
+        <source>Texten {value} gäller hela utvärderingen och har ingen referens.</source>
+        <translation>The text {value} applies to the whole evaluation and has no reference.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="103"/>
+        <source>Webbkällan måste ha en rubrik.</source>
+        <translation>The web source must have a heading.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="104"/>
+        <source>demoutvärderingen räknas inte</source>
+        <translation>the demo evaluation is not counted</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="105"/>
+        <source>det är en mapp, inte en fil</source>
+        <translation>it is a folder, not a file</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="106"/>
+        <source>disken är full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="107"/>
+        <source>filen eller mappen finns inte</source>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="108"/>
+        <source>filen finns inte</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="109"/>
+        <source>filsystemet är skrivskyddat</source>
+        <translation>the file system is read-only</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="110"/>
+        <source>förseglad (ange --key med SKR:s privata nyckel)</source>
+        <translation>sealed (give --key with SKR&apos;s private key)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="111"/>
+        <source>mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program</source>
+        <translation>the folder or file is read-only, or the file is open in another program</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="112"/>
+        <source>namnet är för långt för filsystemet</source>
+        <translation>the name is too long for the file system</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="113"/>
+        <source>okänd filtyp (väntade .kkx eller .kompass)</source>
+        <translation>unknown file type (expected .kkx or .kompass)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="114"/>
+        <source>{evaluation} finns inte i kommunregistret (fiktiv kommun eller övning) och räknas inte</source>
+        <translation>{evaluation} is not in the municipality register (fictitious municipality or exercise) and is not counted</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="115"/>
+        <source>{key} kan inte vara negativt.</source>
+        <translation>{key} cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="116"/>
+        <source>{key}: ”{changes}” är inte ett heltal.</source>
+        <translation>{key}: “{changes}” is not a whole number.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="117"/>
+        <source>{label_sv} används inte i {name}.</source>
+        <translation>{label_sv} is not used in {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="118"/>
+        <source>{label} använder ramverket {framework_id}, huvudfilen {framework_id2}.</source>
+        <translation>{label} uses the framework {framework_id}, the main file {framework_id2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="119"/>
+        <source>{label} gäller en annan utvärdering än {label2} (olika utvärderings-id); bara kopior av samma utvärdering kan slås samman.</source>
+        <translation>{label} belongs to another evaluation than {label2} (different evaluation IDs); only copies of the same evaluation can be merged.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="120"/>
+        <source>{label} kan inte vara negativt.</source>
+        <translation>{label} cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="121"/>
+        <source>{label} kunde inte öppnas – {TAMPERED} (filen är förseglad för nyckel {header}, din nyckel är {mine}).</source>
+        <translation>{label} could not be opened – {TAMPERED} (the file is sealed for key {header}, your key is {mine}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="122"/>
+        <source>{label} kunde inte öppnas – {TAMPERED} (huvudet är skadat).</source>
+        <translation>{label} could not be opened – {TAMPERED} (the header is damaged).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="123"/>
+        <source>{label} kunde inte öppnas – {TAMPERED} (känns inte igen som förseglad fil).</source>
+        <translation>{label} could not be opened – {TAMPERED} (not recognised as a sealed file).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="124"/>
+        <source>{label} kunde inte öppnas – {TAMPERED}.</source>
+        <translation>{label} could not be opened – {TAMPERED}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="125"/>
+        <source>{label} saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås samman. Be om en export med --include-personal-data eller om .kompass-filen.</source>
+        <translation>{label} has no personal data (interview notes and names) and cannot be merged. Ask for an export with --include-personal-data or for the .kompass file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="126"/>
+        <source>{label} som anteckningen hänvisar till finns inte.</source>
+        <translation>The {label} that the note refers to does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="127"/>
+        <source>{label} är avkortad eller skadad (zip-arkivet är ofullständigt).</source>
+        <translation>{label} is truncated or damaged (the zip archive is incomplete).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="128"/>
+        <source>{label} är förseglad för SKR och kan inte slås samman; öppna den först (kompass unseal).</source>
+        <translation>{label} is sealed for SKR and cannot be merged; unseal it first (kompass unseal).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="129"/>
+        <source>{label} är förseglad för SKR; öppna den först med ”kompass unseal FIL --key NYCKEL.key -o UT.kkx”.</source>
+        <translation>{label} is sealed for SKR; unseal it first with “kompass unseal FILE --key KEY.key -o OUT.kkx”.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="130"/>
+        <source>{label} är importerad från en export utan personuppgifter (namn och intervjuanteckningar saknas) och kan inte slås samman.</source>
+        <translation>{label} was imported from an export without personal data (names and interview notes are missing) and cannot be merged.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="131"/>
+        <source>{label} är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).</source>
+        <translation>{label} is not an export file from Kompass Desktop (not a zip archive).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="132"/>
+        <source>{label} är inte förseglad (den är redan en vanlig export).</source>
+        <translation>{label} is not sealed (it is already an ordinary export).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="133"/>
+        <source>{label}: arkivet har för många filer ({infos}; högst {MAX_MEMBERS}).</source>
+        <translation>{label}: the archive has too many files ({infos}; at most {MAX_MEMBERS}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="134"/>
+        <source>{label}: arkivets innehåll är för stort (mer än {MAX_TOTAL_BYTES} byte).</source>
+        <translation>{label}: the archive&apos;s contents are too large (more than {MAX_TOTAL_BYTES} bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="135"/>
+        <source>{label}: filen {filename} förekommer två gånger i arkivet.</source>
+        <translation>{label}: the file {filename} occurs twice in the archive.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="136"/>
+        <source>{label}: inte UTF-8.</source>
+        <translation>{label}: not UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="137"/>
+        <source>{label}: inte en export från Kompass Desktop (format ”kompass-export” saknas).</source>
+        <translation>{label}: not an export from Kompass Desktop (format “kompass-export” is missing).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="138"/>
+        <source>{label}: kontrollsumman för {name} stämmer inte (filen har ändrats eller är skadad).</source>
+        <translation>{label}: the checksum of {name} does not match (the file has been changed or is damaged).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="139"/>
+        <source>{label}: ogiltig JSON på rad {lineno}, kolumn {colno}: {msg}.</source>
+        <translation>{label}: invalid JSON on line {lineno}, column {colno}: {msg}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="140"/>
+        <source>{label}: ogiltig JSON: {err}.</source>
+        <translation>{label}: invalid JSON: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="141"/>
+        <source>{label}: otillåtet filnamn ”{filename}” i arkivet ({why}).</source>
+        <translation>{label}: file name “{filename}” not allowed in the archive ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="142"/>
+        <source>{label}: oväntad fil ”{name}” i arkivet (finns inte i manifestet).</source>
+        <translation>{label}: unexpected file “{name}” in the archive (not in the manifest).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="143"/>
+        <source>{label}: skapad med en nyare version av Kompass Desktop (exportformat {version}, denna version läser {FORMAT_VERSION}). Uppdatera programmet.</source>
+        <translation>{label}: made with a newer version of Kompass Desktop (export format {version}, this version reads {FORMAT_VERSION}). Update the program.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="144"/>
+        <source>{label}: {EVALUATION} saknas i arkivet.</source>
+        <translation>{label}: {EVALUATION} is missing from the archive.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="145"/>
+        <source>{label}: {MANIFEST} saknas i arkivet (inte en komplett export).</source>
+        <translation>{label}: {MANIFEST} is missing from the archive (not a complete export).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="146"/>
+        <source>{label}: {err}</source>
+        <translation>{label}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="147"/>
+        <source>{label}: {filename} använder en okänd komprimering.</source>
+        <translation>{label}: {filename} uses an unknown compression.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="148"/>
+        <source>{label}: {filename} har en misstänkt hög komprimeringsgrad ({file_size} byte ur {compress_size}; möjlig zip-bomb).</source>
+        <translation>{label}: {filename} has a suspiciously high compression ratio ({file_size} bytes from {compress_size}; possible zip bomb).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="149"/>
+        <source>{label}: {filename} har fel storlek i arkivet.</source>
+        <translation>{label}: {filename} has the wrong size in the archive.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="150"/>
+        <source>{label}: {filename} är för stor ({file_size} byte; högst {MAX_MEMBER_BYTES}).</source>
+        <translation>{label}: {filename} is too large ({file_size} bytes; at most {MAX_MEMBER_BYTES}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="151"/>
+        <source>{label}: {filename} är krypterad i zip-arkivet.</source>
+        <translation>{label}: {filename} is encrypted in the zip archive.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="152"/>
+        <source>{label}: {filename} är skadad ({err}).</source>
+        <translation>{label}: {filename} is damaged ({err}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="153"/>
+        <source>{label}: {name} saknas i arkivet fast manifestet listar den.</source>
+        <translation>{label}: {name} is missing from the archive although the manifest lists it.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="154"/>
+        <source>{label}: {what}: {shown}{more}.</source>
+        <translation>{label}: {what}: {shown}{more}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="155"/>
+        <source>{label}: ”{value}” är ingen tid (TT:MM).</source>
+        <translation>{label}: “{value}” is not a time (HH:MM).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="156"/>
+        <source>{label}: ”{value}” är inget giltigt datum (ÅÅÅÅ-MM-DD).</source>
+        <translation>{label}: “{value}” is not a valid date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="157"/>
+        <source>{label}: ”{value}” är inte ett heltal.</source>
+        <translation>{label}: “{value}” is not a whole number.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="158"/>
+        <source>{name} används av ett annat program just nu; försök igen.</source>
+        <translation>{name} is being used by another program right now; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="159"/>
+        <source>{name} behöver återställas efter ett avbrott, men en tillfällig kopia kunde inte göras ({err}). Öppna filen med skrivrätt eller frigör utrymme.</source>
+        <translation>{name} needs to be recovered after an interruption, but a temporary copy could not be made ({err}). Open the file with write permission or free some space.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="160"/>
+        <source>{name} har ett okänt filformat ({version}).</source>
+        <translation>{name} has an unknown file format ({version}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="161"/>
+        <source>{name} har inga poäng att jämföra med.</source>
+        <translation>{name} has no scores to compare with.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="162"/>
+        <source>{name} har ingen giltig utvärderingspost och kan inte exporteras.</source>
+        <translation>{name} has no valid evaluation record and cannot be exported.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="163"/>
+        <source>{name} har inget medelvärde för {name2} (filen innehåller: {versions}).</source>
+        <translation>{name} has no average for {name2} (the file contains: {versions}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="164"/>
+        <source>{name} har inget område {unknown}.</source>
+        <translation>{name} has no area {unknown}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="165"/>
+        <source>{name} har ändrats av ett annat program: {changed}. Filen kan inte öppnas; återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name} has been changed by another program: {changed}. The file cannot be opened; restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="166"/>
+        <source>{name} har ändrats av ett annat program: {tables}. Filen öppnas inte för skrivning (den kan öppnas skrivskyddad); återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name} has been changed by another program: {tables}. The file is not opened for writing (it can be opened read-only); restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="167"/>
+        <source>{name} har ändrats sedan ändringarna förbereddes.</source>
+        <translation>{name} has changed since the changes were prepared.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="168"/>
+        <source>{name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) och skrivs aldrig över. Ange en annan fil.</source>
+        <translation>{name} belongs to the evaluation file {companion_of} (SQLite or the lock) and is never overwritten. Choose another file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="169"/>
+        <source>{name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name} contains damaged values: {listed}. The file is not opened; restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="170"/>
+        <source>{name} innehåller {rows} utvärderingsposter (väntade 1).</source>
+        <translation>{name} contains {rows} evaluation records (expected 1).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="171"/>
+        <source>{name} kunde inte läsas eller skrivas (I/O-fel: {err}).</source>
+        <translation>{name} could not be read or written (I/O error: {err}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="172"/>
+        <source>{name} kunde inte öppnas: SQLite kunde inte skriva sin arbetsfil {name2}-shm (är disken full eller mappen skrivskyddad?). Filen är oförändrad; frigör utrymme och försök igen.</source>
+        <translation>{name} could not be opened: SQLite could not write its working file {name2}-shm (is the disk full or the folder read-only?). The file is unchanged; free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="173"/>
+        <source>{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop inte skriva säkert – två datorer kan förstöra filen. Kopiera filen till datorns egen disk och öppna kopian (eller öppna den skrivskyddad).</source>
+        <translation>{name} is in a network folder ({detail}). Kompass Desktop cannot write safely there – two computers can destroy the file. Copy the file to the computer&apos;s own disk and open the copy (or open it read-only).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="174"/>
+        <source>{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop inte skriva säkert – två datorer kan förstöra filen. Spara på datorns egen disk och kopiera sedan filen dit.</source>
+        <translation>{name} is in a network folder ({detail}). Kompass Desktop cannot write safely there – two computers can destroy the file. Save on the computer&apos;s own disk and then copy the file there.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="175"/>
+        <source>{name} saknar sin kopia av ramverket och kan inte användas.</source>
+        <translation>{name} lacks its copy of the framework and cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="176"/>
+        <source>{name} saknar utvärderingsdata och kan inte öppnas.</source>
+        <translation>{name} has no evaluation data and cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="177"/>
+        <source>{name} saknar {what} och kan inte öppnas.</source>
+        <translation>{name} lacks {what} and cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="178"/>
+        <source>{name} saknar år för utvärderingen.</source>
+        <translation>{name} has no year for the evaluation.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="179"/>
+        <source>{name} är för stor ({value} MB; högst {value2} MB) och läses inte.</source>
+        <translation>{name} is too large ({value} MB; at most {value2} MB) and is not read.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="180"/>
+        <source>{name} är inte en utvärderingsfil från Kompass Desktop.</source>
+        <translation>{name} is not an evaluation file from Kompass Desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="181"/>
+        <source>{name} är redan öppen{holder}. Stäng den där först – två program kan inte skriva i samma utvärdering.</source>
+        <translation>{name} is already open{holder}. Close it there first – two programs cannot write to the same evaluation.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="182"/>
+        <source>{name} är samma fil som huvudfilen.</source>
+        <translation>{name} is the same file as the main file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="183"/>
+        <source>{name} är samma fil som {name2}; ange en annan fil.</source>
+        <translation>{name} is the same file as {name2}; choose another file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="184"/>
+        <source>{name} är skadad ({detail}). Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name} is damaged ({detail}). Restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="185"/>
+        <source>{name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name} is damaged ({err}). Restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="186"/>
+        <source>{name} är skadad och kan inte återställas ({err}). Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name} is damaged and cannot be recovered ({err}). Restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="187"/>
+        <source>{name} är skadad och kan inte öppnas ({err}). Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name} is damaged and cannot be opened ({err}). Restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="188"/>
+        <source>{name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna den endast för läsning.</source>
+        <translation>{name} is read-only. Copy it to a writable folder or open it for reading only.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="189"/>
+        <source>{name} är skrivskyddad; ändringen kunde inte sparas.</source>
+        <translation>{name} is read-only; the change could not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="190"/>
+        <source>{name} är öppnad skrivskyddad; ändringar kan inte sparas.</source>
+        <translation>{name} is open read-only; changes cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="191"/>
+        <source>{name} öppnas just nu av ett annat program.</source>
+        <translation>{name} is being opened by another program right now.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="192"/>
+        <source>{name}: alla ändringar är sparade, men de kunde inte föras in i själva filen när den stängdes ({cause}). De ligger säkert i {wal} bredvid filen och förs in nästa gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen utan {wal2}.</source>
+        <translation>{name}: all changes are saved, but they could not be written into the file itself when it was closed ({cause}). They are safe in {wal} beside the file and are written in the next time the file is opened. Free some space, and never move or copy the file without {wal2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="193"/>
+        <source>{name}: databasfel: {err}</source>
+        <translation>{name}: database error: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="194"/>
+        <source>{name}: delfråga {r}: {err}. Kör kompass validate {name2}.</source>
+        <translation>{name}: sub-question {r}: {err}. Run kompass validate {name2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="195"/>
+        <source>{name}: filnamnet ska sluta på {suffix}.</source>
+        <translation>{name}: the file name must end in {suffix}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="196"/>
+        <source>{name}: historiken för post {record_id} (version {row}) är skadad.</source>
+        <translation>{name}: the history of record {record_id} (version {row}) is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="197"/>
+        <source>{name}: historiken för post {record_id} är skadad.</source>
+        <translation>{name}: the history of record {record_id} is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="198"/>
+        <source>{name}: huvudet och innehållet gäller olika utvärderingar – {TAMPERED}.</source>
+        <translation>{name}: the header and the contents belong to different evaluations – {TAMPERED}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="199"/>
+        <source>{name}: kopian av ramverket är skadad.</source>
+        <translation>{name}: the copy of the framework is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="200"/>
+        <source>{name}: ramverkskopian är ofullständig ({name__}: {err}). Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name}: the copy of the framework is incomplete ({name__}: {err}). Restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="201"/>
+        <source>{name}: ramverkskopian är skadad: {err}. Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name}: the copy of the framework is damaged: {err}. Restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="202"/>
+        <source>{name}: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). Det som redan sparats finns kvar; frigör utrymme och försök igen.</source>
+        <translation>{name}: the change could not be written (write error – is the disk full or removed?). What was already saved is still there; free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="203"/>
+        <source>{out} blev inte korrekt skriven (innehållet skiljer sig); försök igen.</source>
+        <translation>{out} was not written correctly (the contents differ); try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="204"/>
+        <source>{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över).</source>
+        <translation>{path} already exists; choose another name (keys are never overwritten).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="205"/>
+        <source>{path} finns redan; välj ett annat namn.</source>
+        <translation>{path} already exists; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="206"/>
+        <source>{path} kan inte läsas: {err}.</source>
+        <translation>{path} cannot be read: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="207"/>
+        <source>{path} kunde inte läsas tillbaka: {err}.</source>
+        <translation>{path} could not be read back: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="208"/>
+        <source>{path} kunde inte skapas: {err}.</source>
+        <translation>{path} could not be created: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="209"/>
+        <source>{path} är avkortad ({size} byte) och kan inte öppnas.</source>
+        <translation>{path} is truncated ({size} bytes) and cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="210"/>
+        <source>{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).</source>
+        <translation>{path} is truncated or damaged (the size {size} does not fit the page size).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="211"/>
+        <source>{path} är avkortad: {size} byte av förväntade {value}. Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{path} is truncated: {size} bytes of the expected {value}. Restore a backup (kompass backups).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="212"/>
+        <source>{path} är en SQLite-databas men ingen utvärderingsfil från Kompass Desktop.</source>
+        <translation>{path} is an SQLite database but not an evaluation file from Kompass Desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="213"/>
+        <source>{path} är en mapp, inte en fil.</source>
+        <translation>{path} is a folder, not a file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="214"/>
+        <source>{path} är en mapp, inte en utvärderingsfil.</source>
+        <translation>{path} is a folder, not an evaluation file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="215"/>
+        <source>{path} är fel sorts nyckel: ange {what}.</source>
+        <translation>{path} is the wrong kind of key: give {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="216"/>
+        <source>{path} är ingen nyckelfil från Kompass Desktop ({what} väntades).</source>
+        <translation>{path} is not a key file from Kompass Desktop ({what} expected).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="217"/>
+        <source>{path} är inte en utvärderingsfil från Kompass Desktop (okänt filformat).</source>
+        <translation>{path} is not an evaluation file from Kompass Desktop (unknown file format).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="218"/>
+        <source>{path} är skadad (ogiltigt sidhuvud).</source>
+        <translation>{path} is damaged (invalid page header).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="219"/>
+        <source>{path} är skapad med en nyare version av Kompass Desktop (filformat {user_version}, denna version läser {SCHEMA_VERSION}). Uppdatera programmet för att öppna filen.</source>
+        <translation>{path} was made with a newer version of Kompass Desktop (file format {user_version}, this version reads {SCHEMA_VERSION}). Update the program to open the file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="220"/>
+        <source>{path} är tom (0 byte) och är inte en utvärderingsfil.</source>
+        <translation>{path} is empty (0 bytes) and is not an evaluation file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="221"/>
+        <source>{path}: nyckeln är ogiltig (en svag punkt på kurvan som inte kan skydda något); be SKR om rätt nyckelfil.</source>
+        <translation>{path}: the key is invalid (a weak point on the curve that cannot protect anything); ask SKR for the right key file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="222"/>
+        <source>{path}: nyckeln är skadad (fel längd).</source>
+        <translation>{path}: the key is damaged (wrong length).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="223"/>
+        <source>{path}: nyckeln är skadad (ogiltig base64).</source>
+        <translation>{path}: the key is damaged (invalid base64).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="224"/>
+        <source>{path}: ramverkskopian kan inte läsas ({err}).</source>
+        <translation>{path}: the copy of the framework cannot be read ({err}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="225"/>
+        <source>{target} finns redan och är ingen utvärderingsfil; den skrivs inte över. Välj ett annat namn.</source>
+        <translation>{target} already exists and is not an evaluation file; it is not overwritten. Choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="226"/>
+        <source>{target} finns redan; välj ett annat namn (befintliga filer skrivs aldrig över).</source>
+        <translation>{target} already exists; choose another name (existing files are never overwritten).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="227"/>
+        <source>{target} finns redan; välj ett annat namn.</source>
+        <translation>{target} already exists; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="228"/>
+        <source>{target} kunde inte skrivas: {err}.</source>
+        <translation>{target} could not be written: {err}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="229"/>
+        <source>{target} är en mapp; ange ett filnamn.</source>
+        <translation>{target} is a folder; give a file name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="230"/>
+        <source>{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn.</source>
+        <translation>{target} is an evaluation file and is never overwritten; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="231"/>
+        <source>{target} är samma fil som indatafilen {name}; den skrivs aldrig över. Ange en annan fil.</source>
+        <translation>{target} is the same file as the input file {name}; it is never overwritten. Choose another file.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="232"/>
+        <source>{target} är skrivskyddad och skrivs inte över.</source>
+        <translation>{target} is read-only and is not overwritten.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="233"/>
+        <source>{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör kompass validate eller återställ en säkerhetskopia.</source>
+        <translation>{value}: the field {col} of record {row} is damaged (invalid JSON). Run kompass validate or restore a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="234"/>
+        <source>{value}: högst {MAX_DECIMALS} decimaler är tillåtna.</source>
+        <translation>{value}: at most {MAX_DECIMALS} decimals are allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="235"/>
+        <source>{value}: talet är orimligt stort för en poäng.</source>
+        <translation>{value}: the number is unreasonably large for a score.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="236"/>
+        <source>{what} får vara högst {MAX_REASON} tecken ({text}).</source>
+        <translation>{what} may be at most {MAX_REASON} characters ({text}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="237"/>
+        <source>{what} {path} finns inte.</source>
+        <translation>{what} {path} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="238"/>
+        <source>{where}.label: ska vara en text.</source>
+        <translation>{where}.label: must be a text.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="239"/>
+        <source>{where}.n: ”{n}” är inget rimligt antal (0–{MAX_N}).</source>
+        <translation>{where}.n: “{n}” is not a reasonable count (0–{MAX_N}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="240"/>
+        <source>{where}.period: ska vara en text.</source>
+        <translation>{where}.period: must be a text.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="241"/>
+        <source>{where}: ska vara ett objekt med n och mean.</source>
+        <translation>{where}: must be an object with n and mean.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="242"/>
+        <source>{where}: ska vara ett objekt.</source>
+        <translation>{where}: must be an object.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="243"/>
+        <source>{where}: {value} är inget rimligt poängtal (0–{MAX_POINTS}).</source>
+        <translation>{where}: {value} is not a reasonable score (0–{MAX_POINTS}).</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="244"/>
+        <source>{where}: ”{text}” är inget områdesnummer.</source>
+        <translation>{where}: “{text}” is not an area number.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="245"/>
+        <source>{where}: ”{value}” är inget tal.</source>
+        <translation>{where}: “{value}” is not a number.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="246"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="247"/>
+        <source>Året {changes} är orimligt; ange ett år som 2025.</source>
+        <translation>The year {changes} is unreasonable; enter a year such as 2025.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="248"/>
+        <source>Året {year} är orimligt; ange ett år som 2025.</source>
+        <translation>The year {year} is unreasonable; enter a year such as 2025.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="249"/>
+        <source>”{text}” passar flera kommuner: {value}. Ange hela namnet eller kommunkoden.</source>
+        <translation>“{text}” matches several municipalities: {value}. Enter the whole name or the municipality code.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="250"/>
+        <source>”{value}” är inte ett tal.</source>
+        <translation>“{value}” is not a number.</translation>
+    </message>
+</context>
+<context>
     <name>preview</name>
     <message>
         <location filename="../../kompass_desktop/gui/preview_dock.py" line="17"/>
@@ -3151,29 +4324,29 @@ Nothing you have saved has been lost. Details: {1}</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="122"/>
         <source>Utskriften sparades inte</source>
         <translation>The printout was not saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="132"/>
         <source>Förhandsgranska utkast</source>
         <translation>Preview draft</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="215"/>
         <source>
 … och {0} till</source>
         <translation>
 … and {0} more</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="221"/>
         <source>Rapporten kan inte skapas än</source>
         <translation>The report cannot be created yet</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="222"/>
         <source>Detta saknas för en slutlig rapport:
 
 {0}{1}
@@ -3186,74 +4359,74 @@ Ett utkast kan alltid skrivas ut.</source>
 A draft can always be printed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="231"/>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="251"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="260"/>
         <source>Rapporten kunde inte skapas</source>
         <translation>The report could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="297"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="303"/>
         <source>Utkastet sparades inte</source>
         <translation>The draft was not saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="308"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="315"/>
         <source>Rapporten är sparad</source>
         <translation>The report is saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="309"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="316"/>
         <source>Sparad som {0}
 i mappen {1}</source>
         <translation>Saved as {0}
 in the folder {1}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="314"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="321"/>
         <source>Öppna rapporten</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="317"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="324"/>
         <source>Öppna mappen</source>
         <translation>Open the folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="238"/>
         <source>Rapporten sparades: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="272"/>
         <source>Utkastet är klart</source>
         <translation>Draft ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="268"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="273"/>
         <source>Utkastet är skapat. Vill du förhandsgranska och skriva ut det, eller spara det som PDF?</source>
         <translation>The draft has been created. Do you want to preview and print it, or save it as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="276"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="281"/>
         <source>Förhandsgranska och skriv ut…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="280"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="285"/>
         <source>Spara som PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/printing.py" line="289"/>
+        <location filename="../../kompass_desktop/gui/printing.py" line="294"/>
         <source>Spara utkastet</source>
         <translation>Save the draft</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="227"/>
         <source>%n poster har ändrats olika i båda filerna</source>
         <translation>
             <numerusform>%n post har ändrats olika i båda filerna</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>EvaluationController</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/controller.py" line="390"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="391"/>
         <source>{0} och %n anteckningar</source>
         <translation>
             <numerusform>{0} och %n anteckning</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="233"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>Det finns %n säkerhetskopia. Vill du öppna den ({0})?</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>MergeCounts</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
         <source>%n nya poster</source>
         <translation>
             <numerusform>%n ny post</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
         <source>%n ändrade poster</source>
         <translation>
             <numerusform>%n ändrad post</numerusform>

@@ -1,0 +1,41 @@
+"""Messages for the evaluator that the GUI can translate: Swedish text that knows how it was built.
+
+A :class:`Message` *is* the Swedish text (a ``str``), so the command line, the reports and every
+``str(error)`` stay exactly as they were.  It also keeps its ``template`` (the Swedish sentence
+with ``{name}`` placeholders) and its ``params``, so the GUI can look the template up in its
+translation (context ``"messages"``) and fill in the same values::
+
+    raise ScoreError(msg("”{value}” är inte ett tal.", value=value))
+
+Only a literal template passed straight to :func:`msg` is found by
+``packaging/update_translations.py``, which writes every template into
+``kompass_desktop/gui/_core_messages.py`` for Qt Linguist; a params value that is itself a
+``Message`` is translated too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+class Message(str):
+    """Swedish text (the ``str`` value) with its ``template`` and ``params``."""
+
+    template: str
+    params: Mapping[str, object]
+
+    def __new__(cls, template: str, params: Mapping[str, object] | None = None) -> Message:
+        values = dict(params or {})
+        self = super().__new__(cls, template.format(**values) if values else template)
+        self.template = template
+        self.params = values
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (e.g. to a worker process) as it was built
+        return (Message, (self.template, dict(self.params)))
+
+
+def msg(template: str, /, **params: object) -> Message:
+    """The message ``template.format(**params)`` (as the f-string it replaces would write it)."""
+    return Message(template, params)
