@@ -25,14 +25,20 @@ def translated(text: object) -> str:
     template = QCoreApplication.translate(CONTEXT, text.template)
     if not text.params:
         return template
-    params = {
-        name: translated(value) if isinstance(value, Message) else value
-        for name, value in text.params.items()
-    }
+    params = {name: _param(value) for name, value in text.params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):  # a translation with other placeholders: the Swedish
         return str(text)
+
+
+def _param(value: object) -> object:
+    """A param as the GUI shows it: a message or an error from the core translated, else as is."""
+    if isinstance(value, Message):
+        return translated(value)
+    if isinstance(value, BaseException):
+        return error_text(value)
+    return value
 
 
 def error_text(error: BaseException) -> str:

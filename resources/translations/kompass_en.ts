@@ -1172,71 +1172,71 @@ kommen</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="80"/>
         <source>Diagram</source>
         <extracomment>While editing, a rotating backup is taken this often. The charts beside the pages are never narrower than this (their labels stay readable). Screens up to this size (logical pixels, after the system&apos;s scaling) start maximised.</extracomment>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="122"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="123"/>
         <source>Öppna utvärdering</source>
         <translation>Open evaluation</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="125"/>
         <source>Utvärderingar (*.kompass);;Alla filer (*)</source>
         <translation>Evaluations (*.kompass);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="146"/>
         <source>Filen används redan</source>
         <translation>The file is already in use</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="188"/>
         <source>Filen ligger i en nätverksmapp</source>
         <translation>The file is in a network folder</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
         <source>Kopiera till datorn och öppna…</source>
         <translation>Copy to this computer and open…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="194"/>
         <source>Öppna skrivskyddad</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="209"/>
         <source>Spara kopian på datorn</source>
         <translation>Save the copy on this computer</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="222"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="228"/>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="244"/>
         <source>Spara den återställda kopian som</source>
         <translation>Save the restored copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="208"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="245"/>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="449"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="209"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="453"/>
         <source>Utvärderingar (*.kompass)</source>
         <translation>Evaluations (*.kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="188"/>
         <source>Filen är skrivskyddad</source>
         <translation>The file is write-protected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="234"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>There is %n backup. Do you want to open it ({0})?</numerusform>
@@ -1244,67 +1244,67 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="271"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="272"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="273"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="274"/>
         <source>Alla ändringar sparas direkt</source>
         <translation>All changes are saved immediately</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="284"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="285"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="329"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="333"/>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="377"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="381"/>
         <source>Ändringar kunde inte sparas</source>
         <translation>Changes could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="379"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="383"/>
         <source>Det du skrev senast kunde inte sparas i filen (se meddelandet). Om du stänger nu går det förlorat. Stänga ändå?</source>
         <translation>What you typed last could not be saved in the file (see the message). If you close now, it will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="436"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="440"/>
         <source>Utvärderingen kunde inte skapas</source>
         <translation>The evaluation could not be created</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="447"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="451"/>
         <source>Spara kopia som</source>
         <translation>Save copy as</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="455"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="459"/>
         <source>Kopian sparades: {0}</source>
         <translation>Copy saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="526"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="530"/>
         <source>Om Kompass Desktop</source>
         <translation>About Kompass Desktop</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="528"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="532"/>
         <source>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;Arbetsverktyg för utvärderingar med Kommunkompassen.&lt;/p&gt;&lt;p&gt;Fungerar helt utan nätverk. Allt sparas direkt i utvärderingsfilen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompass Desktop {0}&lt;/h3&gt;&lt;p&gt;A workbench for Kommunkompassen evaluations.&lt;/p&gt;&lt;p&gt;Works entirely without a network. Everything is saved straight to the evaluation file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="540"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="536"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="540"/>
         <source>Språket ändras nästa gång programmet startar.</source>
         <translation>The language will change the next time the application starts.</translation>
     </message>
@@ -2352,103 +2352,103 @@ kommen</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="59"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="60"/>
         <source>Kommun</source>
         <extracomment>The charts beside the table (total, bars and profile side by side, their notes).</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="63"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="64"/>
         <source>Totalpoäng</source>
         <translation>Total score</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="69"/>
         <source>Samstämmighet mellan utvärderarna</source>
         <translation>Agreement between the evaluators</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="71"/>
         <source>Poäng per område</source>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="85"/>
         <source>Område {0}</source>
         <translation>Area {0}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="104"/>
         <source>Sammanfattande kommentarer</source>
         <translation>Summary comments</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="103"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="105"/>
         <source>Helhetsbedömningen: totalresultat, jämförelser, det viktigaste…</source>
         <translation>The overall assessment: total result, comparisons, the key points…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="109"/>
         <source>Starkare områden</source>
         <translation>Stronger areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="110"/>
         <source>Områden där kommunen är stark…</source>
         <translation>Areas where the municipality is strong…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="114"/>
         <source>Svagare områden</source>
         <translation>Weaker areas</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="115"/>
         <source>Områden med störst förbättringsbehov…</source>
         <translation>Areas most in need of improvement…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="119"/>
         <source>Jämförelser (kapitel 2)</source>
         <translation>Comparisons (chapter 2)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="120"/>
         <source>Tomt: rapporten skriver versionens standardtext och vad som inte kan jämföras…</source>
         <translation>Empty: the report prints the version’s standard text and what cannot be compared…</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="137"/>
         <source>Att göra innan rapporten är klar</source>
         <translation>To do before the report is ready</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="140"/>
         <source>Öppna punkter</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="196"/>
         <source>&lt;h1&gt;{0} av {1} poäng&lt;/h1&gt;</source>
         <translation>&lt;h1&gt;{0} of {1} points&lt;/h1&gt;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="199"/>
         <source>Exakt {0}; {1} av {2} delfrågor bedömda</source>
         <translation>Exact {0}; {1} of {2} sub-areas assessed</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="231"/>
         <source>Krävs för slutlig rapport</source>
         <translation>Required for the final report</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="233"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/summary_page.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/summary_page.py" line="236"/>
         <source>Inget saknas – rapporten kan skapas.</source>
         <translation>Nothing is missing – the report can be created.</translation>
     </message>

@@ -75,7 +75,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="234"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>Det finns %n säkerhetskopia. Vill du öppna den ({0})?</numerusform>

@@ -158,3 +158,17 @@ def test_an_empty_file_is_refused_in_english(english, window, errors, tmp_path):
     path.write_bytes(b"")
     assert not window.open_file(path)
     assert errors[-1] == f"{path} is empty (0 bytes) and is not an evaluation file."
+
+
+def test_params_that_are_messages_or_errors_are_translated_too(english):
+    from kompass_desktop.domain.errors import InputProblems, KompassError, ScoreError
+    from kompass_desktop.domain.messages import msg
+    from kompass_desktop.gui.error_text import error_text
+
+    inner = ScoreError(msg("”{value}” är inte ett tal.", value="tio"))
+    outer = KompassError(msg("{label}: {err}", label=msg("Datum"), err=inner))
+    assert str(outer) == "Datum: ”tio” är inte ett tal."
+    assert error_text(outer) == "Date: “tio” is not a number."
+    several = InputProblems(msg("CSV-filen är tom."), [msg("Datum"), "rad 3: något annat"])
+    assert error_text(several) == "The CSV file is empty.\n  Date\n  rad 3: något annat"
+    assert error_text(KompassError("en text utan mall")) == "en text utan mall"  # shown as it is
