@@ -2,6 +2,7 @@
 
     python benchmarks/mutation.py [--package domain ...] [--max-children 1] [--fresh] [--survivors]
                                   [--only GLOB ...] [--tests GLOB ...] [--report-only] [--no-list]
+                                  [--sample N [--seed S]] [--check MUTANT --tests FILE[::TEST]]
 
 Needs the ``mutation`` extra (``pip install -e '.[test,mutation]'``).  For every package mutmut
 plants one small bug at a time (a flipped comparison, a changed number or string, a removed
@@ -17,7 +18,10 @@ new tests); ``--survivors`` re-tests the survivors only (after new tests were wr
 ``--fresh`` starts the package again from nothing; ``--only GLOB`` (mutant names, e.g.
 ``kompass_desktop.storage.backup.*``) and ``--tests GLOB`` (files of tests/core) run a part of
 a package when the whole would take too long (the score is then over that part, and over the
-mutants tested so far when a run was stopped).  Child processes that tests start (the
+mutants tested so far when a run was stopped).  ``--sample N`` tests a seeded random sample of
+all of the package's mutants (the same ones every run) and prints the 95 % interval for the whole
+package: a whole package takes hours, and a stopped run is biased (mutmut tests the cheapest
+mutants first).  Child processes that tests start (the
 ``kompass`` command line, crash children) import the mutated copy too (``PYTHONPATH``).
 
 Goals (issue 13): at least 90 % killed in domain, storage and exchange, 80 % in services.

@@ -144,6 +144,7 @@ def test_a_foreign_table_is_refused_for_writing_and_reported_when_read(saved, ca
     with EvaluationSession.open(saved, readonly=True) as s:  # reading it is harmless
         assert s.scores.all()["1.1"] == 5
         assert s.file.schema_problems == [message]
+        assert f"test.kompass har ändrats av ett annat program: {message}." in s.file.notices  # told
     assert digest(saved) == before
 
 

@@ -435,6 +435,11 @@ def test_a_failed_file_operation_is_explained_in_swedish(code, reason):
     assert os_reason(OSError(code, os.strerror(code), "x.kompass")) == reason
 
 
+def test_a_full_disk_is_said_also_where_the_system_knows_no_quota_error(monkeypatch):
+    monkeypatch.delattr(errno, "EDQUOT")  # as on Windows
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "disken är full"
+
+
 def test_an_error_without_the_systems_words_is_still_explained():
     assert os_reason(OSError("läsfel på enheten")) == "läsfel på enheten"
 
