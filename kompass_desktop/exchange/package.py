@@ -207,7 +207,7 @@ def read_export_bytes(data: bytes, label: str) -> ExportData:
     _check_version(manifest, f"{label}: {archive.MANIFEST}")
     problems = schema_problems(manifest, "manifest")
     if problems:
-        raise _reject_many(label, f"{archive.MANIFEST} följer inte schemat", problems)
+        raise _reject_many(label, msg("{what} följer inte schemat", what=archive.MANIFEST), problems)
     listed = manifest["members"]
     for name in members:
         if name != archive.MANIFEST and name not in listed:
@@ -250,18 +250,18 @@ def check_evaluation(
     _check_version(doc, f"{label}: {what}")
     problems = schema_problems(doc)
     if problems:
-        raise _reject_many(label, f"{what} följer inte schemat", problems)
+        raise _reject_many(label, msg("{what} följer inte schemat", what=what), problems)
     if manifest is not None:
         problems = _manifest_mismatches(manifest, doc)
         if problems:
-            raise _reject_many(label, "manifestet stämmer inte med innehållet", problems)
+            raise _reject_many(label, msg("manifestet stämmer inte med innehållet"), problems)
     doc = upgrade_document(doc)  # formats 1 and 2: read as the file migrations read an old file
     try:
         checked = check_document(doc, [f.id for f in resources.frameworks()])
     except KompassError as err:
         raise RejectedArchive(msg("{label}: {err}", label=label, err=err)) from None
     if checked.problems:
-        raise _reject_many(label, f"{what} är inte konsekvent", checked.problems)
+        raise _reject_many(label, msg("{what} är inte konsekvent", what=what), checked.problems)
     return ExportData(manifest or {}, doc, checked.framework)
 
 

@@ -44,7 +44,7 @@ CONTENT = "kompass-export/1"
 PUBLIC_HEADER = "kompass-public-key-v1 x25519"
 PRIVATE_HEADER = "kompass-private-key-v1 x25519"
 MAX_HEADER = 4096
-TAMPERED = "manipulerad eller fel nyckel"
+TAMPERED = msg("manipulerad eller fel nyckel")
 
 
 def _suite() -> Suite:

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.messages import msg
+
 NETWORK_TYPES = {
     "nfs",
     "nfs4",
@@ -116,15 +118,15 @@ def classify_mount(
     """Decide from a mount table; unknown situations count as local."""
     if platform == "win32":
         if folder.startswith(("\\\\", "//")):
-            return Location("network", "nätverksresurs (UNC)")
+            return Location("network", msg("nätverksresurs (UNC)"))
         mount = mount_of(folder, table, platform)
         if mount is None:
             return Location("local")
         options = mount.options
         if "remote" in options or _network_type(mount.fstype):
-            return Location("network", f"nätverksenhet {mount.device}")
+            return Location("network", msg("nätverksenhet {device}", device=mount.device))
         if "removable" in options or "cdrom" in options:
-            return Location("removable", f"flyttbar enhet {mount.device}")
+            return Location("removable", msg("flyttbar enhet {device}", device=mount.device))
         return Location("local", mount.fstype)
     mount = mount_of(folder, table, platform)
     if mount is None:
@@ -135,7 +137,7 @@ def classify_mount(
         return Location("network", fstype)
     if platform == "darwin":
         if "local" not in mount.options:  # MNT_LOCAL is missing on every network mount
-            return Location("network", fstype or "nätverksvolym")
+            return Location("network", fstype or msg("nätverksvolym"))
         if mount.mountpoint.startswith("/Volumes/"):
             return Location("removable", fstype)
         return Location("local", fstype)

@@ -3599,706 +3599,746 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="110"/>
+        <source>flyttbar enhet {device}</source>
+        <translation>removable drive {device}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="111"/>
         <source>förseglad (ange --key med SKR:s privata nyckel)</source>
         <translation>sealed (give --key with SKR&apos;s private key)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="112"/>
+        <source>manifestet stämmer inte med innehållet</source>
+        <translation>the manifest does not match the contents</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="113"/>
+        <source>manipulerad eller fel nyckel</source>
+        <translation>tampered with or the wrong key</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="114"/>
         <source>mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program</source>
         <translation>the folder or file is read-only, or the file is open in another program</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="115"/>
         <source>namnet är för långt för filsystemet</source>
         <translation>the name is too long for the file system</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="116"/>
+        <source>nätverksenhet {device}</source>
+        <translation>network drive {device}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="117"/>
+        <source>nätverksresurs (UNC)</source>
+        <translation>network share (UNC)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="118"/>
+        <source>nätverksvolym</source>
+        <translation>network volume</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="119"/>
         <source>okänd filtyp (väntade .kkx eller .kompass)</source>
         <translation>unknown file type (expected .kkx or .kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="120"/>
         <source>{evaluation} finns inte i kommunregistret (fiktiv kommun eller övning) och räknas inte</source>
         <translation>{evaluation} is not in the municipality register (fictitious municipality or exercise) and is not counted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="121"/>
         <source>{key} kan inte vara negativt.</source>
         <translation>{key} cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="122"/>
         <source>{key}: ”{changes}” är inte ett heltal.</source>
         <translation>{key}: “{changes}” is not a whole number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="123"/>
         <source>{label_sv} används inte i {name}.</source>
         <translation>{label_sv} is not used in {name}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="124"/>
         <source>{label} använder ramverket {framework_id}, huvudfilen {framework_id2}.</source>
         <translation>{label} uses the framework {framework_id}, the main file {framework_id2}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="125"/>
         <source>{label} gäller en annan utvärdering än {label2} (olika utvärderings-id); bara kopior av samma utvärdering kan slås samman.</source>
         <translation>{label} belongs to another evaluation than {label2} (different evaluation IDs); only copies of the same evaluation can be merged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="126"/>
         <source>{label} kan inte vara negativt.</source>
         <translation>{label} cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="127"/>
         <source>{label} kunde inte öppnas – {TAMPERED} (filen är förseglad för nyckel {header}, din nyckel är {mine}).</source>
         <translation>{label} could not be opened – {TAMPERED} (the file is sealed for key {header}, your key is {mine}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="122"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="128"/>
         <source>{label} kunde inte öppnas – {TAMPERED} (huvudet är skadat).</source>
         <translation>{label} could not be opened – {TAMPERED} (the header is damaged).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="129"/>
         <source>{label} kunde inte öppnas – {TAMPERED} (känns inte igen som förseglad fil).</source>
         <translation>{label} could not be opened – {TAMPERED} (not recognised as a sealed file).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="130"/>
         <source>{label} kunde inte öppnas – {TAMPERED}.</source>
         <translation>{label} could not be opened – {TAMPERED}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="131"/>
         <source>{label} saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås samman. Be om en export med --include-personal-data eller om .kompass-filen.</source>
         <translation>{label} has no personal data (interview notes and names) and cannot be merged. Ask for an export with --include-personal-data or for the .kompass file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="132"/>
         <source>{label} som anteckningen hänvisar till finns inte.</source>
         <translation>The {label} that the note refers to does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="133"/>
         <source>{label} är avkortad eller skadad (zip-arkivet är ofullständigt).</source>
         <translation>{label} is truncated or damaged (the zip archive is incomplete).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="134"/>
         <source>{label} är förseglad för SKR och kan inte slås samman; öppna den först (kompass unseal).</source>
         <translation>{label} is sealed for SKR and cannot be merged; unseal it first (kompass unseal).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="135"/>
         <source>{label} är förseglad för SKR; öppna den först med ”kompass unseal FIL --key NYCKEL.key -o UT.kkx”.</source>
         <translation>{label} is sealed for SKR; unseal it first with “kompass unseal FILE --key KEY.key -o OUT.kkx”.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="136"/>
         <source>{label} är importerad från en export utan personuppgifter (namn och intervjuanteckningar saknas) och kan inte slås samman.</source>
         <translation>{label} was imported from an export without personal data (names and interview notes are missing) and cannot be merged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="137"/>
         <source>{label} är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).</source>
         <translation>{label} is not an export file from Kompass Desktop (not a zip archive).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="138"/>
         <source>{label} är inte förseglad (den är redan en vanlig export).</source>
         <translation>{label} is not sealed (it is already an ordinary export).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="139"/>
         <source>{label}: arkivet har för många filer ({infos}; högst {MAX_MEMBERS}).</source>
         <translation>{label}: the archive has too many files ({infos}; at most {MAX_MEMBERS}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="134"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="140"/>
         <source>{label}: arkivets innehåll är för stort (mer än {MAX_TOTAL_BYTES} byte).</source>
         <translation>{label}: the archive&apos;s contents are too large (more than {MAX_TOTAL_BYTES} bytes).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="141"/>
         <source>{label}: filen {filename} förekommer två gånger i arkivet.</source>
         <translation>{label}: the file {filename} occurs twice in the archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="142"/>
         <source>{label}: inte UTF-8.</source>
         <translation>{label}: not UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="143"/>
         <source>{label}: inte en export från Kompass Desktop (format ”kompass-export” saknas).</source>
         <translation>{label}: not an export from Kompass Desktop (format “kompass-export” is missing).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="144"/>
         <source>{label}: kontrollsumman för {name} stämmer inte (filen har ändrats eller är skadad).</source>
         <translation>{label}: the checksum of {name} does not match (the file has been changed or is damaged).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="139"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="145"/>
         <source>{label}: ogiltig JSON på rad {lineno}, kolumn {colno}: {msg}.</source>
         <translation>{label}: invalid JSON on line {lineno}, column {colno}: {msg}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="146"/>
         <source>{label}: ogiltig JSON: {err}.</source>
         <translation>{label}: invalid JSON: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="147"/>
         <source>{label}: otillåtet filnamn ”{filename}” i arkivet ({why}).</source>
         <translation>{label}: file name “{filename}” not allowed in the archive ({why}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="148"/>
         <source>{label}: oväntad fil ”{name}” i arkivet (finns inte i manifestet).</source>
         <translation>{label}: unexpected file “{name}” in the archive (not in the manifest).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="149"/>
         <source>{label}: skapad med en nyare version av Kompass Desktop (exportformat {version}, denna version läser {FORMAT_VERSION}). Uppdatera programmet.</source>
         <translation>{label}: made with a newer version of Kompass Desktop (export format {version}, this version reads {FORMAT_VERSION}). Update the program.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="150"/>
         <source>{label}: {EVALUATION} saknas i arkivet.</source>
         <translation>{label}: {EVALUATION} is missing from the archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="145"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="151"/>
         <source>{label}: {MANIFEST} saknas i arkivet (inte en komplett export).</source>
         <translation>{label}: {MANIFEST} is missing from the archive (not a complete export).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="152"/>
         <source>{label}: {err}</source>
         <translation>{label}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="147"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="153"/>
         <source>{label}: {filename} använder en okänd komprimering.</source>
         <translation>{label}: {filename} uses an unknown compression.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="154"/>
         <source>{label}: {filename} har en misstänkt hög komprimeringsgrad ({file_size} byte ur {compress_size}; möjlig zip-bomb).</source>
         <translation>{label}: {filename} has a suspiciously high compression ratio ({file_size} bytes from {compress_size}; possible zip bomb).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="149"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="155"/>
         <source>{label}: {filename} har fel storlek i arkivet.</source>
         <translation>{label}: {filename} has the wrong size in the archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="156"/>
         <source>{label}: {filename} är för stor ({file_size} byte; högst {MAX_MEMBER_BYTES}).</source>
         <translation>{label}: {filename} is too large ({file_size} bytes; at most {MAX_MEMBER_BYTES}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="157"/>
         <source>{label}: {filename} är krypterad i zip-arkivet.</source>
         <translation>{label}: {filename} is encrypted in the zip archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="152"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="158"/>
         <source>{label}: {filename} är skadad ({err}).</source>
         <translation>{label}: {filename} is damaged ({err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="153"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="159"/>
         <source>{label}: {name} saknas i arkivet fast manifestet listar den.</source>
         <translation>{label}: {name} is missing from the archive although the manifest lists it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="154"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="160"/>
         <source>{label}: {what}: {shown}{more}.</source>
         <translation>{label}: {what}: {shown}{more}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="161"/>
         <source>{label}: ”{value}” är ingen tid (TT:MM).</source>
         <translation>{label}: “{value}” is not a time (HH:MM).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="156"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="162"/>
         <source>{label}: ”{value}” är inget giltigt datum (ÅÅÅÅ-MM-DD).</source>
         <translation>{label}: “{value}” is not a valid date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="157"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="163"/>
         <source>{label}: ”{value}” är inte ett heltal.</source>
         <translation>{label}: “{value}” is not a whole number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="158"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="164"/>
         <source>{name} används av ett annat program just nu; försök igen.</source>
         <translation>{name} is being used by another program right now; try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="159"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="165"/>
         <source>{name} behöver återställas efter ett avbrott, men en tillfällig kopia kunde inte göras ({err}). Öppna filen med skrivrätt eller frigör utrymme.</source>
         <translation>{name} needs to be recovered after an interruption, but a temporary copy could not be made ({err}). Open the file with write permission or free some space.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="160"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="166"/>
         <source>{name} har ett okänt filformat ({version}).</source>
         <translation>{name} has an unknown file format ({version}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="167"/>
         <source>{name} har inga poäng att jämföra med.</source>
         <translation>{name} has no scores to compare with.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="168"/>
         <source>{name} har ingen giltig utvärderingspost och kan inte exporteras.</source>
         <translation>{name} has no valid evaluation record and cannot be exported.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="169"/>
         <source>{name} har inget medelvärde för {name2} (filen innehåller: {versions}).</source>
         <translation>{name} has no average for {name2} (the file contains: {versions}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="170"/>
         <source>{name} har inget område {unknown}.</source>
         <translation>{name} has no area {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="171"/>
         <source>{name} har ändrats av ett annat program: {changed}. Filen kan inte öppnas; återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} has been changed by another program: {changed}. The file cannot be opened; restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="172"/>
         <source>{name} har ändrats av ett annat program: {tables}. Filen öppnas inte för skrivning (den kan öppnas skrivskyddad); återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} has been changed by another program: {tables}. The file is not opened for writing (it can be opened read-only); restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="173"/>
         <source>{name} har ändrats sedan ändringarna förbereddes.</source>
         <translation>{name} has changed since the changes were prepared.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="174"/>
         <source>{name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) och skrivs aldrig över. Ange en annan fil.</source>
         <translation>{name} belongs to the evaluation file {companion_of} (SQLite or the lock) and is never overwritten. Choose another file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="175"/>
         <source>{name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} contains damaged values: {listed}. The file is not opened; restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="176"/>
         <source>{name} innehåller {rows} utvärderingsposter (väntade 1).</source>
         <translation>{name} contains {rows} evaluation records (expected 1).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="177"/>
         <source>{name} kunde inte läsas eller skrivas (I/O-fel: {err}).</source>
         <translation>{name} could not be read or written (I/O error: {err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="178"/>
         <source>{name} kunde inte öppnas: SQLite kunde inte skriva sin arbetsfil {name2}-shm (är disken full eller mappen skrivskyddad?). Filen är oförändrad; frigör utrymme och försök igen.</source>
         <translation>{name} could not be opened: SQLite could not write its working file {name2}-shm (is the disk full or the folder read-only?). The file is unchanged; free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="179"/>
         <source>{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop inte skriva säkert – två datorer kan förstöra filen. Kopiera filen till datorns egen disk och öppna kopian (eller öppna den skrivskyddad).</source>
         <translation>{name} is in a network folder ({detail}). Kompass Desktop cannot write safely there – two computers can destroy the file. Copy the file to the computer&apos;s own disk and open the copy (or open it read-only).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="180"/>
         <source>{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop inte skriva säkert – två datorer kan förstöra filen. Spara på datorns egen disk och kopiera sedan filen dit.</source>
         <translation>{name} is in a network folder ({detail}). Kompass Desktop cannot write safely there – two computers can destroy the file. Save on the computer&apos;s own disk and then copy the file there.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="181"/>
         <source>{name} saknar sin kopia av ramverket och kan inte användas.</source>
         <translation>{name} lacks its copy of the framework and cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="182"/>
         <source>{name} saknar utvärderingsdata och kan inte öppnas.</source>
         <translation>{name} has no evaluation data and cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="183"/>
         <source>{name} saknar {what} och kan inte öppnas.</source>
         <translation>{name} lacks {what} and cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="184"/>
         <source>{name} saknar år för utvärderingen.</source>
         <translation>{name} has no year for the evaluation.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="185"/>
         <source>{name} är för stor ({value} MB; högst {value2} MB) och läses inte.</source>
         <translation>{name} is too large ({value} MB; at most {value2} MB) and is not read.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="186"/>
         <source>{name} är inte en utvärderingsfil från Kompass Desktop.</source>
         <translation>{name} is not an evaluation file from Kompass Desktop.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="187"/>
         <source>{name} är redan öppen{holder}. Stäng den där först – två program kan inte skriva i samma utvärdering.</source>
         <translation>{name} is already open{holder}. Close it there first – two programs cannot write to the same evaluation.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="182"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="188"/>
         <source>{name} är samma fil som huvudfilen.</source>
         <translation>{name} is the same file as the main file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="189"/>
         <source>{name} är samma fil som {name2}; ange en annan fil.</source>
         <translation>{name} is the same file as {name2}; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="190"/>
         <source>{name} är skadad ({detail}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged ({detail}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="191"/>
         <source>{name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged ({err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="192"/>
         <source>{name} är skadad och kan inte återställas ({err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged and cannot be recovered ({err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="193"/>
         <source>{name} är skadad och kan inte öppnas ({err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged and cannot be opened ({err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="194"/>
         <source>{name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna den endast för läsning.</source>
         <translation>{name} is read-only. Copy it to a writable folder or open it for reading only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="195"/>
         <source>{name} är skrivskyddad; ändringen kunde inte sparas.</source>
         <translation>{name} is read-only; the change could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="196"/>
         <source>{name} är öppnad skrivskyddad; ändringar kan inte sparas.</source>
         <translation>{name} is open read-only; changes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="197"/>
         <source>{name} öppnas just nu av ett annat program.</source>
         <translation>{name} is being opened by another program right now.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="198"/>
         <source>{name}: alla ändringar är sparade, men de kunde inte föras in i själva filen när den stängdes ({cause}). De ligger säkert i {wal} bredvid filen och förs in nästa gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen utan {wal2}.</source>
         <translation>{name}: all changes are saved, but they could not be written into the file itself when it was closed ({cause}). They are safe in {wal} beside the file and are written in the next time the file is opened. Free some space, and never move or copy the file without {wal2}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="199"/>
         <source>{name}: databasfel: {err}</source>
         <translation>{name}: database error: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="200"/>
         <source>{name}: delfråga {r}: {err}. Kör kompass validate {name2}.</source>
         <translation>{name}: sub-question {r}: {err}. Run kompass validate {name2}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="201"/>
         <source>{name}: filnamnet ska sluta på {suffix}.</source>
         <translation>{name}: the file name must end in {suffix}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="202"/>
         <source>{name}: historiken för post {record_id} (version {row}) är skadad.</source>
         <translation>{name}: the history of record {record_id} (version {row}) is damaged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="203"/>
         <source>{name}: historiken för post {record_id} är skadad.</source>
         <translation>{name}: the history of record {record_id} is damaged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="204"/>
         <source>{name}: huvudet och innehållet gäller olika utvärderingar – {TAMPERED}.</source>
         <translation>{name}: the header and the contents belong to different evaluations – {TAMPERED}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="205"/>
         <source>{name}: kopian av ramverket är skadad.</source>
         <translation>{name}: the copy of the framework is damaged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="206"/>
         <source>{name}: ramverkskopian är ofullständig ({name__}: {err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name}: the copy of the framework is incomplete ({name__}: {err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="207"/>
         <source>{name}: ramverkskopian är skadad: {err}. Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name}: the copy of the framework is damaged: {err}. Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="208"/>
         <source>{name}: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). Det som redan sparats finns kvar; frigör utrymme och försök igen.</source>
         <translation>{name}: the change could not be written (write error – is the disk full or removed?). What was already saved is still there; free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="203"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="209"/>
         <source>{out} blev inte korrekt skriven (innehållet skiljer sig); försök igen.</source>
         <translation>{out} was not written correctly (the contents differ); try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="204"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="210"/>
         <source>{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över).</source>
         <translation>{path} already exists; choose another name (keys are never overwritten).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="211"/>
         <source>{path} finns redan; välj ett annat namn.</source>
         <translation>{path} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="206"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="212"/>
         <source>{path} kan inte läsas: {err}.</source>
         <translation>{path} cannot be read: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="213"/>
         <source>{path} kunde inte läsas tillbaka: {err}.</source>
         <translation>{path} could not be read back: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="214"/>
         <source>{path} kunde inte skapas: {err}.</source>
         <translation>{path} could not be created: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="209"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="215"/>
         <source>{path} är avkortad ({size} byte) och kan inte öppnas.</source>
         <translation>{path} is truncated ({size} bytes) and cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="216"/>
         <source>{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).</source>
         <translation>{path} is truncated or damaged (the size {size} does not fit the page size).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="217"/>
         <source>{path} är avkortad: {size} byte av förväntade {value}. Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{path} is truncated: {size} bytes of the expected {value}. Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="218"/>
         <source>{path} är en SQLite-databas men ingen utvärderingsfil från Kompass Desktop.</source>
         <translation>{path} is an SQLite database but not an evaluation file from Kompass Desktop.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="219"/>
         <source>{path} är en mapp, inte en fil.</source>
         <translation>{path} is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="220"/>
         <source>{path} är en mapp, inte en utvärderingsfil.</source>
         <translation>{path} is a folder, not an evaluation file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="221"/>
         <source>{path} är fel sorts nyckel: ange {what}.</source>
         <translation>{path} is the wrong kind of key: give {what}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="216"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="222"/>
         <source>{path} är ingen nyckelfil från Kompass Desktop ({what} väntades).</source>
         <translation>{path} is not a key file from Kompass Desktop ({what} expected).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="217"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="223"/>
         <source>{path} är inte en utvärderingsfil från Kompass Desktop (okänt filformat).</source>
         <translation>{path} is not an evaluation file from Kompass Desktop (unknown file format).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="224"/>
         <source>{path} är skadad (ogiltigt sidhuvud).</source>
         <translation>{path} is damaged (invalid page header).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="225"/>
         <source>{path} är skapad med en nyare version av Kompass Desktop (filformat {user_version}, denna version läser {SCHEMA_VERSION}). Uppdatera programmet för att öppna filen.</source>
         <translation>{path} was made with a newer version of Kompass Desktop (file format {user_version}, this version reads {SCHEMA_VERSION}). Update the program to open the file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="226"/>
         <source>{path} är tom (0 byte) och är inte en utvärderingsfil.</source>
         <translation>{path} is empty (0 bytes) and is not an evaluation file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="227"/>
         <source>{path}: nyckeln är ogiltig (en svag punkt på kurvan som inte kan skydda något); be SKR om rätt nyckelfil.</source>
         <translation>{path}: the key is invalid (a weak point on the curve that cannot protect anything); ask SKR for the right key file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="228"/>
         <source>{path}: nyckeln är skadad (fel längd).</source>
         <translation>{path}: the key is damaged (wrong length).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="229"/>
         <source>{path}: nyckeln är skadad (ogiltig base64).</source>
         <translation>{path}: the key is damaged (invalid base64).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="224"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="230"/>
         <source>{path}: ramverkskopian kan inte läsas ({err}).</source>
         <translation>{path}: the copy of the framework cannot be read ({err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="231"/>
         <source>{target} finns redan och är ingen utvärderingsfil; den skrivs inte över. Välj ett annat namn.</source>
         <translation>{target} already exists and is not an evaluation file; it is not overwritten. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="232"/>
         <source>{target} finns redan; välj ett annat namn (befintliga filer skrivs aldrig över).</source>
         <translation>{target} already exists; choose another name (existing files are never overwritten).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="233"/>
         <source>{target} finns redan; välj ett annat namn.</source>
         <translation>{target} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="234"/>
         <source>{target} kunde inte skrivas: {err}.</source>
         <translation>{target} could not be written: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="235"/>
         <source>{target} är en mapp; ange ett filnamn.</source>
         <translation>{target} is a folder; give a file name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="236"/>
         <source>{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn.</source>
         <translation>{target} is an evaluation file and is never overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="231"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="237"/>
         <source>{target} är samma fil som indatafilen {name}; den skrivs aldrig över. Ange en annan fil.</source>
         <translation>{target} is the same file as the input file {name}; it is never overwritten. Choose another file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="238"/>
         <source>{target} är skrivskyddad och skrivs inte över.</source>
         <translation>{target} is read-only and is not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="239"/>
         <source>{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör kompass validate eller återställ en säkerhetskopia.</source>
         <translation>{value}: the field {col} of record {row} is damaged (invalid JSON). Run kompass validate or restore a backup.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="240"/>
         <source>{value}: högst {MAX_DECIMALS} decimaler är tillåtna.</source>
         <translation>{value}: at most {MAX_DECIMALS} decimals are allowed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="241"/>
         <source>{value}: talet är orimligt stort för en poäng.</source>
         <translation>{value}: the number is unreasonably large for a score.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="236"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="242"/>
         <source>{what} får vara högst {MAX_REASON} tecken ({text}).</source>
         <translation>{what} may be at most {MAX_REASON} characters ({text}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="237"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="243"/>
+        <source>{what} följer inte schemat</source>
+        <translation>{what} does not follow the schema</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="244"/>
         <source>{what} {path} finns inte.</source>
         <translation>{what} {path} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="238"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="245"/>
+        <source>{what} är inte konsekvent</source>
+        <translation>{what} is not consistent</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="246"/>
         <source>{where}.label: ska vara en text.</source>
         <translation>{where}.label: must be a text.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="239"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="247"/>
         <source>{where}.n: ”{n}” är inget rimligt antal (0–{MAX_N}).</source>
         <translation>{where}.n: “{n}” is not a reasonable count (0–{MAX_N}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="240"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="248"/>
         <source>{where}.period: ska vara en text.</source>
         <translation>{where}.period: must be a text.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="249"/>
         <source>{where}: ska vara ett objekt med n och mean.</source>
         <translation>{where}: must be an object with n and mean.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="250"/>
         <source>{where}: ska vara ett objekt.</source>
         <translation>{where}: must be an object.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="251"/>
         <source>{where}: {value} är inget rimligt poängtal (0–{MAX_POINTS}).</source>
         <translation>{where}: {value} is not a reasonable score (0–{MAX_POINTS}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="244"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="252"/>
         <source>{where}: ”{text}” är inget områdesnummer.</source>
         <translation>{where}: “{text}” is not an area number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="253"/>
         <source>{where}: ”{value}” är inget tal.</source>
         <translation>{where}: “{value}” is not a number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="254"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="255"/>
         <source>Året {changes} är orimligt; ange ett år som 2025.</source>
         <translation>The year {changes} is unreasonable; enter a year such as 2025.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="256"/>
         <source>Året {year} är orimligt; ange ett år som 2025.</source>
         <translation>The year {year} is unreasonable; enter a year such as 2025.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="249"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="257"/>
         <source>”{text}” passar flera kommuner: {value}. Ange hela namnet eller kommunkoden.</source>
         <translation>“{text}” matches several municipalities: {value}. Enter the whole name or the municipality code.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="258"/>
         <source>”{value}” är inte ett tal.</source>
         <translation>“{value}” is not a number.</translation>
     </message>
