@@ -3245,27 +3245,27 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="39"/>
         <source>Delfråga {number}: poängen kan inte vara negativ ({points}).</source>
-        <translation>Sub-question {number}: the score cannot be negative ({points}).</translation>
+        <translation>Sub-area {number}: the score cannot be negative ({points}).</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="40"/>
         <source>Delfråga {number}: utvärderarnas poäng skiljer sig ({scores}); ange skälet till den överenskomna poängen.</source>
-        <translation>Sub-question {number}: the evaluators&apos; scores differ ({scores}); give the reason for the agreed score.</translation>
+        <translation>Sub-area {number}: the evaluators&apos; scores differ ({scores}); give the reason for the agreed score.</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="41"/>
         <source>Delfråga {number}: {points} är över maxpoängen {max}.</source>
-        <translation>Sub-question {number}: {points} is above the maximum score of {max}.</translation>
+        <translation>Sub-area {number}: {points} is above the maximum score of {max}.</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="42"/>
         <source>Delfråga {subarea}: utvärderarnas poäng är {scores}; ange skälet till att ni enas om en annan poäng.</source>
-        <translation>Sub-question {subarea}: the evaluators&apos; scores are {scores}; give the reason for agreeing on another score.</translation>
+        <translation>Sub-area {subarea}: the evaluators&apos; scores are {scores}; give the reason for agreeing on another score.</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="43"/>
         <source>Delfrågan {number} finns inte i {name}.</source>
-        <translation>Sub-question {number} does not exist in {name}.</translation>
+        <translation>Sub-area {number} does not exist in {name}.</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="44"/>
@@ -4050,7 +4050,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="200"/>
         <source>{name}: delfråga {r}: {err}. Kör kompass validate {name2}.</source>
-        <translation>{name}: sub-question {r}: {err}. Run kompass validate {name2}.</translation>
+        <translation>{name}: sub-area {r}: {err}. Run kompass validate {name2}.</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="201"/>

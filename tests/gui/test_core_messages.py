@@ -98,7 +98,7 @@ def _refuse_99(window, qtbot):
 
 def test_a_refused_score_says_why_in_english(english, demo_window, qtbot):
     card, status = _refuse_99(demo_window, qtbot)
-    reason = "Sub-question 1.2: 99 is above the maximum score of 10."
+    reason = "Sub-area 1.2: 99 is above the maximum score of 10."
     assert card.score_error.text() == reason
     assert status == f"The score was not saved: {reason}"
     _type_score(qtbot, card.score, "tio")
