@@ -15,7 +15,6 @@ from ..domain.consensus import Consensus, SubAreaConsensus, TeamAgreement, check
 from ..domain.errors import KompassError
 from ..domain.messages import msg
 from ..domain.scoring import check_points, parse_points
-from ..storage import repo
 from ..storage.db import keyed_id
 from ..storage.schema import independent_id
 from .change import Change, ChangeKind
@@ -81,7 +80,6 @@ def write_independent(
 class ConsensusScores:
     def __init__(self, ctx: SessionContext) -> None:
         self._ctx = ctx
-        self._view: tuple[tuple[int, int], Consensus] | None = None
 
     @property
     def evaluator(self) -> str:
@@ -90,11 +88,7 @@ class ConsensusScores:
 
     def view(self) -> Consensus:
         """Every sub-area: the independent scores, the spread, the agreed score and its status."""
-        # read once per version of the file: every page asks after every edit
-        version = self._ctx.file.version()
-        if self._view is None or self._view[0] != version:
-            self._view = (version, repo.load_consensus(self._ctx.file, self._ctx.framework))
-        return self._view[1]
+        return self._ctx.consensus()
 
     def subarea(self, number: str) -> SubAreaConsensus:
         self._ctx.framework.subarea(number)  # NotFound for an unknown sub-area

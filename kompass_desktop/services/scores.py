@@ -31,7 +31,7 @@ class Scores:
     # -- points ----------------------------------------------------------------------
     def all(self) -> dict[str, Decimal | None]:
         """The points that count per sub-area: the agreed score (None: open or not scored)."""
-        return repo.load_scores(self._ctx.file, self._ctx.framework)
+        return self._ctx.consensus().agreed_scores()
 
     def summary(self) -> Summary:
         return summarize(self._ctx.framework, self.all())
