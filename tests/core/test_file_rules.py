@@ -289,3 +289,17 @@ def test_windows_a_finished_file_is_closed_before_it_is_moved_into_place(windows
     files.save_output(tmp_path / "rapport.pdf", b"%PDF again")  # an earlier one replaced
     assert (tmp_path / "rapport.pdf").read_bytes() == b"%PDF again"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf"]
+
+
+def test_where_the_system_cannot_tell_the_name_limit_255_bytes_are_assumed(tmp_path, monkeypatch, capsys):
+    """Windows has no ``os.pathconf``: the file name may then have 255 bytes with room for SQLite's
+    "-journal" beside it, i.e. 247 bytes; one more is refused with the figure to rename to."""
+    monkeypatch.delattr(os, "pathconf", raising=False)
+    longest = tmp_path / ("a" * (247 - len(".kompass")) + ".kompass")
+    assert main(["demo", str(longest)]) == 0 and longest.exists()
+    capsys.readouterr()
+    too_long = tmp_path / ("b" * (248 - len(".kompass")) + ".kompass")
+    assert main(["demo", str(too_long)]) == 1
+    err = capsys.readouterr().err
+    assert "(248 byte)" in err and "högst 247 byte" in err
+    assert not too_long.exists() and not list(tmp_path.glob("b*"))

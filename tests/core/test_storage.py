@@ -159,9 +159,11 @@ def test_damaged_pages_are_detected_before_anything_is_written(saved):
         data[offset : offset + page] = noise.randbytes(page)
     saved.write_bytes(bytes(data))
     before = digest(saved)
-    with pytest.raises(StorageError), EvaluationSession.open(saved) as s:
+    with pytest.raises(StorageError) as refused, EvaluationSession.open(saved) as s:
         s.validate()
     assert digest(saved) == before
+    assert str(refused.value).startswith(f"{saved.name} är skadad")  # what to do is said too:
+    assert str(refused.value).endswith(". Återställ en säkerhetskopia (kompass backups).")
 
 
 def test_missing_file_and_folder(tmp_path):
