@@ -14,7 +14,6 @@ from ..domain.errors import KompassError, NotFound
 from ..domain.messages import msg
 from ..domain.model import TextScope
 from ..domain.scoring import Summary, check_points, parse_points, summarize
-from ..storage import repo
 from ..storage.db import keyed_id
 from ..storage.schema import independent_id
 from .change import Change, ChangeKind
@@ -48,7 +47,7 @@ class Scores:
         for number, value in values.items():
             sub = ctx.framework.subarea(number)
             checked[number] = None if value is None else check_points(parse_points(value), sub)
-        before = repo.load_consensus(ctx.file, ctx.framework).scores_of(ctx.author)
+        before = ctx.consensus().scores_of(ctx.author)
         with ctx.file.write():
             for number, points in checked.items():
                 ctx.file.upsert_keyed(
