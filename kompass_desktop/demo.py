@@ -13,6 +13,7 @@ from typing import Any
 
 from . import resources
 from .domain.errors import KompassError
+from .domain.messages import msg
 from .domain.model import SourceKind, TextScope
 from .services import EvaluationSession, NewEvaluation
 from .services.session import close_after_error
@@ -45,7 +46,9 @@ def load_demo_content() -> dict[str, Any]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as err:
-            raise KompassError(f"Demoinnehållet {path} kan inte läsas: {err}") from None
+            raise KompassError(
+                msg("Demoinnehållet {path} kan inte läsas: {err}", path=path, err=err)
+            ) from None
         for key, value in data.items():
             if key == "notes":
                 content["notes"].extend(value)
@@ -84,7 +87,7 @@ def write_demo(path: Path, *, overwrite: bool = False) -> tuple[EvaluationSessio
         except OutputRefused as err:
             if not (path.exists() or path.is_symlink()):
                 raise
-            raise OutputRefused(f"{err} (--force ersätter en tidigare demo.)") from None
+            raise OutputRefused(msg("{err} (--force ersätter en tidigare demo.)", err=err)) from None
         return _build(path), None
     check_output(path, replace=Replace.EVALUATION)
     _refuse_real_evaluation(path)
@@ -107,8 +110,11 @@ def _refuse_real_evaluation(path: Path) -> None:
         return
     if not is_demo:
         raise OutputRefused(
-            f"{path} är en utvärdering, inte demon; --force skriver bara över demofiler och skadade "
-            "filer. Välj ett annat namn."
+            msg(
+                "{path} är en utvärdering, inte demon; --force skriver bara över demofiler och skadade "
+                "filer. Välj ett annat namn.",
+                path=path,
+            )
         )
 
 

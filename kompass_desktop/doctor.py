@@ -26,6 +26,7 @@ from typing import Any, TextIO
 from . import APP_NAME, __version__, resources
 from .domain.errors import KompassError
 from .domain.language import count
+from .domain.messages import msg
 from .storage.errors import os_reason
 
 MIN_FREE_BYTES = 200_000_000  # evaluations are small; ten backups each add up
@@ -458,7 +459,7 @@ def refused_network() -> Iterator[list[str]]:
     def refuse(name: str) -> Callable[..., Any]:
         def refused(*args: object, **kwargs: object) -> Any:
             attempts.append(name)
-            raise OSError(f"Kompass Desktop använder inte nätverket ({name})")
+            raise OSError(msg("Kompass Desktop använder inte nätverket ({name})", name=name))
 
         return refused
 

@@ -61,7 +61,7 @@ class Rendered:
     count: int = 0
     pdf: bytes = b""
     span: tuple[int, int] = (0, 0)  # the pages the job's source is printed on, first and last
-    error: str = ""  # one line (the report's own messages are Swedish)
+    error: str = ""  # one line: a core Message (Swedish, translated by the GUI) or plain text
     seconds: dict[str, float] = field(default_factory=dict)  # where the time went
 
 
@@ -184,9 +184,26 @@ def give_way() -> None:
         pass  # not allowed here: it renders at the window's priority
 
 
-def message_of(err: BaseException) -> str:
-    from .domain.errors import KompassError
+def _picklable(value: object) -> bool:
+    import pickle
 
+    try:
+        pickle.dumps(value)
+    except Exception:  # a param that cannot cross the pipe: its text does
+        return False
+    return True
+
+
+def message_of(err: BaseException) -> str:
+    """One line for the pane: the core's :class:`Message` itself when it is one line already (the
+    GUI shows it in its own language), else the text on one line."""
+    from .domain.errors import KompassError
+    from .domain.messages import Message
+
+    if isinstance(err, KompassError) and len(err.args) == 1 and isinstance(err.args[0], Message):
+        message = err.args[0]
+        if message == str(err) and message == " ".join(message.split()) and _picklable(message):
+            return message
     detail = str(err) if isinstance(err, KompassError) else f"{type(err).__name__}: {err}"
     return " ".join(detail.split())
 

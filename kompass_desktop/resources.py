@@ -19,6 +19,7 @@ from typing import Any
 from .domain.errors import FrameworkError, KompassError
 from .domain.framework import Framework, check_framework
 from .domain.mapping import VersionMapping, parse_mappings
+from .domain.messages import joined, msg
 from .domain.municipalities import Register, parse_register
 from .domain.reference import NationalAverage, NationalAverageError, parse_national_averages
 
@@ -51,14 +52,16 @@ def load_schema(name: str) -> dict[str, Any]:
         raw = path.read_bytes()
         schema = json.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
-        raise KompassError(f"Schemafilen {path} kan inte läsas: {err}") from None
+        raise KompassError(msg("Schemafilen {path} kan inte läsas: {err}", path=path, err=err)) from None
     if not isinstance(schema, dict):
-        raise KompassError(f"Schemafilen {path} är inget giltigt schema (inget JSON-objekt).")
+        raise KompassError(msg("Schemafilen {path} är inget giltigt schema (inget JSON-objekt).", path=path))
     digest = "schema:" + hashlib.sha256(raw).hexdigest()
     if not _already_validated(digest):
         problem = _schema_problem(schema)
         if problem:
-            raise KompassError(f"Schemafilen {path} är inget giltigt schema ({problem}).")
+            raise KompassError(
+                msg("Schemafilen {path} är inget giltigt schema ({problem}).", path=path, problem=problem)
+            )
         _remember_validated(digest)
     return schema
 
@@ -72,7 +75,7 @@ def _schema_problem(schema: dict[str, Any]) -> str | None:
     except SchemaError as err:
         return f"{json_path(err.absolute_path)}: {err.message}"
     except RecursionError:
-        return "för djupt nästlat"
+        return msg("för djupt nästlat")
     return None
 
 
@@ -94,7 +97,7 @@ def schema_errors(instance: Any, schema_name: str, limit: int = 10) -> list[str]
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} är inget giltigt JSON-tal")
+    raise ValueError(msg("{name} är inget giltigt JSON-tal", name=name))
 
 
 def _read_json(path: Path) -> Any:
@@ -102,21 +105,29 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
-        raise FrameworkError(f"{path}: filen saknas.") from None
+        raise FrameworkError(msg("{path}: filen saknas.", path=path)) from None
     except UnicodeDecodeError:
-        raise FrameworkError(f"{path}: filen är inte UTF-8.") from None
+        raise FrameworkError(msg("{path}: filen är inte UTF-8.", path=path)) from None
     except json.JSONDecodeError as err:
         raise FrameworkError(
-            f"{path}: ogiltig JSON på rad {err.lineno}, kolumn {err.colno}: {err.msg}."
+            msg(
+                "{path}: ogiltig JSON på rad {line}, kolumn {column}: {reason}.",
+                path=path,
+                line=err.lineno,
+                column=err.colno,
+                reason=err.msg,
+            )
         ) from None
     except RecursionError:
-        raise FrameworkError(f"{path}: ogiltig JSON (för djupt nästlad).") from None
+        raise FrameworkError(msg("{path}: ogiltig JSON (för djupt nästlad).", path=path)) from None
     except ValueError as err:
-        raise FrameworkError(f"{path}: ogiltig JSON: {err}.") from None
+        raise FrameworkError(msg("{path}: ogiltig JSON: {err}.", path=path, err=err)) from None
     except OSError as err:
         from .storage.errors import os_reason
 
-        raise FrameworkError(f"{path}: kan inte läsas ({os_reason(err)}).") from None
+        raise FrameworkError(
+            msg("{path}: kan inte läsas ({reason}).", path=path, reason=os_reason(err))
+        ) from None
 
 
 def load_texts(path: Path, framework_id: str, area_numbers: list[int]) -> dict[str, Any]:
@@ -124,22 +135,23 @@ def load_texts(path: Path, framework_id: str, area_numbers: list[int]) -> dict[s
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FrameworkError(f"{path}: textfilen saknas.") from None
+        raise FrameworkError(msg("{path}: textfilen saknas.", path=path)) from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise FrameworkError(f"{path}: textfilen kan inte tolkas: {err}.") from None
-    problems = []
+        raise FrameworkError(msg("{path}: textfilen kan inte tolkas: {err}.", path=path, err=err)) from None
+    problems: list[str] = []
     if str(data.get("version", "")) != framework_id:
-        problems.append(f'version = "{data.get("version", "")}" borde vara "{framework_id}"')
+        found = data.get("version", "")
+        problems.append(msg('version = "{found}" borde vara "{wanted}"', found=found, wanted=framework_id))
     intro = data.get("intro")
     if not isinstance(intro, dict) or not str(intro.get("text", "")).strip():
-        problems.append("[intro] med text saknas")
+        problems.append(msg("[intro] med text saknas"))
     areas = data.get("areas", {})
     for n in area_numbers:
         entry = areas.get(str(n)) if isinstance(areas, dict) else None
         if not isinstance(entry, dict) or not str(entry.get("allmant", "")).strip():
-            problems.append(f"[areas.{n}] med allmant saknas")
+            problems.append(msg("[areas.{n}] med allmant saknas", n=n))
     if problems:
-        raise FrameworkError(f"{path}: " + "; ".join(problems) + ".")
+        raise FrameworkError(msg("{path}: {problems}.", path=path, problems=joined(problems)))
     return data
 
 
@@ -209,7 +221,9 @@ def load_framework_file(path: Path, texts_dir: Path | None = None) -> Framework:
     data = _read_json(path)
     problems = check_schema(path, data, "framework.schema.json")
     if problems:
-        raise FrameworkError(f"{path}: ramverksfilen följer inte schemat: " + "; ".join(problems))
+        raise FrameworkError(
+            msg("{path}: ramverksfilen följer inte schemat: {problems}", path=path, problems=joined(problems))
+        )
     texts_dir = texts_dir or resources_dir() / "texts"
     numbers = [int(a["number"]) for a in data["areas"]]
     texts = load_texts(texts_dir / data["texts"], str(data["id"]), numbers)
@@ -223,7 +237,7 @@ def load_framework_file(path: Path, texts_dir: Path | None = None) -> Framework:
     framework = Framework.from_dict(plain)
     problems = check_framework(framework)
     if problems:
-        raise FrameworkError(f"{path}: " + "; ".join(problems) + ".")
+        raise FrameworkError(msg("{path}: {problems}.", path=path, problems=joined(problems)))
     return framework
 
 
@@ -237,10 +251,12 @@ def frameworks() -> tuple[Framework, ...]:
             continue
         found.append(load_framework_file(path))
     if not found:
-        raise FrameworkError(f"Inga ramverksfiler hittades i {folder}.")
+        raise FrameworkError(msg("Inga ramverksfiler hittades i {folder}.", folder=folder))
     ids = [f.id for f in found]
     if len(set(ids)) != len(ids):
-        raise FrameworkError(f"{folder}: två ramverksfiler har samma id ({', '.join(ids)}).")
+        raise FrameworkError(
+            msg("{folder}: två ramverksfiler har samma id ({ids}).", folder=folder, ids=", ".join(ids))
+        )
     return tuple(sorted(found, key=lambda f: f.year, reverse=True))
 
 
@@ -270,7 +286,9 @@ def framework(framework_id: str) -> Framework:
         if wanted == fw.id or wanted in fw.aliases:
             return fw
     known = ", ".join(f.id for f in frameworks())
-    raise KompassError(f"Okänd version av Kommunkompassen: ”{framework_id}”. Tillgängliga: {known}.")
+    raise KompassError(
+        msg("Okänd version av Kommunkompassen: ”{id}”. Tillgängliga: {known}.", id=framework_id, known=known)
+    )
 
 
 @cache
@@ -279,7 +297,9 @@ def mappings() -> tuple[VersionMapping, ...]:
     data = _read_json(path)
     problems = check_schema(path, data, "framework-mapping.schema.json")
     if problems:
-        raise FrameworkError(f"{path}: följer inte schemat: " + "; ".join(problems))
+        raise FrameworkError(
+            msg("{path}: följer inte schemat: {problems}", path=path, problems=joined(problems))
+        )
     return parse_mappings(data)
 
 
@@ -288,11 +308,13 @@ def load_national_averages(path: Path) -> Mapping[str, NationalAverage]:
     data = _read_json(path)
     problems = check_schema(path, data, "national-average.schema.json")
     if problems:
-        raise KompassError(f"{path}: inte en giltig medelvärdesfil: " + "; ".join(problems))
+        raise KompassError(
+            msg("{path}: inte en giltig medelvärdesfil: {problems}", path=path, problems=joined(problems))
+        )
     try:
         return parse_national_averages(data)
     except NationalAverageError as err:
-        raise KompassError(f"{path}: inte en giltig medelvärdesfil: {err}") from None
+        raise KompassError(msg("{path}: inte en giltig medelvärdesfil: {err}", path=path, err=err)) from None
 
 
 def default_national_average_path() -> Path:
@@ -315,5 +337,7 @@ def municipalities() -> Register:
     data = _read_json(path)
     problems = check_schema(path, data, "municipalities.schema.json")
     if problems:
-        raise KompassError(f"{path}: följer inte schemat: " + "; ".join(problems))
+        raise KompassError(
+            msg("{path}: följer inte schemat: {problems}", path=path, problems=joined(problems))
+        )
     return parse_register(data)

@@ -184,15 +184,34 @@ def check_framework(fw: Framework) -> list[str]:
     problems: list[str] = []
     numbers = [a.number for a in fw.areas]
     if numbers != list(range(1, len(numbers) + 1)):
-        problems.append(f"områdena ska numreras 1..{len(numbers)} i ordning, inte {numbers}")
+        problems.append(
+            msg(
+                "områdena ska numreras 1..{count} i ordning, inte {numbers}",
+                count=len(numbers),
+                numbers=numbers,
+            )
+        )
     for area in fw.areas:
         if area.max != 100:
-            problems.append(f"område {area.number}: delfrågornas maxpoäng summerar till {area.max}, inte 100")
+            problems.append(
+                msg(
+                    "område {number}: delfrågornas maxpoäng summerar till {max}, inte 100",
+                    number=area.number,
+                    max=area.max,
+                )
+            )
         for i, sub in enumerate(area.subareas, start=1):
             if sub.number != f"{area.number}.{i}":
-                problems.append(f"område {area.number}: delfråga {sub.number} borde heta {area.number}.{i}")
+                problems.append(
+                    msg(
+                        "område {area}: delfråga {sub} borde heta {area}.{i}",
+                        area=area.number,
+                        sub=sub.number,
+                        i=i,
+                    )
+                )
             if sub.max <= 0:
-                problems.append(f"delfråga {sub.number}: maxpoäng måste vara större än 0")
+                problems.append(msg("delfråga {number}: maxpoäng måste vara större än 0", number=sub.number))
     if FindingKind.STRENGTH not in fw.finding_kinds or FindingKind.IMPROVEMENT not in fw.finding_kinds:
-        problems.append("finding_kinds måste innehålla strength och improvement")
+        problems.append(msg("finding_kinds måste innehålla strength och improvement"))
     return problems

@@ -15,7 +15,7 @@ Only a literal template passed straight to :func:`msg` is found by
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 
@@ -39,3 +39,28 @@ class Message(str):
 def msg(template: str, /, **params: object) -> Message:
     """The message ``template.format(**params)`` (as the f-string it replaces would write it)."""
     return Message(template, params)
+
+
+class Joined(Message):
+    """Several messages as one text: ``sep.join(items)`` (a detail list: damaged values, schema
+    problems).  Each item is translated on its own; an item that is data (a file name, a path and
+    jsonschema's own words) is a plain ``str`` and shown as it is."""
+
+    items: tuple[str, ...]
+    sep: str
+
+    def __new__(cls, items: Sequence[str], sep: str = "; ") -> Joined:
+        self = str.__new__(cls, sep.join(items))
+        self.template = str(self)
+        self.params = {}
+        self.items = tuple(items)
+        self.sep = sep
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Joined, (self.items, self.sep))
+
+
+def joined(items: Iterable[str], sep: str = "; ") -> Joined:
+    """``sep.join(items)``, keeping each item (a :class:`Message` is translated on its own)."""
+    return Joined(list(items), sep)

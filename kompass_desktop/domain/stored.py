@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import ScoreError
 from .framework import FindingKind, Framework
+from .messages import msg
 from .model import SourceKind, TextScope
 from .reference import NationalAverage, NationalAverageError, Stat, parse_national_averages
 from .scoring import parse_points
@@ -37,32 +38,34 @@ def parse_stored_points(value: object) -> Decimal | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"poängen {_show(value)} är inte lagrad som text")
+        raise ValueError(msg("poängen {value} är inte lagrad som text", value=_show(value)))
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise ValueError(f"poängen {_show(value)} är inte ett tal") from None
+        raise ValueError(msg("poängen {value} är inte ett tal", value=_show(value))) from None
     if not number.is_finite():
-        raise ValueError(f"poängen {_show(value)} är inte ett tal")
+        raise ValueError(msg("poängen {value} är inte ett tal", value=_show(value)))
     try:
         parse_points(number)
     except ScoreError as err:
-        raise ValueError(f"poängen {_show(value)}: {err}") from None
+        raise ValueError(msg("poängen {value}: {err}", value=_show(value), err=err)) from None
     return number
 
 
 def parse_json(value: object) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"värdet {_show(value)} är inte JSON-text")
+        raise ValueError(msg("värdet {value} är inte JSON-text", value=_show(value)))
     try:
         return json.loads(value)
     except (json.JSONDecodeError, RecursionError):
-        raise ValueError(f"ogiltig JSON ({_show(value)})") from None
+        raise ValueError(msg("ogiltig JSON ({value})", value=_show(value))) from None
 
 
 def check_text_list(value: Any) -> None:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise ValueError(f"väntade en lista med texter, fann {_show(json.dumps(value, default=str))}")
+        raise ValueError(
+            msg("väntade en lista med texter, fann {value}", value=_show(json.dumps(value, default=str)))
+        )
 
 
 def check_facts(value: Any) -> None:
@@ -70,20 +73,26 @@ def check_facts(value: Any) -> None:
     if not isinstance(value, list) or not all(
         isinstance(x, list) and len(x) == 2 and all(isinstance(y, scalar) for y in x) for x in value
     ):
-        raise ValueError(f"väntade en lista med par (rubrik, värde), fann {_show(json.dumps(value))}")
+        raise ValueError(
+            msg("väntade en lista med par (rubrik, värde), fann {value}", value=_show(json.dumps(value)))
+        )
 
 
 def check_area_scores(value: Any) -> None:
     if not isinstance(value, dict):
-        raise ValueError(f"väntade områdespoäng, fann {_show(json.dumps(value))}")
+        raise ValueError(msg("väntade områdespoäng, fann {value}", value=_show(json.dumps(value))))
     for key, points in value.items():
         try:
             int(key)
             number = Decimal(str(points))
         except DATA_ERRORS:
-            raise ValueError(f"område {_show(key)}: {_show(points)} är inte ett tal") from None
+            raise ValueError(
+                msg("område {area}: {points} är inte ett tal", area=_show(key), points=_show(points))
+            ) from None
         if isinstance(points, bool) or not number.is_finite():
-            raise ValueError(f"område {_show(key)}: {_show(points)} är inte ett tal")
+            raise ValueError(
+                msg("område {area}: {points} är inte ett tal", area=_show(key), points=_show(points))
+            )
 
 
 def enum_rule(kind: type[StrEnum]) -> Callable[[Any], None]:
@@ -91,7 +100,13 @@ def enum_rule(kind: type[StrEnum]) -> Callable[[Any], None]:
 
     def check(value: Any) -> None:
         if value not in allowed:
-            raise ValueError(f"okänt värde {_show(value)} (tillåtna: {', '.join(sorted(allowed))})")
+            raise ValueError(
+                msg(
+                    "okänt värde {value} (tillåtna: {allowed})",
+                    value=_show(value),
+                    allowed=", ".join(sorted(allowed)),
+                )
+            )
 
     return check
 
@@ -110,12 +125,12 @@ def _check_points(value: Any) -> None:
 
 def _check_municipality_code(value: Any) -> None:
     if value != "" and not (isinstance(value, str) and re.fullmatch("[0-9]{4}", value)):
-        raise ValueError(f"kommunkoden {_show(value)} är inte fyra siffror")
+        raise ValueError(msg("kommunkoden {value} är inte fyra siffror", value=_show(value)))
 
 
 def _check_flag(value: Any) -> None:
     if value not in (0, 1) or isinstance(value, float):
-        raise ValueError(f"värdet {_show(value)} är varken 0 eller 1")
+        raise ValueError(msg("värdet {value} är varken 0 eller 1", value=_show(value)))
 
 
 #: Plain columns with a rule beyond their SQL type: table -> column -> rule.
@@ -133,14 +148,14 @@ def parse_stored_framework(value: object) -> Framework:
     """The frozen framework copy of a file."""
     data = parse_json(value)
     if not isinstance(data, dict):
-        raise ValueError("inget JSON-objekt")
+        raise ValueError(msg("inget JSON-objekt"))
     try:
         framework = Framework.from_dict(data)
     except DATA_ERRORS as err:
-        raise ValueError(f"ofullständig ({type(err).__name__}: {err})") from None
+        raise ValueError(msg("ofullständig ({kind}: {err})", kind=type(err).__name__, err=err)) from None
     for sub in framework.subareas():
         if not sub.max.is_finite():
-            raise ValueError(f"maxpoängen för {sub.number} är inte ett tal")
+            raise ValueError(msg("maxpoängen för {number} är inte ett tal", number=sub.number))
     return framework
 
 
@@ -148,9 +163,9 @@ def _finite(stat: Stat, where: str) -> None:
     for name in ("mean", "min", "max"):
         number = getattr(stat, name)
         if number is not None and not number.is_finite():
-            raise ValueError(f"{where}: {name} är inte ett ändligt tal")
+            raise ValueError(msg("{where}: {name} är inte ett ändligt tal", where=where, name=name))
     if stat.n < 0:
-        raise ValueError(f"{where}: antalet är negativt")
+        raise ValueError(msg("{where}: antalet är negativt", where=where))
 
 
 def parse_stored_national(value: object) -> NationalAverage | None:
@@ -159,13 +174,15 @@ def parse_stored_national(value: object) -> NationalAverage | None:
         return None
     data = parse_json(value)
     if not isinstance(data, dict):
-        raise ValueError("det nationella medelvärdet är inget JSON-objekt")
+        raise ValueError(msg("det nationella medelvärdet är inget JSON-objekt"))
     try:
         table = parse_national_averages(data)
     except NationalAverageError as err:  # names the JSON path and the problem
-        raise ValueError(f"det nationella medelvärdet: {str(err).rstrip('.')}") from None
+        raise ValueError(msg("det nationella medelvärdet: {err}", err=str(err).rstrip("."))) from None
     except DATA_ERRORS as err:
-        raise ValueError(f"det nationella medelvärdet är ofullständigt ({type(err).__name__})") from None
+        raise ValueError(
+            msg("det nationella medelvärdet är ofullständigt ({kind})", kind=type(err).__name__)
+        ) from None
     average = next(iter(table.values()), None)
     if average is not None:
         for area, stat in average.areas.items():

@@ -30,7 +30,7 @@ from ..domain.consensus import Consensus, notable_spread
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
 from ..domain.language import COMPLETE, count
-from ..domain.messages import msg
+from ..domain.messages import joined, msg
 from ..domain.scoring import parse_points, to_json_number
 from ..storage import exchange_io as xio
 from ..storage.outputs import Replace, check_output
@@ -261,7 +261,9 @@ def aggregate(
     }
     problems = resources.schema_errors(data, "national-average.schema.json")
     if problems:  # pragma: no cover - would be a bug here, not a user error
-        raise ExchangeError("Resultatet följer inte national-average.schema.json: " + "; ".join(problems))
+        raise ExchangeError(
+            msg("Resultatet följer inte national-average.schema.json: {problems}", problems=joined(problems))
+        )
     return AggregateResult(data, used, skipped)
 
 

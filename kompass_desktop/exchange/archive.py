@@ -211,13 +211,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"nyckeln ”{key}” förekommer två gånger")
+            raise ValueError(msg("nyckeln ”{key}” förekommer två gånger", key=key))
         out[key] = value
     return out
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} är inget giltigt JSON-tal")
+    raise ValueError(msg("{name} är inget giltigt JSON-tal", name=name))
 
 
 def loads_strict(content: bytes, label: str) -> Any:

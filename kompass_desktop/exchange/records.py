@@ -21,7 +21,7 @@ from typing import Any
 
 from ..domain.errors import KompassError
 from ..domain.framework import Framework, check_framework
-from ..domain.messages import msg
+from ..domain.messages import joined, msg
 from ..domain.model import SourceKind
 from ..domain.scoring import check_points, parse_points
 from ..storage.db import Row, keyed_id
@@ -243,7 +243,7 @@ def frozen_framework(data: Mapping[str, Any], path: str = "$.framework.data") ->
         ) from None
     problems = check_framework(fw)
     if problems:
-        raise KompassError(f"{path}: " + "; ".join(problems) + ".")
+        raise KompassError(msg("{path}: {problems}.", path=path, problems=joined(problems)))
     return fw
 
 

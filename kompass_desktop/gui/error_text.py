@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..domain.errors import InputProblems
-from ..domain.messages import Message
+from ..domain.messages import Joined, Message
 
 CONTEXT = "messages"
 
@@ -22,6 +22,8 @@ def translated(text: object) -> str:
     """``text`` in the GUI's language when it is a ``Message``; else ``str(text)``."""
     if not isinstance(text, Message):
         return str(text)
+    if isinstance(text, Joined):  # a detail list: each item on its own
+        return text.sep.join(translated(item) for item in text.items)
     template = QCoreApplication.translate(CONTEXT, text.template)
     if not text.params:
         return template

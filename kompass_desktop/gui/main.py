@@ -47,6 +47,8 @@ def _install_excepthook() -> None:
         where = log_unexpected(value) if value is not None and known is None else None
         from PySide6.QtWidgets import QApplication, QMessageBox
 
+        from .error_text import error_text
+
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(
                 None,
@@ -56,7 +58,7 @@ def _install_excepthook() -> None:
                     "main",
                     "Ett oväntat fel inträffade: {0}\nInget av det du sparat har gått förlorat. "
                     "Detaljer: {1}",
-                ).format(value, where or "-"),
+                ).format(error_text(value), where or "-"),
             )
         else:
             sys.stderr.write("".join(traceback.format_exception_only(kind, value)))

@@ -402,7 +402,11 @@ class MainWindow(MenusMixin):
             self.workspace.step_area(step)
 
     def new_evaluation(self) -> None:
-        wizard = NewEvaluationWizard(self)
+        try:
+            wizard = NewEvaluationWizard(self)  # lists the bundled frameworks: a damaged one is said
+        except KompassError as err:
+            show_error(self, error_text(err), self.tr("Utvärderingen kunde inte skapas"))
+            return
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return
         spec = wizard.spec()

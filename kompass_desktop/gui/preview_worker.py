@@ -23,7 +23,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
 from ..preview_renderer import Job, Picture, Rendered
@@ -93,12 +93,14 @@ def result_of(request: PreviewRequest, answer: Rendered) -> PreviewResult:
     )
 
 
-def error_message(detail: str) -> str:
-    """The pane's one-line message for a render that failed because of ``detail``."""
-    from PySide6.QtCore import QCoreApplication
+def error_message(detail: object) -> str:
+    """The pane's one-line message for a render that failed because of ``detail`` (the core's
+    message, or an error: in the GUI's language)."""
+    from .error_text import error_text, translated
 
     text = QCoreApplication.translate("preview", "Förhandsvisningen kunde inte skapas: {0}")
-    return text.format(detail)
+    shown = error_text(detail) if isinstance(detail, BaseException) else translated(detail)
+    return text.format(shown)
 
 
 def image_of(picture: Picture) -> QImage:
@@ -199,7 +201,8 @@ class PreviewWorker(QThread):
                 if self._child is child:
                     self._child = None
             child.kill()
-            return Rendered(error=f"renderingsprocessen avslutades ({type(err).__name__})")
+            ended = QCoreApplication.translate("preview", "renderingsprocessen avslutades ({0})")
+            return Rendered(error=ended.format(type(err).__name__))
 
     def run(self) -> None:
         while True:
@@ -217,7 +220,7 @@ class PreviewWorker(QThread):
                 if not self.stale(request):
                     result = result_of(request, answer)
             except Exception as err:  # shown in the pane; the window goes on
-                result = PreviewResult(request.generation, request.source, error=error_message(str(err)))
+                result = PreviewResult(request.generation, request.source, error=error_message(err))
             with self._condition:
                 self._busy = False
             if result is not None and not self.stale(request):

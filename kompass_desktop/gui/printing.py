@@ -31,7 +31,7 @@ from ..domain.reference import NationalAverage
 from ..services import files
 from .controller import EvaluationController
 from .dialogs import ok_cancel, show_error
-from .error_text import error_text
+from .error_text import error_text, translated
 from .wording import open_item
 
 
@@ -256,11 +256,20 @@ def _build(
             with_national=with_national,
         )
     except KompassError as err:
-        show_error(
-            parent, error_text(err), QCoreApplication.translate("printing", "Rapporten kunde inte skapas")
-        )
+        title = QCoreApplication.translate("printing", "Rapporten kunde inte skapas")
+        show_error(parent, _report_error(err, snapshot), title)
         return False
     return True
+
+
+def _report_error(err: KompassError, snapshot: EvaluationSnapshot) -> str:
+    """The error in the GUI's language; what a final report lacks worded as the GUI words it."""
+    from ..report import ReportNotReady
+
+    if isinstance(err, ReportNotReady) and err.items:
+        lines = (f"  {open_item(item, snapshot.framework)}" for item in err.items)
+        return "\n".join([translated(err.summary), *lines])
+    return error_text(err)
 
 
 def _print_draft(parent: QWidget, controller: EvaluationController, folder: Path) -> Path | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.language import count
+from ..domain.messages import msg
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -55,12 +56,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     source = Path(args.file)
     out = Path(args.output)
     if not source.exists():
-        raise KompassError(f"Utvärderingsfilen {source} finns inte.")
+        raise KompassError(msg("Utvärderingsfilen {path} finns inte.", path=source))
     national = Path(args.national_average) if args.national_average else None
     # the output guard: never an evaluation file or an input, a read-only file, a network folder
     check_output(out, inputs=[source, national], replace=Replace.ORDINARY)
     if national is not None and not national.is_file():
-        raise KompassError(f"Medelvärdesfilen {national} finns inte.")
+        raise KompassError(msg("Medelvärdesfilen {path} finns inte.", path=national))
     with EvaluationSession.open(source, readonly=True) as session:
         snapshot = session.snapshot()
     # a final report with something missing raises ReportNotReady (listed on stderr, nothing written)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..domain.checks import OpenItem, Severity
 from ..domain.errors import InputProblems, KompassError
+from ..domain.messages import msg
 from ..domain.model import EvaluationSnapshot
 from ..services.comparison import reference_for
 from ..storage.fileformat import check_name_length
@@ -37,7 +38,12 @@ build_lock = threading.Lock()  # reportlab keeps some global state: one build at
 
 
 class ReportNotReady(InputProblems):
-    """A final report was asked for while something required is still missing."""
+    """A final report was asked for while something required is still missing (``items``: what,
+    for a GUI to word each in its own language)."""
+
+    def __init__(self, summary: str, problems: list[str], items: Iterable[OpenItem] = ()) -> None:
+        super().__init__(summary, problems)
+        self.items = tuple(items)
 
 
 class ReportWriteError(KompassError):
@@ -93,19 +99,27 @@ def render_pdf(content: ReportContent) -> tuple[bytes, int]:
 def _check_target(out: Path) -> str:
     check_name_length(out)
     if out.is_dir():
-        raise ReportWriteError(f"{out} är en mapp; ange ett filnamn som slutar på .pdf eller .docx.")
+        raise ReportWriteError(
+            msg("{out} är en mapp; ange ett filnamn som slutar på .pdf eller .docx.", out=out)
+        )
     if out.suffix.lower() == ".kompass":
         raise ReportWriteError(
-            f"{out.name} är en utvärderingsfil; ange ett filnamn som slutar på .pdf eller .docx."
+            msg(
+                "{name} är en utvärderingsfil; ange ett filnamn som slutar på .pdf eller .docx.",
+                name=out.name,
+            )
         )
     kind = FORMATS.get(out.suffix.lower())
     if kind is None:
         raise ReportWriteError(
-            f"{out.name}: ange ett filnamn som slutar på .pdf (PDF) eller .docx (Word); "
-            "formatet följer ändelsen."
+            msg(
+                "{name}: ange ett filnamn som slutar på .pdf (PDF) eller .docx (Word); "
+                "formatet följer ändelsen.",
+                name=out.name,
+            )
         )
     if not out.parent.is_dir():
-        raise ReportWriteError(f"Mappen {out.parent} finns inte.")
+        raise ReportWriteError(msg("Mappen {folder} finns inte.", folder=out.parent))
     return kind
 
 
@@ -141,12 +155,20 @@ def build_report(
     if not draft:
         missing = [i for i in ctx.items if i.severity == Severity.REQUIRED]
         if missing:
-            raise ReportNotReady(
-                f"Den slutliga rapporten kan inte skapas: {len(missing)} "
-                f"{'uppgift saknas' if len(missing) == 1 else 'uppgifter saknas'} "
-                "(ett utkast visar allt som återstår):",
-                [item.message for item in missing],
+            summary = (
+                msg(
+                    "Den slutliga rapporten kan inte skapas: {n} uppgift saknas "
+                    "(ett utkast visar allt som återstår):",
+                    n=len(missing),
+                )
+                if len(missing) == 1
+                else msg(
+                    "Den slutliga rapporten kan inte skapas: {n} uppgifter saknas "
+                    "(ett utkast visar allt som återstår):",
+                    n=len(missing),
+                )
             )
+            raise ReportNotReady(summary, [item.message for item in missing], missing)
     content = report_content(ctx)
     if kind == "Word":
         from .word import render_docx

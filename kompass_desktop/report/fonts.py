@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import resources
 from ..domain.errors import KompassError
+from ..domain.messages import msg
 
 REGULAR = "Carlito"
 BOLD = "Carlito-Bold"
@@ -52,7 +53,11 @@ def register_fonts() -> None:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             except (OSError, TTFError) as err:
                 raise FontMissing(
-                    f"Rapportens typsnitt {path} kan inte läsas ({err}). Installera om programmet."
+                    msg(
+                        "Rapportens typsnitt {path} kan inte läsas ({err}). Installera om programmet.",
+                        path=path,
+                        err=err,
+                    )
                 ) from None
         addMapping(REGULAR, 0, 0, REGULAR)
         addMapping(REGULAR, 1, 0, BOLD)

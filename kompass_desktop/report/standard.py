@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import resources
 from ..domain.errors import FrameworkError
+from ..domain.messages import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +61,14 @@ def _comparison_texts(path: Path, _stamp: tuple[int, int, int] | None) -> Compar
     except FileNotFoundError:
         return DEFAULT
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise FrameworkError(f"{path}: textfilen kan inte tolkas: {err}.") from None
+        raise FrameworkError(msg("{path}: textfilen kan inte tolkas: {err}.", path=path, err=err)) from None
     section = data.get("comparisons")
     if section is None:
         return DEFAULT
     if not isinstance(section, dict) or not all(isinstance(section.get(k, ""), str) for k in section):
-        raise FrameworkError(f"{path}: [comparisons] ska innehålla texterna title, text och revision.")
+        raise FrameworkError(
+            msg("{path}: [comparisons] ska innehålla texterna title, text och revision.", path=path)
+        )
     return ComparisonTexts(
         _clean(section.get("title", DEFAULT.title)) or DEFAULT.title,
         _clean(section.get("text", DEFAULT.text)),

@@ -247,7 +247,7 @@ class EvaluationFile:
         try:
             data = parse_json(row[0])
             if not isinstance(data, dict):
-                raise ValueError("inget JSON-objekt")
+                raise ValueError(msg("inget JSON-objekt"))
         except ValueError as err:
             raise CorruptFile(
                 msg(

@@ -6,6 +6,7 @@ translation with the same placeholders; gui/_core_messages.py is generated from 
 from __future__ import annotations
 
 import importlib.util
+import pickle
 import string
 import sys
 import xml.etree.ElementTree as ET
@@ -172,3 +173,159 @@ def test_params_that_are_messages_or_errors_are_translated_too(english):
     several = InputProblems(msg("CSV-filen är tom."), [msg("Datum"), "rad 3: något annat"])
     assert error_text(several) == "The CSV file is empty.\n  Date\n  rad 3: något annat"
     assert error_text(KompassError("en text utan mall")) == "en text utan mall"  # shown as it is
+
+
+# -- files the user picks, reports, bundled data: English in the English UI ----------------
+
+
+def _choose_national_file(window, monkeypatch, path):
+    from kompass_desktop.gui import comparisons
+
+    monkeypatch.setattr(comparisons.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.workspace.pages["summary"].comparisons.choose_national()
+
+
+def _not_an_average_file(tmp_path):
+    path = tmp_path / "medel.json"
+    path.write_text('{"format": 1, "kind": "något annat"}', encoding="utf-8")
+    return path
+
+
+def test_an_invalid_national_average_file_is_refused_in_english(
+    english, demo_window, errors, monkeypatch, tmp_path
+):
+    path = _not_an_average_file(tmp_path)
+    _choose_national_file(demo_window, monkeypatch, path)
+    assert errors[-1] == (
+        f"{path}: not a valid average file: $: 'frameworks' is a required property; "
+        "$.kind: 'kommunkompassen-national-average' was expected"
+    )
+    path.write_text('{"format": 1,', encoding="utf-8")
+    _choose_national_file(demo_window, monkeypatch, path)
+    assert (
+        errors[-1]
+        == f"{path}: invalid JSON on line 1, column 14: Expecting property name enclosed in double quotes."
+    )
+
+
+def test_an_invalid_national_average_file_is_refused_in_swedish_as_before(
+    demo_window, errors, monkeypatch, tmp_path
+):
+    path = _not_an_average_file(tmp_path)
+    _choose_national_file(demo_window, monkeypatch, path)
+    assert errors[-1] == (
+        f"{path}: inte en giltig medelvärdesfil: $: 'frameworks' is a required property; "
+        "$.kind: 'kommunkompassen-national-average' was expected"
+    )
+
+
+def _save_final_report_as(window, monkeypatch, target):
+    """Arkiv → final report, without the national average (the demo has only the example data),
+    saved as ``target``."""
+    from kompass_desktop.gui import printing
+
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def without_national(dialog):
+        dialog.without_national.setChecked(True)
+        return printing.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(printing.FinalReportDialog, "exec", without_national)
+    assert printing.print_report(window, window.controller, draft=False) is None
+
+
+def test_a_report_target_that_is_a_folder_is_refused_in_english(
+    english, demo_window, errors, monkeypatch, tmp_path
+):
+    folder = tmp_path / "rapporter.pdf"
+    folder.mkdir()
+    _save_final_report_as(demo_window, monkeypatch, folder)
+    assert errors[-1] == f"{folder} is a folder; enter a file name ending in .pdf or .docx."
+    missing = tmp_path / "saknas" / "rapport.pdf"
+    _save_final_report_as(demo_window, monkeypatch, missing)
+    assert errors[-1] == f"The folder {missing.parent} does not exist."
+
+
+@pytest.fixture
+def damaged_framework(tmp_path, monkeypatch):
+    """A copy of the bundled data whose 2016 framework file lost its end (caches emptied)."""
+    import shutil
+
+    from kompass_desktop import resources
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources.resources_dir(), copy)
+    path = copy / "frameworks" / "2016.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index('"areas"')], encoding="utf-8")
+    monkeypatch.setenv("KOMPASS_RESOURCES", str(copy))
+    resources.frameworks.cache_clear()
+    yield path
+    resources.frameworks.cache_clear()
+
+
+def test_a_damaged_framework_file_is_reported_in_english(english, window, errors, damaged_framework):
+    window.new_evaluation()  # the wizard lists the bundled versions
+    assert errors[-1].startswith(f"{damaged_framework}: invalid JSON on line ")
+    assert errors[-1].endswith(": Expecting property name enclosed in double quotes.")
+
+
+def test_a_damaged_framework_file_is_reported_in_swedish_as_before(window, errors, damaged_framework):
+    window.new_evaluation()
+    assert errors[-1].startswith(f"{damaged_framework}: ogiltig JSON på rad ")
+
+
+def test_a_framework_file_that_breaks_the_rules_lists_each_problem_in_english(english):
+    from kompass_desktop.domain.errors import FrameworkError
+    from kompass_desktop.domain.messages import joined, msg
+    from kompass_desktop.gui.error_text import error_text
+
+    problems = [msg("[intro] med text saknas"), msg("[areas.{n}] med allmant saknas", n=3), "$.id: data"]
+    err = FrameworkError(msg("{path}: {problems}.", path="2019.toml", problems=joined(problems)))
+    assert str(err) == "2019.toml: [intro] med text saknas; [areas.3] med allmant saknas; $.id: data."
+    assert (
+        error_text(err)
+        == "2019.toml: [intro] with text is missing; [areas.3] with allmant is missing; $.id: data."
+    )
+
+
+def test_the_previews_renderer_errors_are_in_english(english):
+    from kompass_desktop.domain.messages import msg
+    from kompass_desktop.gui.preview_worker import error_message
+    from kompass_desktop.preview_renderer import message_of
+    from kompass_desktop.report.fonts import FontMissing
+
+    err = FontMissing(
+        msg(
+            "Rapportens typsnitt {path} kan inte läsas ({err}). Installera om programmet.",
+            path="/f/Carlito.ttf",
+            err="bad",
+        )
+    )
+    sent = message_of(err)  # what crosses the pipe from the renderer's process
+    assert sent == "Rapportens typsnitt /f/Carlito.ttf kan inte läsas (bad). Installera om programmet."
+    assert error_message(pickle.loads(pickle.dumps(sent))) == (
+        "The preview could not be made: "
+        "The report font /f/Carlito.ttf cannot be read (bad). Reinstall the program."
+    )
+
+
+def test_a_final_report_refused_while_building_says_what_is_missing_in_english(
+    english, window, errors, tmp_path
+):
+    """The dialog checks first; if the evaluation changed meanwhile the build itself refuses: the
+    summary and each missing item in English (worded by the GUI, as in the check before)."""
+    from kompass_desktop import resources
+    from kompass_desktop.gui import printing
+    from kompass_desktop.services import EvaluationSession, NewEvaluation
+
+    path = tmp_path / "ny.kompass"
+    EvaluationSession.create(path, NewEvaluation(resources.framework("2019"), "Nyby", 2026)).close()
+    assert window.open_file(path)
+    snapshot = window.controller.session.snapshot()
+    assert not printing._build(window, snapshot, tmp_path / "r.pdf", draft=False, with_national=False)
+    lines = errors[-1].splitlines()
+    assert lines[0].startswith("The final report cannot be created: ")
+    assert lines[0].endswith(" items are missing (a draft shows everything that remains):")
+    assert "  1.1 Strategi för demokratiutveckling och information: no score set" in lines
+    assert not (tmp_path / "r.pdf").exists()
