@@ -20,6 +20,7 @@ from kompass_desktop.domain.checks import (
     open_items,
     required_missing,
 )
+from kompass_desktop.domain.consensus import AgreedScore, IndependentScore, build_consensus
 from kompass_desktop.domain.framework import FindingKind
 from kompass_desktop.domain.model import (
     Document,
@@ -246,6 +247,31 @@ def test_open_items_come_in_framework_order(done):
     ]
 
 
+def independent(sub: str, who: str, points: object) -> IndependentScore:
+    return IndependentScore(id=f"{sub}{who}", subarea=sub, evaluator=who, points=Decimal(str(points)))
+
+
+def test_an_open_disagreement_blocks_the_final_report_naming_both_scores(done, fw):
+    scores = [
+        independent("3.2", "anna", 12),
+        independent("3.2", "bo", "15.5"),
+        independent("1.2", "anna", 5),
+        independent("1.2", "bo", 5),
+    ]
+    # a sub-area the evaluators disagree on has no agreed score
+    snap = replace(done, scores={**done.scores, "3.2": None}, consensus=build_consensus(fw, scores, []))
+    expected = OpenItem(
+        REQUIRED,
+        "not_agreed",
+        "3.2",
+        "3.2 Politisk styrning: utvärderarna har inte enats om poängen (anna 12, bo 15,5)",
+        "anna 12, bo 15,5",
+    )
+    # not also "unscored", and the sub-area they agree on is not open
+    assert open_items(snap) == [expected]
+    assert required_missing(snap) == [expected]
+
+
 # -- consistency ---------------------------------------------------------------------------------
 
 
@@ -335,3 +361,34 @@ def test_a_broken_framework_copy_is_reported(done, fw):
     assert consistency_problems(snap) == [
         f"ramverket: område 1: delfrågornas maxpoäng summerar till {100 - area.subareas[-1].max}, inte 100"
     ]
+
+
+def test_every_score_problem_is_named_even_after_an_unknown_sub_area(done):
+    snap = replace(done, scores={**done.scores, "0.9": Decimal(1), "1.1": Decimal(25)})
+    assert consistency_problems(snap) == [
+        "poäng för okänd delfråga 0.9",
+        "delfråga 1.1: 25 ligger utanför 0–20",
+    ]
+
+
+def test_consensus_records_outside_the_framework_or_the_range_are_named(done, fw):
+    scores = [
+        independent("1.1", "anna", 0),
+        independent("1.1", "bo", 20),  # 0 and the maximum are scores
+        independent("1.2", "anna", 11),  # max 10
+        independent("9.8", "bo", 1),
+    ]
+    agreed = [AgreedScore(id="x", subarea="9.9", points=Decimal(1), reason="r", author="anna")]
+    snap = replace(done, consensus=build_consensus(fw, scores, agreed))
+    assert consistency_problems(snap) == [
+        "poäng av bo för okänd delfråga 9.8",
+        "poäng för okänd delfråga 9.9",
+        "delfråga 1.2: poängen av anna, 11, ligger utanför 0–10",
+    ]
+
+
+@pytest.mark.parametrize("kinds", [(FindingKind.STRENGTH,), (FindingKind.IMPROVEMENT, FindingKind.WEAKNESS)])
+def test_a_framework_copy_without_strengths_or_improvements_is_reported(done, fw, kinds):
+    snap = replace(done, framework=replace(fw, finding_kinds=kinds))
+    problems = consistency_problems(snap)
+    assert "ramverket: finding_kinds måste innehålla strength och improvement" in problems

@@ -1,7 +1,7 @@
-"""Edges of the domain rules that a user runs into: what a refused final report names when the
-evaluators disagree, what a typo in a municipality name suggests, how a CSV file that cannot be
-read is named, and which interview the clock proposes.  (Found by mutation testing: each test
-failed on a planted bug that the rest of the suite let through.)"""
+"""Edges of the domain rules that a user runs into: what a typo in a municipality name suggests,
+how a CSV file that cannot be read is named, and which interview the clock proposes (what a
+refused final report names when the evaluators disagree is in test_checks.py).  (Found by
+mutation testing: each test failed on a planted bug that the rest of the suite let through.)"""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from decimal import Decimal
 import pytest
 
 from kompass_desktop import resources
-from kompass_desktop.domain.checks import Severity, consistency_problems, open_items, required_missing
 from kompass_desktop.domain.comparison import ChartData, NoteKind, Series, SeriesKind, chart_data
 from kompass_desktop.domain.consensus import (
-    AgreedScore,
     IndependentScore,
     build_consensus,
     check_reason,
@@ -45,33 +43,6 @@ FW = resources.framework("2019")
 def snapshot(**fields) -> EvaluationSnapshot:
     info = EvaluationInfo(id="e", framework_id="2019", municipality="Provby")
     return EvaluationSnapshot(info=info, framework=FW, **{"scores": {}, **fields})
-
-
-# -- consensus: a sub-area the evaluators have not agreed on blocks the final report ----------
-
-
-def test_an_open_disagreement_blocks_the_final_report_naming_both_scores():
-    scores = [
-        IndependentScore(id="a", subarea="1.1", evaluator="anna", points=Decimal(12)),
-        IndependentScore(id="b", subarea="1.1", evaluator="bo", points=Decimal("15.5")),
-        IndependentScore(id="c", subarea="1.2", evaluator="anna", points=Decimal(5)),
-        IndependentScore(id="d", subarea="1.2", evaluator="bo", points=Decimal(5)),
-    ]
-    snap = snapshot(scores={"1.2": Decimal(5)}, consensus=build_consensus(FW, scores, []))
-    first = [i for i in open_items(snap) if i.ref in ("1.1", "1.2")]
-    heading = FW.subarea("1.1").heading
-    not_agreed = [i for i in first if i.kind == "not_agreed"]
-    assert [(i.severity, i.ref, i.message) for i in not_agreed] == [
-        (
-            Severity.REQUIRED,
-            "1.1",
-            f"1.1 {heading}: utvärderarna har inte enats om poängen (anna 12, bo 15,5)",
-        )
-    ]
-    # the open sub-area is not "unscored" as well, and the agreed one is not open
-    assert not [i for i in first if i.ref == "1.1" and i.kind == "unscored"]
-    assert not [i for i in first if i.ref == "1.2" and i.kind in ("not_agreed", "unscored")]
-    assert not_agreed[0] in required_missing(snap)
 
 
 # -- municipalities: what a typo suggests -----------------------------------------------------
@@ -250,33 +221,6 @@ def test_notes_without_a_source_are_listed_for_the_evaluator():
         Note(id="b", body="Ur dokument", source_kind=SourceKind.DOCUMENT, document_id="d1"),
     ]
     assert [n.id for n in notes_without_source(notes)] == ["a"]
-
-
-# -- consistency of consensus records (the file's own check, `kompass check`) -------------------------
-
-
-def test_consensus_records_outside_the_framework_or_the_range_are_named():
-    scores = [
-        _ind("1.1", "anna", 0),
-        _ind("1.1", "bo", 20),  # 0 and the maximum are scores
-        _ind("1.2", "anna", 11),  # max 10
-        _ind("9.8", "bo", 1),
-    ]
-    agreed = [AgreedScore(id="x", subarea="9.9", points=Decimal(1), reason="r", author="anna")]
-    snap = snapshot(consensus=build_consensus(FW, scores, agreed))
-    assert consistency_problems(snap) == [
-        "poäng av bo för okänd delfråga 9.8",
-        "poäng för okänd delfråga 9.9",
-        "delfråga 1.2: poängen av anna, 11, ligger utanför 0–10",
-    ]
-
-
-def test_every_score_problem_is_named_even_after_an_unknown_sub_area():
-    snap = snapshot(scores={"0.9": Decimal(1), "1.1": Decimal(25), "1.2": Decimal(3)})
-    assert consistency_problems(snap) == [
-        "poäng för okänd delfråga 0.9",
-        "delfråga 1.1: 25 ligger utanför 0–20",
-    ]
 
 
 def test_a_reason_is_asked_for_in_full_and_each_evaluator_keeps_their_scores():

@@ -125,8 +125,16 @@ def test_standard_texts_can_be_replaced_by_editing_the_text_file(private_resourc
         text,
         flags=re.S,
     )
+    text = text.replace('title = "Vad är Kommunkompassen?"', 'title = "Om Kommunkompassen"')
     path.write_text(text, encoding="utf-8")
     assert resources.framework("2019").area(3).intro == "Egen text från SKR om styrning."
+    assert resources.framework("2019").intro_title == "Om Kommunkompassen"
+
+
+def test_a_sub_area_the_version_lacks_is_named_with_the_version():
+    with pytest.raises(KompassError) as refused:
+        resources.framework("2016").subarea("3.9")
+    assert str(refused.value) == "Delfrågan 3.9 finns inte i Kommunkompassen 2016 (version 2.1)."
 
 
 def test_missing_standard_text_is_a_clear_error(private_resources):

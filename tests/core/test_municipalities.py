@@ -13,9 +13,11 @@ from kompass_desktop import resources
 from kompass_desktop.domain.errors import KompassError
 from kompass_desktop.domain.municipalities import (
     AmbiguousMunicipality,
+    Listing,
     MunicipalityNotFound,
     fold,
     genitive,
+    names_for,
     parse_register,
 )
 
@@ -224,3 +226,48 @@ def test_a_damaged_register_file_is_named(tmp_path, monkeypatch):
             resources.municipalities()
     finally:
         resources.municipalities.cache_clear()
+
+
+def test_a_filtered_list_is_in_swedish_order_with_å_ä_ö_after_z(register):
+    shown = [m.short_name for m in register.search("h", limit=100)]
+    starting = [name for name in shown if name.startswith("H")]
+    assert starting[-11:] == [
+        "Hylte",
+        "Håbo",
+        "Hällefors",
+        "Härjedalen",
+        "Härnösand",
+        "Härryda",
+        "Hässleholm",
+        "Höganäs",
+        "Högsby",
+        "Hörby",
+        "Höör",
+    ]
+    assert shown[-4:] == ["Älmhult", "Ängelholm", "Ödeshög", "Östhammar"]  # containing "h"
+
+
+def test_the_names_of_an_evaluation_from_what_its_file_stores(register):
+    typed = names_for(" Olofström ", "", False, register)  # a file from before the register
+    assert (typed.display, typed.short, typed.listing, typed.typed) == (
+        "Olofströms kommun",
+        "Olofström",
+        Listing.FREE_TEXT,
+        "Olofström",
+    )
+    assert typed.match is not None and typed.match.code == "1060"
+    unknown = names_for("Lindsjö", "", False, register)
+    assert (unknown.display, unknown.short_genitive, unknown.typed, unknown.match) == (
+        "Lindsjö kommun",
+        "Lindsjös",
+        "Lindsjö",
+        None,
+    )
+    # a code the register no longer has: the stored name, shortened
+    gone = names_for("Provby kommun", "9999", False, register)
+    assert (gone.display, gone.short, gone.code, gone.listing) == (
+        "Provby kommun",
+        "Provby",
+        "9999",
+        Listing.REGISTER,
+    )

@@ -7,14 +7,20 @@ evaluators, SKR's national average or none) always does.
 
 from __future__ import annotations
 
+import re
+import shutil
 import zipfile
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import digest
 from reporthelp import skr_average
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.model import TextScope
+from kompass_desktop.report import ReportWriteError, build_report, missing_for_final
 from kompass_desktop.services import EvaluationSession
 
 HEADER = "kompass report: Den slutliga rapporten kan inte skapas: "
@@ -116,3 +122,97 @@ def test_warnings_and_one_date_do_not_block_a_final_report(demo_copy, tmp_path, 
     assert stdout == f"Skapade rapporten {out} (Word).\n"
     with zipfile.ZipFile(out) as docx:
         assert "UTKAST" not in docx.read("word/document.xml").decode("utf-8")
+
+
+def test_an_open_disagreement_refuses_the_final_report_naming_both_scores(demo_copy, tmp_path, skr, capsys):
+    with EvaluationSession.open(demo_copy, author="Johan Alm") as s:
+        s.scores.set("3.1", Decimal(3))  # Karin Ekström gave 8
+    code, _, err = report(capsys, demo_copy, tmp_path / "r.pdf", "--national-average", skr)
+    assert code == 1
+    assert err.splitlines() == [
+        f"{HEADER}1 uppgift saknas{TAIL}",
+        "  3.1 Strategi för styrning: utvärderarna har inte enats om poängen (Johan Alm 3, Karin Ekström 8)",
+    ]
+
+
+def test_what_the_program_lists_before_a_final_report(demo_copy, tmp_path, skr):
+    """The list the program shows instead of the file dialog (each item worded by its kind)."""
+    change(demo_copy, lambda s: s.update_info(start_date="", end_date="", evaluators=[]))
+    change(demo_copy, lambda s: [s.notes.delete(note.id) for note in s.notes.all("5.2")])
+    with EvaluationSession.open(demo_copy, readonly=True) as s:
+        snap = s.snapshot()
+    whole = [("no_dates", ""), ("no_evaluators", "")]
+    example = [("example_national_average", "")]
+    # a score without notes (5.2) is a warning: never in the list
+    assert [(i.kind, i.ref) for i in missing_for_final(snap)] == whole + example
+    assert [(i.kind, i.ref) for i in missing_for_final(snap, national_path=skr)] == whole
+    assert [(i.kind, i.ref) for i in missing_for_final(snap, with_national=False)] == whole
+    # either day of the visit is enough
+    for dates in ({"start_date": "2025-03-10"}, {"end_date": "2025-03-12"}):
+        dated = replace(snap, info=replace(snap.info, evaluators=("Karin Ekström",), **dates))
+        assert missing_for_final(dated, national_path=skr) == []
+
+
+def test_a_report_reads_the_evaluation_without_changing_it_even_while_it_is_open(
+    demo_copy, tmp_path, skr, capsys
+):
+    before = digest(demo_copy)
+    out = tmp_path / "rapport.docx"
+    code, stdout, err = report(capsys, demo_copy, out, "--national-average", skr)
+    assert (code, err) == (0, "") and stdout == f"Skapade rapporten {out} (Word).\n"
+    assert digest(demo_copy) == before
+    with EvaluationSession.open(demo_copy):  # the evaluator keeps working in the program
+        code, stdout, err = report(capsys, demo_copy, out, "--national-average", skr)
+    assert (code, err) == (0, "") and stdout == f"Skapade rapporten {out} (Word).\n"
+
+
+def test_a_draft_says_how_many_items_are_open(demo_copy, tmp_path, skr, capsys):
+    out = tmp_path / "utkast.pdf"
+    for sub, expected in (("5.2", "1 öppen punkt"), ("5.1", "2 öppna punkter")):
+        change(demo_copy, lambda s, sub=sub: [s.notes.delete(note.id) for note in s.notes.all(sub)])
+        code, stdout, _ = report(capsys, demo_copy, out, "--national-average", skr, "--draft")
+        assert code == 0
+        assert re.fullmatch(rf"Skapade utkastet {re.escape(str(out))} \(\d+ sidor, {expected}\)\.\n", stdout)
+
+
+def test_a_report_never_replaces_its_evaluation_and_needs_pdf_or_docx(demo_copy, tmp_path, capsys):
+    before = digest(demo_copy)
+    code, _, err = report(capsys, demo_copy, demo_copy, "--draft")
+    assert code == 1
+    assert err == (
+        f"kompass report: {demo_copy} är samma fil som indatafilen demo.kompass; den skrivs aldrig "
+        "över. Ange en annan fil.\n"
+    )
+    assert digest(demo_copy) == before
+    other = tmp_path / "annan.kompass"
+    shutil.copy(demo_copy, other)
+    code, _, err = report(capsys, demo_copy, other, "--draft")
+    assert code == 1
+    assert (
+        err == f"kompass report: {other} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn.\n"
+    )
+    assert digest(other) == before
+    other.unlink()
+    code, _, err = report(capsys, demo_copy, tmp_path / "rapport.txt", "--draft")
+    assert code == 1
+    assert err == (
+        "kompass report: rapport.txt: ange ett filnamn som slutar på .pdf (PDF) eller .docx (Word); "
+        "formatet följer ändelsen.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [demo_copy.name]
+
+
+def test_a_report_to_a_folder_is_refused_by_name(demo_copy, tmp_path):
+    """The program's own save (no command line in front of it) names a folder as one."""
+    with EvaluationSession.open(demo_copy, readonly=True) as s:
+        snap = s.snapshot()
+    folder = tmp_path / "rapport.pdf"
+    folder.mkdir()
+    with pytest.raises(ReportWriteError) as refused:
+        build_report(snap, folder, draft=True)
+    assert str(refused.value) == f"{folder} är en mapp; ange ett filnamn som slutar på .pdf eller .docx."
+    assert list(folder.iterdir()) == []
+    missing = tmp_path / "saknas" / "rapport.pdf"
+    with pytest.raises(ReportWriteError) as refused:
+        build_report(snap, missing, draft=True)
+    assert str(refused.value) == f"Mappen {missing.parent} finns inte."

@@ -48,6 +48,22 @@ def test_parse_points_rejects_non_numbers(typed):
         parse_points(typed)
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (" tolv ", "”tolv” är inte ett tal."),
+        (True, "”True” är inte ett tal."),
+        ([12], "”[12]” är inte ett tal."),
+        (Decimal("-Infinity"), "”-Infinity” är inte ett tal."),
+    ],
+)
+def test_what_is_not_a_number_is_named_as_given(value, message):
+    """Also values of another type than text or number (a list in an imported file)."""
+    with pytest.raises(ScoreError) as refused:
+        parse_points(value)
+    assert str(refused.value) == message
+
+
 def test_max_and_negative_are_enforced():
     sub = resources.framework("2019").subarea("1.2")  # max 10
     assert check_points(Decimal(10), sub) == 10
