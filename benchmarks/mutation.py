@@ -316,7 +316,7 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(work / "mutants"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["KOMPASS_TEST_SLOWDOWN"] = "10"  # child processes of tests wait longer (tests/conftest.py)
+    env["KOMPASS_TEST_SLOWDOWN"] = "10"  # child processes of tests wait longer (tests/support.py)
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
     command = [mutmut, "run", "--max-children", str(args.max_children), *names]
     start = time.monotonic()

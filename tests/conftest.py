@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -19,12 +16,7 @@ settings.register_profile(
 
 sys.path.insert(0, str(Path(__file__).parent))  # seedparse and helpers
 
-
-def child_timeout(seconds: float) -> float:
-    """How long a test waits for a child process it started: longer under mutation testing
-    (benchmarks/mutation.py sets KOMPASS_TEST_SLOWDOWN), where every call goes through mutmut's
-    trampolines on a loaded machine."""
-    return seconds * float(os.environ.get("KOMPASS_TEST_SLOWDOWN", "1"))
+from support import as_real_evaluation  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -71,18 +63,6 @@ def demo_copy(demo_template, tmp_path):
     return target
 
 
-def as_real_evaluation(path: Path, code: str = "1060") -> Path:
-    """Turn a copy of the demo into the evaluation of a real municipality from the register (its
-    content unchanged): it counts in a national average, and ``demo --force`` treats it as real."""
-    from kompass_desktop.services import EvaluationSession
-
-    with EvaluationSession.open(path) as s:
-        s.update_info(municipality_code=code, unlisted=False)
-        with s.file.write():
-            s.file.set_meta("demo", "0")
-    return path
-
-
 @pytest.fixture(scope="session")
 def real_template(demo_template, tmp_path_factory):
     """The demo's content as Olofströms kommun's evaluation (complete, counts nationally)."""
@@ -91,17 +71,3 @@ def real_template(demo_template, tmp_path_factory):
     path = tmp_path_factory.mktemp("real") / "olofstrom.kompass"
     shutil.copy(demo_template, path)
     return as_real_evaluation(path)
-
-
-def digest(path: Path) -> str:
-    """The file's content, as a SHA-256 digest (to show that nothing was written)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def user_version(path: Path) -> int:
-    """The schema version a .kompass file says it has (``PRAGMA user_version``)."""
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        conn.close()

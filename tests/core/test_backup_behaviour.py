@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import digest, user_version
+from support import digest, user_version
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.errors import KompassError

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import digest, user_version
+from support import digest, user_version
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.consensus import Status

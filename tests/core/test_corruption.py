@@ -16,8 +16,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import child_timeout
 from filestates import crashed_with_log, hot_journal, interrupted_checkpoint
+from support import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession

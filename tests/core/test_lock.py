@@ -13,7 +13,7 @@ import textwrap
 import types
 
 import pytest
-from conftest import child_timeout
+from support import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession

@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import as_real_evaluation
 from pypdf import PdfReader
+from support import as_real_evaluation
 
 from kompass_desktop.cli import main
 

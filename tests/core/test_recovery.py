@@ -17,8 +17,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import child_timeout
 from filestates import hot_journal, interrupted_checkpoint, run_child
+from support import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import child_timeout
+from support import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession

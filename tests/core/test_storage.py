@@ -13,7 +13,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import child_timeout
+from support import child_timeout
 
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 from kompass_desktop.storage import backup as backups

@@ -21,7 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import child_timeout
+from support import child_timeout
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.errors import KompassError

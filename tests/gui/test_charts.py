@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import area_page
+from guisupport import area_page
 from PySide6.QtGui import QColor, QImage
 
 from kompass_desktop import resources

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import press
+from guisupport import press
 from PySide6.QtCore import QModelIndex, QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from conftest import press, type_text
+from guisupport import press, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 

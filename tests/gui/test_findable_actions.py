@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import area_page, press, type_text
+from guisupport import area_page, press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFormLayout, QLabel, QMenu
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import DEMO_VISIT, area_page
+from guisupport import DEMO_VISIT, area_page
 
 from kompass_desktop.domain.framework import FindingKind
 from kompass_desktop.domain.model import SourceKind

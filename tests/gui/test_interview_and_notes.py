@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import type_text
+from guisupport import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 

@@ -6,7 +6,7 @@ long municipality name wraps, and the focus always lands on something visible an
 from __future__ import annotations
 
 import screens
-from conftest import area_page, press, type_text
+from guisupport import area_page, press, type_text
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import area_page
+from guisupport import area_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import type_text
+from guisupport import type_text
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from kompass_desktop.gui import info_dialog, mainwindow

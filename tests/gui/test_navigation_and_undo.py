@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 import pytest
-from conftest import area_page, keys, press, type_text
+from guisupport import area_page, keys, press, type_text
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QPushButton

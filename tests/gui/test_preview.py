@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from conftest import area_page, press, type_text
+from guisupport import area_page, press, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import DEMO_VISIT, area_page, type_text
+from guisupport import DEMO_VISIT, area_page, type_text
 from PySide6.QtCore import Qt, QTimer
 
 from kompass_desktop.domain.framework import FindingKind
