@@ -1,0 +1,206 @@
+"""The services as the GUI and the command line use them: what each operation stores, what it
+tells the listeners (screens refresh from it, undo puts the value before back), and what it
+refuses with which message.  Read back through a reopened file where it matters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kompass_desktop.domain.errors import KompassError, NotFound
+from kompass_desktop.domain.framework import FindingKind
+from kompass_desktop.domain.model import TextScope
+from kompass_desktop.services import ChangeKind, EvaluationSession, NewEvaluation
+from kompass_desktop.services.registers import Register
+
+
+@pytest.fixture
+def told(session):
+    """Every change the session tells its listeners, in order."""
+    changes = []
+    session.listeners.append(changes.append)
+    return changes
+
+
+def reopened(session):
+    path = session.path
+    session.close()
+    return EvaluationSession.open(path)
+
+
+# -- notes ---------------------------------------------------------------------------------
+def test_a_note_edit_tells_which_note_and_its_text_before_and_after(session, told):
+    note = session.notes.add("Första versionen", "2.1")
+    told.clear()
+    change = session.notes.update(note.id, body="Andra versionen", subarea="3.2")
+    assert told == [change]
+    assert change.kind == ChangeKind.NOTE
+    assert change.ids == (note.id,)
+    assert change.subareas == {"2.1", "3.2"}
+    assert change.areas == {2, 3}
+    assert (change.before().body, change.before().subarea) == ("Första versionen", "2.1")
+    assert (change.after().body, change.after().subarea) == ("Andra versionen", "3.2")
+    # undo, as the GUI does it: the values before, through the same door
+    session.notes.update(note.id, body=change.before().body, subarea=change.before().subarea)
+    with reopened(session) as again:
+        back = again.notes.get(note.id)
+        assert (back.body, back.subarea) == ("Första versionen", "2.1")
+
+
+# -- findings --------------------------------------------------------------------------------
+def test_a_new_finding_is_told_with_its_area_and_the_notes_behind_it(session, told):
+    note = session.notes.add("Tydliga mål i budgeten", "2.1")
+    told.clear()
+    finding = session.findings.add(2, FindingKind.STRENGTH, "Tydlig styrkedja", note_ids=[note.id])
+    assert [(c.kind, c.ids, c.areas, c.new) for c in told] == [
+        (ChangeKind.FINDING, (finding.id,), {2}, finding)
+    ]
+    assert finding.note_ids == (note.id,)
+    with reopened(session) as again:
+        assert [(f.body, f.note_ids) for f in again.findings.all(2)] == [("Tydlig styrkedja", (note.id,))]
+
+
+def test_a_deleted_finding_is_gone_until_restored_and_each_step_is_told(session, told):
+    finding = session.findings.add(4, FindingKind.IMPROVEMENT, "Uppföljningen kan bli tydligare")
+    other = session.findings.add(4, FindingKind.STRENGTH, "Bra dialog")
+    told.clear()
+    deleted = session.findings.delete(finding.id)
+    assert [f.id for f in session.findings.all(4)] == [other.id]
+    assert (deleted.ids, deleted.areas, deleted.before().body, deleted.new) == (
+        (finding.id,),
+        {4},
+        "Uppföljningen kan bli tydligare",
+        None,
+    )
+    with pytest.raises(NotFound):
+        session.findings.get(finding.id)
+    restored = session.findings.restore(finding.id)
+    assert told == [deleted, restored]
+    assert (restored.ids, restored.areas, restored.old) == ((finding.id,), {4}, None)
+    assert restored.after().body == "Uppföljningen kan bli tydligare"
+    with reopened(session) as again:
+        assert {f.id for f in again.findings.all(4)} == {finding.id, other.id}
+
+
+# -- texts and scores ------------------------------------------------------------------------
+def test_a_text_edit_tells_the_text_before_so_that_undo_can_put_it_back(session, told):
+    first = session.scores.set_text(TextScope.AREA, "3", "Första texten")
+    assert (first.old, first.new, first.areas) == ("", "Första texten", {3})
+    second = session.scores.set_text(TextScope.AREA, "3", "Andra texten")
+    assert (second.old, second.new) == ("Första texten", "Andra texten")
+    assert told == [first, second]
+    session.scores.set_text(TextScope.AREA, "3", second.before())
+    assert session.scores.text(TextScope.AREA, "3") == "Första texten"
+
+
+def test_a_rationale_tells_the_one_before_and_keeps_the_score(session, told):
+    session.scores.set("1.1", "5")
+    told.clear()
+    first = session.consensus.set_rationale("1.2", "Inga mål finns")
+    assert (first.old, first.new, first.subareas, first.areas) == ("", "Inga mål finns", {"1.2"}, {1})
+    session.consensus.set_rationale("1.1", "Delvis uppfyllt")
+    again = session.consensus.set_rationale("1.1", "Delvis uppfyllt, se budgeten")
+    assert (again.old, again.new) == ("Delvis uppfyllt", "Delvis uppfyllt, se budgeten")
+    assert session.consensus.mine()["1.1"] == Decimal(5)
+
+
+def test_an_agreed_score_is_read_back_with_its_reason(session):
+    session.scores.set("1.1", "5")
+    session.set_author("Andra utvärderaren")
+    session.scores.set("1.1", "10")
+    assert session.consensus.agreed("1.1").points is None
+    session.consensus.agree("1.1", "7,5", "Vi enades efter samtalet")
+    with reopened(session) as again:
+        agreed = again.consensus.agreed("1.1")
+        assert (agreed.points, agreed.reason) == (Decimal("7.5"), "Vi enades efter samtalet")
+        assert again.scores.all()["1.1"] == Decimal("7.5")
+
+
+# -- registers -------------------------------------------------------------------------------
+def test_a_deleted_interview_can_be_restored(session, told):
+    interview = session.registers.add_interview(group="politiker", date="2025-03-10", start="09:00")
+    session.registers.delete(Register.INTERVIEW, interview.id)
+    assert session.registers.interviews() == []
+    told.clear()
+    change = session.registers.restore(Register.INTERVIEW, interview.id)
+    assert told == [change]
+    assert [i.id for i in session.registers.interviews()] == [interview.id]
+    with pytest.raises(NotFound, match="Posten finns inte"):
+        session.registers.restore(Register.INTERVIEW, "finns-inte")
+
+
+def test_a_documents_year_is_stored(session):
+    document = session.registers.add_document(title="Budget 2025", year="2024")
+    assert document.year == 2024
+    session.registers.update(Register.DOCUMENT, document.id, year=2023)
+    with reopened(session) as again:
+        assert [(d.title, d.year) for d in again.registers.documents()] == [("Budget 2025", 2023)]
+
+
+def test_register_numbers_that_are_not_numbers_are_named_in_the_message(session):
+    interview = session.registers.add_interview(group="fackliga")
+    with pytest.raises(KompassError) as err:
+        session.registers.update(Register.INTERVIEW, interview.id, participants="många")
+    assert str(err.value) == "Antal deltagare: ”många” är inte ett heltal."
+    earlier = session.registers.add_earlier(2019, "2016", {"1": "50"})
+    with pytest.raises(KompassError) as err:
+        session.registers.update(Register.EARLIER, earlier.id, year="tjugo")
+    assert str(err.value) == "År: ”tjugo” är inte ett heltal."
+    assert session.registers.interviews()[0].participants is None
+    assert session.registers.earlier()[0].year == 2019
+
+
+def test_an_earlier_evaluations_scores_are_checked_when_changed(session):
+    earlier = session.registers.add_earlier(2019, "2016", {"1": "50"})
+    with pytest.raises(KompassError, match="Område 2: 120 ligger utanför 0–100"):
+        session.registers.update(Register.EARLIER, earlier.id, area_scores={"2": "120"})
+    session.registers.update(Register.EARLIER, earlier.id, area_scores={"1": "55,5", "2": ""})
+    assert session.registers.earlier()[0].area_scores == {1: Decimal("55.5")}
+
+
+def test_an_earlier_evaluation_added_as_a_register_record_keeps_its_version(session):
+    earlier = session.registers.add(
+        Register.EARLIER, year="2017", framework_id="2016", area_scores={"3": "61"}
+    )
+    assert (earlier.year, earlier.framework_id, dict(earlier.area_scores)) == (2017, "2016", {3: Decimal(61)})
+    with pytest.raises(KompassError) as err:
+        session.registers.add(Register.EARLIER, year=2017, framework_id="2016", colour="blå")
+    assert str(err.value) == "Okända fält: colour."
+    assert len(session.registers.earlier()) == 1
+
+
+# -- the evaluation's facts ------------------------------------------------------------------
+def test_a_municipality_code_alone_names_the_municipality_from_the_register(session):
+    session.update_info(municipality_code="1060")
+    info = session.info()
+    assert (info.municipality, info.municipality_code, info.unlisted) == ("Olofströms kommun", "1060", False)
+    assert session.names().short == "Olofström"
+
+
+def test_a_code_for_a_training_evaluation_is_refused(tmp_path, fw2019):
+    training = NewEvaluation(fw2019, "Övningsby", 2025, unlisted=True)
+    with EvaluationSession.create(tmp_path / "ovning.kompass", training) as s:
+        with pytest.raises(KompassError, match="kan inte samtidigt vara fiktiv"):
+            s.update_info(municipality_code="1060")
+        assert (s.info().municipality, s.info().municipality_code) == ("Övningsby", "")
+
+
+def test_an_unlisted_municipality_is_named_exactly_as_written(tmp_path, fw2019):
+    training = NewEvaluation(fw2019, "Övningsby", 2025, unlisted=True)
+    with EvaluationSession.create(tmp_path / "ovning.kompass", training) as s:
+        assert (s.names().display, s.names().short) == ("Övningsby", "Övningsby")
+
+
+def test_a_municipality_typed_before_the_register_is_named_from_it(session):
+    session.update_info(municipality="Olofström")
+    assert session.info().municipality_code == ""
+    assert session.names().display == "Olofströms kommun"
+
+
+def test_moving_the_visits_start_after_its_end_is_refused(session):
+    session.update_info(start_date="2025-03-10", end_date="2025-03-12")
+    with pytest.raises(KompassError) as err:
+        session.update_info(start_date="2025-03-20")
+    assert str(err.value) == "Platsbesöket kan inte sluta (2025-03-12) före det börjar (2025-03-20)."
+    assert (session.info().start_date, session.info().end_date) == ("2025-03-10", "2025-03-12")
