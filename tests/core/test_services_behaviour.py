@@ -204,3 +204,113 @@ def test_moving_the_visits_start_after_its_end_is_refused(session):
         session.update_info(start_date="2025-03-20")
     assert str(err.value) == "Platsbesöket kan inte sluta (2025-03-12) före det börjar (2025-03-20)."
     assert (session.info().start_date, session.info().end_date) == ("2025-03-10", "2025-03-12")
+
+
+# -- more of what each operation tells and stores ---------------------------------------------
+def test_a_score_tells_its_sub_area_and_area(session, told):
+    one = session.scores.set("2.3", "5")
+    many = session.scores.set_many({"1.1": "5", "3.2": "10"})
+    assert (one.subareas, one.areas) == ({"2.3"}, {2})
+    assert (many.subareas, many.areas) == ({"1.1", "3.2"}, {1, 3})
+    assert told == [one, many]
+
+
+def test_an_agreed_score_undone_gives_the_independent_scores_back_their_say(session):
+    session.scores.set("1.1", "5")
+    session.set_author("Andra utvärderaren")
+    session.scores.set("1.1", "10")
+    change = session.consensus.agree("1.1", "10", "Vi enades")
+    session.consensus.agree("1.1", "5", "Vi ändrade oss")
+    session.consensus.restore_agreed("1.1", change.before())
+    assert session.consensus.agreed("1.1").points is None
+    assert session.scores.all()["1.1"] is None  # open again: the two scores differ
+    assert session.validate() == []
+
+
+def test_a_finding_edit_tells_the_finding_before_and_after(session, told):
+    finding = session.findings.add(5, FindingKind.STRENGTH, "Bra")
+    told.clear()
+    change = session.findings.update(finding.id, body="Mycket bra", kind=FindingKind.IMPROVEMENT)
+    assert told == [change]
+    assert (change.ids, change.areas) == ((finding.id,), {5})
+    assert (change.before().body, change.before().kind) == ("Bra", FindingKind.STRENGTH)
+    assert (change.after().body, change.after().kind) == ("Mycket bra", FindingKind.IMPROVEMENT)
+    with reopened(session) as again:
+        stored = again.findings.get(finding.id)
+        assert (stored.body, stored.kind) == ("Mycket bra", FindingKind.IMPROVEMENT)
+        with pytest.raises(NotFound) as err:
+            again.findings.get("finns-inte")
+        assert str(err.value) == "Iakttagelsen finns inte (den kan ha tagits bort)."
+
+
+def test_a_note_is_moved_deleted_and_restored_also_without_a_sub_area(session, told):
+    note = session.notes.add("Osorterad iakttagelse", None)
+    moved = session.notes.move(note.id, "6.1")
+    assert (moved.subareas, moved.areas, session.notes.get(note.id).subarea) == ({"6.1"}, {6}, "6.1")
+    session.notes.move(note.id, None)
+    told.clear()
+    deleted = session.notes.delete(note.id)
+    restored = session.notes.restore(note.id)
+    assert told == [deleted, restored]
+    assert (deleted.subareas, deleted.areas, restored.areas) == (set(), set(), set())
+    assert (restored.ids, restored.after().body) == ((note.id,), "Osorterad iakttagelse")
+    with pytest.raises(KompassError) as err:
+        session.notes.update(note.id, colour="röd")
+    assert str(err.value) == "Okända fält för anteckning: colour."
+
+
+def test_a_notes_source_is_changed_and_read_back(session):
+    interview = session.registers.add_interview(group="politiker")
+    document = session.registers.add_document(title="Budget 2025")
+    note = session.notes.add("Mål saknas", "2.1")
+    session.notes.update(note.id, source_kind="interview", interview_id=interview.id)
+    assert session.notes.get(note.id).interview_id == interview.id
+    session.notes.update(note.id, source_kind="document", document_id=document.id, page="12")
+    with reopened(session) as again:
+        stored = again.notes.get(note.id)
+        assert (stored.source_kind.value, stored.document_id, stored.page) == ("document", document.id, "12")
+
+
+def test_register_messages_name_the_problem(session):
+    earlier = session.registers.add_earlier(2019, "2016", {"1": "50"})
+    assert earlier.label == ""
+    with pytest.raises(KompassError) as err:
+        session.registers.update(Register.EARLIER, earlier.id, year=1800)
+    assert str(err.value) == "Ange året för den tidigare utvärderingen."
+    with pytest.raises(KompassError) as err:
+        session.registers.add_earlier(2019, "2016", {"9": "50"})
+    assert str(err.value) == "Kommunkompassen 2016 (version 2.1) har inget område 9."
+    plain = session.registers.add(Register.EARLIER, year=2013, framework_id="2010", area_scores={"1": "40"})
+    assert plain.label == ""
+    with pytest.raises(KompassError) as err:
+        session.scores.set_text(TextScope.AREA, "x", "Text")
+    assert str(err.value) == "Område ”x” finns inte."
+
+
+def test_info_messages_and_numbers(session, told, tmp_path, fw2019):
+    with pytest.raises(KompassError) as err:
+        session.update_info(colour="röd")
+    assert str(err.value) == "Okända fält: colour."
+    with pytest.raises(KompassError) as err:
+        session.update_info(municipality_code="9999")
+    assert str(err.value) == "Det finns ingen kommun med koden 9999 i kommunregistret."
+    told.clear()
+    change = session.update_info(evaluation_number="3")
+    assert session.info().evaluation_number == 3
+    assert told == [change] and change.ids == (session.evaluation_id,)
+    with pytest.raises(KompassError) as err:
+        session.update_info(evaluation_number="tre")
+    assert str(err.value) == "evaluation_number: ”tre” är inte ett heltal."
+    with pytest.raises(KompassError) as err:
+        EvaluationSession.create(tmp_path / "gammal.kompass", NewEvaluation(fw2019, "Testby", 1800))
+    assert str(err.value) == "Året 1800 är orimligt; ange ett år som 2025."
+
+
+def test_a_session_writes_as_the_author_it_was_opened_with(session):
+    path = session.path
+    session.close()
+    with EvaluationSession.open(path, author="Anna Andersson") as again:
+        assert again.author == "Anna Andersson"
+        again.scores.set("1.1", "5")
+        assert again.consensus.view().evaluators() == ["Anna Andersson"]
+        assert again.backup("manual").name.endswith("--manual.kompass")
