@@ -314,3 +314,27 @@ def test_a_session_writes_as_the_author_it_was_opened_with(session):
         again.scores.set("1.1", "5")
         assert again.consensus.view().evaluators() == ["Anna Andersson"]
         assert again.backup("manual").name.endswith("--manual.kompass")
+
+
+def test_a_web_source_is_changed_without_touching_its_title_but_never_left_without_one(session):
+    web = session.registers.add_web_source(title="Kommunens webbplats", seen="2025-03-01")
+    session.registers.update(Register.WEB, web.id, seen="2025-03-02")
+    with pytest.raises(KompassError) as err:
+        session.registers.update(Register.WEB, web.id, title="  ")
+    assert str(err.value) == "Webbkällan måste ha en rubrik."
+    assert [(w.title, w.seen) for w in session.registers.web_sources()] == [
+        ("Kommunens webbplats", "2025-03-02")
+    ]
+
+
+def test_every_unknown_field_is_named(session):
+    with pytest.raises(KompassError) as err:
+        session.update_info(colour="röd", size="stor")
+    assert str(err.value) == "Okända fält: colour, size."
+
+
+def test_without_a_stored_reference_the_bundled_one_of_the_evaluations_version_is_used(session):
+    from kompass_desktop.services.comparison import reference_for
+
+    reference = reference_for(session.snapshot())
+    assert reference is not None and reference.framework_id == "2019"
