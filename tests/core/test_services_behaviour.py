@@ -338,3 +338,16 @@ def test_without_a_stored_reference_the_bundled_one_of_the_evaluations_version_i
 
     reference = reference_for(session.snapshot())
     assert reference is not None and reference.framework_id == "2019"
+
+
+def test_an_earlier_evaluation_is_read_from_its_file(session, tmp_path, fw2019):
+    spec = NewEvaluation(fw2019, "Testby", 2021)
+    with EvaluationSession.create(tmp_path / "testby-2021.kompass", spec) as earlier:
+        earlier.scores.set_many({"1.1": "10", "1.2": "5", "3.1": "10"})
+    added = session.registers.add_earlier_from_file(tmp_path / "testby-2021.kompass")
+    assert (added.year, added.framework_id, added.label) == (2021, "2019", "Testby 2021")
+    assert dict(added.area_scores) == {1: Decimal(15), 3: Decimal(10)}
+    with pytest.raises(KompassError) as err:
+        session.registers.add_earlier_from_file(session.path)
+    assert str(err.value) == "Det är samma utvärdering som den som är öppen."
+    assert len(session.registers.earlier()) == 1
