@@ -15,8 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import digest
 from reporthelp import skr_average
+from support import digest
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.model import TextScope
