@@ -19,6 +19,23 @@ sys.path.insert(0, str(Path(__file__).parent))  # seedparse and helpers
 from support import as_real_evaluation  # noqa: E402
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Every test session starts from nothing an earlier session of the same process computed.
+
+    mutmut (benchmarks/mutation.py) runs each mutant's tests in a process forked after whole
+    clean runs: a cached result (a compiled schema, a loaded framework) would still be the
+    original code's, so a mutant in the code that computes it would never run (and survive)."""
+    tests = str(Path(__file__).parent)
+    for name, module in list(sys.modules.items()):
+        where = str(getattr(module, "__file__", None) or "")
+        if not (name.startswith("kompass_desktop") or where.startswith(tests)):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Backups and logs go to a temporary folder, never to the developer's home."""

@@ -5,15 +5,20 @@ per version and sub-area how often and by how much evaluators disagreed."""
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+
+from test_exchange_support import file_state
 
 from kompass_desktop import resources
 from kompass_desktop.cli import main
 from kompass_desktop.exchange.export import export_evaluation
 from kompass_desktop.exchange.importer import import_export
 from kompass_desktop.services import EvaluationSession, NewEvaluation
+from kompass_desktop.storage import exchange_io as xio
+from kompass_desktop.storage.opening import open_evaluation_file
 
 FW = resources.framework("2019")
 
@@ -93,6 +98,34 @@ def test_a_forged_independent_score_is_rejected_with_its_path(demo_template, tmp
     assert code == 1 and not (tmp_path / "bad.kompass").exists()
     assert "$.records.independent_scores[0].points" in err and "över maxpoängen" in err
     assert "$.records.independent_scores[1].id: fel id" in err
+
+
+def test_a_format_1_export_is_imported_as_its_file_is_migrated(tmp_path):
+    """Before consensus scoring (tests/fixtures/v1): each score becomes its author's own, with the
+    same ids, revisions and migration history as the migration of the file it was exported from,
+    so the imported copy and the old file merge."""
+    old = Path(__file__).parent.parent / "fixtures" / "v1"
+    shutil.copy(old / "team-bo.kompass", tmp_path / "bo.kompass")
+    EvaluationSession.open(tmp_path / "bo.kompass").close()  # migrated in place
+    import_export(old / "team-bo-personal.kkx", tmp_path / "imported.kompass")
+    migrated, imported = file_state(tmp_path / "bo.kompass"), file_state(tmp_path / "imported.kompass")
+    assert imported["records"] == migrated["records"]
+    own = imported["records"]["independent_scores"]
+    assert {(r["subarea"], r["evaluator"], r["points"]) for r in own} == {
+        ("1.1", "bo", "15"),
+        ("1.2", "anna", "8.5"),
+        ("1.3", "anna", "5"),
+        ("2.1", "anna", "10"),
+        ("2.2", "bo", "4"),
+        ("3.1", "bo", "7"),
+    }
+    assert [r["points"] for r in imported["records"]["scores"]] == [None] * 6  # nothing agreed yet
+    assert _migration_history(tmp_path / "imported.kompass") == _migration_history(tmp_path / "bo.kompass")
+
+
+def _migration_history(path: Path) -> list:
+    with open_evaluation_file(path, readonly=True) as f:
+        return [h for h in xio.all_history(f) if h.reason == "migration"]
 
 
 def test_aggregate_reports_how_often_and_how_much_evaluators_disagreed(tmp_path, capsys):

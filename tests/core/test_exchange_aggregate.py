@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from kompass_desktop import resources
 from kompass_desktop.cli import main
-from kompass_desktop.exchange.aggregate import aggregate
+from kompass_desktop.exchange.aggregate import aggregate, write_result
 from kompass_desktop.exchange.export import export_evaluation
 from kompass_desktop.exchange.seal import keygen, load_private_key
 from kompass_desktop.services import EvaluationSession, NewEvaluation
@@ -103,6 +104,13 @@ def test_sealed_exports_need_the_key(inputs, tmp_path, capsys):
     result = aggregate([folder], key=load_private_key(key))
     assert result.data["frameworks"]["2019"]["total"]["n"] == 4
     assert result.data["frameworks"]["2019"]["total"]["max"] == 800
+
+
+def test_the_national_average_says_when_it_was_computed(inputs, tmp_path):
+    folder, _ = inputs
+    out = tmp_path / "national-average.json"
+    write_result(aggregate([folder], today=date(2026, 3, 4)), out)
+    assert resources.load_national_averages(out)["2019"].created == "2026-03-04"
 
 
 def test_nothing_usable_writes_nothing(tmp_path, capsys):

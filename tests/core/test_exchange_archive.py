@@ -110,6 +110,22 @@ def test_zip_bomb(kkx, tmp_path, capsys):
     assert "zip-bomb" in err
 
 
+def test_too_much_content_in_total(kkx, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(archive, "MAX_TOTAL_BYTES", 1000)  # each member alone is within its limit
+    err = import_bytes(capsys, tmp_path, kkx.read_bytes())
+    assert "arkivets innehåll är för stort (mer än 1000 byte)" in err
+
+
+def test_encrypted_member(kkx, tmp_path, capsys):
+    good = zipfile.ZipFile(kkx)
+    data = bytearray(zip_bytes({i.filename: good.read(i) for i in good.infolist()}))
+    at = data.find(b"PK\x01\x02")  # every entry of the central directory says "encrypted"
+    while at >= 0:
+        data[at + 8] |= 0x1
+        at = data.find(b"PK\x01\x02", at + 4)
+    assert "manifest.json är krypterad i zip-arkivet" in import_bytes(capsys, tmp_path, bytes(data))
+
+
 def test_duplicate_member(kkx, tmp_path, capsys):
     good = zipfile.ZipFile(kkx)
     items = [(i.filename, good.read(i)) for i in good.infolist()]
@@ -139,10 +155,12 @@ def test_checksum_mismatch(kkx, tmp_path, capsys):
 
 def test_newer_format_version(kkx, tmp_path, capsys):
     doc, manifest = parts(kkx)
+    current = manifest["format_version"]  # what this version writes is what it reads
     newer = FORMAT_VERSION + 1
     manifest["format_version"] = newer
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
     assert "nyare version" in err and f"exportformat {newer}" in err
+    assert f"denna version läser {current}). Uppdatera programmet." in err
     doc["format_version"] = newer + 1
     manifest["format_version"] = 1
     assert f"exportformat {newer + 1}" in import_bytes(capsys, tmp_path, rebuild(doc, manifest))
@@ -250,6 +268,30 @@ def test_changed_fields_are_rejected_with_their_path(kkx, tmp_path, capsys, name
     mutate(doc)
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
     assert expected in err
+
+
+def test_interview_notes_or_history_in_an_export_without_personal_data(kkx, full, tmp_path, capsys):
+    doc, manifest = parts(kkx)
+    full_doc, _ = parts(full)
+    note = next(n for n in full_doc["records"]["notes"] if n["source_kind"] == "interview")
+    doc["records"]["notes"].append(note)  # its interview is in the export (without names)
+    doc["history"] = [h for h in full_doc["history"] if h["record_id"] == note["id"]]
+    err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+    where = len(doc["records"]["notes"]) - 1
+    assert (
+        f"$.records.notes[{where}]: intervjuanteckning finns med fast filen säger att personuppgifter "
+        "saknas; $.history: historik finns med fast filen säger att personuppgifter saknas." in err
+    )
+
+
+def test_every_score_is_checked_after_one_of_an_unknown_sub_area(kkx, tmp_path, capsys):
+    doc, manifest = parts(kkx)
+    scores = doc["records"]["scores"]
+    scores[0]["subarea"] = "9.9"
+    scores[1]["points"] = "99"
+    err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
+    assert "$.records.scores[0].subarea: delfrågan 9.9 finns inte" in err
+    assert "$.records.scores[1].points" in err and "över maxpoängen" in err
 
 
 def test_counts_must_match_the_manifest(kkx, tmp_path, capsys):

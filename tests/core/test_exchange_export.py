@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_exchange_support import demo_export, file_state, leftovers, members, parts
+from test_exchange_support import demo_export, file_state, leftovers, members, parts, rebuild
 
 from kompass_desktop import resources
 from kompass_desktop.cli import main
@@ -210,6 +212,16 @@ def test_every_personal_field_is_kept_with_the_flag(personal_evaluation, tmp_pat
     assert file_state(copy)["records"] == file_state(personal_evaluation)["records"]
 
 
+def test_a_note_being_typed_never_leaves_the_file(session, tmp_path):
+    session.save_draft("note:new", "Halvskriven anteckning om Cecilia")
+    for personal in (False, True):
+        out = tmp_path / f"export-{personal}.kkx"
+        export_evaluation(session.file, out, personal_data=personal)
+        raw = b"".join(members(out).values()).decode("utf-8")
+        assert "Halvskriven" not in raw and "draft:" not in raw
+    assert session.draft("note:new") == "Halvskriven anteckning om Cecilia"  # kept in the file
+
+
 def test_personal_data_only_when_asked(demo_template, tmp_path_factory):
     kkx = demo_export(demo_template, tmp_path_factory, personal=True)
     doc, manifest = parts(kkx)
@@ -223,6 +235,17 @@ def test_import_without_personal_data_is_marked(demo_template, tmp_path_factory,
     state = file_state(tmp_path / "skr.kompass")
     assert state["meta"]["import_personal_data"] == "0"
     assert all(r["names"] == [] for r in state["records"]["interviews"])
+
+
+def test_an_import_names_its_export_and_keeps_the_evaluations_id(demo_template, tmp_path_factory, tmp_path):
+    doc, manifest = parts(demo_export(demo_template, tmp_path_factory, personal=True))
+    doc["meta"]["evaluation_id"] = "00000000-0000-4000-8000-000000000000"  # a stray entry in the meta
+    source = tmp_path / "from-bea.kkx"
+    source.write_bytes(rebuild(doc, manifest))
+    import_export(source, tmp_path / "copy.kompass")
+    meta = file_state(tmp_path / "copy.kompass")["meta"]
+    assert meta["evaluation_id"] == doc["evaluation_id"] == doc["records"]["evaluation"][0]["id"]
+    assert meta["imported_from"] == "from-bea.kkx"
 
 
 # -- manifest, verification, never overwriting ----------------------------------------------------
@@ -244,6 +267,13 @@ def test_manifest_describes_the_export(demo_template, tmp_path_factory):
     assert set(manifest["members"]) == {"evaluation.json"}
     assert manifest["counts"]["notes"] == len(doc["records"]["notes"])
     assert all(isinstance(s["points"], str) for s in doc["records"]["scores"])
+
+
+def test_the_archive_is_dated_when_the_export_was_made(session):
+    built = export_mod.build_export(session.file, clock=lambda: "2026-03-04T05:06:08.123Z")
+    with zipfile.ZipFile(io.BytesIO(built.data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 3, 4, 5, 6, 8)}
+    assert built.manifest["created"] == "2026-03-04T05:06:08.123Z"
 
 
 def test_export_is_verified_before_success(session, tmp_path, monkeypatch):

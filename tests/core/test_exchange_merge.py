@@ -3,7 +3,10 @@ and order-independent, different evaluations are refused, a backup is made first
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -286,6 +289,43 @@ def test_different_evaluations_are_refused(team, tmp_path, capsys):
     assert file_state(lead) == before and backups.list_backups(lead) == []
     code, _, err = run(capsys, "merge", lead, lead)
     assert code == 1 and "samma fil" in err
+
+
+def _change_copy(path: Path, *statements: tuple[str, tuple]) -> None:
+    """Change a copy as another program could (the checks of a merge must see it)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        for sql, params in statements:
+            conn.execute(sql, params)
+    conn.close()
+
+
+def test_a_copy_of_another_framework_version_is_refused(team, capsys):
+    lead, bea, _carl, _ids = team
+    framework = json.dumps(resources.framework("2016").to_dict())
+    _change_copy(
+        bea,
+        ("UPDATE framework_copy SET id = '2016', data = ?", (framework,)),
+        ("UPDATE evaluation SET framework_id = '2016'", ()),
+    )
+    before = file_state(lead)
+    code, _, err = run(capsys, "merge", lead, bea)
+    assert code == 1 and "bea.kompass använder ramverket 2016, huvudfilen 2019." in err
+    assert file_state(lead) == before and backups.list_backups(lead) == []
+
+
+def test_a_copy_with_an_impossible_score_is_refused_naming_it(team, capsys):
+    lead, bea, _carl, _ids = team
+    _change_copy(bea, ("UPDATE independent_scores SET points = '99' WHERE subarea = '1.1'", ()))
+    before = file_state(lead)
+    code, _, err = run(capsys, "merge", lead, bea)
+    assert code == 1
+    assert re.search(
+        r"bea\.kompass: innehållet är inte konsekvent: \$\.records\.independent_scores\[\d\]\.points: "
+        r"Delfråga 1\.1: 99 är över maxpoängen",
+        err,
+    )
+    assert file_state(lead) == before and backups.list_backups(lead) == []
 
 
 def test_co_evaluator_works_in_an_imported_copy(team, tmp_path):

@@ -12,7 +12,7 @@ from test_exchange_support import leftovers, members
 
 from kompass_desktop.cli import main
 from kompass_desktop.exchange import seal
-from kompass_desktop.exchange.errors import SealError
+from kompass_desktop.exchange.errors import ExchangeError, SealError
 from kompass_desktop.exchange.export import export_evaluation
 from kompass_desktop.exchange.package import read_export_file
 
@@ -51,6 +51,38 @@ def test_keygen_writes_a_key_pair(tmp_path, capsys):
     code, _, err = run(capsys, "keygen", "-o", tmp_path / "skr")
     assert code == 1 and "finns redan" in err
     assert (tmp_path / "skr.key").read_text() == key  # never overwritten
+
+
+def test_a_key_file_that_appears_while_the_keys_are_written_is_kept(tmp_path, monkeypatch):
+    from kompass_desktop.storage import outputs
+
+    real = outputs.new_temporary
+
+    def meanwhile(target):  # another program writes skr.pub while ours is being written
+        tmp = real(target)
+        if target.name == "skr.pub":
+            target.write_text("someone else's")
+        return tmp
+
+    monkeypatch.setattr(outputs, "new_temporary", meanwhile)
+    with pytest.raises(ExchangeError) as err:
+        seal.keygen(tmp_path / "skr")
+    assert str(err.value).endswith("skr.pub finns redan; välj ett annat namn (nycklar skrivs aldrig över).")
+    assert (tmp_path / "skr.pub").read_text() == "someone else's"
+    assert leftovers(tmp_path, {"skr.pub"}) == []  # nor the private key of a pair never given out
+
+
+def test_a_sealed_export_that_reads_back_differently_is_not_kept(session, keys, tmp_path, monkeypatch):
+    from kompass_desktop.exchange import export as export_mod
+
+    real = export_mod._read_back
+    monkeypatch.setattr(export_mod, "_read_back", lambda path: real(path)[:-1])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ExchangeError) as err:
+        export_evaluation(session.file, folder / "x.kkx", seal_key=keys[0])
+    assert str(err.value).endswith("x.kkx blev inte korrekt skriven (innehållet skiljer sig); försök igen.")
+    assert leftovers(folder, set()) == []
 
 
 def test_seal_and_unseal(sealed, keys, tmp_path, capsys):

@@ -18,7 +18,10 @@ _CACHE: dict[tuple[str, bool], Path] = {}
 
 
 def demo_export(demo_template: Path, tmp_path_factory: Any, personal: bool) -> Path:
-    """The demo evaluation exported once per test run (read-only: copy before changing)."""
+    """The demo evaluation exported once per test run (read-only: copy before changing).
+
+    Once per run, not per process: under mutation testing every mutant's run must export with
+    the mutant (the demo template is per run, so its path is the key)."""
     key = (str(demo_template), personal)
     if key not in _CACHE:
         folder = tmp_path_factory.mktemp("demo-export")
