@@ -231,6 +231,7 @@ MUTATIONS = {
     ),
     "bad uuid": (lambda d: d["records"]["documents"][0].update(id="x"), "$.records.documents[0].id"),
     "bad date": (lambda d: d["records"]["interviews"][0].update(date="14/10/2025"), "interviews[0].date"),
+    "empty interview group": (lambda d: d["records"]["interviews"][0].update(grp=""), "interviews[0].grp"),
     "dangling reference": (
         lambda d: d["records"]["notes"][0].update(document_id=str(uuid.uuid4()), source_kind="document"),
         "$.records.notes[0].document_id",
@@ -292,6 +293,12 @@ def test_every_score_is_checked_after_one_of_an_unknown_sub_area(kkx, tmp_path, 
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
     assert "$.records.scores[0].subarea: delfrågan 9.9 finns inte" in err
     assert "$.records.scores[1].points" in err and "över maxpoängen" in err
+
+
+def test_a_version_whose_parent_is_no_version_id_is_rejected(full, tmp_path, capsys):
+    doc, manifest = parts(full)
+    doc["history"][0]["parent_rev"] = "inte ett id"  # neither a version's id nor null
+    assert "$.history[0].parent_rev" in import_bytes(capsys, tmp_path, rebuild(doc, manifest))
 
 
 def test_counts_must_match_the_manifest(kkx, tmp_path, capsys):
