@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -58,6 +59,7 @@ def test_aggregate_a_folder_with_invalid_files(inputs, tmp_path, capsys):
     out = tmp_path / "national-average.json"
     code, stdout, err = run(capsys, "aggregate", folder, "-o", out)
     assert code == 0 and "3 fullständiga utvärderingar" in stdout
+    assert "2019: n = 3, medel totalt 400\n" in stdout
     assert "broken.kkx" in err and "avkortad eller skadad" in err
     assert "unfinished.kompass" in err and "ofullständig: 35 av 36" in err
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -92,6 +94,19 @@ def test_each_evaluation_counts_once(inputs, tmp_path):
     result = aggregate([folder, work / "a.kompass"])
     assert result.data["frameworks"]["2019"]["total"]["n"] == 3
     assert sum("räknas en gång" in s for s in result.skipped) == 2
+
+
+def test_only_the_newest_copy_of_an_evaluation_counts(inputs):
+    folder, work = inputs
+    with EvaluationSession.open(work / "a.kompass") as s:  # changed after a.kkx was exported
+        s.scores.set("1.1", 1)
+    stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+    older = rf"äldre version av samma utvärdering som .*a\.kompass \(senast ändrad {stamp} mot {stamp}\)"
+    for given in ([folder / "a.kkx", work / "a.kompass"], [work / "a.kompass", folder / "a.kkx"]):
+        result = aggregate(given)
+        assert result.used == [str(work / "a.kompass")]
+        assert len(result.skipped) == 1
+        assert re.fullmatch(rf".*a\.kkx: {older}; den nyaste räknas", result.skipped[0])
 
 
 def test_sealed_exports_need_the_key(inputs, tmp_path, capsys):
