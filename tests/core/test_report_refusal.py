@@ -216,3 +216,24 @@ def test_a_report_to_a_folder_is_refused_by_name(demo_copy, tmp_path):
     with pytest.raises(ReportWriteError) as refused:
         build_report(snap, missing, draft=True)
     assert str(refused.value) == f"Mappen {missing.parent} finns inte."
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["{d}/saknas.kompass", "-o", "{d}/r.pdf"], "Utvärderingsfilen {d}/saknas.kompass finns inte."),
+        (
+            ["{demo}", "-o", "{d}/r.pdf", "--national-average", "{d}/saknas.json"],
+            "Medelvärdesfilen {d}/saknas.json finns inte.",
+        ),
+        (
+            ["{demo}", "-o", "{d}/ny.kompass", "--draft"],
+            "ny.kompass är en utvärderingsfil; ange ett filnamn som slutar på .pdf eller .docx.",
+        ),
+    ],
+)
+def test_a_missing_input_or_an_evaluation_file_as_target_is_named(demo_copy, tmp_path, capsys, argv, message):
+    code = main(["report", *(a.format(d=tmp_path, demo=demo_copy) for a in argv)])
+    assert code == 1
+    assert capsys.readouterr().err == f"kompass report: {message.format(d=tmp_path)}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [demo_copy.name]
