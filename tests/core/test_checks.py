@@ -392,3 +392,10 @@ def test_a_framework_copy_without_strengths_or_improvements_is_reported(done, fw
     snap = replace(done, framework=replace(fw, finding_kinds=kinds))
     problems = consistency_problems(snap)
     assert "ramverket: finding_kinds måste innehålla strength och improvement" in problems
+
+
+def test_a_framework_copy_with_its_areas_out_of_order_is_reported(done, fw):
+    swapped = replace(fw, areas=(fw.areas[1], fw.areas[0], *fw.areas[2:]))
+    assert consistency_problems(replace(done, framework=swapped)) == [
+        "ramverket: områdena ska numreras 1..8 i ordning, inte [2, 1, 3, 4, 5, 6, 7, 8]"
+    ]

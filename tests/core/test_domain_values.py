@@ -20,6 +20,7 @@ from kompass_desktop.domain.reference import (
     parse_national_averages,
 )
 from kompass_desktop.domain.stored import (
+    VALUE_RULES,
     check_area_scores,
     check_facts,
     check_text_list,
@@ -268,3 +269,20 @@ def test_finite_numbers_for_real_columns():
     assert finite_number(3) and finite_number(2.5) and finite_number(0)
     assert not finite_number(True) and not finite_number(float("nan")) and not finite_number(float("inf"))
     assert not finite_number("3") and not finite_number(None)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "good", "bad", "message"),
+    [
+        ("evaluation", "municipality_code", ["", "1060"], "106", "kommunkoden ”106” är inte fyra siffror"),
+        ("evaluation", "unlisted", [0, 1], 2, "värdet ”2” är varken 0 eller 1"),
+        ("scores", "points", [None, "12.5"], "tolv", "poängen ”tolv” är inte ett tal"),
+    ],
+)
+def test_plain_columns_with_a_rule_name_what_is_wrong(table, column, good, bad, message):
+    rule = VALUE_RULES[table][column]
+    for value in good:
+        rule(value)
+    with pytest.raises(ValueError) as err:
+        rule(bad)
+    assert str(err.value) == message

@@ -137,6 +137,18 @@ def test_a_sub_area_the_version_lacks_is_named_with_the_version():
     assert str(refused.value) == "Delfrågan 3.9 finns inte i Kommunkompassen 2016 (version 2.1)."
 
 
+def test_a_sub_area_without_heading_or_aliases_uses_its_title(private_resources):
+    """Both are optional in a framework file (framework.schema.json)."""
+    path = private_resources / "frameworks" / "2019.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sub = data["areas"][1]["subareas"][0]
+    sub["title"] = "Hållbar utveckling"
+    del sub["heading"], sub["aliases"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = resources.framework("2019").subarea("2.1")
+    assert (loaded.title, loaded.heading, loaded.aliases) == ("Hållbar utveckling", "Hållbar utveckling", ())
+
+
 def test_missing_standard_text_is_a_clear_error(private_resources):
     path = private_resources / "texts" / "2016.toml"
     text = path.read_text(encoding="utf-8").replace("[areas.5]", "[areas.five]")

@@ -263,6 +263,8 @@ def test_the_names_of_an_evaluation_from_what_its_file_stores(register):
         "Lindsjö",
         None,
     )
+    # a name of two words is not shortened unless it ends in kommun/stad
+    assert names_for("Lilla Lindsjö", "", True, register).short == "Lilla Lindsjö"
     # a code the register no longer has: the stored name, shortened
     gone = names_for("Provby kommun", "9999", False, register)
     assert (gone.display, gone.short, gone.code, gone.listing) == (
@@ -271,3 +273,8 @@ def test_the_names_of_an_evaluation_from_what_its_file_stores(register):
         "9999",
         Listing.REGISTER,
     )
+
+
+def test_a_name_as_lists_show_it_is_found_by_its_code(register):
+    assert register.find("Olofströms kommun (1060)").code == "1060"
+    assert register.find("Lindsjö kommun (1060)").code == "1060"  # the code wins

@@ -180,3 +180,10 @@ def test_a_published_arithmetic_mistake_cannot_happen_here():
     assert area1.stated_sum == 68
     assert summary.area(1).achieved == 70
     assert summary.total == sum(scores.values())
+
+
+def test_every_sub_score_carries_its_maximum():
+    """The maximum a report prints beside each sub-area (3.2 Politisk styrning: 30 of 100)."""
+    area = summarize(resources.framework("2019"), {}).area(3)
+    maxima = {s.number: s.max for s in area.subareas}
+    assert maxima["3.2"] == 30 and sum(maxima.values()) == 100
