@@ -20,7 +20,7 @@ from support import digest
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.model import TextScope
-from kompass_desktop.report import ReportWriteError, build_report, missing_for_final
+from kompass_desktop.report import ReportNotReady, ReportWriteError, build_report, missing_for_final
 from kompass_desktop.services import EvaluationSession
 
 HEADER = "kompass report: Den slutliga rapporten kan inte skapas: "
@@ -237,3 +237,16 @@ def test_a_missing_input_or_an_evaluation_file_as_target_is_named(demo_copy, tmp
     assert code == 1
     assert capsys.readouterr().err == f"kompass report: {message.format(d=tmp_path)}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [demo_copy.name]
+
+
+def test_a_refusal_carries_its_items_for_the_program_to_word(demo_copy, tmp_path, skr):
+    """The program words each missing item in the user's language from its kind."""
+    change(demo_copy, lambda s: s.update_info(evaluators=[]))
+    change(demo_copy, lambda s: s.scores.set_text(TextScope.SUBAREA, "2.2", ""))
+    with EvaluationSession.open(demo_copy, readonly=True) as s:
+        snap = s.snapshot()
+    out = tmp_path / "rapport.pdf"
+    with pytest.raises(ReportNotReady) as refused:
+        build_report(snap, out, draft=False, national_path=skr)
+    assert [(i.kind, i.ref) for i in refused.value.items] == [("no_evaluators", ""), ("empty_text", "2.2")]
+    assert not out.exists()
