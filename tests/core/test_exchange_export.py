@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import tempfile
 import zipfile
 from decimal import Decimal
@@ -332,6 +333,28 @@ def test_cli_export_and_import(demo_template, tmp_path, capsys):
     assert code == 0 and json.loads(out)["municipality"]["name"] == "Lindsjö kommun"
     code, _, err = run(capsys, "export", tmp_path / "missing.kompass", "-o", tmp_path / "m.kkx")
     assert code == 1 and "finns inte" in err
+
+
+def test_a_file_without_its_evaluation_record_is_not_exported(session, tmp_path, capsys):
+    path = session.path
+    session.close()
+    conn = sqlite3.connect(path)  # damaged by another program
+    with conn:
+        conn.execute("DELETE FROM evaluation")
+    conn.close()
+    code, _, err = run(capsys, "export", path, "-o", tmp_path / "x.kkx")
+    assert code == 1 and "test.kompass har ingen giltig utvärderingspost och kan inte exporteras." in err
+    assert not (tmp_path / "x.kkx").exists()
+
+
+def test_the_exchange_commands_are_described_in_the_help(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    lines = {line.split(maxsplit=1)[0]: line for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert "nationella medelvärden ur exporter och utvärderingsfiler" in lines["aggregate"]
+    assert "exportera en utvärdering till en .kkx-fil" in lines["export"]
+    assert "slå samman en medbedömares kopia med huvudfilen" in lines["merge"]
 
 
 def test_export_works_while_the_file_is_open_for_writing(session, tmp_path):

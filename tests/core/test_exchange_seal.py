@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import random
@@ -154,6 +155,27 @@ def test_wrong_key(sealed, tmp_path, capsys):
     _pub, wrong = seal.keygen(other / "fel")
     code, _, err = run(capsys, "unseal", sealed, "--key", wrong, "-o", tmp_path / "out.kkx")
     assert code == 1 and "manipulerad eller fel nyckel" in err and "din nyckel är" in err
+    assert "sealed.kkx kunde inte öppnas – manipulerad eller fel nyckel (filen är förseglad för nyckel" in err
+    assert not (tmp_path / "out.kkx").exists()
+
+
+def test_a_key_of_the_wrong_length(keys, tmp_path, capsys):
+    short = tmp_path / "short.key"
+    header = keys[1].read_text().splitlines()[0]
+    short.write_text(f"{header}\n{base64.b64encode(bytes(31)).decode()}\n")
+    with pytest.raises(SealError) as err:
+        seal.load_private_key(short)
+    assert str(err.value) == f"{short}: nyckeln är skadad (fel längd)."
+
+
+def test_a_sealed_export_whose_content_is_broken_is_named(keys, tmp_path, capsys):
+    public = seal.load_public_key(keys[0])
+    header = {"file_id": "x", "framework_id": "2019", "municipality": "Testby", "year": 2025}
+    broken = seal.seal_bytes(b"PK\x03\x04 not a zip", public, seal.header_for(header, public))
+    source = tmp_path / "broken.kkx"
+    source.write_bytes(broken)
+    code, _, err = run(capsys, "unseal", source, "--key", keys[1], "-o", tmp_path / "out.kkx")
+    assert code == 1 and "broken.kkx är avkortad eller skadad" in err
     assert not (tmp_path / "out.kkx").exists()
 
 
