@@ -415,6 +415,20 @@ def _checkers():
     return compile_schema(schema), Draft202012Validator(schema)
 
 
+def test_fast_schema_check_refuses_an_empty_name_and_a_version_that_is_no_id(full):
+    """Compiled here, not taken from a cache: mutation testing must see every compilation."""
+    fast = compile_schema(resources.load_schema("evaluation-export.schema.json"))
+    doc = _small_document(full)
+    assert fast(doc)
+    for change in (
+        lambda d: d["records"]["interviews"][0].update(grp=""),  # minLength 1
+        lambda d: d["history"][0].update(parent_rev="inte ett id"),  # anyOf: a uuid or null
+    ):
+        changed = copy.deepcopy(doc)
+        change(changed)
+        assert not fast(changed)
+
+
 def test_fast_schema_refuses_keywords_it_does_not_know():
     with pytest.raises(NotImplementedError):
         compile_schema({"type": "string", "format": "date"})
