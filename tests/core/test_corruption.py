@@ -468,3 +468,50 @@ def test_validate_names_each_field_of_the_wrong_type_and_only_those(good, capsys
 )
 def test_only_damage_to_the_file_itself_counts_as_damage(text, name, damaged):
     assert is_damage(_sqlite_error(text, name)) is damaged
+
+
+class _Pragmas:
+    """A connection whose PRAGMA answers are given (or whose quick_check fails with ``error``)."""
+
+    def __init__(self, quick_check=("ok",), error=None):
+        self.answers = {"quick_check": [(r,) for r in quick_check], "application_id": [(0x4B4F4D50,)]}
+        self.answers["user_version"] = [(3,)]
+        self.error = error
+
+    def execute(self, sql):
+        name = sql.split()[1].split("(")[0]
+        if self.error is not None:
+            raise self.error
+        rows = self.answers[name]
+
+        class Cursor:
+            def fetchall(self):
+                return rows
+
+            def fetchone(self):
+                return rows[0]
+
+        return Cursor()
+
+
+def test_an_integrity_check_that_fails_says_what_and_what_to_do(tmp_path):
+    from kompass_desktop.storage.recovery import check_integrity
+
+    path = tmp_path / "x.kompass"
+    assert check_integrity(_Pragmas(), path) == 3
+    with pytest.raises(CorruptFile) as refused:
+        check_integrity(_Pragmas(quick_check=("row 3 missing from index a", "wrong # of entries")), path)
+    assert str(refused.value) == (
+        "x.kompass är skadad (row 3 missing from index a; wrong # of entries). "
+        "Återställ en säkerhetskopia (kompass backups)."
+    )
+    with pytest.raises(CorruptFile) as refused:
+        check_integrity(_Pragmas(error=sqlite3.DatabaseError("database disk image is malformed")), path)
+    assert str(refused.value) == (
+        "x.kompass är skadad och kan inte öppnas (database disk image is malformed). "
+        "Återställ en säkerhetskopia (kompass backups)."
+    )
+    with pytest.raises(StorageError) as refused:  # not damage: the file may be perfectly sound
+        check_integrity(_Pragmas(error=sqlite3.OperationalError("database is locked")), path)
+    assert not isinstance(refused.value, CorruptFile)
+    assert str(refused.value) == "x.kompass används av ett annat program just nu; försök igen."

@@ -99,6 +99,41 @@ def test_a_hot_journal_restores_a_torn_first_page(saved):
         assert s.scores.all()["2.1"] == 6
 
 
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # SQLite's rollback-journal header (pager.c)
+
+
+def journal(sector: int, page_size: int, records: list[tuple[int, bytes]], nonce: int = 7) -> bytes:
+    """A rollback journal as SQLite writes it: a header padded to one sector (at least 512
+    bytes here), then records of (page number, the page as it was, checksum)."""
+    header = JOURNAL_MAGIC + struct.pack(">IIIII", len(records), nonce, 10, sector, page_size)
+    out = header + bytes(max(sector, 512) - len(header))
+    for page_no, page in records:
+        checksum = (nonce + sum(page[i] for i in range(len(page) - 200, 0, -200))) & 0xFFFFFFFF
+        out += struct.pack(">I", page_no) + page + struct.pack(">I", checksum)
+    return out
+
+
+def test_the_original_first_page_is_found_wherever_it_is_in_the_journal(tmp_path):
+    path = tmp_path / "fil.kompass"
+    path.write_bytes(bytes(4096))
+    first = bytes(range(256)) * 2
+    path.with_name(path.name + "-journal").write_bytes(
+        journal(512, 512, [(3, bytes([3]) * 512), (2, bytes([2]) * 512), (1, first)])
+    )
+    assert hot_journal_page1(path) == (True, first)
+
+
+@pytest.mark.parametrize(("sector", "page_size"), [(512, 1000), (512, 256), (16, 512)])
+def test_a_journal_with_an_impossible_header_is_hot_but_holds_no_first_page(tmp_path, sector, page_size):
+    """SQLite stops reading a journal at a header with an impossible sector or page size (it
+    rolls nothing back from it): so the file's own first page is the one to check."""
+    path = tmp_path / "fil.kompass"
+    path.write_bytes(bytes(4096))
+    page = bytes([1]) * page_size
+    path.with_name(path.name + "-journal").write_bytes(journal(sector, page_size, [(1, page)]))
+    assert hot_journal_page1(path) == (True, None)
+
+
 def test_a_foreign_database_with_a_hot_journal_is_refused_untouched(tmp_path):
     path = tmp_path / "annan.kompass"
     conn = sqlite3.connect(path)
