@@ -315,9 +315,6 @@ class EvaluationSession:
             raise KompassError(
                 msg("Platsbesöket kan inte sluta ({end}) före det börjar ({start}).", end=end, start=start)
             )
-        for key in ("evaluators", "facts"):
-            if key in changes:
-                changes[key] = [list(x) if isinstance(x, tuple) else x for x in changes[key]]
         old = self.info()
         with self.file.write():
             self.file.update("evaluation", self.evaluation_id, changes, author=self.author)

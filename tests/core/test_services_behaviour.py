@@ -351,3 +351,164 @@ def test_an_earlier_evaluation_is_read_from_its_file(session, tmp_path, fw2019):
         session.registers.add_earlier_from_file(session.path)
     assert str(err.value) == "Det är samma utvärdering som den som är öppen."
     assert len(session.registers.earlier()) == 1
+
+
+# -- the sample of 200: what each change names, and the remaining messages --------------------
+def test_a_score_change_names_its_record_and_the_points_before_and_after(session, told):
+    first = session.scores.set("4.2", "5")
+    second = session.scores.set("4.2", "10")
+    assert len(first.ids) == 1 and second.ids == first.ids
+    assert (first.old, first.new, second.old, second.new) == (None, Decimal(5), Decimal(5), Decimal(10))
+    session.set_author("Andra utvärderaren")
+    session.scores.set("4.2", "5")
+    agreed = session.consensus.agree("4.2", "10", "Enades")
+    assert len(agreed.ids) == 1 and agreed.ids != first.ids
+    assert (agreed.before().points, agreed.after().points) == (None, Decimal(10))
+    assert told == [first, second, told[2], agreed]
+
+
+def test_the_scores_are_read_once_per_version_of_the_file(session, monkeypatch):
+    """Every page asks for the scores after every edit: they are read from the file once per
+    change of it, not once per question (a score edit used to read them four times)."""
+    from kompass_desktop.services import context
+
+    reads = []
+    load = context.repo.load_consensus
+    monkeypatch.setattr(context.repo, "load_consensus", lambda *a: reads.append(1) or load(*a))
+    session.scores.set("1.1", "5")
+    reads.clear()
+    assert session.scores.all()["1.1"] == Decimal(5)
+    session.summary()
+    session.consensus.view()
+    assert len(reads) == 1
+    session.scores.set("1.1", "10")
+    assert session.scores.all()["1.1"] == Decimal(10)
+    assert len(reads) == 2
+
+
+def test_the_charts_of_a_session_show_it_and_an_earlier_evaluation_of_another_version(session):
+    from kompass_desktop.services.comparison import session_chart_data
+
+    session.update_info(municipality_code="1060", year=2025)
+    session.scores.set_many({"1.1": "10", "1.2": "5"})
+    session.registers.add_earlier(2017, "2016", {"1": "40", "8": "55"})
+    data = session_chart_data(session, None)
+    assert [s.label for s in data.series] == ["Olofström 2025", "Olofström 2017"]
+    assert data.current.values[0] == Decimal(15)
+    assert data.series[1].values[:2] == (Decimal(40), Decimal(55))  # 2016's area 8 is 2019's area 2
+
+
+def test_linking_and_unlinking_a_note_is_told_and_stored(session, told):
+    finding = session.findings.add(7, FindingKind.STRENGTH, "Bra kompetensförsörjning")
+    note = session.notes.add("HR-planen följs upp", "7.1")
+    with pytest.raises(NotFound) as err:
+        session.findings.link_note(finding.id, "finns-inte")
+    assert str(err.value) == "Anteckningen som ska länkas finns inte."
+    session.findings.link_note(finding.id, note.id)
+    told.clear()
+    change = session.findings.unlink_note(finding.id, note.id)
+    assert told == [change]
+    assert (change.kind, change.ids, change.areas) == (ChangeKind.FINDING, (finding.id,), {7})
+    with reopened(session) as again:
+        assert again.findings.get(finding.id).note_ids == ()
+
+
+def test_a_findings_position_is_stored(session):
+    first = session.findings.add(1, FindingKind.STRENGTH, "Första")
+    second = session.findings.add(1, FindingKind.STRENGTH, "Andra")
+    session.findings.update(second.id, position=first.position - 1)
+    with reopened(session) as again:
+        assert [f.body for f in sorted(again.findings.all(1), key=lambda f: f.position)] == [
+            "Andra",
+            "Första",
+        ]
+
+
+def test_a_new_note_is_told_and_notes_are_listed_per_sub_area(session, told):
+    note = session.notes.add("I 2.1", "2.1")
+    session.notes.add("I 2.2", "2.2")
+    assert told[0].ids == (note.id,) and told[0].subareas == {"2.1"}
+    assert [n.body for n in session.notes.all(subarea="2.1")] == ["I 2.1"]
+
+
+def test_register_records_are_told_and_checked_with_clear_messages(session, told):
+    interview = session.registers.add_interview(group="politiker", start="9:05", end="10:30")
+    assert (interview.start, interview.end) == ("09:05", "10:30")
+    assert [(c.kind, c.ids, c.new) for c in told] == [(ChangeKind.INTERVIEW, (interview.id,), interview)]
+    session.registers.delete(Register.INTERVIEW, interview.id)
+    restored = session.registers.restore(Register.INTERVIEW, interview.id)
+    assert restored.after().id == interview.id
+    problems = {
+        "group": ({"group": " "}, "Ange intervjugrupp."),
+        "date": ({"date": "i morgon"}, "Datum: ”i morgon” är inget giltigt datum (ÅÅÅÅ-MM-DD)."),
+        "start": ({"start": "nio"}, "Starttid: ”nio” är ingen tid (TT:MM)."),
+        "participants": ({"participants": -2}, "Antal deltagare kan inte vara negativt."),
+    }
+    for values, message in problems.values():
+        with pytest.raises(KompassError) as err:
+            session.registers.update(Register.INTERVIEW, interview.id, **values)
+        assert str(err.value) == message
+    with pytest.raises(KompassError) as err:
+        session.registers.add(Register.INTERVIEW)
+    assert str(err.value) == "Ange intervjugrupp."
+    with pytest.raises(KompassError) as err:
+        session.registers.add(Register.DOCUMENT, doc_type="Plan")
+    assert str(err.value) == "Dokumentet måste ha en titel."
+    with pytest.raises(KompassError) as err:
+        session.registers.add_earlier(2019, "2016", {"9": "50", "10": "40"})
+    assert str(err.value) == "Kommunkompassen 2016 (version 2.1) har inget område 9, 10."
+    with pytest.raises(KompassError) as err:
+        session.registers.add(Register.EARLIER, year=2019, area_scores={"1": "50"})
+    assert "None" not in str(err.value) and str(err.value).startswith("Okänd version av Kommunkompassen: ””.")
+
+
+def test_a_national_average_from_a_file_is_told(session, told):
+    from pathlib import Path
+
+    import kompass_desktop
+
+    bundled = Path(kompass_desktop.__file__).parents[1] / "resources" / "reference" / "national-average.json"
+    change = session.registers.set_national_average_from_file(bundled)
+    assert told == [change]
+    assert change.after().framework_id == "2019"
+    assert session.registers.national_average() == change.new
+
+
+def test_remaining_messages_of_texts_and_municipalities(session, tmp_path):
+    from kompass_desktop.services import files, municipality
+
+    with pytest.raises(KompassError) as err:
+        session.scores.set_text(TextScope.SUMMARY_OVERALL, "3", "Text")
+    assert str(err.value) == "Texten summary_overall gäller hela utvärderingen och har ingen referens."
+    with pytest.raises(KompassError) as err:
+        municipality.unlisted("   ")
+    assert str(err.value) == "Ange ett namn för den fiktiva kommunen eller övningen."
+    with pytest.raises(KompassError) as err:
+        session.update_info(municipality="  ")
+    assert str(err.value) == "Ange kommunens namn."
+    with pytest.raises(KompassError) as err:
+        session.update_info(inhabitants=-5)
+    assert str(err.value) == "inhabitants kan inte vara negativt."
+    blocker = tmp_path / "en-fil"
+    blocker.write_text("x")
+    with pytest.raises(KompassError) as err:
+        files.copy_to(session.path, blocker / "kopia.kompass")
+    assert str(err.value).startswith(f"Mappen {blocker} kunde inte skapas: ")
+    assert "None" not in str(err.value) and len(str(err.value)) > len(
+        f"Mappen {blocker} kunde inte skapas: ."
+    )
+
+
+def test_a_new_file_says_which_version_of_the_app_made_it(session):
+    from kompass_desktop import __version__
+
+    assert session.file.meta("created_with") == __version__
+
+
+def test_a_one_day_visit_and_numbers_given_as_text(session, told):
+    told.clear()
+    change = session.update_info(start_date="2025-03-10", end_date="2025-03-10", year="2024")
+    assert (change.kind, session.info().year) == (ChangeKind.INFO, 2024)
+    session.update_info(facts=[("Invånare", "13 000")])
+    with reopened(session) as again:
+        assert again.info().facts == session.info().facts
