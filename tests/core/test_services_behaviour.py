@@ -512,3 +512,15 @@ def test_a_one_day_visit_and_numbers_given_as_text(session, told):
     session.update_info(facts=[("Invånare", "13 000")])
     with reopened(session) as again:
         assert again.info().facts == session.info().facts
+
+
+def test_a_name_that_is_not_the_registers_is_refused_with_the_registers_name(session):
+    session.update_info(municipality_code="1060")
+    with pytest.raises(KompassError) as err:
+        session.update_info(municipality="Olofströms stad", municipality_code="1060")
+    assert str(err.value) == (
+        "Kommunen i kommunregistret heter Olofströms kommun; välj en annan kommun ur "
+        "registret eller ange att den inte finns där."
+    )
+    session.update_info(employees=0, inhabitants="0")  # nothing known yet: zero is a number
+    assert (session.info().employees, session.info().inhabitants) == (0, 0)
