@@ -43,24 +43,35 @@ def msg(template: str, /, **params: object) -> Message:
 
 class Joined(Message):
     """Several messages as one text: ``sep.join(items)`` (a detail list: damaged values, schema
-    problems).  Each item is translated on its own; an item that is data (a file name, a path and
-    jsonschema's own words) is a plain ``str`` and shown as it is."""
+    problems), each item without trailing ``trim`` characters.  Each item is translated on its
+    own; an item that is data (a file name, a path, jsonschema's own words) is a plain ``str``
+    and shown as it is."""
 
     items: tuple[str, ...]
     sep: str
+    trim: str
 
-    def __new__(cls, items: Sequence[str], sep: str = "; ") -> Joined:
-        self = str.__new__(cls, sep.join(items))
+    def __new__(cls, items: Sequence[str], sep: str = "; ", trim: str = "") -> Joined:
+        self = str.__new__(cls, sep.join(item.rstrip(trim) if trim else item for item in items))
         self.template = str(self)
         self.params = {}
         self.items = tuple(items)
         self.sep = sep
+        self.trim = trim
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Joined, (self.items, self.sep))
+        return (Joined, (self.items, self.sep, self.trim))
 
 
-def joined(items: Iterable[str], sep: str = "; ") -> Joined:
-    """``sep.join(items)``, keeping each item (a :class:`Message` is translated on its own)."""
-    return Joined(list(items), sep)
+def joined(items: Iterable[str], sep: str = "; ", trim: str = "") -> Joined:
+    """``sep.join(items)``, keeping each item (a :class:`Message` is translated on its own);
+    ``trim``: characters taken off the end of each item (e.g. its full stop)."""
+    return Joined(list(items), sep, trim)
+
+
+def joined_at_most(items: Sequence[str], limit: int, sep: str = "; ", trim: str = "") -> Message:
+    """The first ``limit`` items joined, then " (och N till)" when there are more."""
+    shown = joined(items[:limit], sep, trim)
+    more = len(items) - limit
+    return msg("{items} (och {more} till)", items=shown, more=more) if more > 0 else shown

@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import ScoreError
 from .framework import FindingKind, Framework
-from .messages import msg
+from .messages import joined, msg
 from .model import SourceKind, TextScope
 from .reference import NationalAverage, NationalAverageError, Stat, parse_national_averages
 from .scoring import parse_points
@@ -29,8 +29,10 @@ DATA_ERRORS = (KeyError, IndexError, TypeError, ValueError, ArithmeticError, Att
 
 
 def _show(value: object, limit: int = 30) -> str:
+    """A stored value as a message shows it (between quotes in the template): at most ``limit``
+    characters, then "…"."""
     text = str(value)
-    return f"”{text[:limit]}…”" if len(text) > limit else f"”{text}”"
+    return f"{text[:limit]}…" if len(text) > limit else text
 
 
 def parse_stored_points(value: object) -> Decimal | None:
@@ -38,33 +40,33 @@ def parse_stored_points(value: object) -> Decimal | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(msg("poängen {value} är inte lagrad som text", value=_show(value)))
+        raise ValueError(msg("poängen ”{value}” är inte lagrad som text", value=_show(value)))
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise ValueError(msg("poängen {value} är inte ett tal", value=_show(value))) from None
+        raise ValueError(msg("poängen ”{value}” är inte ett tal", value=_show(value))) from None
     if not number.is_finite():
-        raise ValueError(msg("poängen {value} är inte ett tal", value=_show(value)))
+        raise ValueError(msg("poängen ”{value}” är inte ett tal", value=_show(value)))
     try:
         parse_points(number)
     except ScoreError as err:
-        raise ValueError(msg("poängen {value}: {err}", value=_show(value), err=err)) from None
+        raise ValueError(msg("poängen ”{value}”: {err}", value=_show(value), err=err)) from None
     return number
 
 
 def parse_json(value: object) -> Any:
     if not isinstance(value, str):
-        raise ValueError(msg("värdet {value} är inte JSON-text", value=_show(value)))
+        raise ValueError(msg("värdet ”{value}” är inte JSON-text", value=_show(value)))
     try:
         return json.loads(value)
     except (json.JSONDecodeError, RecursionError):
-        raise ValueError(msg("ogiltig JSON ({value})", value=_show(value))) from None
+        raise ValueError(msg("ogiltig JSON (”{value}”)", value=_show(value))) from None
 
 
 def check_text_list(value: Any) -> None:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
         raise ValueError(
-            msg("väntade en lista med texter, fann {value}", value=_show(json.dumps(value, default=str)))
+            msg("väntade en lista med texter, fann ”{value}”", value=_show(json.dumps(value, default=str)))
         )
 
 
@@ -74,24 +76,24 @@ def check_facts(value: Any) -> None:
         isinstance(x, list) and len(x) == 2 and all(isinstance(y, scalar) for y in x) for x in value
     ):
         raise ValueError(
-            msg("väntade en lista med par (rubrik, värde), fann {value}", value=_show(json.dumps(value)))
+            msg("väntade en lista med par (rubrik, värde), fann ”{value}”", value=_show(json.dumps(value)))
         )
 
 
 def check_area_scores(value: Any) -> None:
     if not isinstance(value, dict):
-        raise ValueError(msg("väntade områdespoäng, fann {value}", value=_show(json.dumps(value))))
+        raise ValueError(msg("väntade områdespoäng, fann ”{value}”", value=_show(json.dumps(value))))
     for key, points in value.items():
         try:
             int(key)
             number = Decimal(str(points))
         except DATA_ERRORS:
             raise ValueError(
-                msg("område {area}: {points} är inte ett tal", area=_show(key), points=_show(points))
+                msg("område ”{area}”: ”{points}” är inte ett tal", area=_show(key), points=_show(points))
             ) from None
         if isinstance(points, bool) or not number.is_finite():
             raise ValueError(
-                msg("område {area}: {points} är inte ett tal", area=_show(key), points=_show(points))
+                msg("område ”{area}”: ”{points}” är inte ett tal", area=_show(key), points=_show(points))
             )
 
 
@@ -102,7 +104,7 @@ def enum_rule(kind: type[StrEnum]) -> Callable[[Any], None]:
         if value not in allowed:
             raise ValueError(
                 msg(
-                    "okänt värde {value} (tillåtna: {allowed})",
+                    "okänt värde ”{value}” (tillåtna: {allowed})",
                     value=_show(value),
                     allowed=", ".join(sorted(allowed)),
                 )
@@ -125,12 +127,12 @@ def _check_points(value: Any) -> None:
 
 def _check_municipality_code(value: Any) -> None:
     if value != "" and not (isinstance(value, str) and re.fullmatch("[0-9]{4}", value)):
-        raise ValueError(msg("kommunkoden {value} är inte fyra siffror", value=_show(value)))
+        raise ValueError(msg("kommunkoden ”{value}” är inte fyra siffror", value=_show(value)))
 
 
 def _check_flag(value: Any) -> None:
     if value not in (0, 1) or isinstance(value, float):
-        raise ValueError(msg("värdet {value} är varken 0 eller 1", value=_show(value)))
+        raise ValueError(msg("värdet ”{value}” är varken 0 eller 1", value=_show(value)))
 
 
 #: Plain columns with a rule beyond their SQL type: table -> column -> rule.
@@ -178,7 +180,9 @@ def parse_stored_national(value: object) -> NationalAverage | None:
     try:
         table = parse_national_averages(data)
     except NationalAverageError as err:  # names the JSON path and the problem
-        raise ValueError(msg("det nationella medelvärdet: {err}", err=str(err).rstrip("."))) from None
+        raise ValueError(
+            msg("det nationella medelvärdet: {err}", err=joined(err.args[:1], trim="."))
+        ) from None
     except DATA_ERRORS as err:
         raise ValueError(
             msg("det nationella medelvärdet är ofullständigt ({kind})", kind=type(err).__name__)
@@ -186,9 +190,9 @@ def parse_stored_national(value: object) -> NationalAverage | None:
     average = next(iter(table.values()), None)
     if average is not None:
         for area, stat in average.areas.items():
-            _finite(stat, f"nationellt medelvärde, område {area}")
+            _finite(stat, msg("nationellt medelvärde, område {area}", area=area))
         if average.total is not None:
-            _finite(average.total, "nationellt medelvärde, totalt")
+            _finite(average.total, msg("nationellt medelvärde, totalt"))
     return average
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain.messages import msg
+from ..domain.messages import joined, msg
 from ..services.session import close_after_error, default_author
 from ..storage import exchange_io as xio
 from ..storage.db import EvaluationFile
@@ -85,25 +85,25 @@ def _verify(f: EvaluationFile, data: ExportData) -> None:
     problems: list[str] = []
     with xio.consistent_read(f):
         if f.evaluation_id != data.evaluation_id:
-            problems.append("utvärderingens id")
+            problems.append(msg("utvärderingens id"))
         copy = xio.framework_copy(f)
         if (copy.id, copy.data, copy.frozen_at) != (
             data.document["framework"]["id"],
             data.document["framework"]["data"],
             data.document["framework"]["frozen_at"],
         ):
-            problems.append("ramverkskopian")
+            problems.append(msg("ramverkskopian"))
         for table in TABLES:
             if _stored(table, xio.all_records(f, table)) != _stored(table, data.rows(table)):
                 problems.append(table)
         exported = data.history()
         if xio.all_history(f)[: len(exported)] != exported:
-            problems.append("historiken")
+            problems.append(msg("historiken"))
     if problems:
         raise ExchangeError(
             msg(
                 "Importen kunde inte verifieras ({problems} skiljer sig); {name} skapades inte.",
-                problems=", ".join(problems),
+                problems=joined(problems, ", "),
                 name=f.path.name,
             )
         )

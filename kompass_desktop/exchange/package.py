@@ -20,7 +20,7 @@ from .. import resources
 from ..domain.consensus import AgreedScore, Consensus, IndependentScore, build_consensus
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
-from ..domain.messages import msg
+from ..domain.messages import joined_at_most, msg
 from ..domain.scoring import parse_points
 from ..storage.db import Row
 from ..storage.exchange_io import HistoryEntry
@@ -148,11 +148,8 @@ def schema_problems(instance: Any, part: str = "evaluation") -> list[str]:
 
 
 def _reject_many(label: str, what: str, problems: list[str]) -> RejectedArchive:
-    shown = "; ".join(p.rstrip(".") for p in problems[:MAX_REPORTED])
-    more = f" (och {len(problems) - MAX_REPORTED} till)" if len(problems) > MAX_REPORTED else ""
-    return RejectedArchive(
-        msg("{label}: {what}: {shown}{more}.", label=label, what=what, shown=shown, more=more)
-    )
+    shown = joined_at_most(problems, MAX_REPORTED, trim=".")
+    return RejectedArchive(msg("{label}: {what}: {shown}.", label=label, what=what, shown=shown))
 
 
 def _check_version(data: Any, label: str) -> None:
@@ -288,5 +285,5 @@ def _manifest_mismatches(manifest: Mapping[str, Any], doc: Mapping[str, Any]) ->
         differing = sorted(
             k for k in set(counts) | set(manifest["counts"]) if manifest["counts"].get(k) != counts.get(k)
         )
-        problems.append(f"$.counts: antalet poster stämmer inte ({', '.join(differing)})")
+        problems.append(msg("$.counts: antalet poster stämmer inte ({tables})", tables=", ".join(differing)))
     return problems

@@ -265,7 +265,11 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
     fw = frozen_framework(doc["framework"]["data"])
     problems: list[str] = []
     if fw.id != fw_id:
-        problems.append(f"$.framework.data.id: ”{fw.id}” stämmer inte med $.framework.id ”{fw_id}”")
+        problems.append(
+            msg(
+                "$.framework.data.id: ”{id}” stämmer inte med $.framework.id ”{fw_id}”", id=fw.id, fw_id=fw_id
+            )
+        )
     eid: str = doc["evaluation_id"]
     recs: Mapping[str, list[dict[str, Any]]] = doc["records"]
     seen: dict[str, str] = {}
@@ -276,13 +280,26 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
         for i, rec in enumerate(recs[table]):
             where = f"$.records.{table}[{i}]"
             if rec["id"] in seen:
-                problems.append(f"{where}.id: id {rec['id']} förekommer redan ({seen[rec['id']]})")
+                problems.append(
+                    msg(
+                        "{where}.id: id {id} förekommer redan ({first})",
+                        where=where,
+                        id=rec["id"],
+                        first=seen[rec["id"]],
+                    )
+                )
             seen.setdefault(rec["id"], where)
     evals = recs["evaluation"]
     if len(evals) != 1 or evals[0]["id"] != eid:
-        problems.append(f"$.records.evaluation: ska innehålla exakt en post med id {eid}")
+        problems.append(msg("$.records.evaluation: ska innehålla exakt en post med id {eid}", eid=eid))
     elif evals[0]["framework_id"] != fw_id:
-        problems.append(f"$.records.evaluation[0].framework_id: ”{evals[0]['framework_id']}” ≠ ”{fw_id}”")
+        problems.append(
+            msg(
+                "$.records.evaluation[0].framework_id: ”{found}” ≠ ”{fw_id}”",
+                found=evals[0]["framework_id"],
+                fw_id=fw_id,
+            )
+        )
     ids = {t: {r["id"] for r in recs[t]} for t in TABLES}
     _check_scores(recs["scores"], fw, eid, problems)
     _check_independent(recs["independent_scores"], fw, eid, problems)
@@ -296,31 +313,58 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
     )
     for i, link in enumerate(recs["finding_notes"]):
         if link["finding_id"] not in ids["findings"]:
-            problems.append(f"$.records.finding_notes[{i}].finding_id: iakttagelsen finns inte i exporten")
+            problems.append(
+                msg("$.records.finding_notes[{i}].finding_id: iakttagelsen finns inte i exporten", i=i)
+            )
         if link["note_id"] not in ids["notes"]:
-            problems.append(f"$.records.finding_notes[{i}].note_id: anteckningen finns inte i exporten")
+            problems.append(
+                msg("$.records.finding_notes[{i}].note_id: anteckningen finns inte i exporten", i=i)
+            )
     refs = (("interview_id", "interviews"), ("document_id", "documents"), ("web_id", "web_sources"))
     for i, note in enumerate(recs["notes"]):
         for key, table in refs:
             if note[key] is not None and note[key] not in ids[table]:
-                problems.append(f"$.records.notes[{i}].{key}: posten {note[key]} finns inte i exporten")
+                problems.append(
+                    msg(
+                        "$.records.notes[{i}].{key}: posten {id} finns inte i exporten",
+                        i=i,
+                        key=key,
+                        id=note[key],
+                    )
+                )
         if note["subarea"] is not None and not fw.has_subarea(note["subarea"]):
             problems.append(
-                f"$.records.notes[{i}].subarea: delfrågan {note['subarea']} finns inte i {fw.name}"
+                msg(
+                    "$.records.notes[{i}].subarea: delfrågan {sub} finns inte i {fw}",
+                    i=i,
+                    sub=note["subarea"],
+                    fw=fw.name,
+                )
             )
     kinds = {k.value for k in fw.finding_kinds}
     areas = {a.number for a in fw.areas}
     for i, finding in enumerate(recs["findings"]):
         if finding["area"] not in areas:
-            problems.append(f"$.records.findings[{i}].area: område {finding['area']} finns inte")
+            problems.append(
+                msg("$.records.findings[{i}].area: område {area} finns inte", i=i, area=finding["area"])
+            )
         if finding["kind"] not in kinds:
-            problems.append(f"$.records.findings[{i}].kind: ”{finding['kind']}” används inte i {fw.name}")
+            problems.append(
+                msg(
+                    "$.records.findings[{i}].kind: ”{kind}” används inte i {fw}",
+                    i=i,
+                    kind=finding["kind"],
+                    fw=fw.name,
+                )
+            )
     if not doc["personal_data"]:
         _check_no_personal_data(doc, problems)
     record_tables = {rid: t for t in TABLES for rid in ids[t]}
     for i, entry in enumerate(doc.get("history", [])):
         if record_tables.get(entry["record_id"]) != entry["table"]:
-            problems.append(f"$.history[{i}].record_id: posten finns inte i {entry['table']}")
+            problems.append(
+                msg("$.history[{i}].record_id: posten finns inte i {table}", i=i, table=entry["table"])
+            )
     return Checked(fw, problems)
 
 
@@ -330,20 +374,24 @@ def _check_scores(scores: list[dict[str, Any]], fw: Framework, eid: str, problem
         where = f"$.records.scores[{i}]"
         sub = score["subarea"]
         if not fw.has_subarea(sub):
-            problems.append(f"{where}.subarea: delfrågan {sub} finns inte i {fw.name}")
+            problems.append(
+                msg("{where}.subarea: delfrågan {sub} finns inte i {fw}", where=where, sub=sub, fw=fw.name)
+            )
             continue
         if sub in subareas:
-            problems.append(f"{where}.subarea: delfrågan {sub} har två poängposter")
+            problems.append(msg("{where}.subarea: delfrågan {sub} har två poängposter", where=where, sub=sub))
         subareas.add(sub)
         if score["id"] != keyed_id(eid, f"score:{sub}"):
-            problems.append(f"{where}.id: fel id för poängen till {sub}")
+            problems.append(msg("{where}.id: fel id för poängen till {sub}", where=where, sub=sub))
         if "reason" not in score:
-            problems.append(f"{where}.reason: saknas (exportformat {FORMAT_VERSION})")
+            problems.append(
+                msg("{where}.reason: saknas (exportformat {version})", where=where, version=FORMAT_VERSION)
+            )
         if score["points"] is not None:
             try:
                 check_points(parse_points(score["points"]), fw.subarea(sub))
             except KompassError as err:
-                problems.append(f"{where}.points: {err}")
+                problems.append(msg("{where}.points: {err}", where=where, err=err))
 
 
 def _check_independent(scores: list[dict[str, Any]], fw: Framework, eid: str, problems: list[str]) -> None:
@@ -352,24 +400,42 @@ def _check_independent(scores: list[dict[str, Any]], fw: Framework, eid: str, pr
         where = f"$.records.independent_scores[{i}]"
         sub, evaluator = score["subarea"], score["evaluator"]
         if not fw.has_subarea(sub):
-            problems.append(f"{where}.subarea: delfrågan {sub} finns inte i {fw.name}")
+            problems.append(
+                msg("{where}.subarea: delfrågan {sub} finns inte i {fw}", where=where, sub=sub, fw=fw.name)
+            )
             continue
         if (sub, evaluator) in seen:
-            problems.append(f"{where}: två poäng för {sub} av {evaluator}")
+            problems.append(
+                msg("{where}: två poäng för {sub} av {evaluator}", where=where, sub=sub, evaluator=evaluator)
+            )
         seen.add((sub, evaluator))
         if score["id"] != independent_id(eid, sub, evaluator):
-            problems.append(f"{where}.id: fel id för poängen till {sub} av {evaluator}")
+            problems.append(
+                msg(
+                    "{where}.id: fel id för poängen till {sub} av {evaluator}",
+                    where=where,
+                    sub=sub,
+                    evaluator=evaluator,
+                )
+            )
         if score["points"] is not None:
             try:
                 check_points(parse_points(score["points"]), fw.subarea(sub))
             except KompassError as err:
-                problems.append(f"{where}.points: {err}")
+                problems.append(msg("{where}.points: {err}", where=where, err=err))
 
 
 def _check_keyed(records: list[dict[str, Any]], eid: str, table: str, key: Any, problems: list[str]) -> None:
     for i, rec in enumerate(records):
         if rec["id"] != keyed_id(eid, key(rec)):
-            problems.append(f"$.records.{table}[{i}].id: id stämmer inte med postens nyckel ({key(rec)})")
+            problems.append(
+                msg(
+                    "$.records.{table}[{i}].id: id stämmer inte med postens nyckel ({key})",
+                    table=table,
+                    i=i,
+                    key=key(rec),
+                )
+            )
 
 
 def _check_no_personal_data(doc: Mapping[str, Any], problems: list[str]) -> None:
@@ -377,13 +443,20 @@ def _check_no_personal_data(doc: Mapping[str, Any], problems: list[str]) -> None
     for i, interview in enumerate(recs["interviews"]):
         if "names" in interview:
             problems.append(
-                f"$.records.interviews[{i}].names: namn finns med fast filen säger att personuppgifter saknas"
+                msg(
+                    "$.records.interviews[{i}].names: namn finns med "
+                    "fast filen säger att personuppgifter saknas",
+                    i=i,
+                )
             )
     for i, note in enumerate(recs["notes"]):
         if is_interview_note(note):
             problems.append(
-                f"$.records.notes[{i}]: intervjuanteckning finns med "
-                "fast filen säger att personuppgifter saknas"
+                msg(
+                    "$.records.notes[{i}]: intervjuanteckning finns med "
+                    "fast filen säger att personuppgifter saknas",
+                    i=i,
+                )
             )
     if "history" in doc:
-        problems.append("$.history: historik finns med fast filen säger att personuppgifter saknas")
+        problems.append(msg("$.history: historik finns med fast filen säger att personuppgifter saknas"))

@@ -23,7 +23,8 @@ def translated(text: object) -> str:
     if not isinstance(text, Message):
         return str(text)
     if isinstance(text, Joined):  # a detail list: each item on its own
-        return text.sep.join(translated(item) for item in text.items)
+        items = (translated(item) for item in text.items)
+        return text.sep.join(item.rstrip(text.trim) if text.trim else item for item in items)
     template = QCoreApplication.translate(CONTEXT, text.template)
     if not text.params:
         return template

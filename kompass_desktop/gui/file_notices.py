@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
+from .error_text import translated
+
 
 class FileNotices(QObject):
     """The status-bar button for the open file's notices (none: no button)."""
@@ -27,7 +29,7 @@ class FileNotices(QObject):
     def show(self, notices: Sequence[str]) -> None:
         """Tell about ``notices`` once: a short status message and a button with the details."""
         self.clear()
-        self._notices = [str(n) for n in notices if str(n).strip()]
+        self._notices = [translated(n) for n in notices if str(n).strip()]  # in the GUI's language
         if not self._notices:
             return
         count = len(self._notices)

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain.messages import msg
+from ..domain.messages import joined, msg
 from .db import EvaluationFile
 from .errors import CorruptFile, ForeignSchema, StorageError, os_reason
 from .fileformat import SCHEMA_VERSION, check_name_fits, check_name_length, read_header
@@ -124,7 +124,11 @@ def open_evaluation_file(
             if differences:
                 opened.schema_problems = differences
                 opened.notices.append(
-                    f"{path.name} har ändrats av ett annat program: {'; '.join(differences)}."
+                    msg(
+                        "{name} har ändrats av ett annat program: {differences}.",
+                        name=path.name,
+                        differences=joined(differences),
+                    )
                 )
             return opened
         conn.close()
@@ -186,8 +190,12 @@ def _open_for_writing(
     if differences:
         text = describe_all(differences)
         opened.notices.append(
-            f"{path.name} innehöll databasobjekt som inte kommer från Kompass Desktop ({text}); "
-            "de togs bort innan något annat skrevs."
+            msg(
+                "{name} innehöll databasobjekt som inte kommer från Kompass Desktop ({text}); "
+                "de togs bort innan något annat skrevs.",
+                name=path.name,
+                text=text,
+            )
         )
     return opened
 

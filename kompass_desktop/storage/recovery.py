@@ -18,7 +18,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from ..domain.messages import msg
+from ..domain.messages import joined_at_most, msg
 from .errors import CorruptFile, ForeignSchema, StorageError, os_reason
 from .fileformat import APPLICATION_ID, SCHEMA_VERSION, journal_path, wal_path
 from .outputs import make_private_folder
@@ -114,8 +114,7 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def _damaged_values(path: Path, problems: list[str], limit: int = 8) -> CorruptFile:
-    more = len(problems) - limit
-    listed = "; ".join(problems[:limit]) + (f" (och {more} till)" if more > 0 else "")
+    listed = joined_at_most(problems, limit)
     return CorruptFile(
         msg(
             (
@@ -145,9 +144,9 @@ def probe(
         missing = [d for d in differences if d.problem == "missing" and d.object.type == "table"]
         if missing:
             what = (
-                "utvärderingsdata"
+                msg("utvärderingsdata")
                 if missing[0].object.name == "meta"
-                else f"tabellen {missing[0].object.name}"
+                else msg("tabellen {name}", name=missing[0].object.name)
             )
             raise CorruptFile(msg("{name} saknar {what} och kan inte öppnas.", name=path.name, what=what))
         changed = [d for d in differences if d.problem == "changed" and not d.repairable]
@@ -165,7 +164,9 @@ def probe(
         problems = value_problems(conn)
         if problems:
             raise _damaged_values(path, problems)
-        settings = [f"{path.name}: {p}; den används inte" for p in setting_problems(conn)]
+        settings: list[str] = [
+            msg("{name}: {p}; den används inte", name=path.name, p=p) for p in setting_problems(conn)
+        ]
         return conn, version, [d.describe() for d in differences], settings
     except sqlite3.Error as err:
         conn.close()

@@ -250,11 +250,12 @@ def load_national(f: EvaluationFile) -> NationalAverage | None:
 def file_problems(f: EvaluationFile) -> list[str]:
     """What is wrong with the file itself: SQLite's integrity check, schema objects we did not
     create, damaged values and history versions (each with what and where)."""
-    problems = [f"databasen: {r[0]}" for r in f.query("PRAGMA integrity_check(20)") if r[0] != "ok"]
+    integrity = f.query("PRAGMA integrity_check(20)")
+    problems: list[str] = [msg("databasen: {r}", r=r[0]) for r in integrity if r[0] != "ok"]
     if problems:
         return problems
     version = int(f.query("PRAGMA user_version")[0][0])
-    problems.extend(f"schemat: {d.describe()}" for d in compare_schema(f.conn, version))
+    problems.extend(msg("schemat: {d}", d=d.describe()) for d in compare_schema(f.conn, version))
     problems.extend(value_problems(f.conn))
     problems.extend(setting_problems(f.conn))
     problems.extend(history_problems(f.conn))

@@ -19,9 +19,15 @@ import functools
 import sqlite3
 from dataclasses import dataclass
 
+from ..domain.messages import Message, joined_at_most, msg
 from .schema import FTS_TABLES, MIGRATIONS, migrate
 
-_KIND_SV = {"table": "tabellen", "index": "indexet", "trigger": "utlösaren", "view": "vyn"}
+_KIND_SV = {
+    "table": msg("tabellen"),
+    "index": msg("indexet"),
+    "trigger": msg("utlösaren"),
+    "view": msg("vyn"),
+}
 #: Written by ANALYZE; statistics only, they change no data and run no code.
 _IGNORED_PREFIX = "sqlite_stat"
 
@@ -47,16 +53,20 @@ class SchemaDifference:
         """Triggers, views and indexes can be removed or re-created without touching data."""
         return self.object.type in ("trigger", "view", "index")
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         obj = self.object
-        label = f"{_KIND_SV.get(obj.type, obj.type)} ”{obj.name}”"
+        kind = _KIND_SV.get(obj.type, obj.type)
         if obj.type in ("trigger", "index") and obj.table:
-            label += f" (på {obj.table})"
-        return {
-            "foreign": f"{label} kommer inte från Kompass Desktop",
-            "changed": f"{label} är ändrad",
-            "missing": f"{label} saknas",
-        }[self.problem]
+            label = msg("{kind} ”{name}” (på {table})", kind=kind, name=obj.name, table=obj.table)
+        else:
+            label = msg("{kind} ”{name}”", kind=kind, name=obj.name)
+        if self.problem == "foreign":
+            return msg("{label} kommer inte från Kompass Desktop", label=label)
+        if self.problem == "changed":
+            return msg("{label} är ändrad", label=label)
+        if self.problem == "missing":
+            return msg("{label} saknas", label=label)
+        raise KeyError(self.problem)
 
 
 def _normal(sql: str | None) -> str:
@@ -104,10 +114,8 @@ def compare_schema(conn: sqlite3.Connection, version: int) -> list[SchemaDiffere
     return found
 
 
-def describe_all(differences: list[SchemaDifference], limit: int = 6) -> str:
-    texts = [d.describe() for d in differences]
-    more = len(texts) - limit
-    return "; ".join(texts[:limit]) + (f" (och {more} till)" if more > 0 else "")
+def describe_all(differences: list[SchemaDifference], limit: int = 6) -> Message:
+    return joined_at_most([d.describe() for d in differences], limit)
 
 
 def _quote(name: str) -> str:

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from ..domain.messages import Message, msg
 from ..domain.stored import (
     JSON_RULES,
     VALUE_RULES,
@@ -27,32 +28,39 @@ from .schema import RECORD_TABLES
 NATIONAL_META = "national_average"
 
 _RECORD_SV = {
-    "evaluation": "utvärderingen",
-    "scores": "poängposten",
-    "texts": "texten",
-    "notes": "anteckningen",
-    "findings": "iakttagelsen",
-    "finding_notes": "länken",
-    "interviews": "intervjun",
-    "documents": "dokumentet",
-    "web_sources": "webbkällan",
-    "earlier_evaluations": "den tidigare utvärderingen",
-    "independent_scores": "den egna poängen",
+    "evaluation": msg("utvärderingen"),
+    "scores": msg("poängposten"),
+    "texts": msg("texten"),
+    "notes": msg("anteckningen"),
+    "findings": msg("iakttagelsen"),
+    "finding_notes": msg("länken"),
+    "interviews": msg("intervjun"),
+    "documents": msg("dokumentet"),
+    "web_sources": msg("webbkällan"),
+    "earlier_evaluations": msg("den tidigare utvärderingen"),
+    "independent_scores": msg("den egna poängen"),
 }
 
 
-def where(table: str, row: dict[str, Any]) -> str:
+def where(table: str, row: dict[str, Any]) -> Message:
     """A reader's name for one record: "poängen för delfråga 1.1", "anteckningen 3f2a9c1e"."""
     if table == "scores" and isinstance(row.get("subarea"), str):
-        return f"poängen för delfråga {row['subarea']}"
+        return msg("poängen för delfråga {subarea}", subarea=row["subarea"])
     if table == "independent_scores" and isinstance(row.get("subarea"), str):
-        return f"poängen för delfråga {row['subarea']} av {row.get('evaluator') or 'en utvärderare'}"
+        evaluator = row.get("evaluator")
+        if not evaluator:
+            return msg("poängen för delfråga {subarea} av en utvärderare", subarea=row["subarea"])
+        return msg(
+            "poängen för delfråga {subarea} av {evaluator}", subarea=row["subarea"], evaluator=evaluator
+        )
     if table == "texts" and isinstance(row.get("scope"), str):
         ref = row.get("ref") or ""
-        return f"texten {row['scope']}{' ' + str(ref) if ref else ''}"
+        if ref:
+            return msg("texten {scope} {ref}", scope=row["scope"], ref=ref)
+        return msg("texten {scope}", scope=row["scope"])
     if table == "evaluation":
-        return "utvärderingen"
-    return f"{_RECORD_SV.get(table, table)} {str(row.get('id', '?'))[:8]}"
+        return msg("utvärderingen")
+    return msg("{record} {id}", record=_RECORD_SV.get(table, table), id=str(row.get("id", "?"))[:8])
 
 
 def _type_ok(declared: str, notnull: bool, value: Any) -> bool:
@@ -96,7 +104,7 @@ def record_problems(conn: sqlite3.Connection, table: str) -> list[str]:
     if not columns:
         return []  # a missing table is a schema problem, reported there
     names = [c[0] for c in columns]
-    problems = []
+    problems: list[str] = []
     conditions = [c for c in (_type_condition(*col) for col in columns) if c]
     if conditions:
         sql = f"SELECT * FROM {table} WHERE NOT ({' AND '.join(conditions)})"
@@ -106,7 +114,13 @@ def record_problems(conn: sqlite3.Connection, table: str) -> list[str]:
                 if not _type_ok(declared, notnull, row[name]):
                     shown = repr(row[name])[:30]
                     problems.append(
-                        f"{where(table, row)}: fältet {name} ({shown}) är inte av typen {declared}"
+                        msg(
+                            "{where}: fältet {name} ({shown}) är inte av typen {declared}",
+                            where=where(table, row),
+                            name=name,
+                            shown=shown,
+                            declared=declared,
+                        )
                     )
     rules: dict[str, Callable[[Any], None]] = dict(VALUE_RULES.get(table, {}))
     for name in RECORD_TABLES[table]:
@@ -123,7 +137,9 @@ def record_problems(conn: sqlite3.Connection, table: str) -> list[str]:
             try:
                 rule(row[name])
             except ValueError as err:
-                problems.append(f"{where(table, row)}: fältet {name}: {err}")
+                problems.append(
+                    msg("{where}: fältet {name}: {err}", where=where(table, row), name=name, err=err)
+                )
     return problems
 
 
@@ -141,11 +157,11 @@ def _json_rule(shape: Callable[[Any], None] | None) -> Callable[[Any], None]:
 def framework_problems(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT data FROM framework_copy").fetchall()
     if len(rows) != 1:
-        return [f"ramverkskopian: {len(rows)} kopior (väntade 1)"]
+        return [msg("ramverkskopian: {n} kopior (väntade 1)", n=len(rows))]
     try:
         parse_stored_framework(rows[0][0])
     except ValueError as err:
-        return [f"ramverkskopian (tabellen framework_copy): {err}"]
+        return [msg("ramverkskopian (tabellen framework_copy): {err}", err=err)]
     return []
 
 
@@ -158,7 +174,7 @@ def setting_problems(conn: sqlite3.Connection) -> list[str]:
     try:
         parse_stored_national(row[0])
     except ValueError as err:
-        return [f"inställningen {NATIONAL_META} (tabellen meta): {err}"]
+        return [msg("inställningen {key} (tabellen meta): {err}", key=NATIONAL_META, err=err)]
     return []
 
 
@@ -172,14 +188,16 @@ def value_problems(conn: sqlite3.Connection) -> list[str]:
 
 def history_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     """Versions in the history table that no longer parse (checked by ``validate``)."""
-    problems = []
+    problems: list[str] = []
     for seq, record_id, data in conn.execute("SELECT seq, record_id, data FROM history ORDER BY seq"):
         try:
             decoded = json.loads(data) if isinstance(data, str) else None
         except (json.JSONDecodeError, RecursionError):
             decoded = None
         if not isinstance(decoded, dict):
-            problems.append(f"historiken, version {seq} av post {str(record_id)[:8]}: ogiltig JSON")
+            problems.append(
+                msg("historiken, version {seq} av post {id}: ogiltig JSON", seq=seq, id=str(record_id)[:8])
+            )
             if len(problems) >= limit:
                 break
     return problems

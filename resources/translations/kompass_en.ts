@@ -792,7 +792,7 @@ kommen</source>
 <context>
     <name>FileNotices</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="36"/>
         <source>⚠ %n anmärkningar om filen</source>
         <translation>
             <numerusform>⚠ %n note about the file</numerusform>
@@ -800,23 +800,23 @@ kommen</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="36"/>
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="38"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="51"/>
         <source>Anmärkningar om filen</source>
         <translation>Notes about the file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="37"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="39"/>
         <source>Vad som ändrades eller hittades när filen öppnades</source>
         <translation>What was changed or found when the file was opened</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="42"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="44"/>
         <source>Filen är öppen. Läs anmärkningen om filen nere till höger.</source>
         <translation>The file is open. Read the note about the file at the bottom right.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="52"/>
         <source>När filen öppnades hittades detta. Ditt arbete i filen påverkas inte:</source>
         <translation>This was found when the file was opened. Your work in the file is not affected:</translation>
     </message>
@@ -2850,7 +2850,7 @@ kommen</source>
 <context>
     <name>file_notices</name>
     <message>
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="72"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="74"/>
         <source>Filen är stängd – ändringarna är sparade</source>
         <translation>The file is closed – the changes are saved</translation>
     </message>
@@ -3135,1531 +3135,1871 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <name>messages</name>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="17"/>
+        <source>$.counts: antalet poster stämmer inte ({tables})</source>
+        <translation>$.counts: the number of records does not match ({tables})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="18"/>
+        <source>$.framework.data.id: ”{id}” stämmer inte med $.framework.id ”{fw_id}”</source>
+        <translation>$.framework.data.id: “{id}” does not match $.framework.id “{fw_id}”</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="19"/>
         <source>$.framework.id: okänd version av Kommunkompassen ”{fw_id}” (denna version känner till {known}).</source>
         <translation>$.framework.id: unknown version of the Kommunkompassen “{fw_id}” (this version knows {known}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="18"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="20"/>
+        <source>$.history: historik finns med fast filen säger att personuppgifter saknas</source>
+        <translation>$.history: history is included although the file says it holds no personal data</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="21"/>
+        <source>$.history[{i}].record_id: posten finns inte i {table}</source>
+        <translation>$.history[{i}].record_id: the record is not in {table}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="22"/>
+        <source>$.records.evaluation: ska innehålla exakt en post med id {eid}</source>
+        <translation>$.records.evaluation: must contain exactly one record with id {eid}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="23"/>
+        <source>$.records.evaluation[0].framework_id: ”{found}” ≠ ”{fw_id}”</source>
+        <translation>$.records.evaluation[0].framework_id: “{found}” ≠ “{fw_id}”</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="24"/>
+        <source>$.records.finding_notes[{i}].finding_id: iakttagelsen finns inte i exporten</source>
+        <translation>$.records.finding_notes[{i}].finding_id: the finding is not in the export</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="25"/>
+        <source>$.records.finding_notes[{i}].note_id: anteckningen finns inte i exporten</source>
+        <translation>$.records.finding_notes[{i}].note_id: the note is not in the export</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="26"/>
+        <source>$.records.findings[{i}].area: område {area} finns inte</source>
+        <translation>$.records.findings[{i}].area: area {area} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="27"/>
+        <source>$.records.findings[{i}].kind: ”{kind}” används inte i {fw}</source>
+        <translation>$.records.findings[{i}].kind: “{kind}” is not used in {fw}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="28"/>
+        <source>$.records.interviews[{i}].names: namn finns med fast filen säger att personuppgifter saknas</source>
+        <translation>$.records.interviews[{i}].names: names are included although the file says it holds no personal data</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="29"/>
+        <source>$.records.notes[{i}].subarea: delfrågan {sub} finns inte i {fw}</source>
+        <translation>$.records.notes[{i}].subarea: sub-area {sub} does not exist in {fw}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="30"/>
+        <source>$.records.notes[{i}].{key}: posten {id} finns inte i exporten</source>
+        <translation>$.records.notes[{i}].{key}: the record {id} is not in the export</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="31"/>
+        <source>$.records.notes[{i}]: intervjuanteckning finns med fast filen säger att personuppgifter saknas</source>
+        <translation>$.records.notes[{i}]: an interview note is included although the file says it holds no personal data</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="32"/>
+        <source>$.records.{table}[{i}].id: id stämmer inte med postens nyckel ({key})</source>
+        <translation>$.records.{table}[{i}].id: the id does not match the record&apos;s key ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="33"/>
         <source>$.records: {missing} saknas</source>
         <translation>$.records: {missing} missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="19"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="34"/>
         <source>Ange en kommun: namn eller kommunkod (t.ex. 1060).</source>
         <translation>Enter a municipality: name or municipality code (e.g. 1060).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="20"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="35"/>
         <source>Ange ett namn för den fiktiva kommunen eller övningen.</source>
         <translation>Enter a name for the fictitious municipality or exercise.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="21"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="36"/>
         <source>Ange intervjugrupp.</source>
         <translation>Enter the interview group.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="22"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="37"/>
         <source>Ange kommunens namn.</source>
         <translation>Enter the municipality&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="23"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="38"/>
         <source>Ange vem som bedömer.</source>
         <translation>Enter who is assessing.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="24"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="39"/>
         <source>Ange året för den tidigare utvärderingen.</source>
         <translation>Enter the year of the earlier evaluation.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="25"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="40"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="26"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="41"/>
         <source>Anteckningen finns inte (den kan ha tagits bort).</source>
         <translation>The note does not exist (it may have been deleted).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="27"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="42"/>
         <source>Anteckningen som ska länkas finns inte.</source>
         <translation>The note to be linked does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="28"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="43"/>
         <source>Anteckningen är tom.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="29"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="44"/>
         <source>CSV-filen har en rubrikrad som inte går att tolka.</source>
         <translation>The CSV file has a header row that cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="30"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="45"/>
         <source>CSV-filen har ett fält som är längre än {limit} kB (rad {line}); det är ingen poängfil (eller ett citattecken saknar sitt slut).</source>
         <translation>The CSV file has a field longer than {limit} kB (line {line}); it is not a score file (or a quotation mark is never closed).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="31"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="46"/>
         <source>CSV-filen har {problems} fel; inga poäng har ändrats.</source>
         <translation>The CSV file has {problems} errors; no scores were changed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="32"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="47"/>
         <source>CSV-filen innehåller binära data och är inte en textfil.</source>
         <translation>The CSV file contains binary data and is not a text file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="33"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="48"/>
         <source>CSV-filen innehåller inga poängrader.</source>
         <translation>The CSV file contains no score rows.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="49"/>
         <source>CSV-filen kan inte läsas (rad {line}: {err}).</source>
         <translation>The CSV file cannot be read (line {line}: {err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="35"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="50"/>
         <source>CSV-filen är tom.</source>
         <translation>The CSV file is empty.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="51"/>
         <source>CSV-filen är varken UTF-8 eller Windows-1252 (cp1252) och kan inte läsas.</source>
         <translation>The CSV file is neither UTF-8 nor Windows-1252 (cp1252) and cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="37"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="52"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="38"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="53"/>
         <source>Datum sett</source>
         <translation>Date seen</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="39"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="54"/>
         <source>Delfråga {number}: poängen kan inte vara negativ ({points}).</source>
         <translation>Sub-area {number}: the score cannot be negative ({points}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="40"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="55"/>
         <source>Delfråga {number}: utvärderarnas poäng skiljer sig ({scores}); ange skälet till den överenskomna poängen.</source>
         <translation>Sub-area {number}: the evaluators&apos; scores differ ({scores}); give the reason for the agreed score.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="41"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="56"/>
         <source>Delfråga {number}: {points} är över maxpoängen {max}.</source>
         <translation>Sub-area {number}: {points} is above the maximum score of {max}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="42"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="57"/>
         <source>Delfråga {subarea}: utvärderarnas poäng är {scores}; ange skälet till att ni enas om en annan poäng.</source>
         <translation>Sub-area {subarea}: the evaluators&apos; scores are {scores}; give the reason for agreeing on another score.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="43"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="58"/>
         <source>Delfrågan {number} finns inte i {name}.</source>
         <translation>Sub-area {number} does not exist in {name}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="44"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="59"/>
         <source>Demoinnehållet {path} kan inte läsas: {err}</source>
         <translation>The demo content {path} cannot be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="45"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="60"/>
         <source>Den slutliga rapporten kan inte skapas: {n} uppgift saknas (ett utkast visar allt som återstår):</source>
         <translation>The final report cannot be created: {n} item is missing (a draft shows everything that remains):</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="46"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="61"/>
         <source>Den slutliga rapporten kan inte skapas: {n} uppgifter saknas (ett utkast visar allt som återstår):</source>
         <translation>The final report cannot be created: {n} items are missing (a draft shows everything that remains):</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="47"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="62"/>
         <source>Det finns ingen kommun med koden {code} i kommunregistret.</source>
         <translation>There is no municipality with the code {code} in the municipality register.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="48"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="63"/>
         <source>Det finns ingen kommun med koden {text}.</source>
         <translation>There is no municipality with the code {text}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="49"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="64"/>
         <source>Det finns ingen kommun som heter ”{text}”.{hint}</source>
         <translation>There is no municipality called “{text}”.{hint}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="50"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="65"/>
         <source>Det är samma utvärdering som den som är öppen.</source>
         <translation>It is the same evaluation as the one that is open.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="51"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="66"/>
         <source>Disken är full: låsfilen för {name} kunde inte skrivas i {parent}. Frigör utrymme och försök igen.</source>
         <translation>The disk is full: the lock file for {name} could not be written in {parent}. Free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="52"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="67"/>
         <source>Disken är full; ändringen kunde inte sparas i {name}. Frigör utrymme och försök igen.</source>
         <translation>The disk is full; the change could not be saved in {name}. Free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="53"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="68"/>
         <source>Dokumentet måste ha en titel.</source>
         <translation>The document must have a title.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="54"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="69"/>
         <source>Du saknar behörighet att läsa {path}.</source>
         <translation>You do not have permission to read {path}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="55"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="70"/>
         <source>En kommun ur kommunregistret kan inte samtidigt vara fiktiv eller en övning.</source>
         <translation>A municipality from the municipality register cannot also be fictitious or an exercise.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="56"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="71"/>
         <source>Exporten kunde inte verifieras och sparades inte: antalet poster skiljer sig från utvärderingsfilen ({differing}).</source>
         <translation>The export could not be verified and was not saved: the number of records differs from the evaluation file ({differing}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="57"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="72"/>
         <source>Exporten kunde inte verifieras och sparades inte: innehållet skiljer sig.</source>
         <translation>The export could not be verified and was not saved: the contents differ.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="58"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="73"/>
         <source>Exporten kunde inte verifieras och sparades inte: {err}</source>
         <translation>The export could not be verified and was not saved: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="59"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="74"/>
         <source>Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?).</source>
         <translation>The file could not be opened in WAL mode (is it on a network drive?).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="60"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="75"/>
         <source>Filen {path} finns inte.</source>
         <translation>The file {path} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="61"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="76"/>
         <source>Filen {path} kan inte läsas: {err}.</source>
         <translation>The file {path} cannot be read: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="62"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="77"/>
         <source>Filnamnet {name}… är för långt ({size} byte): Kompass Desktop behöver plats för ”{LONGEST_SIDECAR}” efter namnet. Byt namn på filen till högst {room} byte och försök igen.</source>
         <translation>The file name {name}… is too long ({size} bytes): Kompass Desktop needs room for “{LONGEST_SIDECAR}” after the name. Rename the file to at most {room} bytes and try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="63"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="78"/>
         <source>Huvudet i den förseglade filen blev för långt.</source>
         <translation>The header of the sealed file became too long.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="64"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="79"/>
         <source>Huvudfilen har ändrats sedan sammanslagningen planerades; planera om.</source>
         <translation>The main file has changed since the merge was planned; plan it again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="65"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="80"/>
         <source>Iakttagelsen finns inte (den kan ha tagits bort).</source>
         <translation>The finding does not exist (it may have been deleted).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="66"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="81"/>
         <source>Iakttagelsen är tom.</source>
         <translation>The finding is empty.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="67"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="82"/>
         <source>Importen kunde inte verifieras ({problems} skiljer sig); {name} skapades inte.</source>
         <translation>The import could not be verified ({problems} differ); {name} was not created.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="68"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="83"/>
         <source>Inga fullständiga utvärderingar hittades ({skipped} hoppades över); ingen fil skrevs.</source>
         <translation>No complete evaluations were found ({skipped} skipped); no file was written.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="69"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="84"/>
         <source>Inga ramverksfiler hittades i {folder}.</source>
         <translation>No framework files were found in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="70"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="85"/>
         <source>Kommunen i kommunregistret heter {name}; välj en annan kommun ur registret eller ange att den inte finns där.</source>
         <translation>The municipality in the municipality register is called {name}; choose another municipality from the register or state that it is not listed there.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="71"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="86"/>
         <source>Kommunregistret har två kommuner med samma kod.</source>
         <translation>The municipality register has two municipalities with the same code.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="72"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="87"/>
         <source>Kommunregistret: kommunkod {code} hör inte till län {county_code}.</source>
         <translation>Municipality register: municipality code {code} does not belong to county {county_code}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="73"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="88"/>
         <source>Kommunregistret: länet för {code} ({row}) stämmer inte.</source>
         <translation>Municipality register: the county of {code} ({row}) is wrong.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="74"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="89"/>
         <source>Kompass Desktop använder inte nätverket ({name})</source>
         <translation>Kompass Desktop does not use the network ({name})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="75"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="90"/>
         <source>Låsfilen för {name} kunde inte skrivas i {parent} ({err}).</source>
         <translation>The lock file for {name} could not be written in {parent} ({err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="76"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="91"/>
         <source>Mappen {folder} finns inte.</source>
         <translation>The folder {folder} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="77"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="92"/>
         <source>Mappen {folder} är skrivskyddad, så {name} kan bara öppnas för läsning. Kopiera filen till en skrivbar mapp för att ändra den.</source>
         <translation>The folder {folder} is read-only, so {name} can only be opened for reading. Copy the file to a writable folder to change it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="78"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="93"/>
         <source>Mappen {folder} är skrivskyddad; {name} kan inte skrivas där.</source>
         <translation>The folder {folder} is read-only; {name} cannot be written there.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="79"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="94"/>
         <source>Mappen {parent} finns inte.</source>
         <translation>The folder {parent} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="80"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="95"/>
         <source>Mappen {parent} kunde inte skapas: {err}.</source>
         <translation>The folder {parent} could not be created: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="81"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="96"/>
         <source>Mappen {parent} är skrivskyddad; utvärderingsfilen kan bara öppnas för läsning.</source>
         <translation>The folder {parent} is read-only; the evaluation file can only be opened for reading.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="82"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="97"/>
         <source>Medelvärdesfilen {path} finns inte.</source>
         <translation>The average file {path} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="98"/>
         <source>Motiveringen</source>
         <translation>The rationale</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="84"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="99"/>
         <source>Namnet ”{part}…” är för långt ({units} byte; filsystemet tillåter högst {limit} byte per namn). Välj ett kortare namn.</source>
         <translation>The name “{part}…” is too long ({units} bytes; the file system allows at most {limit} bytes per name). Choose a shorter name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="85"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="100"/>
         <source>Nyckelfilen {path} finns inte.</source>
         <translation>The key file {path} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="86"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="101"/>
         <source>Nyckelfilen {path} kan inte läsas ({err}).</source>
         <translation>The key file {path} cannot be read ({err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="87"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="102"/>
         <source>Ogiltigt val ”{side}”: ange lead eller other.</source>
         <translation>Invalid choice “{side}”: enter lead or other.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="88"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="103"/>
         <source>Okänd version av Kommunkompassen: ”{id}”. Tillgängliga: {known}.</source>
         <translation>Unknown version of Kommunkompassen: “{id}”. Available: {known}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="89"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="104"/>
         <source>Okända fält för anteckning: {unknown}.</source>
         <translation>Unknown fields for a note: {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="90"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="105"/>
         <source>Okända fält för iakttagelse: {unknown}.</source>
         <translation>Unknown fields for a finding: {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="91"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="106"/>
         <source>Okända fält: {unknown}.</source>
         <translation>Unknown fields: {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="92"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="107"/>
         <source>Okända konflikter i valen: {unknown}.</source>
         <translation>Unknown conflicts in the choices: {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="93"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="108"/>
         <source>Område {key}: {value} ligger utanför 0–{AREA_MAX}.</source>
         <translation>Area {key}: {value} is outside 0–{AREA_MAX}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="94"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="109"/>
         <source>Område {number} finns inte i {name}.</source>
         <translation>Area {number} does not exist in {name}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="95"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="110"/>
         <source>Område ”{ref}” finns inte.</source>
         <translation>Area “{ref}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="96"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="111"/>
         <source>Planen gäller en annan huvudfil.</source>
         <translation>The plan is for another main file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="97"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="112"/>
         <source>Platsbesöket kan inte sluta ({end}) före det börjar ({start}).</source>
         <translation>The site visit cannot end ({end}) before it begins ({start}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="98"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="113"/>
         <source>Posten finns inte (den kan ha tagits bort).</source>
         <translation>The entry does not exist (it may have been deleted).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="99"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="114"/>
         <source>Posten finns inte.</source>
         <translation>The entry does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="100"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="115"/>
         <source>Posten {record_id} finns inte i {table}.</source>
         <translation>The record {record_id} does not exist in {table}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="101"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="116"/>
         <source>Rapportens typsnitt {path} kan inte läsas ({err}). Installera om programmet.</source>
         <translation>The report font {path} cannot be read ({err}). Reinstall the program.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="102"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="117"/>
         <source>Resultatet följer inte national-average.schema.json: {problems}</source>
         <translation>The result does not follow national-average.schema.json: {problems}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="103"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="118"/>
         <source>Schemafilen {path} kan inte läsas: {err}</source>
         <translation>The schema file {path} cannot be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="104"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="119"/>
         <source>Schemafilen {path} är inget giltigt schema (inget JSON-objekt).</source>
         <translation>The schema file {path} is not a valid schema (not a JSON object).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="105"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="120"/>
         <source>Schemafilen {path} är inget giltigt schema ({problem}).</source>
         <translation>The schema file {path} is not a valid schema ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="106"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="121"/>
         <source>Skälet</source>
         <translation>The reason</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="107"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="122"/>
         <source>Sluttid</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="108"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="123"/>
         <source>Starttid</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="109"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="124"/>
         <source>Säkerhetskopian av {name} avbröts.</source>
         <translation>The backup of {name} was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="110"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="125"/>
         <source>Säkerhetskopian av {name} kunde inte skapas: {err}</source>
         <translation>The backup of {name} could not be made: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="111"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="126"/>
         <source>Säkerhetskopian av {name} kunde inte skapas: {err}.</source>
         <translation>The backup of {name} could not be made: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="127"/>
         <source>Säkerhetskopian {source} finns inte.</source>
         <translation>The backup {source} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="113"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="128"/>
         <source>Sökvägen ”{path}…” är för lång ({units} tecken; högst {limit} går här). Välj en mapp närmare diskens rot eller ett kortare namn.</source>
         <translation>The path “{path}…” is too long ({units} characters; at most {limit} are possible here). Choose a folder closer to the root of the disk or a shorter name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="114"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="129"/>
         <source>Texten {value} gäller hela utvärderingen och har ingen referens.</source>
         <translation>The text {value} applies to the whole evaluation and has no reference.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="115"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="130"/>
         <source>Utvärderingsfilen {path} finns inte.</source>
         <translation>The evaluation file {path} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="116"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="131"/>
         <source>Webbkällan måste ha en rubrik.</source>
         <translation>The web source must have a heading.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="117"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="132"/>
         <source>[areas.{n}] med allmant saknas</source>
         <translation>[areas.{n}] with allmant is missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="118"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="133"/>
         <source>[intro] med text saknas</source>
         <translation>[intro] with text is missing</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="119"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="134"/>
+        <source>anteckningen</source>
+        <translation>the note</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="135"/>
+        <source>databasen: {r}</source>
+        <translation>the database: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="136"/>
         <source>delfråga {number}: maxpoäng måste vara större än 0</source>
         <translation>sub-area {number}: the maximum score must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="120"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="137"/>
         <source>demoutvärderingen räknas inte</source>
         <translation>the demo evaluation is not counted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="121"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="138"/>
+        <source>den egna poängen</source>
+        <translation>the individual score</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="139"/>
+        <source>den tidigare utvärderingen</source>
+        <translation>the earlier evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="140"/>
         <source>det nationella medelvärdet är inget JSON-objekt</source>
         <translation>the national average is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="122"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="141"/>
         <source>det nationella medelvärdet är ofullständigt ({kind})</source>
         <translation>the national average is incomplete ({kind})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="142"/>
         <source>det nationella medelvärdet: {err}</source>
         <translation>the national average: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="124"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="143"/>
         <source>det är en mapp, inte en fil</source>
         <translation>it is a folder, not a file</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="125"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="144"/>
         <source>disken är full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="126"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="145"/>
+        <source>dokumentet</source>
+        <translation>the document</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="146"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="127"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="147"/>
         <source>filen finns inte</source>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="128"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="148"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="129"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="149"/>
         <source>finding_kinds måste innehålla strength och improvement</source>
         <translation>finding_kinds must contain strength and improvement</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="130"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="150"/>
         <source>flyttbar enhet {device}</source>
         <translation>removable drive {device}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="131"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="151"/>
         <source>för djupt nästlat</source>
         <translation>nested too deeply</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="132"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="152"/>
         <source>förseglad (ange --key med SKR:s privata nyckel)</source>
         <translation>sealed (give --key with SKR&apos;s private key)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="133"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="153"/>
+        <source>historiken</source>
+        <translation>the history</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="154"/>
+        <source>historiken, version {seq} av post {id}: ogiltig JSON</source>
+        <translation>the history, version {seq} of record {id}: invalid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="155"/>
+        <source>iakttagelsen</source>
+        <translation>the finding</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="156"/>
+        <source>indexet</source>
+        <translation>the index</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="157"/>
         <source>inget JSON-objekt</source>
         <translation>not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="134"/>
-        <source>kommunkoden {value} är inte fyra siffror</source>
-        <translation>the municipality code {value} is not four digits</translation>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="158"/>
+        <source>inställningen {key} (tabellen meta): {err}</source>
+        <translation>the setting {key} (table meta): {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="135"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="159"/>
+        <source>intervjun</source>
+        <translation>the interview</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="161"/>
+        <source>länken</source>
+        <translation>the link</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="162"/>
         <source>manifestet stämmer inte med innehållet</source>
         <translation>the manifest does not match the contents</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="136"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="163"/>
         <source>manipulerad eller fel nyckel</source>
         <translation>tampered with or the wrong key</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="137"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="164"/>
         <source>mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program</source>
         <translation>the folder or file is read-only, or the file is open in another program</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="138"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="165"/>
         <source>maxpoängen för {number} är inte ett tal</source>
         <translation>the maximum score of {number} is not a number</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="139"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="166"/>
         <source>namnet är för långt för filsystemet</source>
         <translation>the name is too long for the file system</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="140"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="169"/>
         <source>nyckeln ”{key}” förekommer två gånger</source>
         <translation>the key “{key}” occurs twice</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="141"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="170"/>
         <source>nätverksenhet {device}</source>
         <translation>network drive {device}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="142"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="171"/>
         <source>nätverksresurs (UNC)</source>
         <translation>network share (UNC)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="143"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="172"/>
         <source>nätverksvolym</source>
         <translation>network volume</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="144"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="173"/>
         <source>ofullständig ({kind}: {err})</source>
         <translation>incomplete ({kind}: {err})</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="145"/>
-        <source>ogiltig JSON ({value})</source>
-        <translation>invalid JSON ({value})</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="146"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="175"/>
         <source>okänd filtyp (väntade .kkx eller .kompass)</source>
         <translation>unknown file type (expected .kkx or .kompass)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="147"/>
-        <source>okänt värde {value} (tillåtna: {allowed})</source>
-        <translation>unknown value {value} (allowed: {allowed})</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="177"/>
         <source>område {area}: delfråga {sub} borde heta {area}.{i}</source>
         <translation>area {area}: sub-area {sub} should be numbered {area}.{i}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="149"/>
-        <source>område {area}: {points} är inte ett tal</source>
-        <translation>area {area}: {points} is not a number</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="150"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="178"/>
         <source>område {number}: delfrågornas maxpoäng summerar till {max}, inte 100</source>
         <translation>area {number}: the maximum scores of the sub-areas add up to {max}, not 100</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="151"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="180"/>
         <source>områdena ska numreras 1..{count} i ordning, inte {numbers}</source>
         <translation>the areas must be numbered 1..{count} in order, not {numbers}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="152"/>
-        <source>poängen {value} är inte ett tal</source>
-        <translation>the score {value} is not a number</translation>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="181"/>
+        <source>poängen för delfråga {subarea}</source>
+        <translation>the score for sub-area {subarea}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="153"/>
-        <source>poängen {value} är inte lagrad som text</source>
-        <translation>the score {value} is not stored as text</translation>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="182"/>
+        <source>poängen för delfråga {subarea} av en utvärderare</source>
+        <translation>the score for sub-area {subarea} by an evaluator</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="154"/>
-        <source>poängen {value}: {err}</source>
-        <translation>the score {value}: {err}</translation>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="183"/>
+        <source>poängen för delfråga {subarea} av {evaluator}</source>
+        <translation>the score for sub-area {subarea} by {evaluator}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="155"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="187"/>
+        <source>poängposten</source>
+        <translation>the score record</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="188"/>
+        <source>ramverkskopian</source>
+        <translation>the framework copy</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="189"/>
+        <source>ramverkskopian (tabellen framework_copy): {err}</source>
+        <translation>the framework copy (table framework_copy): {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="190"/>
+        <source>ramverkskopian: {n} kopior (väntade 1)</source>
+        <translation>the framework copy: {n} copies (expected 1)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="191"/>
+        <source>schemat: {d}</source>
+        <translation>the schema: {d}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="192"/>
+        <source>tabellen</source>
+        <translation>the table</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="193"/>
+        <source>tabellen {name}</source>
+        <translation>the table {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="194"/>
+        <source>texten</source>
+        <translation>the text</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="195"/>
+        <source>texten {scope}</source>
+        <translation>the text {scope}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="196"/>
+        <source>texten {scope} {ref}</source>
+        <translation>the text {scope} {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="197"/>
+        <source>utlösaren</source>
+        <translation>the trigger</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="198"/>
+        <source>utvärderingen</source>
+        <translation>the evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="199"/>
+        <source>utvärderingens id</source>
+        <translation>the evaluation&apos;s id</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="200"/>
+        <source>utvärderingsdata</source>
+        <translation>evaluation data</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="201"/>
         <source>version = &quot;{found}&quot; borde vara &quot;{wanted}&quot;</source>
         <translation>version = &quot;{found}&quot; should be &quot;{wanted}&quot;</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="156"/>
-        <source>väntade en lista med par (rubrik, värde), fann {value}</source>
-        <translation>expected a list of pairs (heading, value), found {value}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="157"/>
-        <source>väntade en lista med texter, fann {value}</source>
-        <translation>expected a list of texts, found {value}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="158"/>
-        <source>väntade områdespoäng, fann {value}</source>
-        <translation>expected area scores, found {value}</translation>
-    </message>
-    <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="159"/>
-        <source>värdet {value} är inte JSON-text</source>
-        <translation>the value {value} is not JSON text</translation>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="202"/>
+        <source>vyn</source>
+        <translation>the view</translation>
     </message>
     <message>
         <location filename="../../kompass_desktop/gui/_core_messages.py" line="160"/>
-        <source>värdet {value} är varken 0 eller 1</source>
-        <translation>the value {value} is neither 0 nor 1</translation>
+        <source>kommunkoden ”{value}” är inte fyra siffror</source>
+        <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="161"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="167"/>
+        <source>nationellt medelvärde, område {area}</source>
+        <translation>national average, area {area}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="168"/>
+        <source>nationellt medelvärde, totalt</source>
+        <translation>national average, total</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="174"/>
+        <source>ogiltig JSON (”{value}”)</source>
+        <translation>invalid JSON (“{value}”)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="176"/>
+        <source>okänt värde ”{value}” (tillåtna: {allowed})</source>
+        <translation>unknown value “{value}” (allowed: {allowed})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="179"/>
+        <source>område ”{area}”: ”{points}” är inte ett tal</source>
+        <translation>area “{area}”: “{points}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="184"/>
+        <source>poängen ”{value}” är inte ett tal</source>
+        <translation>the score “{value}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="185"/>
+        <source>poängen ”{value}” är inte lagrad som text</source>
+        <translation>the score “{value}” is not stored as text</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="186"/>
+        <source>poängen ”{value}”: {err}</source>
+        <translation>the score “{value}”: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="203"/>
+        <source>väntade en lista med par (rubrik, värde), fann ”{value}”</source>
+        <translation>expected a list of pairs (heading, value), found “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="204"/>
+        <source>väntade en lista med texter, fann ”{value}”</source>
+        <translation>expected a list of texts, found “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="205"/>
+        <source>väntade områdespoäng, fann ”{value}”</source>
+        <translation>expected area scores, found “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="206"/>
+        <source>värdet ”{value}” är inte JSON-text</source>
+        <translation>the value “{value}” is not JSON text</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="207"/>
+        <source>värdet ”{value}” är varken 0 eller 1</source>
+        <translation>the value “{value}” is neither 0 nor 1</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="208"/>
+        <source>webbkällan</source>
+        <translation>the web source</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="209"/>
         <source>{err} (--force ersätter en tidigare demo.)</source>
         <translation>{err} (--force replaces an earlier demo.)</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="162"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="210"/>
         <source>{evaluation} finns inte i kommunregistret (fiktiv kommun eller övning) och räknas inte</source>
         <translation>{evaluation} is not in the municipality register (fictitious municipality or exercise) and is not counted</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="163"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="211"/>
         <source>{folder}: två ramverksfiler har samma id ({ids}).</source>
         <translation>{folder}: two framework files have the same id ({ids}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="164"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="212"/>
+        <source>{items} (och {more} till)</source>
+        <translation>{items} (and {more} more)</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="213"/>
         <source>{key} kan inte vara negativt.</source>
         <translation>{key} cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="165"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="214"/>
         <source>{key}: ”{changes}” är inte ett heltal.</source>
         <translation>{key}: “{changes}” is not a whole number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="166"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="215"/>
+        <source>{kind} ”{name}”</source>
+        <translation>{kind} “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="216"/>
+        <source>{kind} ”{name}” (på {table})</source>
+        <translation>{kind} “{name}” (on {table})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="217"/>
         <source>{label_sv} används inte i {name}.</source>
         <translation>{label_sv} is not used in {name}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="218"/>
         <source>{label} använder ramverket {framework_id}, huvudfilen {framework_id2}.</source>
         <translation>{label} uses the framework {framework_id}, the main file {framework_id2}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="168"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="219"/>
         <source>{label} gäller en annan utvärdering än {label2} (olika utvärderings-id); bara kopior av samma utvärdering kan slås samman.</source>
         <translation>{label} belongs to another evaluation than {label2} (different evaluation IDs); only copies of the same evaluation can be merged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="169"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="220"/>
         <source>{label} kan inte vara negativt.</source>
         <translation>{label} cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="170"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="221"/>
+        <source>{label} kommer inte från Kompass Desktop</source>
+        <translation>{label} does not come from Kompass Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="222"/>
         <source>{label} kunde inte öppnas – {TAMPERED} (filen är förseglad för nyckel {header}, din nyckel är {mine}).</source>
         <translation>{label} could not be opened – {TAMPERED} (the file is sealed for key {header}, your key is {mine}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="171"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="223"/>
         <source>{label} kunde inte öppnas – {TAMPERED} (huvudet är skadat).</source>
         <translation>{label} could not be opened – {TAMPERED} (the header is damaged).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="172"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="224"/>
         <source>{label} kunde inte öppnas – {TAMPERED} (känns inte igen som förseglad fil).</source>
         <translation>{label} could not be opened – {TAMPERED} (not recognised as a sealed file).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="173"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="225"/>
         <source>{label} kunde inte öppnas – {TAMPERED}.</source>
         <translation>{label} could not be opened – {TAMPERED}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="174"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="226"/>
         <source>{label} saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås samman. Be om en export med --include-personal-data eller om .kompass-filen.</source>
         <translation>{label} has no personal data (interview notes and names) and cannot be merged. Ask for an export with --include-personal-data or for the .kompass file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="227"/>
+        <source>{label} saknas</source>
+        <translation>{label} is missing</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="228"/>
         <source>{label} som anteckningen hänvisar till finns inte.</source>
         <translation>The {label} that the note refers to does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="176"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="229"/>
         <source>{label} är avkortad eller skadad (zip-arkivet är ofullständigt).</source>
         <translation>{label} is truncated or damaged (the zip archive is incomplete).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="177"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="230"/>
         <source>{label} är förseglad för SKR och kan inte slås samman; öppna den först (kompass unseal).</source>
         <translation>{label} is sealed for SKR and cannot be merged; unseal it first (kompass unseal).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="178"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="231"/>
         <source>{label} är förseglad för SKR; öppna den först med ”kompass unseal FIL --key NYCKEL.key -o UT.kkx”.</source>
         <translation>{label} is sealed for SKR; unseal it first with “kompass unseal FILE --key KEY.key -o OUT.kkx”.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="179"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="232"/>
         <source>{label} är importerad från en export utan personuppgifter (namn och intervjuanteckningar saknas) och kan inte slås samman.</source>
         <translation>{label} was imported from an export without personal data (names and interview notes are missing) and cannot be merged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="180"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="233"/>
         <source>{label} är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).</source>
         <translation>{label} is not an export file from Kompass Desktop (not a zip archive).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="181"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="234"/>
         <source>{label} är inte förseglad (den är redan en vanlig export).</source>
         <translation>{label} is not sealed (it is already an ordinary export).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="182"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="235"/>
+        <source>{label} är ändrad</source>
+        <translation>{label} has been changed</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="236"/>
         <source>{label}: arkivet har för många filer ({infos}; högst {MAX_MEMBERS}).</source>
         <translation>{label}: the archive has too many files ({infos}; at most {MAX_MEMBERS}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="183"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="237"/>
         <source>{label}: arkivets innehåll är för stort (mer än {MAX_TOTAL_BYTES} byte).</source>
         <translation>{label}: the archive&apos;s contents are too large (more than {MAX_TOTAL_BYTES} bytes).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="184"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="238"/>
         <source>{label}: filen {filename} förekommer två gånger i arkivet.</source>
         <translation>{label}: the file {filename} occurs twice in the archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="185"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="239"/>
         <source>{label}: inte UTF-8.</source>
         <translation>{label}: not UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="186"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="240"/>
         <source>{label}: inte en export från Kompass Desktop (format ”kompass-export” saknas).</source>
         <translation>{label}: not an export from Kompass Desktop (format “kompass-export” is missing).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="187"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="241"/>
         <source>{label}: kontrollsumman för {name} stämmer inte (filen har ändrats eller är skadad).</source>
         <translation>{label}: the checksum of {name} does not match (the file has been changed or is damaged).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="188"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="242"/>
         <source>{label}: ogiltig JSON på rad {lineno}, kolumn {colno}: {msg}.</source>
         <translation>{label}: invalid JSON on line {lineno}, column {colno}: {msg}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="189"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="243"/>
         <source>{label}: ogiltig JSON: {err}.</source>
         <translation>{label}: invalid JSON: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="190"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="244"/>
         <source>{label}: otillåtet filnamn ”{filename}” i arkivet ({why}).</source>
         <translation>{label}: file name “{filename}” not allowed in the archive ({why}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="191"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="245"/>
         <source>{label}: oväntad fil ”{name}” i arkivet (finns inte i manifestet).</source>
         <translation>{label}: unexpected file “{name}” in the archive (not in the manifest).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="192"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="246"/>
         <source>{label}: skapad med en nyare version av Kompass Desktop (exportformat {version}, denna version läser {FORMAT_VERSION}). Uppdatera programmet.</source>
         <translation>{label}: made with a newer version of Kompass Desktop (export format {version}, this version reads {FORMAT_VERSION}). Update the program.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="193"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="247"/>
         <source>{label}: {EVALUATION} saknas i arkivet.</source>
         <translation>{label}: {EVALUATION} is missing from the archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="194"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="248"/>
         <source>{label}: {MANIFEST} saknas i arkivet (inte en komplett export).</source>
         <translation>{label}: {MANIFEST} is missing from the archive (not a complete export).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="195"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="249"/>
         <source>{label}: {err}</source>
         <translation>{label}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="196"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="250"/>
         <source>{label}: {filename} använder en okänd komprimering.</source>
         <translation>{label}: {filename} uses an unknown compression.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="197"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="251"/>
         <source>{label}: {filename} har en misstänkt hög komprimeringsgrad ({file_size} byte ur {compress_size}; möjlig zip-bomb).</source>
         <translation>{label}: {filename} has a suspiciously high compression ratio ({file_size} bytes from {compress_size}; possible zip bomb).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="198"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="252"/>
         <source>{label}: {filename} har fel storlek i arkivet.</source>
         <translation>{label}: {filename} has the wrong size in the archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="199"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="253"/>
         <source>{label}: {filename} är för stor ({file_size} byte; högst {MAX_MEMBER_BYTES}).</source>
         <translation>{label}: {filename} is too large ({file_size} bytes; at most {MAX_MEMBER_BYTES}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="200"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="254"/>
         <source>{label}: {filename} är krypterad i zip-arkivet.</source>
         <translation>{label}: {filename} is encrypted in the zip archive.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="201"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="255"/>
         <source>{label}: {filename} är skadad ({err}).</source>
         <translation>{label}: {filename} is damaged ({err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="202"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="256"/>
         <source>{label}: {name} saknas i arkivet fast manifestet listar den.</source>
         <translation>{label}: {name} is missing from the archive although the manifest lists it.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="203"/>
-        <source>{label}: {what}: {shown}{more}.</source>
-        <translation>{label}: {what}: {shown}{more}.</translation>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="257"/>
+        <source>{label}: {what}: {shown}.</source>
+        <translation>{label}: {what}: {shown}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="204"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="258"/>
         <source>{label}: ”{value}” är ingen tid (TT:MM).</source>
         <translation>{label}: “{value}” is not a time (HH:MM).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="205"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="259"/>
         <source>{label}: ”{value}” är inget giltigt datum (ÅÅÅÅ-MM-DD).</source>
         <translation>{label}: “{value}” is not a valid date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="206"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="260"/>
         <source>{label}: ”{value}” är inte ett heltal.</source>
         <translation>{label}: “{value}” is not a whole number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="207"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="261"/>
         <source>{name} används av ett annat program just nu; försök igen.</source>
         <translation>{name} is being used by another program right now; try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="262"/>
         <source>{name} behöver återställas efter ett avbrott, men en tillfällig kopia kunde inte göras ({err}). Öppna filen med skrivrätt eller frigör utrymme.</source>
         <translation>{name} needs to be recovered after an interruption, but a temporary copy could not be made ({err}). Open the file with write permission or free some space.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="209"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="263"/>
         <source>{name} har ett okänt filformat ({version}).</source>
         <translation>{name} has an unknown file format ({version}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="210"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="264"/>
         <source>{name} har inga poäng att jämföra med.</source>
         <translation>{name} has no scores to compare with.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="211"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="265"/>
         <source>{name} har ingen giltig utvärderingspost och kan inte exporteras.</source>
         <translation>{name} has no valid evaluation record and cannot be exported.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="212"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="266"/>
         <source>{name} har inget medelvärde för {name2} (filen innehåller: {versions}).</source>
         <translation>{name} has no average for {name2} (the file contains: {versions}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="213"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="267"/>
         <source>{name} har inget område {unknown}.</source>
         <translation>{name} has no area {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="214"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="268"/>
         <source>{name} har ändrats av ett annat program: {changed}. Filen kan inte öppnas; återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} has been changed by another program: {changed}. The file cannot be opened; restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="215"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="269"/>
+        <source>{name} har ändrats av ett annat program: {differences}.</source>
+        <translation>{name} has been changed by another program: {differences}.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="270"/>
         <source>{name} har ändrats av ett annat program: {tables}. Filen öppnas inte för skrivning (den kan öppnas skrivskyddad); återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} has been changed by another program: {tables}. The file is not opened for writing (it can be opened read-only); restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="216"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="271"/>
         <source>{name} har ändrats sedan ändringarna förbereddes.</source>
         <translation>{name} has changed since the changes were prepared.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="217"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="272"/>
         <source>{name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) och skrivs aldrig över. Ange en annan fil.</source>
         <translation>{name} belongs to the evaluation file {companion_of} (SQLite or the lock) and is never overwritten. Choose another file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="218"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="273"/>
         <source>{name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} contains damaged values: {listed}. The file is not opened; restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="219"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="274"/>
         <source>{name} innehåller {rows} utvärderingsposter (väntade 1).</source>
         <translation>{name} contains {rows} evaluation records (expected 1).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="220"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="275"/>
+        <source>{name} innehöll databasobjekt som inte kommer från Kompass Desktop ({text}); de togs bort innan något annat skrevs.</source>
+        <translation>{name} contained database objects that do not come from Kompass Desktop ({text}); they were removed before anything else was written.</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="276"/>
         <source>{name} kunde inte läsas eller skrivas (I/O-fel: {err}).</source>
         <translation>{name} could not be read or written (I/O error: {err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="221"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="277"/>
         <source>{name} kunde inte öppnas: SQLite kunde inte skriva sin arbetsfil {name2}-shm (är disken full eller mappen skrivskyddad?). Filen är oförändrad; frigör utrymme och försök igen.</source>
         <translation>{name} could not be opened: SQLite could not write its working file {name2}-shm (is the disk full or the folder read-only?). The file is unchanged; free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="222"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="278"/>
         <source>{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop inte skriva säkert – två datorer kan förstöra filen. Kopiera filen till datorns egen disk och öppna kopian (eller öppna den skrivskyddad).</source>
         <translation>{name} is in a network folder ({detail}). Kompass Desktop cannot write safely there – two computers can destroy the file. Copy the file to the computer&apos;s own disk and open the copy (or open it read-only).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="223"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="279"/>
         <source>{name} ligger i en nätverksmapp ({detail}). Där kan Kompass Desktop inte skriva säkert – två datorer kan förstöra filen. Spara på datorns egen disk och kopiera sedan filen dit.</source>
         <translation>{name} is in a network folder ({detail}). Kompass Desktop cannot write safely there – two computers can destroy the file. Save on the computer&apos;s own disk and then copy the file there.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="224"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="280"/>
         <source>{name} saknar sin kopia av ramverket och kan inte användas.</source>
         <translation>{name} lacks its copy of the framework and cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="225"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="281"/>
         <source>{name} saknar utvärderingsdata och kan inte öppnas.</source>
         <translation>{name} has no evaluation data and cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="226"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="282"/>
         <source>{name} saknar {what} och kan inte öppnas.</source>
         <translation>{name} lacks {what} and cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="283"/>
         <source>{name} saknar år för utvärderingen.</source>
         <translation>{name} has no year for the evaluation.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="228"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="284"/>
         <source>{name} är en utvärderingsfil; ange ett filnamn som slutar på .pdf eller .docx.</source>
         <translation>{name} is an evaluation file; enter a file name ending in .pdf or .docx.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="229"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="285"/>
         <source>{name} är för stor ({value} MB; högst {value2} MB) och läses inte.</source>
         <translation>{name} is too large ({value} MB; at most {value2} MB) and is not read.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="230"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="286"/>
         <source>{name} är inget giltigt JSON-tal</source>
         <translation>{name} is not a valid JSON number</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="231"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="287"/>
         <source>{name} är inte en utvärderingsfil från Kompass Desktop.</source>
         <translation>{name} is not an evaluation file from Kompass Desktop.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="232"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="288"/>
         <source>{name} är redan öppen{holder}. Stäng den där först – två program kan inte skriva i samma utvärdering.</source>
         <translation>{name} is already open{holder}. Close it there first – two programs cannot write to the same evaluation.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="233"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="289"/>
         <source>{name} är samma fil som huvudfilen.</source>
         <translation>{name} is the same file as the main file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="290"/>
         <source>{name} är samma fil som {name2}; ange en annan fil.</source>
         <translation>{name} is the same file as {name2}; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="235"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="291"/>
         <source>{name} är skadad ({detail}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged ({detail}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="236"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="292"/>
         <source>{name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged ({err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="237"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="293"/>
         <source>{name} är skadad och kan inte återställas ({err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged and cannot be recovered ({err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="238"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="294"/>
         <source>{name} är skadad och kan inte öppnas ({err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} is damaged and cannot be opened ({err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="239"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="295"/>
         <source>{name} är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna den endast för läsning.</source>
         <translation>{name} is read-only. Copy it to a writable folder or open it for reading only.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="240"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="296"/>
         <source>{name} är skrivskyddad; ändringen kunde inte sparas.</source>
         <translation>{name} is read-only; the change could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="241"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="297"/>
         <source>{name} är öppnad skrivskyddad; ändringar kan inte sparas.</source>
         <translation>{name} is open read-only; changes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="242"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="298"/>
         <source>{name} öppnas just nu av ett annat program.</source>
         <translation>{name} is being opened by another program right now.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="243"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="299"/>
         <source>{name}: alla ändringar är sparade, men de kunde inte föras in i själva filen när den stängdes ({cause}). De ligger säkert i {wal} bredvid filen och förs in nästa gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen utan {wal2}.</source>
         <translation>{name}: all changes are saved, but they could not be written into the file itself when it was closed ({cause}). They are safe in {wal} beside the file and are written in the next time the file is opened. Free some space, and never move or copy the file without {wal2}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="244"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="300"/>
         <source>{name}: ange ett filnamn som slutar på .pdf (PDF) eller .docx (Word); formatet följer ändelsen.</source>
         <translation>{name}: enter a file name ending in .pdf (PDF) or .docx (Word); the format follows the extension.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="245"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="301"/>
         <source>{name}: databasfel: {err}</source>
         <translation>{name}: database error: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="246"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="302"/>
         <source>{name}: delfråga {r}: {err}. Kör kompass validate {name2}.</source>
         <translation>{name}: sub-area {r}: {err}. Run kompass validate {name2}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="247"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="303"/>
         <source>{name}: filnamnet ska sluta på {suffix}.</source>
         <translation>{name}: the file name must end in {suffix}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="248"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="304"/>
         <source>{name}: historiken för post {record_id} (version {row}) är skadad.</source>
         <translation>{name}: the history of record {record_id} (version {row}) is damaged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="249"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="305"/>
         <source>{name}: historiken för post {record_id} är skadad.</source>
         <translation>{name}: the history of record {record_id} is damaged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="250"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="306"/>
         <source>{name}: huvudet och innehållet gäller olika utvärderingar – {TAMPERED}.</source>
         <translation>{name}: the header and the contents belong to different evaluations – {TAMPERED}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="251"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="307"/>
         <source>{name}: kopian av ramverket är skadad.</source>
         <translation>{name}: the copy of the framework is damaged.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="252"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="308"/>
         <source>{name}: ramverkskopian är ofullständig ({name__}: {err}). Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name}: the copy of the framework is incomplete ({name__}: {err}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="253"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="309"/>
         <source>{name}: ramverkskopian är skadad: {err}. Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name}: the copy of the framework is damaged: {err}. Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="254"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="310"/>
+        <source>{name}: {p}; den används inte</source>
+        <translation>{name}: {p}; it is not used</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="311"/>
         <source>{name}: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). Det som redan sparats finns kvar; frigör utrymme och försök igen.</source>
         <translation>{name}: the change could not be written (write error – is the disk full or removed?). What was already saved is still there; free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="255"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="312"/>
         <source>{out} blev inte korrekt skriven (innehållet skiljer sig); försök igen.</source>
         <translation>{out} was not written correctly (the contents differ); try again.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="256"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="313"/>
         <source>{out} är en mapp; ange ett filnamn som slutar på .pdf eller .docx.</source>
         <translation>{out} is a folder; enter a file name ending in .pdf or .docx.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="257"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="314"/>
         <source>{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över).</source>
         <translation>{path} already exists; choose another name (keys are never overwritten).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="258"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="315"/>
         <source>{path} finns redan; välj ett annat namn.</source>
         <translation>{path} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="259"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="316"/>
         <source>{path} kan inte läsas: {err}.</source>
         <translation>{path} cannot be read: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="260"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="317"/>
         <source>{path} kunde inte läsas tillbaka: {err}.</source>
         <translation>{path} could not be read back: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="261"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="318"/>
         <source>{path} kunde inte skapas: {err}.</source>
         <translation>{path} could not be created: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="262"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="319"/>
         <source>{path} är avkortad ({size} byte) och kan inte öppnas.</source>
         <translation>{path} is truncated ({size} bytes) and cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="263"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="320"/>
         <source>{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken).</source>
         <translation>{path} is truncated or damaged (the size {size} does not fit the page size).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="264"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="321"/>
         <source>{path} är avkortad: {size} byte av förväntade {value}. Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{path} is truncated: {size} bytes of the expected {value}. Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="265"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="322"/>
         <source>{path} är en SQLite-databas men ingen utvärderingsfil från Kompass Desktop.</source>
         <translation>{path} is an SQLite database but not an evaluation file from Kompass Desktop.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="266"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="323"/>
         <source>{path} är en mapp, inte en fil.</source>
         <translation>{path} is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="267"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="324"/>
         <source>{path} är en mapp, inte en utvärderingsfil.</source>
         <translation>{path} is a folder, not an evaluation file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="268"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="325"/>
         <source>{path} är en utvärdering, inte demon; --force skriver bara över demofiler och skadade filer. Välj ett annat namn.</source>
         <translation>{path} is an evaluation, not the demo; --force only overwrites demo files and damaged files. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="269"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="326"/>
         <source>{path} är fel sorts nyckel: ange {what}.</source>
         <translation>{path} is the wrong kind of key: give {what}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="270"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="327"/>
         <source>{path} är ingen nyckelfil från Kompass Desktop ({what} väntades).</source>
         <translation>{path} is not a key file from Kompass Desktop ({what} expected).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="271"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="328"/>
         <source>{path} är inte en utvärderingsfil från Kompass Desktop (okänt filformat).</source>
         <translation>{path} is not an evaluation file from Kompass Desktop (unknown file format).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="272"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="329"/>
         <source>{path} är skadad (ogiltigt sidhuvud).</source>
         <translation>{path} is damaged (invalid page header).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="273"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="330"/>
         <source>{path} är skapad med en nyare version av Kompass Desktop (filformat {user_version}, denna version läser {SCHEMA_VERSION}). Uppdatera programmet för att öppna filen.</source>
         <translation>{path} was made with a newer version of Kompass Desktop (file format {user_version}, this version reads {SCHEMA_VERSION}). Update the program to open the file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="274"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="331"/>
         <source>{path} är tom (0 byte) och är inte en utvärderingsfil.</source>
         <translation>{path} is empty (0 bytes) and is not an evaluation file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="275"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="332"/>
         <source>{path}: [comparisons] ska innehålla texterna title, text och revision.</source>
         <translation>{path}: [comparisons] must contain the texts title, text and revision.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="276"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="333"/>
         <source>{path}: filen saknas.</source>
         <translation>{path}: the file is missing.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="277"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="334"/>
         <source>{path}: filen är inte UTF-8.</source>
         <translation>{path}: the file is not UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="278"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="335"/>
         <source>{path}: följer inte schemat: {problems}</source>
         <translation>{path}: does not follow the schema: {problems}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="279"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="336"/>
         <source>{path}: inte en giltig medelvärdesfil: {err}</source>
         <translation>{path}: not a valid average file: {err}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="280"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="337"/>
         <source>{path}: inte en giltig medelvärdesfil: {problems}</source>
         <translation>{path}: not a valid average file: {problems}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="281"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="338"/>
         <source>{path}: kan inte läsas ({reason}).</source>
         <translation>{path}: cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="282"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="339"/>
         <source>{path}: nyckeln är ogiltig (en svag punkt på kurvan som inte kan skydda något); be SKR om rätt nyckelfil.</source>
         <translation>{path}: the key is invalid (a weak point on the curve that cannot protect anything); ask SKR for the right key file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="283"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="340"/>
         <source>{path}: nyckeln är skadad (fel längd).</source>
         <translation>{path}: the key is damaged (wrong length).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="284"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="341"/>
         <source>{path}: nyckeln är skadad (ogiltig base64).</source>
         <translation>{path}: the key is damaged (invalid base64).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="285"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="342"/>
         <source>{path}: ogiltig JSON (för djupt nästlad).</source>
         <translation>{path}: invalid JSON (nested too deeply).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="286"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="343"/>
         <source>{path}: ogiltig JSON på rad {line}, kolumn {column}: {reason}.</source>
         <translation>{path}: invalid JSON on line {line}, column {column}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="287"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="344"/>
         <source>{path}: ogiltig JSON: {err}.</source>
         <translation>{path}: invalid JSON: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="288"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="345"/>
         <source>{path}: ramverksfilen följer inte schemat: {problems}</source>
         <translation>{path}: the framework file does not follow the schema: {problems}</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="289"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="346"/>
         <source>{path}: ramverkskopian kan inte läsas ({err}).</source>
         <translation>{path}: the copy of the framework cannot be read ({err}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="290"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="347"/>
         <source>{path}: textfilen kan inte tolkas: {err}.</source>
         <translation>{path}: the text file cannot be parsed: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="291"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="348"/>
         <source>{path}: textfilen saknas.</source>
         <translation>{path}: the text file is missing.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="292"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="349"/>
         <source>{path}: {problems}.</source>
         <translation>{path}: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="293"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="350"/>
+        <source>{record} {id}</source>
+        <translation>{record} {id}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="351"/>
         <source>{target} finns redan och är ingen utvärderingsfil; den skrivs inte över. Välj ett annat namn.</source>
         <translation>{target} already exists and is not an evaluation file; it is not overwritten. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="294"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="352"/>
         <source>{target} finns redan; välj ett annat namn (befintliga filer skrivs aldrig över).</source>
         <translation>{target} already exists; choose another name (existing files are never overwritten).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="295"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="353"/>
         <source>{target} finns redan; välj ett annat namn.</source>
         <translation>{target} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="296"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="354"/>
         <source>{target} kunde inte skrivas: {err}.</source>
         <translation>{target} could not be written: {err}.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="297"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="355"/>
         <source>{target} är en mapp; ange ett filnamn.</source>
         <translation>{target} is a folder; give a file name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="298"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="356"/>
         <source>{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn.</source>
         <translation>{target} is an evaluation file and is never overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="299"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="357"/>
         <source>{target} är samma fil som indatafilen {name}; den skrivs aldrig över. Ange en annan fil.</source>
         <translation>{target} is the same file as the input file {name}; it is never overwritten. Choose another file.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="300"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="358"/>
         <source>{target} är skrivskyddad och skrivs inte över.</source>
         <translation>{target} is read-only and is not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="301"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="359"/>
         <source>{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör kompass validate eller återställ en säkerhetskopia.</source>
         <translation>{value}: the field {col} of record {row} is damaged (invalid JSON). Run kompass validate or restore a backup.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="302"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="360"/>
         <source>{value}: högst {MAX_DECIMALS} decimaler är tillåtna.</source>
         <translation>{value}: at most {MAX_DECIMALS} decimals are allowed.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="303"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="361"/>
         <source>{value}: talet är orimligt stort för en poäng.</source>
         <translation>{value}: the number is unreasonably large for a score.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="304"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="362"/>
         <source>{what} får vara högst {MAX_REASON} tecken ({text}).</source>
         <translation>{what} may be at most {MAX_REASON} characters ({text}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="305"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="363"/>
         <source>{what} följer inte schemat</source>
         <translation>{what} does not follow the schema</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="306"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="364"/>
         <source>{what} {path} finns inte.</source>
         <translation>{what} {path} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="307"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="365"/>
         <source>{what} är inte konsekvent</source>
         <translation>{what} is not consistent</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="308"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="366"/>
+        <source>{where}.id: fel id för poängen till {sub}</source>
+        <translation>{where}.id: wrong id for the score of {sub}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="367"/>
+        <source>{where}.id: fel id för poängen till {sub} av {evaluator}</source>
+        <translation>{where}.id: wrong id for the score of {sub} by {evaluator}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="368"/>
+        <source>{where}.id: id {id} förekommer redan ({first})</source>
+        <translation>{where}.id: id {id} already occurs ({first})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="369"/>
         <source>{where}.label: ska vara en text.</source>
         <translation>{where}.label: must be a text.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="309"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="370"/>
         <source>{where}.n: ”{n}” är inget rimligt antal (0–{MAX_N}).</source>
         <translation>{where}.n: “{n}” is not a reasonable count (0–{MAX_N}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="310"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="371"/>
         <source>{where}.period: ska vara en text.</source>
         <translation>{where}.period: must be a text.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="311"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="372"/>
+        <source>{where}.points: {err}</source>
+        <translation>{where}.points: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="373"/>
+        <source>{where}.reason: saknas (exportformat {version})</source>
+        <translation>{where}.reason: missing (export format {version})</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="374"/>
+        <source>{where}.subarea: delfrågan {sub} finns inte i {fw}</source>
+        <translation>{where}.subarea: sub-area {sub} does not exist in {fw}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="375"/>
+        <source>{where}.subarea: delfrågan {sub} har två poängposter</source>
+        <translation>{where}.subarea: sub-area {sub} has two score records</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="376"/>
         <source>{where}: antalet är negativt</source>
         <translation>{where}: the count is negative</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="312"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="377"/>
+        <source>{where}: fältet {name} ({shown}) är inte av typen {declared}</source>
+        <translation>{where}: the field {name} ({shown}) is not of type {declared}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="378"/>
+        <source>{where}: fältet {name}: {err}</source>
+        <translation>{where}: the field {name}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="379"/>
         <source>{where}: ska vara ett objekt med n och mean.</source>
         <translation>{where}: must be an object with n and mean.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="313"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="380"/>
         <source>{where}: ska vara ett objekt.</source>
         <translation>{where}: must be an object.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="314"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="381"/>
+        <source>{where}: två poäng för {sub} av {evaluator}</source>
+        <translation>{where}: two scores for {sub} by {evaluator}</translation>
+    </message>
+    <message>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="382"/>
         <source>{where}: {name} är inte ett ändligt tal</source>
         <translation>{where}: {name} is not a finite number</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="315"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="383"/>
         <source>{where}: {value} är inget rimligt poängtal (0–{MAX_POINTS}).</source>
         <translation>{where}: {value} is not a reasonable score (0–{MAX_POINTS}).</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="316"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="384"/>
         <source>{where}: ”{text}” är inget områdesnummer.</source>
         <translation>{where}: “{text}” is not an area number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="317"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="385"/>
         <source>{where}: ”{value}” är inget tal.</source>
         <translation>{where}: “{value}” is not a number.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="318"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="386"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="319"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="387"/>
         <source>Året {changes} är orimligt; ange ett år som 2025.</source>
         <translation>The year {changes} is unreasonable; enter a year such as 2025.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="320"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="388"/>
         <source>Året {year} är orimligt; ange ett år som 2025.</source>
         <translation>The year {year} is unreasonable; enter a year such as 2025.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="321"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="389"/>
         <source>”{text}” passar flera kommuner: {value}. Ange hela namnet eller kommunkoden.</source>
         <translation>“{text}” matches several municipalities: {value}. Enter the whole name or the municipality code.</translation>
     </message>
     <message>
-        <location filename="../../kompass_desktop/gui/_core_messages.py" line="322"/>
+        <location filename="../../kompass_desktop/gui/_core_messages.py" line="390"/>
         <source>”{value}” är inte ett tal.</source>
         <translation>“{value}” is not a number.</translation>
     </message>

@@ -53,7 +53,7 @@
 <context>
     <name>FileNotices</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="34"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="36"/>
         <source>⚠ %n anmärkningar om filen</source>
         <translation>
             <numerusform>⚠ %n anmärkning om filen</numerusform>

@@ -329,3 +329,87 @@ def test_a_final_report_refused_while_building_says_what_is_missing_in_english(
     assert lines[0].endswith(" items are missing (a draft shows everything that remains):")
     assert "  1.1 Strategi för demokratiutveckling och information: no score set" in lines
     assert not (tmp_path / "r.pdf").exists()
+
+
+# -- detail lists: each damaged value, each notice in English --------------------------------
+
+
+def _damage(path, *statements):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_a_file_with_damaged_values_lists_each_in_english(english, window, demo_copy, errors):
+    _damage(
+        demo_copy,
+        "UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'",
+        "UPDATE evaluation SET evaluators = '[1, 2'",
+    )
+    assert not window.open_file(demo_copy)
+    assert errors[-1] == (
+        "demo.kompass contains damaged values: the evaluation: the field evaluators: invalid JSON "
+        "(“[1, 2”); the score for sub-area 1.1 by Karin Ekström: the field points: the score “abc” is "
+        "not a number; the score for sub-area 1.1 by Johan Alm: the field points: the score “abc” is "
+        "not a number. The file is not opened; restore a backup (kompass backups)."
+    )
+
+
+def test_a_file_with_damaged_values_lists_each_in_swedish_as_before(window, demo_copy, errors):
+    _damage(demo_copy, "UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'")
+    assert not window.open_file(demo_copy)
+    assert errors[-1] == (
+        "demo.kompass innehåller skadade värden: poängen för delfråga 1.1 av Karin Ekström: fältet "
+        "points: poängen ”abc” är inte ett tal; poängen för delfråga 1.1 av Johan Alm: fältet points: "
+        "poängen ”abc” är inte ett tal. Filen öppnas inte; återställ en säkerhetskopia (kompass backups)."
+    )
+
+
+def test_a_damaged_stored_setting_is_noticed_in_english(english, window, demo_copy):
+    _damage(demo_copy, "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')")
+    assert window.open_file(demo_copy)
+    window.file_notices.open_details()
+    assert window.file_notices.details.informativeText() == (
+        "• demo.kompass: the setting national_average (table meta): the national average: "
+        "$.frameworks: must be an object; it is not used"
+    )
+
+
+def test_a_rejected_exports_problems_are_listed_in_english(english):
+    """Each problem of an inconsistent export in English, full stops trimmed as in Swedish."""
+    from kompass_desktop.domain.errors import ScoreError
+    from kompass_desktop.domain.messages import msg
+    from kompass_desktop.exchange.package import MAX_REPORTED, _reject_many
+    from kompass_desktop.gui.error_text import error_text
+
+    above = ScoreError(
+        msg("Delfråga {number}: {points} är över maxpoängen {max}.", number="1.1", points=99, max=10)
+    )
+    problems = [
+        msg("{where}.points: {err}", where="$.records.scores[0]", err=above),
+        "$.x: 'a' is not valid.",
+    ]
+    problems += [
+        msg("$.records.findings[{i}].area: område {area} finns inte", i=i, area=9)
+        for i in range(MAX_REPORTED)
+    ]
+    rejected = _reject_many(
+        "till-skr.kkx", msg("{what} är inte konsekvent", what="evaluation.json"), problems
+    )
+    more = len(problems) - MAX_REPORTED
+    assert str(rejected).startswith(
+        "till-skr.kkx: evaluation.json är inte konsekvent: $.records.scores[0].points: Delfråga 1.1: 99 är "
+        "över maxpoängen 10; $.x: 'a' is not valid; $.records.findings[0].area: område 9 finns inte; "
+    )
+    assert str(rejected).endswith(f" finns inte (och {more} till).")
+    english_text = error_text(rejected)
+    assert english_text.startswith(
+        "till-skr.kkx: evaluation.json is not consistent: $.records.scores[0].points: Sub-area 1.1: 99 is "
+        "above the maximum score of 10; $.x: 'a' is not valid; $.records.findings[0].area: area 9 does "
+        "not exist; "
+    )
+    assert english_text.endswith(f" does not exist (and {more} more).")
