@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QDialog
 
@@ -57,6 +58,9 @@ def english():
     assert app.installTranslator(translator)
     yield translator
     app.removeTranslator(translator)
+    # destroyed now: left to the garbage collector, ~QTranslator could run inside a translate()
+    # call (i18n's Python translator calls back into Python) and deadlock on Qt's lock
+    shiboken6.delete(translator)
 
 
 # -- the generated list and the translation ------------------------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -255,6 +256,9 @@ def english():
     assert app.installTranslator(translator)
     yield translator
     app.removeTranslator(translator)
+    # destroyed now: left to the garbage collector, ~QTranslator could run inside a translate()
+    # call (i18n's Python translator calls back into Python) and deadlock on Qt's lock
+    shiboken6.delete(translator)
 
 
 def swedish_only() -> set[str]:
