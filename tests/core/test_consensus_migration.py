@@ -196,3 +196,15 @@ def test_merging_compares_a_version_without_the_added_reason_as_an_empty_reason(
     after = {**before_migration, "rev": "b", "reason": ""}
     assert content(before_migration, "scores") == content(after, "scores")
     assert content(before_migration, "scores") != content({**after, "reason": "Skäl"}, "scores")
+
+
+def test_a_deleted_score_of_an_old_file_stays_deleted(old):
+    path = old / "team-anna.kompass"
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE scores SET deleted = 1 WHERE subarea = '1.2'")
+    conn.commit()
+    conn.close()
+    with EvaluationSession.open(path) as s:  # migrates to the current format
+        assert s.consensus.subarea("1.2").points == {}
+        assert s.scores.all()["1.2"] is None
+        assert s.scores.all()["1.1"] == Decimal(12)

@@ -446,6 +446,8 @@ def test_validate_names_each_field_of_the_wrong_type_and_only_those(good, capsys
     assert main(["validate", str(good)]) == 1
     err = capsys.readouterr().err
     listed = err.split("innehåller skadade värden: ")[1].split(". Filen öppnas inte")[0]
+    assert f" {good.name} innehåller skadade värden: " in err  # the file named, what to do said:
+    assert err.strip().endswith(". Filen öppnas inte; återställ en säkerhetskopia (kompass backups).")
     assert sorted(p.split(": fältet ")[1] for p in listed.split("; ")) == [
         "area ('två') är inte av typen INTEGER",
         "inhabitants (b'\\x00\\xff') är inte av typen INTEGER",

@@ -162,6 +162,14 @@ def windows(monkeypatch):
     monkeypatch.setattr(
         lockmod, "open", lambda path, mode, buffering=-1: _WindowsFile(files, path, mode), raising=False
     )
+    real_unlink = lockmod.Path.unlink
+
+    def unlink(path, missing_ok=False):  # Windows cannot remove a file that is open
+        if any(h.key == os.path.realpath(path) for h in files.by_fd.values()):
+            raise PermissionError(errno.EACCES, "The process cannot access the file (in use)")
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(lockmod.Path, "unlink", unlink)
     return files
 
 
@@ -178,6 +186,19 @@ def test_windows_holder_is_named_while_the_file_is_locked(saved, windows):
     again = WriterLock(saved)
     again.acquire()
     again.release()
+
+
+def test_windows_a_lock_left_by_a_killed_holder_is_removed_and_a_held_one_kept(saved, windows):
+    held = WriterLock(saved)
+    held.acquire()
+    try:
+        assert lockmod.remove_if_stale(lock_path_for(saved)) is False  # its holder still runs
+        assert lock_path_for(saved).exists()
+    finally:
+        held.release()
+    lock_path_for(saved).write_text("Anna på anna-pc sedan 2025-10-14 09:00\n")  # holder killed
+    assert lockmod.remove_if_stale(lock_path_for(saved)) is True
+    assert not lock_path_for(saved).exists()
 
 
 # -- a full disk and long names ----------------------------------------------------------------

@@ -510,6 +510,20 @@ def test_unsorted_notes_are_those_without_sub_area_oldest_first(session: Evaluat
     assert [n.id for n in notes.all(unsorted=True)] == [earlier.id, later.id]
 
 
+def test_the_notes_of_an_interview_and_of_a_sub_area_are_listed_oldest_first(session: EvaluationSession):
+    interview = session.registers.add_interview(group="politiker")
+    notes = session.notes
+    later = notes.add(
+        "Senare", "2.1", source_kind="interview", interview_id=interview.id, captured_at="2025-10-14T15:00"
+    )
+    earlier = notes.add(
+        "Tidigare", "2.1", source_kind="interview", interview_id=interview.id, captured_at="2025-10-14T09:00"
+    )
+    notes.add("Annan källa", "3.1", captured_at="2025-10-14T08:00")
+    assert [n.id for n in notes.all(interview_id=interview.id)] == [earlier.id, later.id]
+    assert [n.id for n in notes.all(subarea="2.1")] == [earlier.id, later.id]
+
+
 def test_a_record_stored_as_given_over_a_deleted_one_is_a_version_of_it(saved):
     """Import and merge store records as given: the history links the new version to the one it
     replaces, also when that one was deleted here."""
