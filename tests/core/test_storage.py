@@ -524,6 +524,37 @@ def test_the_notes_of_an_interview_and_of_a_sub_area_are_listed_oldest_first(ses
     assert [n.id for n in notes.all(subarea="2.1")] == [earlier.id, later.id]
 
 
+def test_every_field_of_an_interview_is_read_back_after_reopening(session: EvaluationSession):
+    added = session.registers.add_interview(
+        group="fackliga",
+        title="Fackliga företrädare",
+        date="2025-10-15",
+        start="13:00",
+        end="14:30",
+        roles=["Kommunal", "Vision"],
+        names=["Eva", "Omar"],
+        participants=4,
+        location="Sal B",
+    )
+    path = session.path
+    session.close()
+    with EvaluationSession.open(path) as again:
+        (read,) = again.registers.interviews()
+    fields = ("group", "title", "date", "start", "end", "roles", "names", "participants", "location")
+    assert [getattr(read, f) for f in fields] == [
+        "fackliga",
+        "Fackliga företrädare",
+        "2025-10-15",
+        "13:00",
+        "14:30",
+        ("Kommunal", "Vision"),
+        ("Eva", "Omar"),
+        4,
+        "Sal B",
+    ]
+    assert read == added
+
+
 def test_a_record_stored_as_given_over_a_deleted_one_is_a_version_of_it(saved):
     """Import and merge store records as given: the history links the new version to the one it
     replaces, also when that one was deleted here."""
