@@ -20,7 +20,16 @@ from ..domain.messages import msg
 from ..userdata import backups_dir
 from ..userdata import data_dir as data_dir  # re-exported for older callers
 from .errors import StorageError, os_reason
-from .outputs import Replace, check_output, commit, copy_file, final_mode, new_temporary, remove_temporary
+from .outputs import (
+    Replace,
+    check_output,
+    commit,
+    copy_file,
+    final_mode,
+    new_temporary,
+    remove_temporary,
+    temporary_name,
+)
 
 #: How many backups of each reason are kept per evaluation file.
 KEEP = {"open": 10, "auto": 10}
@@ -77,7 +86,10 @@ def _copy_with_backup_api(
     """A consistent copy of ``source`` as ``dest`` (new or replaced), built in a temporary file
     of ours (owner only while written; a killed run's is removed by the next one)."""
     mode = final_mode(dest, private=private, replace=True)
-    tmp = new_temporary(dest)
+    # A source built as our own temporary for ``dest`` (a new file made over an old one) must not
+    # share the copy's temporary name: making that temporary would empty the source first.
+    own = temporary_name(dest) == Path(source)
+    tmp = new_temporary(dest.with_name(f"{dest.name}.copy") if own else dest)
     src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
 
     def progress(_status: int, _remaining: int, _total: int) -> None:

@@ -15,6 +15,7 @@ import textwrap
 import pytest
 from support import child_timeout
 
+from kompass_desktop.domain.errors import KompassError
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 from kompass_desktop.storage import backup as backups
 from kompass_desktop.storage import schema
@@ -621,3 +622,67 @@ def test_a_new_file_that_cannot_be_built_is_one_message_and_leaves_nothing(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err and "ny.kompass" in err, err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_another_program_puts_where_a_new_one_goes_is_never_replaced(tmp_path, fw2019, monkeypatch):
+    from kompass_desktop.storage import opening
+
+    target = tmp_path / "ny.kompass"
+    real_mode = opening.final_mode
+
+    def meanwhile(path):  # just before the new file is moved into place
+        target.write_text("en annans fil")
+        return real_mode(path)
+
+    monkeypatch.setattr(opening, "final_mode", meanwhile)
+    with pytest.raises(KompassError) as refused:
+        EvaluationSession.create(target, NewEvaluation(fw2019, "Testby", 2025))
+    assert str(refused.value) == f"{target} finns redan; välj ett annat namn."
+    assert target.read_text() == "en annans fil"
+    assert [p.name for p in tmp_path.iterdir()] == ["ny.kompass"]
+
+
+def test_creating_over_an_evaluation_replaces_it_when_asked(tmp_path, fw2019):
+    target = tmp_path / "ny.kompass"
+    with EvaluationSession.create(target, NewEvaluation(fw2019, "Testby", 2024)) as first:
+        first.notes.add("Från den gamla filen", "1.1")
+    with pytest.raises(StorageError, match="finns redan"):
+        EvaluationSession.create(target, NewEvaluation(fw2019, "Testby", 2025))
+    with EvaluationSession.create(target, NewEvaluation(fw2019, "Testby", 2025), overwrite=True) as again:
+        assert (again.info().year, again.notes.all()) == (2025, [])
+    assert sidecars(target) == []
+
+
+def test_a_file_with_two_evaluations_is_refused_naming_it(saved):
+    conn = sqlite3.connect(saved)
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(evaluation)")]
+    listed = ", ".join(columns)
+    picked = ", ".join("'andra'" if c == "id" else c for c in columns)
+    conn.execute(f"INSERT INTO evaluation ({listed}) SELECT {picked} FROM evaluation")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError) as refused:
+        EvaluationSession.open(saved, readonly=True)
+    assert f"{saved.name} innehåller 2 utvärderingsposter (väntade 1)" in str(refused.value)
+
+
+def test_the_facts_of_the_evaluation_are_read_back_after_reopening(session):
+    session.update_info(inhabitants=13000, employees=1100, kommungrupp="B5", evaluation_number=2)
+    path = session.path
+    session.close()
+    with EvaluationSession.open(path) as again:
+        info = again.info()
+        assert (info.inhabitants, info.employees, info.kommungrupp, info.evaluation_number) == (
+            13000,
+            1100,
+            "B5",
+            2,
+        )
+
+
+def test_the_documents_of_an_evaluation_are_in_title_order_everywhere(session):
+    for title in ("Översiktsplan", "Budget 2025", "Arbetsmiljöpolicy"):
+        session.registers.add_document(title=title)
+    expected = ["Arbetsmiljöpolicy", "Budget 2025", "Översiktsplan"]
+    assert [d.title for d in session.snapshot().documents] == expected
+    assert [d.title for d in session.registers.documents()] == expected
