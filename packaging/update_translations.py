@@ -153,7 +153,7 @@ def lupdate(ts_file: Path = TS_FILE, quiet: bool = False, *, plurals_only: bool 
     target = SOURCE_LANGUAGE if plurals_only else TARGET_LANGUAGE
     args = [str(path) for path in gui_sources()]
     args += ["-source-language", SOURCE_LANGUAGE, "-target-language", target]
-    args += ["-no-obsolete", "-locations", "absolute", "-ts", str(ts_file)]
+    args += ["-no-obsolete", "-locations", "relative", "-ts", str(ts_file)]
     if plurals_only:
         args.append("-pluralonly")
     _run("pyside6-lupdate", args, quiet)

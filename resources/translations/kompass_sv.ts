@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="227"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="+227"/>
         <source>%n poster har ändrats olika i båda filerna</source>
         <translation>
             <numerusform>%n post har ändrats olika i båda filerna</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CoveragePage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="123"/>
+        <location filename="../../kompass_desktop/gui/coverage_page.py" line="+123"/>
         <source>%n delfrågor har varningar</source>
         <translation>
             <numerusform>%n delfråga har varningar</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="124"/>
+        <location line="+1"/>
         <source>%n saknar anteckningar</source>
         <translation>
             <numerusform>%n saknar anteckningar</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/coverage_page.py" line="125"/>
+        <location line="+1"/>
         <source>%n har poäng utan underlag</source>
         <translation>
             <numerusform>%n har poäng utan underlag</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>EvaluationController</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/controller.py" line="391"/>
+        <location filename="../../kompass_desktop/gui/controller.py" line="+391"/>
         <source>{0} och %n anteckningar</source>
         <translation>
             <numerusform>{0} och %n anteckning</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>FileNotices</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/file_notices.py" line="36"/>
+        <location filename="../../kompass_desktop/gui/file_notices.py" line="+36"/>
         <source>⚠ %n anmärkningar om filen</source>
         <translation>
             <numerusform>⚠ %n anmärkning om filen</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>FindingColumn</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/findings.py" line="167"/>
+        <location filename="../../kompass_desktop/gui/findings.py" line="+167"/>
         <source>%n kopplade anteckningar</source>
         <translation>
             <numerusform>%n kopplad anteckning</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/mainwindow.py" line="234"/>
+        <location filename="../../kompass_desktop/gui/mainwindow.py" line="+234"/>
         <source>Det finns %n säkerhetskopior. Vill du öppna den senaste ({0})?</source>
         <translation>
             <numerusform>Det finns %n säkerhetskopia. Vill du öppna den ({0})?</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>MergeCounts</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="175"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="-52"/>
         <source>%n nya poster</source>
         <translation>
             <numerusform>%n ny post</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="176"/>
+        <location line="+1"/>
         <source>%n ändrade poster</source>
         <translation>
             <numerusform>%n ändrad post</numerusform>
@@ -105,8 +105,8 @@
 <context>
     <name>NavigationPanel</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="136"/>
-        <location filename="../../kompass_desktop/gui/nav.py" line="148"/>
+        <location filename="../../kompass_desktop/gui/nav.py" line="+136"/>
+        <location line="+12"/>
         <source>%n anteckningar</source>
         <translation>
             <numerusform>%n anteckning</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/nav.py" line="137"/>
+        <location line="-11"/>
         <source>%n iakttagelser</source>
         <translation>
             <numerusform>%n iakttagelse</numerusform>
@@ -125,7 +125,7 @@
 <context>
     <name>NotesList</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="112"/>
+        <location filename="../../kompass_desktop/gui/notes_list.py" line="+112"/>
         <source>Anteckningen stöder %n iakttagelser:</source>
         <translation>
             <numerusform>Anteckningen stöder %n iakttagelse:</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/notes_list.py" line="115"/>
+        <location line="+3"/>
         <source>Ta bort anteckningen och %n kopplingar</source>
         <translation>
             <numerusform>Ta bort anteckningen och %n koppling</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>RegisterPage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="378"/>
+        <location filename="../../kompass_desktop/gui/registers.py" line="+378"/>
         <source>Intervjun ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Intervjun ”{0}” är källa till %n anteckning.</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="379"/>
+        <location line="+1"/>
         <source>Ta bort intervjun och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort intervjun och %n anteckning</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="383"/>
+        <location line="+4"/>
         <source>Dokumentet ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Dokumentet ”{0}” är källa till %n anteckning.</numerusform>
@@ -168,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="384"/>
+        <location line="+1"/>
         <source>Ta bort dokumentet och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort dokumentet och %n anteckning</numerusform>
@@ -176,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="388"/>
+        <location line="+4"/>
         <source>Webbkällan ”{0}” är källa till %n anteckningar.</source>
         <translation>
             <numerusform>Webbkällan ”{0}” är källa till %n anteckning.</numerusform>
@@ -184,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/registers.py" line="389"/>
+        <location line="+1"/>
         <source>Ta bort webbkällan och %n anteckningar</source>
         <translation>
             <numerusform>Ta bort webbkällan och %n anteckning</numerusform>
@@ -195,7 +195,7 @@
 <context>
     <name>SearchPage</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/search_page.py" line="83"/>
+        <location filename="../../kompass_desktop/gui/search_page.py" line="+83"/>
         <source>%n träffar</source>
         <translation>
             <numerusform>%n träff</numerusform>
@@ -206,7 +206,7 @@
 <context>
     <name>_ExcerptWording</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/formatting.py" line="43"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="+43"/>
         <source>… (%n tecken till)</source>
         <translation>
             <numerusform>… (%n tecken till)</numerusform>
@@ -217,7 +217,7 @@
 <context>
     <name>_TeamWording</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/wording.py" line="208"/>
+        <location filename="../../kompass_desktop/gui/wording.py" line="+208"/>
         <source>Samstämmighet från början: {0} av %n delfrågor med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</source>
         <translation>
             <numerusform>Samstämmighet från början: {0} av %n delfråga med flera bedömningar lika ({1}), medelavvikelse {2} poäng, {3} med stor skillnad.</numerusform>

@@ -56,6 +56,7 @@ class Message:
 
 def read_ts(path: Path) -> list[Message]:
     messages = []
+    filename = ""
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
@@ -63,7 +64,9 @@ def read_ts(path: Path) -> list[Message]:
             forms = [] if translation is None else [f.text or "" for f in translation.iter("numerusform")]
             text = "" if translation is None else (translation.text or "")
             location = message.find("location")
-            where = "" if location is None else f"{location.get('filename')}:{location.get('line')}"
+            # lupdate writes relative locations: a file's name once, then "+N" lines from the last
+            filename = location.get("filename", filename) if location is not None else filename
+            where = "" if location is None else f"{filename}:{location.get('line')}"
             messages.append(
                 Message(
                     name,
