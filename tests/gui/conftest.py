@@ -103,3 +103,23 @@ def demo_window(window, demo_copy, clock):
     clock.now = DEMO_VISIT
     assert window.open_file(demo_copy)
     return window
+
+
+@pytest.fixture
+def english():
+    """Installs kompass_en.qm the way i18n.py loads it; removed again so other tests stay Swedish."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from kompass_desktop.gui.i18n import translations_dir
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    translator = QTranslator()
+    assert translator.load("kompass_en", str(translations_dir()))
+    assert app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)
+    # destroyed now: left to the garbage collector, ~QTranslator could run inside a translate()
+    # call (i18n's Python translator calls back into Python) and deadlock on Qt's lock
+    shiboken6.delete(translator)

@@ -13,8 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from kompass_desktop.gui import registers
@@ -46,21 +45,6 @@ def _core_translations() -> dict[str, str]:
             for message in context.iter("message"):
                 found[message.findtext("source", "")] = message.findtext("translation", "")
     return found
-
-
-@pytest.fixture
-def english():
-    from kompass_desktop.gui.i18n import translations_dir
-
-    app = QCoreApplication.instance()
-    translator = QTranslator()
-    assert translator.load("kompass_en", str(translations_dir()))
-    assert app.installTranslator(translator)
-    yield translator
-    app.removeTranslator(translator)
-    # destroyed now: left to the garbage collector, ~QTranslator could run inside a translate()
-    # call (i18n's Python translator calls back into Python) and deadlock on Qt's lock
-    shiboken6.delete(translator)
 
 
 # -- the generated list and the translation ------------------------------------------------

@@ -19,7 +19,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -245,23 +244,6 @@ def test_placeholders_mnemonics_markup_and_spacing_match_the_source():
 
 
 # -- the running app in English --------------------------------------------------------
-
-
-@pytest.fixture
-def english():
-    """Installs kompass_en.qm the way i18n.py loads it; removed again so other tests stay Swedish."""
-    from kompass_desktop.gui.i18n import translations_dir
-
-    app = QCoreApplication.instance()
-    assert app is not None
-    translator = QTranslator()
-    assert translator.load("kompass_en", str(translations_dir()))
-    assert app.installTranslator(translator)
-    yield translator
-    app.removeTranslator(translator)
-    # destroyed now: left to the garbage collector, ~QTranslator could run inside a translate()
-    # call (i18n's Python translator calls back into Python) and deadlock on Qt's lock
-    shiboken6.delete(translator)
 
 
 def swedish_only() -> set[str]:
