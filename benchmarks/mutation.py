@@ -19,7 +19,7 @@ new tests); ``--survivors`` re-tests the survivors only (after new tests were wr
 ``kompass_desktop.storage.backup.*``) and ``--tests GLOB`` (files of tests/core) run a part of
 a package when the whole would take too long (the score is then over that part, and over the
 mutants tested so far when a run was stopped).  ``--sample N`` tests a seeded random sample of
-all of the package's mutants (the same ones every run) and prints the 95 % interval for the whole
+all of the package's mutants (drawn once and kept in the work folder) and prints the 95 % interval for the whole
 package: a whole package takes hours, and a stopped run is biased (mutmut tests the cheapest
 mutants first).  Child processes that tests start (the
 ``kompass`` command line, crash children) import the mutated copy too (``PYTHONPATH``).
@@ -255,6 +255,24 @@ def sample(names: list[str], size: int, seed: int) -> list[str]:
     return sorted(random.Random(seed).sample(sorted(names), min(size, len(names))))
 
 
+def kept_sample(work: Path, names: list[str], size: int, seed: int) -> list[str]:
+    """The sample drawn the first time, kept in the work folder: a change of the package's code
+    adds or removes mutants, and a new draw over the new population would be another sample
+    (so the tests written for the first one's survivors would never be re-measured).  Mutants
+    that no longer exist leave the sample; ``--fresh`` draws again."""
+    path = work / f"sample-{seed}-{size}.json"
+    if path.exists():
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        existing = set(names)
+        gone = [n for n in kept if n not in existing]
+        if gone:
+            print(f"  {len(gone)} mutant(s) of the kept sample no longer exist: {', '.join(gone)}")
+        return [n for n in kept if n in existing]
+    chosen = sample(names, size, seed)
+    path.write_text(json.dumps(chosen, indent=1), encoding="utf-8")
+    return chosen
+
+
 def wilson(killed: int, total: int, z: float = 1.96) -> tuple[float, float]:
     """The 95 % Wilson interval of a score measured on a random sample, in percent."""
     p = killed / total
@@ -303,7 +321,7 @@ def run(name: str, args: argparse.Namespace) -> tuple[int, int, list[str]]:
     chosen: set[str] | None = None
     if args.sample:  # a random sample of the package's mutants stands for the whole
         population = results(work, PACKAGES[name])  # drawn from all mutants, then --only applies
-        chosen = set(sample(list(population), args.sample, args.seed))
+        chosen = set(kept_sample(work, list(population), args.sample, args.seed))
         before = {k: v for k, v in before.items() if k in chosen}
         print(f"[{name}] a sample of {len(chosen)} of the package's mutants (seed {args.seed})")
     names: list[str] = list(package.functions)

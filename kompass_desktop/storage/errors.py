@@ -67,4 +67,10 @@ def os_reason(err: OSError) -> str:
         return msg("mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program")
     if err.errno == errno.EROFS:
         return msg("filsystemet är skrivskyddat")
+    if err.errno == errno.EIO:  # a failing disk, or a USB stick or share that went away
+        return msg("läsfel eller skrivfel på enheten (den kan vara skadad eller urkopplad)")
+    if isinstance(err, NotADirectoryError):
+        return msg("en del av sökvägen är en fil, inte en mapp")
+    if err.errno == errno.ELOOP:
+        return msg("sökvägen har för många symboliska länkar (kanske en länk till sig själv)")
     return err.strerror or str(err)

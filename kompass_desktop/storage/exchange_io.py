@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.messages import msg
-from .db import EvaluationFile, Row, _decode, _ident, translate_sqlite_error
+from .db import EvaluationFile, Row, _ident, translate_sqlite_error
 from .errors import CorruptFile
 from .opening import open_evaluation_file
 from .schema import RECORD_TABLES
@@ -81,10 +81,7 @@ def all_records(f: EvaluationFile, table: str) -> list[Row]:
     """Every row of a record table, deleted ones included, in insertion order."""
     if table not in RECORD_TABLES:
         raise ValueError(f"not a record table: {table!r}")
-    cursor = _fetch(f, f"SELECT * FROM {_ident(table)} ORDER BY rowid")
-    names = [d[0] for d in cursor.description]
-    json_cols = RECORD_TABLES[table]
-    return [_decode(dict(zip(names, values, strict=True)), json_cols) for values in cursor.fetchall()]
+    return f.rows(table, "", order_by="rowid")
 
 
 def record_counts(f: EvaluationFile) -> dict[str, int]:

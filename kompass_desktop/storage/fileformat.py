@@ -38,7 +38,7 @@ LONGEST_SIDECAR = "-journal"
 
 _MAGIC = b"SQLite format 3\x00"
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
-_WAL_MAGICS = (0x377F0682, 0x377F0683)
+_WAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # big- and little-endian checksums
 _WAL_HEADER = 32
 
 
@@ -195,7 +195,7 @@ def has_wal_content(path: Path) -> bool:
             head = fh.read(_WAL_HEADER + 1)
     except OSError:
         return False
-    return len(head) > _WAL_HEADER and struct.unpack(">I", head[:4])[0] in _WAL_MAGICS
+    return len(head) > _WAL_HEADER and head[:4] in _WAL_MAGICS
 
 
 def hot_journal_page1(path: Path) -> tuple[bool, bytes | None]:

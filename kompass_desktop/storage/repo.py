@@ -190,8 +190,8 @@ def load_scores(f: EvaluationFile, framework: Framework | None = None) -> dict[s
     return load_consensus(f, framework).agreed_scores()
 
 
-def load_notes(f: EvaluationFile, where: str = "deleted = 0", params: tuple[Any, ...] = ()) -> list[Note]:
-    return [to_note(r) for r in f.rows("notes", where, params, order_by="captured_at, created")]
+def load_notes(f: EvaluationFile) -> list[Note]:
+    return [to_note(r) for r in f.rows("notes", order_by="captured_at, created")]
 
 
 def load_links(f: EvaluationFile) -> dict[str, list[str]]:
@@ -292,7 +292,7 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def search(f: EvaluationFile, text: str, limit: int = 200) -> list[SearchHit]:
+def search(f: EvaluationFile, text: str, limit: int) -> list[SearchHit]:
     query = fts_query(text)
     if not query:
         return []

@@ -76,7 +76,7 @@ def _normal(sql: str | None) -> str:
 def _objects(conn: sqlite3.Connection) -> dict[str, SchemaObject]:
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     return {
-        str(name): SchemaObject(str(kind), str(name), str(table or ""), sql)
+        str(name): SchemaObject(str(kind), str(name), str(table), sql)
         for kind, name, table, sql in rows
         if not str(name).startswith(_IGNORED_PREFIX)
     }

@@ -3779,7 +3779,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the document</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3854,7 +3854,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the link</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>manifestet stämmer inte med innehållet</source>
         <translation>the manifest does not match the contents</translation>
     </message>
@@ -3964,7 +3964,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the schema: {d}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>tabellen</source>
         <translation>the table</translation>
     </message>
@@ -4019,12 +4019,22 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the view</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>kommunkoden ”{value}” är inte fyra siffror</source>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-15"/>
+        <source>en del av sökvägen är en fil, inte en mapp</source>
+        <translation>part of the path is a file, not a folder</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>läsfel eller skrivfel på enheten (den kan vara skadad eller urkopplad)</source>
+        <translation>read or write error on the device (it may be damaged or disconnected)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>nationellt medelvärde, område {area}</source>
         <translation>national average, area {area}</translation>
     </message>
@@ -4064,7 +4074,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the score “{value}”: {err}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>sökvägen har för många symboliska länkar (kanske en länk till sig själv)</source>
+        <translation>the path has too many symbolic links (perhaps a link to itself)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>väntade en lista med par (rubrik, värde), fann ”{value}”</source>
         <translation>expected a list of pairs (heading, value), found “{value}”</translation>
     </message>

@@ -322,6 +322,35 @@ def test_backups_can_be_listed_and_restored_from_the_command_line(good, tmp_path
     assert "finns inte" in capsys.readouterr().err
 
 
+def _command_help(capsys) -> dict[str, str]:
+    """Each command of ``kompass --help`` with its one-line description (wrapped lines joined)."""
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "KOMMANDO") + 1
+    commands: dict[str, str] = {}
+    name = ""
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        if line.startswith("    ") and not line.startswith("     "):  # a command's own line
+            name, _, text = line.strip().partition(" ")
+            commands[name] = text.strip()
+        else:  # the description wrapped, or on the next line after a long name
+            commands[name] = f"{commands[name]} {line.strip()}".strip()
+    return commands
+
+
+def test_every_command_says_what_it_does_in_the_help(capsys):
+    """``kompass --help`` lists every command with a description, the backup commands too."""
+    commands = _command_help(capsys)
+    assert {"backups", "restore", "new", "report", "export", "merge"} <= set(commands)
+    assert [name for name, text in commands.items() if not text] == []
+    assert commands["backups"] == "lista säkerhetskopiorna av en utvärderingsfil"
+    assert commands["restore"] == "återställ en säkerhetskopia till en fil"
+
+
 # -- SQLite's errors, said as the user needs them (rows.translate_sqlite_error) ----------------
 
 
@@ -517,3 +546,32 @@ def test_an_integrity_check_that_fails_says_what_and_what_to_do(tmp_path):
         check_integrity(_Pragmas(error=sqlite3.OperationalError("database is locked")), path)
     assert not isinstance(refused.value, CorruptFile)
     assert str(refused.value) == "x.kompass används av ett annat program just nu; försök igen."
+
+
+def test_an_index_that_no_longer_matches_its_table_is_named_by_validate(good, capsys):
+    """Damage that opening does not look for (a row missing from an index: the quick check
+    passes) is found by ``validate``, in SQLite's own words, and nothing is changed."""
+    conn = sqlite3.connect(good)
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'findings_area'").fetchone()
+    conn.close()
+
+    def schema_sql(text):  # the index's definition changed without rebuilding the index
+        conn = sqlite3.connect(good)
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'findings_area'", (text,))
+        conn.commit()
+        conn.close()
+
+    schema_sql(sql + " WHERE 0")  # for a moment the index holds no row: an update skips it
+    conn = sqlite3.connect(good)
+    conn.execute("UPDATE findings SET area = 8 WHERE rowid = (SELECT min(rowid) FROM findings)")
+    conn.commit()
+    conn.close()
+    schema_sql(sql)
+    before = digest(good)
+    assert main(["validate", str(good)]) == 1
+    said = capsys.readouterr()
+    assert said.out + said.err == (
+        f"{good}: 1 problem hittades:\n  databasen: row 1 missing from index findings_area\n"
+    )
+    assert digest(good) == before

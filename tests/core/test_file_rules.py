@@ -303,3 +303,30 @@ def test_where_the_system_cannot_tell_the_name_limit_255_bytes_are_assumed(tmp_p
     err = capsys.readouterr().err
     assert "(248 byte)" in err and "högst 247 byte" in err
     assert not too_long.exists() and not list(tmp_path.glob("b*"))
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
+    """The messages of the first read of a file name it and say why, every time the same way."""
+    with pytest.raises(KompassError) as folder:
+        fileformat.read_header(tmp_path)
+    assert str(folder.value) == f"{tmp_path} är en mapp, inte en utvärderingsfil."
+    looped = tmp_path / "a.kompass"  # a link to a link back to itself: opening it fails
+    looped.symlink_to(tmp_path / "b.kompass")
+    (tmp_path / "b.kompass").symlink_to(looped)
+    with pytest.raises(KompassError) as unreadable:
+        fileformat.read_header(looped)
+    assert str(unreadable.value) == (
+        f"Filen {looped} kan inte läsas: sökvägen har för många symboliska länkar "
+        "(kanske en länk till sig själv)."
+    )
+
+
+def test_a_file_whose_size_is_not_whole_pages_is_named_with_its_size(demo_copy):
+    """A file cut in the middle of a page (no log to recover from) says how long it is."""
+    data = demo_copy.read_bytes()
+    demo_copy.write_bytes(data + b"\0" * 100)  # the header's page count still fits: a torn tail
+    with pytest.raises(KompassError) as torn:
+        fileformat.read_header(demo_copy)
+    assert str(torn.value) == (
+        f"{demo_copy} är avkortad eller skadad (storleken {len(data) + 100} passar inte sidstorleken)."
+    )

@@ -177,3 +177,13 @@ def test_a_file_system_without_wal_is_one_clear_message():
     with pytest.raises(StorageError) as refused:
         _apply_pragmas(NoWal())
     assert str(refused.value) == "Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?)."
+
+
+def test_a_mac_network_volume_is_named_by_its_file_system_or_as_a_network_volume():
+    """The refusal names what the folder is: the file system type when the system tells it,
+    else "nätverksvolym" (never an empty or missing detail)."""
+    home = classify_mount("/System/Volumes/Data/home/anna", MACOS, "darwin")
+    assert (home.kind, home.detail) == ("network", "autofs")
+    unnamed = [*MACOS, Mount("nas:/okänd", "/Volumes/Okänd", "", "rw,nodev,nosuid")]
+    place = classify_mount("/Volumes/Okänd/Kompass", unnamed, "darwin")
+    assert (place.kind, place.detail) == ("network", "nätverksvolym")

@@ -318,3 +318,93 @@ def test_the_holder_is_named_also_when_its_lock_says_not_since_when(saved):
         "test.kompass är redan öppen av anna på kontoret. "
         "Stäng den där först – två program kan inte skriva i samma utvärdering."
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "message"),
+    [
+        (
+            errno.ENOSPC,
+            DiskFull,
+            "Disken är full: låsfilen för test.kompass kunde inte skrivas i {folder}. "
+            "Frigör utrymme och försök igen.",
+        ),
+        (
+            errno.EIO,
+            StorageError,
+            "Låsfilen för test.kompass kunde inte skrivas i {folder} (läsfel eller skrivfel på "
+            "enheten (den kan vara skadad eller urkopplad)).",
+        ),
+    ],
+)
+def test_a_lock_file_that_cannot_be_made_says_why(saved, monkeypatch, code, kind, message):
+    """Making the lock beside the file fails (a full disk, a USB stick pulled out): one clear
+    error of the right kind, nothing left behind, and the file opens once the cause is gone."""
+    real_open = open
+    sidecar = lock_path_for(saved)
+
+    def failing(path, *args, **kwargs):
+        if os.fspath(path) == os.fspath(sidecar):
+            raise OSError(code, os.strerror(code), os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(lockmod, "open", failing, raising=False)
+    with pytest.raises(kind) as refused:
+        EvaluationSession.open(saved)
+    assert str(refused.value) == message.format(folder=saved.parent)
+    assert [p.name for p in saved.parent.iterdir()] == [saved.name]
+    monkeypatch.undo()
+    EvaluationSession.open(saved).close()
+
+
+def test_a_lock_replaced_again_and_again_meanwhile_is_refused_as_busy(saved, monkeypatch):
+    """Another program removes and re-makes the lock each time it is taken: after three tries
+    the open is refused as busy, not retried for ever, and no lock is left held."""
+    monkeypatch.setattr(WriterLock, "_replaced_meanwhile", staticmethod(lambda fh, path: True))
+    with pytest.raises(FileLocked) as refused:
+        EvaluationSession.open(saved)
+    assert str(refused.value) == "test.kompass öppnas just nu av ett annat program."
+    monkeypatch.undo()
+    EvaluationSession.open(saved).close()
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+def test_hard_links_share_the_lock_beside_them_also_without_the_users_lock_folder(
+    saved, tmp_path, monkeypatch
+):
+    """The user's lock folder cannot be made (a locked-down profile): the lock beside the file
+    alone still keeps a second writer out of another name of the same file."""
+    blocker = tmp_path / "ingen mapp"
+    blocker.write_text("en fil där låsmappen skulle ligga", encoding="utf-8")
+    monkeypatch.setattr(lockmod, "locks_dir", lambda: blocker / "locks")
+    hard = saved.with_name("hardlänk.kompass")
+    os.link(saved, hard)
+    with (
+        EvaluationSession.open(saved),
+        pytest.raises(FileLocked, match=rf"hardlänk.kompass är redan öppen {WHO}"),
+    ):
+        EvaluationSession.open(hard)
+
+
+def test_without_file_ids_two_files_in_one_folder_are_two_locks(saved, monkeypatch):
+    """A file system that reports no file ids (0, as some network and FAT drives do): every
+    file still gets its own lock, so two evaluations in one folder can both be open."""
+    other = saved.with_name("annan.kompass")
+    other.write_bytes(saved.read_bytes())
+    real_stat = os.stat
+
+    def without_ids(path, *args, **kwargs):
+        st = real_stat(path, *args, **kwargs)
+        if not os.fspath(path).endswith(".kompass"):
+            return st
+        fields = list(st[:10])
+        fields[1] = 0  # st_ino
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", without_ids)
+    assert lock_path_for(saved) != lock_path_for(other)
+    with EvaluationSession.open(saved), EvaluationSession.open(other) as second:
+        second.scores.set("1.1", 3)
+    monkeypatch.undo()
+    with EvaluationSession.open(other, readonly=True) as reader:
+        assert reader.scores.all()["1.1"] == 3

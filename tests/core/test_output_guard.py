@@ -342,3 +342,51 @@ def test_stale_temporaries_of_ours_are_removed_by_the_next_writer_and_nothing_el
     left = {p.name for p in world.iterdir()}
     assert not set(ours) & left
     assert set(kept) <= left
+
+
+@pytest.mark.parametrize("writer", sorted(IN_PLACE))
+def test_a_read_only_evaluation_says_how_to_go_on(world, capsys, writer):
+    """Changing a read-only evaluation in place is refused with what to do instead."""
+    target = world / "ro.kompass"
+    shutil.copy(world / "eval.kompass", target)
+    target.chmod(0o444)
+    err = refused(capsys, IN_PLACE[writer][0](world, target), world, "skrivskyddad")
+    assert err.rstrip("\n").endswith(
+        "ro.kompass är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna den endast för läsning."
+    ), err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX mode bits")
+@pytest.mark.parametrize(
+    ("mode", "read_only"),
+    [(0o644, False), (0o464, False), (0o446, False), (0o444, True), (0o400, True)],
+)
+def test_a_file_is_read_only_when_nobody_may_write_it_by_its_mode(tmp_path, monkeypatch, mode, read_only):
+    """Any write bit (owner, group or others) makes a file writable by its mode; as root or an
+    administrator, whom the system lets write anything, only the bits tell."""
+    from kompass_desktop.storage.outputs import is_read_only
+
+    path = tmp_path / "eval.kompass"
+    path.write_bytes(b"x")
+    path.chmod(mode)
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: True)  # as root
+    assert is_read_only(path) is read_only
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX: a folder is flushed to disk")
+def test_a_finished_output_is_made_durable_with_its_folder(world, capsys, monkeypatch):
+    """After the rename that puts an output in place, its folder is flushed to disk too (else a
+    power cut can lose the new name): seen as an fsync of the folder itself."""
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            synced.append(st.st_ino)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert main(["export", str(world / "eval.kompass"), "-o", str(world / "ut.kkx")]) == 0
+    assert (world / "ut.kkx").exists()
+    assert world.stat().st_ino in synced

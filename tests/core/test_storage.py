@@ -431,7 +431,10 @@ def test_notes_are_counted_per_sub_area_without_the_deleted_or_unsorted(session:
         (errno.EACCES, "mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program"),
         (errno.EPERM, "mappen eller filen är skrivskyddad, eller filen är öppen i ett annat program"),
         (errno.EROFS, "filsystemet är skrivskyddat"),
-        (errno.EIO, os.strerror(errno.EIO)),  # anything else: the system's own words
+        (errno.EIO, "läsfel eller skrivfel på enheten (den kan vara skadad eller urkopplad)"),
+        (errno.ENOTDIR, "en del av sökvägen är en fil, inte en mapp"),
+        (errno.ELOOP, "sökvägen har för många symboliska länkar (kanske en länk till sig själv)"),
+        (errno.ENXIO, os.strerror(errno.ENXIO)),  # anything else: the system's own words
     ],
 )
 def test_a_failed_file_operation_is_explained_in_swedish(code, reason):
@@ -686,3 +689,19 @@ def test_the_documents_of_an_evaluation_are_in_title_order_everywhere(session):
     expected = ["Arbetsmiljöpolicy", "Budget 2025", "Översiktsplan"]
     assert [d.title for d in session.snapshot().documents] == expected
     assert [d.title for d in session.registers.documents()] == expected
+
+
+def test_history_is_written_only_inside_a_transaction(saved):
+    """Versions copied from an export are appended only inside ``write()`` (with the records
+    they belong to): outside it the call is refused as the programming error it is."""
+    from kompass_desktop.storage.exchange_io import insert_history
+
+    f = open_evaluation_file(saved)
+    try:
+        with pytest.raises(RuntimeError) as refused:
+            insert_history(f, [])
+        assert str(refused.value) == "history writes must happen inside EvaluationFile.write()"
+        with f.write():
+            assert insert_history(f, []) == 0
+    finally:
+        f.close()

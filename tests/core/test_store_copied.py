@@ -6,6 +6,7 @@ import pytest
 
 from kompass_desktop.services import ChangeKind, files
 from kompass_desktop.services.session import StaleCopy
+from kompass_desktop.storage.rows import keyed_id
 
 
 def test_records_from_another_copy_are_stored_after_a_backup_and_told(session):
@@ -30,3 +31,32 @@ def test_a_stale_copy_is_refused_before_anything_is_written(session):
         session.store_copied([("notes", copied, None)], {note.id: ("notes", row["rev"])})
     assert session.notes.get(note.id).body == "Ändrad här under tiden"
     assert files.list_backups(session.path) == []
+
+
+def test_links_from_another_copy_keep_the_order_in_which_they_were_made(session):
+    """A note linked in the colleague's copy before ours was linked here is stored later, but
+    the finding lists its notes in the order they were linked, also after reopening."""
+    finding = session.findings.add(1, "strength", "Tydlig styrning")
+    ours, theirs = session.notes.add("Vår", "1.1"), session.notes.add("Kollegans", "1.1")
+    session.findings.link_note(finding.id, ours.id)
+    mine = dict(
+        session.file.get("finding_notes", keyed_id(session.evaluation_id, f"link:{finding.id}:{ours.id}"))
+    )
+    earlier = "2000-01-01T00:00:00+00:00"
+    assert earlier < mine["created"]
+    copied = {
+        **mine,
+        "id": f"{mine['id']}-kollega",
+        "note_id": theirs.id,
+        "created": earlier,
+        "modified": earlier,
+        "rev": "rev-kollega",
+    }
+    session.store_copied([("finding_notes", copied, None)], {})
+    assert session.findings.get(finding.id).note_ids == (theirs.id, ours.id)
+    path = session.path
+    session.close()
+    from kompass_desktop.services import EvaluationSession
+
+    with EvaluationSession.open(path, readonly=True) as reopened:
+        assert reopened.findings.get(finding.id).note_ids == (theirs.id, ours.id)
