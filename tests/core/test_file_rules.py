@@ -330,3 +330,17 @@ def test_a_file_whose_size_is_not_whole_pages_is_named_with_its_size(demo_copy):
     assert str(torn.value) == (
         f"{demo_copy} är avkortad eller skadad (storleken {len(data) + 100} passar inte sidstorleken)."
     )
+
+
+def test_a_file_cut_short_says_how_long_it_is_and_should_be(demo_copy):
+    """A file shorter than its header says (whole pages, no log to recover from) is named with
+    both sizes and what to do."""
+    data = demo_copy.read_bytes()
+    kept = len(data) // 4096 // 2 * 4096
+    demo_copy.write_bytes(data[:kept])
+    with pytest.raises(KompassError) as cut:
+        fileformat.read_header(demo_copy)
+    assert str(cut.value) == (
+        f"{demo_copy} är avkortad: {kept} byte av förväntade {len(data)}. Återställ en "
+        "säkerhetskopia (kompass backups)."
+    )
