@@ -21,6 +21,11 @@ class ScoreError(KompassError):
     """Points that are not a number, negative, above the maximum or too precise."""
 
 
+class ReasonRequired(ScoreError):
+    """An agreed score that needs its reason (the independent scores differ, or the team agrees
+    on another score than theirs): what was typed may wait for the reason."""
+
+
 class NotFound(KompassError):
     """A record that does not exist (or was deleted)."""
 

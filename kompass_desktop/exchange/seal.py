@@ -90,15 +90,9 @@ def keygen(name: Path) -> tuple[Path, Path]:
 
 
 def _write_exclusive(path: Path, text: str, mode: int) -> None:
-    """A new key file, written like every output (never over an existing file)."""
-    try:
-        archive.write_new_bytes(path, text.encode("ascii"), private=mode == 0o600)
-    except ExchangeError as err:
-        if "finns redan" in str(err):
-            raise ExchangeError(
-                msg("{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över).", path=path)
-            ) from None
-        raise
+    """A new key file, written like every output (never over an existing file, also not one
+    that another program puts there meanwhile: the output guard's own refusal then)."""
+    archive.write_new_bytes(path, text.encode("ascii"), private=mode == 0o600)
 
 
 def _read_key(path: Path, header: str, other_header: str, what: str) -> bytes:

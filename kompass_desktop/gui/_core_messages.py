@@ -314,7 +314,6 @@ def core_messages() -> list[str]:
         QCoreApplication.translate("messages", "{name}: ändringen kunde inte skrivas (skrivfel – är disken full eller borttagen?). Det som redan sparats finns kvar; frigör utrymme och försök igen."),
         QCoreApplication.translate("messages", "{out} blev inte korrekt skriven (innehållet skiljer sig); försök igen."),
         QCoreApplication.translate("messages", "{out} är en mapp; ange ett filnamn som slutar på .pdf eller .docx."),
-        QCoreApplication.translate("messages", "{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över)."),
         QCoreApplication.translate("messages", "{path} finns redan; välj ett annat namn."),
         QCoreApplication.translate("messages", "{path} kan inte läsas: {err}."),
         QCoreApplication.translate("messages", "{path} kunde inte läsas tillbaka: {err}."),

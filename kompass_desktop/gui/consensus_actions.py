@@ -6,12 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..domain.consensus import visible_scores
+from ..domain.errors import KompassError, ReasonRequired
 from ..domain.scoring import Summary, format_exact, summarize
 from ..services import Change, ChangeKind
 from ..services.consensus import Agreed
 from ..userdata import settings_file
 from . import settings
 from .controller import EvaluationController
+from .error_text import error_text
 from .wording import consensus_status
 
 _HIDE_KEY = "consensus/hide_others"
@@ -119,13 +121,18 @@ def apply_remembered_evaluator(controller: EvaluationController) -> None:
         controller.session.set_author(name)
 
 
-def agree(controller: EvaluationController, subarea: str, points: object, reason: str) -> tuple[bool, str]:
-    """Record (or with empty points remove) the agreed score; one undo step.  (ok, message)."""
+def agree(
+    controller: EvaluationController, subarea: str, points: object, reason: str
+) -> tuple[bool, str, bool]:
+    """Record (or with empty points remove) the agreed score; one undo step.  (ok, message,
+    whether the score only waits for its reason)."""
     session = controller.session
-    ok, result = controller.try_call(session.consensus.agree, subarea, points, reason)
-    if not ok:
-        return False, str(result)
-    change: Change[Agreed] = result
+    try:
+        change: Change[Agreed] = session.consensus.agree(subarea, points, reason)
+    except ReasonRequired as err:
+        return False, error_text(err), True
+    except KompassError as err:
+        return False, error_text(err), False
     old, new = change.before(), change.after()
     if old != new:
         label = QCoreApplication.translate("Consensus", "Överenskommen poäng {0}: {1} → {2}").format(
@@ -142,7 +149,7 @@ def agree(controller: EvaluationController, subarea: str, points: object, reason
             back,
         )
         controller.status.emit(QCoreApplication.translate("Consensus", "Sparat: {0}").format(label))
-    return True, ""
+    return True, "", False
 
 
 def set_rationale(controller: EvaluationController, subarea: str, text: str) -> bool:

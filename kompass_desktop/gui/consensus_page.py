@@ -327,11 +327,11 @@ class ConsensusPage(QWidget):
         reason = pending.get(REASON, sub.reason)
         if kind == REASON and not points.strip():
             return True, ""  # the reason waits for the points
-        ok, message = actions.agree(self.controller, number, points, reason)
+        ok, message, waits_for_reason = actions.agree(self.controller, number, points, reason)
         if ok:
             self.pending.pop(number, None)
             return True, ""
-        if "skälet" in message:
+        if waits_for_reason:
             return False, self.tr("{0} Skriv skälet i kolumnen Skäl; poängen sparas då.").format(message)
         pending.pop(kind, None)
         return False, message

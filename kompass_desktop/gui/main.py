@@ -35,31 +35,36 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def crash_text(value: BaseException) -> str:
+    """What the user is told of an error nothing else caught, in the GUI's language: a name too
+    long for the file system said plainly; anything else logged, with where the log is."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ..cli import log_unexpected, name_too_long_error
+    from .error_text import error_text, translated
+
+    known = name_too_long_error(value)
+    if known is not None:
+        return translated(known)
+    where = log_unexpected(value)
+    return QCoreApplication.translate(
+        "main",
+        "Ett oväntat fel inträffade: {0}\nInget av det du sparat har gått förlorat. Detaljer: {1}",
+    ).format(error_text(value), where or "-")
+
+
 def _install_excepthook() -> None:
     """An unexpected error is logged and shown as a message, never as a traceback in a console."""
-    from ..cli import log_unexpected, name_too_long_error
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        known = name_too_long_error(value)  # a name too long for the file system: said plainly
-        where = log_unexpected(value) if value is not None and known is None else None
+        text = crash_text(value)
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        from .error_text import error_text
-
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(
-                None,
-                APP_NAME,
-                known
-                or QApplication.translate(
-                    "main",
-                    "Ett oväntat fel inträffade: {0}\nInget av det du sparat har gått förlorat. "
-                    "Detaljer: {1}",
-                ).format(error_text(value), where or "-"),
-            )
+            QMessageBox.critical(None, APP_NAME, text)
         else:
             sys.stderr.write("".join(traceback.format_exception_only(kind, value)))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..domain.consensus import Consensus, SubAreaConsensus, TeamAgreement, check_reason
-from ..domain.errors import KompassError
+from ..domain.errors import KompassError, ReasonRequired
 from ..domain.messages import msg
 from ..domain.scoring import check_points, parse_points
 from ..storage.db import keyed_id
@@ -149,7 +149,7 @@ class ConsensusScores:
                     scores=current.describe_scores(),
                 )
             if problem is not None:
-                raise KompassError(problem)
+                raise ReasonRequired(problem)
         else:
             text = ""
         return self._store_agreed(subarea, Agreed(points, text))

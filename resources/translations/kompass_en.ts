@@ -244,7 +244,7 @@
 <context>
     <name>Consensus</name>
     <message>
-        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="+68"/>
+        <location filename="../../kompass_desktop/gui/consensus_actions.py" line="+70"/>
         <source>De andras poäng visas när du har poängsatt.</source>
         <extracomment>The preference as last read or set (every page asks after every edit; the settings file is read once). Keyed by the settings file, which tests and KOMPASS_DATA_DIR change.</extracomment>
         <translation>The others&apos; scores are shown once you have scored.</translation>
@@ -265,7 +265,7 @@
         <translation>You are now scoring as {0}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <location line="+3"/>
         <source>Överenskommen poäng {0}: {1} → {2}</source>
         <translation>Agreed score {0}: {1} → {2}</translation>
@@ -3124,7 +3124,7 @@ kommen</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kompass_desktop/gui/main.py" line="+57"/>
+        <location filename="../../kompass_desktop/gui/main.py" line="+50"/>
         <source>Ett oväntat fel inträffade: {0}
 Inget av det du sparat har gått förlorat. Detaljer: {1}</source>
         <translation>An unexpected error occurred: {0}
@@ -4632,11 +4632,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{out} är en mapp; ange ett filnamn som slutar på .pdf eller .docx.</source>
         <translation>{out} is a folder; enter a file name ending in .pdf or .docx.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} finns redan; välj ett annat namn (nycklar skrivs aldrig över).</source>
-        <translation>{path} already exists; choose another name (keys are never overwritten).</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from kompass_desktop.cli import main
-from kompass_desktop.domain.errors import KompassError
+from kompass_desktop.domain.errors import KompassError, ReasonRequired
 from kompass_desktop.services import EvaluationSession
 
 
@@ -150,6 +150,20 @@ def test_service_refuses_an_unknown_sub_area_and_a_too_long_reason(session):
     session.consensus.score("1.1", 3)
     with pytest.raises(KompassError, match="högst 2000 tecken"):
         session.consensus.set_rationale("1.1", "x" * 2001)
+
+
+def test_a_missing_reason_is_its_own_kind_of_refusal(team):
+    """Only a missing reason is a ReasonRequired (the GUI keeps the typed score waiting for it);
+    a score over the maximum or a reason that is too long is refused otherwise."""
+    with EvaluationSession.open(team) as s:
+        for subarea, points in (("1.1", "14"), ("1.2", "6")):  # differ / agree on another score
+            with pytest.raises(ReasonRequired):
+                s.consensus.agree(subarea, points)
+        for subarea, points, reason in (("1.1", "21", "x"), ("1.1", "14", "x" * 5000)):
+            with pytest.raises(KompassError) as refused:
+                s.consensus.agree(subarea, points, reason)
+            assert not isinstance(refused.value, ReasonRequired)
+        s.consensus.agree("1.2", "5")  # the scores agree: no reason needed
 
 
 def test_rationale_is_kept_with_the_evaluators_own_score(session):

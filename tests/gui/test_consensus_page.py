@@ -119,6 +119,20 @@ def test_agreed_score_and_reason_typed_in_place_with_undo(window, merged, qtbot)
     assert session.consensus.subarea("1.1").agreed == 14
 
 
+def test_an_agreed_score_waits_for_its_reason_also_in_english(english, window, merged, qtbot):
+    """The hint to write the reason, and the typed score kept until it is there, come from the
+    kind of refusal, not from the words of the message: the same in every language."""
+    page = open_page(window, merged)
+    session = window.controller.session
+    type_into(qtbot, page, "1.1", "Agreed", "14")
+    assert session.consensus.subarea("1.1").recorded is None
+    assert "Write the reason in the Reason column; the score is saved then." in page.message.text()
+    assert cell(page, "1.1", "Agreed") == "14"  # what was typed waits for its reason
+    type_into(qtbot, page, "1.1", "Reason", "The plan is not followed up")
+    recorded = session.consensus.subarea("1.1").recorded
+    assert recorded is not None and (recorded.points, recorded.reason) == (14, "The plan is not followed up")
+
+
 def test_an_agreed_score_over_the_maximum_is_refused_and_said_why(window, merged, qtbot):
     page = open_page(window, merged)
     type_into(qtbot, page, "1.3", "Överenskommen", "31")
