@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, resources
+from . import __version__, argtext, resources
 from .domain.errors import InputProblems, KompassError
 from .domain.language import count
 from .domain.municipalities import Listing, MunicipalityNames
@@ -328,8 +328,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argtext.install()
     p = argparse.ArgumentParser(prog="kompass", description="Kompass Desktop på kommandoraden.")
-    p.add_argument("--version", action="version", version=f"kompass {__version__}")
+    p.add_argument(
+        "--version", action="version", version=f"kompass {__version__}", help="visa programmets version"
+    )
     sub = p.add_subparsers(dest="command", metavar="KOMMANDO")
 
     s = sub.add_parser("frameworks", help="lista versionerna av Kommunkompassen")

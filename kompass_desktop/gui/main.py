@@ -19,6 +19,9 @@ from .. import APP_NAME, __version__
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    from .. import argtext
+
+    argtext.install()
     parser = argparse.ArgumentParser(prog="kompass-desktop", description=f"{APP_NAME} {__version__}")
     parser.add_argument("file", nargs="?", help="utvärderingsfil (.kompass) att öppna")
     parser.add_argument("--demo", action="store_true", help="öppna en ny kopia av demoutvärderingen")

@@ -197,3 +197,25 @@ def test_a_closed_pipe_never_stops_a_command_halfway(demo_copy, tmp_path):
     assert result.stderr == "" and result.returncode == 0
     with EvaluationSession.open(demo_copy, readonly=True) as lead:
         assert lead.scores.all()["1.1"] == 2
+
+
+def test_the_command_line_speaks_swedish_also_in_argparse_s_own_words(capsys):
+    """Usage, headings and argument errors are Swedish, like the rest of the command line."""
+    with pytest.raises(SystemExit) as shown:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert shown.value.code == 0
+    assert out.startswith("användning: kompass [-h] [--version] KOMMANDO ...")
+    assert "\nargument:\n" in out and "\nflaggor:\n" in out
+    assert "-h, --help     visa den här hjälpen och avsluta" in out
+    assert "--version      visa programmets version" in out
+    assert "usage" not in out and "show this" not in out
+    with pytest.raises(SystemExit) as refused:
+        main(["report"])
+    err = capsys.readouterr().err
+    assert refused.value.code == 2
+    assert err.splitlines()[-1] == "kompass report: fel: följande argument saknas: file, -o/--output"
+    with pytest.raises(SystemExit):
+        main(["rapport"])
+    said = capsys.readouterr().err
+    assert "fel: argumentet KOMMANDO: ogiltigt val: 'rapport' (välj bland 'frameworks'," in said
