@@ -104,11 +104,6 @@ def file_name(path: str) -> str:
     return re.split(r"[\\/]", path.rstrip("\\/"))[-1] if path else ""
 
 
-def row_to_json(table: str, row: Mapping[str, Any], personal_data: bool) -> dict[str, Any]:
-    """One record as exported (a fresh :class:`Minimiser` each call: use one per export)."""
-    return Minimiser(personal_data).record(table, row)
-
-
 def json_to_row(table: str, record: Mapping[str, Any]) -> Row:
     """A record as the file stores it; a field an older export lacks gets the value its absence
     means (:data:`..storage.schema.ADDED_FIELDS`)."""
