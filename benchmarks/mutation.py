@@ -19,9 +19,9 @@ new tests); ``--survivors`` re-tests the survivors only (after new tests were wr
 ``kompass_desktop.storage.backup.*``) and ``--tests GLOB`` (files of tests/core) run a part of
 a package when the whole would take too long (the score is then over that part, and over the
 mutants tested so far when a run was stopped).  ``--sample N`` tests a seeded random sample of
-all of the package's mutants (drawn once and kept in the work folder) and prints the 95 % interval for the whole
-package: a whole package takes hours, and a stopped run is biased (mutmut tests the cheapest
-mutants first).  Child processes that tests start (the
+all of the package's mutants (drawn once and kept in the work folder) and prints the 95 %
+interval for the whole package: a whole package takes hours, and a stopped run is biased (mutmut
+tests the cheapest mutants first).  Child processes that tests start (the
 ``kompass`` command line, crash children) import the mutated copy too (``PYTHONPATH``).
 
 Goals (issue 13): at least 90 % killed in domain, storage and exchange, 80 % in services.

@@ -3124,7 +3124,7 @@ kommen</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kompass_desktop/gui/main.py" line="+50"/>
+        <location filename="../../kompass_desktop/gui/main.py" line="+53"/>
         <source>Ett oväntat fel inträffade: {0}
 Inget av det du sparat har gått förlorat. Detaljer: {1}</source>
         <translation>An unexpected error occurred: {0}

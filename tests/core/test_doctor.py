@@ -284,12 +284,13 @@ def test_an_unwritable_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("KOMPASS_DATA_DIR", str(blocker / "kompass"))
     found = problems(check())
     remedy = "ge användaren skrivrätt till mappen, eller låt KOMPASS_DATA_DIR peka på en skrivbar mapp"
-    assert f"FEL  Användardata: {blocker / 'kompass'} är inte skrivbar (en del av sökvägen är en fil, inte en mapp) → {remedy}" in found
+    reason = "en del av sökvägen är en fil, inte en mapp"
+    assert f"FEL  Användardata: {blocker / 'kompass'} är inte skrivbar ({reason}) → {remedy}" in found
     backups = blocker / "kompass" / "backups"
-    assert f"FEL  Säkerhetskopior: {backups} är inte skrivbar (en del av sökvägen är en fil, inte en mapp) → {remedy}" in found
+    assert f"FEL  Säkerhetskopior: {backups} är inte skrivbar ({reason}) → {remedy}" in found
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
     monkeypatch.setenv("KOMPASS_DATA_DIR", str(blocker))  # exists, but no file can be written in it
-    assert f"FEL  Användardata: {blocker} är inte skrivbar (en del av sökvägen är en fil, inte en mapp) → {remedy}" in problems(check())
+    assert f"FEL  Användardata: {blocker} är inte skrivbar ({reason}) → {remedy}" in problems(check())
 
 
 def _settings(data: Path, text: str) -> None:
