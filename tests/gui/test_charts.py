@@ -44,7 +44,7 @@ def test_charts_render_and_change_after_a_score_edit(demo_window, qtbot, tmp_pat
     assert blue_before > 500  # the bars are there
     assert coloured_pixels(charts.radar.grab().toImage(), CURRENT) > 50
     assert charts.bars.widths[5] == 51  # area 6
-    ok, _ = agree(demo_window.controller, "6.2", "20", "Ny uppgift från förvaltningen")  # 9 -> 20
+    ok, _, _ = agree(demo_window.controller, "6.2", "20", "Ny uppgift från förvaltningen")  # 9 -> 20
     assert ok
     qtbot.wait(20)
     assert charts.bars.widths[5] == 62
