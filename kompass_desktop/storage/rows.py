@@ -108,7 +108,7 @@ def _encode(row: Row, json_cols: tuple[str, ...]) -> Row:
     return out
 
 
-def _decode(row: Row, json_cols: tuple[str, ...], where: str = "") -> Row:
+def _decode(row: Row, json_cols: tuple[str, ...], where: str) -> Row:
     """JSON columns to values.  Damage is an error naming the record, never a silent default."""
     for col in json_cols:
         if isinstance(row.get(col), str):
@@ -121,7 +121,7 @@ def _decode(row: Row, json_cols: tuple[str, ...], where: str = "") -> Row:
                             "{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör "
                             "kompass validate eller återställ en säkerhetskopia."
                         ),
-                        value=where or "Filen",
+                        value=where,
                         col=col,
                         row=row.get("id", "?"),
                     )

@@ -215,3 +215,18 @@ def test_restoring_a_backup_in_an_old_format_leaves_the_backup_as_it_was(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gammal-kopia.kompass", "återställd.kompass"]
     with EvaluationSession.open(target) as restored:  # upgraded when opened, like any old file
         assert restored.validate() == []
+
+
+def test_a_backup_that_cannot_be_made_says_which_file_and_why(demo_copy, tmp_path, monkeypatch):
+    """The backup folder cannot be made (a file where the user-data folder should be): one
+    message naming the evaluation and the reason, and the evaluation is untouched."""
+    blocker = tmp_path / "ingen mapp"
+    blocker.write_text("en fil där användarmappen skulle ligga", encoding="utf-8")
+    monkeypatch.setenv("KOMPASS_DATA_DIR", str(blocker / "kompass"))
+    before = digest(demo_copy)
+    with pytest.raises(KompassError) as refused:
+        backup.make_backup(demo_copy, "manual")
+    assert str(refused.value) == (
+        f"Säkerhetskopian av {demo_copy.name} kunde inte skapas: en del av sökvägen är en fil, inte en mapp."
+    )
+    assert digest(demo_copy) == before

@@ -208,3 +208,20 @@ def test_a_deleted_score_of_an_old_file_stays_deleted(old):
         assert s.consensus.subarea("1.2").points == {}
         assert s.scores.all()["1.2"] is None
         assert s.scores.all()["1.1"] == Decimal(12)
+
+
+def test_an_old_score_without_an_author_becomes_the_unknown_evaluators(old):
+    """A first-format score whose author was never recorded (written by another tool) is kept,
+    as the score of "okänd utvärderare"; the sub-areas with an author keep theirs."""
+    path = old / "team-anna.kompass"
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE scores SET author = '' WHERE subarea = '1.2'")
+    conn.execute(
+        "UPDATE history SET data = json_set(data, '$.author', '') "
+        "WHERE tbl = 'scores' AND json_extract(data, '$.subarea') = '1.2'"
+    )
+    conn.commit()
+    conn.close()
+    with EvaluationSession.open(path) as s:
+        assert s.consensus.subarea("1.2").points == {"okänd utvärderare": Decimal("8.5")}
+        assert list(s.consensus.subarea("1.1").points) == ["anna"]

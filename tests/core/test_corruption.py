@@ -575,3 +575,35 @@ def test_an_index_that_no_longer_matches_its_table_is_named_by_validate(good, ca
         f"{good}: 1 problem hittades:\n  databasen: row 1 missing from index findings_area\n"
     )
     assert digest(good) == before
+
+
+def test_damaged_values_are_named_also_without_an_evaluator_or_a_reference(good, capsys):
+    """A score without its evaluator's name and a text without a reference are still named as
+    the reader knows them, and nothing is changed."""
+    sql(
+        "UPDATE texts SET body = X'00' WHERE scope = 'summary_overall'",
+        "UPDATE independent_scores SET points = 'abc', evaluator = '' "
+        "WHERE rowid = (SELECT min(rowid) FROM independent_scores WHERE subarea = '1.1')",
+    )(good)
+    before = digest(good)
+    assert main(["validate", str(good)]) == 1
+    assert capsys.readouterr().err == (
+        f"kompass validate: {good.name} innehåller skadade värden: texten summary_overall: fältet "
+        "body (b'\\x00') är inte av typen TEXT; poängen för delfråga 1.1 av en utvärderare: fältet "
+        "points: poängen ”abc” är inte ett tal. Filen öppnas inte; återställ en säkerhetskopia "
+        "(kompass backups).\n"
+    )
+    assert digest(good) == before
+
+
+def test_a_damaged_version_in_the_history_is_named_by_validate(good, capsys):
+    """The history is read only by undo and merge: validate finds a version that no longer
+    parses and names it (the file itself still opens)."""
+    conn = sqlite3.connect(good)
+    seq, record_id = conn.execute("SELECT seq, record_id FROM history ORDER BY seq LIMIT 1").fetchone()
+    conn.execute("UPDATE history SET data = '{x' WHERE seq = ?", (seq,))
+    conn.commit()
+    conn.close()
+    assert main(["validate", str(good)]) == 1
+    said = capsys.readouterr()
+    assert f"  historiken, version {seq} av post {record_id[:8]}: ogiltig JSON\n" in said.out + said.err

@@ -344,3 +344,16 @@ def test_a_file_cut_short_says_how_long_it_is_and_should_be(demo_copy):
         f"{demo_copy} är avkortad: {kept} byte av förväntade {len(data)}. Återställ en "
         "säkerhetskopia (kompass backups)."
     )
+
+
+def test_a_name_without_room_for_sqlites_journal_says_how_long_it_may_be(tmp_path):
+    """SQLite puts NAME-journal beside the file: a name that fits the file system but leaves no
+    room for that is refused with the longest name that works."""
+    name = "a" * 242 + ".kompass"  # 250 bytes: under 255, but 250 + len("-journal") is not
+    with pytest.raises(NameTooLong) as refused:
+        fileformat.check_name_fits(tmp_path / name)
+    room = fileformat.name_max(tmp_path) - len("-journal")
+    assert str(refused.value) == (
+        f"Filnamnet {name[:40]}… är för långt (250 byte): Kompass Desktop behöver plats för "
+        f"”-journal” efter namnet. Byt namn på filen till högst {room} byte och försök igen."
+    )

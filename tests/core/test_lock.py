@@ -408,3 +408,24 @@ def test_without_file_ids_two_files_in_one_folder_are_two_locks(saved, monkeypat
     monkeypatch.undo()
     with EvaluationSession.open(other, readonly=True) as reader:
         assert reader.scores.all()["1.1"] == 3
+
+
+def test_a_lock_the_system_will_not_let_us_make_means_read_only(saved, monkeypatch):
+    """The folder looks writable but the system refuses the lock file (an access rule, a
+    managed profile): the file can only be opened for reading, and that is said in full."""
+    real_open = open
+    sidecar = lock_path_for(saved)
+
+    def refused_here(path, *args, **kwargs):
+        if os.fspath(path) == os.fspath(sidecar):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(lockmod, "open", refused_here, raising=False)
+    with pytest.raises(StorageError) as refused:
+        EvaluationSession.open(saved)
+    assert str(refused.value) == (
+        f"Mappen {saved.parent} är skrivskyddad; utvärderingsfilen kan bara öppnas för läsning."
+    )
+    with EvaluationSession.open(saved, readonly=True) as reader:
+        assert reader.scores.all()["1.1"] == 5

@@ -15,6 +15,8 @@ import sqlite3
 import struct
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from filestates import hot_journal, interrupted_checkpoint, run_child
@@ -234,3 +236,21 @@ def test_closing_while_another_program_reads_the_file_keeps_the_edits_in_the_log
     with EvaluationSession.open(path) as again:
         assert again.scores.all()["1.1"] == 5
     assert beside(path) == []
+
+
+def test_a_copy_that_cannot_be_rolled_back_is_named_and_leaves_nothing(tmp_path):
+    """A file needing recovery that SQLite cannot read at all: one message with SQLite's words
+    and what to do, and the private recovery folder is gone again."""
+    from kompass_desktop.storage.recovery import RecoveredCopy
+
+    broken = tmp_path / "trasig.kompass"
+    broken.write_bytes(b"not a database at all " * 400)
+    temporary = Path(tempfile.gettempdir())
+    before = set(temporary.glob(".kompass-recovery-*"))
+    with pytest.raises(CorruptFile) as refused:
+        RecoveredCopy(broken)
+    assert str(refused.value) == (
+        "trasig.kompass är skadad och kan inte återställas (file is not a database). Återställ en "
+        "säkerhetskopia (kompass backups)."
+    )
+    assert set(temporary.glob(".kompass-recovery-*")) == before

@@ -159,9 +159,33 @@ def test_our_tables_changed_are_refused_everywhere(saved, statement, message):
     sql(saved, statement)
     before = digest(saved)
     for readonly in (True, False):
-        with pytest.raises(ForeignSchema, match=message):
+        with pytest.raises(ForeignSchema) as refused:
             EvaluationSession.open(saved, readonly=readonly)
+        assert str(refused.value) == (
+            f"test.kompass har ändrats av ett annat program: {message}. Filen kan inte öppnas; "
+            "återställ en säkerhetskopia (kompass backups)."
+        )
     assert digest(saved) == before
+
+
+def test_several_foreign_objects_are_all_removed_and_the_user_told(saved):
+    """A trigger, a view and an index another program added: opening for writing removes them
+    all (triggers first), tells what it removed, and the file validates again."""
+    sql(
+        saved,
+        "CREATE INDEX extra_index ON notes (author)",
+        "CREATE VIEW extra_view AS SELECT * FROM notes",
+        "CREATE TRIGGER extra_trigger AFTER INSERT ON notes BEGIN DELETE FROM scores; END",
+    )
+    with EvaluationSession.open(saved) as s:
+        (notice,) = s.file.notices
+        assert notice.startswith("test.kompass innehöll databasobjekt som inte kommer från Kompass Desktop (")
+        assert notice.endswith("); de togs bort innan något annat skrevs.")
+        for name in ("extra_index", "extra_view", "extra_trigger"):
+            assert f"”{name}”" in notice
+        s.notes.add("ny anteckning", "1.1")
+        assert s.scores.all()["1.1"] == 5
+    assert main(["validate", str(saved)]) == 0
 
 
 def test_a_missing_table_is_refused_everywhere(saved):

@@ -379,6 +379,8 @@ def test_documents_and_web_sources_are_listed_by_title_without_the_deleted(sessi
     for title in ("Webbplatsen", "Diarium", "Kommunfakta"):
         reg.add_web_source(title=title)
     assert [d.title for d in reg.documents()] == ["Arkivplan", "Budget 2025", "Cirkulär"]
+    linked = reg.add_document(title="Översiktsplan", url="https://lindsjo.se/op.pdf")
+    assert next(d for d in reg.documents() if d.id == linked.id).url == "https://lindsjo.se/op.pdf"
     assert [w.title for w in reg.web_sources()] == ["Diarium", "Kommunfakta", "Webbplatsen"]
 
 
@@ -387,6 +389,7 @@ def test_earlier_evaluations_are_listed_by_year(session: EvaluationSession):
     reg.add_earlier(2023, "2019", {1: 60}, "Lindsjö 2023")
     reg.add_earlier(2015, "2019", {1: 40}, "Lindsjö 2015")
     reg.add_earlier(2019, "2019", {1: 50}, "Lindsjö 2019")
+    assert {e.framework_id for e in reg.earlier()} == {"2019"}
     assert [(e.year, e.label) for e in reg.earlier()] == [
         (2015, "Lindsjö 2015"),
         (2019, "Lindsjö 2019"),
@@ -703,5 +706,46 @@ def test_history_is_written_only_inside_a_transaction(saved):
         assert str(refused.value) == "history writes must happen inside EvaluationFile.write()"
         with f.write():
             assert insert_history(f, []) == 0
+    finally:
+        f.close()
+
+
+def test_interviews_are_listed_by_day_and_time(session: EvaluationSession):
+    reg = session.registers
+    reg.add_interview(group="Fackliga företrädare", date="2025-10-15", start="13:00")
+    reg.add_interview(group="Kommunledningen", date="2025-10-14", start="10:15")
+    reg.add_interview(group="Politisk ledning", date="2025-10-14", start="08:30")
+    assert [(i.date, i.start, i.group) for i in reg.interviews()] == [
+        ("2025-10-14", "08:30", "Politisk ledning"),
+        ("2025-10-14", "10:15", "Kommunledningen"),
+        ("2025-10-15", "13:00", "Fackliga företrädare"),
+    ]
+
+
+def test_each_evaluators_score_is_listed_in_name_order(session: EvaluationSession):
+    """Whoever scored first, the evaluators of a sub-area come in the order of their names."""
+    for who, points in (("Bo", 8), ("Anna", 6)):
+        session.set_author(who)
+        session.consensus.score("1.1", points)
+    assert list(session.consensus.subarea("1.1").points) == ["Anna", "Bo"]
+
+
+def test_a_record_can_be_deleted_and_restored(saved):
+    f = open_evaluation_file(saved)
+    try:
+        with f.write():
+            note = f.insert("notes", {"body": "Här", "subarea": "1.1"}, author="Anna")
+            f.set_deleted("notes", note["id"], True, author="Anna")
+            assert f.get("notes", note["id"]) is None
+            f.set_deleted("notes", note["id"], False, author="Anna")
+        assert f.get("notes", note["id"])["body"] == "Här"
+        with pytest.raises(KompassError) as missing, f.write():
+            f.update("notes", "finns-inte", {"body": "x"}, author="Anna")
+        assert str(missing.value) == "Posten finns-inte finns inte i notes."
+        from kompass_desktop.storage.exchange_io import all_records
+
+        with pytest.raises(ValueError) as wrong:
+            all_records(f, "meta")
+        assert str(wrong.value) == "not a record table: 'meta'"
     finally:
         f.close()
