@@ -148,11 +148,15 @@ def classify_mount(
     return Location("local", fstype)
 
 
+#: Linux's block devices in sysfs: ``NAME/removable`` is "1" for a USB stick or card reader.
+SYS_BLOCK = Path("/sys/class/block")
+
+
 def _linux_removable(device: str) -> bool:
     if not device.startswith("/dev/"):
         return False
     name = Path(device).name
-    block = Path("/sys/class/block") / name
+    block = SYS_BLOCK / name
     for candidate in (block, block.parent if block.exists() else block):
         removable = candidate / "removable"
         try:

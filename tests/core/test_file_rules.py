@@ -357,3 +357,20 @@ def test_a_name_without_room_for_sqlites_journal_says_how_long_it_may_be(tmp_pat
         f"Filnamnet {name[:40]}… är för långt (250 byte): Kompass Desktop behöver plats för "
         f"”-journal” efter namnet. Byt namn på filen till högst {room} byte och försök igen."
     )
+
+
+def test_a_file_system_with_shorter_names_is_respected(tmp_path, monkeypatch):
+    """Where the file system allows fewer bytes per name (eCryptfs: 143), the room for SQLite's
+    journal is counted from that limit, not from the usual 255."""
+    real = os.pathconf
+
+    def pathconf(path, name):
+        if name == "PC_NAME_MAX":
+            return 143
+        return real(path, name)
+
+    monkeypatch.setattr(os, "pathconf", pathconf)
+    assert fileformat.name_max(tmp_path) == 143
+    fileformat.check_name_fits(tmp_path / ("a" * 127 + ".kompass"))  # 135 bytes: fits
+    with pytest.raises(NameTooLong, match=r"högst 135 byte"):
+        fileformat.check_name_fits(tmp_path / ("a" * 128 + ".kompass"))

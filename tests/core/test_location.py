@@ -187,3 +187,21 @@ def test_a_mac_network_volume_is_named_by_its_file_system_or_as_a_network_volume
     unnamed = [*MACOS, Mount("nas:/okänd", "/Volumes/Okänd", "", "rw,nodev,nosuid")]
     place = classify_mount("/Volumes/Okänd/Kompass", unnamed, "darwin")
     assert (place.kind, place.detail) == ("network", "nätverksvolym")
+
+
+def test_linux_removable_disks_are_told_by_sysfs(tmp_path, monkeypatch):
+    """A recorded sysfs: a USB stick (removable "1") and its partition are removable; the
+    laptop's own disk (removable "0") and its partition are not."""
+    devices, block = tmp_path / "devices", tmp_path / "class" / "block"
+    block.mkdir(parents=True)
+    for disk, flag in (("sdb", "1"), ("nvme0n1", "0")):
+        part = devices / disk / f"{disk}{'1' if disk == 'sdb' else 'p2'}"
+        part.mkdir(parents=True)
+        (devices / disk / "removable").write_text(f"{flag}\n", encoding="ascii")
+        (block / disk).symlink_to(devices / disk)
+        (block / part.name).symlink_to(part)
+    monkeypatch.setattr(location, "SYS_BLOCK", block)
+    removable = location._linux_removable
+    assert [removable(d) for d in ("/dev/sdb", "/dev/sdb1")] == [True, True]
+    assert [removable(d) for d in ("/dev/nvme0n1", "/dev/nvme0n1p2")] == [False, False]
+    assert removable("/dev/sdz9") is False and removable("tmpfs") is False
