@@ -710,18 +710,6 @@ def test_history_is_written_only_inside_a_transaction(saved):
         f.close()
 
 
-def test_interviews_are_listed_by_day_and_time(session: EvaluationSession):
-    reg = session.registers
-    reg.add_interview(group="Fackliga företrädare", date="2025-10-15", start="13:00")
-    reg.add_interview(group="Kommunledningen", date="2025-10-14", start="10:15")
-    reg.add_interview(group="Politisk ledning", date="2025-10-14", start="08:30")
-    assert [(i.date, i.start, i.group) for i in reg.interviews()] == [
-        ("2025-10-14", "08:30", "Politisk ledning"),
-        ("2025-10-14", "10:15", "Kommunledningen"),
-        ("2025-10-15", "13:00", "Fackliga företrädare"),
-    ]
-
-
 def test_each_evaluators_score_is_listed_in_name_order(session: EvaluationSession):
     """Whoever scored first, the evaluators of a sub-area come in the order of their names."""
     for who, points in (("Bo", 8), ("Anna", 6)):
