@@ -112,3 +112,21 @@ def test_same_version_earlier_evaluation_is_compared_area_by_area():
     assert data.series[1].values == tuple(Decimal(n * 10) for n in range(1, 9))
     assert data.series[1].total == 360 and data.series[1].total_comparable
     assert data.notes == ()
+
+
+def test_every_area_is_drawn_on_a_scale_of_100():
+    fw = resources.framework("2016")
+    data = chart_data(fw, summarize(fw, {}), "Lindsjö", 2025)
+    assert (data.area_max, data.total_max) == (Decimal(100), fw.max)
+
+
+def test_a_label_is_wrapped_between_words_and_a_long_word_keeps_its_own_line():
+    from kompass_desktop.domain.comparison import wrap_words
+
+    def fits(line):
+        return len(line) <= 12
+
+    assert wrap_words("Styrning och kontroll", fits) == ["Styrning och", "kontroll"]
+    assert wrap_words("Medborgardialog i kommunen", fits) == ["Medborgardialog", "i kommunen"]
+    assert wrap_words("Brukarens\u00a0fokus idag", fits) == ["Brukarens\u00a0fokus", "idag"]
+    assert wrap_words("", fits) == [""]

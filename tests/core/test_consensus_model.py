@@ -117,3 +117,10 @@ def test_records_for_unknown_sub_areas_are_kept_aside():
     c = build_consensus(FW, [ind("9.9", "anna", 1)], [agreed("9.8", 1)])
     assert {r.subarea for r in c.stray} == {"9.9", "9.8"}
     assert "9.9" not in c.agreed_scores()
+
+
+def test_a_share_is_rounded_half_up_to_a_whole_percent():
+    from kompass_desktop.domain.consensus import share_text
+
+    assert [share_text(Decimal(s)) for s in ("0.125", "0.145", "0.8333")] == ["13 %", "15 %", "83 %"]
+    assert share_text(None) == "–"

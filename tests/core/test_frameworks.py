@@ -190,3 +190,22 @@ def test_frozen_copy_round_trips():
     again = Framework.from_dict(json.loads(json.dumps(fw.to_dict())))
     assert again == fw
     assert again.subarea("4.2").max == Decimal(10)
+
+
+@pytest.mark.parametrize("version", ["2010", "2016", "2019"])
+def test_a_framework_reads_back_from_its_frozen_copy_unchanged(version):
+    """The copy a file keeps (to_dict) gives the same framework: headings, guiding questions,
+    aliases and the percent column included."""
+    from kompass_desktop.domain.framework import Framework
+
+    framework = resources.framework(version)
+    assert Framework.from_dict(framework.to_dict()) == framework
+
+
+def test_a_framework_without_its_own_intro_title_gets_the_usual_one():
+    from kompass_desktop.domain.framework import Framework
+
+    data = resources.framework("2019").to_dict()
+    del data["intro_title"], data["show_percent"]
+    read = Framework.from_dict(data)
+    assert (read.intro_title, read.show_percent) == ("Vad är Kommunkompassen?", False)

@@ -278,3 +278,14 @@ def test_the_names_of_an_evaluation_from_what_its_file_stores(register):
 def test_a_name_as_lists_show_it_is_found_by_its_code(register):
     assert register.find("Olofströms kommun (1060)").code == "1060"
     assert register.find("Lindsjö kommun (1060)").code == "1060"  # the code wins
+
+
+def test_an_unlisted_name_keeps_every_word_of_its_short_form():
+    """An exercise or a municipality outside the register: listed as unlisted, and its short
+    form drops only "kommun" (a name of several words keeps them all)."""
+    names = names_for("Upplands  Väsby kommun", "", True, None)
+    assert (names.display, names.short, names.listing) == (
+        "Upplands Väsby kommun",
+        "Upplands Väsby",
+        Listing.UNLISTED,
+    )
