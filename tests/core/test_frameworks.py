@@ -192,14 +192,24 @@ def test_frozen_copy_round_trips():
     assert again.subarea("4.2").max == Decimal(10)
 
 
-@pytest.mark.parametrize("version", ["2010", "2016", "2019"])
-def test_a_framework_reads_back_from_its_frozen_copy_unchanged(version):
-    """The copy a file keeps (to_dict) gives the same framework: headings, guiding questions,
-    aliases and the percent column included."""
+def test_a_frozen_copy_keeps_headings_questions_aliases_and_the_percent_column():
+    """What a file's framework copy says is what the framework has (a bundled framework is
+    read by the same code, so the copy is compared with values written here)."""
     from kompass_desktop.domain.framework import Framework
 
-    framework = resources.framework(version)
-    assert Framework.from_dict(framework.to_dict()) == framework
+    data = resources.framework("2016").to_dict()
+    data["show_percent"] = True
+    sub = data["areas"][0]["subareas"][0]
+    sub.update(heading="Egen rubrik", questions=["Fråga ett?", "Fråga två?"], aliases=["1.1a"])
+    read = Framework.from_dict(data)
+    first = read.areas[0].subareas[0]
+    assert read.show_percent is True
+    assert (first.heading, first.questions, first.aliases) == (
+        "Egen rubrik",
+        ("Fråga ett?", "Fråga två?"),
+        ("1.1a",),
+    )
+    assert Framework.from_dict(read.to_dict()) == read
 
 
 def test_a_framework_without_its_own_intro_title_gets_the_usual_one():
