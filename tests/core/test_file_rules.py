@@ -321,29 +321,34 @@ def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
     )
 
 
-def test_a_file_whose_size_is_not_whole_pages_is_named_with_its_size(demo_copy):
-    """A file cut in the middle of a page (no log to recover from) says how long it is."""
-    data = demo_copy.read_bytes()
-    demo_copy.write_bytes(data + b"\0" * 100)  # the header's page count still fits: a torn tail
-    with pytest.raises(KompassError) as torn:
-        fileformat.read_header(demo_copy)
-    assert str(torn.value) == (
-        f"{demo_copy} är avkortad eller skadad (storleken {len(data) + 100} passar inte sidstorleken)."
-    )
+def _torn_tail(data: bytes) -> bytes:
+    return data + b"\0" * 100  # the header's page count still fits: a torn tail
 
 
-def test_a_file_cut_short_says_how_long_it_is_and_should_be(demo_copy):
-    """A file shorter than its header says (whole pages, no log to recover from) is named with
-    both sizes and what to do."""
+def _cut_short(data: bytes) -> bytes:
+    return data[: len(data) // 4096 // 2 * 4096]  # whole pages, fewer than the header says
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (_torn_tail, "{path} är avkortad eller skadad (storleken {size} passar inte sidstorleken)."),
+        (
+            _cut_short,
+            "{path} är avkortad: {size} byte av förväntade {whole}. Återställ en säkerhetskopia "
+            "(kompass backups).",
+        ),
+    ],
+)
+def test_a_file_of_the_wrong_size_is_named_with_its_size(demo_copy, damage, message):
+    """A file cut in the middle of a page, or shorter than its header says (no log to recover
+    from), is named with its size (and the size it should have) and what to do."""
     data = demo_copy.read_bytes()
-    kept = len(data) // 4096 // 2 * 4096
-    demo_copy.write_bytes(data[:kept])
-    with pytest.raises(KompassError) as cut:
+    demo_copy.write_bytes(damage(data))
+    with pytest.raises(KompassError) as refused:
         fileformat.read_header(demo_copy)
-    assert str(cut.value) == (
-        f"{demo_copy} är avkortad: {kept} byte av förväntade {len(data)}. Återställ en "
-        "säkerhetskopia (kompass backups)."
-    )
+    size = demo_copy.stat().st_size
+    assert str(refused.value) == message.format(path=demo_copy, size=size, whole=len(data))
 
 
 def test_a_name_without_room_for_sqlites_journal_says_how_long_it_may_be(tmp_path):
