@@ -42,3 +42,15 @@ def as_real_evaluation(path: Path, code: str = "1060") -> Path:
         with s.file.write():
             s.file.set_meta("demo", "0")
     return path
+
+
+def run_sql(path: Path, *statements: str) -> None:
+    """Change a file behind the app's back, as another program would: the statements in one
+    committed transaction."""
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()

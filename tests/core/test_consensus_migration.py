@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from support import digest, user_version
+from support import digest, run_sql, user_version
 
 from kompass_desktop.cli import main
 from kompass_desktop.domain.consensus import Status
@@ -200,10 +200,7 @@ def test_merging_compares_a_version_without_the_added_reason_as_an_empty_reason(
 
 def test_a_deleted_score_of_an_old_file_stays_deleted(old):
     path = old / "team-anna.kompass"
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE scores SET deleted = 1 WHERE subarea = '1.2'")
-    conn.commit()
-    conn.close()
+    run_sql(path, "UPDATE scores SET deleted = 1 WHERE subarea = '1.2'")
     with EvaluationSession.open(path) as s:  # migrates to the current format
         assert s.consensus.subarea("1.2").points == {}
         assert s.scores.all()["1.2"] is None
@@ -214,14 +211,12 @@ def test_an_old_score_without_an_author_becomes_the_unknown_evaluators(old):
     """A first-format score whose author was never recorded (written by another tool) is kept,
     as the score of "okänd utvärderare"; the sub-areas with an author keep theirs."""
     path = old / "team-anna.kompass"
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE scores SET author = '' WHERE subarea = '1.2'")
-    conn.execute(
+    run_sql(
+        path,
+        "UPDATE scores SET author = '' WHERE subarea = '1.2'",
         "UPDATE history SET data = json_set(data, '$.author', '') "
-        "WHERE tbl = 'scores' AND json_extract(data, '$.subarea') = '1.2'"
+        "WHERE tbl = 'scores' AND json_extract(data, '$.subarea') = '1.2'",
     )
-    conn.commit()
-    conn.close()
     with EvaluationSession.open(path) as s:
         assert s.consensus.subarea("1.2").points == {"okänd utvärderare": Decimal("8.5")}
         assert list(s.consensus.subarea("1.1").points) == ["anna"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from filestates import crashed_with_log, hot_journal, interrupted_checkpoint
-from support import child_timeout
+from support import child_timeout, run_sql
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
@@ -73,11 +73,7 @@ def sql(*statements):
     """Damage made with SQL: the database stays sound, a value or the schema inside does not."""
 
     def damage(path):
-        conn = sqlite3.connect(path)
-        for statement in statements:
-            conn.execute(statement)
-        conn.commit()
-        conn.close()
+        run_sql(path, *statements)
 
     return damage
 
@@ -563,10 +559,7 @@ def test_an_index_that_no_longer_matches_its_table_is_named_by_validate(good, ca
         conn.close()
 
     schema_sql(sql + " WHERE 0")  # for a moment the index holds no row: an update skips it
-    conn = sqlite3.connect(good)
-    conn.execute("UPDATE findings SET area = 8 WHERE rowid = (SELECT min(rowid) FROM findings)")
-    conn.commit()
-    conn.close()
+    run_sql(good, "UPDATE findings SET area = 8 WHERE rowid = (SELECT min(rowid) FROM findings)")
     schema_sql(sql)
     before = digest(good)
     assert main(["validate", str(good)]) == 1

@@ -4,12 +4,11 @@ and neutralised before anything is written, and damaged values are named with wh
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import subprocess
 import sys
 
 import pytest
-from support import child_timeout
+from support import child_timeout, run_sql
 
 from kompass_desktop.cli import main
 from kompass_desktop.services import EvaluationSession
@@ -20,14 +19,6 @@ from kompass_desktop.storage.schemacheck import expected_schema
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def sql(path, *statements):
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
 
 
 @pytest.fixture
@@ -55,7 +46,7 @@ def test_the_expected_schema_comes_from_the_migrations(monkeypatch):
 
 def test_a_trigger_that_deletes_every_note_never_fires(saved, capsys):
     """The attack from the issue: it passed validate, and the next score edit deleted all notes."""
-    sql(saved, "CREATE TRIGGER wipe AFTER UPDATE ON scores BEGIN DELETE FROM notes; END")
+    run_sql(saved, "CREATE TRIGGER wipe AFTER UPDATE ON scores BEGIN DELETE FROM notes; END")
     before = digest(saved)
     assert main(["validate", str(saved)]) == 1
     err = capsys.readouterr().err
@@ -114,7 +105,7 @@ FOREIGN = {
 @pytest.mark.parametrize("case", sorted(FOREIGN))
 def test_foreign_or_changed_triggers_views_and_indexes_are_reported_then_neutralised(saved, capsys, case):
     statements, message = FOREIGN[case]
-    sql(saved, *statements)
+    run_sql(saved, *statements)
     assert main(["validate", str(saved)]) == 1
     assert message in capsys.readouterr().err
     with EvaluationSession.open(saved) as s:
@@ -130,7 +121,7 @@ def test_foreign_or_changed_triggers_views_and_indexes_are_reported_then_neutral
 
 
 def test_a_foreign_table_is_refused_for_writing_and_reported_when_read(saved, capsys):
-    sql(saved, "CREATE TABLE extra (x)")
+    run_sql(saved, "CREATE TABLE extra (x)")
     message = "tabellen ”extra” kommer inte från Kompass Desktop"
     before = digest(saved)
     with pytest.raises(ForeignSchema) as refused:
@@ -156,7 +147,7 @@ def test_a_foreign_table_is_refused_for_writing_and_reported_when_read(saved, ca
     ],
 )
 def test_our_tables_changed_are_refused_everywhere(saved, statement, message):
-    sql(saved, statement)
+    run_sql(saved, statement)
     before = digest(saved)
     for readonly in (True, False):
         with pytest.raises(ForeignSchema) as refused:
@@ -171,7 +162,7 @@ def test_our_tables_changed_are_refused_everywhere(saved, statement, message):
 def test_several_foreign_objects_are_all_removed_and_the_user_told(saved):
     """A trigger, a view and an index another program added: opening for writing removes them
     all (triggers first), tells what it removed, and the file validates again."""
-    sql(
+    run_sql(
         saved,
         "CREATE INDEX extra_index ON notes (author)",
         "CREATE VIEW extra_view AS SELECT * FROM notes",
@@ -189,7 +180,7 @@ def test_several_foreign_objects_are_all_removed_and_the_user_told(saved):
 
 
 def test_a_missing_table_is_refused_everywhere(saved):
-    sql(saved, "DROP TABLE finding_notes")
+    run_sql(saved, "DROP TABLE finding_notes")
     before = digest(saved)
     for readonly in (True, False):
         with pytest.raises(CorruptFile, match="saknar tabellen finding_notes"):

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from support import run_sql
 
 from kompass_desktop.gui import registers
 
@@ -322,18 +323,8 @@ def test_a_final_report_refused_while_building_says_what_is_missing_in_english(
 # -- detail lists: each damaged value, each notice in English --------------------------------
 
 
-def _damage(path, *statements):
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-
-
 def test_a_file_with_damaged_values_lists_each_in_english(english, window, demo_copy, errors):
-    _damage(
+    run_sql(
         demo_copy,
         "UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'",
         "UPDATE evaluation SET evaluators = '[1, 2'",
@@ -348,7 +339,7 @@ def test_a_file_with_damaged_values_lists_each_in_english(english, window, demo_
 
 
 def test_a_file_with_damaged_values_lists_each_in_swedish_as_before(window, demo_copy, errors):
-    _damage(demo_copy, "UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'")
+    run_sql(demo_copy, "UPDATE independent_scores SET points = 'abc' WHERE subarea = '1.1'")
     assert not window.open_file(demo_copy)
     assert errors[-1] == (
         "demo.kompass innehåller skadade värden: poängen för delfråga 1.1 av Karin Ekström: fältet "
@@ -358,7 +349,7 @@ def test_a_file_with_damaged_values_lists_each_in_swedish_as_before(window, demo
 
 
 def test_a_damaged_stored_setting_is_noticed_in_english(english, window, demo_copy):
-    _damage(demo_copy, "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')")
+    run_sql(demo_copy, "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')")
     assert window.open_file(demo_copy)
     window.file_notices.open_details()
     assert window.file_notices.details.informativeText() == (

@@ -3,18 +3,11 @@ crash (an unexpected exception would reach the excepthook's "oväntat fel")."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 import pytest
 from filestates import interrupted_checkpoint
-
-
-def _damage(path, statement):
-    conn = sqlite3.connect(path)
-    conn.execute(statement)
-    conn.commit()
-    conn.close()
+from support import run_sql
 
 
 @pytest.mark.parametrize(
@@ -29,7 +22,7 @@ def _damage(path, statement):
 def test_a_file_with_damaged_values_opens_with_a_clear_message(
     window, demo_copy, errors, statement, expected
 ):
-    _damage(demo_copy, statement)
+    run_sql(demo_copy, statement)
     before = demo_copy.read_bytes()
     assert not window.open_file(demo_copy)
     assert window.controller is None
@@ -46,7 +39,7 @@ def test_a_file_whose_last_checkpoint_failed_opens_with_every_edit(window, demo_
 
 
 def test_a_damaged_stored_national_average_does_not_stop_the_work(window, demo_copy):
-    _damage(demo_copy, "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')")
+    run_sql(demo_copy, "INSERT OR REPLACE INTO meta VALUES ('national_average', '{\"frameworks\": 7}')")
     assert window.open_file(demo_copy)
     session = window.controller.session
     assert session.registers.national_average() is None
