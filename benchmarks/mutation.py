@@ -119,7 +119,7 @@ PACKAGES: dict[str, Package] = {
     ),
     "exchange": Package(
         ("kompass_desktop/exchange/*",),
-        ("test_exchange_*.py", "test_merge*.py", "test_consensus_exchange.py"),
+        ("test_exchange_*.py", "test_merge*.py", "test_consensus_exchange.py", "test_counts.py"),
         90,
     ),
     "report": Package(

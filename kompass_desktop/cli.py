@@ -31,11 +31,27 @@ _COMMANDS: dict[str, Handler] = {}
 
 
 def command(name: str) -> Callable[[Handler], Handler]:
+    """Register this module's handler for the sub-command ``name`` (bound in :func:`build_parser`)."""
+
     def register(fn: Handler) -> Handler:
         _COMMANDS[name] = fn
         return fn
 
     return register
+
+
+def _binder(parsers: dict[str, argparse.ArgumentParser]) -> Callable[[str], Callable[[Handler], Handler]]:
+    """The decorator that gives a sub-command's parser its handler: a name without a parser is a
+    mistake found when the parser is built, and nothing is kept between two parsers."""
+
+    def bind(name: str) -> Callable[[Handler], Handler]:
+        def attach(fn: Handler) -> Handler:
+            parsers[name].set_defaults(handler=fn)
+            return fn
+
+        return attach
+
+    return bind
 
 
 def out(text: str = "") -> None:
@@ -381,8 +397,12 @@ def build_parser() -> argparse.ArgumentParser:
         "folders", nargs="*", metavar="MAPP", help="mappar med utvärderingar (standard: senaste filernas)"
     )
 
+    parsers = {**sub.choices, "framework-show": show}
+    bind = _binder(parsers)
+    for name, handler in _COMMANDS.items():
+        bind(name)(handler)
     for extend in _extensions():
-        extend(sub, command)
+        extend(sub, _binder(sub.choices))
     return p
 
 
@@ -443,19 +463,17 @@ def name_too_long_error(err: BaseException) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    name = args.command
-    if name == "framework":
-        if args.framework_command != "show":
-            parser.error("ange: kompass framework show ID")
-        name = "framework-show"
-    if name is None:
+    if args.command == "framework" and args.framework_command != "show":
+        parser.error("ange: kompass framework show ID")
+    if args.command is None:
         parser.print_help()
         return 2
     stdout = sys.stdout
     sys.stdout = _ClosedPipeSafe(stdout)
     try:
         with immutable_inputs():
-            return _COMMANDS[name](args)
+            handler: Handler = args.handler
+            return handler(args)
     except InputProblems as err:
         sys.stderr.write(f"kompass {args.command}: {err.summary}\n")
         for problem in err.problems:

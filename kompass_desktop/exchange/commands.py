@@ -13,18 +13,20 @@ from ..domain.language import COMPLETE, count
 
 Handler = Callable[[argparse.Namespace], int]
 
-_TABLE_NAMES = {
-    "evaluation": "utvärdering",
-    "scores": "poäng",
-    "texts": "texter",
-    "notes": "anteckningar",
-    "findings": "iakttagelser",
-    "finding_notes": "kopplingar",
-    "interviews": "intervjuer",
-    "documents": "dokument",
-    "web_sources": "webbkällor",
-    "earlier_evaluations": "tidigare utvärderingar",
-    "history": "historikposter",
+#: Every exported table (and the history) as the command line counts it: one, many.
+_TABLE_NAMES: dict[str, tuple[str, str]] = {
+    "evaluation": ("utvärdering", "utvärderingar"),
+    "interviews": ("intervju", "intervjuer"),
+    "documents": ("dokument", "dokument"),
+    "web_sources": ("webbkälla", "webbkällor"),
+    "notes": ("anteckning", "anteckningar"),
+    "findings": ("iakttagelse", "iakttagelser"),
+    "finding_notes": ("koppling", "kopplingar"),
+    "scores": ("poängsatt delfråga", "poängsatta delfrågor"),
+    "independent_scores": ("egen poäng", "egna poäng"),
+    "texts": ("text", "texter"),
+    "earlier_evaluations": ("tidigare utvärdering", "tidigare utvärderingar"),
+    "history": ("historikpost", "historikposter"),
 }
 
 
@@ -33,7 +35,8 @@ def out(text: str = "") -> None:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {_TABLE_NAMES.get(t, t)}" for t, n in counts.items() if n)
+    """ "1 utvärdering, 10 intervjuer, …": the tables that have records, in Swedish."""
+    return ", ".join(count(n, *_TABLE_NAMES[t]) for t, n in counts.items() if n)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -202,11 +202,10 @@ def export_evaluation(
 
 
 def _zip_time(stamp: str) -> tuple[int, int, int, int, int, int]:
-    try:
-        t = datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S")
-    except ValueError:
-        t = datetime(1980, 1, 1)
-    return (max(t.year, 1980), t.month, t.day, t.hour, t.minute, t.second)
+    """The members' date: the export's time (as ``utc_now`` writes it); a zip cannot be dated
+    before 1980, so a laptop whose clock was reset dates it 1980."""
+    t = datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S")
+    return (1980, 1, 1, 0, 0, 0) if t.year < 1980 else (t.year, t.month, t.day, t.hour, t.minute, t.second)
 
 
 def _read_back(path: Path) -> bytes:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kompass_desktop.cli import main
+from kompass_desktop.cli import build_parser, main
 
 
 def run(capsys, *argv):
@@ -219,3 +221,28 @@ def test_the_command_line_speaks_swedish_also_in_argparse_s_own_words(capsys):
         main(["rapport"])
     said = capsys.readouterr().err
     assert "fel: argumentet KOMMANDO: ogiltigt val: 'rapport' (välj bland 'frameworks'," in said
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    found = {}
+    for action in parser._subparsers._group_actions:
+        found.update(action.choices)
+    return found
+
+
+def test_every_command_is_explained_in_the_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    listed = {m.group(1) for m in re.finditer(r"^    ([a-z-]+)\s+\S", out, re.MULTILINE)}
+    assert listed == set(_commands())
+    assert {"export", "import", "keygen", "unseal", "merge", "aggregate", "report", "backups"} <= listed
+
+
+def test_every_command_has_its_own_handler():
+    """Each command runs its own code: no command is left without, and no two share one."""
+    commands = _commands()
+    handlers = {name: p.get_default("handler") for name, p in commands.items() if name != "framework"}
+    assert None not in handlers.values() and len(set(handlers.values())) == len(handlers)
+    assert handlers["merge"].__name__ == "cmd_merge" and handlers["keygen"].__name__ == "cmd_keygen"

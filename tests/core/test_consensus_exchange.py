@@ -10,6 +10,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from test_exchange_support import file_state
 
 from kompass_desktop import resources
@@ -100,27 +101,46 @@ def test_a_forged_independent_score_is_rejected_with_its_path(demo_template, tmp
     assert "$.records.independent_scores[1].id: fel id" in err
 
 
-def test_a_format_1_export_is_imported_as_its_file_is_migrated(tmp_path):
+@pytest.mark.parametrize(
+    ("name", "own"),
+    [
+        (
+            "team-bo",
+            {
+                ("1.1", "bo", "15"),
+                ("1.2", "anna", "8.5"),
+                ("1.3", "anna", "5"),
+                ("2.1", "anna", "10"),
+                ("2.2", "bo", "4"),
+                ("3.1", "bo", "7"),
+            },
+        ),
+        (  # 1.3 scored twice by anna, 2.1 cleared by her: her earlier versions count
+            "team-anna",
+            {
+                ("1.1", "anna", "12"),
+                ("1.2", "anna", "8.5"),
+                ("1.3", "anna", "6"),
+                ("2.1", "anna", None),
+                ("2.2", "anna", "4"),
+            },
+        ),
+    ],
+)
+def test_a_format_1_export_is_imported_as_its_file_is_migrated(tmp_path, name, own):
     """Before consensus scoring (tests/fixtures/v1): each score becomes its author's own, with the
     same ids, revisions and migration history as the migration of the file it was exported from,
     so the imported copy and the old file merge."""
     old = Path(__file__).parent.parent / "fixtures" / "v1"
-    shutil.copy(old / "team-bo.kompass", tmp_path / "bo.kompass")
-    EvaluationSession.open(tmp_path / "bo.kompass").close()  # migrated in place
-    import_export(old / "team-bo-personal.kkx", tmp_path / "imported.kompass")
-    migrated, imported = file_state(tmp_path / "bo.kompass"), file_state(tmp_path / "imported.kompass")
+    shutil.copy(old / f"{name}.kompass", tmp_path / "old.kompass")
+    EvaluationSession.open(tmp_path / "old.kompass").close()  # migrated in place
+    import_export(old / f"{name}-personal.kkx", tmp_path / "imported.kompass")
+    migrated, imported = file_state(tmp_path / "old.kompass"), file_state(tmp_path / "imported.kompass")
     assert imported["records"] == migrated["records"]
-    own = imported["records"]["independent_scores"]
-    assert {(r["subarea"], r["evaluator"], r["points"]) for r in own} == {
-        ("1.1", "bo", "15"),
-        ("1.2", "anna", "8.5"),
-        ("1.3", "anna", "5"),
-        ("2.1", "anna", "10"),
-        ("2.2", "bo", "4"),
-        ("3.1", "bo", "7"),
-    }
-    assert [r["points"] for r in imported["records"]["scores"]] == [None] * 6  # nothing agreed yet
-    assert _migration_history(tmp_path / "imported.kompass") == _migration_history(tmp_path / "bo.kompass")
+    found = imported["records"]["independent_scores"]
+    assert {(r["subarea"], r["evaluator"], r["points"]) for r in found} == own
+    assert {r["points"] for r in imported["records"]["scores"]} == {None}  # nothing agreed yet
+    assert _migration_history(tmp_path / "imported.kompass") == _migration_history(tmp_path / "old.kompass")
 
 
 def _migration_history(path: Path) -> list:

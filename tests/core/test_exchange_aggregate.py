@@ -60,6 +60,7 @@ def test_aggregate_a_folder_with_invalid_files(inputs, tmp_path, capsys):
     code, stdout, err = run(capsys, "aggregate", folder, "-o", out)
     assert code == 0 and "3 fullständiga utvärderingar" in stdout
     assert "2019: n = 3, medel totalt 400\n" in stdout
+    assert stdout.splitlines()[-1] == f"Skrev {out} ur 3 fullständiga utvärderingar; 2 filer hoppades över."
     assert "broken.kkx" in err and "avkortad eller skadad" in err
     assert "unfinished.kompass" in err and "ofullständig: 35 av 36" in err
     data = json.loads(out.read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_exchange_support import demo_export, leftovers, parts, rebuild, zip_bytes
+from test_exchange_support import demo_export, leftovers, members, parts, rebuild, zip_bytes
 
 from kompass_desktop import resources
 from kompass_desktop.cli import main
@@ -53,6 +53,27 @@ def test_valid_archive_is_accepted(kkx, tmp_path, capsys):
 
 
 # -- the container -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("missing", "Exportfilen {path} finns inte."),
+        ("folder", "{path} är en mapp, inte en fil."),
+        ("too big", "in.kkx är för stor (3 MB; högst 1 MB) och läses inte."),
+    ],
+)
+def test_an_export_file_that_cannot_be_read_is_named(tmp_path, capsys, monkeypatch, case, expected):
+    path = tmp_path / "in.kkx"
+    if case == "folder":
+        path.mkdir()
+    elif case == "too big":
+        monkeypatch.setattr(archive, "MAX_ARCHIVE_BYTES", 1024 * 1024)
+        with path.open("wb") as f:
+            f.truncate(3 * 1024 * 1024 + 1000)
+    code = main(["import", str(path), "-o", str(tmp_path / "new.kompass")])
+    assert (code, capsys.readouterr().err) == (1, "kompass import: " + expected.format(path=path) + "\n")
+    assert not (tmp_path / "new.kompass").exists()
 
 
 def test_not_a_zip(tmp_path, capsys):
@@ -114,7 +135,7 @@ def test_zip_bomb(kkx, tmp_path, capsys):
 def test_too_much_content_in_total(kkx, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(archive, "MAX_TOTAL_BYTES", 1000)  # each member alone is within its limit
     err = import_bytes(capsys, tmp_path, kkx.read_bytes())
-    assert "arkivets innehåll är för stort (mer än 1000 byte)" in err
+    assert err == "kompass import: in.kkx: arkivets innehåll är för stort (mer än 1000 byte).\n"
 
 
 def test_encrypted_member(kkx, tmp_path, capsys):
@@ -139,6 +160,17 @@ def test_missing_manifest(kkx, tmp_path, capsys):
     good = zipfile.ZipFile(kkx)
     err = import_bytes(capsys, tmp_path, zip_bytes({"evaluation.json": good.read("evaluation.json")}))
     assert "manifest.json saknas" in err
+
+
+def test_an_archive_without_its_evaluation(kkx, tmp_path, capsys):
+    """A manifest that lists another file but not evaluation.json."""
+    doc, manifest = parts(kkx)
+    good = members(rebuild(doc, manifest))
+    listed = json.loads(good["manifest.json"])
+    listed["members"] = {"data.json": listed["members"]["evaluation.json"]}
+    data = zip_bytes({"manifest.json": json.dumps(listed).encode(), "data.json": good["evaluation.json"]})
+    expected = "kompass import: in.kkx: evaluation.json saknas i arkivet.\n"
+    assert import_bytes(capsys, tmp_path, data) == expected
 
 
 def test_unlisted_member(kkx, tmp_path, capsys):
@@ -271,6 +303,25 @@ def test_changed_fields_are_rejected_with_their_path(kkx, tmp_path, capsys, name
     mutate(doc)
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
     assert expected in err
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            lambda d: d["records"]["evaluation"][0].update(framework_id="2016"),
+            "evaluation.json är inte konsekvent: $.records.evaluation[0].framework_id: ”2016” ≠ ”2019”.",
+        ),
+        (
+            lambda d: d["records"]["findings"][0].update(area=9),
+            "evaluation.json är inte konsekvent: $.records.findings[0].area: område 9 finns inte.",
+        ),
+    ],
+)
+def test_inconsistent_content_is_named_in_full(kkx, tmp_path, capsys, mutate, expected):
+    doc, manifest = parts(kkx)
+    mutate(doc)
+    assert import_bytes(capsys, tmp_path, rebuild(doc, manifest)) == f"kompass import: in.kkx: {expected}\n"
 
 
 def test_interview_notes_or_history_in_an_export_without_personal_data(kkx, full, tmp_path, capsys):
@@ -427,6 +478,37 @@ def test_fast_schema_check_refuses_an_empty_name_and_a_version_that_is_no_id(ful
         changed = copy.deepcopy(doc)
         change(changed)
         assert not fast(changed)
+
+
+TREE = {
+    "$defs": {
+        "node": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "children": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+            },
+        }
+    },
+    "$ref": "#/$defs/node",
+}
+
+
+@pytest.mark.parametrize(
+    ("schema", "value"),
+    [
+        (TREE, {"name": "a", "children": [{"name": "b", "children": [{"name": "c"}]}]}),
+        (TREE, {"name": "a", "children": [{"name": "b", "children": [{"name": 3}]}]}),
+        ({"type": "object", "properties": {"any": True, "never": False}}, {"any": [1, "x"]}),
+        ({"type": "object", "properties": {"any": True, "never": False}}, {"never": None}),
+        ({"type": ["integer", "null"]}, 3),
+        ({"type": ["integer", "null"]}, "3"),
+    ],
+)
+def test_fast_schema_check_agrees_with_jsonschema_on_recursive_and_boolean_schemas(schema, value):
+    from jsonschema import Draft202012Validator
+
+    assert compile_schema(schema)(value) == Draft202012Validator(schema).is_valid(value)
 
 
 def test_fast_schema_refuses_keywords_it_does_not_know():

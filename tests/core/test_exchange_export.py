@@ -270,11 +270,18 @@ def test_manifest_describes_the_export(demo_template, tmp_path_factory):
     assert all(isinstance(s["points"], str) for s in doc["records"]["scores"])
 
 
-def test_the_archive_is_dated_when_the_export_was_made(session):
-    built = export_mod.build_export(session.file, clock=lambda: "2026-03-04T05:06:08.123Z")
+@pytest.mark.parametrize(
+    ("now", "dated"),
+    [
+        ("2026-03-04T05:06:08.123Z", (2026, 3, 4, 5, 6, 8)),
+        ("1970-06-07T08:09:10.000Z", (1980, 1, 1, 0, 0, 0)),  # a reset clock: zip starts in 1980
+    ],
+)
+def test_the_archive_is_dated_when_the_export_was_made(session, now, dated):
+    built = export_mod.build_export(session.file, clock=lambda: now)
     with zipfile.ZipFile(io.BytesIO(built.data)) as z:
-        assert {i.date_time for i in z.infolist()} == {(2026, 3, 4, 5, 6, 8)}
-    assert built.manifest["created"] == "2026-03-04T05:06:08.123Z"
+        assert {i.date_time for i in z.infolist()} == {dated}
+    assert built.manifest["created"] == now
 
 
 def test_export_is_verified_before_success(session, tmp_path, monkeypatch):
@@ -326,9 +333,21 @@ def test_export_and_import_never_overwrite(demo_template, tmp_path_factory, tmp_
 
 def test_cli_export_and_import(demo_template, tmp_path, capsys):
     code, out, _ = run(capsys, "export", demo_template, "-o", tmp_path / "d.kkx")
-    assert code == 0 and "utan personuppgifter" in out and "Verifierad" in out
+    counts = (
+        "1 utvärdering, 10 intervjuer, 25 dokument, 8 webbkällor, 71 anteckningar, 93 iakttagelser, "
+        "66 kopplingar, 5 poängsatta delfrågor, 72 egna poäng, 39 texter, 1 tidigare utvärdering."
+    )
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            f"Exporterade Lindsjö kommun (2019) till {tmp_path / 'd.kkx'}: utan personuppgifter "
+            "(83 intervjuanteckningar, intervjupersonernas namn och intervjuernas rubriker och platser "
+            "utelämnade; utvärderarna som pseudonymer, dokument bara med filnamn).",
+            f"Verifierad: {counts}",
+        ],
+    )
     code, out, _ = run(capsys, "import", tmp_path / "d.kkx", "-o", tmp_path / "d.kompass")
-    assert code == 0 and "Skapade" in out
+    assert (code, out.splitlines()[1]) == (0, f"Importerat: {counts}")
     code, out, _ = run(capsys, "summary", tmp_path / "d.kompass", "--json")
     assert code == 0 and json.loads(out)["municipality"]["name"] == "Lindsjö kommun"
     code, _, err = run(capsys, "export", tmp_path / "missing.kompass", "-o", tmp_path / "m.kkx")
@@ -355,6 +374,9 @@ def test_the_exchange_commands_are_described_in_the_help(capsys):
     assert "nationella medelvärden ur exporter och utvärderingsfiler" in lines["aggregate"]
     assert "exportera en utvärdering till en .kkx-fil" in lines["export"]
     assert "slå samman en medbedömares kopia med huvudfilen" in lines["merge"]
+    assert "skapa ett nyckelpar för förseglade exporter (SKR)" in lines["keygen"]
+    assert "öppna en förseglad export med den privata nyckeln" in lines["unseal"]
+    assert "skapa en ny utvärderingsfil från en .kkx-export" in lines["import"]
 
 
 def test_export_works_while_the_file_is_open_for_writing(session, tmp_path):

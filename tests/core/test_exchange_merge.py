@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import run_sql
 from test_exchange_support import contents, file_state
 
 from kompass_desktop import resources
 from kompass_desktop.cli import main
+from kompass_desktop.domain.errors import KompassError
 from kompass_desktop.domain.model import TextScope
 from kompass_desktop.exchange.errors import MergeRefused
 from kompass_desktop.exchange.export import export_evaluation
@@ -156,6 +158,25 @@ def test_choices_per_conflict(team):
     assert (result.conflicts_kept_lead, result.conflicts_took_other) == (1, 1)
     lost = [d["body"] for reason, d in history_reasons(lead, ids["n1"]) if reason == "merge-lost"]
     assert lost == ["Lead"]  # the lead's value is not deleted either
+
+
+@pytest.mark.parametrize(
+    ("choices", "default", "expected"),
+    [
+        ({"nej": "other", "inte-heller": "lead"}, "lead", "Okända konflikter i valen: inte-heller, nej."),
+        ({}, "båda", "Ogiltigt val ”båda”: ange lead eller other."),
+    ],
+)
+def test_choices_that_are_no_choice_change_nothing(team, choices, default, expected):
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: s.notes.update(ids["n1"], body="Lead"))
+    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Bea"), s.notes.add("Ny", "3.1")))
+    with EvaluationSession.open(lead) as s:
+        plan = plan_merge(s, bea)
+        with pytest.raises(KompassError) as refused:
+            apply_merge(s, plan, choices, default=default)
+        assert str(refused.value) == expected
+        assert s.notes.get(ids["n1"]).body == "Lead" and len(s.notes.all()) == 2
 
 
 def test_cli_lists_conflicts_and_prefer_other(team, capsys):
@@ -346,16 +367,36 @@ def test_exports_without_personal_data_cannot_be_merged(team, tmp_path, capsys):
     lead, bea, _carl, _ids = team
     export_evaluation(bea, tmp_path / "skr.kkx")
     code, _, err = run(capsys, "merge", lead, tmp_path / "skr.kkx")
-    assert code == 1 and "saknar personuppgifter" in err
+    assert (code, err) == (
+        1,
+        "kompass merge: skr.kkx saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås "
+        "samman. Be om en export med --include-personal-data eller om .kompass-filen.\n",
+    )
     import_export(tmp_path / "skr.kkx", tmp_path / "skr.kompass")
     code, _, err = run(capsys, "merge", lead, tmp_path / "skr.kompass")
-    assert code == 1 and "utan personuppgifter" in err
+    assert (code, err) == (
+        1,
+        "kompass merge: skr.kompass är importerad från en export utan personuppgifter (namn och "
+        "intervjuanteckningar saknas) och kan inte slås samman.\n",
+    )
     from kompass_desktop.exchange.seal import keygen
 
     pub, _key = keygen(tmp_path / "k")
     export_evaluation(bea, tmp_path / "sealed.kkx", personal_data=True, seal_key=pub)
     code, _, err = run(capsys, "merge", lead, tmp_path / "sealed.kkx")
     assert code == 1 and "förseglad" in err
+
+
+def test_a_copy_without_its_history_still_merges(team):
+    """Another program emptied the copy's history: what both sides changed is a conflict, what
+    only the copy has is taken."""
+    lead, bea, _carl, ids = team
+    edit(lead, "Lead", lambda s: s.notes.update(ids["n1"], body="Lead"))
+    edit(bea, "Bea", lambda s: (s.notes.update(ids["n1"], body="Bea"), s.notes.add("Ny", "3.1")))
+    run_sql(bea, "DELETE FROM history")
+    plan, result = merge(lead, bea)
+    assert [c.id for c in plan.conflicts] == [ids["n1"]] and len(plan.inserts) == 1
+    assert (result.conflicts_kept_lead, result.inserted) == (1, 1)
 
 
 def test_a_stale_plan_is_refused(team):

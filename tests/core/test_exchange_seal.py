@@ -101,6 +101,18 @@ def test_seal_and_unseal(sealed, keys, tmp_path, capsys):
     assert "evaluation.json" in members(tmp_path / "open.kkx")
 
 
+def test_the_command_line_says_an_export_is_sealed(session, keys, tmp_path, capsys):
+    target = tmp_path / "s.kkx"
+    code, out, _ = run(
+        capsys, "export", session.path, "-o", target, "--seal", keys[0], "--include-personal-data"
+    )
+    assert (code, out.splitlines()[0]) == (
+        0,
+        f"Exporterade Testby (2019) till {target}, förseglad för SKR: MED personuppgifter "
+        "(namn, intervjuanteckningar och historik) – hantera filen därefter.",
+    )
+
+
 def test_sealing_twice_gives_different_bytes(session, keys, tmp_path):
     export_evaluation(session.file, tmp_path / "a.kkx", seal_key=keys[0])
     export_evaluation(session.file, tmp_path / "b.kkx", seal_key=keys[0])
@@ -176,6 +188,36 @@ def test_a_sealed_export_whose_content_is_broken_is_named(keys, tmp_path, capsys
     source.write_bytes(broken)
     code, _, err = run(capsys, "unseal", source, "--key", keys[1], "-o", tmp_path / "out.kkx")
     assert code == 1 and "broken.kkx är avkortad eller skadad" in err
+    assert not (tmp_path / "out.kkx").exists()
+
+
+def test_a_header_for_another_evaluation_is_refused(session, keys, tmp_path):
+    """A header that is sealed right but names another evaluation than the content does."""
+    export_evaluation(session.file, tmp_path / "plain.kkx")
+    public = seal.load_public_key(keys[0])
+    header = {"file_id": "another", "framework_id": "2019", "municipality": "Testby", "year": 2025}
+    source = tmp_path / "mixed.kkx"
+    plain = (tmp_path / "plain.kkx").read_bytes()
+    source.write_bytes(seal.seal_bytes(plain, public, seal.header_for(header, public)))
+    with pytest.raises(SealError) as err:
+        seal.unseal_file(source, keys[1], tmp_path / "out.kkx")
+    expected = "mixed.kkx: huvudet och innehållet gäller olika utvärderingar – manipulerad eller fel nyckel."
+    assert str(err.value) == expected
+    assert not (tmp_path / "out.kkx").exists()
+
+
+def test_the_header_is_readable_text(keys):
+    """Whoever holds a sealed file sees in plain letters whose it is, without a key."""
+    public = seal.load_public_key(keys[0])
+    header = {"file_id": "x", "framework_id": "2019", "municipality": "Håbo", "year": 2025}
+    data = seal.seal_bytes(b"PK\x03\x04", public, seal.header_for(header, public))
+    assert '"municipality": "Håbo"'.encode() in data.split(b"\n")[1]
+
+
+def test_unsealing_a_missing_file_names_it(keys, tmp_path, capsys):
+    missing = tmp_path / "saknas.kkx"
+    code, _, err = run(capsys, "unseal", missing, "--key", keys[1], "-o", tmp_path / "out.kkx")
+    assert (code, err) == (1, f"kompass unseal: Filen {missing} finns inte.\n")
     assert not (tmp_path / "out.kkx").exists()
 
 
