@@ -129,6 +129,14 @@ def test_the_national_average_says_when_it_was_computed(inputs, tmp_path):
     assert resources.load_national_averages(out)["2019"].created == "2026-03-04"
 
 
+def test_one_evaluation_and_one_skipped_file_are_counted_in_the_singular(tmp_path, capsys):
+    one = complete(tmp_path / "a.kompass", Decimal("0.5"))
+    (tmp_path / "broken.kkx").write_bytes(b"nope")
+    code, out, _ = run(capsys, "aggregate", one, tmp_path / "broken.kkx", "-o", tmp_path / "o.json")
+    last = f"Skrev {tmp_path / 'o.json'} ur 1 fullständig utvärdering; 1 fil hoppades över."
+    assert (code, out.splitlines()[-1]) == (0, last)
+
+
 def test_nothing_usable_writes_nothing(tmp_path, capsys):
     (tmp_path / "broken.kkx").write_bytes(b"nope")
     code, _, err = run(
