@@ -357,12 +357,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("framework", help="visa en version")
     fsub = s.add_subparsers(dest="framework_command", metavar="show")
     show = fsub.add_parser("show", help="områden och delfrågor")
-    show.add_argument("id")
+    show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true")
 
     s = sub.add_parser("new", help="skapa en ny utvärderingsfil")
-    s.add_argument("file")
-    s.add_argument("--framework", required=True, help="version, t.ex. 2019")
+    s.add_argument("file", metavar="FIL")
+    s.add_argument("--framework", required=True, metavar="VERSION", help="version, t.ex. 2019")
     which = s.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--municipality",
@@ -375,21 +375,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="en fiktiv kommun eller en övning, med namnet som det ska stå (t.ex. ”Lindsjö kommun”); "
         "räknas aldrig i nationella medelvärden",
     )
-    s.add_argument("--year", type=_year, default=None)
+    s.add_argument("--year", type=_year, default=None, metavar="ÅR")
 
     s = sub.add_parser("import-scores", help="läs in delfrågornas poäng från en CSV-fil")
-    s.add_argument("file")
-    s.add_argument("csv")
+    s.add_argument("file", metavar="FIL")
+    s.add_argument("csv", metavar="CSV")
 
     s = sub.add_parser("summary", help="poäng per område och totalt")
-    s.add_argument("file")
+    s.add_argument("file", metavar="FIL")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("validate", help="kontrollera filens integritet och konsistens")
-    s.add_argument("file")
+    s.add_argument("file", metavar="FIL")
 
     s = sub.add_parser("demo", help="skriv demoutvärderingen till en fil")
-    s.add_argument("file")
+    s.add_argument("file", metavar="FIL")
     s.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
 
     s = sub.add_parser("doctor", help="självkontroll av installationen (för IT-support)")

@@ -116,12 +116,12 @@ def cmd_agree(args: argparse.Namespace) -> int:
 
 def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
     s = sub.add_parser("consensus", help="utvärderarnas egna poäng, spridningen och den överenskomna poängen")
-    s.add_argument("file")
+    s.add_argument("file", metavar="FIL")
     s.add_argument("--json", action="store_true")
     command("consensus")(cmd_consensus)
 
     s = sub.add_parser("agree", help="spara den överenskomna poängen för en delfråga, med skäl")
-    s.add_argument("file")
+    s.add_argument("file", metavar="FIL")
     s.add_argument("subarea", metavar="DELFRÅGA")
     s.add_argument("points", metavar="POÄNG")
     s.add_argument(

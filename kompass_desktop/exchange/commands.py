@@ -180,7 +180,7 @@ def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -
     s = sub.add_parser(
         "export", help="exportera en utvärdering till en .kkx-fil (för SKR eller en medbedömare)"
     )
-    s.add_argument("file", help="utvärderingsfilen (.kompass)")
+    s.add_argument("file", metavar="FIL", help="utvärderingsfilen (.kompass)")
     s.add_argument("-o", "--output", required=True, metavar="UT.kkx")
     s.add_argument(
         "--include-personal-data",
@@ -194,7 +194,7 @@ def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -
     command("export")(cmd_export)
 
     s = sub.add_parser("import", help="skapa en ny utvärderingsfil från en .kkx-export")
-    s.add_argument("file", help="exportfilen (.kkx)")
+    s.add_argument("file", metavar="FIL", help="exportfilen (.kkx)")
     s.add_argument("-o", "--output", required=True, metavar="NY.kompass")
     command("import")(cmd_import)
 
@@ -203,14 +203,14 @@ def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -
     command("keygen")(cmd_keygen)
 
     s = sub.add_parser("unseal", help="öppna en förseglad export med den privata nyckeln")
-    s.add_argument("file")
+    s.add_argument("file", metavar="FIL", help="den förseglade exporten")
     s.add_argument("--key", required=True, metavar="NAMN.key")
     s.add_argument("-o", "--output", required=True, metavar="UT.kkx")
     command("unseal")(cmd_unseal)
 
     s = sub.add_parser("merge", help="slå samman en medbedömares kopia med huvudfilen")
-    s.add_argument("lead", help="huvudfilen (.kompass) som tar emot ändringarna")
-    s.add_argument("other", help="medbedömarens .kompass eller .kkx med personuppgifter")
+    s.add_argument("lead", metavar="HUVUDFIL", help="huvudfilen (.kompass) som tar emot ändringarna")
+    s.add_argument("other", metavar="KOPIA", help="medbedömarens .kompass eller .kkx med personuppgifter")
     s.add_argument(
         "--prefer", choices=("lead", "other"), default="lead", help="vems värde som vinner vid konflikt"
     )

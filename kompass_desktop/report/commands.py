@@ -19,12 +19,12 @@ Handler = Callable[[argparse.Namespace], int]
 
 def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
     s = sub.add_parser("report", help="skapa rapporten som PDF eller Word (slutlig eller utkast)")
-    s.add_argument("file", help="utvärderingsfilen (.kompass)")
+    s.add_argument("file", metavar="FIL", help="utvärderingsfilen (.kompass)")
     s.add_argument(
         "-o",
         "--output",
         required=True,
-        metavar="OUT.pdf|OUT.docx",
+        metavar="UT.pdf|UT.docx",
         help="filen som skapas: .pdf (PDF) eller .docx (Word, tillgänglig och redigerbar)",
     )
     s.add_argument(
@@ -35,7 +35,7 @@ def register(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -
     national = s.add_mutually_exclusive_group()
     national.add_argument(
         "--national-average",
-        metavar="FILE",
+        metavar="FIL",
         default=None,
         help="medelvärdesfil från SKR (standard: den som sparats i filen, annars programmets exempeldata)",
     )

@@ -18,10 +18,10 @@ def register(
     sub: Any, command: Callable[[str], Callable[[Callable[[argparse.Namespace], int]], Any]]
 ) -> None:
     s = sub.add_parser("backups", help="lista säkerhetskopiorna av en utvärderingsfil")
-    s.add_argument("file")
+    s.add_argument("file", metavar="FIL")
     s = sub.add_parser("restore", help="återställ en säkerhetskopia till en fil")
-    s.add_argument("backup")
-    s.add_argument("-o", "--output", required=True, help="filen som ska skrivas")
+    s.add_argument("backup", metavar="KOPIA", help="säkerhetskopian (en fil i listan från kompass backups)")
+    s.add_argument("-o", "--output", required=True, metavar="FIL", help="filen som ska skrivas")
 
     @command("backups")
     def cmd_backups(args: argparse.Namespace) -> int:

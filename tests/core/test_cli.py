@@ -216,7 +216,7 @@ def test_the_command_line_speaks_swedish_also_in_argparse_s_own_words(capsys):
         main(["report"])
     err = capsys.readouterr().err
     assert refused.value.code == 2
-    assert err.splitlines()[-1] == "kompass report: fel: följande argument saknas: file, -o/--output"
+    assert err.splitlines()[-1] == "kompass report: fel: följande argument saknas: FIL, -o/--output"
     with pytest.raises(SystemExit):
         main(["rapport"])
     said = capsys.readouterr().err
@@ -246,3 +246,30 @@ def test_every_command_has_its_own_handler():
     handlers = {name: p.get_default("handler") for name, p in commands.items() if name != "framework"}
     assert None not in handlers.values() and len(set(handlers.values())) == len(handlers)
     assert handlers["merge"].__name__ == "cmd_merge" and handlers["keygen"].__name__ == "cmd_keygen"
+
+
+def _value_arguments(parser: argparse.ArgumentParser, path: str = "kompass"):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _value_arguments(child, f"{path} {name}")
+        elif action.nargs != 0 and not isinstance(action, argparse._HelpAction | argparse._VersionAction):
+            yield path, action
+
+
+def test_every_argument_is_named_in_swedish(capsys):
+    """Usage lines and argparse's messages show an argument by its metavar; without one they show
+    the English name in the code (``file``, ``FRAMEWORK``, ``OUTPUT``)."""
+    unnamed = [
+        f"{path} {action.option_strings or action.dest}"
+        for path, action in _value_arguments(build_parser())
+        if action.metavar is None and action.choices is None
+    ]
+    assert unnamed == []
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    usage = " ".join(capsys.readouterr().out.split("\n\n")[0].split())
+    assert usage == (
+        "användning: kompass new [-h] --framework VERSION (--municipality NAMN|KOD | --unlisted NAMN) "
+        "[--year ÅR] FIL"
+    )
