@@ -42,7 +42,6 @@ from .package import check_evaluation, read_export_bytes
 
 @dataclass(frozen=True, slots=True)
 class _Evaluation:
-    label: str
     evaluation_id: str
     framework: Framework
     year: int | None
@@ -100,7 +99,6 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
     scores = {k: None if v is None else parse_points(v) for k, v in parsed.scores().items()}
     year = parsed.document["records"]["evaluation"][0]["year"]
     return _Evaluation(
-        path.name,
         parsed.evaluation_id,
         parsed.framework,
         year,

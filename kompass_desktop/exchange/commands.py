@@ -152,15 +152,16 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     for fw_id, entry in result.data["frameworks"].items():
         mean = format_exact(Decimal(str(entry["total"]["mean"])))  # decimal comma, as everywhere
         out(f"{fw_id}: n = {entry['total']['n']}, medel totalt {mean}")
-        for line in _disagreement_lines(entry.get("disagreement", {})):
+        for line in _disagreement_lines(entry.get("disagreement")):
             out(f"  {line}")
     skipped = f"; {count(len(result.skipped), 'fil', 'filer')} hoppades över" if result.skipped else ""
     out(f"Skrev {args.output} ur {count(len(result.used), *COMPLETE)}{skipped}.")
     return 0
 
 
-def _disagreement_lines(table: dict[str, Any], limit: int = 5) -> list[str]:
-    """The sub-areas the evaluators disagreed on most often (then by the largest mean spread)."""
+def _disagreement_lines(table: dict[str, Any] | None, limit: int = 5) -> list[str]:
+    """The sub-areas the evaluators disagreed on most often (then by the largest mean spread);
+    ``None``: the aggregate found no sub-area scored by several evaluators independently."""
     from decimal import Decimal
 
     from ..domain.scoring import format_exact

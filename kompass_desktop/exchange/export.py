@@ -51,7 +51,7 @@ def evaluation_document(f: EvaluationFile, *, personal_data: bool = False) -> di
     return _document(f, personal_data)[0]
 
 
-def build_export(f: EvaluationFile, *, personal_data: bool = False, clock: Any = utc_now) -> BuiltExport:
+def build_export(f: EvaluationFile, *, personal_data: bool, clock: Any = utc_now) -> BuiltExport:
     """The export of an open evaluation file, in memory (read as of one moment)."""
     doc, expected, left_out, info = _document(f, personal_data)
     content = archive.dumps(doc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from kompass_desktop import resources
 from kompass_desktop.cli import main
 from kompass_desktop.exchange.aggregate import aggregate, write_result
 from kompass_desktop.exchange.export import export_evaluation
+from kompass_desktop.exchange.importer import import_export
 from kompass_desktop.exchange.seal import keygen, load_private_key
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 
@@ -144,3 +146,26 @@ def test_nothing_usable_writes_nothing(tmp_path, capsys):
     )
     assert code == 1 and "Inga fullständiga utvärderingar" in err
     assert not (tmp_path / "o.json").exists()
+
+
+def test_aggregate_leaves_out_the_demo_and_unlisted_evaluations_and_says_so(
+    demo_template, real_template, tmp_path, capsys
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(real_template, folder / "olofstrom.kompass")
+    shutil.copy(demo_template, folder / "demo.kompass")
+    export_evaluation(demo_template, tmp_path / "demo.kkx")  # SKR's copy of the demo is the demo too
+    import_export(tmp_path / "demo.kkx", folder / "demo-importerad.kompass")
+    training = folder / "ovning.kompass"
+    shutil.copy(real_template, training)
+    with EvaluationSession.open(training) as s:  # a training copy of a real evaluation
+        s.update_info(municipality="Övningskommunen", municipality_code="", unlisted=True)
+    status, out, err = run(capsys, "aggregate", folder, "-o", tmp_path / "avg.json")
+    assert status == 0, err
+    assert "demo.kompass: demoutvärderingen räknas inte" in err
+    assert "demo-importerad.kompass: demoutvärderingen räknas inte" in err
+    assert "ovning.kompass: Övningskommunen finns inte i kommunregistret (fiktiv kommun eller övning)" in err
+    data = json.loads((tmp_path / "avg.json").read_text(encoding="utf-8"))
+    assert data["frameworks"]["2019"]["total"]["n"] == 1
+    assert len(data["skipped"]) == 3 and "ur 1 fullständig utvärdering;" in out

@@ -278,9 +278,10 @@ def test_manifest_describes_the_export(demo_template, tmp_path_factory):
     ],
 )
 def test_the_archive_is_dated_when_the_export_was_made(session, now, dated):
-    built = export_mod.build_export(session.file, clock=lambda: now)
+    built = export_mod.build_export(session.file, personal_data=False, clock=lambda: now)
     with zipfile.ZipFile(io.BytesIO(built.data)) as z:
         assert {i.date_time for i in z.infolist()} == {dated}
+        assert {i.external_attr >> 16 for i in z.infolist()} == {0o644}  # unpacked: ordinary files
     assert built.manifest["created"] == now
 
 

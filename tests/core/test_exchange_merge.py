@@ -188,6 +188,8 @@ def test_cli_lists_conflicts_and_prefer_other(team, capsys):
         code == 0 and "Konflikt: Anteckning" in out and "body: huvudfilen ”Lead” / bea.kompass ”Bea”" in out
     )
     assert "inget skrevs" in out
+    code, out, _ = run(capsys, "merge", lead, bea, "--prefer", "lead", "--dry-run")  # the default, said
+    assert code == 0 and "inget skrevs" in out
     code, out, _ = run(capsys, "merge", lead, bea, "--prefer", "other")
     assert code == 0 and "1 konflikt," in out and "Säkerhetskopia" in out
     with EvaluationSession.open(lead, readonly=True) as s:

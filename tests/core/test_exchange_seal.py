@@ -16,6 +16,7 @@ from kompass_desktop.exchange import seal
 from kompass_desktop.exchange.errors import ExchangeError, SealError
 from kompass_desktop.exchange.export import export_evaluation
 from kompass_desktop.exchange.package import read_export_file
+from kompass_desktop.services import EvaluationSession, NewEvaluation
 
 
 def run(capsys, *argv):
@@ -214,6 +215,23 @@ def test_the_header_is_readable_text(keys):
     assert '"municipality": "Håbo"'.encode() in data.split(b"\n")[1]
 
 
+def test_a_header_too_long_for_the_format_is_refused(keys):
+    public = seal.load_public_key(keys[0])
+    header = {"file_id": "x", "framework_id": "2019", "municipality": "Å" * 3000, "year": 2025}
+    with pytest.raises(ExchangeError) as refused:
+        seal.seal_bytes(b"PK\x03\x04", public, seal.header_for(header, public))
+    assert str(refused.value) == "Huvudet i den förseglade filen blev för långt."
+
+
+def test_an_evaluation_without_a_year_is_unsealed_as_such(keys, tmp_path, fw2019, capsys):
+    source = tmp_path / "utan-ar.kompass"
+    EvaluationSession.create(source, NewEvaluation(fw2019, "Testby", None)).close()
+    export_evaluation(source, tmp_path / "s.kkx", seal_key=keys[0])
+    code, out, _ = run(capsys, "unseal", tmp_path / "s.kkx", "--key", keys[1], "-o", tmp_path / "o.kkx")
+    opened = f"Öppnade {tmp_path / 's.kkx'} → {tmp_path / 'o.kkx'}: Testby, okänt år, ramverk 2019.\n"
+    assert (code, out) == (0, opened)
+
+
 def test_unsealing_a_missing_file_names_it(keys, tmp_path, capsys):
     missing = tmp_path / "saknas.kkx"
     code, _, err = run(capsys, "unseal", missing, "--key", keys[1], "-o", tmp_path / "out.kkx")
@@ -245,8 +263,9 @@ def test_sealed_files_cannot_be_imported_or_unsealed_twice(sealed, keys, tmp_pat
     code, _, err = run(capsys, "import", sealed, "-o", tmp_path / "new.kompass")
     assert code == 1 and "förseglad" in err and "kompass unseal" in err
     seal.unseal_file(sealed, keys[1], tmp_path / "open.kkx")
-    with pytest.raises(SealError, match="inte förseglad"):
+    with pytest.raises(SealError) as refused:
         seal.unseal_file(tmp_path / "open.kkx", keys[1], tmp_path / "again.kkx")
+    assert str(refused.value) == "open.kkx är inte förseglad (den är redan en vanlig export)."
 
 
 def test_failed_seal_leaves_nothing(session, tmp_path, capsys):

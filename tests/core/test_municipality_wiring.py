@@ -300,23 +300,3 @@ def test_exports_carry_the_code_and_old_exports_without_it_import_and_merge(real
     assert (without["municipality_code"], without["unlisted"]) == ("", 0)
     assert content(evaluation, "evaluation") == content(without, "evaluation")
     assert content({**without, "unlisted": True}, "evaluation") != content(without, "evaluation")
-
-
-def test_aggregate_leaves_out_the_demo_and_unlisted_evaluations_and_says_so(
-    demo_template, real_template, tmp_path, capsys
-):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(real_template, folder / "olofstrom.kompass")
-    shutil.copy(demo_template, folder / "demo.kompass")
-    training = folder / "ovning.kompass"
-    shutil.copy(real_template, training)
-    with EvaluationSession.open(training) as s:  # a training copy of a real evaluation
-        s.update_info(municipality="Övningskommunen", municipality_code="", unlisted=True)
-    status, out, err = run(capsys, "aggregate", folder, "-o", tmp_path / "avg.json")
-    assert status == 0, err
-    assert "demo.kompass: demoutvärderingen räknas inte" in err
-    assert "ovning.kompass: Övningskommunen finns inte i kommunregistret (fiktiv kommun eller övning)" in err
-    data = json.loads((tmp_path / "avg.json").read_text(encoding="utf-8"))
-    assert data["frameworks"]["2019"]["total"]["n"] == 1
-    assert len(data["skipped"]) == 2 and "ur 1 fullständig utvärdering;" in out
