@@ -232,6 +232,15 @@ def test_an_evaluation_without_a_year_is_unsealed_as_such(keys, tmp_path, fw2019
     assert (code, out) == (0, opened)
 
 
+def test_unsealing_needs_the_key(sealed, tmp_path, capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(["unseal", str(sealed), "-o", str(tmp_path / "o.kkx")])
+    assert refused.value.code == 2 and not (tmp_path / "o.kkx").exists()
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "kompass unseal: fel: följande argument saknas: --key"
+    )
+
+
 def test_unsealing_a_missing_file_names_it(keys, tmp_path, capsys):
     missing = tmp_path / "saknas.kkx"
     code, _, err = run(capsys, "unseal", missing, "--key", keys[1], "-o", tmp_path / "out.kkx")
