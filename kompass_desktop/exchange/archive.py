@@ -75,7 +75,7 @@ def check_member_name(name: str) -> str | None:
     if _DRIVE.match(name):
         return "sökväg med enhetsbokstav"
     if ".." in name.split("/"):
-        return "sökväg med ..  (pekar utanför arkivet)"
+        return "sökväg med .. (pekar utanför arkivet)"
     if any(ord(ch) < 32 for ch in name):
         return "styrtecken i namnet"
     return None
