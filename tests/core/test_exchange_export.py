@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -296,8 +297,13 @@ def test_export_is_verified_before_success(session, tmp_path, monkeypatch):
         return bytes(data)
 
     monkeypatch.setattr(export_mod, "_read_back", corrupt)
-    with pytest.raises(ExchangeError, match="kunde inte verifieras"):
+    with pytest.raises(ExchangeError) as refused:
         export_evaluation(path, tmp_path / "out.kkx")
+    # zipfile or zlib names the damage in its own words: which depends on this run's compressed bytes
+    assert re.fullmatch(
+        r"Exporten kunde inte verifieras och sparades inte: out\.kkx: evaluation\.json är skadad \(.+\)\.",
+        str(refused.value),
+    )
     assert leftovers(tmp_path, {"test.kompass"}) == []
 
 
@@ -313,8 +319,12 @@ def test_export_verification_compares_counts_with_the_source(session, tmp_path, 
         return kept, left
 
     monkeypatch.setattr(export_mod, "select_for_export", lose_a_note)
-    with pytest.raises(ExchangeError, match=r"antalet poster skiljer sig.*notes"):
+    with pytest.raises(ExchangeError) as refused:
         export_evaluation(path, tmp_path / "out.kkx")
+    assert str(refused.value) == (
+        "Exporten kunde inte verifieras och sparades inte: antalet poster skiljer sig från "
+        "utvärderingsfilen (notes)."
+    )
     assert not (tmp_path / "out.kkx").exists()
 
 
@@ -323,13 +333,15 @@ def test_export_and_import_never_overwrite(demo_template, tmp_path_factory, tmp_
     target = tmp_path / "exists.kompass"
     target.write_bytes(b"keep me")
     code, _, err = run(capsys, "import", kkx, "-o", target)
-    assert code == 1 and "finns redan" in err and target.read_bytes() == b"keep me"
+    exists = "finns redan; välj ett annat namn (befintliga filer skrivs aldrig över)."
+    assert (code, err) == (1, f"kompass import: {target} {exists}\n") and target.read_bytes() == b"keep me"
     existing = tmp_path / "exists.kkx"
     existing.write_bytes(b"keep me too")
     code, _, err = run(capsys, "export", demo_template, "-o", existing)
-    assert code == 1 and "finns redan" in err and existing.read_bytes() == b"keep me too"
+    assert (code, err) == (1, f"kompass export: {existing} {exists}\n")
+    assert existing.read_bytes() == b"keep me too"
     code, _, err = run(capsys, "import", kkx, "-o", tmp_path / "wrong.txt")
-    assert code == 1 and ".kompass" in err
+    assert (code, err) == (1, "kompass import: wrong.txt: filnamnet ska sluta på .kompass.\n")
 
 
 def test_cli_export_and_import(demo_template, tmp_path, capsys):
@@ -352,7 +364,7 @@ def test_cli_export_and_import(demo_template, tmp_path, capsys):
     code, out, _ = run(capsys, "summary", tmp_path / "d.kompass", "--json")
     assert code == 0 and json.loads(out)["municipality"]["name"] == "Lindsjö kommun"
     code, _, err = run(capsys, "export", tmp_path / "missing.kompass", "-o", tmp_path / "m.kkx")
-    assert code == 1 and "finns inte" in err
+    assert (code, err) == (1, f"kompass export: Filen {tmp_path / 'missing.kompass'} finns inte.\n")
 
 
 def test_a_file_without_its_evaluation_record_is_not_exported(session, tmp_path, capsys):
@@ -363,21 +375,29 @@ def test_a_file_without_its_evaluation_record_is_not_exported(session, tmp_path,
         conn.execute("DELETE FROM evaluation")
     conn.close()
     code, _, err = run(capsys, "export", path, "-o", tmp_path / "x.kkx")
-    assert code == 1 and "test.kompass har ingen giltig utvärderingspost och kan inte exporteras." in err
+    assert (code, err) == (
+        1,
+        "kompass export: test.kompass har ingen giltig utvärderingspost och kan inte exporteras.\n",
+    )
     assert not (tmp_path / "x.kkx").exists()
 
 
-def test_the_exchange_commands_are_described_in_the_help(capsys):
+def test_the_exchange_commands_are_described_in_the_help(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # argparse wraps at the terminal's width: one line each here
     with pytest.raises(SystemExit) as done:
         main(["--help"])
     assert done.value.code == 0
-    lines = {line.split(maxsplit=1)[0]: line for line in capsys.readouterr().out.splitlines() if line.strip()}
-    assert "nationella medelvärden ur exporter och utvärderingsfiler" in lines["aggregate"]
-    assert "exportera en utvärdering till en .kkx-fil" in lines["export"]
-    assert "slå samman en medbedömares kopia med huvudfilen" in lines["merge"]
-    assert "skapa ett nyckelpar för förseglade exporter (SKR)" in lines["keygen"]
-    assert "öppna en förseglad export med den privata nyckeln" in lines["unseal"]
-    assert "skapa en ny utvärderingsfil från en .kkx-export" in lines["import"]
+    lines = [line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    helps = {words[0]: words[-1] for words in lines}
+    exchange = ("aggregate", "export", "import", "keygen", "merge", "unseal")
+    assert {name: helps[name] for name in exchange} == {
+        "aggregate": "nationella medelvärden ur exporter och utvärderingsfiler (bara fullständiga räknas)",
+        "export": "exportera en utvärdering till en .kkx-fil (för SKR eller en medbedömare)",
+        "import": "skapa en ny utvärderingsfil från en .kkx-export",
+        "keygen": "skapa ett nyckelpar för förseglade exporter (SKR)",
+        "merge": "slå samman en medbedömares kopia med huvudfilen",
+        "unseal": "öppna en förseglad export med den privata nyckeln",
+    }
 
 
 def test_export_works_while_the_file_is_open_for_writing(session, tmp_path):
