@@ -42,8 +42,12 @@ def sealed(session, keys, tmp_path):
 
 def test_keygen_writes_a_key_pair(tmp_path, capsys):
     code, out, _ = run(capsys, "keygen", "-o", tmp_path / "skr")
-    assert code == 0 and "skr.pub" in out and "skr.key" in out
     pub, key = (tmp_path / "skr.pub").read_text(), (tmp_path / "skr.key").read_text()
+    assert (code, out) == (
+        0,
+        f"Skrev {tmp_path / 'skr.pub'} (publik: ge den till utvärderarna för --seal) och "
+        f"{tmp_path / 'skr.key'} (privat: håll den hemlig).\nNyckel-id {pub.split()[2]}.\n",
+    )
     assert pub.startswith("kompass-public-key-v1 x25519 ") and key.startswith(
         "kompass-private-key-v1 x25519 "
     )
@@ -51,7 +55,8 @@ def test_keygen_writes_a_key_pair(tmp_path, capsys):
     if os.name == "posix":
         assert stat.S_IMODE((tmp_path / "skr.key").stat().st_mode) == 0o600
     code, _, err = run(capsys, "keygen", "-o", tmp_path / "skr")
-    assert code == 1 and "finns redan" in err
+    exists = "finns redan; välj ett annat namn (befintliga filer skrivs aldrig över)."
+    assert (code, err) == (1, f"kompass keygen: {tmp_path / 'skr.pub'} {exists}\n")
     assert (tmp_path / "skr.key").read_text() == key  # never overwritten
 
 
@@ -83,7 +88,8 @@ def test_a_sealed_export_that_reads_back_differently_is_not_kept(session, keys, 
     folder.mkdir()
     with pytest.raises(ExchangeError) as err:
         export_evaluation(session.file, folder / "x.kkx", seal_key=keys[0])
-    assert str(err.value).endswith("x.kkx blev inte korrekt skriven (innehållet skiljer sig); försök igen.")
+    expected = f"{folder / 'x.kkx'} blev inte korrekt skriven (innehållet skiljer sig); försök igen."
+    assert str(err.value) == expected
     assert leftovers(folder, set()) == []
 
 
@@ -96,7 +102,7 @@ def test_seal_and_unseal(sealed, keys, tmp_path, capsys):
     assert header["content"] == "kompass-export/1" and header["file_id"]
     assert b"Dokumentstudie" not in data
     code, out, _ = run(capsys, "unseal", sealed, "--key", keys[1], "-o", tmp_path / "open.kkx")
-    assert code == 0 and "Testby" in out
+    assert (code, out) == (0, f"Öppnade {sealed} → {tmp_path / 'open.kkx'}: Testby, 2025, ramverk 2019.\n")
     parsed = read_export_file(tmp_path / "open.kkx")
     assert parsed.evaluation_id == header["file_id"] and parsed.scores()["1.1"] == "12.5"
     assert "evaluation.json" in members(tmp_path / "open.kkx")
@@ -120,11 +126,16 @@ def test_sealing_twice_gives_different_bytes(session, keys, tmp_path):
     assert (tmp_path / "a.kkx").read_bytes() != (tmp_path / "b.kkx").read_bytes()
 
 
-def _expect_tampered(data: bytes, key_path, tmp_path):
+def _expect_tampered(data: bytes, key_path, tmp_path, *, exact: bool = True):
+    """Refused, nothing written; ``exact``: with the very words of a file that does not decrypt."""
     source = tmp_path / "t.kkx"
     source.write_bytes(data)
-    with pytest.raises(SealError, match="manipulerad eller fel nyckel"):
+    with pytest.raises(SealError) as refused:
         seal.unseal_file(source, key_path, tmp_path / "out.kkx")
+    if exact:
+        assert str(refused.value) == "t.kkx kunde inte öppnas – manipulerad eller fel nyckel."
+    else:
+        assert "manipulerad eller fel nyckel" in str(refused.value)
     assert not (tmp_path / "out.kkx").exists()
 
 
@@ -134,7 +145,8 @@ def test_every_flipped_header_byte_is_detected(sealed, keys, tmp_path):
     for pos in range(header_end):
         changed = bytearray(data)
         changed[pos] ^= 0x01
-        _expect_tampered(bytes(changed), keys[1], tmp_path)
+        # which refusal depends on the byte: an unreadable header, another key's id, not decrypted
+        _expect_tampered(bytes(changed), keys[1], tmp_path, exact=False)
 
 
 def test_flipped_ciphertext_bytes_are_detected(sealed, keys, tmp_path):
@@ -167,8 +179,13 @@ def test_wrong_key(sealed, tmp_path, capsys):
     other.mkdir()
     _pub, wrong = seal.keygen(other / "fel")
     code, _, err = run(capsys, "unseal", sealed, "--key", wrong, "-o", tmp_path / "out.kkx")
-    assert code == 1 and "manipulerad eller fel nyckel" in err and "din nyckel är" in err
-    assert "sealed.kkx kunde inte öppnas – manipulerad eller fel nyckel (filen är förseglad för nyckel" in err
+    sealed_for = json.loads(sealed.read_bytes().split(b"\n")[1])["key_id"]
+    mine = wrong.read_text().split()[2]  # the key file's header names its id
+    assert (code, err) == (
+        1,
+        "kompass unseal: sealed.kkx kunde inte öppnas – manipulerad eller fel nyckel (filen är förseglad för "
+        f"nyckel {sealed_for}, din nyckel är {mine}).\n",
+    )
     assert not (tmp_path / "out.kkx").exists()
 
 
@@ -188,7 +205,10 @@ def test_a_sealed_export_whose_content_is_broken_is_named(keys, tmp_path, capsys
     source = tmp_path / "broken.kkx"
     source.write_bytes(broken)
     code, _, err = run(capsys, "unseal", source, "--key", keys[1], "-o", tmp_path / "out.kkx")
-    assert code == 1 and "broken.kkx är avkortad eller skadad" in err
+    assert (code, err) == (
+        1,
+        "kompass unseal: broken.kkx är avkortad eller skadad (zip-arkivet är ofullständigt).\n",
+    )
     assert not (tmp_path / "out.kkx").exists()
 
 
@@ -261,16 +281,25 @@ def test_wrong_key_with_a_forged_key_id(sealed, tmp_path):
 
 def test_keys_are_not_confused(session, keys, tmp_path, capsys):
     code, _, err = run(capsys, "export", session.path, "-o", tmp_path / "x.kkx", "--seal", keys[1])
-    assert code == 1 and "fel sorts nyckel" in err and not (tmp_path / "x.kkx").exists()
+    assert (code, err) == (
+        1,
+        f"kompass export: {keys[1]} är fel sorts nyckel: ange den publika nyckeln (.pub).\n",
+    )
+    assert not (tmp_path / "x.kkx").exists()
     garbage = tmp_path / "garbage.pub"
     garbage.write_text("hello\n")
     code, _, err = run(capsys, "export", session.path, "-o", tmp_path / "x.kkx", "--seal", garbage)
-    assert code == 1 and "ingen nyckelfil" in err
+    expected = f"{garbage} är ingen nyckelfil från Kompass Desktop (den publika nyckeln (.pub) väntades)."
+    assert (code, err) == (1, f"kompass export: {expected}\n")
 
 
 def test_sealed_files_cannot_be_imported_or_unsealed_twice(sealed, keys, tmp_path, capsys):
     code, _, err = run(capsys, "import", sealed, "-o", tmp_path / "new.kompass")
-    assert code == 1 and "förseglad" in err and "kompass unseal" in err
+    assert (code, err) == (
+        1,
+        "kompass import: sealed.kkx är förseglad för SKR; öppna den först med ”kompass unseal FIL --key "
+        "NYCKEL.key -o UT.kkx”.\n",
+    )
     seal.unseal_file(sealed, keys[1], tmp_path / "open.kkx")
     with pytest.raises(SealError) as refused:
         seal.unseal_file(tmp_path / "open.kkx", keys[1], tmp_path / "again.kkx")
@@ -283,5 +312,5 @@ def test_failed_seal_leaves_nothing(session, tmp_path, capsys):
     code, _, err = run(
         capsys, "export", session.path, "-o", folder / "x.kkx", "--seal", tmp_path / "missing.pub"
     )
-    assert code == 1 and "finns inte" in err
+    assert (code, err) == (1, f"kompass export: Nyckelfilen {tmp_path / 'missing.pub'} finns inte.\n")
     assert leftovers(folder, set()) == []
