@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from test_exchange_support import file_state, parts
 
 from kompass_desktop import resources
 from kompass_desktop.cli import main
@@ -20,6 +20,9 @@ from kompass_desktop.exchange.seal import keygen, load_private_key
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 
 FW = resources.framework("2019")
+#: Why the ``inputs`` fixture's broken.kkx and unfinished.kompass are skipped (after their paths).
+BROKEN = "är avkortad eller skadad (zip-arkivet är ofullständigt)."
+UNFINISHED = "ofullständig: 35 av 36 delfrågor har poäng"
 
 
 def run(capsys, *argv):
@@ -60,13 +63,16 @@ def test_aggregate_a_folder_with_invalid_files(inputs, tmp_path, capsys):
     folder, _ = inputs
     out = tmp_path / "national-average.json"
     code, stdout, err = run(capsys, "aggregate", folder, "-o", out)
-    assert code == 0 and "3 fullständiga utvärderingar" in stdout
-    assert "2019: n = 3, medel totalt 400\n" in stdout
-    assert stdout.splitlines()[-1] == f"Skrev {out} ur 3 fullständiga utvärderingar; 2 filer hoppades över."
-    assert "broken.kkx" in err and "avkortad eller skadad" in err
-    assert "unfinished.kompass" in err and "ofullständig: 35 av 36" in err
+    assert (code, stdout) == (
+        0,
+        "2019: n = 3, medel totalt 400\n"
+        "  ingen delfråga har bedömts av flera utvärderare var för sig\n"
+        f"Skrev {out} ur 3 fullständiga utvärderingar; 2 filer hoppades över.\n",
+    )
+    skipped = [f"{folder / 'broken.kkx'}: {BROKEN}", f"{folder / 'unfinished.kompass'}: {UNFINISHED}"]
+    assert err == "".join(f"hoppade över {line}\n" for line in skipped)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert any("broken.kkx" in s for s in data["skipped"]) and len(data["skipped"]) == 2
+    assert data["skipped"] == skipped
     assert resources.schema_errors(data, "national-average.schema.json") == []
     entry = data["frameworks"]["2019"]
     assert entry["period"] == "2021–2025" and entry["total"] == {"n": 3, "mean": 400, "min": 200, "max": 600}
@@ -96,20 +102,33 @@ def test_each_evaluation_counts_once(inputs, tmp_path):
     export_evaluation(folder / "c.kompass", folder / "c-again.kkx")
     result = aggregate([folder, work / "a.kompass"])
     assert result.data["frameworks"]["2019"]["total"]["n"] == 3
-    assert sum("räknas en gång" in s for s in result.skipped) == 2
+    assert result.skipped == [
+        f"{folder / 'broken.kkx'}: {BROKEN}",
+        f"{folder / 'c.kompass'}: samma utvärdering som {folder / 'c-again.kkx'} (räknas en gång)",
+        f"{work / 'a.kompass'}: samma utvärdering som {folder / 'a.kkx'} (räknas en gång)",
+        f"{folder / 'unfinished.kompass'}: {UNFINISHED}",
+    ]
 
 
 def test_only_the_newest_copy_of_an_evaluation_counts(inputs):
     folder, work = inputs
     with EvaluationSession.open(work / "a.kompass") as s:  # changed after a.kkx was exported
         s.scores.set("1.1", 1)
-    stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d"
-    older = rf"äldre version av samma utvärdering som .*a\.kompass \(senast ändrad {stamp} mot {stamp}\)"
-    for given in ([folder / "a.kkx", work / "a.kompass"], [work / "a.kompass", folder / "a.kkx"]):
+    older, newer = folder / "a.kkx", work / "a.kompass"
+    said = (
+        f"{older}: äldre version av samma utvärdering som {newer} (senast ändrad {last_change(older)} mot "
+        f"{last_change(newer)}); den nyaste räknas"
+    )
+    for given in ([older, newer], [newer, older]):
         result = aggregate(given)
-        assert result.used == [str(work / "a.kompass")]
-        assert len(result.skipped) == 1
-        assert re.fullmatch(rf".*a\.kkx: {older}; den nyaste räknas", result.skipped[0])
+        assert result.used == [str(newer)]
+        assert result.skipped == [said]
+
+
+def last_change(path: Path) -> str:
+    """When the newest record of an export or an evaluation file was changed (to the minute)."""
+    records = parts(path)[0]["records"] if path.suffix == ".kkx" else file_state(path)["records"]
+    return max(r["modified"] for rows in records.values() for r in rows)[:16].replace("T", " ")
 
 
 def test_sealed_exports_need_the_key(inputs, tmp_path, capsys):
@@ -117,7 +136,12 @@ def test_sealed_exports_need_the_key(inputs, tmp_path, capsys):
     pub, key = keygen(tmp_path / "skr")
     export_evaluation(complete(work / "d.kompass", Decimal("1"), 2022), folder / "d.kkx", seal_key=pub)
     code, _, err = run(capsys, "aggregate", folder, "-o", tmp_path / "without.json")
-    assert code == 0 and "förseglad" in err
+    assert (code, err) == (
+        0,
+        f"hoppade över {folder / 'broken.kkx'}: {BROKEN}\n"
+        f"hoppade över {folder / 'd.kkx'}: förseglad (ange --key med SKR:s privata nyckel)\n"
+        f"hoppade över {folder / 'unfinished.kompass'}: {UNFINISHED}\n",
+    )
     assert json.loads((tmp_path / "without.json").read_text())["frameworks"]["2019"]["total"]["n"] == 3
     result = aggregate([folder], key=load_private_key(key))
     assert result.data["frameworks"]["2019"]["total"]["n"] == 4
@@ -144,7 +168,11 @@ def test_nothing_usable_writes_nothing(tmp_path, capsys):
     code, _, err = run(
         capsys, "aggregate", tmp_path / "broken.kkx", tmp_path / "missing.kkx", "-o", tmp_path / "o.json"
     )
-    assert code == 1 and "Inga fullständiga utvärderingar" in err
+    assert (code, err) == (
+        1,
+        "kompass aggregate: Inga fullständiga utvärderingar hittades (2 filer hoppades över); ingen fil "
+        "skrevs.\n",
+    )
     assert not (tmp_path / "o.json").exists()
 
 
@@ -163,9 +191,13 @@ def test_aggregate_leaves_out_the_demo_and_unlisted_evaluations_and_says_so(
         s.update_info(municipality="Övningskommunen", municipality_code="", unlisted=True)
     status, out, err = run(capsys, "aggregate", folder, "-o", tmp_path / "avg.json")
     assert status == 0, err
-    assert "demo.kompass: demoutvärderingen räknas inte" in err
-    assert "demo-importerad.kompass: demoutvärderingen räknas inte" in err
-    assert "ovning.kompass: Övningskommunen finns inte i kommunregistret (fiktiv kommun eller övning)" in err
+    assert err == (
+        f"hoppade över {folder / 'demo-importerad.kompass'}: demoutvärderingen räknas inte\n"
+        f"hoppade över {folder / 'demo.kompass'}: demoutvärderingen räknas inte\n"
+        f"hoppade över {folder / 'ovning.kompass'}: Övningskommunen finns inte i kommunregistret (fiktiv "
+        "kommun eller övning) och räknas inte\n"
+    )
     data = json.loads((tmp_path / "avg.json").read_text(encoding="utf-8"))
-    assert data["frameworks"]["2019"]["total"]["n"] == 1
-    assert len(data["skipped"]) == 3 and "ur 1 fullständig utvärdering;" in out
+    assert data["frameworks"]["2019"]["total"]["n"] == 1 and len(data["skipped"]) == 3
+    last = f"Skrev {tmp_path / 'avg.json'} ur 1 fullständig utvärdering; 3 filer hoppades över."
+    assert out.splitlines()[-1] == last
