@@ -4,7 +4,6 @@ and order-independent, different evaluations are refused, a backup is made first
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sqlite3
 import tempfile
@@ -137,7 +136,7 @@ def test_conflicts_keep_the_lead_and_the_loser_goes_to_history(team):
         ("points", "4", "8"),
         ("reason", "Leads skäl", "Beas skäl"),
     ]
-    assert found["notes"].label.startswith("Anteckning")
+    assert found["notes"].label == "Anteckning ”Leads text”"
     assert found["scores"].label == "Överenskommen poäng för 1.1"
     assert (result.conflicts_kept_lead, result.conflicts_took_other) == (2, 0)
     with EvaluationSession.open(lead, readonly=True) as s:
@@ -183,19 +182,27 @@ def test_cli_lists_conflicts_and_prefer_other(team, capsys):
     lead, bea, _carl, ids = team
     edit(lead, "Lead", lambda s: s.notes.update(ids["n1"], body="Lead"))
     edit(bea, "Bea", lambda s: s.notes.update(ids["n1"], body="Bea"))
-    code, out, _ = run(capsys, "merge", lead, bea, "--dry-run")
-    assert (
-        code == 0 and "Konflikt: Anteckning" in out and "body: huvudfilen ”Lead” / bea.kompass ”Bea”" in out
+    conflict = (
+        f"Konflikt: Anteckning ”Lead” [notes {ids['n1']}]\n    body: huvudfilen ”Lead” / bea.kompass ”Bea”\n"
     )
-    assert "inget skrevs" in out
-    code, out, _ = run(capsys, "merge", lead, bea, "--prefer", "lead", "--dry-run")  # the default, said
-    assert code == 0 and "inget skrevs" in out
+    summary = "0 nya poster, 0 uppdaterade, 1 konflikt, 8 oförändrade"
+    planned = (
+        f"{conflict}    → huvudfilens värde skulle behållas; det andra sparas i historiken.\n"
+        f"Provkörning (inget skrevs): {summary}.\n"
+    )
+    assert run(capsys, "merge", lead, bea, "--dry-run") == (0, planned, "")
+    assert run(capsys, "merge", lead, bea, "--prefer", "lead", "--dry-run") == (0, planned, "")  # the default
     code, out, _ = run(capsys, "merge", lead, bea, "--prefer", "other")
-    assert code == 0 and "1 konflikt," in out and "Säkerhetskopia" in out
+    [backup] = backups.list_backups(lead)
+    assert (code, out) == (
+        0,
+        f"{conflict}    → den andra filens värde behålls; det andra sparas i historiken.\n"
+        f"Slog samman {bea} in i {lead}: {summary}.\nSäkerhetskopia före sammanslagningen: {backup.path}\n",
+    )
     with EvaluationSession.open(lead, readonly=True) as s:
         assert s.notes.get(ids["n1"]).body == "Bea"
     code, out, _ = run(capsys, "merge", lead, bea)
-    assert code == 0 and "Inget att slå samman" in out
+    assert (code, out) == (0, f"Inget att slå samman: {bea} innehåller inget nytt för {lead}.\n")
 
 
 def test_deletion_against_an_edit_is_a_conflict(team):
@@ -308,10 +315,17 @@ def test_different_evaluations_are_refused(team, tmp_path, capsys):
     build_base(stranger)
     before = file_state(lead)
     code, _, err = run(capsys, "merge", lead, stranger)
-    assert code == 1 and "annan utvärdering" in err
+    assert (code, err) == (
+        1,
+        "kompass merge: stranger.kompass gäller en annan utvärdering än lead.kompass (olika "
+        "utvärderings-id); bara kopior av samma utvärdering kan slås samman.\n",
+    )
     assert file_state(lead) == before and backups.list_backups(lead) == []
     code, _, err = run(capsys, "merge", lead, lead)
-    assert code == 1 and "samma fil" in err
+    assert (code, err) == (
+        1,
+        "kompass merge: lead.kompass är samma fil som lead.kompass; ange en annan fil.\n",
+    )
 
 
 def _change_copy(path: Path, *statements: tuple[str, tuple]) -> None:
@@ -333,7 +347,7 @@ def test_a_copy_of_another_framework_version_is_refused(team, capsys):
     )
     before = file_state(lead)
     code, _, err = run(capsys, "merge", lead, bea)
-    assert code == 1 and "bea.kompass använder ramverket 2016, huvudfilen 2019." in err
+    assert (code, err) == (1, "kompass merge: bea.kompass använder ramverket 2016, huvudfilen 2019.\n")
     assert file_state(lead) == before and backups.list_backups(lead) == []
 
 
@@ -342,11 +356,10 @@ def test_a_copy_with_an_impossible_score_is_refused_naming_it(team, capsys):
     _change_copy(bea, ("UPDATE independent_scores SET points = '99' WHERE subarea = '1.1'", ()))
     before = file_state(lead)
     code, _, err = run(capsys, "merge", lead, bea)
-    assert code == 1
-    assert re.search(
-        r"bea\.kompass: innehållet är inte konsekvent: \$\.records\.independent_scores\[\d\]\.points: "
-        r"Delfråga 1\.1: 99 är över maxpoängen",
-        err,
+    assert (code, err) == (
+        1,
+        "kompass merge: bea.kompass: innehållet är inte konsekvent: $.records.independent_scores[0].points: "
+        "Delfråga 1.1: 99 är över maxpoängen 20.\n",
     )
     assert file_state(lead) == before and backups.list_backups(lead) == []
 
@@ -386,7 +399,11 @@ def test_exports_without_personal_data_cannot_be_merged(team, tmp_path, capsys):
     pub, _key = keygen(tmp_path / "k")
     export_evaluation(bea, tmp_path / "sealed.kkx", personal_data=True, seal_key=pub)
     code, _, err = run(capsys, "merge", lead, tmp_path / "sealed.kkx")
-    assert code == 1 and "förseglad" in err
+    assert (code, err) == (
+        1,
+        "kompass merge: sealed.kkx är förseglad för SKR och kan inte slås samman; öppna den först (kompass "
+        "unseal).\n",
+    )
 
 
 def test_a_copy_without_its_history_still_merges(team):
@@ -407,6 +424,7 @@ def test_a_stale_plan_is_refused(team):
     with EvaluationSession.open(lead) as s:
         plan = plan_merge(s, bea)
         s.notes.update(ids["n1"], body="Lead hann före")
-        with pytest.raises(MergeRefused, match="ändrats sedan"):
+        with pytest.raises(MergeRefused) as refused:
             apply_merge(s, plan)
+        assert str(refused.value) == "Huvudfilen har ändrats sedan sammanslagningen planerades; planera om."
         assert s.notes.get(ids["n1"]).body == "Lead hann före"
