@@ -57,17 +57,39 @@ def merge(capsys, *argv: object) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
+def merged(lead: Path, bea: Path, summary: str) -> str:
+    """The last lines of a merge that wrote something (its backup the newest of the lead's)."""
+    return (
+        f"Slog samman {bea} in i {lead}: {summary}.\n"
+        f"Säkerhetskopia före sammanslagningen: {backup.list_backups(lead)[0].path}\n"
+    )
+
+
+def nothing_new(lead: Path, bea: Path) -> str:
+    return f"Inget att slå samman: {bea} innehåller inget nytt för {lead}.\n"
+
+
 def test_a_revert_in_the_lead_against_a_change_by_the_other_is_a_conflict(shared, capsys):
     lead, bea = shared
     write(lead, "Lead", "Grundtext")  # the lead went back to the first text
     write(bea, "Bea", "Beas text")
     code, out = merge(capsys, lead, bea, "--dry-run")
     assert code == 0
-    assert "Konflikt: Text (subarea 1.1)" in out
-    assert "body: huvudfilen ”Grundtext” / bea.kompass ”Beas text”" in out
-    assert "0 nya poster, 0 uppdaterade, 1 konflikt," in out
+    label, *rest = out.splitlines(keepends=True)
+    # the label names the text's scope by its internal English name ("subarea"): reported, not pinned
+    assert label.startswith("Konflikt: Text (subarea 1.1) [texts ")
+    conflict = "    body: huvudfilen ”Grundtext” / bea.kompass ”Beas text”\n"
+    summary = "0 nya poster, 0 uppdaterade, 1 konflikt, 1 oförändrad"
+    assert "".join(rest) == (
+        f"{conflict}    → huvudfilens värde skulle behållas; det andra sparas i historiken.\n"
+        f"Provkörning (inget skrevs): {summary}.\n"
+    )
     code, out = merge(capsys, lead, bea)
-    assert code == 0 and "1 konflikt," in out
+    assert (code, out.split("\n", 1)[1]) == (
+        0,
+        f"{conflict}    → huvudfilens värde behålls; det andra sparas i historiken.\n"
+        f"{merged(lead, bea, summary)}",
+    )
     assert text_of(lead) == "Grundtext"  # the lead's revert stands
     assert history(lead)[-1] == ("merge-lost", "Beas text")  # and Bea's text is kept in the history
     assert [b.reason for b in backup.list_backups(lead)] == ["before-merge"]
@@ -78,7 +100,12 @@ def test_a_revert_by_the_other_against_a_change_in_the_lead_is_a_conflict(shared
     write(lead, "Lead", "Leads nya text")
     write(bea, "Bea", "Grundtext")  # Bea went back to the first text
     code, out = merge(capsys, lead, bea, "--prefer", "other")
-    assert code == 0 and "1 konflikt," in out
+    assert (code, out.split("\n", 1)[1]) == (  # after the conflict's label (see the test above)
+        0,
+        "    body: huvudfilen ”Leads nya text” / bea.kompass ”Grundtext”\n"
+        "    → den andra filens värde behålls; det andra sparas i historiken.\n"
+        f"{merged(lead, bea, '0 nya poster, 0 uppdaterade, 1 konflikt, 1 oförändrad')}",
+    )
     assert text_of(lead) == "Grundtext"
     assert history(lead)[-2:] == [("merge-lost", "Leads nya text"), ("merge", "Grundtext")]
 
@@ -87,17 +114,15 @@ def test_a_revert_by_the_other_alone_is_taken(shared, capsys):
     lead, bea = shared
     write(bea, "Bea", "Grundtext")
     code, out = merge(capsys, lead, bea)
-    assert code == 0 and "0 nya poster, 1 uppdaterad, 0 konflikter" in out
+    assert (code, out) == (0, merged(lead, bea, "0 nya poster, 1 uppdaterad, 0 konflikter, 1 oförändrad"))
     assert text_of(lead) == "Grundtext"
-    code, out = merge(capsys, lead, bea)  # merging again changes nothing
-    assert code == 0 and "Inget att slå samman" in out
+    assert merge(capsys, lead, bea) == (0, nothing_new(lead, bea))  # merging again changes nothing
 
 
 def test_a_revert_in_the_lead_alone_stays(shared, capsys):
     lead, bea = shared
     write(lead, "Lead", "Grundtext")
-    code, out = merge(capsys, lead, bea)
-    assert code == 0 and "Inget att slå samman" in out
+    assert merge(capsys, lead, bea) == (0, nothing_new(lead, bea))
     assert text_of(lead) == "Grundtext" and backup.list_backups(lead) == []
 
 
@@ -106,7 +131,7 @@ def test_the_same_change_on_both_sides_is_no_conflict(shared, capsys):
     write(lead, "Lead", "Samma text")
     write(bea, "Bea", "Samma text")
     code, out = merge(capsys, lead, bea)
-    assert code == 0 and "0 konflikter" in out and "Konflikt:" not in out
+    assert (code, out) == (0, merged(lead, bea, "0 nya poster, 0 uppdaterade, 0 konflikter, 1 oförändrad"))
     assert text_of(lead) == "Samma text"
     assert history(lead)[-1] == ("merge-same", "Samma text")
 
@@ -125,8 +150,9 @@ def _note_conflict_label(tmp_path, capsys, body: str) -> str:
         s.notes.update(note_id, page="4")
     code, out = merge(capsys, lead, bea, "--dry-run")
     assert code == 0
-    (line,) = [ln for ln in out.splitlines() if ln.strip().startswith("Konflikt:")]
-    return line.strip().split(" [notes ")[0]  # the record id follows in brackets
+    (line,) = [ln for ln in out.splitlines() if ln.startswith("Konflikt:")]
+    assert line.endswith(f" [notes {note_id}]")  # the record id follows the label
+    return line.removesuffix(f" [notes {note_id}]")
 
 
 @pytest.mark.parametrize(
