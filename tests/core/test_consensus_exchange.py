@@ -97,8 +97,11 @@ def test_a_forged_independent_score_is_rejected_with_its_path(demo_template, tmp
     (tmp_path / "bad.kkx").write_bytes(rebuild(doc, manifest))
     code, _, err = run(capsys, "import", tmp_path / "bad.kkx", "-o", tmp_path / "bad.kompass")
     assert code == 1 and not (tmp_path / "bad.kompass").exists()
-    assert "$.records.independent_scores[0].points" in err and "över maxpoängen" in err
-    assert "$.records.independent_scores[1].id: fel id" in err
+    assert err == (
+        "kompass import: bad.kkx: evaluation.json är inte konsekvent: "
+        "$.records.independent_scores[0].points: Delfråga 1.1: 99 är över maxpoängen 20; "
+        "$.records.independent_scores[1].id: fel id för poängen till 1.2 av någon annan.\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -181,10 +184,14 @@ def test_aggregate_reports_how_often_and_how_much_evaluators_disagreed(tmp_path,
         "notable": 0,
     }
     assert len(table) == 36
-    lines = stdout.splitlines()
-    start = next(i for i, line in enumerate(lines) if "oftast oense" in line)
-    assert lines[start + 1].strip() == "1.2: 2 av 2, 1,5, 2"
-    assert lines[start + 2].strip() == "1.1: 1 av 2, 1,5, 3"
+    # the first lines; after them come sub-areas without any disagreement ("0 av 2"): reported
+    assert stdout.splitlines()[:4] == [
+        "2019: n = 2, medel totalt 399,25",
+        "  oftast oense (delfråga: oense i / bedömd av flera, medelspridning, största):",
+        "    1.2: 2 av 2, 1,5, 2",
+        "    1.1: 1 av 2, 1,5, 3",
+    ]
+    assert stdout.splitlines()[-1] == f"Skrev {out} ur 2 fullständiga utvärderingar."
     # the national averages use the agreed scores: anna's in both
     total = json.loads(out.read_text(encoding="utf-8"))["frameworks"]["2019"]["total"]
     assert (
@@ -198,5 +205,9 @@ def test_aggregate_without_independent_scores_from_several_evaluators(tmp_path, 
         s.scores.set_many({sub.number: 1 for sub in FW.subareas()})
     out = tmp_path / "avg.json"
     code, stdout, _ = run(capsys, "aggregate", path, "-o", out)
-    assert code == 0 and "ingen delfråga har bedömts av flera utvärderare" in stdout
+    assert (code, stdout) == (
+        0,
+        "2019: n = 1, medel totalt 36\n  ingen delfråga har bedömts av flera utvärderare var för sig\n"
+        f"Skrev {out} ur 1 fullständig utvärdering.\n",
+    )
     assert "disagreement" not in json.loads(out.read_text(encoding="utf-8"))["frameworks"]["2019"]
