@@ -153,22 +153,18 @@ SYS_BLOCK = Path("/sys/class/block")
 
 
 def _linux_removable(device: str) -> bool:
+    """Whether sysfs marks the device removable, or the disk a partition of it is on (in sysfs
+    a partition's folder lies inside its disk's: /sys/class/block/sdb1 -> …/block/sdb/sdb1)."""
     if not device.startswith("/dev/"):
         return False
-    name = Path(device).name
-    block = SYS_BLOCK / name
-    for candidate in (block, block.parent if block.exists() else block):
-        removable = candidate / "removable"
+    block = SYS_BLOCK / Path(device).name
+    for folder in (block, block.resolve().parent):
         try:
-            if removable.exists() and removable.read_text().strip() == "1":
+            if (folder / "removable").read_text().strip() == "1":
                 return True
         except OSError:
             continue
-    try:  # a partition: the disk is its parent in sysfs
-        parent = block.resolve().parent / "removable"
-        return parent.read_text().strip() == "1"
-    except OSError:
-        return False
+    return False
 
 
 def classify(path: str | os.PathLike[str]) -> Location:
