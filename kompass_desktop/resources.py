@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import schema_words
 from .domain.errors import FrameworkError, KompassError
 from .domain.framework import Framework, check_framework
 from .domain.mapping import VersionMapping, parse_mappings
@@ -73,18 +74,10 @@ def _schema_problem(schema: dict[str, Any]) -> str | None:
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as err:
-        return f"{json_path(err.absolute_path)}: {err.message}"
+        return f"{schema_words.json_path(err.absolute_path)}: {err.message}"  # our own schema's fault
     except RecursionError:
         return msg("för djupt nästlat")
     return None
-
-
-def json_path(parts: Any) -> str:
-    """'$.areas[2].subareas[0].max' from a jsonschema error path."""
-    out = "$"
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
 
 
 def schema_errors(instance: Any, schema_name: str, limit: int = 10) -> list[str]:
@@ -92,8 +85,7 @@ def schema_errors(instance: Any, schema_name: str, limit: int = 10) -> list[str]
     from jsonschema import Draft202012Validator  # local import keeps start-up light
 
     validator = Draft202012Validator(load_schema(schema_name))
-    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
-    return [f"{json_path(e.absolute_path)}: {e.message}" for e in errors[:limit]]
+    return list(schema_words.problems(validator.iter_errors(instance), limit))
 
 
 def _no_constant(name: str) -> Any:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .. import resources
+from .. import resources, schema_words
 from ..domain.consensus import AgreedScore, Consensus, IndependentScore, build_consensus
 from ..domain.errors import KompassError
 from ..domain.framework import Framework
@@ -143,8 +143,7 @@ def schema_problems(instance: Any, part: str = "evaluation") -> list[str]:
     """
     if _fast(part)(instance):
         return []
-    errors = sorted(_validator(part).iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
-    return [f"{resources.json_path(e.absolute_path)}: {e.message}" for e in errors]
+    return list(schema_words.problems(_validator(part).iter_errors(instance)))
 
 
 def _reject_many(label: str, what: str, problems: list[str]) -> RejectedArchive:

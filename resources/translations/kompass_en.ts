@@ -3779,7 +3779,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the document</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3804,7 +3804,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>removable drive {device}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>för djupt nästlat</source>
         <translation>nested too deeply</translation>
     </message>
@@ -3814,7 +3814,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>sealed (give --key with SKR&apos;s private key)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>historiken</source>
         <translation>the history</translation>
     </message>
@@ -3909,7 +3909,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>unknown file type (expected .kkx or .kompass)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>område {area}: delfråga {sub} borde heta {area}.{i}</source>
         <translation>area {area}: sub-area {sub} should be numbered {area}.{i}</translation>
     </message>
@@ -3959,12 +3959,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the framework copy: {n} copies (expected 1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>schemat: {d}</source>
         <translation>the schema: {d}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>tabellen</source>
         <translation>the table</translation>
     </message>
@@ -3989,7 +3989,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the text {scope} {ref}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>utlösaren</source>
         <translation>the trigger</translation>
     </message>
@@ -4019,17 +4019,82 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the view</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-49"/>
         <source>kommunkoden ”{value}” är inte fyra siffror</source>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-28"/>
         <source>en del av sökvägen är en fil, inte en mapp</source>
         <translation>part of the path is a file, not a folder</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>en lista</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en text</source>
+        <translation>a text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ett heltal</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ett objekt</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ett tal</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>fälten {names} saknas</source>
+        <translation>the fields {names} are missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fältet {name} saknas</source>
+        <translation>the field {name} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>får inte vara tom</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>får inte vara tomt</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>följer inte schemats regel ”{rule}”</source>
+        <translation>breaks the schema's rule “{rule}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>har för få poster ({n}; minst {limit})</source>
+        <translation>has too few entries ({n}; at least {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>har för många poster ({n}; högst {limit})</source>
+        <translation>has too many entries ({n}; at most {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>har samma värde mer än en gång</source>
+        <translation>has the same value more than once</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>läsfel eller skrivfel på enheten (den kan vara skadad eller urkopplad)</source>
         <translation>read or write error on the device (it may be damaged or disconnected)</translation>
     </message>
@@ -4050,6 +4115,16 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>okända fält {names}</source>
+        <translation>unknown fields {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>okänt fält {name}</source>
+        <translation>unknown field {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>okänt värde ”{value}” (tillåtna: {allowed})</source>
         <translation>unknown value “{value}” (allowed: {allowed})</translation>
     </message>
@@ -4074,12 +4149,27 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the score “{value}”: {err}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>sant eller falskt</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ska vara {expected}, inte {value}</source>
+        <translation>must be {expected}, not {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>sökvägen har för många symboliska länkar (kanske en länk till sig själv)</source>
         <translation>the path has too many symbolic links (perhaps a link to itself)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>tomt (null)</source>
+        <translation>empty (null)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>väntade en lista med par (rubrik, värde), fann ”{value}”</source>
         <translation>expected a list of pairs (heading, value), found “{value}”</translation>
     </message>
@@ -4810,6 +4900,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{record} {id}</source>
         <translation>{record} {id}</translation>
     </message>
@@ -4852,6 +4947,51 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{target} är skrivskyddad och skrivs inte över.</source>
         <translation>{target} is read-only and is not overwritten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} har fel form</source>
+        <translation>{value} has the wrong form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} ska vara mindre än {limit}</source>
+        <translation>{value} must be less than {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} ska vara större än {limit}</source>
+        <translation>{value} must be greater than {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} är inget tillåtet värde här</source>
+        <translation>{value} is not an allowed value here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} är inte tillåtet (tillåtna: {options})</source>
+        <translation>{value} is not allowed (allowed: {options})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} är kortare än {limit} tecken</source>
+        <translation>{value} is shorter than {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} är längre än {limit} tecken</source>
+        <translation>{value} is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} är mindre än {limit}</source>
+        <translation>{value} is less than {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} är större än {limit}</source>
+        <translation>{value} is greater than {limit}</translation>
     </message>
     <message>
         <location line="+1"/>

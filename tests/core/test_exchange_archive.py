@@ -313,18 +313,16 @@ def _second_document_takes_the_first_ones_id(d):
     documents[1]["id"] = documents[0]["id"]
 
 
-UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-
 #: A change of evaluation.json -> what the refusal says after "in.kkx: " (a function of the
 #: changed document and the manifest where it names an id of this run's demo).
 MUTATIONS = {
     "points as a float": (
         lambda d: d["records"]["scores"][0].update(points=12.5),
-        f"{SCHEMA}: $.records.scores[0].points: 12.5 is not valid under any of the given schemas.",
+        f"{SCHEMA}: $.records.scores[0].points: 12.5 är inget tillåtet värde här.",
     ),
     "points too precise": (
         lambda d: d["records"]["scores"][0].update(points="1.255"),
-        f"{SCHEMA}: $.records.scores[0].points: '1.255' is not valid under any of the given schemas.",
+        f"{SCHEMA}: $.records.scores[0].points: ”1.255” är inget tillåtet värde här.",
     ),
     "points above max": (
         lambda d: d["records"]["scores"][0].update(points="99"),
@@ -332,28 +330,27 @@ MUTATIONS = {
     ),
     "missing field": (
         lambda d: d["records"]["notes"][0].pop("rev"),
-        f"{SCHEMA}: $.records.notes[0]: 'rev' is a required property.",
+        f"{SCHEMA}: $.records.notes[0]: fältet ”rev” saknas.",
     ),
     "unknown field": (
         lambda d: d["records"]["notes"][0].update(mood="glad"),
-        f"{SCHEMA}: $.records.notes[0]: Additional properties are not allowed ('mood' was unexpected).",
+        f"{SCHEMA}: $.records.notes[0]: okänt fält ”mood”.",
     ),
     "deleted not boolean": (
         lambda d: d["records"]["texts"][0].update(deleted=0),
-        f"{SCHEMA}: $.records.texts[0].deleted: 0 is not of type 'boolean'.",
+        f"{SCHEMA}: $.records.texts[0].deleted: ska vara sant eller falskt, inte 0.",
     ),
     "bad uuid": (
         lambda d: d["records"]["documents"][0].update(id="x"),
-        f"{SCHEMA}: $.records.documents[0].id: 'x' does not match '{UUID_PATTERN}'.",
+        f"{SCHEMA}: $.records.documents[0].id: ”x” har fel form.",
     ),
     "bad date": (
         lambda d: d["records"]["interviews"][0].update(date="14/10/2025"),
-        f"{SCHEMA}: $.records.interviews[0].date: '14/10/2025' does not match "
-        "'^([0-9]{4}-[0-9]{2}-[0-9]{2})?$'.",
+        f"{SCHEMA}: $.records.interviews[0].date: ”14/10/2025” har fel form.",
     ),
     "empty interview group": (
         lambda d: d["records"]["interviews"][0].update(grp=""),
-        f"{SCHEMA}: $.records.interviews[0].grp: '' should be non-empty.",
+        f"{SCHEMA}: $.records.interviews[0].grp: får inte vara tom.",
     ),
     "dangling reference": (
         lambda d: d["records"]["notes"][0].update(document_id=OTHER_ID, source_kind="document"),
@@ -411,8 +408,7 @@ def test_two_evaluation_records_are_rejected(kkx, tmp_path, capsys):
     doc, manifest = parts(kkx)
     doc["records"]["evaluation"].append(copy.deepcopy(doc["records"]["evaluation"][0]))
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
-    # the start only: jsonschema's detail repeats both records in full, names included (reported)
-    assert err.startswith(f"kompass import: in.kkx: {SCHEMA}: $.records.evaluation: [{{'id': ")
+    assert err == refused(f"in.kkx: {SCHEMA}: $.records.evaluation: har för många poster (2; högst 1).")
 
 
 @pytest.mark.parametrize(
@@ -484,8 +480,7 @@ def test_a_version_whose_parent_is_no_version_id_is_rejected(full, tmp_path, cap
     doc["history"][0]["parent_rev"] = "inte ett id"  # neither a version's id nor null
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest))
     assert err == refused(
-        f"in.kkx: {SCHEMA}: $.history[0].parent_rev: 'inte ett id' is not valid under any of the given "
-        "schemas."
+        f"in.kkx: {SCHEMA}: $.history[0].parent_rev: ”inte ett id” är inget tillåtet värde här."
     )
 
 

@@ -186,8 +186,8 @@ def test_an_invalid_national_average_file_is_refused_in_english(
     path = _not_an_average_file(tmp_path)
     _choose_national_file(demo_window, monkeypatch, path)
     assert errors[-1] == (
-        f"{path}: not a valid average file: $: 'frameworks' is a required property; "
-        "$.kind: 'kommunkompassen-national-average' was expected"
+        f"{path}: not a valid average file: $: the field ”frameworks” is missing; "
+        "$.kind: must be ”kommunkompassen-national-average”, not ”något annat”"
     )
     path.write_text('{"format": 1,', encoding="utf-8")
     _choose_national_file(demo_window, monkeypatch, path)
@@ -197,14 +197,12 @@ def test_an_invalid_national_average_file_is_refused_in_english(
     )
 
 
-def test_an_invalid_national_average_file_is_refused_in_swedish_as_before(
-    demo_window, errors, monkeypatch, tmp_path
-):
+def test_an_invalid_national_average_file_is_refused_in_swedish(demo_window, errors, monkeypatch, tmp_path):
     path = _not_an_average_file(tmp_path)
     _choose_national_file(demo_window, monkeypatch, path)
     assert errors[-1] == (
-        f"{path}: inte en giltig medelvärdesfil: $: 'frameworks' is a required property; "
-        "$.kind: 'kommunkompassen-national-average' was expected"
+        f"{path}: inte en giltig medelvärdesfil: $: fältet ”frameworks” saknas; "
+        "$.kind: ska vara ”kommunkompassen-national-average”, inte ”något annat”"
     )
 
 
