@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,14 @@ class _Skip(Exception):
     pass
 
 
+class NothingToAggregate(ExchangeError):
+    """No input counts; ``skipped`` says why for each file (the lines of :func:`skipped_line`)."""
+
+    def __init__(self, message: str, skipped: list[str]) -> None:
+        super().__init__(message)
+        self.skipped = skipped
+
+
 def collect_inputs(items: Iterable[Path]) -> list[Path]:
     """Files as given; folders are searched (recursively) for .kkx and .kompass files."""
     out: list[Path] = []
@@ -87,12 +95,12 @@ def _read(path: Path, key: X25519PrivateKey | None) -> _Evaluation:
             doc = evaluation_document(f)
         parsed = check_evaluation(doc, path.name, what="innehållet")
     elif suffix != archive.SUFFIX:
-        raise _Skip(msg("okänd filtyp (väntade .kkx eller .kompass)"))
+        raise _Skip(msg("filen är varken en export (.kkx) eller en utvärderingsfil (.kompass)"))
     else:
         data = archive.read_file_bytes(path)
         if seal.is_sealed(data):
             if key is None:
-                raise _Skip(msg("förseglad (ange --key med SKR:s privata nyckel)"))
+                raise _Skip(msg("filen är förseglad; ange --key med SKR:s privata nyckel för att räkna den"))
             _header, data = seal.unseal_bytes(data, key, path.name)
         parsed = read_export_bytes(data, path.name)
     _refuse_unlisted(parsed.document)
@@ -116,18 +124,61 @@ def _refuse_unlisted(document: Mapping[str, Any]) -> None:
     if evaluation.get("unlisted"):
         raise _Skip(
             msg(
-                ("{evaluation} finns inte i kommunregistret (fiktiv kommun eller övning) och räknas inte"),
+                "{evaluation} finns inte i kommunregistret (fiktiv kommun eller övning) och räknas inte",
                 evaluation=evaluation["municipality"],
             )
         )
 
 
 def _older(old: tuple[Path, _Evaluation], new: tuple[Path, _Evaluation]) -> str:
-    return (
-        f"{old[0]}: äldre version av samma utvärdering som {new[0]} (senast ändrad "
-        f"{old[1].modified[:16].replace('T', ' ')} mot {new[1].modified[:16].replace('T', ' ')}); "
-        "den nyaste räknas"
-    )
+    """The skipped line of an older copy: when each was changed last, to the second (local time)."""
+    a, b = _local_time(old[1].modified), _local_time(new[1].modified)
+    if a == b:  # the older one by a fraction of a second
+        reason = msg(
+            "filen är en äldre version av samma utvärdering som {new} (båda ändrades senast {time}, "
+            "inom samma sekund); bara den nyaste räknas",
+            new=new[0],
+            time=a,
+        )
+    else:
+        reason = msg(
+            "filen är en äldre version av samma utvärdering som {new} (senast ändrad {old_time} mot "
+            "{new_time}); bara den nyaste räknas",
+            new=new[0],
+            old_time=a,
+            new_time=b[11:] if a[:10] == b[:10] else b,
+        )
+    return skipped_line(old[0], reason)
+
+
+def _local_time(stamp: str) -> str:
+    """'2025-10-14T08:41:07.123Z' -> '2025-10-14 10:41:07' in local time (as the report dates)."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return f"{moment.astimezone():%Y-%m-%d %H:%M:%S}"
+
+
+def skipped_line(path: Path, reason: str) -> str:
+    """One line of the skipped files, always "<file>: <reason>." (the reason a sentence)."""
+    return f"{path}: {' '.join(str(reason).split()).rstrip('.')}."
+
+
+def _passed_on(path: Path, error: KompassError) -> str:
+    """A refusal of the import as the reason after the file's path: it names the file itself
+    ("x.kkx är avkortad …", "x.kkx: manifest.json …"), so the name becomes "filen" or goes;
+    a sentence of its own begins in lower case after the colon ("du saknar behörighet …")."""
+    name, text = path.name, str(error)
+    if text.startswith(f"{name}: "):
+        text = text[len(name) + 2 :]
+    elif text.startswith(f"{name} "):
+        text = "filen " + text[len(name) + 1 :]
+    if text[:1].isupper() and not text[1:2].isupper():  # never "SKR …"
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _stat(values: Sequence[Decimal]) -> dict[str, Any]:
@@ -185,14 +236,14 @@ def aggregate(
         try:
             ev = _read(path, key)
         except _Skip as why:
-            skipped.append(f"{path}: {why}")
+            skipped.append(skipped_line(path, str(why)))
             continue
         except KompassError as err:  # rejected archive, damaged file, wrong key, impossible score...
-            message = str(err).removeprefix(f"{path.name}: ").removeprefix(f"{path.name} ")
-            skipped.append(f"{path}: {message}")
+            skipped.append(skipped_line(path, _passed_on(path, err)))
             continue
         except (OSError, ValueError, ArithmeticError) as err:
-            skipped.append(f"{path}: kunde inte läsas ({type(err).__name__}: {err})")
+            reason = msg("filen kunde inte läsas ({kind}: {err})", kind=type(err).__name__, err=err)
+            skipped.append(skipped_line(path, reason))
             continue
         earlier = newest.get(ev.evaluation_id)
         if earlier is None or ev.modified > earlier[1].modified:
@@ -200,7 +251,12 @@ def aggregate(
             if earlier is not None:
                 skipped.append(_older(earlier, (path, ev)))
         elif ev.modified == earlier[1].modified:
-            skipped.append(f"{path}: samma utvärdering som {earlier[0]} (räknas en gång)")
+            reason = msg(
+                "filen är en lika ny kopia av samma utvärdering som {other}, och utvärderingen räknas "
+                "bara en gång",
+                other=earlier[0],
+            )
+            skipped.append(skipped_line(path, reason))
         else:
             skipped.append(_older((path, ev), earlier))
     groups: dict[str, list[_Evaluation]] = {}
@@ -208,16 +264,22 @@ def aggregate(
         missing = [s.number for s in ev.framework.subareas() if ev.scores.get(s.number) is None]
         if missing:
             total = len(list(ev.framework.subareas()))
-            skipped.append(f"{path}: ofullständig: {total - len(missing)} av {total} delfrågor har poäng")
+            reason = msg(
+                "utvärderingen är ofullständig: {scored} av {total} delfrågor har poäng",
+                scored=total - len(missing),
+                total=total,
+            )
+            skipped.append(skipped_line(path, reason))
             continue
         used.append(str(path))
         groups.setdefault(ev.framework.id, []).append(ev)
     if not groups:
-        raise ExchangeError(
+        raise NothingToAggregate(
             msg(
                 "Inga fullständiga utvärderingar hittades ({skipped} hoppades över); ingen fil skrevs.",
                 skipped=count(len(skipped), "fil", "filer"),
-            )
+            ),
+            skipped,
         )
     frameworks: dict[str, Any] = {}
     for fw_id, evaluations in sorted(groups.items()):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,22 +12,6 @@ from ..domain.language import COMPLETE, count
 
 Handler = Callable[[argparse.Namespace], int]
 
-#: Every exported table (and the history) as the command line counts it: one, many.
-_TABLE_NAMES: dict[str, tuple[str, str]] = {
-    "evaluation": ("utvärdering", "utvärderingar"),
-    "interviews": ("intervju", "intervjuer"),
-    "documents": ("dokument", "dokument"),
-    "web_sources": ("webbkälla", "webbkällor"),
-    "notes": ("anteckning", "anteckningar"),
-    "findings": ("iakttagelse", "iakttagelser"),
-    "finding_notes": ("koppling", "kopplingar"),
-    "scores": ("poängsatt delfråga", "poängsatta delfrågor"),
-    "independent_scores": ("egen poäng", "egna poäng"),
-    "texts": ("text", "texter"),
-    "earlier_evaluations": ("tidigare utvärdering", "tidigare utvärderingar"),
-    "history": ("historikpost", "historikposter"),
-}
-
 
 def out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
@@ -36,7 +19,9 @@ def out(text: str = "") -> None:
 
 def _counts(counts: dict[str, int]) -> str:
     """ "1 utvärdering, 10 intervjuer, …": the tables that have records, in Swedish."""
-    return ", ".join(count(n, *_TABLE_NAMES[t]) for t, n in counts.items() if n)
+    from .records import TABLE_NAMES
+
+    return ", ".join(count(n, *TABLE_NAMES[t]) for t, n in counts.items() if n)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -93,15 +78,15 @@ def cmd_unseal(args: argparse.Namespace) -> int:
     return 0
 
 
-def _value(value: Any, limit: int = 60) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = " ".join(str(text).split())
+def _value(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
     return f"”{text[: limit - 1]}…”" if len(text) > limit else f"”{text}”"
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from ..services import EvaluationSession
     from ..storage.outputs import check_in_place
+    from .labels import field_label, field_value
     from .merge import apply_merge, load_other, plan_merge
 
     check_in_place(Path(args.lead), inputs=[Path(args.other)])
@@ -109,9 +94,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with EvaluationSession.open(Path(args.lead)) as session:
         plan = plan_merge(session, Path(args.other), other=other)
         for c in plan.conflicts:
-            out(f"Konflikt: {c.label} [{c.table} {c.id}]")
+            out(f"Konflikt: {c.label} [id {c.id}]")
             for d in c.fields:
-                out(f"    {d.name}: huvudfilen {_value(d.lead)} / {plan.other_label} {_value(d.other)}")
+                mine, theirs = (_value(field_value(c.table, d.name, v)) for v in (d.lead, d.other))
+                out(f"    {field_label(c.table, d.name)}: huvudfilen {mine} / {plan.other_label} {theirs}")
             keep = "den andra filens" if args.prefer == "other" else "huvudfilens"
             verb = "skulle behållas" if args.dry_run else "behålls"
             out(f"    → {keep} värde {verb}; det andra sparas i historiken.")
@@ -134,16 +120,19 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
-    from .aggregate import aggregate, check_target, write_result
+    from .aggregate import NothingToAggregate, aggregate, check_target, write_result
     from .seal import load_private_key
 
     inputs = [Path(p) for p in args.inputs]
     key_path = Path(args.key) if args.key else None
     check_target(Path(args.output), [*inputs, *([key_path] if key_path else [])])  # before any work
     key = load_private_key(key_path) if key_path else None
-    result = aggregate(inputs, key=key)
-    for line in result.skipped:
-        sys.stderr.write(f"hoppade över {line}\n")
+    try:
+        result = aggregate(inputs, key=key)
+    except NothingToAggregate as nothing:  # why each file was skipped, then the refusal
+        _skipped(nothing.skipped)
+        raise
+    _skipped(result.skipped)
     write_result(result, Path(args.output), [*inputs, *([key_path] if key_path else [])])
     from decimal import Decimal
 
@@ -159,16 +148,26 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _skipped(lines: list[str]) -> None:
+    for line in lines:
+        sys.stderr.write(f"hoppade över {line}\n")
+
+
 def _disagreement_lines(table: dict[str, Any] | None, limit: int = 5) -> list[str]:
-    """The sub-areas the evaluators disagreed on most often (then by the largest mean spread);
-    ``None``: the aggregate found no sub-area scored by several evaluators independently."""
+    """The sub-areas the evaluators disagreed on most often (then by the largest mean spread),
+    only those they disagreed on at least once; ``None``: the aggregate found no sub-area scored
+    by several evaluators independently."""
     from decimal import Decimal
 
     from ..domain.scoring import format_exact
 
     if not table:
         return ["ingen delfråga har bedömts av flera utvärderare var för sig"]
-    ranked = sorted(table.items(), key=lambda kv: (-kv[1]["share"], -kv[1]["mean_spread"], kv[0]))
+    disagreed = [(number, row) for number, row in table.items() if row["disagreed"]]
+    if not disagreed:
+        scored = count(len(table), "delfråga", "delfrågor")
+        return [f"utvärderarna var aldrig oense ({scored} har bedömts av flera var för sig)"]
+    ranked = sorted(disagreed, key=lambda kv: (-kv[1]["share"], -kv[1]["mean_spread"], kv[0]))
     lines = ["oftast oense (delfråga: oense i / bedömd av flera, medelspridning, största):"]
     for number, row in ranked[:limit]:
         mean = format_exact(Decimal(str(row["mean_spread"])))

@@ -21,7 +21,7 @@ from ..storage.errors import os_reason
 from . import archive
 from .errors import ExchangeError, RejectedArchive
 from .package import ExportData, read_export_bytes
-from .records import FORMAT_NAME, FORMAT_VERSION, TABLES, Minimiser, select_for_export
+from .records import FORMAT_NAME, FORMAT_VERSION, TABLES, Minimiser, select_for_export, table_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +137,14 @@ def verify_export(data: bytes, built: BuiltExport, label: str) -> ExportData:
     except RejectedArchive as err:
         raise ExchangeError(msg("Exporten kunde inte verifieras och sparades inte: {err}", err=err)) from None
     if parsed.counts() != built.expected_counts:
-        differing = sorted(t for t, n in built.expected_counts.items() if parsed.counts().get(t) != n)
+        differing = [t for t, n in built.expected_counts.items() if parsed.counts().get(t) != n]
         raise ExchangeError(
             msg(
                 (
                     "Exporten kunde inte verifieras och sparades inte: antalet poster "
                     "skiljer sig från utvärderingsfilen ({differing})."
                 ),
-                differing=", ".join(differing),
+                differing=table_names(differing),
             )
         )
     if parsed.document != built.document:

@@ -20,7 +20,7 @@ from ..storage.opening import create_evaluation_file
 from . import archive
 from .errors import ExchangeError
 from .package import ExportData, read_export_file
-from .records import TABLES, content
+from .records import TABLES, content, table_names
 
 #: Meta entry of a file made from an export without personal data ("0") or with it ("1").
 META_PERSONAL = "import_personal_data"
@@ -93,9 +93,9 @@ def _verify(f: EvaluationFile, data: ExportData) -> None:
             data.document["framework"]["frozen_at"],
         ):
             problems.append(msg("ramverkskopian"))
-        for table in TABLES:
-            if _stored(table, xio.all_records(f, table)) != _stored(table, data.rows(table)):
-                problems.append(table)
+        differing = [t for t in TABLES if _stored(t, xio.all_records(f, t)) != _stored(t, data.rows(t))]
+        if differing:
+            problems.append(table_names(differing))
         exported = data.history()
         if xio.all_history(f)[: len(exported)] != exported:
             problems.append(msg("historiken"))

@@ -18,7 +18,7 @@ merges like any field.  Applying the same merge twice changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +34,7 @@ from . import archive
 from .errors import MergeRefused
 from .export import evaluation_document
 from .importer import META_PERSONAL
+from .labels import record_label
 from .package import SEALED_MAGIC, check_evaluation, read_export_file
 from .records import TABLES, content
 
@@ -53,7 +54,7 @@ class Conflict:
 
     id: str
     table: str
-    label: str
+    label: str  # a Message: "Text för delfråga 1.1" (exchange.labels)
     fields: tuple[FieldDiff, ...]
     lead: Row
     other: Row
@@ -256,35 +257,11 @@ def _decide(
     return "same" if lead_content == other_content else "conflict"
 
 
-_LABELS: dict[str, Callable[[Row], str]] = {
-    "evaluation": lambda r: "Utvärderingens uppgifter",
-    "scores": lambda r: f"Överenskommen poäng för {r['subarea']}",
-    "independent_scores": lambda r: f"Poäng för {r['subarea']} av {r['evaluator']}",
-    "texts": lambda r: f"Text ({r['scope']} {r['ref']})".replace(" )", ")"),
-    "notes": lambda r: f"Anteckning ”{_short(r['body'])}”",
-    "findings": lambda r: f"Iakttagelse i område {r['area']} ”{_short(r['body'])}”",
-    "finding_notes": lambda r: "Koppling mellan iakttagelse och anteckning",
-    "interviews": lambda r: f"Intervju ”{_short(r['title'] or r['grp'])}”",
-    "documents": lambda r: f"Dokument ”{_short(r['title'])}”",
-    "web_sources": lambda r: f"Webbkälla ”{_short(r['title'])}”",
-    "earlier_evaluations": lambda r: f"Tidigare utvärdering {r['year']}",
-}
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def describe(table: str, row: Row) -> str:
-    return _LABELS[table](row)
-
-
 def _conflict(table: str, lead: Row, other: Row) -> Conflict:
     a, b = content(lead, table), content(other, table)
     names = list(a) + [k for k in b if k not in a]
     diffs = tuple(FieldDiff(k, a.get(k), b.get(k)) for k in names if a.get(k) != b.get(k))
-    return Conflict(lead["id"], table, describe(table, lead), diffs, lead, other)
+    return Conflict(lead["id"], table, record_label(table, lead), diffs, lead, other)
 
 
 def apply_merge(

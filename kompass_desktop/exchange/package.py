@@ -34,6 +34,7 @@ from .records import (
     TABLES,
     check_document,
     json_to_row,
+    table_names,
     upgrade_document,
 )
 
@@ -281,8 +282,10 @@ def _manifest_mismatches(manifest: Mapping[str, Any], doc: Mapping[str, Any]) ->
     counts = {t: len(records) for t, records in doc["records"].items()}  # as written (format 1 too)
     counts["history"] = len(doc.get("history", []))
     if manifest["counts"] != counts:
-        differing = sorted(
+        differing = [
             k for k in set(counts) | set(manifest["counts"]) if manifest["counts"].get(k) != counts.get(k)
+        ]
+        problems.append(
+            msg("$.counts: antalet poster stämmer inte ({tables})", tables=table_names(differing))
         )
-        problems.append(msg("$.counts: antalet poster stämmer inte ({tables})", tables=", ".join(differing)))
     return problems

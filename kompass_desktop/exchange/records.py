@@ -21,7 +21,7 @@ from typing import Any
 
 from ..domain.errors import KompassError
 from ..domain.framework import Framework, check_framework
-from ..domain.messages import joined, msg
+from ..domain.messages import Joined, Message, joined, msg
 from ..domain.model import SourceKind
 from ..domain.scoring import check_points, parse_points
 from ..storage.db import Row, keyed_id
@@ -47,6 +47,34 @@ TABLES: tuple[str, ...] = (
     "earlier_evaluations",
 )
 assert set(TABLES) == set(RECORD_TABLES), "every record table must be exported"
+
+#: Every exported table (and the history) in Swedish: one record, several records.  The plural
+#: is also the table's name in messages (a ``Message``: the GUI translates it); the command line
+#: counts with both (``1 anteckning``, ``3 anteckningar``).
+TABLE_NAMES: dict[str, tuple[str, Message]] = {
+    "evaluation": ("utvärdering", msg("utvärderingar")),
+    "interviews": ("intervju", msg("intervjuer")),
+    "documents": ("dokument", msg("dokument")),
+    "web_sources": ("webbkälla", msg("webbkällor")),
+    "notes": ("anteckning", msg("anteckningar")),
+    "findings": ("iakttagelse", msg("iakttagelser")),
+    "finding_notes": ("koppling", msg("kopplingar")),
+    "scores": ("överenskommen poäng", msg("överenskomna poäng")),
+    "independent_scores": ("egen poäng", msg("egna poäng")),
+    "texts": ("text", msg("texter")),
+    "earlier_evaluations": ("tidigare utvärdering", msg("tidigare utvärderingar")),
+    "history": ("historikpost", msg("historikposter")),
+}
+assert set(TABLE_NAMES) == {*TABLES, "history"}, "every exported table needs its Swedish name"
+
+
+def table_names(tables: Iterable[str]) -> Joined:
+    """Tables as a message names them: "anteckningar, egna poäng" (in export order); a name
+    that is none of ours (from a damaged file) as it is."""
+    given = set(tables)
+    ours = [TABLE_NAMES[t][1] for t in TABLE_NAMES if t in given]
+    return joined([*ours, *sorted(given - set(TABLE_NAMES))], ", ")
+
 
 #: Fields that say who/when/which version rather than what a record says.
 BOOKKEEPING = frozenset({"id", "author", "created", "modified", "rev"})
@@ -270,7 +298,7 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
     seen: dict[str, str] = {}
     missing = [t for t in TABLES if t not in recs]
     if missing:  # format 2 has every table (format 1 is upgraded before these checks)
-        raise KompassError(msg("$.records: {missing} saknas", missing=", ".join(missing)))
+        raise KompassError(msg("$.records: {missing} saknas.", missing=table_names(missing)))
     for table in TABLES:
         for i, rec in enumerate(recs[table]):
             where = f"$.records.{table}[{i}]"
@@ -358,7 +386,11 @@ def check_document(doc: Mapping[str, Any], known_frameworks: Iterable[str]) -> C
     for i, entry in enumerate(doc.get("history", [])):
         if record_tables.get(entry["record_id"]) != entry["table"]:
             problems.append(
-                msg("$.history[{i}].record_id: posten finns inte i {table}", i=i, table=entry["table"])
+                msg(
+                    "$.history[{i}].record_id: posten finns inte bland exportens {table}",
+                    i=i,
+                    table=table_names([entry["table"]]),
+                )
             )
     return Checked(fw, problems)
 

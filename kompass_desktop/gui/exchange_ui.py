@@ -28,11 +28,11 @@ from ..domain.errors import KompassError
 from . import settings
 from .controller import EvaluationController
 from .dialogs import ok_cancel, show_error
-from .error_text import error_text
+from .error_text import error_text, translated
 from .widgets import muted_label
 
 if TYPE_CHECKING:
-    from ..exchange.merge import MergePlan
+    from ..exchange.merge import Conflict, MergePlan
 
 
 class ExportDialog(QDialog):
@@ -182,32 +182,26 @@ def incoming(plan: MergePlan) -> str:
     return MergeCounts().text(plan)
 
 
-def field_label(name: str) -> str:
-    labels = {
-        "points": QCoreApplication.translate("exchange", "Poäng"),
-        "body": QCoreApplication.translate("exchange", "Text"),
-        "subarea": QCoreApplication.translate("exchange", "Delfråga"),
-        "deleted": QCoreApplication.translate("exchange", "Borttagen"),
-        "title": QCoreApplication.translate("exchange", "Rubrik"),
-        "kind": QCoreApplication.translate("exchange", "Typ"),
-        "position": QCoreApplication.translate("exchange", "Ordning"),
-        "page": QCoreApplication.translate("exchange", "Sida"),
-        "municipality": QCoreApplication.translate("exchange", "Kommun"),
-        "evaluators": QCoreApplication.translate("exchange", "Utvärderare"),
-    }
-    return labels.get(name, name)
+def field_label(table: str, name: str) -> str:
+    """A field of a conflict ("Text", "Poäng"): the core's word, in the GUI's language."""
+    from ..exchange import labels
+
+    return translated(labels.field_label(table, name))
 
 
-def field_value(name: str, value: object) -> str:
-    if name == "deleted":
-        return (
-            QCoreApplication.translate("exchange", "ja")
-            if value
-            else QCoreApplication.translate("exchange", "nej")
-        )
-    if value is None or value == "":
-        return "–"
-    return str(value).replace(".", ",") if name == "points" else str(value)
+def field_value(table: str, name: str, value: object) -> str:
+    from ..exchange import labels
+
+    return translated(labels.field_value(table, name, value))
+
+
+def conflict_side(conflict: Conflict, side: str) -> str:
+    """One file's side of a conflict: a field a line ("Text: Målen följs upp"); ``side``: lead|other."""
+    table = conflict.table
+    return "\n".join(
+        f"{field_label(table, d.name)}: {field_value(table, d.name, getattr(d, side))}"
+        for d in conflict.fields
+    )
 
 
 class ConflictsDialog(QDialog):
@@ -236,17 +230,14 @@ class ConflictsDialog(QDialog):
         self.table.setAccessibleName(self.tr("Konflikter"))
         self.choices: dict[str, QComboBox] = {}
         for row, conflict in enumerate(plan.conflicts):
-            self.table.setItem(row, 0, QTableWidgetItem(conflict.label))
-            lead = "\n".join(f"{field_label(d.name)}: {field_value(d.name, d.lead)}" for d in conflict.fields)
-            other = "\n".join(
-                f"{field_label(d.name)}: {field_value(d.name, d.other)}" for d in conflict.fields
-            )
-            self.table.setItem(row, 1, QTableWidgetItem(lead))
-            self.table.setItem(row, 2, QTableWidgetItem(other))
+            label = translated(conflict.label)
+            self.table.setItem(row, 0, QTableWidgetItem(label))
+            self.table.setItem(row, 1, QTableWidgetItem(conflict_side(conflict, "lead")))
+            self.table.setItem(row, 2, QTableWidgetItem(conflict_side(conflict, "other")))
             combo = QComboBox(self.table)
             combo.addItem(self.tr("Din fil"), "lead")
             combo.addItem(other_label, "other")
-            combo.setAccessibleName(self.tr("Behåll för {0}").format(conflict.label))
+            combo.setAccessibleName(self.tr("Behåll för {0}").format(label))
             self.table.setCellWidget(row, 3, combo)
             self.choices[conflict.id] = combo
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -192,7 +192,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="+218"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="+212"/>
         <source>Slå samman – konflikter</source>
         <translation>Merge – conflicts</translation>
     </message>
@@ -216,12 +216,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Din fil</source>
         <translation>Your file</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-10"/>
         <source>Behåll</source>
         <translation>Keep</translation>
     </message>
@@ -231,7 +231,7 @@
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Behåll för {0}</source>
         <translation>Keep for {0}</translation>
     </message>
@@ -713,7 +713,7 @@ kommen</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="-214"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="-205"/>
         <source>Exportera till SKR</source>
         <translation>Export to SKR</translation>
     </message>
@@ -2741,67 +2741,7 @@ kommen</source>
         <translation>The import failed</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Poäng</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delfråga</source>
-        <translation>Sub-area</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Borttagen</source>
-        <translation>Deleted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rubrik</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Typ</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ordning</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sida</source>
-        <translation>Page</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kommun</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Utvärderare</source>
-        <translation>Evaluators</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>ja</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>nej</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+93"/>
         <source>Slå samman med medutvärderares fil</source>
         <translation>Merge with co-evaluator&apos;s file</translation>
     </message>
@@ -3154,12 +3094,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>$.history: history is included although the file says it holds no personal data</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>$.history[{i}].record_id: posten finns inte i {table}</source>
-        <translation>$.history[{i}].record_id: the record is not in {table}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>$.records.evaluation: ska innehålla exakt en post med id {eid}</source>
         <translation>$.records.evaluation: must contain exactly one record with id {eid}</translation>
     </message>
@@ -3214,12 +3149,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>$.records.{table}[{i}].id: the id does not match the record&apos;s key ({key})</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>$.records: {missing} saknas</source>
-        <translation>$.records: {missing} missing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ange en kommun: namn eller kommunkod (t.ex. 1060).</source>
         <translation>Enter a municipality: name or municipality code (e.g. 1060).</translation>
     </message>
@@ -3249,12 +3179,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Enter the year of the earlier evaluation.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Antal deltagare</source>
         <translation>Number of participants</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Anteckningen finns inte (den kan ha tagits bort).</source>
         <translation>The note does not exist (it may have been deleted).</translation>
     </message>
@@ -3269,7 +3199,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>CSV-filen har en rubrikrad som inte går att tolka.</source>
         <translation>The CSV file has a header row that cannot be read.</translation>
     </message>
@@ -3319,7 +3249,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Date seen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Delfråga {number}: poängen kan inte vara negativ ({points}).</source>
         <translation>Sub-area {number}: the score cannot be negative ({points}).</translation>
     </message>
@@ -3389,17 +3319,17 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The disk is full; the change could not be saved in {name}. Free some space and try again.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Dokumentet måste ha en titel.</source>
         <translation>The document must have a title.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Du saknar behörighet att läsa {path}.</source>
         <translation>You do not have permission to read {path}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>En kommun ur kommunregistret kan inte samtidigt vara fiktiv eller en övning.</source>
         <translation>A municipality from the municipality register cannot also be fictitious or an exercise.</translation>
     </message>
@@ -3419,7 +3349,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The export could not be verified and was not saved: {err}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filen kunde inte öppnas i WAL-läge (ligger den på en nätverksenhet?).</source>
         <translation>The file could not be opened in WAL mode (is it on a network drive?).</translation>
     </message>
@@ -3439,7 +3369,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The file name {name}… is too long ({size} bytes): Kompass Desktop needs room for “{LONGEST_SIDECAR}” after the name. Rename the file to at most {room} bytes and try again.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Huvudet i den förseglade filen blev för långt.</source>
         <translation>The header of the sealed file became too long.</translation>
     </message>
@@ -3449,7 +3379,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The main file has changed since the merge was planned; plan it again.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Iakttagelsen finns inte (den kan ha tagits bort).</source>
         <translation>The finding does not exist (it may have been deleted).</translation>
     </message>
@@ -3474,12 +3404,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>No framework files were found in {folder}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Kommunen i kommunregistret heter {name}; välj en annan kommun ur registret eller ange att den inte finns där.</source>
         <translation>The municipality in the municipality register is called {name}; choose another municipality from the register or state that it is not listed there.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Kommunregistret har två kommuner med samma kod.</source>
         <translation>The municipality register has two municipalities with the same code.</translation>
     </message>
@@ -3499,7 +3429,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Kompass Desktop does not use the network ({name})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Låsfilen för {name} kunde inte skrivas i {parent} ({err}).</source>
         <translation>The lock file for {name} could not be written in {parent} ({err}).</translation>
     </message>
@@ -3539,12 +3469,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The average file {path} does not exist.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Motiveringen</source>
         <translation>The rationale</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Namnet ”{part}…” är för långt ({units} byte; filsystemet tillåter högst {limit} byte per namn). Välj ett kortare namn.</source>
         <translation>The name “{part}…” is too long ({units} bytes; the file system allows at most {limit} bytes per name). Choose a shorter name.</translation>
     </message>
@@ -3589,7 +3519,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Unknown conflicts in the choices: {unknown}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Område {key}: {value} ligger utanför 0–{AREA_MAX}.</source>
         <translation>Area {key}: {value} is outside 0–{AREA_MAX}.</translation>
     </message>
@@ -3604,17 +3534,17 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Area “{ref}” does not exist.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Planen gäller en annan huvudfil.</source>
         <translation>The plan is for another main file.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Platsbesöket kan inte sluta ({end}) före det börjar ({start}).</source>
         <translation>The site visit cannot end ({end}) before it begins ({start}).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Posten finns inte (den kan ha tagits bort).</source>
         <translation>The entry does not exist (it may have been deleted).</translation>
     </message>
@@ -3629,7 +3559,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The record {record_id} does not exist in {table}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Rapportens typsnitt {path} kan inte läsas ({err}). Installera om programmet.</source>
         <translation>The report font {path} cannot be read ({err}). Reinstall the program.</translation>
     </message>
@@ -3639,7 +3569,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The result does not follow national-average.schema.json: {problems}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Schemafilen {path} kan inte läsas: {err}</source>
         <translation>The schema file {path} cannot be read: {err}</translation>
     </message>
@@ -3654,22 +3584,22 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The schema file {path} is not a valid schema ({problem}).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Skälet</source>
         <translation>The reason</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sluttid</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Starttid</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Säkerhetskopian av {name} avbröts.</source>
         <translation>The backup of {name} was cancelled.</translation>
     </message>
@@ -3694,17 +3624,17 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The path “{path}…” is too long ({units} characters; at most {limit} are possible here). Choose a folder closer to the root of the disk or a shorter name.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Texten {value} gäller hela utvärderingen och har ingen referens.</source>
         <translation>The text {value} applies to the whole evaluation and has no reference.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Utvärderingsfilen {path} finns inte.</source>
         <translation>The evaluation file {path} does not exist.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Webbkällan måste ha en rubrik.</source>
         <translation>The web source must have a heading.</translation>
     </message>
@@ -3719,7 +3649,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>[intro] with text is missing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>anteckningen</source>
         <translation>the note</translation>
     </message>
@@ -3774,12 +3704,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>dokumentet</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3789,7 +3719,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -3809,11 +3739,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>nested too deeply</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>förseglad (ange --key med SKR:s privata nyckel)</source>
-        <translation>sealed (give --key with SKR&apos;s private key)</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>historiken</source>
         <translation>the history</translation>
@@ -3824,17 +3749,17 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the history, version {seq} of record {id}: invalid JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>iakttagelsen</source>
         <translation>the finding</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>indexet</source>
         <translation>the index</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>inget JSON-objekt</source>
         <translation>not a JSON object</translation>
     </message>
@@ -3844,12 +3769,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the setting {key} (table meta): {err}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>intervjun</source>
         <translation>the interview</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>länken</source>
         <translation>the link</translation>
     </message>
@@ -3879,7 +3804,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the name is too long for the file system</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>nyckeln ”{key}” förekommer två gånger</source>
         <translation>the key “{key}” occurs twice</translation>
     </message>
@@ -3904,12 +3829,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>incomplete ({kind}: {err})</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>okänd filtyp (väntade .kkx eller .kompass)</source>
-        <translation>unknown file type (expected .kkx or .kompass)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>område {area}: delfråga {sub} borde heta {area}.{i}</source>
         <translation>area {area}: sub-area {sub} should be numbered {area}.{i}</translation>
     </message>
@@ -3989,17 +3909,17 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the text {scope} {ref}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>utlösaren</source>
         <translation>the trigger</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>utvärderingen</source>
         <translation>the evaluation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>utvärderingens id</source>
         <translation>the evaluation&apos;s id</translation>
     </message>
@@ -4019,12 +3939,372 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the view</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-54"/>
         <source>kommunkoden ”{value}” är inte fyra siffror</source>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-234"/>
+        <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
+        <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>$.records: {missing} saknas.</source>
+        <translation>$.records: {missing} missing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Anställda</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Antalet anställda gäller</source>
+        <translation>Number of employees as of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antecknad</source>
+        <translation>Noted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anteckning ”{text}”</source>
+        <translation>Note “{text}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Benämning</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beslutad av</source>
+        <translation>Adopted by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besökt den</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delfråga</source>
+        <translation>Sub-area</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dokument</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dokument ”{text}”</source>
+        <translation>Document “{text}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Egen poäng för delfråga {sub} ({evaluator})</source>
+        <translation>Own score for sub-area {sub} ({evaluator})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fil på disken</source>
+        <translation>File on disk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fler kortfakta</source>
+        <translation>More key facts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Iakttagelse</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iakttagelse i område {area} ”{text}”</source>
+        <translation>Finding in area {area} “{text}”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inte i kommunregistret</source>
+        <translation>Not in the register of municipalities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intervju</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intervju ”{text}”</source>
+        <translation>Interview “{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invånarantalet gäller</source>
+        <translation>Number of inhabitants as of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invånare</source>
+        <translation>Inhabitants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kommungrupp</source>
+        <translation>Municipality group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kommunkod</source>
+        <translation>Municipality code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Koppling mellan iakttagelse och anteckning</source>
+        <translation>Link between a finding and a note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Motivering</source>
+        <translation>Rationale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Namn</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område eller delfråga</source>
+        <translation>Area or sub-area</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ordning</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plats</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platsbesöket börjar</source>
+        <translation>Site visit starts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platsbesöket slutar</source>
+        <translation>Site visit ends</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Poäng</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poäng per område</source>
+        <translation>Score per area</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sida</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Styrande partier</source>
+        <translation>Governing parties</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text för delfråga {ref}</source>
+        <translation>Text for sub-area {ref}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text för område {ref}</source>
+        <translation>Text for area {ref}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text ”{scope}” {ref}</source>
+        <translation>Text “{scope}” {ref}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Texten ”Allmänt” för område {ref}</source>
+        <translation>The “General” text for area {ref}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texten ”Jämförelser”</source>
+        <translation>The text “Comparisons”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texten ”Sammanfattande kommentarer”</source>
+        <translation>The text “Summary comments”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texten ”Starkare områden”</source>
+        <translation>The text “Stronger areas”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texten ”Svagare områden”</source>
+        <translation>The text “Weaker areas”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Textens plats</source>
+        <translation>Place of the text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidigare utvärdering {year}</source>
+        <translation>Previous evaluation {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typ av källa</source>
+        <translation>Kind of source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utvärderare</source>
+        <translation>Evaluators</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utvärdering nr</source>
+        <translation>Evaluation no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utvärderingens uppgifter</source>
+        <translation>The evaluation&apos;s details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version av Kommunkompassen</source>
+        <translation>Version of Kommunkompassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webbadress</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webbkälla</source>
+        <translation>Web source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webbkälla ”{text}”</source>
+        <translation>Web source “{text}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>anteckningar</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>dokument</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>egna poäng</source>
+        <translation>own scores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>en del av sökvägen är en fil, inte en mapp</source>
         <translation>part of the path is a file, not a folder</translation>
     </message>
@@ -4054,7 +4334,37 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>a number</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>filen kunde inte läsas ({kind}: {err})</source>
+        <translation>the file could not be read ({kind}: {err})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är en lika ny kopia av samma utvärdering som {other}, och utvärderingen räknas bara en gång</source>
+        <translation>the file is an equally recent copy of the same evaluation as {other}, and the evaluation counts only once</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är en äldre version av samma utvärdering som {new} (båda ändrades senast {time}, inom samma sekund); bara den nyaste räknas</source>
+        <translation>the file is an older version of the same evaluation as {new} (both were last changed at {time}, within the same second); only the newest counts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är en äldre version av samma utvärdering som {new} (senast ändrad {old_time} mot {new_time}); bara den nyaste räknas</source>
+        <translation>the file is an older version of the same evaluation as {new} (last changed {old_time} against {new_time}); only the newest counts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är förseglad; ange --key med SKR:s privata nyckel för att räkna den</source>
+        <translation>the file is sealed; give --key with SKR&apos;s private key to count it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är varken en export (.kkx) eller en utvärderingsfil (.kompass)</source>
+        <translation>the file is neither an export (.kkx) nor an evaluation file (.kompass)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>fälten {names} saknas</source>
         <translation>the fields {names} are missing</translation>
     </message>
@@ -4076,10 +4386,10 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location line="+1"/>
         <source>följer inte schemats regel ”{rule}”</source>
-        <translation>breaks the schema's rule “{rule}”</translation>
+        <translation>breaks the schema&apos;s rule “{rule}”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>har för få poster ({n}; minst {limit})</source>
         <translation>has too few entries ({n}; at least {limit})</translation>
     </message>
@@ -4094,7 +4404,42 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>has the same value more than once</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>historikposter</source>
+        <translation>history entries</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>iakttagelser</source>
+        <translation>findings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>intervju</source>
+        <translation>interview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intervjuer</source>
+        <translation>interviews</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kopplingar</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>läsfel eller skrivfel på enheten (den kan vara skadad eller urkopplad)</source>
         <translation>read or write error on the device (it may be damaged or disconnected)</translation>
     </message>
@@ -4109,12 +4454,17 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>national average, total</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>ogiltig JSON (”{value}”)</source>
         <translation>invalid JSON (“{value}”)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>okända fält {names}</source>
         <translation>unknown fields {names}</translation>
     </message>
@@ -4165,11 +4515,31 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>texter</source>
+        <translation>texts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tidigare utvärderingar</source>
+        <translation>previous evaluations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>tomt (null)</source>
         <translation>empty (null)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>utvärderingar</source>
+        <translation>evaluations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>utvärderingen är ofullständig: {scored} av {total} delfrågor har poäng</source>
+        <translation>the evaluation is incomplete: {scored} of {total} sub-areas have a score</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>väntade en lista med par (rubrik, värde), fann ”{value}”</source>
         <translation>expected a list of pairs (heading, value), found “{value}”</translation>
     </message>
@@ -4195,8 +4565,18 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>webbkälla</source>
+        <translation>web source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>webbkällan</source>
         <translation>the web source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>webbkällor</source>
+        <translation>web sources</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5142,6 +5522,16 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>Året {year} är orimligt; ange ett år som 2025.</source>
         <translation>The year {year} is unreasonable; enter a year such as 2025.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Överenskommen poäng för delfråga {sub}</source>
+        <translation>Agreed score for sub-area {sub}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>överenskomna poäng</source>
+        <translation>agreed scores</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="+227"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="+221"/>
         <source>%n poster har ändrats olika i båda filerna</source>
         <translation>
             <numerusform>%n post har ändrats olika i båda filerna</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>MergeCounts</name>
     <message numerus="yes">
-        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="-52"/>
+        <location filename="../../kompass_desktop/gui/exchange_ui.py" line="-46"/>
         <source>%n nya poster</source>
         <translation>
             <numerusform>%n ny post</numerusform>

@@ -184,19 +184,50 @@ def test_aggregate_reports_how_often_and_how_much_evaluators_disagreed(tmp_path,
         "notable": 0,
     }
     assert len(table) == 36
-    # the first lines; after them come sub-areas without any disagreement ("0 av 2"): reported
-    assert stdout.splitlines()[:4] == [
+    # only the sub-areas the evaluators disagreed on, never the 34 they always agreed on
+    assert stdout.splitlines() == [
         "2019: n = 2, medel totalt 399,25",
         "  oftast oense (delfråga: oense i / bedömd av flera, medelspridning, största):",
         "    1.2: 2 av 2, 1,5, 2",
         "    1.1: 1 av 2, 1,5, 3",
+        f"Skrev {out} ur 2 fullständiga utvärderingar.",
     ]
-    assert stdout.splitlines()[-1] == f"Skrev {out} ur 2 fullständiga utvärderingar."
     # the national averages use the agreed scores: anna's in both
     total = json.loads(out.read_text(encoding="utf-8"))["frameworks"]["2019"]["total"]
     assert (
         total["n"] == 2 and total["max"] == 400 + 2 + (4 - 5) and total["min"] == 400 + (Decimal("2.5") - 5)
     )
+
+
+def test_aggregate_says_in_one_line_when_the_evaluators_never_disagreed(tmp_path, capsys):
+    agreed = complete_team_evaluation(tmp_path / "a.kompass", {}, "Aby")
+    out = tmp_path / "avg.json"
+    code, stdout, _ = run(capsys, "aggregate", agreed, "-o", out)
+    assert (code, stdout) == (
+        0,
+        "2019: n = 1, medel totalt 400\n"
+        "  utvärderarna var aldrig oense (36 delfrågor har bedömts av flera var för sig)\n"
+        f"Skrev {out} ur 1 fullständig utvärdering.\n",
+    )
+    table = json.loads(out.read_text(encoding="utf-8"))["frameworks"]["2019"]["disagreement"]
+    assert len(table) == 36 and {row["disagreed"] for row in table.values()} == {0}
+
+
+def test_aggregate_lists_at_most_five_sub_areas_they_disagreed_on(tmp_path, capsys):
+    differences = {number: (2, 1) for number in ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3")}
+    differences["1.3"] = (3, 1)  # the largest spread comes first
+    team = complete_team_evaluation(tmp_path / "a.kompass", differences, "Aby")
+    code, stdout, _ = run(capsys, "aggregate", team, "-o", tmp_path / "avg.json")
+    assert code == 0
+    assert stdout.splitlines()[1:7] == [
+        "  oftast oense (delfråga: oense i / bedömd av flera, medelspridning, största):",
+        "    1.3: 1 av 1, 2, 2",
+        "    1.1: 1 av 1, 1, 1",
+        "    1.2: 1 av 1, 1, 1",
+        "    2.1: 1 av 1, 1, 1",
+        "    2.2: 1 av 1, 1, 1",
+    ]
+    assert stdout.splitlines()[7].startswith("Skrev ")
 
 
 def test_aggregate_without_independent_scores_from_several_evaluators(tmp_path, capsys):

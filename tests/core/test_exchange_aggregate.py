@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_exchange_support import file_state, parts
 
 from kompass_desktop import resources
 from kompass_desktop.cli import main
@@ -21,8 +21,8 @@ from kompass_desktop.services import EvaluationSession, NewEvaluation
 
 FW = resources.framework("2019")
 #: Why the ``inputs`` fixture's broken.kkx and unfinished.kompass are skipped (after their paths).
-BROKEN = "är avkortad eller skadad (zip-arkivet är ofullständigt)."
-UNFINISHED = "ofullständig: 35 av 36 delfrågor har poäng"
+BROKEN = "filen är avkortad eller skadad (zip-arkivet är ofullständigt)."
+UNFINISHED = "utvärderingen är ofullständig: 35 av 36 delfrågor har poäng."
 
 
 def run(capsys, *argv):
@@ -104,20 +104,43 @@ def test_each_evaluation_counts_once(inputs, tmp_path):
     assert result.data["frameworks"]["2019"]["total"]["n"] == 3
     assert result.skipped == [
         f"{folder / 'broken.kkx'}: {BROKEN}",
-        f"{folder / 'c.kompass'}: samma utvärdering som {folder / 'c-again.kkx'} (räknas en gång)",
-        f"{work / 'a.kompass'}: samma utvärdering som {folder / 'a.kkx'} (räknas en gång)",
+        f"{folder / 'c.kompass'}: filen är en lika ny kopia av samma utvärdering som "
+        f"{folder / 'c-again.kkx'}, och utvärderingen räknas bara en gång.",
+        f"{work / 'a.kompass'}: filen är en lika ny kopia av samma utvärdering som {folder / 'a.kkx'}, och "
+        "utvärderingen räknas bara en gång.",
         f"{folder / 'unfinished.kompass'}: {UNFINISHED}",
     ]
 
 
-def test_only_the_newest_copy_of_an_evaluation_counts(inputs):
-    folder, work = inputs
-    with EvaluationSession.open(work / "a.kompass") as s:  # changed after a.kkx was exported
+def stamped(stamp: str) -> Callable[[], str]:
+    """A clock that always says ``stamp`` (UTC, as the file writes it)."""
+    return lambda: stamp
+
+
+def local(stamp: str) -> str:
+    """``stamp`` (UTC) as the evaluator's clock shows it, to the second."""
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def two_copies(tmp_path: Path, exported: str, changed: str) -> tuple[Path, Path]:
+    """An export made at ``exported`` and its evaluation file changed later at ``changed``."""
+    newer = tmp_path / "a.kompass"
+    with EvaluationSession.create(newer, NewEvaluation(FW, "Aby", 2024), clock=stamped(exported)) as s:
+        s.scores.set_many({sub.number: sub.max / 2 for sub in FW.subareas()})
+    export_evaluation(newer, tmp_path / "a.kkx")
+    with EvaluationSession.open(newer, clock=stamped(changed)) as s:
         s.scores.set("1.1", 1)
-    older, newer = folder / "a.kkx", work / "a.kompass"
+    return tmp_path / "a.kkx", newer
+
+
+def test_only_the_newest_copy_of_an_evaluation_counts(tmp_path):
+    older, newer = two_copies(tmp_path, "2025-03-04T10:49:05.000Z", "2025-03-04T10:49:41.000Z")
+    old, new = local("2025-03-04T10:49:05.000Z"), local("2025-03-04T10:49:41.000Z")
+    assert old[:10] == new[:10]  # the same day: the newer one's time alone
     said = (
-        f"{older}: äldre version av samma utvärdering som {newer} (senast ändrad {last_change(older)} mot "
-        f"{last_change(newer)}); den nyaste räknas"
+        f"{older}: filen är en äldre version av samma utvärdering som {newer} (senast ändrad {old} mot "
+        f"{new[11:]}); bara den nyaste räknas."
     )
     for given in ([older, newer], [newer, older]):
         result = aggregate(given)
@@ -125,10 +148,39 @@ def test_only_the_newest_copy_of_an_evaluation_counts(inputs):
         assert result.skipped == [said]
 
 
-def last_change(path: Path) -> str:
-    """When the newest record of an export or an evaluation file was changed (to the minute)."""
-    records = parts(path)[0]["records"] if path.suffix == ".kkx" else file_state(path)["records"]
-    return max(r["modified"] for rows in records.values() for r in rows)[:16].replace("T", " ")
+def test_copies_changed_on_different_days_show_both_dates(tmp_path):
+    older, newer = two_copies(tmp_path, "2025-03-04T10:49:05.000Z", "2025-04-01T10:49:05.000Z")
+    old, new = local("2025-03-04T10:49:05.000Z"), local("2025-04-01T10:49:05.000Z")
+    assert aggregate([older, newer]).skipped == [
+        f"{older}: filen är en äldre version av samma utvärdering som {newer} (senast ändrad {old} mot "
+        f"{new}); bara den nyaste räknas."
+    ]
+
+
+def test_copies_changed_within_the_same_second_say_so(tmp_path):
+    older, newer = two_copies(tmp_path, "2025-03-04T10:49:05.120Z", "2025-03-04T10:49:05.870Z")
+    assert aggregate([older, newer]).skipped == [
+        f"{older}: filen är en äldre version av samma utvärdering som {newer} (båda ändrades senast "
+        f"{local('2025-03-04T10:49:05.000Z')}, inom samma sekund); bara den nyaste räknas."
+    ]
+
+
+def test_every_skipped_line_is_the_file_and_a_sentence(tmp_path, capsys):
+    one = complete(tmp_path / "a.kompass", Decimal("0.5"))
+    (tmp_path / "plain.txt").write_text("not an evaluation")
+    (tmp_path / "text.kkx").write_text("not an export")
+    missing = tmp_path / "missing.kkx"
+    out = tmp_path / "o.json"
+    code, _, err = run(
+        capsys, "aggregate", one, tmp_path / "plain.txt", tmp_path / "text.kkx", missing, "-o", out
+    )
+    skipped = [
+        f"{tmp_path / 'plain.txt'}: filen är varken en export (.kkx) eller en utvärderingsfil (.kompass).",
+        f"{tmp_path / 'text.kkx'}: filen är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).",
+        f"{missing}: filen finns inte.",
+    ]
+    assert (code, err) == (0, "".join(f"hoppade över {line}\n" for line in skipped))
+    assert json.loads(out.read_text(encoding="utf-8"))["skipped"] == skipped
 
 
 def test_sealed_exports_need_the_key(inputs, tmp_path, capsys):
@@ -139,7 +191,8 @@ def test_sealed_exports_need_the_key(inputs, tmp_path, capsys):
     assert (code, err) == (
         0,
         f"hoppade över {folder / 'broken.kkx'}: {BROKEN}\n"
-        f"hoppade över {folder / 'd.kkx'}: förseglad (ange --key med SKR:s privata nyckel)\n"
+        f"hoppade över {folder / 'd.kkx'}: filen är förseglad; ange --key med SKR:s privata nyckel för att "
+        "räkna den.\n"
         f"hoppade över {folder / 'unfinished.kompass'}: {UNFINISHED}\n",
     )
     assert json.loads((tmp_path / "without.json").read_text())["frameworks"]["2019"]["total"]["n"] == 3
@@ -168,8 +221,11 @@ def test_nothing_usable_writes_nothing(tmp_path, capsys):
     code, _, err = run(
         capsys, "aggregate", tmp_path / "broken.kkx", tmp_path / "missing.kkx", "-o", tmp_path / "o.json"
     )
-    assert (code, err) == (
+    assert (code, err) == (  # why each file was skipped, then the refusal
         1,
+        f"hoppade över {tmp_path / 'broken.kkx'}: filen är inte en exportfil från Kompass Desktop (inte ett "
+        "zip-arkiv).\n"
+        f"hoppade över {tmp_path / 'missing.kkx'}: filen finns inte.\n"
         "kompass aggregate: Inga fullständiga utvärderingar hittades (2 filer hoppades över); ingen fil "
         "skrevs.\n",
     )
@@ -192,10 +248,10 @@ def test_aggregate_leaves_out_the_demo_and_unlisted_evaluations_and_says_so(
     status, out, err = run(capsys, "aggregate", folder, "-o", tmp_path / "avg.json")
     assert status == 0, err
     assert err == (
-        f"hoppade över {folder / 'demo-importerad.kompass'}: demoutvärderingen räknas inte\n"
-        f"hoppade över {folder / 'demo.kompass'}: demoutvärderingen räknas inte\n"
+        f"hoppade över {folder / 'demo-importerad.kompass'}: demoutvärderingen räknas inte.\n"
+        f"hoppade över {folder / 'demo.kompass'}: demoutvärderingen räknas inte.\n"
         f"hoppade över {folder / 'ovning.kompass'}: Övningskommunen finns inte i kommunregistret (fiktiv "
-        "kommun eller övning) och räknas inte\n"
+        "kommun eller övning) och räknas inte.\n"
     )
     data = json.loads((tmp_path / "avg.json").read_text(encoding="utf-8"))
     assert data["frameworks"]["2019"]["total"]["n"] == 1 and len(data["skipped"]) == 3

@@ -429,7 +429,8 @@ def test_two_evaluation_records_are_rejected(kkx, tmp_path, capsys):
         ),
         (
             lambda d: d["history"][0].update(record_id=str(uuid.UUID(int=7))),
-            "evaluation.json är inte konsekvent: $.history[0].record_id: posten finns inte i evaluation.",
+            "evaluation.json är inte konsekvent: $.history[0].record_id: posten finns inte bland exportens "
+            "utvärderingar.",
         ),
     ],
 )
@@ -445,7 +446,7 @@ def test_a_table_missing_after_format_1_is_named(kkx, tmp_path, capsys):
     doc["records"].pop("independent_scores")
     manifest["counts"].pop("independent_scores")
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest, fix_counts=False))
-    assert err == "kompass import: in.kkx: $.records: independent_scores saknas\n"
+    assert err == "kompass import: in.kkx: $.records: egna poäng saknas.\n"
 
 
 def test_interview_notes_or_history_in_an_export_without_personal_data(kkx, full, tmp_path, capsys):
@@ -490,7 +491,7 @@ def test_counts_must_match_the_manifest(kkx, tmp_path, capsys):
     err = import_bytes(capsys, tmp_path, rebuild(doc, manifest, fix_counts=False))
     assert err == (
         "kompass import: in.kkx: manifestet stämmer inte med innehållet: $.counts: antalet poster "
-        "stämmer inte (web_sources).\n"
+        "stämmer inte (webbkällor).\n"
     )
 
 

@@ -323,7 +323,7 @@ def test_export_verification_compares_counts_with_the_source(session, tmp_path, 
         export_evaluation(path, tmp_path / "out.kkx")
     assert str(refused.value) == (
         "Exporten kunde inte verifieras och sparades inte: antalet poster skiljer sig från "
-        "utvärderingsfilen (notes)."
+        "utvärderingsfilen (anteckningar)."
     )
     assert not (tmp_path / "out.kkx").exists()
 
@@ -348,7 +348,7 @@ def test_cli_export_and_import(demo_template, tmp_path, capsys):
     code, out, _ = run(capsys, "export", demo_template, "-o", tmp_path / "d.kkx")
     counts = (
         "1 utvärdering, 10 intervjuer, 25 dokument, 8 webbkällor, 71 anteckningar, 93 iakttagelser, "
-        "66 kopplingar, 5 poängsatta delfrågor, 72 egna poäng, 39 texter, 1 tidigare utvärdering."
+        "66 kopplingar, 5 överenskomna poäng, 72 egna poäng, 39 texter, 1 tidigare utvärdering."
     )
     assert (code, out.splitlines()) == (
         0,

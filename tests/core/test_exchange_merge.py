@@ -137,7 +137,7 @@ def test_conflicts_keep_the_lead_and_the_loser_goes_to_history(team):
         ("reason", "Leads skäl", "Beas skäl"),
     ]
     assert found["notes"].label == "Anteckning ”Leads text”"
-    assert found["scores"].label == "Överenskommen poäng för 1.1"
+    assert found["scores"].label == "Överenskommen poäng för delfråga 1.1"
     assert (result.conflicts_kept_lead, result.conflicts_took_other) == (2, 0)
     with EvaluationSession.open(lead, readonly=True) as s:
         assert s.notes.get(ids["n1"]).body == "Leads text" and str(s.scores.all()["1.1"]) == "4"
@@ -183,7 +183,7 @@ def test_cli_lists_conflicts_and_prefer_other(team, capsys):
     edit(lead, "Lead", lambda s: s.notes.update(ids["n1"], body="Lead"))
     edit(bea, "Bea", lambda s: s.notes.update(ids["n1"], body="Bea"))
     conflict = (
-        f"Konflikt: Anteckning ”Lead” [notes {ids['n1']}]\n    body: huvudfilen ”Lead” / bea.kompass ”Bea”\n"
+        f"Konflikt: Anteckning ”Lead” [id {ids['n1']}]\n    Text: huvudfilen ”Lead” / bea.kompass ”Bea”\n"
     )
     summary = "0 nya poster, 0 uppdaterade, 1 konflikt, 8 oförändrade"
     planned = (

@@ -32,6 +32,12 @@ def write(path: Path, author: str, body: str) -> None:
         s.scores.set_text(TextScope.SUBAREA, SUB, body)
 
 
+def text_id(path: Path) -> str:
+    with EvaluationSession.open(path, readonly=True) as s:
+        (record,) = [r for r in s.file.rows("texts") if r["ref"] == SUB]
+        return str(record["id"])
+
+
 def history(path: Path) -> list[tuple[str, str]]:
     """(reason, body) of every stored version of the 1.1 text, oldest first."""
     with EvaluationSession.open(path, readonly=True) as s:
@@ -76,9 +82,8 @@ def test_a_revert_in_the_lead_against_a_change_by_the_other_is_a_conflict(shared
     code, out = merge(capsys, lead, bea, "--dry-run")
     assert code == 0
     label, *rest = out.splitlines(keepends=True)
-    # the label names the text's scope by its internal English name ("subarea"): reported, not pinned
-    assert label.startswith("Konflikt: Text (subarea 1.1) [texts ")
-    conflict = "    body: huvudfilen ”Grundtext” / bea.kompass ”Beas text”\n"
+    assert label == f"Konflikt: Text för delfråga 1.1 [id {text_id(lead)}]\n"
+    conflict = "    Text: huvudfilen ”Grundtext” / bea.kompass ”Beas text”\n"
     summary = "0 nya poster, 0 uppdaterade, 1 konflikt, 1 oförändrad"
     assert "".join(rest) == (
         f"{conflict}    → huvudfilens värde skulle behållas; det andra sparas i historiken.\n"
@@ -102,7 +107,7 @@ def test_a_revert_by_the_other_against_a_change_in_the_lead_is_a_conflict(shared
     code, out = merge(capsys, lead, bea, "--prefer", "other")
     assert (code, out.split("\n", 1)[1]) == (  # after the conflict's label (see the test above)
         0,
-        "    body: huvudfilen ”Leads nya text” / bea.kompass ”Grundtext”\n"
+        "    Text: huvudfilen ”Leads nya text” / bea.kompass ”Grundtext”\n"
         "    → den andra filens värde behålls; det andra sparas i historiken.\n"
         f"{merged(lead, bea, '0 nya poster, 0 uppdaterade, 1 konflikt, 1 oförändrad')}",
     )
@@ -151,8 +156,8 @@ def _note_conflict_label(tmp_path, capsys, body: str) -> str:
     code, out = merge(capsys, lead, bea, "--dry-run")
     assert code == 0
     (line,) = [ln for ln in out.splitlines() if ln.startswith("Konflikt:")]
-    assert line.endswith(f" [notes {note_id}]")  # the record id follows the label
-    return line.removesuffix(f" [notes {note_id}]")
+    assert line.endswith(f" [id {note_id}]")  # the record id follows the label
+    return line.removesuffix(f" [id {note_id}]")
 
 
 @pytest.mark.parametrize(

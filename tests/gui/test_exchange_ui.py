@@ -49,6 +49,7 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
 
     def choose_other(dialog):
         seen["rows"] = dialog.table.rowCount()
+        seen["label"] = dialog.table.item(0, 0).text()
         seen["lead"] = dialog.table.item(0, 1).text()
         seen["other"] = dialog.table.item(0, 2).text()
         for combo in dialog.choices.values():
@@ -60,7 +61,12 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
     assert window.controller.undo_stack.canUndo()
     assert exchange_ui.merge_other_file(window, window.controller, colleague)
     assert not window.controller.undo_stack.canUndo()  # undo steps from before may not fit any more
-    assert seen["rows"] == 1 and "20" in seen["lead"] and "25" in seen["other"]
+    assert seen == {
+        "rows": 1,
+        "label": "Överenskommen poäng för delfråga 3.2",
+        "lead": "Poäng: 20\nSkäl: Huvudfilens skäl",
+        "other": "Poäng: 25\nSkäl: Kollegans skäl",
+    }
     session = window.controller.session
     assert session.scores.all()["3.2"] == 25
     assert "Kollegans anteckning om nämndernas mål" in [n.body for n in session.notes.all("3.2")]
@@ -70,3 +76,37 @@ def test_merge_shows_conflicts_and_keeps_the_losing_value(window, demo_copy, tmp
     page = window.workspace.page("area:3")
     window.go("area:3")
     assert page.cards["3.2"].score.placeholderText() == "25"  # the agreed score (the tester's own is empty)
+
+
+def test_the_conflicts_are_named_in_english(english, window, demo_copy, tmp_path, monkeypatch):
+    colleague = tmp_path / "kollega.kompass"
+    shutil.copy(demo_copy, colleague)
+    with EvaluationSession.open(colleague, author="Kollega") as other:
+        other.consensus.agree("3.2", "22.5", "Kollegans skäl")
+        first = other.notes.all("3.2")[0]
+        other.notes.delete(first.id)
+    with EvaluationSession.open(demo_copy, author="Lead") as lead:
+        lead.consensus.agree("3.2", "20", "Huvudfilens skäl")
+        lead.notes.update(lead.notes.all("3.2")[0].id, body="Huvudfilens anteckning")
+    assert window.open_file(demo_copy)
+    seen = []
+
+    def look(dialog):
+        table = dialog.table
+        seen.extend([table.item(row, col).text() for col in range(3)] for row in range(table.rowCount()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(exchange_ui.ConflictsDialog, "exec", look)
+    assert not exchange_ui.merge_other_file(window, window.controller, colleague)
+    assert seen == [
+        [
+            "Note “Huvudfilens anteckning”",
+            "Text: Huvudfilens anteckning\nDeleted: no",
+            f"Text: {first.body}\nDeleted: yes",
+        ],
+        [
+            "Agreed score for sub-area 3.2",
+            "Score: 20\nReason: Huvudfilens skäl",
+            "Score: 22,5\nReason: Kollegans skäl",
+        ],
+    ]

@@ -1,0 +1,162 @@
+"""How a record and its fields are named to the evaluator when two copies disagree: the
+conflicts of ``kompass merge`` and of the GUI's conflict table.
+
+Swedish :class:`~kompass_desktop.domain.messages.Message` values (the GUI translates them),
+never a table's or a column's internal name: a field without a Swedish word here is a bug
+(``tests/core/test_exchange_merge.py`` checks every exported field).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..domain.framework import FindingKind
+from ..domain.messages import Message, msg
+from ..domain.model import INTERVIEW_GROUP_LABELS, InterviewGroup, SourceKind, TextScope
+
+#: A text record by its scope (``ref``: the area or sub-area).
+_TEXTS: dict[str, Callable[[str], Message]] = {
+    TextScope.SUBAREA: lambda ref: msg("Text för delfråga {ref}", ref=ref),
+    TextScope.AREA: lambda ref: msg("Text för område {ref}", ref=ref),
+    TextScope.AREA_INTRO: lambda ref: msg("Texten ”Allmänt” för område {ref}", ref=ref),
+    TextScope.SUMMARY_OVERALL: lambda ref: msg("Texten ”Sammanfattande kommentarer”"),
+    TextScope.SUMMARY_STRONGER: lambda ref: msg("Texten ”Starkare områden”"),
+    TextScope.SUMMARY_WEAKER: lambda ref: msg("Texten ”Svagare områden”"),
+    TextScope.COMPARISONS: lambda ref: msg("Texten ”Jämförelser”"),
+}
+
+_RECORDS: dict[str, Callable[[Mapping[str, Any]], Message]] = {
+    "evaluation": lambda r: msg("Utvärderingens uppgifter"),
+    "scores": lambda r: msg("Överenskommen poäng för delfråga {sub}", sub=r["subarea"]),
+    "independent_scores": lambda r: msg(
+        "Egen poäng för delfråga {sub} ({evaluator})", sub=r["subarea"], evaluator=r["evaluator"]
+    ),
+    "texts": lambda r: _text(r["scope"], r["ref"]),
+    "notes": lambda r: msg("Anteckning ”{text}”", text=_short(r["body"])),
+    "findings": lambda r: msg("Iakttagelse i område {area} ”{text}”", area=r["area"], text=_short(r["body"])),
+    "finding_notes": lambda r: msg("Koppling mellan iakttagelse och anteckning"),
+    "interviews": lambda r: msg("Intervju ”{text}”", text=_short(r["title"] or _group(r["grp"]))),
+    "documents": lambda r: msg("Dokument ”{text}”", text=_short(r["title"])),
+    "web_sources": lambda r: msg("Webbkälla ”{text}”", text=_short(r["title"])),
+    "earlier_evaluations": lambda r: msg("Tidigare utvärdering {year}", year=r["year"]),
+}
+
+#: Every field a record of some table has beyond id, author, times and revision.
+_FIELDS: dict[str, Message] = {
+    "deleted": msg("Borttagen"),
+    "points": msg("Poäng"),
+    "reason": msg("Skäl"),
+    "rationale": msg("Motivering"),
+    "subarea": msg("Delfråga"),
+    "area": msg("Område"),
+    "evaluator": msg("Utvärderare"),
+    "scope": msg("Textens plats"),
+    "ref": msg("Område eller delfråga"),
+    "body": msg("Text"),
+    "title": msg("Rubrik"),
+    "kind": msg("Typ"),
+    "position": msg("Ordning"),
+    "source_kind": msg("Typ av källa"),
+    "interview_id": msg("Intervju"),
+    "document_id": msg("Dokument"),
+    "web_id": msg("Webbkälla"),
+    "page": msg("Sida"),
+    "captured_at": msg("Antecknad"),
+    "finding_id": msg("Iakttagelse"),
+    "note_id": msg("Anteckning"),
+    "grp": msg("Grupp"),
+    "date": msg("Datum"),
+    "start": msg("Start"),
+    "end": msg("Slut"),
+    "roles": msg("Roller"),
+    "names": msg("Namn"),
+    "participants": msg("Antal deltagare"),
+    "location": msg("Plats"),
+    "doc_type": msg("Dokumenttyp"),
+    "year": msg("År"),
+    "decided_by": msg("Beslutad av"),
+    "path": msg("Fil på disken"),
+    "url": msg("Webbadress"),
+    "seen": msg("Besökt den"),
+    "framework_id": msg("Version av Kommunkompassen"),
+    "label": msg("Benämning"),
+    "area_scores": msg("Poäng per område"),
+    "municipality": msg("Kommun"),
+    "municipality_code": msg("Kommunkod"),
+    "unlisted": msg("Inte i kommunregistret"),
+    "kommungrupp": msg("Kommungrupp"),
+    "inhabitants": msg("Invånare"),
+    "inhabitants_note": msg("Invånarantalet gäller"),
+    "employees": msg("Anställda"),
+    "employees_note": msg("Antalet anställda gäller"),
+    "governing_parties": msg("Styrande partier"),
+    "facts": msg("Fler kortfakta"),
+    "evaluation_number": msg("Utvärdering nr"),
+    "start_date": msg("Platsbesöket börjar"),
+    "end_date": msg("Platsbesöket slutar"),
+    "evaluators": msg("Utvärderare"),
+}
+#: Where a table names a field otherwise (as its register's form does).
+_TABLE_FIELDS: dict[tuple[str, str], Message] = {
+    ("documents", "title"): msg("Titel"),
+    ("documents", "body"): msg("Sammanfattning"),
+}
+_FLAGS = frozenset({"deleted", "unlisted"})
+_FINDING_KINDS = frozenset(k.value for k in FindingKind)
+_SOURCES: dict[str, Message] = {
+    SourceKind.NONE: msg("ingen"),
+    SourceKind.INTERVIEW: msg("intervju"),
+    SourceKind.DOCUMENT: msg("dokument"),
+    SourceKind.WEB: msg("webbkälla"),
+}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text(scope: str, ref: str) -> Message:
+    named = _TEXTS.get(scope)
+    return named(ref) if named else msg("Text ”{scope}” {ref}", scope=scope, ref=ref)
+
+
+def _group(group: str) -> str:
+    try:
+        return INTERVIEW_GROUP_LABELS[InterviewGroup(group)]
+    except ValueError:  # a group of one's own, as written
+        return group
+
+
+def record_label(table: str, row: Mapping[str, Any]) -> Message:
+    """ "Text för delfråga 1.1", "Anteckning ”Målen följs upp…”": which record a conflict is about."""
+    return _RECORDS[table](row)
+
+
+def field_label(table: str, name: str) -> str:
+    """A field's Swedish name ("Text", "Poäng"); an unknown field (a bug) by its name."""
+    if (table, name) in _TABLE_FIELDS:
+        return _TABLE_FIELDS[table, name]
+    return _FIELDS.get(name, name)
+
+
+def field_value(table: str, name: str, value: Any) -> str:
+    """A field's value as the evaluator reads it: "–" when empty, "ja"/"nej" for a flag,
+    a decimal comma in points, a group's, kind's or source's Swedish name, lists as text."""
+    if name in _FLAGS:
+        return msg("ja") if value else msg("nej")
+    if value is None or value == "" or value == []:
+        return "–"
+    if name == "points":
+        return str(value).replace(".", ",")
+    if name == "grp":
+        return _group(str(value))
+    if name == "source_kind" and value in _SOURCES:
+        return _SOURCES[value]
+    if table == "findings" and name == "kind" and value in _FINDING_KINDS:
+        return FindingKind(value).label_sv
+    if isinstance(value, list):
+        return ", ".join(": ".join(map(str, v)) if isinstance(v, list) else str(v) for v in value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
