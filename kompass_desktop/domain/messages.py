@@ -64,13 +64,14 @@ class Joined(Message):
         return (Joined, (self.items, self.sep, self.trim))
 
 
-def joined(items: Iterable[str], sep: str = "; ", trim: str = "") -> Joined:
+def joined(items: Iterable[str], sep: str = "; ", trim: str = ".") -> Joined:
     """``sep.join(items)``, keeping each item (a :class:`Message` is translated on its own);
-    ``trim``: characters taken off the end of each item (e.g. its full stop)."""
+    ``trim``: characters taken off the end of each item: by default its full stop, because the
+    items become parts of one sentence (which ends with the full stop of its own template)."""
     return Joined(list(items), sep, trim)
 
 
-def joined_at_most(items: Sequence[str], limit: int, sep: str = "; ", trim: str = "") -> Message:
+def joined_at_most(items: Sequence[str], limit: int, sep: str = "; ", trim: str = ".") -> Message:
     """The first ``limit`` items joined, then " (och N till)" when there are more."""
     shown = joined(items[:limit], sep, trim)
     more = len(items) - limit

@@ -180,9 +180,7 @@ def parse_stored_national(value: object) -> NationalAverage | None:
     try:
         table = parse_national_averages(data)
     except NationalAverageError as err:  # names the JSON path and the problem
-        raise ValueError(
-            msg("det nationella medelvärdet: {err}", err=joined(err.args[:1], trim="."))
-        ) from None
+        raise ValueError(msg("det nationella medelvärdet: {err}", err=joined(err.args[:1]))) from None
     except DATA_ERRORS as err:
         raise ValueError(
             msg("det nationella medelvärdet är ofullständigt ({kind})", kind=type(err).__name__)

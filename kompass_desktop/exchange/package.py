@@ -148,7 +148,7 @@ def schema_problems(instance: Any, part: str = "evaluation") -> list[str]:
 
 
 def _reject_many(label: str, what: str, problems: list[str]) -> RejectedArchive:
-    shown = joined_at_most(problems, MAX_REPORTED, trim=".")
+    shown = joined_at_most(problems, MAX_REPORTED)
     return RejectedArchive(msg("{label}: {what}: {shown}.", label=label, what=what, shown=shown))
 
 

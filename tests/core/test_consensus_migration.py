@@ -93,6 +93,30 @@ def test_migrating_an_old_file_keeps_every_score_as_its_authors_own(old):
     assert user_version(backups.list_backups(demo)[0].path) == 1  # the backup is the old file
 
 
+def test_every_migrated_version_keeps_its_own_revision_and_time(old):
+    """anna scored 1.3 twice and cleared 2.1: each of her earlier versions is converted with a
+    revision of its own, dated when she made it (not when the file was upgraded)."""
+    anna = old / "team-anna.kompass"
+    conn = sqlite3.connect(anna)
+    made = {
+        json.loads(data)["rev"]: json.loads(data)["modified"]
+        for (data,) in conn.execute("SELECT data FROM history WHERE tbl = 'scores'")
+    }
+    conn.close()
+    EvaluationSession.open(anna).close()  # migrated in place
+    conn = sqlite3.connect(anna)
+    migrated = conn.execute(
+        "SELECT tbl, rev, parent_rev, at FROM history WHERE reason = 'migration' ORDER BY seq"
+    ).fetchall()
+    current = [rev for (rev,) in conn.execute("SELECT rev FROM scores")]
+    conn.close()
+    revs = [rev for _tbl, rev, _parent, _at in migrated]
+    assert len(set(revs)) == len(revs) and len(set(current)) == len(current)
+    emptied = [(parent, at) for tbl, _rev, parent, at in migrated if tbl == "scores"]
+    assert len(emptied) >= 6 and all(at == made[parent] for parent, at in emptied)
+    assert len({at for _parent, at in emptied}) > 1
+
+
 def test_the_conversion_is_the_same_in_every_copy(old, tmp_path, monkeypatch):
     """Two copies of one old file, upgraded at different times, hold the same records *and*
     the same migration history: nothing in the conversion depends on when it ran."""

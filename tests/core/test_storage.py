@@ -673,25 +673,36 @@ def test_a_file_with_two_evaluations_is_refused_naming_it(saved):
 
 
 def test_the_facts_of_the_evaluation_are_read_back_after_reopening(session):
-    session.update_info(inhabitants=13000, employees=1100, kommungrupp="B5", evaluation_number=2)
+    facts = {
+        "kommungrupp": "B5",
+        "inhabitants": 13000,
+        "inhabitants_note": "31 december 2024",
+        "employees": 1100,
+        "employees_note": "tillsvidareanställda",
+        "governing_parties": "S, C och L",
+        "facts": (("Yta", "120 km²"),),
+        "evaluation_number": 2,
+        "start_date": "2025-10-14",
+        "end_date": "2025-10-16",
+        "evaluators": ("Anna Berg", "Bo Ek"),
+    }
+    session.update_info(**facts)
     path = session.path
     session.close()
     with EvaluationSession.open(path) as again:
         info = again.info()
-        assert (info.inhabitants, info.employees, info.kommungrupp, info.evaluation_number) == (
-            13000,
-            1100,
-            "B5",
-            2,
-        )
+        assert {name: getattr(info, name) for name in facts} == facts
 
 
-def test_the_documents_of_an_evaluation_are_in_title_order_everywhere(session):
+def test_documents_and_web_sources_are_in_title_order_everywhere(session):
     for title in ("Översiktsplan", "Budget 2025", "Arbetsmiljöpolicy"):
         session.registers.add_document(title=title)
-    expected = ["Arbetsmiljöpolicy", "Budget 2025", "Översiktsplan"]
-    assert [d.title for d in session.snapshot().documents] == expected
-    assert [d.title for d in session.registers.documents()] == expected
+    for title in ("Webbplatsen", "Diarium", "Kommunfakta"):
+        session.registers.add_web_source(title=title)
+    documents = ["Arbetsmiljöpolicy", "Budget 2025", "Översiktsplan"]
+    assert [d.title for d in session.snapshot().documents] == documents
+    assert [d.title for d in session.registers.documents()] == documents
+    assert [w.title for w in session.snapshot().web_sources] == ["Diarium", "Kommunfakta", "Webbplatsen"]
 
 
 def test_history_is_written_only_inside_a_transaction(saved):
