@@ -141,8 +141,6 @@ def classify_mount(
         if mount.mountpoint.startswith("/Volumes/"):
             return Location("removable", fstype)
         return Location("local", fstype)
-    if ":" in device and not device.startswith("/") and fstype.startswith("nfs"):
-        return Location("network", fstype)
     if removable_device(device) or mount.mountpoint.startswith(("/media/", "/run/media/")):
         return Location("removable", fstype)
     return Location("local", fstype)

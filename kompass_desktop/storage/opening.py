@@ -27,7 +27,7 @@ from .outputs import (
 from .recovery import RecoveredCopy, probe
 from .rows import translate_sqlite_error, utc_now
 from .schema import migrate
-from .schemacheck import compare_schema, describe_all, neutralise
+from .schemacheck import SchemaDifference, compare_schema, describe_all, neutralise
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +55,30 @@ def _tell(opened: EvaluationFile) -> None:
 
 def _upgraded_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite3.Connection:
     """An older file read without changing it: a copy in memory, upgraded as a read-write open
-    upgrades the file (foreign schema objects neutralised first, then every migration from
-    ``version``); closes ``conn``.  The one way every read-only open reads an older file."""
+    upgrades the file (foreign triggers, views and indexes neutralised first, then every migration
+    from ``version``; another program's tables stay, as in the file); closes ``conn``.  The one
+    way every read-only open reads an older file."""
     copy = sqlite3.connect(":memory:", isolation_level=None)
+    tables: list[SchemaDifference] = []
     try:
         conn.backup(copy)
-        neutralise(copy, version, compare_schema(copy, version))
+        differences = compare_schema(copy, version)
+        tables = [d for d in differences if not d.repairable]
+        neutralise(copy, version, [d for d in differences if d.repairable])
         migrate(copy, version, SCHEMA_VERSION)
     except sqlite3.Error as err:
         copy.close()
+        if tables:  # in the way of a table the newer version adds
+            raise ForeignSchema(
+                msg(
+                    (
+                        "{name} har ändrats av ett annat program: {changed}. Filen kan inte "
+                        "öppnas; återställ en säkerhetskopia (kompass backups)."
+                    ),
+                    name=path.name,
+                    changed=describe_all(tables),
+                )
+            ) from None
         raise translate_sqlite_error(err, path) from None
     except BaseException:
         copy.close()

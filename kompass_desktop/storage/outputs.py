@@ -130,15 +130,15 @@ def same_file(a: Path, b: Path) -> bool:
             return False
 
 
-def held_elsewhere(path: Path) -> bool:
-    """True (with the holder's message raised) if another program has ``path`` open for writing."""
+def held_elsewhere(path: Path) -> None:
+    """Raise FileLocked naming the holder if another program has ``path`` open for writing (also
+    through a hard link in another folder: the lock in the user's lock folder)."""
     identity = identity_lock_path(path)
     if not os.path.exists(lock_path_for(path)) and not (identity is not None and os.path.exists(identity)):
-        return False
+        return
     lock = WriterLock(path)
     lock.acquire()  # raises FileLocked naming the holder
     lock.release()
-    return False
 
 
 def _companion_of_evaluation(target: Path) -> str | None:
@@ -500,7 +500,7 @@ def fsync_folder(folder: Path) -> None:
     if os.name != "posix":
         return
     with suppress(OSError):
-        fd = os.open(folder if str(folder) else ".", os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY)  # Path("") is "." already
         try:
             os.fsync(fd)
         finally:

@@ -42,7 +42,7 @@ def is_damage(err: sqlite3.Error) -> bool:
 def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
     text = str(err).lower()
     name = str(getattr(err, "sqlite_errorname", ""))
-    if "disk is full" in text or "database or disk is full" in text:
+    if "disk is full" in text:  # also "database or disk is full"
         return DiskFull(
             msg(
                 ("Disken är full; ändringen kunde inte sparas i {name}. Frigör utrymme och försök igen."),

@@ -10,6 +10,7 @@ backups were kept, not only how many.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import sqlite3
 from datetime import datetime, timedelta
@@ -23,6 +24,7 @@ from kompass_desktop.domain.errors import KompassError
 from kompass_desktop.domain.model import TextScope
 from kompass_desktop.services import EvaluationSession, NewEvaluation, files
 from kompass_desktop.storage import backup
+from kompass_desktop.userdata import backups_dir
 
 SUB = "1.1"
 OLD_FORMAT = Path(__file__).parent.parent / "fixtures" / "v1" / "demo.kompass"  # schema version 1
@@ -230,3 +232,46 @@ def test_a_backup_that_cannot_be_made_says_which_file_and_why(demo_copy, tmp_pat
         f"Säkerhetskopian av {demo_copy.name} kunde inte skapas: en del av sökvägen är en fil, inte en mapp."
     )
     assert digest(demo_copy) == before
+
+
+# -- where the backups of a file are kept; the commands' usage --------------------------------------
+
+
+def backup_folder_name(capsys, path: Path) -> str:
+    """The folder that ``kompass backups`` names for the backups of ``path`` (none taken yet),
+    without its tag (the hash that keeps apart files of one name in two folders)."""
+    assert main(["backups", str(path)]) == 0
+    out = capsys.readouterr().out
+    name, where = re.escape(path.name), re.escape(str(backups_dir()))
+    found = re.fullmatch(
+        rf"Inga säkerhetskopior av {name} \(de sparas i {where}/(.+)-[0-9a-f]{{10}}\)\.\n", out
+    )
+    assert found, out
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("stem", "folder"),
+    [
+        pytest.param("Lindsjö: möte <2>?", "Lindsjö_möte_2_", id="characters no folder name may carry"),
+        pytest.param("ö" * 60, "ö" * 60, id="120 bytes: kept whole"),
+        pytest.param("ö" * 61, "ö" * 60, id="122 bytes: shortened to 120"),
+        pytest.param("a" * 119 + "ö", "a" * 119, id="never in the middle of a character"),
+    ],
+)
+def test_the_backups_of_a_file_are_kept_in_a_folder_named_after_it(tmp_path, capsys, stem, folder):
+    assert backup_folder_name(capsys, tmp_path / f"{stem}.kompass") == folder
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("backups", "användning: kompass backups [-h] FIL"),
+        ("restore", "användning: kompass restore [-h] -o FIL KOPIA"),
+    ],
+)
+def test_the_backup_commands_name_their_arguments_in_swedish(capsys, command, usage):
+    with pytest.raises(SystemExit) as shown:
+        main([command, "--help"])
+    assert shown.value.code == 0
+    assert capsys.readouterr().out.split("\n\n")[0] == usage

@@ -6,6 +6,7 @@ that still runs, folders, MAX_PATH, the umask), and a broken JSON schema named, 
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import signal
 import stat
@@ -23,6 +24,7 @@ from kompass_desktop.domain.model import TextScope
 from kompass_desktop.services import EvaluationSession, files
 from kompass_desktop.storage import fileformat, outputs
 from kompass_desktop.storage.errors import FileLocked, NameTooLong
+from kompass_desktop.storage.lock import identity_lock_path
 
 LOCK = ".kompass-lock-"
 
@@ -74,7 +76,13 @@ def test_hard_links_in_two_folders_are_one_file_for_the_lock(demo_copy, tmp_path
             EvaluationSession.open(demo_copy)
         assert main(["import-scores", str(demo_copy), str(tmp_path / "p.csv")]) == 1
         assert "är redan öppen" in capsys.readouterr().err
-        assert main(["restore", str(tmp_path / "p.csv"), "-o", str(demo_copy)]) == 1  # the guard too
+        assert main(["restore", str(tmp_path / "p.csv"), "-o", str(demo_copy)]) == 1  # the guard, first
+        holder = json.loads(identity_lock_path(demo_copy).read_text(encoding="utf-8"))  # the child's
+        assert capsys.readouterr().err == (
+            f"kompass restore: demo.kompass är redan öppen av {holder['user']} på {holder['host']} sedan "
+            f"{holder['since'].replace('T', ' ')}. Stäng den där först – två program kan inte skriva i samma "
+            "utvärdering.\n"
+        )
     finally:
         child.communicate("\n", timeout=child_timeout(30))
     with EvaluationSession.open(demo_copy) as s:  # free again; the other writer's edit is there
@@ -163,12 +171,13 @@ def windows(monkeypatch):
 
 def test_windows_a_temporary_of_a_process_that_ended_is_removed_a_running_ones_kept(windows, tmp_path):
     windows.processes.update({4001: "running", 4002: "exited", 4004: "denied"})
-    names = {pid: f".rapport.pdf.{pid}.tmp" for pid in (4001, 4002, 4003, 4004)}  # 4003: no such
+    # 4003: no such process; 0: the System Idle Process, which OpenProcess refuses as "no such"
+    names = {pid: f".rapport.pdf.{pid}.tmp" for pid in (0, 4001, 4002, 4003, 4004)}
     for name in names.values():
         (tmp_path / name).write_bytes(b"%PDF personal data")
     removed = outputs.clean_stale_temporaries(tmp_path)
     assert sorted(p.name for p in removed) == [names[4002], names[4003]]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [names[4001], names[4004]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [names[0], names[4001], names[4004]]
     assert sorted(windows.closed) == [5001, 5002]  # every handle opened was closed
 
 
@@ -214,6 +223,19 @@ def test_windows_a_path_over_max_path_is_one_clear_message_for_every_writer(
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "Sökvägen" in err and "för lång" in err, err
     assert list(deep.iterdir()) == []
+
+
+def test_windows_a_path_of_exactly_the_longest_length_is_written(windows, tmp_path):
+    """251 characters (MAX_PATH less its terminating NUL and room for SQLite's "-journal") is the
+    longest path written; one more is refused."""
+    folder = tmp_path / "m"
+    folder.mkdir()
+    longest = folder / ("r" * (251 - len(str(folder)) - len("/.pdf")) + ".pdf")
+    assert len(str(longest)) == 251
+    files.save_output(longest, b"%PDF")
+    assert longest.read_bytes() == b"%PDF"
+    with pytest.raises(NameTooLong):
+        files.save_output(longest.with_name("r" + longest.name), b"%PDF")
 
 
 # -- macOS, simulated: no /proc, the umask is asked for ------------------------------------------------
@@ -303,6 +325,15 @@ def test_where_the_system_cannot_tell_the_name_limit_255_bytes_are_assumed(tmp_p
     err = capsys.readouterr().err
     assert "(248 byte)" in err and "högst 247 byte" in err
     assert not too_long.exists() and not list(tmp_path.glob("b*"))
+
+
+def test_a_name_too_long_for_any_file_system_is_quoted_in_the_message(tmp_path, capsys):
+    name = "utvärdering-" + "x" * 300 + ".kompass"  # 321 bytes
+    assert main(["backups", str(tmp_path / name)]) == 1
+    assert capsys.readouterr().err == (
+        f"kompass backups: Namnet ”utvärdering-{'x' * 28}…” är för långt (321 byte; filsystemet "
+        "tillåter högst 255 byte per namn). Välj ett kortare namn.\n"
+    )
 
 
 def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):

@@ -208,7 +208,25 @@ def test_the_files_beside_an_evaluation_are_never_written(world, capsys, writer,
     target = (
         lock_path_for(evaluation) if companion == "its writer lock" else world / f"eval.kompass{companion}"
     )
-    refused(capsys, argv(world, target), world, "hör till utvärderingsfilen")
+    err = refused(capsys, argv(world, target), world, "hör till utvärderingsfilen")
+    belongs_to = "ett skrivlås" if companion == "its writer lock" else "eval.kompass"
+    assert err == (
+        f"kompass {writer}: {target.name} hör till utvärderingsfilen {belongs_to} (SQLite eller låset) "
+        "och skrivs aldrig över. Ange en annan fil.\n"
+    )
+
+
+@pytest.mark.parametrize("writer", ["export", "import", "keygen", "new", "unseal"])
+def test_a_writer_of_new_files_never_replaces_an_existing_file(world, capsys, writer):
+    """Unlike aggregate and report (which replace their earlier result) and restore."""
+    argv, name, _ = WRITERS[writer]
+    target = world / name
+    target.write_bytes(b"an earlier result")
+    err = refused(capsys, argv(world, target), world, "finns redan")
+    assert err == (
+        f"kompass {writer}: {target} finns redan; välj ett annat namn "
+        "(befintliga filer skrivs aldrig över).\n"
+    )
 
 
 def test_the_demo_never_replaces_a_real_evaluation_but_replaces_a_demo_after_a_backup(world, capsys):
@@ -354,6 +372,24 @@ def test_a_read_only_evaluation_says_how_to_go_on(world, capsys, writer):
     assert err.rstrip("\n").endswith(
         "ro.kompass är skrivskyddad. Kopiera den till en skrivbar mapp eller öppna den endast för läsning."
     ), err
+
+
+@pytest.mark.parametrize("writer", sorted(IN_PLACE))
+def test_an_evaluation_in_a_read_only_folder_says_how_to_go_on(world, capsys, writer, tmp_path):
+    """SQLite keeps its -wal and -shm beside the file: a read-only folder means reading only."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    target = folder / "e.kompass"
+    shutil.copy(world / "eval.kompass", target)
+    folder.chmod(0o555)
+    try:
+        err = refused(capsys, IN_PLACE[writer][0](world, target), folder, "skrivskyddad")
+    finally:
+        folder.chmod(0o755)
+    assert err == (
+        f"kompass {writer}: Mappen {folder} är skrivskyddad, så e.kompass kan bara öppnas för läsning. "
+        "Kopiera filen till en skrivbar mapp för att ändra den.\n"
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX mode bits")
