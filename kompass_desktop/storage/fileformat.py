@@ -88,6 +88,33 @@ def on_windows() -> bool:
     return sys.platform == "win32"
 
 
+def pid_running(pid: int) -> bool:
+    """Whether a process with this id runs (unsure answers count as running: nothing is removed)."""
+    if pid <= 0 or pid == os.getpid():
+        return True
+    if on_windows():
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
+
+
 def _units(name: str) -> int:
     """The length a file system counts: bytes (POSIX) or UTF-16 code units (Windows)."""
     if on_windows():

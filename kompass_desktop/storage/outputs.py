@@ -41,7 +41,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.errors import KompassError
-from ..domain.messages import msg
+from ..domain.messages import Message, msg
 from . import fileformat
 from .errors import NetworkLocation, ReadOnlyFile, os_reason
 from .fileformat import APPLICATION_ID, FILE_SUFFIX, LONGEST_SIDECAR, check_name_length, name_max
@@ -141,15 +141,20 @@ def held_elsewhere(path: Path) -> None:
     lock.release()
 
 
-def _companion_of_evaluation(target: Path) -> str | None:
-    """The evaluation file ``target`` belongs to if it is its -wal/-shm/-journal or a writer lock."""
+def _companion_refusal(target: Path) -> Message | None:
+    """Why ``target`` is never written when it is an evaluation file's -wal/-shm/-journal or a
+    writer lock (None otherwise)."""
     if target.name.startswith(LOCK_PREFIX):
-        return "ett skrivlås"
+        return msg("{name} är ett skrivlås för en utvärderingsfil och skrivs aldrig över.", name=target.name)
     for suffix in COMPANIONS:
         if target.name.endswith(suffix) and len(target.name) > len(suffix):
             base = target.with_name(target.name[: -len(suffix)])
             if os.path.exists(base) and (is_evaluation_file(base) or base.suffix.lower() == FILE_SUFFIX):
-                return base.name
+                return msg(
+                    "{name} är en av SQLites filer för utvärderingsfilen {base} och skrivs aldrig över.",
+                    name=target.name,
+                    base=base.name,
+                )
     return None
 
 
@@ -187,18 +192,9 @@ def check_output(
                     name=Path(source).name,
                 )
             )
-    companion_of = _companion_of_evaluation(target)
-    if companion_of is not None:
-        raise OutputRefused(
-            msg(
-                (
-                    "{name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) "
-                    "och skrivs aldrig över. Ange en annan fil."
-                ),
-                name=target.name,
-                companion_of=companion_of,
-            )
-        )
+    companion = _companion_refusal(target)
+    if companion is not None:
+        raise OutputRefused(msg("{why} Ange en annan fil.", why=companion))
     if target.exists() or target.is_symlink():
         _check_existing(target, replace)
     if is_read_only(folder):
@@ -320,33 +316,6 @@ def refuse_network_folder(path: Path) -> None:
 # -- temporary files left by a killed process ---------------------------------------------------
 
 
-def pid_running(pid: int) -> bool:
-    """Whether a process with this id runs (unsure answers count as running: nothing is removed)."""
-    if pid <= 0 or pid == os.getpid():
-        return True
-    if fileformat.on_windows():
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
-        try:
-            code = ctypes.c_ulong()
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):
-        return True
-    return True
-
-
 def _ours(path: Path, companion: str | None) -> bool:
     if companion:  # SQLite's journal of one of our temporary files
         return True
@@ -388,14 +357,15 @@ def clean_stale_temporaries(folder: Path) -> list[Path]:
             continue
         if path.is_symlink():
             continue
+        running = fileformat.pid_running(int(m.group("pid")))
         if path.is_dir():
-            if _our_folder(path) and not m.group("companion") and not pid_running(int(m.group("pid"))):
+            if _our_folder(path) and not m.group("companion") and not running:
                 shutil.rmtree(path, ignore_errors=True)
                 removed.append(path)
             continue
         if not path.is_file():
             continue
-        if pid_running(int(m.group("pid"))) or not _ours(path, m.group("companion")):
+        if running or not _ours(path, m.group("companion")):
             continue
         with suppress(OSError):
             path.unlink()

@@ -4895,11 +4895,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{name} hör till utvärderingsfilen {companion_of} (SQLite eller låset) och skrivs aldrig över. Ange en annan fil.</source>
-        <translation>{name} belongs to the evaluation file {companion_of} (SQLite or the lock) and is never overwritten. Choose another file.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>{name} innehåller skadade värden: {listed}. Filen öppnas inte; återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name} contains damaged values: {listed}. The file is not opened; restore a backup (kompass backups).</translation>
     </message>
@@ -4955,8 +4950,18 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} är en av SQLites filer för utvärderingsfilen {base} och skrivs aldrig över.</source>
+        <translation>{name} is one of SQLite's files for the evaluation file {base} and is never overwritten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} är en utvärderingsfil; ange ett filnamn som slutar på .pdf eller .docx.</source>
         <translation>{name} is an evaluation file; enter a file name ending in .pdf or .docx.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} är ett skrivlås för en utvärderingsfil och skrivs aldrig över.</source>
+        <translation>{name} is the write lock of an evaluation file and is never overwritten.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5507,6 +5512,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{where}: ”{value}” är inget tal.</source>
         <translation>{where}: “{value}” is not a number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why} Ange en annan fil.</source>
+        <translation>{why} Choose another file.</translation>
     </message>
     <message>
         <location line="+1"/>
