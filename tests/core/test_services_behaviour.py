@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from kompass_desktop.domain.errors import KompassError, NotFound
+from kompass_desktop.domain.errors import KompassError, NotFound, ReasonRequired
 from kompass_desktop.domain.framework import FindingKind
 from kompass_desktop.domain.model import TextScope
 from kompass_desktop.services import ChangeKind, EvaluationSession, NewEvaluation
@@ -77,7 +77,12 @@ def test_a_deleted_finding_is_gone_until_restored_and_each_step_is_told(session,
         session.findings.get(finding.id)
     restored = session.findings.restore(finding.id)
     assert told == [deleted, restored]
-    assert (restored.ids, restored.areas, restored.old) == ((finding.id,), {4}, None)
+    assert (restored.kind, restored.ids, restored.areas, restored.old) == (
+        ChangeKind.FINDING,
+        (finding.id,),
+        {4},
+        None,
+    )
     assert restored.after().body == "Uppföljningen kan bli tydligare"
     with reopened(session) as again:
         assert {f.id for f in again.findings.all(4)} == {finding.id, other.id}
@@ -134,6 +139,9 @@ def test_a_documents_year_is_stored(session):
     document = session.registers.add_document(title="Budget 2025", year="2024")
     assert document.year == 2024
     session.registers.update(Register.DOCUMENT, document.id, year=2023)
+    with pytest.raises(KompassError) as err:
+        session.registers.update(Register.DOCUMENT, document.id, title=" ")
+    assert str(err.value) == "Dokumentet måste ha en titel."
     with reopened(session) as again:
         assert [(d.title, d.year) for d in again.registers.documents()] == [("Budget 2025", 2023)]
 
@@ -167,6 +175,9 @@ def test_an_earlier_evaluation_added_as_a_register_record_keeps_its_version(sess
     with pytest.raises(KompassError) as err:
         session.registers.add(Register.EARLIER, year=2017, framework_id="2016", colour="blå")
     assert str(err.value) == "Okända fält: colour."
+    with pytest.raises(KompassError) as err:
+        session.registers.add(Register.EARLIER, year="tjugo", framework_id="2016", area_scores={"3": "61"})
+    assert str(err.value) == "År: ”tjugo” är inte ett heltal."
     assert len(session.registers.earlier()) == 1
 
 
@@ -235,6 +246,9 @@ def test_a_finding_edit_tells_the_finding_before_and_after(session, told):
     assert (change.ids, change.areas) == ((finding.id,), {5})
     assert (change.before().body, change.before().kind) == ("Bra", FindingKind.STRENGTH)
     assert (change.after().body, change.after().kind) == ("Mycket bra", FindingKind.IMPROVEMENT)
+    with pytest.raises(KompassError) as err:
+        session.findings.update(finding.id, body="Bäst", colour="röd")
+    assert str(err.value) == "Okända fält för iakttagelse: colour."
     with reopened(session) as again:
         stored = again.findings.get(finding.id)
         assert (stored.body, stored.kind) == ("Mycket bra", FindingKind.IMPROVEMENT)
@@ -265,6 +279,9 @@ def test_a_notes_source_is_changed_and_read_back(session):
     note = session.notes.add("Mål saknas", "2.1")
     session.notes.update(note.id, source_kind="interview", interview_id=interview.id)
     assert session.notes.get(note.id).interview_id == interview.id
+    with pytest.raises(NotFound) as err:
+        session.notes.update(note.id, interview_id="finns-inte")
+    assert str(err.value) == "Intervjun som anteckningen hänvisar till finns inte."
     session.notes.update(note.id, source_kind="document", document_id=document.id, page="12")
     with reopened(session) as again:
         stored = again.notes.get(note.id)
@@ -322,6 +339,9 @@ def test_a_web_source_is_changed_without_touching_its_title_but_never_left_witho
     with pytest.raises(KompassError) as err:
         session.registers.update(Register.WEB, web.id, title="  ")
     assert str(err.value) == "Webbkällan måste ha en rubrik."
+    with pytest.raises(KompassError) as err:
+        session.registers.update(Register.WEB, web.id, seen="igår")
+    assert str(err.value) == "Datum sett: ”igår” är inget giltigt datum (ÅÅÅÅ-MM-DD)."
     assert [(w.title, w.seen) for w in session.registers.web_sources()] == [
         ("Kommunens webbplats", "2025-03-02")
     ]
@@ -438,6 +458,16 @@ def test_register_records_are_told_and_checked_with_clear_messages(session, told
     session.registers.delete(Register.INTERVIEW, interview.id)
     restored = session.registers.restore(Register.INTERVIEW, interview.id)
     assert restored.after().id == interview.id
+    told.clear()
+    moved = session.registers.update(Register.INTERVIEW, interview.id, location="Rådhuset")
+    assert [(c.kind, c.ids, c.after().location) for c in told] == [
+        (ChangeKind.INTERVIEW, (interview.id,), "Rådhuset")
+    ]
+    assert moved == told[0]
+    with pytest.raises(KompassError) as err:
+        session.registers.update(Register.INTERVIEW, interview.id, location="Skolan", colour="röd")
+    assert str(err.value) == "Okända fält: colour."
+    assert session.registers.interviews()[0].location == "Rådhuset"
     problems = {
         "group": ({"group": " "}, "Ange intervjugrupp."),
         "date": ({"date": "i morgon"}, "Datum: ”i morgon” är inget giltigt datum (ÅÅÅÅ-MM-DD)."),
@@ -524,3 +554,98 @@ def test_a_name_that_is_not_the_registers_is_refused_with_the_registers_name(ses
     )
     session.update_info(employees=0, inhabitants="0")  # nothing known yet: zero is a number
     assert (session.info().employees, session.info().inhabitants) == (0, 0)
+
+
+# -- the sample of 18: the history, the remaining changes and messages -----------------------
+def test_the_history_keeps_each_version_as_it_was_stored(session):
+    """A merge compares against the versions in the history: each is the record as stored, and
+    storing the same values again adds no version."""
+    session.scores.set("1.1", "5")
+    session.set_author("Andra utvärderaren")
+    session.scores.set("1.1", "10")
+    session.consensus.agree("1.1", "5", "Vi enades")
+    agreed = session.consensus.agree("1.1", "10", "Vi ändrade oss")
+    finding = session.findings.add(5, FindingKind.STRENGTH, "Bra")
+    session.findings.update(finding.id, kind=FindingKind.IMPROVEMENT)
+    for table, record_id in (("scores", agreed.ids[0]), ("findings", finding.id)):
+        versions = session.file.history(record_id)
+        assert versions[-1]["data"] == session.file.get(table, record_id)
+    session.consensus.agree("1.1", "10", "Vi ändrade oss")
+    session.findings.update(finding.id, kind=FindingKind.IMPROVEMENT)
+    assert len(session.file.history(agreed.ids[0])) == 2
+    assert len(session.file.history(finding.id)) == 2
+
+
+def test_an_agreed_score_other_than_the_evaluators_common_one_needs_a_reason(session):
+    session.scores.set("1.1", "5")
+    session.set_author("Andra utvärderaren")
+    session.scores.set("1.1", "5")
+    with pytest.raises(ReasonRequired) as err:
+        session.consensus.agree("1.1", "10")
+    assert str(err.value) == (
+        "Delfråga 1.1: utvärderarnas poäng är Andra utvärderaren 5, Testare 5; "
+        "ange skälet till att ni enas om en annan poäng."
+    )
+    assert session.consensus.agreed("1.1").points is None
+
+
+def test_a_deleted_note_tells_its_sub_area_and_is_gone(session, told):
+    note = session.notes.add("Mål saknas", "2.1")
+    told.clear()
+    deleted = session.notes.delete(note.id)
+    assert told == [deleted]
+    assert (deleted.kind, deleted.ids, deleted.subareas, deleted.areas) == (
+        ChangeKind.NOTE,
+        (note.id,),
+        {"2.1"},
+        {2},
+    )
+    with pytest.raises(NotFound) as err:
+        session.notes.get(note.id)
+    assert str(err.value) == "Anteckningen finns inte (den kan ha tagits bort)."
+
+
+def test_an_interviews_names_and_roles_keep_only_what_was_written(session):
+    session.registers.add_interview(group="politiker", names=[" Anna ", "", "  "], roles=["", "KSO"])
+    with reopened(session) as again:
+        [interview] = again.registers.interviews()
+        assert (list(interview.names), list(interview.roles)) == (["Anna"], ["KSO"])
+
+
+def test_a_national_average_is_cleared_and_one_from_a_file_without_the_version_is_refused(session, tmp_path):
+    import json
+    from pathlib import Path
+
+    import kompass_desktop
+
+    bundled = Path(kompass_desktop.__file__).parents[1] / "resources" / "reference" / "national-average.json"
+    session.registers.set_national_average_from_file(bundled)
+    data = json.loads(bundled.read_text(encoding="utf-8"))
+    del data["frameworks"]["2019"]
+    other = tmp_path / "annat-medel.json"
+    other.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(KompassError) as err:
+        session.registers.set_national_average_from_file(other)
+    assert str(err.value) == (
+        "annat-medel.json har inget medelvärde för Kommunkompassen 2019/2020 (filen innehåller: 2010, 2016)."
+    )
+    assert session.registers.national_average() is not None
+    cleared = session.registers.clear_national_average()
+    assert cleared.kind == ChangeKind.EARLIER
+    with reopened(session) as again:
+        assert again.registers.national_average() is None
+
+
+def test_a_municipality_name_is_stored_with_its_spaces_tidied(session):
+    session.update_info(municipality="  Nya   Testby ")
+    with reopened(session) as again:
+        assert (again.info().municipality, again.info().municipality_code) == ("Nya Testby", "")
+
+
+def test_a_code_this_versions_register_does_not_know_is_kept_when_other_facts_change(session):
+    """A file from a version with a newer municipality register: its code is left alone while
+    the user edits facts that have nothing to do with the municipality."""
+    with session.file.write():
+        session.file.update("evaluation", session.evaluation_id, {"municipality_code": "9999"}, author="x")
+    session.update_info(year=2024)
+    assert (session.info().year, session.info().municipality_code) == (2024, "9999")
