@@ -346,7 +346,7 @@ def clean_stale_temporaries(folder: Path) -> list[Path]:
         names = os.listdir(folder)
     except OSError:
         return removed
-    for name in names:
+    for name in sorted(names):  # the same order everywhere
         path = Path(folder) / name
         if name.startswith(LOCK_PREFIX):  # a writer lock whose holder was killed
             if remove_if_stale(path):

@@ -175,10 +175,15 @@ def test_windows_a_temporary_of_a_process_that_ended_is_removed_a_running_ones_k
     names = {pid: f".rapport.pdf.{pid}.tmp" for pid in (0, 4001, 4002, 4003, 4004)}
     for name in names.values():
         (tmp_path / name).write_bytes(b"%PDF personal data")
+    drafts = {pid: tmp_path / f".kompass-utkast-a.{pid}.tmp" for pid in (4001, 4002)}  # listed first
+    for folder in drafts.values():
+        folder.mkdir()
+        (folder / "utkast.pdf").write_bytes(b"%PDF personal data")
     removed = outputs.clean_stale_temporaries(tmp_path)
-    assert sorted(p.name for p in removed) == [names[4002], names[4003]]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [names[0], names[4001], names[4004]]
-    assert sorted(windows.closed) == [5001, 5002]  # every handle opened was closed
+    assert sorted(p.name for p in removed) == sorted([drafts[4002].name, names[4002], names[4003]])
+    kept = [drafts[4001].name, names[0], names[4001], names[4004]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+    assert sorted(windows.closed) == [5001, 5001, 5002, 5002]  # every handle opened was closed
 
 
 def test_windows_a_folder_with_the_read_only_attribute_is_written_a_file_with_it_is_not(windows, tmp_path):
