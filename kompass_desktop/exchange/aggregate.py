@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from ..domain.errors import KompassError
 from ..domain.framework import Framework
 from ..domain.language import COMPLETE, count
 from ..domain.messages import joined, msg
+from ..domain.meta import local_moment
 from ..domain.scoring import parse_points, to_json_number
 from ..storage import exchange_io as xio
 from ..storage.outputs import Replace, check_output
@@ -153,13 +154,8 @@ def _older(old: tuple[Path, _Evaluation], new: tuple[Path, _Evaluation]) -> str:
 
 def _local_time(stamp: str) -> str:
     """'2025-10-14T08:41:07.123Z' -> '2025-10-14 10:41:07' in local time (as the report dates)."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return f"{moment.astimezone():%Y-%m-%d %H:%M:%S}"
+    moment = local_moment(stamp)
+    return stamp if moment is None else f"{moment:%Y-%m-%d %H:%M:%S}"
 
 
 def skipped_line(path: Path, reason: str) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from ..domain.meta import local_moment
 from ..domain.model import Document, Interview, Note, SourceKind, WebSource
 from ..domain.scoring import round_display
 from ..services import EvaluationSession
@@ -47,14 +47,8 @@ def local_time(stamp: str) -> str:
     """'2025-10-14T08:41:00.000Z' -> '14/10 10:41' in local time."""
     if not stamp:
         return ""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    return local.strftime("%d/%m %H:%M")
+    moment = local_moment(stamp)
+    return stamp if moment is None else moment.strftime("%d/%m %H:%M")
 
 
 @dataclass

@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.checks import OpenItem, Severity, open_items
 from ..domain.comparison import ChartData
+from ..domain.meta import local_moment
 from ..domain.model import EvaluationSnapshot
 from ..domain.reference import NationalAverage
 from ..domain.scoring import Summary, summarize
@@ -187,10 +188,5 @@ def last_modified(snap: EvaluationSnapshot) -> str:
     stamps = [s for s in stamps if s]
     if not stamps:
         return ""
-    try:
-        moment = datetime.fromisoformat(max(stamps).replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return f"{moment:%Y-%m-%d %H:%M}"
+    moment = local_moment(max(stamps))
+    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M}"

@@ -352,3 +352,25 @@ def test_a_correspondence_over_two_mappings_one_of_them_reversed():
     same = correspondence([first], "2019", "2019", [1, 2])
     assert same is not None and dict(same.by_target) == {1: AreaLink(1, 1, True), 2: AreaLink(2, 2, True)}
     assert (same.source_id, same.target_id) == ("2019", "2019")
+
+
+@pytest.fixture
+def stockholm(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Stockholm")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="time zones set by TZ: POSIX only")
+def test_a_stored_time_is_shown_in_the_computers_time_zone(stockholm):
+    from kompass_desktop.domain.meta import local_moment
+
+    summer = local_moment("2025-10-14T08:41:07.123Z")
+    assert summer is not None and f"{summer:%Y-%m-%d %H:%M:%S}" == "2025-10-14 10:41:07"  # CEST
+    winter = local_moment("2025-01-14T08:41:07")  # stored without a zone: UTC
+    assert winter is not None and f"{winter:%H:%M}" == "09:41"  # CET
+    assert local_moment("") is None and local_moment("igår") is None
