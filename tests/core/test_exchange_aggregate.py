@@ -72,7 +72,7 @@ def test_aggregate_a_folder_with_invalid_files(inputs, tmp_path, capsys):
     skipped = [f"{folder / 'broken.kkx'}: {BROKEN}", f"{folder / 'unfinished.kompass'}: {UNFINISHED}"]
     assert err == "".join(f"hoppade över {line}\n" for line in skipped)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["skipped"] == skipped
+    assert (data["label"], data["skipped"]) == ("Nationellt medelvärde", skipped)
     assert resources.schema_errors(data, "national-average.schema.json") == []
     entry = data["frameworks"]["2019"]
     assert entry["period"] == "2021–2025" and entry["total"] == {"n": 3, "mean": 400, "min": 200, "max": 600}
@@ -165,19 +165,29 @@ def test_copies_changed_within_the_same_second_say_so(tmp_path):
     ]
 
 
-def test_every_skipped_line_is_the_file_and_a_sentence(tmp_path, capsys):
+def test_every_skipped_line_is_the_file_and_a_sentence(tmp_path, capsys, monkeypatch):
     one = complete(tmp_path / "a.kompass", Decimal("0.5"))
     (tmp_path / "plain.txt").write_text("not an evaluation")
     (tmp_path / "text.kkx").write_text("not an export")
-    missing = tmp_path / "missing.kkx"
+    missing, locked = tmp_path / "missing.kkx", tmp_path / "locked.kkx"
+    locked.write_bytes(b"PK\x03\x04")
+    real_read = Path.read_bytes
+
+    def read_bytes(path):  # as for a user without the right to read it (tests may run as root)
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
     out = tmp_path / "o.json"
     code, _, err = run(
-        capsys, "aggregate", one, tmp_path / "plain.txt", tmp_path / "text.kkx", missing, "-o", out
+        capsys, "aggregate", one, tmp_path / "plain.txt", tmp_path / "text.kkx", missing, locked, "-o", out
     )
     skipped = [
         f"{tmp_path / 'plain.txt'}: filen är varken en export (.kkx) eller en utvärderingsfil (.kompass).",
         f"{tmp_path / 'text.kkx'}: filen är inte en exportfil från Kompass Desktop (inte ett zip-arkiv).",
         f"{missing}: filen finns inte.",
+        f"{locked}: du saknar behörighet att läsa {locked}.",  # a sentence of its own, after the colon
     ]
     assert (code, err) == (0, "".join(f"hoppade över {line}\n" for line in skipped))
     assert json.loads(out.read_text(encoding="utf-8"))["skipped"] == skipped

@@ -7,6 +7,7 @@ import functools
 import io
 import json
 import random
+import struct
 import uuid
 import zipfile
 from pathlib import Path
@@ -428,6 +429,11 @@ def test_two_evaluation_records_are_rejected(kkx, tmp_path, capsys):
             "Kommunkompassen 2019/2020.",
         ),
         (
+            lambda d: d["framework"]["data"].update(id="2016"),
+            "evaluation.json är inte konsekvent: $.framework.data.id: ”2016” stämmer inte med $.framework.id "
+            "”2019”.",
+        ),
+        (
             lambda d: d["history"][0].update(record_id=str(uuid.UUID(int=7))),
             "evaluation.json är inte konsekvent: $.history[0].record_id: posten finns inte bland exportens "
             "utvärderingar.",
@@ -438,6 +444,30 @@ def test_inconsistent_content_is_named_in_full(full, tmp_path, capsys, mutate, e
     doc, manifest = parts(full)
     mutate(doc)
     assert import_bytes(capsys, tmp_path, rebuild(doc, manifest)) == f"kompass import: in.kkx: {expected}\n"
+
+
+def test_every_problem_of_the_evaluators_own_scores_is_named(full, tmp_path, capsys):
+    """One score of an unknown sub-area does not hide a later one given twice."""
+    doc, manifest = parts(full)
+    own = doc["records"]["independent_scores"]
+    own[0]["subarea"] = "9.9"
+    twice = dict(own[2], id=str(uuid.UUID(int=1)))
+    own.append(twice)
+    last = f"$.records.independent_scores[{len(own) - 1}]"
+    who = f"{twice['subarea']} av {twice['evaluator']}"
+    assert import_bytes(capsys, tmp_path, rebuild(doc, manifest)) == refused(
+        f"in.kkx: {INCONSISTENT}: $.records.independent_scores[0].subarea: delfrågan 9.9 finns inte i "
+        f"Kommunkompassen 2019/2020; {last}: två poäng för {who}; {last}.id: fel id för poängen till {who}."
+    )
+
+
+def test_a_member_whose_size_is_not_the_one_the_archive_gives_is_refused(kkx, tmp_path, capsys):
+    data = bytearray(zip_bytes(members(kkx)))
+    entry = data.rindex(b"PK\x01\x02")  # the last central directory entry: evaluation.json
+    (size,) = struct.unpack("<I", data[entry + 24 : entry + 28])
+    data[entry + 24 : entry + 28] = struct.pack("<I", size + 5)  # its size when unpacked
+    expected = refused("in.kkx: evaluation.json har fel storlek i arkivet.")
+    assert import_bytes(capsys, tmp_path, bytes(data)) == expected
 
 
 def test_a_table_missing_after_format_1_is_named(kkx, tmp_path, capsys):
@@ -647,6 +677,9 @@ TREE = {
         ({"type": "string", "maxLength": 2}, "ab"),
         ({"const": [1, [2, {"a": 3}]]}, [1, [2, {"a": 3}]]),
         ({"const": [1, [2, {"a": 3}]]}, [1, [2, {"a": 4}]]),
+        ({"properties": {"anything": {}}}, {"anything": [1, None]}),
+        ({"enum": ["a", 1]}, "b"),
+        ({"enum": ["a", 1]}, 1),
     ],
 )
 def test_fast_schema_check_agrees_with_jsonschema_on_recursive_and_boolean_schemas(schema, value):

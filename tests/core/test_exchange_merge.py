@@ -22,7 +22,7 @@ from kompass_desktop.domain.model import TextScope
 from kompass_desktop.exchange.errors import MergeRefused
 from kompass_desktop.exchange.export import export_evaluation
 from kompass_desktop.exchange.importer import import_export
-from kompass_desktop.exchange.merge import apply_merge, plan_merge
+from kompass_desktop.exchange.merge import MergeResult, apply_merge, plan_merge
 from kompass_desktop.services import EvaluationSession, NewEvaluation
 from kompass_desktop.storage import backup as backups
 
@@ -224,7 +224,7 @@ def test_merging_twice_changes_nothing(team):
     merge(lead, bea)
     after_first = file_state(lead)
     plan, result = merge(lead, bea)
-    assert plan.is_empty and result.backup is None
+    assert plan.is_empty and result == MergeResult(0, 0, 0, 0, 0, None)  # nothing counted, no backup
     assert file_state(lead) == after_first
     assert len(backups.list_backups(lead)) == 1
 
