@@ -429,3 +429,23 @@ def test_a_lock_the_system_will_not_let_us_make_means_read_only(saved, monkeypat
     )
     with EvaluationSession.open(saved, readonly=True) as reader:
         assert reader.scores.all()["1.1"] == 5
+
+
+def test_files_with_the_same_number_on_two_devices_have_their_own_locks(tmp_path, monkeypatch):
+    """A lock is named after the file's device *and* number (hard links share it; a file with the
+    same number on another disk does not)."""
+    from kompass_desktop.storage import lock as locking
+
+    one, two = tmp_path / "a.kompass", tmp_path / "b.kompass"
+    one.write_bytes(b"")
+    two.write_bytes(b"")
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        st = real_stat(path, *args, **kwargs)
+        device = {"a.kompass": 1, "b.kompass": 2}.get(os.path.basename(path))
+        return st if device is None else os.stat_result((st.st_mode, 4242, device, *tuple(st)[3:]))
+
+    monkeypatch.setattr(locking.os, "stat", stat)
+    assert locking.lock_path_for(one).name != locking.lock_path_for(two).name
+    assert locking.identity_lock_path(one) != locking.identity_lock_path(two)

@@ -694,6 +694,24 @@ def test_the_facts_of_the_evaluation_are_read_back_after_reopening(session):
         assert {name: getattr(info, name) for name in facts} == facts
 
 
+def test_every_field_of_a_document_is_read_back_after_reopening(session):
+    fields = {
+        "title": "Översiktsplan 2030",
+        "doc_type": "Plan",
+        "year": 2024,
+        "decided_by": "Kommunfullmäktige",
+        "body": "Mål för bostäder och kommunikationer.",
+        "path": "dokument/op2030.pdf",
+        "url": "https://lindsjo.se/op.pdf",
+    }
+    session.registers.add_document(**fields)
+    path = session.path
+    session.close()
+    with EvaluationSession.open(path) as again:
+        (document,) = again.registers.documents()
+        assert {name: getattr(document, name) for name in fields} == fields
+
+
 def test_documents_and_web_sources_are_in_title_order_everywhere(session):
     for title in ("Översiktsplan", "Budget 2025", "Arbetsmiljöpolicy"):
         session.registers.add_document(title=title)
