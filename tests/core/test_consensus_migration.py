@@ -117,6 +117,31 @@ def test_every_migrated_version_keeps_its_own_revision_and_time(old):
     assert len({at for _parent, at in emptied}) > 1
 
 
+def test_the_ids_and_revisions_of_the_conversion_never_change():
+    """Copies of one old evaluation may be upgraded by different versions of the app and must
+    still merge: what the conversion derives is part of the file format (pinned here)."""
+    from kompass_desktop.storage.schema import legacy_score
+
+    row = {
+        "id": "11111111-1111-4111-8111-111111111111",
+        "subarea": "1.1",
+        "points": "12",
+        "rev": "22222222-2222-4222-8222-222222222222",
+        "author": "anna",
+        "created": "2024-05-02T10:00:00.000Z",
+        "modified": "2024-05-02T10:00:00.000Z",
+        "deleted": 0,
+        "reason": "",
+    }
+    converted = legacy_score(row, "33333333-3333-4333-8333-333333333333")
+    assert converted is not None
+    assert (converted.independent["id"], converted.independent["rev"], converted.emptied["rev"]) == (
+        "595caac2-7dc2-53ce-bfef-102767936e08",
+        "9bfa2906-7c04-5d6b-9d17-c41e15a7e692",
+        "f7eee271-73cd-5144-b36e-7f0eb0eeb676",
+    )
+
+
 def test_the_conversion_is_the_same_in_every_copy(old, tmp_path, monkeypatch):
     """Two copies of one old file, upgraded at different times, hold the same records *and*
     the same migration history: nothing in the conversion depends on when it ran."""
