@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .domain.language import shortened
 from .domain.messages import Message, joined, msg
 
 #: The longest value quoted in a message (longer ones are cut with "…").
@@ -42,9 +43,7 @@ def json_path(parts: Iterable[Any]) -> str:
 
 def shown(value: Any) -> str:
     """A value as a message quotes it: a text in ”…”, anything else as JSON; cut at :data:`SHOWN`."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    if len(text) > SHOWN:
-        text = text[: SHOWN - 1] + "…"
+    text = shortened(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), SHOWN)
     return f"”{text}”" if isinstance(value, str) else text
 
 

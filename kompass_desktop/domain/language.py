@@ -13,3 +13,9 @@ COMPLETE = ("fullständig utvärdering", "fullständiga utvärderingar")
 def count(n: int, one: str, many: str) -> str:
     """``n`` and the word in its number: ``count(1, "fil", "filer")`` → ``"1 fil"``."""
     return f"{n} {one if n == 1 else many}"
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` on one line with at most ``limit`` characters, cut with "…" when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..domain.language import COMPLETE, count
+from ..domain.language import COMPLETE, count, shortened
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -78,9 +78,8 @@ def cmd_unseal(args: argparse.Namespace) -> int:
     return 0
 
 
-def _value(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"”{text[: limit - 1]}…”" if len(text) > limit else f"”{text}”"
+def _value(text: str) -> str:
+    return f"”{shortened(text, 60)}”"
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..domain.framework import FindingKind
+from ..domain.language import shortened
 from ..domain.messages import Message, msg
 from ..domain.model import INTERVIEW_GROUP_LABELS, InterviewGroup, SourceKind, TextScope
 
@@ -113,9 +114,8 @@ _SOURCES: dict[str, Message] = {
 }
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str) -> str:
+    return shortened(str(text), 40)
 
 
 def _text(scope: str, ref: str) -> Message:

@@ -374,3 +374,10 @@ def test_a_stored_time_is_shown_in_the_computers_time_zone(stockholm):
     winter = local_moment("2025-01-14T08:41:07")  # stored without a zone: UTC
     assert winter is not None and f"{winter:%H:%M}" == "09:41"  # CET
     assert local_moment("") is None and local_moment("igår") is None
+
+
+def test_a_shortened_text_is_one_line_and_cut_with_an_ellipsis():
+    from kompass_desktop.domain.language import shortened
+
+    assert shortened("Målen  följs\nupp", 20) == "Målen följs upp"
+    assert shortened("abcdef", 6) == "abcdef" and shortened("abcdefg", 6) == "abcde…"
