@@ -168,7 +168,7 @@ def check_name_length(path: str | os.PathLike[str]) -> None:
 
 def check_name_fits(path: Path) -> None:
     """SQLite needs ``NAME-journal``/``NAME-wal`` beside the file: refuse names too long for that."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent  # never empty: Path("x").parent is Path(".")
     limit = name_max(folder) if folder.is_dir() else 255
     size = len(os.fsencode(path.name))
     room = limit - len(LONGEST_SIDECAR)

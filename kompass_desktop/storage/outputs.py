@@ -282,7 +282,7 @@ def refuse_read_only(target: Path) -> None:
                 name=target.name,
             )
         )
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent  # never empty: Path("x").parent is Path(".")
     if is_read_only(folder):
         raise ReadOnlyFile(
             msg(

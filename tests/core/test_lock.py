@@ -147,10 +147,15 @@ def windows(monkeypatch):
     msvcrt.LK_UNLCK, msvcrt.LK_LOCK, msvcrt.LK_NBLCK, msvcrt.LK_RLCK, msvcrt.LK_NBRLCK = 0, 1, 2, 3, 4
 
     def locking(fd, mode, count):
+        if not isinstance(count, int):  # as msvcrt: "'NoneType' object cannot be interpreted as an integer"
+            raise TypeError(f"{type(count).__name__!r} object cannot be interpreted as an integer")
         handle = files.by_fd[fd]
         start = handle.tell()
-        if mode == msvcrt.LK_UNLCK:
-            files.locks.remove(next(e for e in files.locks if e[3] is handle and e[1] == start))
+        if mode == msvcrt.LK_UNLCK:  # Windows unlocks exactly a locked range, else ERROR_NOT_LOCKED
+            held = [e for e in files.locks if e[3] is handle and (e[1], e[2]) == (start, start + count)]
+            if not held:
+                raise OSError(errno.EACCES, "The segment is already unlocked")
+            files.locks.remove(held[0])
             return
         if files.conflict(handle, start, start + count):
             raise PermissionError(errno.EACCES, "Permission denied")
