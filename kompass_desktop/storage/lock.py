@@ -285,9 +285,9 @@ class WriterLock:
             info = json.loads(fh.read(_INFO_MAX).decode("utf-8").strip() or "{}")
         except (OSError, ValueError):
             return ""
-        if not isinstance(info, dict):
-            return ""
-        who = f"{info.get('user', '?')} på {info.get('host', '?')}"
+        if not isinstance(info, dict) or not (info.get("user") or info.get("host")):
+            return ""  # another format, or not yet written: the holder cannot be named
+        who = f"{info.get('user') or '?'} på {info.get('host') or '?'}"
         since = str(info.get("since", "")).replace("T", " ")
         return f" av {who}" + (f" sedan {since}" if since else "")
 
@@ -309,7 +309,3 @@ class WriterLock:
         held, self._held = self._held, []
         for path, fh in reversed(held):
             self._release_one(path, fh)
-
-    @property
-    def held(self) -> bool:
-        return bool(self._held)

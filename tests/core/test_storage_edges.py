@@ -1,0 +1,156 @@
+"""The rarer paths of storage's file rules: a file system without hard links, an output that
+appears while it is written, a lock whose holder cannot be named, temporaries that are not ours
+or cannot be read, and the user's name where the system has none."""
+
+from __future__ import annotations
+
+import errno
+import getpass
+import os
+import sys
+
+import pytest
+
+from kompass_desktop.storage import lock as lockmod
+from kompass_desktop.storage import outputs
+from kompass_desktop.storage.errors import FileLocked
+from kompass_desktop.storage.lock import WriterLock, lock_path_for
+from kompass_desktop.storage.outputs import OutputFailed, write_output
+
+_POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file types")
+NOT_RUNNING = 99999999  # above every system's highest process id: no such process
+
+
+def _no_hard_links(monkeypatch):
+    def link(src, dst, *args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted")  # FAT, some network shares
+
+    monkeypatch.setattr(outputs.os, "link", link)
+
+
+# -- outputs: written in place, never over a file that appeared meanwhile ------------------------
+
+
+def test_without_hard_links_a_new_output_is_still_written_and_nothing_left_beside(tmp_path, monkeypatch):
+    _no_hard_links(monkeypatch)
+    target = tmp_path / "rapport.pdf"
+    write_output(target, b"%PDF report")
+    assert target.read_bytes() == b"%PDF report"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.pdf"]
+
+
+@pytest.mark.parametrize("hard_links", [True, False], ids=["hard links", "no hard links"])
+def test_an_output_that_appears_while_it_is_written_is_not_overwritten(tmp_path, monkeypatch, hard_links):
+    if not hard_links:
+        _no_hard_links(monkeypatch)
+    target = tmp_path / "rapport.pdf"
+    with pytest.raises(OutputFailed) as refused, outputs.writing(target) as tmp:
+        tmp.write_bytes(b"%PDF ours")
+        target.write_bytes(b"%PDF another program's")  # made by someone else meanwhile
+    assert str(refused.value) == f"{target} finns redan; välj ett annat namn."
+    assert target.read_bytes() == b"%PDF another program's"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.pdf"]  # no temporary left
+
+
+def test_a_folder_or_a_missing_file_is_neither_an_evaluation_nor_read_only(tmp_path):
+    assert outputs.is_evaluation_file(tmp_path) is False  # cannot be read as a file
+    assert outputs.is_evaluation_file(tmp_path / "saknas.kompass") is False
+    assert outputs.is_read_only(tmp_path / "saknas.pdf") is False
+
+
+def test_files_that_do_not_exist_yet_are_the_same_when_their_paths_lead_to_one_place(tmp_path):
+    (tmp_path / "a").mkdir()
+    assert outputs.same_file(tmp_path / "a" / ".." / "r.pdf", tmp_path / "r.pdf") is True
+    assert outputs.same_file(tmp_path / "a" / "r.pdf", tmp_path / "r.pdf") is False
+
+
+# -- temporaries of killed writers: only ours, only regular files and our own folders ----------
+
+
+def test_a_missing_folder_has_no_temporaries_to_clean(tmp_path):
+    assert outputs.clean_stale_temporaries(tmp_path / "saknas") == []
+
+
+@_POSIX
+def test_a_link_a_pipe_and_a_foreign_folder_named_like_temporaries_are_left(tmp_path):
+    ours = tmp_path / "egen.pdf"
+    ours.write_bytes(b"%PDF")
+    link = tmp_path / f".länk.pdf.{NOT_RUNNING}.tmp"
+    link.symlink_to(ours)
+    pipe = tmp_path / f".rör.pdf.{NOT_RUNNING}.tmp"
+    os.mkfifo(pipe)
+    folder = tmp_path / f".annan-mapp.{NOT_RUNNING}.tmp"  # not a private folder of ours
+    folder.mkdir()
+    stale = tmp_path / f".rapport.pdf.{NOT_RUNNING}.tmp"
+    stale.write_bytes(b"%PDF half written")
+    assert outputs.clean_stale_temporaries(tmp_path) == [stale]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["egen.pdf", link.name, pipe.name, folder.name]
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="owners by user id")
+def test_a_private_folder_of_another_user_is_left(tmp_path, monkeypatch):
+    folder = tmp_path / f".kompass-utkast-x.{NOT_RUNNING}.tmp"
+    folder.mkdir()
+    monkeypatch.setattr(outputs.os, "getuid", lambda: os.stat(folder).st_uid + 1)
+    assert outputs.clean_stale_temporaries(tmp_path) == []
+    assert folder.is_dir()
+
+
+def test_a_temporary_that_cannot_be_read_is_left(tmp_path, monkeypatch):
+    stale = tmp_path / f".rapport.pdf.{NOT_RUNNING}.tmp"
+    stale.write_bytes(b"%PDF half written")
+    real_open = open
+
+    def unreadable(path, *args, **kwargs):
+        if os.fspath(path) == os.fspath(stale):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(outputs, "open", unreadable, raising=False)
+    assert outputs.clean_stale_temporaries(tmp_path) == []
+    assert stale.read_bytes() == b"%PDF half written"
+
+
+# -- locks: the holder is named only when it can be --------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks: the sidecar stays writable")
+@pytest.mark.parametrize(
+    "holder",
+    [b"", b"Anna p\xe5 anna-pc", b"[1, 2]", b'{"since": "2025-10-14T09:00"}'],
+    ids=["empty", "not JSON", "a list", "no user or host"],
+)
+def test_a_holder_that_cannot_be_named_is_left_out_of_the_message(session, holder):
+    path = session.path
+    sidecar = lock_path_for(path)
+    with open(sidecar, "r+b") as fh:  # what another program (or an older version) left in it
+        fh.truncate(0)
+        fh.write(holder)
+    with pytest.raises(FileLocked) as refused:
+        WriterLock(path).acquire()
+    assert str(refused.value) == (
+        f"{path.name} är redan öppen. Stäng den där först – två program kan inte skriva i samma utvärdering."
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks: the sidecar stays writable")
+def test_a_holder_with_only_a_user_is_named_with_an_unknown_host(session):
+    path = session.path
+    with open(lock_path_for(path), "r+b") as fh:
+        fh.truncate(0)
+        fh.write(b'{"user": "anna"}')
+    with pytest.raises(FileLocked) as refused:
+        WriterLock(path).acquire()
+    assert str(refused.value).startswith(f"{path.name} är redan öppen av anna på ?. Stäng den där först")
+
+
+@pytest.mark.parametrize(
+    "getuser",
+    [lambda: "", lambda: (_ for _ in ()).throw(KeyError("uid 1000 saknas"))],
+    ids=["empty", "error"],
+)
+def test_a_user_without_a_name_is_called_unknown(monkeypatch, getuser):
+    monkeypatch.setattr(getpass, "getuser", getuser)
+    assert lockmod.current_user() == "okänd"
