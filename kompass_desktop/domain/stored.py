@@ -21,7 +21,7 @@ from .errors import ScoreError
 from .framework import FindingKind, Framework
 from .messages import joined, msg
 from .model import SourceKind, TextScope
-from .reference import NationalAverage, NationalAverageError, Stat, parse_national_averages
+from .reference import NationalAverage, NationalAverageError, parse_national_averages
 from .scoring import parse_points
 
 #: Errors that building a value from malformed data can raise.
@@ -161,15 +161,6 @@ def parse_stored_framework(value: object) -> Framework:
     return framework
 
 
-def _finite(stat: Stat, where: str) -> None:
-    for name in ("mean", "min", "max"):
-        number = getattr(stat, name)
-        if number is not None and not number.is_finite():
-            raise ValueError(msg("{where}: {name} är inte ett ändligt tal", where=where, name=name))
-    if stat.n < 0:
-        raise ValueError(msg("{where}: antalet är negativt", where=where))
-
-
 def parse_stored_national(value: object) -> NationalAverage | None:
     """The national-average reference the evaluator chose (kept in the file's meta table)."""
     if value in (None, ""):
@@ -185,13 +176,7 @@ def parse_stored_national(value: object) -> NationalAverage | None:
         raise ValueError(
             msg("det nationella medelvärdet är ofullständigt ({kind})", kind=type(err).__name__)
         ) from None
-    average = next(iter(table.values()), None)
-    if average is not None:
-        for area, stat in average.areas.items():
-            _finite(stat, msg("nationellt medelvärde, område {area}", area=area))
-        if average.total is not None:
-            _finite(average.total, msg("nationellt medelvärde, totalt"))
-    return average
+    return next(iter(table.values()), None)  # every figure is checked there (0–1000, n ≥ 0)
 
 
 def finite_number(value: object) -> bool:

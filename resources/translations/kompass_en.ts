@@ -2798,7 +2798,7 @@ kommen</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="+39"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="+33"/>
         <source>, s. {0}</source>
         <translation>, p. {0}</translation>
     </message>
@@ -3804,7 +3804,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the name is too long for the file system</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>nyckeln ”{key}” förekommer två gånger</source>
         <translation>the key “{key}” occurs twice</translation>
     </message>
@@ -3939,7 +3939,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the view</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-52"/>
         <source>kommunkoden ”{value}” är inte fyra siffror</source>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
@@ -4445,16 +4445,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>nationellt medelvärde, område {area}</source>
-        <translation>national average, area {area}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>nationellt medelvärde, totalt</source>
-        <translation>national average, total</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
@@ -4951,7 +4941,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location line="+1"/>
         <source>{name} är en av SQLites filer för utvärderingsfilen {base} och skrivs aldrig över.</source>
-        <translation>{name} is one of SQLite's files for the evaluation file {base} and is never overwritten.</translation>
+        <translation>{name} is one of SQLite&apos;s files for the evaluation file {base} and is never overwritten.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5465,11 +5455,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{where}: antalet är negativt</source>
-        <translation>{where}: the count is negative</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>{where}: fältet {name} ({shown}) är inte av typen {declared}</source>
         <translation>{where}: the field {name} ({shown}) is not of type {declared}</translation>
     </message>
@@ -5492,11 +5477,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{where}: två poäng för {sub} av {evaluator}</source>
         <translation>{where}: two scores for {sub} by {evaluator}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{where}: {name} är inte ett ändligt tal</source>
-        <translation>{where}: {name} is not a finite number</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -103,7 +103,10 @@ def test_example_data_says_so_in_its_label():
         ),
         (document(total={"n": "4"}), "$.frameworks.2019.total.n: ”4” är inget rimligt antal (0–1000000)."),
         (document(total={"n": -1}), "$.frameworks.2019.total.n: ”-1” är inget rimligt antal (0–1000000)."),
-        (document(total={"n": 1_000_001}), "$.frameworks.2019.total.n: ”1000001” är inget rimligt antal"),
+        (
+            document(total={"n": 1_000_001}),
+            "$.frameworks.2019.total.n: ”1000001” är inget rimligt antal (0–1000000).",
+        ),
         (document(total={"n": 1, "mean": True}), "$.frameworks.2019.total.mean: ”True” är inget tal."),
         (document(total={"n": 1, "mean": [1]}), "$.frameworks.2019.total.mean: ”[1]” är inget tal."),
         (document(total={"n": 1, "mean": "mycket"}), "$.frameworks.2019.total.mean: ”mycket” är inget tal."),
@@ -121,15 +124,19 @@ def test_example_data_says_so_in_its_label():
         ),
         (
             document(total={"n": 1, "mean": 1000.01}),
-            "$.frameworks.2019.total.mean: 1000.01 är inget rimligt poängtal",
+            "$.frameworks.2019.total.mean: 1000.01 är inget rimligt poängtal (0–1000).",
         ),
         (document(total={"n": 1, "mean": 5, "min": "x"}), "$.frameworks.2019.total.min: ”x” är inget tal."),
-        (document(total={"n": 1, "mean": 5, "max": -1}), "$.frameworks.2019.total.max: -1 är inget rimligt"),
+        (
+            document(total={"n": 1, "mean": 5, "max": -1}),
+            "$.frameworks.2019.total.max: -1 är inget rimligt poängtal (0–1000).",
+        ),
         (document(label=7), "$.frameworks.2019.label: ska vara en text."),
+        (document(period=2024), "$.frameworks.2019.period: ska vara en text."),
     ],
 )
 def test_a_bad_national_average_names_where_and_what(data, message):
-    assert refused(data).startswith(message)
+    assert refused(data) == message
 
 
 def test_the_bounds_themselves_are_allowed():
@@ -196,11 +203,11 @@ def test_json_columns_are_checked_for_their_shape():
     for bad, message in [
         (b"[]", "värdet ”b'[]'” är inte JSON-text"),
         ("[1, ", "ogiltig JSON (”[1, ”)"),
-        ("[" * 100_000, "ogiltig JSON"),
+        ("[" * 100_000, f"ogiltig JSON (”{'[' * 30}…”)"),
     ]:
         with pytest.raises(ValueError) as err:
             parse_json(bad)
-        assert str(err.value).startswith(message)
+        assert str(err.value) == message
     check_text_list(["a", "b"])
     check_text_list([])
     check_facts([["Invånare", 12000], ["Yta", 1.5], ["Län", "Skåne"]])
@@ -209,9 +216,13 @@ def test_json_columns_are_checked_for_their_shape():
         (check_text_list, ["a", 1], 'väntade en lista med texter, fann ”["a", 1]”'),
         (check_text_list, "a", 'väntade en lista med texter, fann ”"a"”'),
         (check_facts, [["a"]], 'väntade en lista med par (rubrik, värde), fann ”[["a"]]”'),
-        (check_facts, [["a", None]], "väntade en lista med par (rubrik, värde)"),
-        (check_facts, [["a", "b", "c"]], "väntade en lista med par"),
-        (check_facts, {"a": 1}, "väntade en lista med par"),
+        (check_facts, [["a", None]], 'väntade en lista med par (rubrik, värde), fann ”[["a", null]]”'),
+        (
+            check_facts,
+            [["a", "b", "c"]],
+            'väntade en lista med par (rubrik, värde), fann ”[["a", "b", "c"]]”',
+        ),
+        (check_facts, {"a": 1}, 'väntade en lista med par (rubrik, värde), fann ”{"a": 1}”'),
         (check_area_scores, [1], "väntade områdespoäng, fann ”[1]”"),
         (check_area_scores, {"x": 1}, "område ”x”: ”1” är inte ett tal"),
         (check_area_scores, {"1": "mycket"}, "område ”1”: ”mycket” är inte ett tal"),
@@ -221,7 +232,7 @@ def test_json_columns_are_checked_for_their_shape():
     ]:
         with pytest.raises(ValueError) as err:
             rule(value)
-        assert str(err.value).startswith(message), (value, str(err.value))
+        assert str(err.value) == message, value
 
 
 def test_enumerated_columns_list_what_is_allowed():

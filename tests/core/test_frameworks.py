@@ -219,3 +219,28 @@ def test_a_framework_without_its_own_intro_title_gets_the_usual_one():
     del data["intro_title"], data["show_percent"]
     read = Framework.from_dict(data)
     assert (read.intro_title, read.show_percent) == ("Vad är Kommunkompassen?", False)
+
+
+def test_every_structural_problem_of_a_framework_is_named():
+    from kompass_desktop.domain.framework import Framework, check_framework
+
+    data = resources.framework("2019").to_dict()
+    data["areas"][1]["number"] = 3
+    data["areas"][0]["subareas"][1]["number"] = "1.5"
+    data["areas"][0]["subareas"][2]["max"] = 0
+    data["finding_kinds"] = ["strength"]
+    assert check_framework(Framework.from_dict(data)) == [
+        "områdena ska numreras 1..8 i ordning, inte [1, 3, 3, 4, 5, 6, 7, 8]",
+        "område 1: delfrågornas maxpoäng summerar till 70, inte 100",
+        "område 1: delfråga 1.5 borde heta 1.2",
+        "delfråga 1.3: maxpoäng måste vara större än 0",
+        *(f"område 3: delfråga 2.{i} borde heta 3.{i}" for i in range(1, 5)),
+        "finding_kinds måste innehålla strength och improvement",
+    ]
+    assert check_framework(resources.framework("2019")) == []
+
+
+def test_an_area_the_version_lacks_is_named_with_the_version():
+    with pytest.raises(KompassError) as refused:
+        resources.framework("2019").area(9)
+    assert str(refused.value) == "Område 9 finns inte i Kommunkompassen 2019/2020."
