@@ -2798,7 +2798,7 @@ kommen</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="+39"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="+33"/>
         <source>, s. {0}</source>
         <translation>, p. {0}</translation>
     </message>
@@ -3709,7 +3709,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the document</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3944,7 +3944,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
         <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
     </message>
@@ -4334,6 +4334,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>a number</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>filen blir för stor för filsystemet</source>
+        <translation>the file grows too large for the file system</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>filen kunde inte läsas ({kind}: {err})</source>
         <translation>the file could not be read ({kind}: {err})</translation>
@@ -4715,6 +4720,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{label} är ändrat</source>
+        <translation>{label} has been changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{label}: arkivet har för många filer ({infos}; högst {MAX_MEMBERS}).</source>
         <translation>{label}: the archive has too many files ({infos}; at most {MAX_MEMBERS}).</translation>
     </message>
@@ -4951,7 +4961,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location line="+1"/>
         <source>{name} är en av SQLites filer för utvärderingsfilen {base} och skrivs aldrig över.</source>
-        <translation>{name} is one of SQLite's files for the evaluation file {base} and is never overwritten.</translation>
+        <translation>{name} is one of SQLite&apos;s files for the evaluation file {base} and is never overwritten.</translation>
     </message>
     <message>
         <location line="+1"/>
