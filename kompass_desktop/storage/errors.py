@@ -59,6 +59,8 @@ def os_reason(err: OSError) -> str:
         return msg("namnet är för långt för filsystemet")
     if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return msg("disken är full")
+    if err.errno == errno.EFBIG:  # a file system's largest file (FAT32: 4 GB), or a quota
+        return msg("filen blir för stor för filsystemet")
     if isinstance(err, FileNotFoundError):
         return msg("filen eller mappen finns inte")
     if isinstance(err, IsADirectoryError):

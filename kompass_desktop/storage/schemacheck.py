@@ -63,6 +63,8 @@ class SchemaDifference:
         if self.problem == "foreign":
             return msg("{label} kommer inte från Kompass Desktop", label=label)
         if self.problem == "changed":
+            if obj.type == "index":  # "indexet" is neuter
+                return msg("{label} är ändrat", label=label)
             return msg("{label} är ändrad", label=label)
         if self.problem == "missing":
             return msg("{label} saknas", label=label)
@@ -74,9 +76,11 @@ def _normal(sql: str | None) -> str:
 
 
 def _objects(conn: sqlite3.Connection) -> dict[str, SchemaObject]:
+    """The file's schema objects; a type is compared as SQLite reads it (in any case: another
+    program may have written "VIEW" or "Table" into sqlite_master, and SQLite takes it as such)."""
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     return {
-        str(name): SchemaObject(str(kind), str(name), str(table), sql)
+        str(name): SchemaObject(str(kind).lower(), str(name), str(table), sql)
         for kind, name, table, sql in rows
         if not str(name).startswith(_IGNORED_PREFIX)
     }

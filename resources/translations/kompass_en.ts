@@ -3709,7 +3709,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the document</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3944,7 +3944,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
         <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
     </message>
@@ -4334,6 +4334,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>a number</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>filen blir för stor för filsystemet</source>
+        <translation>the file grows too large for the file system</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>filen kunde inte läsas ({kind}: {err})</source>
         <translation>the file could not be read ({kind}: {err})</translation>
@@ -4701,6 +4706,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location line="+1"/>
         <source>{label} är ändrad</source>
+        <translation>{label} has been changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} är ändrat</source>
         <translation>{label} has been changed</translation>
     </message>
     <message>

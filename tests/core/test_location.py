@@ -11,7 +11,9 @@ import psutil
 import pytest
 
 from kompass_desktop.storage import location
-from kompass_desktop.storage.location import Mount, classify, classify_mount
+from kompass_desktop.storage.errors import NetworkLocation
+from kompass_desktop.storage.location import Location, Mount, classify, classify_mount
+from kompass_desktop.storage.outputs import check_output
 
 LINUX = [
     Mount("/dev/nvme0n1p2", "/", "ext4", "rw,relatime"),
@@ -107,27 +109,43 @@ def test_macos_mount_table(folder, kind):
 
 
 @pytest.mark.parametrize(
-    ("folder", "kind"),
+    ("folder", "kind", "detail"),
     [
-        ("C:\\Users\\anna\\Documents", "local"),
-        ("c:/users/anna", "local"),
-        ("z:/Utvärderingar/2025", "network"),  # forward slashes are Windows' too
-        ("e:/kompass/", "removable"),
-        ("C:\\Delad\\BOX\\2025", "network"),
-        ("c:\\delad\\box", "network"),  # names are compared without case
-        ("C:\\Delad\\BO", "local"),  # a prefix of the folder's name is not inside it
-        ("C:\\Volymer\\Extra\\Kompass", "local"),
-        ("D:\\", "removable"),
-        ("E:\\Kompass", "removable"),
-        ("F:\\", "removable"),
-        ("Z:\\Utvärderingar\\2025", "network"),
-        ("Y:\\", "network"),
-        ("\\\\nas\\delad\\Kompass", "network"),
-        ("//nas/delad/Kompass", "network"),
+        ("C:\\Users\\anna\\Documents", "local", "NTFS"),
+        ("c:/users/anna", "local", "NTFS"),
+        ("z:/Utvärderingar/2025", "network", "nätverksenhet Z:\\"),  # forward slashes are Windows' too
+        ("e:/kompass/", "removable", "flyttbar enhet E:\\"),
+        ("C:\\Delad\\BOX\\2025", "network", "nätverksenhet \\\\nas\\box"),
+        ("c:\\delad\\box", "network", "nätverksenhet \\\\nas\\box"),  # names are compared without case
+        ("C:\\Delad\\BO", "local", "NTFS"),  # a prefix of the folder's name is not inside it
+        ("C:\\Volymer\\Extra\\Kompass", "local", "NTFS"),
+        ("D:\\", "removable", "flyttbar enhet D:\\"),  # a CD
+        ("E:\\Kompass", "removable", "flyttbar enhet E:\\"),
+        ("F:\\", "removable", "flyttbar enhet F:\\"),
+        ("Z:\\Utvärderingar\\2025", "network", "nätverksenhet Z:\\"),
+        ("Y:\\", "network", "nätverksenhet Y:\\"),
+        ("\\\\nas\\delad\\Kompass", "network", "nätverksresurs (UNC)"),
+        ("//nas/delad/Kompass", "network", "nätverksresurs (UNC)"),
     ],
 )
-def test_windows_drive_table(folder, kind):
-    assert classify_mount(folder, WINDOWS, "win32").kind == kind
+def test_windows_drive_table(folder, kind, detail):
+    """The whole description: a refusal names the drive (or the share) the user knows."""
+    assert classify_mount(folder, WINDOWS, "win32") == Location(kind, detail)
+
+
+def test_a_windows_network_drive_is_named_when_writing_is_refused(monkeypatch, tmp_path):
+    """What the user reads when a command would write on a mapped network drive: its name."""
+    monkeypatch.delenv("KOMPASS_ASSUME_LOCATION", raising=False)
+    monkeypatch.setattr(location.sys, "platform", "win32")
+    table = [*WINDOWS, Mount("Z:\\", str(tmp_path), "NTFS", "rw,remote")]  # the folder on drive Z:
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: table)
+    with pytest.raises(NetworkLocation) as refused:
+        check_output(tmp_path / "rapport.pdf")
+    assert str(refused.value) == (
+        "rapport.pdf ligger i en nätverksmapp (nätverksenhet Z:\\). Där kan Kompass Desktop inte skriva "
+        "säkert – två datorer kan förstöra filen. Spara på datorns egen disk och kopiera sedan filen dit."
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_an_smb_share_on_a_mac_is_refused_not_taken_for_a_usb_stick(monkeypatch):

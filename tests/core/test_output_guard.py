@@ -86,6 +86,11 @@ def run(capsys, argv):
     return code, capsys.readouterr().err
 
 
+def said(writer: str, message: str) -> str:
+    """The whole line a command prints when it refuses: ``kompass COMMAND: MESSAGE``."""
+    return f"kompass {writer.split()[0]}: {message}\n"
+
+
 def refused(capsys, argv, folder, *needles):
     before = state(folder)
     code, err = run(capsys, argv)
@@ -115,7 +120,11 @@ def test_an_evaluation_file_is_never_overwritten_whatever_its_name(world, capsys
         code = main([str(a) for a in argv(world, target)])
         assert code == 0 and "sparades först" in capsys.readouterr().out
         return
-    refused(capsys, argv(world, target), world, "utvärderingsfil och skrivs aldrig över", "inte demon")
+    err = refused(capsys, argv(world, target), world, "utvärderingsfil och skrivs aldrig över", "inte demon")
+    if writer != "demo --force":  # the demo says why in its own words ("inte demon")
+        assert err == said(
+            writer, f"{target} är en utvärderingsfil och skrivs aldrig över; välj ett annat namn."
+        )
 
 
 @pytest.mark.parametrize("link", ["hard", "symbolic"])
@@ -135,7 +144,8 @@ def test_an_in_place_writer_refuses_its_target_as_input(world, capsys, writer, l
     shutil.copy(world / "eval.kompass", target)
     (world / source).unlink()
     (os.link if link == "hard" else os.symlink)(target, world / source)
-    refused(capsys, argv(world, target), world, "samma fil")
+    err = refused(capsys, argv(world, target), world, "samma fil")
+    assert err == said(writer, f"{source} är samma fil som t.kompass; ange en annan fil.")
 
 
 @pytest.mark.parametrize("writer", ["demo --force", "restore", *sorted(IN_PLACE)])
@@ -170,7 +180,9 @@ def test_a_read_only_file_is_respected_even_by_root(world, capsys, writer):
         else:
             target.write_bytes(b"an earlier result")
     target.chmod(0o444)
-    refused(capsys, argv(world, target), world, "skrivskyddad")
+    err = refused(capsys, argv(world, target), world, "skrivskyddad")
+    if writer not in IN_PLACE:  # those say how to go on (test_a_read_only_evaluation_says_how_to_go_on)
+        assert err == said(writer, f"{target} är skrivskyddad och skrivs inte över.")
 
 
 @pytest.mark.parametrize("writer", sorted(WRITERS))
@@ -184,6 +196,7 @@ def test_a_read_only_folder_is_respected_even_by_root(world, capsys, writer, tmp
         code, err = run(capsys, argv(world, folder / name))
         assert code == 1 and "skrivskyddad" in err, err
         assert state(folder) == before == {}
+        assert err == said(writer, f"Mappen {folder} är skrivskyddad; {name} kan inte skrivas där.")
     finally:
         folder.chmod(0o755)
 
@@ -196,6 +209,82 @@ def test_no_writer_writes_in_a_network_folder(world, capsys, writer, monkeypatch
     else:
         argv = WRITERS[writer][0](world, world / WRITERS[writer][1])
     refused(capsys, argv, world, "nätverksmapp")
+
+
+def recorded_network_mount(monkeypatch, folder: Path) -> None:
+    """The system's mount table says ``folder`` is an SMB share (as psutil reports it on Linux)."""
+    import psutil
+
+    from kompass_desktop.storage import location
+
+    table = [
+        location.Mount("/dev/nvme0n1p2", "/", "ext4", "rw,relatime"),
+        location.Mount("//nas.kommun.se/utvardering", str(folder), "cifs", "rw,vers=3.1.1"),
+    ]
+    monkeypatch.delenv("KOMPASS_ASSUME_LOCATION", raising=False)
+    monkeypatch.setattr(location.sys, "platform", "linux")
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: table)
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS) + sorted(IN_PLACE))
+def test_a_network_folder_found_in_the_mount_table_is_named_with_its_file_system(
+    world, capsys, writer, monkeypatch
+):
+    """What a user on an SMB share sees: the file, the kind of share, and what to do instead."""
+    recorded_network_mount(monkeypatch, world)
+    if writer in IN_PLACE:
+        argv, name = IN_PLACE[writer][0](world, world / "eval.kompass"), "eval.kompass"
+    else:
+        argv, name = WRITERS[writer][0](world, world / WRITERS[writer][1]), WRITERS[writer][1]
+    err = refused(capsys, argv, world, "nätverksmapp")
+    assert err == said(
+        writer,
+        f"{name} ligger i en nätverksmapp (cifs). Där kan Kompass Desktop inte skriva säkert – två datorer "
+        "kan förstöra filen. Spara på datorns egen disk och kopiera sedan filen dit.",
+    )
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_folder_as_the_target_is_refused(world, capsys, writer):
+    argv, name, _ = WRITERS[writer]
+    target = world / name
+    target.mkdir()
+    err = refused(capsys, argv(world, target), world, "är en mapp")
+    assert err == said(writer, f"{target} är en mapp; ange ett filnamn.")
+    assert list(target.iterdir()) == []
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_target_in_a_missing_folder_is_refused(world, capsys, writer):
+    argv, name, _ = WRITERS[writer]
+    target = world / "saknas" / name
+    err = refused(capsys, argv(world, target), world, "finns inte")
+    assert err == said(writer, f"Mappen {world / 'saknas'} finns inte.")
+    assert not (world / "saknas").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE")
+@pytest.mark.parametrize("writer", ["export", "aggregate"])
+def test_an_output_too_large_for_the_disk_is_one_message_and_leaves_nothing(world, capsys, writer):
+    """The file system refuses to let the output grow (what a FAT32 stick or a quota says; made
+    with RLIMIT_FSIZE, which Python turns into an OSError): the message names the target and
+    why, in Swedish, and nothing is left."""
+    import resource
+
+    argv, name, _ = WRITERS[writer]
+    target = world / name
+    before = state(world)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1000, hard))
+    try:
+        code, err = run(capsys, argv(world, target))
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert (code, err) == (
+        1,
+        said(writer, f"{target} kunde inte skrivas: filen blir för stor för filsystemet."),
+    )
+    assert state(world) == before
 
 
 @pytest.mark.parametrize("companion", ["-wal", "-shm", "-journal", "its writer lock"])
@@ -253,7 +342,11 @@ def test_the_demo_never_replaces_a_real_evaluation_but_replaces_a_demo_after_a_b
 def test_restore_over_a_real_file_keeps_a_backup_and_refuses_other_files(world, capsys):
     target = world / "notes.txt"
     target.write_text("mina anteckningar", encoding="utf-8")
-    refused(capsys, ["restore", world / "backup.kompass", "-o", target], world, "ingen utvärderingsfil")
+    err = refused(capsys, ["restore", world / "backup.kompass", "-o", target], world, "ingen utvärderingsfil")
+    assert err == said(
+        "restore",
+        f"{target} finns redan och är ingen utvärderingsfil; den skrivs inte över. Välj ett annat namn.",
+    )
 
 
 def test_aggregate_replaces_its_own_earlier_result(world, capsys):
