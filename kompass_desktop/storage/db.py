@@ -210,9 +210,9 @@ class EvaluationFile:
             raise translate_sqlite_error(err, self.path) from None
         names = [d[0] for d in cursor.description]
         json_cols = RECORD_TABLES.get(table, ())
-        where = f"{self.path.name}, {table}"
         return [
-            _decode(dict(zip(names, values, strict=True)), json_cols, where) for values in cursor.fetchall()
+            _decode(dict(zip(names, values, strict=True)), json_cols, self.path.name, table)
+            for values in cursor.fetchall()
         ]
 
     def get(self, table: str, record_id: str, include_deleted: bool = False) -> Row | None:

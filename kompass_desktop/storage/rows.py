@@ -108,22 +108,25 @@ def _encode(row: Row, json_cols: tuple[str, ...]) -> Row:
     return out
 
 
-def _decode(row: Row, json_cols: tuple[str, ...], where: str) -> Row:
-    """JSON columns to values.  Damage is an error naming the record, never a silent default."""
+def _decode(row: Row, json_cols: tuple[str, ...], name: str, table: str) -> Row:
+    """JSON columns to values.  Damage is an error naming the file and the record (as the check
+    at open names it: "utvärderingen", "anteckningen 3f2a9c1e"), never a silent default."""
     for col in json_cols:
         if isinstance(row.get(col), str):
             try:
                 row[col] = json.loads(row[col])
             except (json.JSONDecodeError, RecursionError):
+                from .values import where  # not at the top: values -> schema -> rows
+
                 raise CorruptFile(
                     msg(
                         (
-                            "{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör "
+                            "{name}: fältet {col} i {record} är skadat (ogiltig JSON). Kör "
                             "kompass validate eller återställ en säkerhetskopia."
                         ),
-                        value=where,
+                        name=name,
                         col=col,
-                        row=row.get("id", "?"),
+                        record=where(table, row),
                     )
                 ) from None
     return row

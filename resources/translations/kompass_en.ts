@@ -2798,7 +2798,7 @@ kommen</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="+39"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="+33"/>
         <source>, s. {0}</source>
         <translation>, p. {0}</translation>
     </message>
@@ -3605,11 +3605,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Säkerhetskopian av {name} kunde inte skapas: {err}</source>
-        <translation>The backup of {name} could not be made: {err}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Säkerhetskopian av {name} kunde inte skapas: {err}.</source>
         <translation>The backup of {name} could not be made: {err}.</translation>
     </message>
@@ -3719,7 +3714,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -4184,7 +4179,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Governing parties</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -4357,6 +4352,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>filen är förseglad; ange --key med SKR:s privata nyckel för att räkna den</source>
         <translation>the file is sealed; give --key with SKR&apos;s private key to count it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är skadad ({err})</source>
+        <translation>the file is damaged ({err})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4951,7 +4951,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location line="+1"/>
         <source>{name} är en av SQLites filer för utvärderingsfilen {base} och skrivs aldrig över.</source>
-        <translation>{name} is one of SQLite's files for the evaluation file {base} and is never overwritten.</translation>
+        <translation>{name} is one of SQLite&apos;s files for the evaluation file {base} and is never overwritten.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5057,6 +5057,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{name}: filnamnet ska sluta på {suffix}.</source>
         <translation>{name}: the file name must end in {suffix}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: fältet {col} i {record} är skadat (ogiltig JSON). Kör kompass validate eller återställ en säkerhetskopia.</source>
+        <translation>{name}: the field {col} in {record} is damaged (invalid JSON). Run kompass validate or restore a backup.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5377,11 +5382,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{value} är större än {limit}</source>
         <translation>{value} is greater than {limit}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör kompass validate eller återställ en säkerhetskopia.</source>
-        <translation>{value}: the field {col} of record {row} is damaged (invalid JSON). Run kompass validate or restore a backup.</translation>
     </message>
     <message>
         <location line="+1"/>
