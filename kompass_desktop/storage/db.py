@@ -25,6 +25,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from .rows import new_id as new_id
 from .rows import translate_sqlite_error as translate_sqlite_error
 from .rows import utc_now as utc_now
 from .schema import RECORD_TABLES
+from .values import where as record_name
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +213,9 @@ class EvaluationFile:
         names = [d[0] for d in cursor.description]
         json_cols = RECORD_TABLES.get(table, ())
         return [
-            _decode(dict(zip(names, values, strict=True)), json_cols, self.path.name, table)
+            _decode(
+                dict(zip(names, values, strict=True)), json_cols, self.path.name, partial(record_name, table)
+            )
             for values in cursor.fetchall()
         ]
 

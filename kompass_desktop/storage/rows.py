@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -108,16 +109,15 @@ def _encode(row: Row, json_cols: tuple[str, ...]) -> Row:
     return out
 
 
-def _decode(row: Row, json_cols: tuple[str, ...], name: str, table: str) -> Row:
-    """JSON columns to values.  Damage is an error naming the file and the record (as the check
-    at open names it: "utvärderingen", "anteckningen 3f2a9c1e"), never a silent default."""
+def _decode(row: Row, json_cols: tuple[str, ...], name: str, record: Callable[[Row], str]) -> Row:
+    """JSON columns to values.  Damage is an error naming the file ``name`` and the record
+    (``record(row)``: as the check at open names it, e.g. "anteckningen 3f2a9c1e"), never a
+    silent default."""
     for col in json_cols:
         if isinstance(row.get(col), str):
             try:
                 row[col] = json.loads(row[col])
             except (json.JSONDecodeError, RecursionError):
-                from .values import where  # not at the top: values -> schema -> rows
-
                 raise CorruptFile(
                     msg(
                         (
@@ -126,7 +126,7 @@ def _decode(row: Row, json_cols: tuple[str, ...], name: str, table: str) -> Row:
                         ),
                         name=name,
                         col=col,
-                        record=where(table, row),
+                        record=record(row),
                     )
                 ) from None
     return row
