@@ -30,6 +30,7 @@ from .outputs import (
     remove_temporary,
     temporary_name,
 )
+from .rows import is_damage
 
 #: How many backups of each reason are kept per evaluation file.
 KEEP = {"open": 10, "auto": 10}
@@ -92,7 +93,7 @@ def _copy_with_backup_api(
     tmp = new_temporary(dest.with_name(f"{dest.name}.copy") if own else dest)
     src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
 
-    def progress(_status: int, _remaining: int, _total: int) -> None:
+    def progress(*_pages: int) -> None:  # SQLite passes (status, remaining, total): not needed
         if cancel is not None and cancel.is_set():
             raise BackupCancelled(msg("Säkerhetskopian av {name} avbröts.", name=source.name))
 
@@ -102,7 +103,7 @@ def _copy_with_backup_api(
             if cancel is None:
                 src.backup(dst)
             else:  # in steps, so that a request to stop is seen within one step
-                progress(0, 0, 0)
+                progress()
                 src.backup(dst, pages=_STEP_PAGES, progress=progress)
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -149,10 +150,18 @@ def replace_file(source: Path, target: Path) -> Path | None:
             msg("{target} kunde inte skrivas: {err}.", target=target, err=os_reason(err))
         ) from None
     except sqlite3.Error as err:
-        raise StorageError(msg("{target} kunde inte skrivas: {err}.", target=target, err=err)) from None
+        raise StorageError(
+            msg("{target} kunde inte skrivas: {err}.", target=target, err=_sqlite_reason(err))
+        ) from None
     finally:
         lock.release()
     return saved
+
+
+def _sqlite_reason(err: sqlite3.Error) -> str:
+    """Why SQLite could not copy a file, for the end of a one-line message (as :func:`.errors.
+    os_reason` for the OS): a damaged file in Swedish, with SQLite's own words in brackets."""
+    return msg("filen är skadad ({err})", err=err) if is_damage(err) else str(err)
 
 
 def _backup_before_replacing(target: Path) -> Path:
@@ -188,7 +197,9 @@ def make_backup(path: Path, reason: str = "auto", cancel: threading.Event | None
         ) from None
     except sqlite3.Error as err:
         raise StorageError(
-            msg("Säkerhetskopian av {name} kunde inte skapas: {err}", name=path.name, err=err)
+            msg(
+                "Säkerhetskopian av {name} kunde inte skapas: {err}.", name=path.name, err=_sqlite_reason(err)
+            )
         ) from None
     _rotate(path, reason)
     return dest

@@ -25,6 +25,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from .rows import new_id as new_id
 from .rows import translate_sqlite_error as translate_sqlite_error
 from .rows import utc_now as utc_now
 from .schema import RECORD_TABLES
+from .values import where as record_name
 
 log = logging.getLogger(__name__)
 
@@ -210,9 +212,11 @@ class EvaluationFile:
             raise translate_sqlite_error(err, self.path) from None
         names = [d[0] for d in cursor.description]
         json_cols = RECORD_TABLES.get(table, ())
-        where = f"{self.path.name}, {table}"
         return [
-            _decode(dict(zip(names, values, strict=True)), json_cols, where) for values in cursor.fetchall()
+            _decode(
+                dict(zip(names, values, strict=True)), json_cols, self.path.name, partial(record_name, table)
+            )
+            for values in cursor.fetchall()
         ]
 
     def get(self, table: str, record_id: str, include_deleted: bool = False) -> Row | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -108,8 +109,10 @@ def _encode(row: Row, json_cols: tuple[str, ...]) -> Row:
     return out
 
 
-def _decode(row: Row, json_cols: tuple[str, ...], where: str) -> Row:
-    """JSON columns to values.  Damage is an error naming the record, never a silent default."""
+def _decode(row: Row, json_cols: tuple[str, ...], name: str, record: Callable[[Row], str]) -> Row:
+    """JSON columns to values.  Damage is an error naming the file ``name`` and the record
+    (``record(row)``: as the check at open names it, e.g. "anteckningen 3f2a9c1e"), never a
+    silent default."""
     for col in json_cols:
         if isinstance(row.get(col), str):
             try:
@@ -118,12 +121,12 @@ def _decode(row: Row, json_cols: tuple[str, ...], where: str) -> Row:
                 raise CorruptFile(
                     msg(
                         (
-                            "{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör "
+                            "{name}: fältet {col} i {record} är skadat (ogiltig JSON). Kör "
                             "kompass validate eller återställ en säkerhetskopia."
                         ),
-                        value=where,
+                        name=name,
                         col=col,
-                        row=row.get("id", "?"),
+                        record=record(row),
                     )
                 ) from None
     return row

@@ -3605,11 +3605,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Säkerhetskopian av {name} kunde inte skapas: {err}</source>
-        <translation>The backup of {name} could not be made: {err}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Säkerhetskopian av {name} kunde inte skapas: {err}.</source>
         <translation>The backup of {name} could not be made: {err}.</translation>
     </message>
@@ -3719,7 +3714,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -4184,7 +4179,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Governing parties</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -4362,6 +4357,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>filen är förseglad; ange --key med SKR:s privata nyckel för att räkna den</source>
         <translation>the file is sealed; give --key with SKR&apos;s private key to count it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är skadad ({err})</source>
+        <translation>the file is damaged ({err})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5060,6 +5060,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{name}: fältet {col} i {record} är skadat (ogiltig JSON). Kör kompass validate eller återställ en säkerhetskopia.</source>
+        <translation>{name}: the field {col} in {record} is damaged (invalid JSON). Run kompass validate or restore a backup.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name}: historiken för post {record_id} (version {row}) är skadad.</source>
         <translation>{name}: the history of record {record_id} (version {row}) is damaged.</translation>
     </message>
@@ -5377,11 +5382,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{value} är större än {limit}</source>
         <translation>{value} is greater than {limit}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{value}: fältet {col} i post {row} är skadat (ogiltig JSON). Kör kompass validate eller återställ en säkerhetskopia.</source>
-        <translation>{value}: the field {col} of record {row} is damaged (invalid JSON). Run kompass validate or restore a backup.</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -341,20 +341,52 @@ def test_a_name_too_long_for_any_file_system_is_quoted_in_the_message(tmp_path, 
     )
 
 
-def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
-    """The messages of the first read of a file name it and say why, every time the same way."""
-    with pytest.raises(KompassError) as folder:
-        fileformat.read_header(tmp_path)
-    assert str(folder.value) == f"{tmp_path} är en mapp, inte en utvärderingsfil."
+def _a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return tmp_path
+
+
+def _a_link_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     looped = tmp_path / "a.kompass"  # a link to a link back to itself: opening it fails
     looped.symlink_to(tmp_path / "b.kompass")
     (tmp_path / "b.kompass").symlink_to(looped)
-    with pytest.raises(KompassError) as unreadable:
-        fileformat.read_header(looped)
-    assert str(unreadable.value) == (
-        f"Filen {looped} kan inte läsas: sökvägen har för många symboliska länkar "
-        "(kanske en länk till sig själv)."
-    )
+    return looped
+
+
+def _not_readable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file the user may not read (as root every file is readable: the system's refusal is
+    simulated at the call that opens it)."""
+    path = tmp_path / "hemlig.kompass"
+    path.write_bytes(b"SQLite format 3\0" + bytes(200))
+    real_open = open
+
+    def opening(file, *args, **kwargs):
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(fileformat, "open", opening, raising=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_a_folder, "{path} är en mapp, inte en utvärderingsfil."),
+        (
+            _a_link_loop,
+            "Filen {path} kan inte läsas: sökvägen har för många symboliska länkar "
+            "(kanske en länk till sig själv).",
+        ),
+        (_not_readable, "Du saknar behörighet att läsa {path}."),
+    ],
+    ids=["folder", "link-loop", "no-permission"],
+)
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path, monkeypatch, make, message):
+    """The messages of the first read of a file name it and say why, every time the same way."""
+    path = make(tmp_path, monkeypatch)
+    with pytest.raises(KompassError) as refused:
+        fileformat.read_header(path)
+    assert str(refused.value) == message.format(path=path)
 
 
 def _torn_tail(data: bytes) -> bytes:
