@@ -2798,7 +2798,7 @@ kommen</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../kompass_desktop/gui/formatting.py" line="+39"/>
+        <location filename="../../kompass_desktop/gui/formatting.py" line="+33"/>
         <source>, s. {0}</source>
         <translation>, p. {0}</translation>
     </message>
@@ -3564,12 +3564,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The report font {path} cannot be read ({err}). Reinstall the program.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Resultatet följer inte national-average.schema.json: {problems}</source>
-        <translation>The result does not follow national-average.schema.json: {problems}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Schemafilen {path} kan inte läsas: {err}</source>
         <translation>The schema file {path} cannot be read: {err}</translation>
     </message>
@@ -3719,7 +3714,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -3944,7 +3939,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
         <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
     </message>
@@ -4144,7 +4139,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Resultatet följer inte national-average.schema.json: {problems}.</source>
+        <translation>The result does not follow national-average.schema.json: {problems}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
@@ -4335,6 +4335,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>filen kunde inte läsas ({err})</source>
+        <translation>the file could not be read ({err})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>filen kunde inte läsas ({kind}: {err})</source>
         <translation>the file could not be read ({kind}: {err})</translation>
     </message>
@@ -4951,7 +4956,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
     <message>
         <location line="+1"/>
         <source>{name} är en av SQLites filer för utvärderingsfilen {base} och skrivs aldrig över.</source>
-        <translation>{name} is one of SQLite's files for the evaluation file {base} and is never overwritten.</translation>
+        <translation>{name} is one of SQLite&apos;s files for the evaluation file {base} and is never overwritten.</translation>
     </message>
     <message>
         <location line="+1"/>
