@@ -34,6 +34,7 @@ from ..domain.messages import joined, msg
 from ..domain.meta import local_moment
 from ..domain.scoring import parse_points, to_json_number
 from ..storage import exchange_io as xio
+from ..storage.errors import os_reason
 from ..storage.outputs import Replace, check_output
 from . import archive
 from .errors import ExchangeError
@@ -237,7 +238,10 @@ def aggregate(
         except KompassError as err:  # rejected archive, damaged file, wrong key, impossible score...
             skipped.append(skipped_line(path, _passed_on(path, err)))
             continue
-        except (OSError, ValueError, ArithmeticError) as err:
+        except OSError as err:  # why, in Swedish (never Python's English)
+            skipped.append(skipped_line(path, msg("filen kunde inte läsas ({err})", err=os_reason(err))))
+            continue
+        except (ValueError, ArithmeticError) as err:
             reason = msg("filen kunde inte läsas ({kind}: {err})", kind=type(err).__name__, err=err)
             skipped.append(skipped_line(path, reason))
             continue
@@ -316,9 +320,9 @@ def aggregate(
         "frameworks": frameworks,
     }
     problems = resources.schema_errors(data, "national-average.schema.json")
-    if problems:  # pragma: no cover - would be a bug here, not a user error
+    if problems:  # would be a bug here, not a user error
         raise ExchangeError(
-            msg("Resultatet följer inte national-average.schema.json: {problems}", problems=joined(problems))
+            msg("Resultatet följer inte national-average.schema.json: {problems}.", problems=joined(problems))
         )
     return AggregateResult(data, used, skipped)
 

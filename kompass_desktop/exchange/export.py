@@ -182,7 +182,12 @@ def export_evaluation(
         out, private=personal_data and public_key is None
     ) as tmp:  # becomes ``out`` only when the checks below pass
         tmp.write_bytes(payload)
-        written = _read_back(tmp)
+        try:
+            written = _read_back(tmp)
+        except OSError as err:  # named as the user knows it, never by the temporary name
+            raise ExchangeError(
+                msg("{path} kunde inte läsas tillbaka: {err}.", path=out, err=os_reason(err))
+            ) from None
         if public_key is None:
             verify_export(written, built, out.name)
         elif written != payload or seal.read_header(written, out.name)[0]["file_id"] != parsed.evaluation_id:
@@ -209,9 +214,5 @@ def _zip_time(stamp: str) -> tuple[int, int, int, int, int, int]:
 
 
 def _read_back(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise ExchangeError(
-            msg("{path} kunde inte läsas tillbaka: {err}.", path=path, err=os_reason(err))
-        ) from None
+    """The bytes just written (raises OSError)."""
+    return path.read_bytes()

@@ -104,8 +104,8 @@ def _read_key(path: Path, header: str, other_header: str, what: str) -> bytes:
         raise SealError(
             msg("Nyckelfilen {path} kan inte läsas ({err}).", path=path, err=os_reason(err))
         ) from None
-    except UnicodeDecodeError as err:
-        raise SealError(msg("Nyckelfilen {path} kan inte läsas ({err}).", path=path, err=err)) from None
+    except UnicodeDecodeError:  # a key file is ASCII: this is some other file (never Python's English)
+        lines = []
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
     if lines and lines[0].startswith(other_header):
         raise SealError(msg("{path} är fel sorts nyckel: ange {what}.", path=path, what=what))

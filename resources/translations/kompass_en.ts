@@ -3564,12 +3564,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The report font {path} cannot be read ({err}). Reinstall the program.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Resultatet följer inte national-average.schema.json: {problems}</source>
-        <translation>The result does not follow national-average.schema.json: {problems}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Schemafilen {path} kan inte läsas: {err}</source>
         <translation>The schema file {path} cannot be read: {err}</translation>
     </message>
@@ -3714,7 +3709,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -3939,7 +3934,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-236"/>
         <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
         <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
     </message>
@@ -4139,7 +4134,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>Score per area</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Resultatet följer inte national-average.schema.json: {problems}.</source>
+        <translation>The result does not follow national-average.schema.json: {problems}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
@@ -4335,6 +4335,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>filen kunde inte läsas ({err})</source>
+        <translation>the file could not be read ({err})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>filen kunde inte läsas ({kind}: {err})</source>
         <translation>the file could not be read ({kind}: {err})</translation>
     </message>

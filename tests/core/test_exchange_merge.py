@@ -387,23 +387,36 @@ def test_exports_without_personal_data_cannot_be_merged(team, tmp_path, capsys):
         "kompass merge: skr.kkx saknar personuppgifter (intervjuanteckningar och namn) och kan inte slås "
         "samman. Be om en export med --include-personal-data eller om .kompass-filen.\n",
     )
+
+
+def test_a_file_imported_without_personal_data_cannot_be_merged(team, tmp_path, capsys):
+    lead, bea, _carl, _ids = team
+    export_evaluation(bea, tmp_path / "skr.kkx")
     import_export(tmp_path / "skr.kkx", tmp_path / "skr.kompass")
+    before = file_state(lead)
     code, _, err = run(capsys, "merge", lead, tmp_path / "skr.kompass")
     assert (code, err) == (
         1,
         "kompass merge: skr.kompass är importerad från en export utan personuppgifter (namn och "
         "intervjuanteckningar saknas) och kan inte slås samman.\n",
     )
+    assert file_state(lead) == before and backups.list_backups(lead) == []
+
+
+def test_a_sealed_export_cannot_be_merged(team, tmp_path, capsys):
     from kompass_desktop.exchange.seal import keygen
 
+    lead, bea, _carl, _ids = team
     pub, _key = keygen(tmp_path / "k")
     export_evaluation(bea, tmp_path / "sealed.kkx", personal_data=True, seal_key=pub)
+    before = file_state(lead)
     code, _, err = run(capsys, "merge", lead, tmp_path / "sealed.kkx")
     assert (code, err) == (
         1,
         "kompass merge: sealed.kkx är förseglad för SKR och kan inte slås samman; öppna den först (kompass "
         "unseal).\n",
     )
+    assert file_state(lead) == before and backups.list_backups(lead) == []
 
 
 def test_a_copy_without_its_history_still_merges(team):

@@ -285,12 +285,7 @@ def test_keys_are_not_confused(session, keys, tmp_path, capsys):
         1,
         f"kompass export: {keys[1]} är fel sorts nyckel: ange den publika nyckeln (.pub).\n",
     )
-    assert not (tmp_path / "x.kkx").exists()
-    garbage = tmp_path / "garbage.pub"
-    garbage.write_text("hello\n")
-    code, _, err = run(capsys, "export", session.path, "-o", tmp_path / "x.kkx", "--seal", garbage)
-    expected = f"{garbage} är ingen nyckelfil från Kompass Desktop (den publika nyckeln (.pub) väntades)."
-    assert (code, err) == (1, f"kompass export: {expected}\n")
+    assert not (tmp_path / "x.kkx").exists()  # a file that is no key at all: see below
 
 
 def test_sealed_files_cannot_be_imported_or_unsealed_twice(sealed, keys, tmp_path, capsys):
@@ -314,3 +309,112 @@ def test_failed_seal_leaves_nothing(session, tmp_path, capsys):
     )
     assert (code, err) == (1, f"kompass export: Nyckelfilen {tmp_path / 'missing.pub'} finns inte.\n")
     assert leftovers(folder, set()) == []
+
+
+# -- key files that are no key ------------------------------------------------------------------
+
+
+def _export_sealed_with(session, tmp_path, key_file) -> str:
+    """Export sealed with ``key_file``: refused, nothing written; the refusal."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(SealError) as refused:
+        export_evaluation(session.file, folder / "x.kkx", seal_key=key_file)
+    assert leftovers(folder, set()) == []
+    return str(refused.value)
+
+
+def test_a_key_file_that_is_a_folder_is_named(session, tmp_path):
+    folder_key = tmp_path / "skr.pub"
+    folder_key.mkdir()
+    assert _export_sealed_with(session, tmp_path, folder_key) == (
+        f"Nyckelfilen {folder_key} kan inte läsas (det är en mapp, inte en fil)."
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"hello\n", "kompass-public-key-v1 x25519 ab\nåäö\n".encode(), b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"],
+    ids=["text", "not ascii", "binary"],
+)
+def test_a_file_that_is_no_key_is_named(session, tmp_path, content):
+    garbage = tmp_path / "skr.pub"
+    garbage.write_bytes(content)
+    assert _export_sealed_with(session, tmp_path, garbage) == (
+        f"{garbage} är ingen nyckelfil från Kompass Desktop (den publika nyckeln (.pub) väntades)."
+    )
+
+
+def test_a_private_key_file_that_is_no_key_is_named(sealed, tmp_path):
+    garbage = tmp_path / "skr.key"
+    garbage.write_text("kompass-private-key-v1 x25519 ab\n")  # the key line is missing
+    with pytest.raises(SealError) as refused:
+        seal.unseal_file(sealed, garbage, tmp_path / "open.kkx")
+    assert str(refused.value) == (
+        f"{garbage} är ingen nyckelfil från Kompass Desktop (den privata nyckeln (.key) väntades)."
+    )
+    assert not (tmp_path / "open.kkx").exists()
+
+
+def test_a_key_that_is_not_base64_is_named(session, keys, tmp_path):
+    broken = tmp_path / "broken.pub"
+    header = keys[0].read_text().splitlines()[0]
+    broken.write_text(f"{header}\nnot*base64!\n")
+    assert _export_sealed_with(session, tmp_path, broken) == f"{broken}: nyckeln är skadad (ogiltig base64)."
+
+
+def test_a_weak_public_key_is_refused(session, tmp_path):
+    """All zeros is a point of low order: anyone could compute the secret sealed with it."""
+    weak = tmp_path / "weak.pub"
+    weak.write_text(
+        f"kompass-public-key-v1 x25519 0000000000000000\n{base64.b64encode(bytes(32)).decode()}\n"
+    )
+    assert _export_sealed_with(session, tmp_path, weak) == (
+        f"{weak}: nyckeln är ogiltig (en svag punkt på kurvan som inte kan skydda något); be SKR om "
+        "rätt nyckelfil."
+    )
+
+
+# -- files that are no sealed export -------------------------------------------------------------
+
+
+def test_a_plain_export_is_not_unsealed(session, keys, tmp_path):
+    export_evaluation(session.file, tmp_path / "plain.kkx")
+    with pytest.raises(SealError) as refused:
+        seal.unseal_file(tmp_path / "plain.kkx", keys[1], tmp_path / "open.kkx")
+    assert str(refused.value) == "plain.kkx är inte förseglad (den är redan en vanlig export)."
+    assert not (tmp_path / "open.kkx").exists()
+
+
+def test_a_file_that_is_not_sealed_at_all_is_named(keys, tmp_path):
+    source = tmp_path / "t.kkx"
+    source.write_text("Mötesanteckningar, inte en export\n")
+    with pytest.raises(SealError) as refused:
+        seal.unseal_file(source, keys[1], tmp_path / "out.kkx")
+    assert str(refused.value) == (
+        "t.kkx kunde inte öppnas – manipulerad eller fel nyckel (känns inte igen som förseglad fil)."
+    )
+    assert not (tmp_path / "out.kkx").exists()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [b"{not json", b'{"content": "something else"}', b"[1, 2]", b'{"content": "\xff"}'],
+    ids=["not json", "other content", "not an object", "not utf-8"],
+)
+def test_a_damaged_header_is_named(sealed, keys, tmp_path, header):
+    magic, _header, rest = sealed.read_bytes().split(b"\n", 2)
+    source = tmp_path / "t.kkx"
+    source.write_bytes(b"\n".join([magic, header, rest]))
+    with pytest.raises(SealError) as refused:
+        seal.unseal_file(source, keys[1], tmp_path / "out.kkx")
+    assert str(refused.value) == "t.kkx kunde inte öppnas – manipulerad eller fel nyckel (huvudet är skadat)."
+    assert not (tmp_path / "out.kkx").exists()
+
+
+def test_a_header_without_its_end_is_named(keys, tmp_path):
+    source = tmp_path / "t.kkx"
+    source.write_bytes(b"KOMPASS-SEALED 1\n" + b"x" * 5000)  # no line end within the header's limit
+    with pytest.raises(SealError) as refused:
+        seal.unseal_file(source, keys[1], tmp_path / "out.kkx")
+    assert str(refused.value) == "t.kkx kunde inte öppnas – manipulerad eller fel nyckel (huvudet är skadat)."
