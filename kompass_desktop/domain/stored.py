@@ -19,13 +19,29 @@ from typing import Any
 
 from .errors import ScoreError
 from .framework import FindingKind, Framework
-from .messages import joined, msg
+from .messages import Message, joined, msg
 from .model import SourceKind, TextScope
 from .reference import NationalAverage, NationalAverageError, parse_national_averages
 from .scoring import parse_points
 
 #: Errors that building a value from malformed data can raise.
 DATA_ERRORS = (KeyError, IndexError, TypeError, ValueError, ArithmeticError, AttributeError)
+
+
+def data_problem(err: BaseException) -> str:
+    """What went wrong in building a value from malformed data (one of :data:`DATA_ERRORS`), in
+    words a user can read: never Python's name for the error nor its English text."""
+    if isinstance(err, KeyError) and err.args:
+        return msg("fältet ”{key}” saknas", key=_show(err.args[0]))
+    if isinstance(err, ValueError) and err.args and isinstance(err.args[0], Message):
+        return err.args[0]  # one of our own (a score, a date, a JSON value): already in Swedish
+    if isinstance(err, IndexError):
+        return msg("en lista har för få värden")
+    if isinstance(err, ArithmeticError):
+        return msg("ett tal är ogiltigt")
+    if isinstance(err, (TypeError, AttributeError)):
+        return msg("ett värde har fel typ")
+    return msg("ett värde är ogiltigt")
 
 
 def _show(value: object, limit: int = 30) -> str:
@@ -154,7 +170,7 @@ def parse_stored_framework(value: object) -> Framework:
     try:
         framework = Framework.from_dict(data)
     except DATA_ERRORS as err:
-        raise ValueError(msg("ofullständig ({kind}: {err})", kind=type(err).__name__, err=err)) from None
+        raise ValueError(msg("ofullständig ({problem})", problem=data_problem(err))) from None
     for sub in framework.subareas():
         if not sub.max.is_finite():
             raise ValueError(msg("maxpoängen för {number} är inte ett tal", number=sub.number))
@@ -174,7 +190,7 @@ def parse_stored_national(value: object) -> NationalAverage | None:
         raise ValueError(msg("det nationella medelvärdet: {err}", err=joined(err.args[:1]))) from None
     except DATA_ERRORS as err:
         raise ValueError(
-            msg("det nationella medelvärdet är ofullständigt ({kind})", kind=type(err).__name__)
+            msg("det nationella medelvärdet är ofullständigt ({problem})", problem=data_problem(err))
         ) from None
     return next(iter(table.values()), None)  # every figure is checked there (0–1000, n ≥ 0)
 

@@ -33,6 +33,7 @@ from ..domain.language import COMPLETE, count
 from ..domain.messages import joined, msg
 from ..domain.meta import local_moment
 from ..domain.scoring import parse_points, to_json_number
+from ..domain.stored import data_problem
 from ..storage import exchange_io as xio
 from ..storage.errors import os_reason
 from ..storage.outputs import Replace, check_output
@@ -242,7 +243,7 @@ def aggregate(
             skipped.append(skipped_line(path, msg("filen kunde inte läsas ({err})", err=os_reason(err))))
             continue
         except (ValueError, ArithmeticError) as err:
-            reason = msg("filen kunde inte läsas ({kind}: {err})", kind=type(err).__name__, err=err)
+            reason = msg("filen kunde inte läsas ({problem})", problem=data_problem(err))
             skipped.append(skipped_line(path, reason))
             continue
         earlier = newest.get(ev.evaluation_id)

@@ -24,6 +24,7 @@ from ..domain.framework import Framework, check_framework
 from ..domain.messages import Joined, Message, joined, msg
 from ..domain.model import SourceKind
 from ..domain.scoring import check_points, parse_points
+from ..domain.stored import data_problem
 from ..storage.db import Row, keyed_id
 from ..storage.schema import ADDED_FIELDS, RECORD_TABLES, independent_id, legacy_score
 
@@ -262,7 +263,7 @@ def frozen_framework(data: Mapping[str, Any], path: str = "$.framework.data") ->
         fw = Framework.from_dict(data)
     except (KeyError, TypeError, ValueError, ArithmeticError) as err:
         raise KompassError(
-            msg("{path}: ramverkskopian kan inte läsas ({err}).", path=path, err=err)
+            msg("{path}: ramverkskopian kan inte läsas ({problem}).", path=path, problem=data_problem(err))
         ) from None
     problems = check_framework(fw)
     if problems:

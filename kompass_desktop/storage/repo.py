@@ -25,7 +25,7 @@ from ..domain.model import (
     WebSource,
 )
 from ..domain.reference import NationalAverage
-from ..domain.stored import DATA_ERRORS, parse_stored_national, parse_stored_points
+from ..domain.stored import DATA_ERRORS, data_problem, parse_stored_national, parse_stored_points
 from .db import EvaluationFile, Row
 from .errors import CorruptFile
 from .schemacheck import compare_schema
@@ -137,12 +137,11 @@ def load_framework(f: EvaluationFile) -> Framework:
         raise CorruptFile(
             msg(
                 (
-                    "{name}: ramverkskopian är ofullständig ({name__}: {err}). Återställ en "
+                    "{name}: ramverkskopian är ofullständig ({problem}). Återställ en "
                     "säkerhetskopia (kompass backups)."
                 ),
                 name=f.path.name,
-                name__=type(err).__name__,
-                err=err,
+                problem=data_problem(err),
             )
         ) from None
 

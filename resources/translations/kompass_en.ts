@@ -3674,12 +3674,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the national average is not a JSON object</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>det nationella medelvärdet är ofullständigt ({kind})</source>
-        <translation>the national average is incomplete ({kind})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>det nationella medelvärdet: {err}</source>
         <translation>the national average: {err}</translation>
     </message>
@@ -3699,7 +3694,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the document</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3709,7 +3704,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>filen kunde inte läsas ({problem})</source>
+        <translation>the file could not be read ({problem})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -3724,7 +3724,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>removable drive {device}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>för djupt nästlat</source>
         <translation>nested too deeply</translation>
     </message>
@@ -3814,12 +3814,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>network volume</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>ofullständig ({kind}: {err})</source>
-        <translation>incomplete ({kind}: {err})</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>område {area}: delfråga {sub} borde heta {area}.{i}</source>
         <translation>area {area}: sub-area {sub} should be numbered {area}.{i}</translation>
     </message>
@@ -3934,7 +3929,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-241"/>
         <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
         <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
     </message>
@@ -4289,7 +4284,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>notes</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>det nationella medelvärdet är ofullständigt ({problem})</source>
+        <translation>the national average is incomplete ({problem})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>dokument</source>
         <translation>documents</translation>
     </message>
@@ -4307,6 +4307,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>en lista</source>
         <translation>a list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en lista har för få värden</source>
+        <translation>a list has too few values</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4330,6 +4335,21 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>ett tal är ogiltigt</source>
+        <translation>a number is invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ett värde har fel typ</source>
+        <translation>a value has the wrong type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ett värde är ogiltigt</source>
+        <translation>a value is invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>filen blir för stor för filsystemet</source>
         <translation>the file grows too large for the file system</translation>
     </message>
@@ -4339,12 +4359,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file could not be read ({err})</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>filen kunde inte läsas ({kind}: {err})</source>
-        <translation>the file could not be read ({kind}: {err})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>filen är en lika ny kopia av samma utvärdering som {other}, och utvärderingen räknas bara en gång</source>
         <translation>the file is an equally recent copy of the same evaluation as {other}, and the evaluation counts only once</translation>
     </message>
@@ -4382,6 +4397,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>fältet {name} saknas</source>
         <translation>the field {name} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fältet ”{key}” saknas</source>
+        <translation>the field “{key}” is missing</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4459,7 +4479,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>ofullständig ({problem})</source>
+        <translation>incomplete ({problem})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>ogiltig JSON (”{value}”)</source>
         <translation>invalid JSON (“{value}”)</translation>
     </message>
@@ -5090,11 +5115,16 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{name}: ramverkskopian är ofullständig ({name__}: {err}). Återställ en säkerhetskopia (kompass backups).</source>
-        <translation>{name}: the copy of the framework is incomplete ({name__}: {err}). Restore a backup (kompass backups).</translation>
+        <source>{name}: ramverkskopian är ofullständig ({problem}). Återställ en säkerhetskopia (kompass backups).</source>
+        <translation>{name}: the copy of the framework is incomplete ({problem}). Restore a backup (kompass backups).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+37"/>
+        <source>{path}: ramverkskopian kan inte läsas ({problem}).</source>
+        <translation>{path}: the copy of the framework cannot be read ({problem}).</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>{name}: ramverkskopian är skadad: {err}. Återställ en säkerhetskopia (kompass backups).</source>
         <translation>{name}: the copy of the framework is damaged: {err}. Restore a backup (kompass backups).</translation>
     </message>
@@ -5274,12 +5304,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>{path}: the framework file does not follow the schema: {problems}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{path}: ramverkskopian kan inte läsas ({err}).</source>
-        <translation>{path}: the copy of the framework cannot be read ({err}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{path}: textfilen kan inte tolkas: {err}.</source>
         <translation>{path}: the text file cannot be parsed: {err}.</translation>
     </message>

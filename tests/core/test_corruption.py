@@ -207,7 +207,7 @@ CASES = {
     ),
     "framework copy without areas": (
         sql("UPDATE framework_copy SET data = json_remove(data, '$.areas')"),
-        damaged_values("ramverkskopian (tabellen framework_copy): ofullständig (KeyError: 'areas')"),
+        damaged_values("ramverkskopian (tabellen framework_copy): ofullständig (fältet ”areas” saknas)"),
         None,
     ),
 }

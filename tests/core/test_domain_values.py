@@ -6,11 +6,12 @@ exactly."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import pytest
 
 from kompass_desktop import resources
+from kompass_desktop.domain.messages import msg
 from kompass_desktop.domain.model import SourceKind
 from kompass_desktop.domain.reference import (
     NationalAverage,
@@ -24,6 +25,7 @@ from kompass_desktop.domain.stored import (
     check_area_scores,
     check_facts,
     check_text_list,
+    data_problem,
     enum_rule,
     finite_number,
     parse_json,
@@ -250,7 +252,7 @@ def test_the_stored_framework_copy_must_be_complete():
     data["areas"][0]["subareas"][0]["max"] = "Infinity"
     bad = {
         "[1, 2]": "inget JSON-objekt",
-        json.dumps({"id": "2019"}): "ofullständig (KeyError: 'areas')",
+        json.dumps({"id": "2019"}): "ofullständig (fältet ”areas” saknas)",
         json.dumps(data): "maxpoängen för 1.1 är inte ett tal",
     }
     for value, message in bad.items():
@@ -297,3 +299,30 @@ def test_plain_columns_with_a_rule_name_what_is_wrong(table, column, good, bad, 
     with pytest.raises(ValueError) as err:
         rule(bad)
     assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (KeyError("areas"), "fältet ”areas” saknas"),
+        (KeyError("x" * 40), f"fältet ”{'x' * 30}…” saknas"),
+        (KeyError(), "ett värde är ogiltigt"),
+        (IndexError("list index out of range"), "en lista har för få värden"),
+        (InvalidOperation(), "ett tal är ogiltigt"),
+        (ZeroDivisionError("division by zero"), "ett tal är ogiltigt"),
+        (TypeError("'int' object is not subscriptable"), "ett värde har fel typ"),
+        (AttributeError("'list' object has no attribute 'get'"), "ett värde har fel typ"),
+        (ValueError("'x' is not a valid FindingKind"), "ett värde är ogiltigt"),
+        (ValueError(msg("poängen ”fyra” är inte ett tal")), "poängen ”fyra” är inte ett tal"),
+    ],
+)
+def test_what_went_wrong_in_damaged_data_is_said_without_pythons_words(error, words):
+    assert data_problem(error) == words
+
+
+def test_a_framework_copy_with_a_wrong_value_is_named_in_swedish():
+    data = resources.framework("2019").to_dict()
+    data["finding_kinds"] = ["styrka"]
+    with pytest.raises(ValueError) as err:
+        parse_stored_framework(json.dumps(data))
+    assert str(err.value) == "ofullständig (ett värde är ogiltigt)"

@@ -9,7 +9,7 @@ import dataclasses
 import errno
 import json
 import zipfile
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from test_exchange_support import demo_export, leftovers, parts, rebuild, zip_by
 
 from kompass_desktop import resources
 from kompass_desktop.domain.errors import KompassError
+from kompass_desktop.domain.messages import msg
 from kompass_desktop.exchange import export as export_mod
 from kompass_desktop.exchange import importer
 from kompass_desktop.exchange.aggregate import aggregate
@@ -172,7 +173,7 @@ def test_a_framework_copy_that_cannot_be_read_is_named(kkx):
     del data["areas"]
     with pytest.raises(KompassError) as refused:
         frozen_framework(data)
-    assert str(refused.value) == "$.framework.data: ramverkskopian kan inte läsas ('areas')."
+    assert str(refused.value) == "$.framework.data: ramverkskopian kan inte läsas (fältet ”areas” saknas)."
 
 
 # -- an export or import that cannot be verified -------------------------------------------------
@@ -275,9 +276,11 @@ def _complete(path: Path) -> Path:
             OSError(errno.EIO, "Input/output error"),
             "läsfel eller skrivfel på enheten (den kan vara skadad eller urkopplad)",
         ),
-        (ValueError("ofullständig (KeyError: 'areas')"), "ValueError: ofullständig (KeyError: 'areas')"),
+        (ValueError(msg("poängen ”fyra” är inte ett tal")), "poängen ”fyra” är inte ett tal"),
+        (ValueError("invalid literal for int() with base 10: 'x'"), "ett värde är ogiltigt"),
+        (InvalidOperation(), "ett tal är ogiltigt"),
     ],
-    ids=["disk", "damaged value"],
+    ids=["disk", "damaged value", "Python's own words", "a number"],
 )
 def test_an_evaluation_file_that_cannot_be_read_is_skipped_with_the_reason(
     tmp_path, monkeypatch, error, reason

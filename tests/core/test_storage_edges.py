@@ -136,14 +136,17 @@ def test_a_holder_that_cannot_be_named_is_left_out_of_the_message(session, holde
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks: the sidecar stays writable")
-def test_a_holder_with_only_a_user_is_named_with_an_unknown_host(session):
+@pytest.mark.parametrize(
+    ("holder", "named"), [(b'{"user": "anna"}', "anna på ?"), (b'{"host": "anna-pc"}', "? på anna-pc")]
+)
+def test_a_holder_named_in_part_is_named_with_what_is_known(session, holder, named):
     path = session.path
     with open(lock_path_for(path), "r+b") as fh:
         fh.truncate(0)
-        fh.write(b'{"user": "anna"}')
+        fh.write(holder)
     with pytest.raises(FileLocked) as refused:
         WriterLock(path).acquire()
-    assert str(refused.value).startswith(f"{path.name} är redan öppen av anna på ?. Stäng den där först")
+    assert str(refused.value).startswith(f"{path.name} är redan öppen av {named}. Stäng den där först")
 
 
 @pytest.mark.parametrize(

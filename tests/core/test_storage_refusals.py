@@ -225,7 +225,7 @@ def _framework_data(f):
         (
             "UPDATE framework_copy SET data = '{}'",
             repo.load_framework,
-            "test.kompass: ramverkskopian är ofullständig (KeyError: 'areas'). Återställ en "
+            "test.kompass: ramverkskopian är ofullständig (fältet ”areas” saknas). Återställ en "
             "säkerhetskopia (kompass backups).",
         ),
         (
