@@ -61,18 +61,32 @@ def current_user() -> str:
         return "okänd"
 
 
-def lock_path_for(path: Path) -> Path:
-    """The sidecar that every name of ``path`` shares."""
-    real = Path(path).resolve()
+def _real(path: Path) -> Path:
+    """``path`` with its links resolved (as it is, made absolute, where they loop)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        return Path(os.path.abspath(path))
+
+
+def _file_id(real: Path) -> str | None:
+    """Device and file number ("803-1a2b"): the same for every name of one file; None for a file
+    that does not exist or a file system without file ids."""
     try:
         st = os.stat(real)
-        identity = (st.st_dev, st.st_ino) if st.st_ino else None
     except OSError:
-        identity = None
-    if identity is None:  # not created yet (or no file ids on this file system): its real path
+        return None
+    return f"{st.st_dev:x}-{st.st_ino:x}" if st.st_ino else None
+
+
+def lock_path_for(path: Path) -> Path:
+    """The sidecar that every name of ``path`` shares."""
+    real = _real(path)
+    file_id = _file_id(real)
+    if file_id is None:  # not created yet (or no file ids on this file system): its real path
         tag = hashlib.sha256(os.fsencode(str(real))).hexdigest()[:16]
         return real.with_name(f"{LOCK_PREFIX}{tag}")
-    return real.with_name(f"{LOCK_PREFIX}{identity[0]:x}-{identity[1]:x}")
+    return real.with_name(f"{LOCK_PREFIX}{file_id}")
 
 
 def locks_dir() -> Path:
@@ -83,13 +97,8 @@ def locks_dir() -> Path:
 def identity_lock_path(path: Path) -> Path | None:
     """The sidecar in :func:`locks_dir` that every hard link of ``path`` shares, wherever it lies
     (None for a file that does not exist or a file system without file ids)."""
-    try:
-        st = os.stat(Path(path).resolve())
-    except (OSError, RuntimeError):
-        return None
-    if not st.st_ino:
-        return None
-    return locks_dir() / f"{st.st_dev:x}-{st.st_ino:x}"
+    file_id = _file_id(_real(path))
+    return None if file_id is None else locks_dir() / file_id
 
 
 def _try_lock(fh: IO[bytes]) -> bool:

@@ -157,3 +157,27 @@ def test_a_holder_named_in_part_is_named_with_what_is_known(session, holder, nam
 def test_a_user_without_a_name_is_called_unknown(monkeypatch, getuser):
     monkeypatch.setattr(getpass, "getuser", getuser)
     assert lockmod.current_user() == "okänd"
+
+
+@_POSIX
+def test_a_name_that_is_a_link_loop_still_gets_a_lock_name(tmp_path):
+    loop = tmp_path / "a.kompass"
+    loop.symlink_to(tmp_path / "b.kompass")
+    (tmp_path / "b.kompass").symlink_to(loop)
+    sidecar = lock_path_for(loop)  # no file behind it: named by its path
+    assert sidecar.parent == tmp_path and sidecar.name.startswith(lockmod.LOCK_PREFIX)
+    assert lockmod.identity_lock_path(loop) is None
+
+
+def test_every_name_of_one_file_shares_its_lock_names(tmp_path):
+    saved = tmp_path / "u.kompass"
+    saved.write_bytes(b"x")
+    alias = tmp_path / "alias.kompass"
+    alias.symlink_to(saved)
+    st = os.stat(saved)
+    assert (
+        lock_path_for(alias)
+        == lock_path_for(saved)
+        == tmp_path / f"{lockmod.LOCK_PREFIX}{st.st_dev:x}-{st.st_ino:x}"
+    )
+    assert lockmod.identity_lock_path(alias) == lockmod.locks_dir() / f"{st.st_dev:x}-{st.st_ino:x}"
