@@ -324,8 +324,6 @@ def core_messages() -> list[str]:
         QCoreApplication.translate("messages", "{evaluation} finns inte i kommunregistret (fiktiv kommun eller övning) och räknas inte"),
         QCoreApplication.translate("messages", "{folder}: två ramverksfiler har samma id ({ids})."),
         QCoreApplication.translate("messages", "{items} (och {more} till)"),
-        QCoreApplication.translate("messages", "{key} kan inte vara negativt."),
-        QCoreApplication.translate("messages", "{key}: ”{changes}” är inte ett heltal."),
         QCoreApplication.translate("messages", "{kind} ”{name}”"),
         QCoreApplication.translate("messages", "{kind} ”{name}” (på {table})"),
         QCoreApplication.translate("messages", "{label_sv} används inte i {name}."),

@@ -103,7 +103,8 @@ def _check_time(value: str, label: str) -> str:
     return value
 
 
-def _opt_int(value: Any, label: str) -> int | None:
+def optional_int(value: Any, label: str) -> int | None:
+    """A whole number of at least 0, or None for nothing given; ``label`` names the field."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
@@ -131,12 +132,12 @@ def _clean(kind: Register, values: dict[str, Any]) -> dict[str, Any]:
             if key in out:
                 out[key] = [str(x).strip() for x in out[key] if str(x).strip()]
         if "participants" in out:
-            out["participants"] = _opt_int(out["participants"], msg("Antal deltagare"))
+            out["participants"] = optional_int(out["participants"], msg("Antal deltagare"))
     elif kind == Register.DOCUMENT:
         if "title" in out and not str(out["title"]).strip():
             raise KompassError(msg("Dokumentet måste ha en titel."))
         if "year" in out:
-            out["year"] = _opt_int(out["year"], msg("År"))
+            out["year"] = optional_int(out["year"], msg("År"))
     elif kind == Register.WEB:
         if "title" in out and not str(out["title"]).strip():
             raise KompassError(msg("Webbkällan måste ha en rubrik."))
@@ -144,7 +145,7 @@ def _clean(kind: Register, values: dict[str, Any]) -> dict[str, Any]:
             out["seen"] = check_date(out["seen"], msg("Datum sett"))
     elif kind == Register.EARLIER:
         if "year" in out:
-            year = _opt_int(out["year"], msg("År"))
+            year = optional_int(out["year"], msg("År"))
             if year is None or not plausible_year(year):
                 raise KompassError(msg("Ange året för den tidigare utvärderingen."))
             out["year"] = year
@@ -175,7 +176,7 @@ class Registers:
             if unknown:
                 raise KompassError(msg("Okända fält: {unknown}.", unknown=", ".join(sorted(unknown))))
             return self.add_earlier(
-                _opt_int(values.get("year"), msg("År")) or 0,
+                optional_int(values.get("year"), msg("År")) or 0,
                 str(values.get("framework_id", "")),
                 values.get("area_scores") or {},
                 str(values.get("label", "")),

@@ -54,7 +54,7 @@ from .consensus import ConsensusScores
 from .context import Listener, SessionContext
 from .findings import Findings
 from .notes import Notes
-from .registers import Registers, check_date
+from .registers import Registers, check_date, optional_int
 from .scores import Scores
 
 log = logging.getLogger(__name__)
@@ -92,6 +92,16 @@ class NewEvaluation:
     municipality_code: str = ""  # chosen from the register (services.municipality.find)
     unlisted: bool = False  # fictional or training (services.municipality.unlisted)
 
+
+#: The words a field of the evaluation's facts is named by in a message (as its form names it).
+_INFO_LABELS = {
+    "inhabitants": msg("Invånare"),
+    "employees": msg("Anställda"),
+    "evaluation_number": msg("Utvärdering nr"),
+    "year": msg("År"),
+    "start_date": msg("Platsbesöket börjar"),
+    "end_date": msg("Platsbesöket slutar"),
+}
 
 _INFO_FIELDS = {
     "municipality",
@@ -293,22 +303,15 @@ class EvaluationSession:
                 )
             changes.update(choice.fields())
         for key in ("inhabitants", "employees", "evaluation_number", "year"):
-            if changes.get(key) is not None:
-                try:
-                    changes[key] = int(changes[key])
-                except (TypeError, ValueError):
-                    raise KompassError(
-                        msg("{key}: ”{changes}” är inte ett heltal.", key=key, changes=changes[key])
-                    ) from None
-                if changes[key] < 0:
-                    raise KompassError(msg("{key} kan inte vara negativt.", key=key))
+            if key in changes:
+                changes[key] = optional_int(changes[key], _INFO_LABELS[key])
         if changes.get("year") is not None and not plausible_year(changes["year"]):
             raise KompassError(
                 msg("Året {changes} är orimligt; ange ett år som 2025.", changes=changes["year"])
             )
         for key in ("start_date", "end_date"):
             if key in changes:
-                changes[key] = check_date(str(changes[key] or ""), "Datum")
+                changes[key] = check_date(str(changes[key] or ""), _INFO_LABELS[key])
         start = changes.get("start_date", self.info().start_date)
         end = changes.get("end_date", self.info().end_date)
         if start and end and end < start:

@@ -4625,16 +4625,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{key} kan inte vara negativt.</source>
-        <translation>{key} cannot be negative.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{key}: ”{changes}” är inte ett heltal.</source>
-        <translation>{key}: “{changes}” is not a whole number.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>{kind} ”{name}”</source>
         <translation>{kind} “{name}”</translation>
     </message>
