@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 
 from kompass_desktop import resources
-from kompass_desktop.domain.consensus import IndependentScore, Status, SubAreaConsensus
+from kompass_desktop.domain.consensus import IndependentScore, Status, SubAreaConsensus, notable_spread
 from kompass_desktop.domain.errors import ScoreError
-from kompass_desktop.domain.messages import joined, msg
+from kompass_desktop.domain.messages import joined, joined_at_most, msg
 from kompass_desktop.domain.model import Interview
-from kompass_desktop.domain.municipalities import short_form
+from kompass_desktop.domain.municipalities import Listing, MunicipalityNames, names_for, short_form
 from kompass_desktop.domain.reference import NationalAverage, Stat, national_to_file_dict
 from kompass_desktop.domain.scoring import format_exact, parse_points, summarize
 
@@ -122,4 +122,32 @@ def test_messages_reach_another_process_as_they_were_built():
         several.items,
         "; ",
         ".",
+    )
+
+
+def test_a_spread_matters_from_fifteen_percent_of_a_maximum_above_zero():
+    assert notable_spread(Decimal(3), Decimal(20)) is True
+    assert notable_spread(Decimal("2.99"), Decimal(20)) is False
+    assert notable_spread(Decimal(0), Decimal(0)) is False
+
+
+def test_a_list_cut_short_says_how_many_more_there_are():
+    assert joined_at_most(["a", "b", "c"], 2) == "a; b (och 1 till)"
+    assert joined_at_most(["a", "b"], 2) == "a; b"
+
+
+def test_a_municipality_search_lists_twelve_unless_told_otherwise():
+    assert len(resources.municipalities().search("s")) == 12
+
+
+def test_a_fictional_municipality_keeps_its_name_as_typed():
+    assert names_for("Övnings  kommun", "", True, None) == MunicipalityNames(
+        "Övnings kommun",
+        "Övnings kommuns",
+        "Övnings",
+        "Övnings",
+        "",
+        Listing.UNLISTED,
+        "Övnings kommun",
+        None,
     )

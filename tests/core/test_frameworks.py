@@ -244,3 +244,24 @@ def test_an_area_the_version_lacks_is_named_with_the_version():
     with pytest.raises(KompassError) as refused:
         resources.framework("2019").area(9)
     assert str(refused.value) == "Område 9 finns inte i Kommunkompassen 2019/2020."
+
+
+def test_a_composed_mapping_joins_the_notes_of_every_step_in_both_languages():
+    corr = correspondence(resources.mappings(), "2010", "2019")
+    assert corr is not None
+    assert corr.note == (
+        "2016 gjordes en revidering; de flesta områden är jämförbara men bedömningen skärptes på vissa "
+        "delfrågor. 2019/2020 reviderades och numrerades områdena om; jämförelser kan göras till stor del "
+        "men inte fullt ut."
+    )
+    assert corr.note_en == (
+        "The 2016 revision: most areas are comparable, but the assessment became stricter on some sub-areas. "
+        "In 2019/2020 the areas were revised and renumbered; they can largely, but not fully, be compared."
+    )
+    link = corr.source_area(6)
+    assert (link.note, link.note_en) == (
+        "Verksamhetsutveckling blev Ständiga förbättringar med väsentligt ändrat innehåll. Ständiga "
+        "förbättringar motsvaras av Kvalitetsutveckling.",
+        "“Verksamhetsutveckling” became “Ständiga förbättringar” with substantially changed content. "
+        "“Ständiga förbättringar” corresponds to “Kvalitetsutveckling”.",
+    )
