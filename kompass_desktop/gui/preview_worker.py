@@ -149,6 +149,15 @@ class PreviewWorker(QThread):
         self._stopping = False
         self._busy = False
         self._child: RenderProcess | None = None
+        app = QCoreApplication.instance()
+        if app is not None:  # Qt aborts the process when a thread still running is destroyed
+            app.aboutToQuit.connect(self._end_with_application)
+
+    def _end_with_application(self) -> None:
+        """The application ends: the render is abandoned and the thread ends before Qt tears it
+        down (the child is killed, so this takes moments; never longer than the bound)."""
+        self.stop()
+        self.wait(5000)
 
     # -- the GUI thread ------------------------------------------------------------------------
     def submit(self, request: PreviewRequest) -> None:

@@ -361,3 +361,27 @@ def test_the_renderer_gives_way_to_the_window(qtbot, demo_window):
     qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
     child = pane.worker._child.process.pid
     assert os.getpriority(os.PRIO_PROCESS, child) > os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_a_render_still_running_when_the_application_ends_is_ended_first(qtbot, demo_window, monkeypatch):
+    """Qt aborts the whole process ("terminate called without an active exception") when a thread
+    that still runs is destroyed at exit: the worker ends with the application."""
+    win = demo_window
+    area_page(win, 4).cards["4.1"].text.setFocus()
+    pane = open_preview(qtbot, win)
+    qtbot.waitUntil(lambda: shown_newest(pane), timeout=WAIT)
+    entered = threading.Event()
+    real = preview_worker.PreviewWorker.exchange
+
+    def exchange(worker, request):  # a render that runs until the worker is told to stop
+        entered.set()
+        while not worker._stopping:
+            time.sleep(0.01)
+        return real(worker, request)
+
+    monkeypatch.setattr(preview_worker.PreviewWorker, "exchange", exchange)
+    assert win.controller.set_text(TextScope.SUBAREA, "4.1", "Skrivs medan programmet avslutas.")
+    pane.request()
+    assert entered.wait(10)
+    QApplication.instance().aboutToQuit.emit()  # what QApplication.quit() sends before it returns
+    assert pane.worker.isFinished()
