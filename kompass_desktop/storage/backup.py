@@ -30,7 +30,7 @@ from .outputs import (
     remove_temporary,
     temporary_name,
 )
-from .rows import is_damage
+from .rows import sqlite_reason
 
 #: How many backups of each reason are kept per evaluation file.
 KEEP = {"open": 10, "auto": 10}
@@ -151,17 +151,11 @@ def replace_file(source: Path, target: Path) -> Path | None:
         ) from None
     except sqlite3.Error as err:
         raise StorageError(
-            msg("{target} kunde inte skrivas: {err}.", target=target, err=_sqlite_reason(err))
+            msg("{target} kunde inte skrivas: {err}.", target=target, err=sqlite_reason(err))
         ) from None
     finally:
         lock.release()
     return saved
-
-
-def _sqlite_reason(err: sqlite3.Error) -> str:
-    """Why SQLite could not copy a file, for the end of a one-line message (as :func:`.errors.
-    os_reason` for the OS): a damaged file in Swedish, with SQLite's own words in brackets."""
-    return msg("filen är skadad ({err})", err=err) if is_damage(err) else str(err)
 
 
 def _backup_before_replacing(target: Path) -> Path:
@@ -197,9 +191,7 @@ def make_backup(path: Path, reason: str = "auto", cancel: threading.Event | None
         ) from None
     except sqlite3.Error as err:
         raise StorageError(
-            msg(
-                "Säkerhetskopian av {name} kunde inte skapas: {err}.", name=path.name, err=_sqlite_reason(err)
-            )
+            msg("Säkerhetskopian av {name} kunde inte skapas: {err}.", name=path.name, err=sqlite_reason(err))
         ) from None
     _rotate(path, reason)
     return dest

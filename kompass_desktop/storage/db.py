@@ -31,13 +31,13 @@ from typing import Any
 
 from ..domain.messages import msg
 from ..domain.stored import parse_json
-from .errors import CheckpointFailed, CorruptFile, DiskFull, ReadOnlyFile, StorageError
+from .errors import CheckpointFailed, CorruptFile, ReadOnlyFile, StorageError
 from .fileformat import wal_path
 from .lock import WriterLock
 from .recovery import RecoveredCopy
 from .rows import Row as Row
 from .rows import _decode as _decode
-from .rows import _encode
+from .rows import _encode, sqlite_reason
 from .rows import _ident as _ident
 from .rows import keyed_id as keyed_id
 from .rows import new_id as new_id
@@ -111,9 +111,8 @@ class EvaluationFile:
             if self._recovered is not None:
                 self._recovered.cleanup()
         if failure is not None:
-            reason = translate_sqlite_error(failure, self.path)
             wal = wal_path(self.path).name
-            cause = "disken är full" if isinstance(reason, DiskFull) else f"skrivfel: {failure}"
+            cause = sqlite_reason(failure)
             raise CheckpointFailed(
                 msg(
                     (

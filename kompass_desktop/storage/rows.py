@@ -40,6 +40,23 @@ def is_damage(err: sqlite3.Error) -> bool:
     )
 
 
+def sqlite_reason(err: sqlite3.Error) -> str:
+    """Why SQLite failed, for the end of a one-line message (as :func:`.errors.os_reason` for the
+    OS): in Swedish, with SQLite's own words in brackets where they help whoever supports the user."""
+    text = str(err).lower()
+    if "disk is full" in text:
+        return msg("disken är full")
+    if "readonly" in text or "read-only" in text:
+        return msg("filen är skrivskyddad")
+    if is_damage(err):
+        return msg("filen är skadad ({err})", err=err)
+    if "locked" in text or "busy" in text:
+        return msg("filen används av ett annat program")
+    if "disk i/o" in text or str(getattr(err, "sqlite_errorname", "")).startswith("SQLITE_IOERR"):
+        return msg("läs- eller skrivfel på disken")  # SQLite's "disk I/O error" says no more
+    return msg("databasfel ({err})", err=err)
+
+
 def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
     text = str(err).lower()
     name = str(getattr(err, "sqlite_errorname", ""))

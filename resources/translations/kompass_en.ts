@@ -3649,7 +3649,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the database: {r}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>delfråga {number}: maxpoäng måste vara större än 0</source>
         <translation>sub-area {number}: the maximum score must be greater than 0</translation>
     </message>
@@ -3694,7 +3694,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the document</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3709,7 +3709,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file could not be read ({problem})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -3769,7 +3769,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the link</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>manifestet stämmer inte med innehållet</source>
         <translation>the manifest does not match the contents</translation>
     </message>
@@ -3924,12 +3924,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the view</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>kommunkoden ”{value}” är inte fyra siffror</source>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-244"/>
         <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
         <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
     </message>
@@ -4284,7 +4284,12 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>notes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>databasfel ({err})</source>
+        <translation>database error ({err})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>det nationella medelvärdet är ofullständigt ({problem})</source>
         <translation>the national average is incomplete ({problem})</translation>
     </message>
@@ -4350,6 +4355,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>filen används av ett annat program</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>filen blir för stor för filsystemet</source>
         <translation>the file grows too large for the file system</translation>
     </message>
@@ -4382,6 +4392,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>filen är skadad ({err})</source>
         <translation>the file is damaged ({err})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filen är skrivskyddad</source>
+        <translation>the file is read-only</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4470,6 +4485,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>läs- eller skrivfel på disken</source>
+        <translation>a read or write error on the disk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>läsfel eller skrivfel på enheten (den kan vara skadad eller urkopplad)</source>
         <translation>read or write error on the device (it may be damaged or disconnected)</translation>
     </message>
@@ -5582,7 +5602,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>The preview could not be made: {0}</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+112"/>
         <source>renderingsprocessen avslutades ({0})</source>
         <translation>the rendering process ended ({0})</translation>
     </message>

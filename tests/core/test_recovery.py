@@ -57,7 +57,7 @@ def test_a_full_disk_while_closing_is_reported_and_loses_nothing(saved, capsys):
     child = interrupted_checkpoint(saved)
     assert child["close_error"] == (
         "CheckpointFailed: test.kompass: alla ändringar är sparade, men de kunde inte föras in i själva "
-        "filen när den stängdes (skrivfel: disk I/O error). De ligger säkert i test.kompass-wal bredvid "
+        "filen när den stängdes (läs- eller skrivfel på disken). De ligger säkert i test.kompass-wal bredvid "
         "filen och förs in nästa gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen "
         "utan test.kompass-wal."
     )

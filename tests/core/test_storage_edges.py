@@ -7,12 +7,13 @@ from __future__ import annotations
 import errno
 import getpass
 import os
+import sqlite3
 import sys
 
 import pytest
 
 from kompass_desktop.storage import lock as lockmod
-from kompass_desktop.storage import outputs
+from kompass_desktop.storage import outputs, rows
 from kompass_desktop.storage.errors import FileLocked
 from kompass_desktop.storage.lock import WriterLock, lock_path_for
 from kompass_desktop.storage.outputs import OutputFailed, write_output
@@ -181,3 +182,22 @@ def test_every_name_of_one_file_shares_its_lock_names(tmp_path):
         == tmp_path / f"{lockmod.LOCK_PREFIX}{st.st_dev:x}-{st.st_ino:x}"
     )
     assert lockmod.identity_lock_path(alias) == lockmod.locks_dir() / f"{st.st_dev:x}-{st.st_ino:x}"
+
+
+@pytest.mark.parametrize(
+    ("err", "reason"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "disken är full"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "filen är skrivskyddad"),
+        (
+            sqlite3.DatabaseError("database disk image is malformed"),
+            "filen är skadad (database disk image is malformed)",
+        ),
+        (sqlite3.DatabaseError("file is not a database"), "filen är skadad (file is not a database)"),
+        (sqlite3.OperationalError("database is locked"), "filen används av ett annat program"),
+        (sqlite3.OperationalError("disk I/O error"), "läs- eller skrivfel på disken"),
+        (sqlite3.OperationalError("no such table: x"), "databasfel (no such table: x)"),
+    ],
+)
+def test_why_sqlite_failed_is_said_in_swedish(err, reason):
+    assert rows.sqlite_reason(err) == reason

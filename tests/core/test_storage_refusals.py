@@ -293,7 +293,7 @@ def test_a_full_disk_while_closing_keeps_the_edits_in_the_log_and_says_so(saved)
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
     assert message == (
         "test.kompass: alla ändringar är sparade, men de kunde inte föras in i själva filen när den "
-        "stängdes (skrivfel: disk I/O error). De ligger säkert i test.kompass-wal bredvid filen och "
+        "stängdes (läs- eller skrivfel på disken). De ligger säkert i test.kompass-wal bredvid filen och "
         "förs in nästa gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen utan "
         "test.kompass-wal."
     )
