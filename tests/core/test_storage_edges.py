@@ -12,9 +12,11 @@ import sys
 
 import pytest
 
+from kompass_desktop.services import EvaluationSession
+from kompass_desktop.storage import exchange_io as xio
 from kompass_desktop.storage import lock as lockmod
 from kompass_desktop.storage import outputs, rows
-from kompass_desktop.storage.errors import FileLocked
+from kompass_desktop.storage.errors import CheckpointFailed, FileLocked
 from kompass_desktop.storage.lock import WriterLock, lock_path_for
 from kompass_desktop.storage.outputs import OutputFailed, write_output
 
@@ -201,3 +203,74 @@ def test_every_name_of_one_file_shares_its_lock_names(tmp_path):
 )
 def test_why_sqlite_failed_is_said_in_swedish(err, reason):
     assert rows.sqlite_reason(err) == reason
+
+
+# -- the evaluation file: closing beside a reader, a keyed record brought back, nested reads -----
+
+
+def test_a_file_closed_while_another_program_reads_it_keeps_its_log_and_loses_nothing(session):
+    path = session.path
+    note = session.notes.add("Skriven medan någon läser.", "1.1")
+    reader = sqlite3.connect(path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM notes").fetchone()  # a read transaction holds the log
+    sent = []
+    session.file.conn.set_trace_callback(sent.append)
+    try:
+        session.close()  # no error: the log is written into the file next time
+        assert path.with_name(path.name + "-wal").exists()
+        assert "PRAGMA journal_mode = DELETE" not in sent  # not tried: it would wait for the reader
+    finally:
+        reader.close()
+    with EvaluationSession.open(path, readonly=True) as again:
+        assert again.notes.get(note.id).body == "Skriven medan någon läser."
+    assert session.closed
+
+
+def test_an_error_on_its_way_out_is_not_hidden_by_a_failed_checkpoint(session, monkeypatch, caplog):
+    f = session.file
+    monkeypatch.setattr(f, "_checkpoint", lambda: sqlite3.OperationalError("disk I/O error"))
+    with pytest.raises(KeyError, match="det första felet"), f:
+        raise KeyError("det första felet")
+    assert f.closed
+    assert "alla ändringar är sparade, men de kunde inte föras in" in caplog.text
+
+
+def test_a_failed_checkpoint_is_raised_when_nothing_else_went_wrong(session, monkeypatch):
+    f = session.file
+    monkeypatch.setattr(f, "_checkpoint", lambda: sqlite3.OperationalError("disk I/O error"))
+    with pytest.raises(CheckpointFailed), f:
+        pass
+    assert f.closed
+
+
+def test_a_deleted_keyed_record_stored_again_is_brought_back(session):
+    f = session.file
+    with f.write():
+        _old, row = f.upsert_keyed(
+            "texts", "t-1", {"scope": "subarea", "ref": "1.1", "body": "Första"}, author="A"
+        )
+        f.set_deleted("texts", row["id"], True, author="A")
+    assert [r["id"] for r in f.rows("texts")] == []
+    with f.write():
+        old, new = f.upsert_keyed(
+            "texts", "t-1", {"scope": "subarea", "ref": "1.1", "body": "Andra"}, author="A"
+        )
+    assert (old["deleted"], new["deleted"], new["body"]) == (1, 0, "Andra")
+    assert [r["body"] for r in f.rows("texts")] == ["Andra"]
+
+
+def test_a_read_inside_a_write_is_part_of_it(session):
+    f = session.file
+    with f.write():
+        with xio.consistent_read(f):
+            assert xio.all_meta(f)["evaluation_id"] == session.evaluation_id
+        assert f.conn.in_transaction  # the write goes on
+    assert not f.conn.in_transaction
+
+
+def test_record_writes_outside_a_write_are_a_programming_error(session):
+    with pytest.raises(RuntimeError, match=r"^writes must happen inside EvaluationFile\.write\(\)$"):
+        xio.set_framework_frozen_at(session.file, "2025-01-01T00:00:00Z")
+    with pytest.raises(RuntimeError, match=r"^record writes must happen inside EvaluationFile\.write\(\)$"):
+        session.file.insert("notes", {"body": "x"}, author="A")
