@@ -672,46 +672,6 @@ def test_a_file_with_two_evaluations_is_refused_naming_it(saved):
     assert f"{saved.name} innehåller 2 utvärderingsposter (väntade 1)" in str(refused.value)
 
 
-def test_the_facts_of_the_evaluation_are_read_back_after_reopening(session):
-    facts = {
-        "kommungrupp": "B5",
-        "inhabitants": 13000,
-        "inhabitants_note": "31 december 2024",
-        "employees": 1100,
-        "employees_note": "tillsvidareanställda",
-        "governing_parties": "S, C och L",
-        "facts": (("Yta", "120 km²"),),
-        "evaluation_number": 2,
-        "start_date": "2025-10-14",
-        "end_date": "2025-10-16",
-        "evaluators": ("Anna Berg", "Bo Ek"),
-    }
-    session.update_info(**facts)
-    path = session.path
-    session.close()
-    with EvaluationSession.open(path) as again:
-        info = again.info()
-        assert {name: getattr(info, name) for name in facts} == facts
-
-
-def test_every_field_of_a_document_is_read_back_after_reopening(session):
-    fields = {
-        "title": "Översiktsplan 2030",
-        "doc_type": "Plan",
-        "year": 2024,
-        "decided_by": "Kommunfullmäktige",
-        "body": "Mål för bostäder och kommunikationer.",
-        "path": "dokument/op2030.pdf",
-        "url": "https://lindsjo.se/op.pdf",
-    }
-    session.registers.add_document(**fields)
-    path = session.path
-    session.close()
-    with EvaluationSession.open(path) as again:
-        (document,) = again.registers.documents()
-        assert {name: getattr(document, name) for name in fields} == fields
-
-
 def test_documents_and_web_sources_are_in_title_order_everywhere(session):
     for title in ("Översiktsplan", "Budget 2025", "Arbetsmiljöpolicy"):
         session.registers.add_document(title=title)
