@@ -242,3 +242,16 @@ def test_aggregate_without_independent_scores_from_several_evaluators(tmp_path, 
         f"Skrev {out} ur 1 fullständig utvärdering.\n",
     )
     assert "disagreement" not in json.loads(out.read_text(encoding="utf-8"))["frameworks"]["2019"]
+
+
+def test_a_format_1_export_without_personal_data_has_no_history_and_still_gets_its_own_scores(tmp_path):
+    """An export without personal data carries no history: the upgrade finds none and goes on."""
+    old = Path(__file__).parent.parent / "fixtures" / "v1"
+    import_export(old / "team-bo-personal.kkx", tmp_path / "personal.kompass")
+    import_export(old / "team-bo-anon.kkx", tmp_path / "anon.kompass")
+    personal, anon = file_state(tmp_path / "personal.kompass"), file_state(tmp_path / "anon.kompass")
+
+    def own(state):
+        return {(r["subarea"], r["points"]) for r in state["records"]["independent_scores"]}
+
+    assert own(anon) == own(personal) and own(anon)

@@ -316,3 +316,17 @@ def test_a_result_that_does_not_follow_its_schema_is_not_written(tmp_path, monke
     assert str(refused.value) == (
         "Resultatet följer inte national-average.schema.json: $.example: ska vara true, inte false."
     )
+
+
+def test_a_refusal_that_names_the_file_first_is_passed_on_without_the_name(tmp_path):
+    good, source = _complete(tmp_path / "ale.kompass"), _complete(tmp_path / "bby.kompass")
+    export_evaluation(source, tmp_path / "bby.kkx", personal_data=False)
+    doc, manifest = parts(tmp_path / "bby.kkx")
+    manifest["counts"]["notes"] += 1
+    bad = tmp_path / "bad.kkx"
+    bad.write_bytes(rebuild(doc, manifest, fix_counts=False))
+    result = aggregate([good, bad])
+    assert result.skipped == [
+        f"{bad}: manifestet stämmer inte med innehållet: $.counts: antalet poster stämmer inte "
+        "(anteckningar)."
+    ]

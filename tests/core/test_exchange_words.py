@@ -14,6 +14,7 @@ from kompass_desktop import resources
 from kompass_desktop.cli import main
 from kompass_desktop.domain.model import TextScope
 from kompass_desktop.exchange import labels
+from kompass_desktop.exchange.export import export_evaluation
 from kompass_desktop.exchange.importer import import_export
 from kompass_desktop.exchange.records import TABLES
 from kompass_desktop.services import EvaluationSession, NewEvaluation
@@ -187,3 +188,119 @@ def test_the_cli_names_a_conflicts_record_and_fields_in_swedish(pair, capsys):
         "Provkörning (inget skrevs): 0 nya poster, 0 uppdaterade, 3 konflikter, 2 oförändrade.\n"
     )
     assert internal_names(out) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "name", "value", "shown"),
+    [
+        ("findings", "kind", "strength", "Styrkor"),  # the list it is in
+        ("findings", "kind", "improvement", "Förbättringsmöjligheter"),
+        ("notes", "kind", "strength", "strength"),  # only a finding's kind is one of its kinds
+        ("evaluation", "facts", [["Yta", "120 km²"], ["Invånare", 13000]], "Yta: 120 km², Invånare: 13000"),
+        ("interviews", "roles", ["Kommundirektör", "Ekonomichef"], "Kommundirektör, Ekonomichef"),
+        ("scores", "points", "12.5", "12,5"),
+        ("evaluation", "unlisted", 1, "ja"),
+        ("notes", "subarea", None, "–"),
+        ("evaluation", "inhabitants", 13000, "13000"),
+    ],
+)
+def test_a_conflicting_value_is_shown_in_the_evaluators_words(table, name, value, shown):
+    assert labels.field_value(table, name, value) == shown
+
+
+def test_a_manifest_that_names_another_municipality_code_is_refused(tmp_path, capsys):
+    source = tmp_path / "ale.kompass"
+    EvaluationSession.create(
+        source, NewEvaluation(resources.framework("2019"), "", 2024, municipality_code="1440")
+    ).close()
+    export_evaluation(source, tmp_path / "ale.kkx", personal_data=False)
+    doc, manifest = parts(tmp_path / "ale.kkx")
+    manifest["municipality_code"] = "1441"
+    err = refusal(capsys, tmp_path, rebuild(doc, manifest))
+    assert err == (
+        "kompass import: in.kkx: manifestet stämmer inte med innehållet: $.municipality_code: ”1441” men "
+        "innehållet säger ”1440”.\n"
+    )
+
+
+#: What `kompass CMD --help` shows for the exchange commands (100 columns): every argument named
+#: in Swedish, every option explained where it needs it.
+HELP = {
+    "export": (
+        "användning: kompass export [-h] -o UT.kkx [--include-personal-data] [--seal PUBLIK_NYCKEL] FIL\n"
+        "\n"
+        "argument:\n"
+        "  FIL                   utvärderingsfilen (.kompass)\n"
+        "\n"
+        "flaggor:\n"
+        "  -h, --help            visa den här hjälpen och avsluta\n"
+        "  -o UT.kkx, --output UT.kkx\n"
+        "  --include-personal-data\n"
+        "                        ta med intervjupersonernas namn, intervjuanteckningar och historiken\n"
+        "                        (behövs för att slå samman)\n"
+        "  --seal PUBLIK_NYCKEL  försegla för SKR med en .pub-fil från kompass keygen\n"
+    ),
+    "import": (
+        "användning: kompass import [-h] -o NY.kompass FIL\n"
+        "\n"
+        "argument:\n"
+        "  FIL                   exportfilen (.kkx)\n"
+        "\n"
+        "flaggor:\n"
+        "  -h, --help            visa den här hjälpen och avsluta\n"
+        "  -o NY.kompass, --output NY.kompass\n"
+    ),
+    "keygen": (
+        "användning: kompass keygen [-h] -o NAMN\n"
+        "\n"
+        "flaggor:\n"
+        "  -h, --help            visa den här hjälpen och avsluta\n"
+        "  -o NAMN, --output NAMN\n"
+        "                        skriver NAMN.pub och NAMN.key\n"
+    ),
+    "unseal": (
+        "användning: kompass unseal [-h] --key NAMN.key -o UT.kkx FIL\n"
+        "\n"
+        "argument:\n"
+        "  FIL                   den förseglade exporten\n"
+        "\n"
+        "flaggor:\n"
+        "  -h, --help            visa den här hjälpen och avsluta\n"
+        "  --key NAMN.key\n"
+        "  -o UT.kkx, --output UT.kkx\n"
+    ),
+    "merge": (
+        "användning: kompass merge [-h] [--prefer {lead,other}] [--dry-run] HUVUDFIL KOPIA\n"
+        "\n"
+        "argument:\n"
+        "  HUVUDFIL              huvudfilen (.kompass) som tar emot ändringarna\n"
+        "  KOPIA                 medbedömarens .kompass eller .kkx med personuppgifter\n"
+        "\n"
+        "flaggor:\n"
+        "  -h, --help            visa den här hjälpen och avsluta\n"
+        "  --prefer {lead,other}\n"
+        "                        vems värde som vinner vid konflikt\n"
+        "  --dry-run             visa vad som skulle hända utan att skriva\n"
+    ),
+    "aggregate": (
+        "användning: kompass aggregate [-h] -o national-average.json [--key NAMN.key]\n"
+        "                              FIL_ELLER_MAPP [FIL_ELLER_MAPP ...]\n"
+        "\n"
+        "argument:\n"
+        "  FIL_ELLER_MAPP\n"
+        "\n"
+        "flaggor:\n"
+        "  -h, --help            visa den här hjälpen och avsluta\n"
+        "  -o national-average.json, --output national-average.json\n"
+        "  --key NAMN.key        privat nyckel för att läsa förseglade exporter\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("command", list(HELP))
+def test_the_help_of_each_exchange_command_is_in_swedish(command, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == HELP[command]
