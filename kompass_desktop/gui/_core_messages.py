@@ -501,6 +501,7 @@ def core_messages() -> list[str]:
         QCoreApplication.translate("messages", "{where}.subarea: delfrågan {sub} finns inte i {fw}"),
         QCoreApplication.translate("messages", "{where}.subarea: delfrågan {sub} har två poängposter"),
         QCoreApplication.translate("messages", "{where}: fältet {name} ({shown}) är inte av typen {declared}"),
+        QCoreApplication.translate("messages", "{where}: fältet {name} saknas"),
         QCoreApplication.translate("messages", "{where}: fältet {name}: {err}"),
         QCoreApplication.translate("messages", "{where}: ska vara ett objekt med n och mean."),
         QCoreApplication.translate("messages", "{where}: ska vara ett objekt."),

@@ -210,7 +210,7 @@ class EvaluationFile:
         except sqlite3.Error as err:
             raise translate_sqlite_error(err, self.path) from None
         names = [d[0] for d in cursor.description]
-        json_cols = RECORD_TABLES.get(table, ())
+        json_cols = RECORD_TABLES[table]  # record tables only (KeyError: a programming error)
         return [
             _decode(
                 dict(zip(names, values, strict=True)), json_cols, self.path.name, partial(record_name, table)

@@ -127,7 +127,7 @@ def insert_history(f: EvaluationFile, entries: Iterable[HistoryEntry]) -> int:
             e.record_id,
             e.rev,
             e.parent_rev,
-            json.dumps(e.data, ensure_ascii=False, default=str),
+            json.dumps(e.data, ensure_ascii=False),  # read from JSON: nothing else to turn into text
             e.author,
             e.at,
             e.reason,

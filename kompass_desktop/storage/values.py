@@ -60,7 +60,7 @@ def where(table: str, row: dict[str, Any]) -> Message:
         return msg("texten {scope}", scope=row["scope"])
     if table == "evaluation":
         return msg("utvärderingen")
-    return msg("{record} {id}", record=_RECORD_SV.get(table, table), id=str(row.get("id", "?"))[:8])
+    return msg("{record} {id}", record=_RECORD_SV.get(table, table), id=str(row.get("id") or "?")[:8])
 
 
 def _type_ok(declared: str, notnull: bool, value: Any) -> bool:
@@ -94,7 +94,11 @@ def _type_condition(name: str, declared: str, notnull: bool) -> str | None:
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, bool]]:
-    return [(str(r[1]), str(r[2]), bool(r[3])) for r in conn.execute(f"PRAGMA table_info({table})")]
+    """(name, declared type, whether a value is required): NOT NULL, or part of the primary key
+    (SQLite lets a TEXT PRIMARY KEY be NULL; a record without its id cannot be merged or undone)."""
+    return [
+        (str(r[1]), str(r[2]), bool(r[3]) or bool(r[5])) for r in conn.execute(f"PRAGMA table_info({table})")
+    ]
 
 
 def record_problems(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -111,7 +115,9 @@ def record_problems(conn: sqlite3.Connection, table: str) -> list[str]:
         for values in conn.execute(sql):
             row = dict(zip(names, values, strict=True))
             for name, declared, notnull in columns:
-                if not _type_ok(declared, notnull, row[name]):
+                if row[name] is None and notnull:
+                    problems.append(msg("{where}: fältet {name} saknas", where=where(table, row), name=name))
+                elif not _type_ok(declared, notnull, row[name]):
                     shown = repr(row[name])[:30]
                     problems.append(
                         msg(

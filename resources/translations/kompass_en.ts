@@ -5510,6 +5510,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{where}: fältet {name} saknas</source>
+        <translation>{where}: the field {name} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{where}: fältet {name}: {err}</source>
         <translation>{where}: the field {name}: {err}</translation>
     </message>

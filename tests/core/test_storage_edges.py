@@ -274,3 +274,42 @@ def test_record_writes_outside_a_write_are_a_programming_error(session):
         xio.set_framework_frozen_at(session.file, "2025-01-01T00:00:00Z")
     with pytest.raises(RuntimeError, match=r"^record writes must happen inside EvaluationFile\.write\(\)$"):
         session.file.insert("notes", {"body": "x"}, author="A")
+
+
+# -- outputs beside evaluation files --------------------------------------------------------------
+
+
+def test_a_name_like_a_companion_of_an_evaluation_that_does_not_exist_is_an_ordinary_output(tmp_path):
+    target = tmp_path / "rapport.kompass-journal"  # no rapport.kompass beside it
+    write_output(target, b"%PDF")
+    assert target.read_bytes() == b"%PDF"
+
+
+def test_a_file_held_through_the_users_lock_folder_is_not_at_rest(session):
+    path = session.path
+    held = lockmod.identity_lock_path(path)
+    assert held is not None and held.exists()
+    beside = lock_path_for(path)
+    assert outputs.at_rest(path) is False
+    session.close()
+    assert outputs.at_rest(path) is True
+    held.parent.mkdir(parents=True, exist_ok=True)
+    held.write_text("")  # only the lock in the user's lock folder: another name of the file is open
+    assert not beside.exists() and outputs.at_rest(path) is False
+
+
+def test_a_stale_temporary_that_cannot_be_removed_is_left_and_the_rest_cleaned(tmp_path, monkeypatch):
+    stuck = tmp_path / f".a.pdf.{NOT_RUNNING}.tmp"
+    gone = tmp_path / f".b.pdf.{NOT_RUNNING}.tmp"
+    for path in (stuck, gone):
+        path.write_bytes(b"%PDF half written")
+    real_unlink = outputs.Path.unlink
+
+    def unlink(path, missing_ok=False):
+        if path == stuck:
+            raise PermissionError(errno.EACCES, "in use")  # Windows: another program has it open
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(outputs.Path, "unlink", unlink)
+    assert outputs.clean_stale_temporaries(tmp_path) == [gone]
+    assert stuck.exists() and not gone.exists()

@@ -57,6 +57,7 @@ CASES: dict[str, tuple[str, str, str, str, str]] = {
         "summary_weaker)",
     ),
     "a note": ("notes", "author", BLOB, "1", f"anteckningen {{id}}: fältet author {NOT_TEXT}"),
+    "a note without its id": ("notes", "id", "NULL", "1", "anteckningen ?: fältet id saknas"),
     "a finding": ("findings", "author", BLOB, "1", f"iakttagelsen {{id}}: fältet author {NOT_TEXT}"),
     "a link": ("finding_notes", "author", BLOB, "1", f"länken {{id}}: fältet author {NOT_TEXT}"),
     "an interview": ("interviews", "author", BLOB, "1", f"intervjun {{id}}: fältet author {NOT_TEXT}"),
