@@ -126,6 +126,7 @@ def test_macos_mount_table(folder, kind):
         ("Y:\\", "network", "nätverksenhet Y:\\"),
         ("\\\\nas\\delad\\Kompass", "network", "nätverksresurs (UNC)"),
         ("//nas/delad/Kompass", "network", "nätverksresurs (UNC)"),
+        ("G:\\Kompass", "local", ""),  # a drive the table does not list (unknown counts as local)
     ],
 )
 def test_windows_drive_table(folder, kind, detail):
