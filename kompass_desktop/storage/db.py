@@ -280,7 +280,7 @@ class EvaluationFile:
             deleted=0,
         )
         self.db[table].insert(_encode(row, RECORD_TABLES[table]))
-        stored = self.get(table, row["id"], include_deleted=True)
+        stored = self.get(table, row["id"])  # just inserted, so not deleted
         assert stored is not None
         self._log(table, stored, None, author, now)
         return stored

@@ -191,6 +191,7 @@ def test_every_name_of_one_file_shares_its_lock_names(tmp_path):
     [
         (sqlite3.OperationalError("database or disk is full"), "disken är full"),
         (sqlite3.OperationalError("attempt to write a readonly database"), "filen är skrivskyddad"),
+        (sqlite3.OperationalError("disk I/O error: read-only file system"), "filen är skrivskyddad"),
         (
             sqlite3.DatabaseError("database disk image is malformed"),
             "filen är skadad (database disk image is malformed)",
@@ -313,3 +314,23 @@ def test_a_stale_temporary_that_cannot_be_removed_is_left_and_the_rest_cleaned(t
     monkeypatch.setattr(outputs.Path, "unlink", unlink)
     assert outputs.clean_stale_temporaries(tmp_path) == [gone]
     assert stuck.exists() and not gone.exists()
+
+
+def test_every_record_read_for_an_export_includes_the_deleted(session):
+    """An export, an import and a merge carry deleted records too (undo and merge need them)."""
+    kept = session.notes.add("Kvar", "1.1")
+    gone = session.notes.add("Borttagen", "1.1")
+    session.notes.delete(gone.id)
+    found = {r["id"]: r["deleted"] for r in xio.all_records(session.file, "notes")}
+    assert found == {kept.id: 0, gone.id: 1}
+
+
+def test_an_input_opened_by_its_read_only_address_cannot_be_written(session):
+    path = session.path
+    session.close()
+    conn = sqlite3.connect(outputs.read_only_uri(path), uri=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.execute("DELETE FROM notes")
+    finally:
+        conn.close()
