@@ -135,7 +135,8 @@ class _WindowsFile:
         return self._fh.fileno()
 
     def close(self):
-        self._files.locks = [entry for entry in self._files.locks if entry[3] is not self]
+        # Windows frees the locks of a closed handle only "when resources allow" (msvcrt docs):
+        # a lock is gone when it was unlocked; one left behind still holds its range here.
         self._files.by_fd.pop(self._fh.fileno(), None)
         self._fh.close()
 
