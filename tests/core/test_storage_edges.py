@@ -16,7 +16,7 @@ from kompass_desktop.services import EvaluationSession
 from kompass_desktop.storage import exchange_io as xio
 from kompass_desktop.storage import lock as lockmod
 from kompass_desktop.storage import outputs, rows
-from kompass_desktop.storage.errors import CheckpointFailed, FileLocked
+from kompass_desktop.storage.errors import CheckpointFailed, FileLocked, NetworkLocation
 from kompass_desktop.storage.lock import WriterLock, lock_path_for
 from kompass_desktop.storage.outputs import OutputFailed, write_output
 
@@ -334,3 +334,15 @@ def test_an_input_opened_by_its_read_only_address_cannot_be_written(session):
             conn.execute("DELETE FROM notes")
     finally:
         conn.close()
+
+
+def test_a_location_set_by_the_setting_says_so_in_the_refusal(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPASS_ASSUME_LOCATION", "network")
+    with pytest.raises(NetworkLocation) as refused:
+        write_output(tmp_path / "rapport.pdf", b"%PDF")
+    assert str(refused.value) == (
+        "rapport.pdf ligger i en nätverksmapp (KOMPASS_ASSUME_LOCATION). Där kan Kompass Desktop inte "
+        "skriva säkert – två datorer kan förstöra filen. Spara på datorns egen disk och kopiera sedan "
+        "filen dit."
+    )
+    assert list(tmp_path.iterdir()) == []
