@@ -239,12 +239,9 @@ def aggregate(
         except KompassError as err:  # rejected archive, damaged file, wrong key, impossible score...
             skipped.append(skipped_line(path, _passed_on(path, err)))
             continue
-        except OSError as err:  # why, in Swedish (never Python's English)
-            skipped.append(skipped_line(path, msg("filen kunde inte läsas ({err})", err=os_reason(err))))
-            continue
-        except (ValueError, ArithmeticError) as err:
-            reason = msg("filen kunde inte läsas ({problem})", problem=data_problem(err))
-            skipped.append(skipped_line(path, reason))
+        except (OSError, ValueError, ArithmeticError) as err:  # why, in Swedish (never Python's English)
+            cause = os_reason(err) if isinstance(err, OSError) else data_problem(err)
+            skipped.append(skipped_line(path, msg("filen kunde inte läsas ({problem})", problem=cause)))
             continue
         earlier = newest.get(ev.evaluation_id)
         if earlier is None or ev.modified > earlier[1].modified:

@@ -214,5 +214,5 @@ def _zip_time(stamp: str) -> tuple[int, int, int, int, int, int]:
 
 
 def _read_back(path: Path) -> bytes:
-    """The bytes just written (raises OSError)."""
+    """The bytes just written, as the disk gives them back (raises OSError)."""
     return path.read_bytes()

@@ -24,7 +24,7 @@ from ..domain.framework import Framework, check_framework
 from ..domain.messages import Joined, Message, joined, msg
 from ..domain.model import SourceKind
 from ..domain.scoring import check_points, parse_points
-from ..domain.stored import data_problem
+from ..domain.stored import DATA_ERRORS, data_problem
 from ..storage.db import Row, keyed_id
 from ..storage.schema import ADDED_FIELDS, RECORD_TABLES, independent_id, legacy_score
 
@@ -261,7 +261,7 @@ class Checked:
 def frozen_framework(data: Mapping[str, Any], path: str = "$.framework.data") -> Framework:
     try:
         fw = Framework.from_dict(data)
-    except (KeyError, TypeError, ValueError, ArithmeticError) as err:
+    except DATA_ERRORS as err:
         raise KompassError(
             msg("{path}: ramverkskopian kan inte läsas ({problem}).", path=path, problem=data_problem(err))
         ) from None

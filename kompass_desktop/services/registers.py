@@ -108,11 +108,13 @@ def optional_int(value: Any, label: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(value)  # int() would cut 12.7 to 12
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise KompassError(msg("{label}: ”{value}” är inte ett heltal.", label=label, value=value)) from None
     if number < 0:
-        raise KompassError(msg("{label} kan inte vara negativt.", label=label))
+        raise KompassError(msg("{label}: ”{value}” är negativt; ange 0 eller mer.", label=label, value=value))
     return number
 
 

@@ -294,11 +294,17 @@ class WriterLock:
             info = json.loads(fh.read(_INFO_MAX).decode("utf-8").strip() or "{}")
         except (OSError, ValueError):
             return ""
-        if not isinstance(info, dict) or not (info.get("user") or info.get("host")):
+        if not isinstance(info, dict):
             return ""  # another format, or not yet written: the holder cannot be named
-        who = f"{info.get('user') or '?'} på {info.get('host') or '?'}"
+        user, host = str(info.get("user") or ""), str(info.get("host") or "")
+        if user and host:
+            who = msg("av {user} på {host}", user=user, host=host)
+        elif user or host:
+            who = msg("av {user}", user=user) if user else msg("av någon på {host}", host=host)
+        else:
+            return ""
         since = str(info.get("since", "")).replace("T", " ")
-        return f" av {who}" + (f" sedan {since}" if since else "")
+        return " " + (msg("{who} sedan {since}", who=who, since=since) if since else who)
 
     @staticmethod
     def _release_one(path: Path, fh: IO[bytes]) -> None:

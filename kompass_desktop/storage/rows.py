@@ -40,36 +40,55 @@ def is_damage(err: sqlite3.Error) -> bool:
     )
 
 
-def sqlite_reason(err: sqlite3.Error) -> str:
-    """Why SQLite failed, for the end of a one-line message (as :func:`.errors.os_reason` for the
-    OS): in Swedish, with SQLite's own words in brackets where they help whoever supports the user."""
-    text = str(err).lower()
-    if "disk is full" in text:
-        return msg("disken är full")
-    if "readonly" in text or "read-only" in text:
-        return msg("filen är skrivskyddad")
-    if is_damage(err):
-        return msg("filen är skadad ({err})", err=err)
-    if "locked" in text or "busy" in text:
-        return msg("filen används av ett annat program")
-    if "disk i/o" in text or str(getattr(err, "sqlite_errorname", "")).startswith("SQLITE_IOERR"):
-        return msg("läs- eller skrivfel på disken")  # SQLite's "disk I/O error" says no more
-    return msg("databasfel ({err})", err=err)
-
-
-def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
+def sqlite_kind(err: sqlite3.Error) -> str:
+    """What kind of failure SQLite reports: "full", "readonly", "damaged", "locked", "io" or
+    "other" — the one sorting that every message about a SQLite error starts from."""
     text = str(err).lower()
     name = str(getattr(err, "sqlite_errorname", ""))
     if "disk is full" in text:  # also "database or disk is full"
+        return "full"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if is_damage(err):
+        return "damaged"
+    if "locked" in text or "busy" in text:
+        return "locked"
+    if "disk i/o" in text or "unable to open" in text or name.startswith("SQLITE_IOERR"):
+        return "io"
+    return "other"
+
+
+def sqlite_reason(err: sqlite3.Error) -> str:
+    """Why SQLite failed, for the end of a one-line message (as :func:`.errors.os_reason` for the
+    OS): in Swedish, with SQLite's own words after a colon where they help whoever supports the user."""
+    kind = sqlite_kind(err)
+    if kind == "full":
+        return msg("disken är full")
+    if kind == "readonly":
+        return msg("filen eller dess mapp är skrivskyddad")
+    if kind == "damaged":
+        return msg("filen är skadad: {err}", err=err)
+    if kind == "locked":
+        return msg("filen används av ett annat program")
+    if kind == "io":
+        return msg("läs- eller skrivfel på disken")  # SQLite's "disk I/O error" says no more
+    return msg("databasfel: {err}", err=err)
+
+
+def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
+    """The error a user is told when SQLite fails on ``path`` (sorted by :func:`sqlite_kind`)."""
+    kind = sqlite_kind(err)
+    name = str(getattr(err, "sqlite_errorname", ""))
+    if kind == "full":
         return DiskFull(
             msg(
                 ("Disken är full; ändringen kunde inte sparas i {name}. Frigör utrymme och försök igen."),
                 name=path.name,
             )
         )
-    if "readonly" in text or "read-only" in text:
+    if kind == "readonly":
         return ReadOnlyFile(msg("{name} är skrivskyddad; ändringen kunde inte sparas.", name=path.name))
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if kind == "damaged":
         return CorruptFile(
             msg(
                 "{name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).",
@@ -77,7 +96,7 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
                 err=err,
             )
         )
-    if "locked" in text or "busy" in text:
+    if kind == "locked":
         return StorageError(msg("{name} används av ett annat program just nu; försök igen.", name=path.name))
     if name.startswith("SQLITE_IOERR_SHM"):  # the WAL index beside the file (NAME-shm)
         return StorageError(
@@ -102,7 +121,7 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
                 name=path.name,
             )
         )
-    if "disk i/o" in text or "unable to open" in text:
+    if kind == "io":
         return StorageError(
             msg("{name} kunde inte läsas eller skrivas (I/O-fel: {err}).", name=path.name, err=err)
         )

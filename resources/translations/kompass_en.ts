@@ -3645,11 +3645,31 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>av någon på {host}</source>
+        <translation>by someone on {host}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>av {user}</source>
+        <translation>by {user}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>av {user} på {host}</source>
+        <translation>by {user} on {host}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>databasen: {r}</source>
         <translation>the database: {r}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>databasfel: {err}</source>
+        <translation>database error: {err}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>delfråga {number}: maxpoäng måste vara större än 0</source>
         <translation>sub-area {number}: the maximum score must be greater than 0</translation>
     </message>
@@ -3695,6 +3715,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>filen eller dess mapp är skrivskyddad</source>
+        <translation>the file or its folder is read-only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>filen eller mappen finns inte</source>
         <translation>the file or folder does not exist</translation>
     </message>
@@ -3704,12 +3729,17 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file does not exist</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>filen kunde inte läsas ({problem})</source>
         <translation>the file could not be read ({problem})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>filen är skadad: {err}</source>
+        <translation>the file is damaged: {err}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>filsystemet är skrivskyddat</source>
         <translation>the file system is read-only</translation>
     </message>
@@ -3929,7 +3959,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the municipality code “{value}” is not four digits</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-246"/>
         <source>$.history[{i}].record_id: posten finns inte bland exportens {table}</source>
         <translation>$.history[{i}].record_id: the record is not among the export&apos;s {table}</translation>
     </message>
@@ -4284,12 +4314,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>notes</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>databasfel ({err})</source>
-        <translation>database error ({err})</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>det nationella medelvärdet är ofullständigt ({problem})</source>
         <translation>the national average is incomplete ({problem})</translation>
     </message>
@@ -4364,12 +4389,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file grows too large for the file system</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>filen kunde inte läsas ({err})</source>
-        <translation>the file could not be read ({err})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>filen är en lika ny kopia av samma utvärdering som {other}, och utvärderingen räknas bara en gång</source>
         <translation>the file is an equally recent copy of the same evaluation as {other}, and the evaluation counts only once</translation>
     </message>
@@ -4389,17 +4409,7 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <translation>the file is sealed; give --key with SKR&apos;s private key to count it</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>filen är skadad ({err})</source>
-        <translation>the file is damaged ({err})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>filen är skrivskyddad</source>
-        <translation>the file is read-only</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>filen är varken en export (.kkx) eller en utvärderingsfil (.kompass)</source>
         <translation>the file is neither an export (.kkx) nor an evaluation file (.kompass)</translation>
     </message>
@@ -4670,11 +4680,6 @@ Nothing you have saved has been lost. Details: {1}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{label} kan inte vara negativt.</source>
-        <translation>{label} cannot be negative.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>{label} kommer inte från Kompass Desktop</source>
         <translation>{label} does not come from Kompass Desktop</translation>
     </message>
@@ -4877,6 +4882,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{label}: ”{value}” är inte ett heltal.</source>
         <translation>{label}: “{value}” is not a whole number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: ”{value}” är negativt; ange 0 eller mer.</source>
+        <translation>{label}: “{value}” is negative; enter 0 or more.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5547,6 +5557,11 @@ Nothing you have saved has been lost. Details: {1}</translation>
         <location line="+1"/>
         <source>{where}: ”{value}” är inget tal.</source>
         <translation>{where}: “{value}” is not a number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} sedan {since}</source>
+        <translation>{who} since {since}</translation>
     </message>
     <message>
         <location line="+1"/>

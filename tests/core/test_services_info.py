@@ -70,7 +70,8 @@ def test_a_code_this_versions_register_does_not_know_is_kept_when_other_facts_ch
     ("changes", "message"),
     [
         ({"employees": "många"}, "Anställda: ”många” är inte ett heltal."),
-        ({"year": -1}, "År kan inte vara negativt."),
+        ({"year": -1}, "År: ”-1” är negativt; ange 0 eller mer."),
+        ({"inhabitants": 12.5}, "Invånare: ”12.5” är inte ett heltal."),
         ({"start_date": "i morgon"}, "Platsbesöket börjar: ”i morgon” är inget giltigt datum (ÅÅÅÅ-MM-DD)."),
         (
             {"end_date": "2025-02-30"},
@@ -90,3 +91,15 @@ def test_an_empty_number_clears_the_fact(session):
     session.update_info(inhabitants=13000)
     session.update_info(inhabitants="")
     assert session.info().inhabitants is None
+
+
+def test_a_name_that_is_not_the_registers_is_refused_with_the_registers_name(session):
+    session.update_info(municipality_code="1060")
+    with pytest.raises(KompassError) as err:
+        session.update_info(municipality="Olofströms stad", municipality_code="1060")
+    assert str(err.value) == (
+        "Kommunen i kommunregistret heter Olofströms kommun; välj en annan kommun ur "
+        "registret eller ange att den inte finns där."
+    )
+    session.update_info(employees=0, inhabitants="0")  # nothing known yet: zero is a number
+    assert (session.info().employees, session.info().inhabitants) == (0, 0)

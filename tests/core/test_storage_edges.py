@@ -140,7 +140,15 @@ def test_a_holder_that_cannot_be_named_is_left_out_of_the_message(session, holde
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks: the sidecar stays writable")
 @pytest.mark.parametrize(
-    ("holder", "named"), [(b'{"user": "anna"}', "anna på ?"), (b'{"host": "anna-pc"}', "? på anna-pc")]
+    ("holder", "named"),
+    [
+        (b'{"user": "anna"}', "av anna"),
+        (b'{"host": "anna-pc"}', "av någon på anna-pc"),
+        (
+            b'{"user": "anna", "host": "anna-pc", "since": "2025-10-14T09:00"}',
+            "av anna på anna-pc sedan 2025-10-14 09:00",
+        ),
+    ],
 )
 def test_a_holder_named_in_part_is_named_with_what_is_known(session, holder, named):
     path = session.path
@@ -149,7 +157,10 @@ def test_a_holder_named_in_part_is_named_with_what_is_known(session, holder, nam
         fh.write(holder)
     with pytest.raises(FileLocked) as refused:
         WriterLock(path).acquire()
-    assert str(refused.value).startswith(f"{path.name} är redan öppen av {named}. Stäng den där först")
+    assert str(refused.value) == (
+        f"{path.name} är redan öppen {named}. Stäng den där först – två program kan inte skriva i samma "
+        "utvärdering."
+    )
 
 
 @pytest.mark.parametrize(
@@ -190,16 +201,23 @@ def test_every_name_of_one_file_shares_its_lock_names(tmp_path):
     ("err", "reason"),
     [
         (sqlite3.OperationalError("database or disk is full"), "disken är full"),
-        (sqlite3.OperationalError("attempt to write a readonly database"), "filen är skrivskyddad"),
-        (sqlite3.OperationalError("disk I/O error: read-only file system"), "filen är skrivskyddad"),
+        (
+            sqlite3.OperationalError("attempt to write a readonly database"),
+            "filen eller dess mapp är skrivskyddad",
+        ),
+        (
+            sqlite3.OperationalError("disk I/O error: read-only file system"),
+            "filen eller dess mapp är skrivskyddad",
+        ),
         (
             sqlite3.DatabaseError("database disk image is malformed"),
-            "filen är skadad (database disk image is malformed)",
+            "filen är skadad: database disk image is malformed",
         ),
-        (sqlite3.DatabaseError("file is not a database"), "filen är skadad (file is not a database)"),
+        (sqlite3.DatabaseError("file is not a database"), "filen är skadad: file is not a database"),
         (sqlite3.OperationalError("database is locked"), "filen används av ett annat program"),
         (sqlite3.OperationalError("disk I/O error"), "läs- eller skrivfel på disken"),
-        (sqlite3.OperationalError("no such table: x"), "databasfel (no such table: x)"),
+        (sqlite3.OperationalError("unable to open database file"), "läs- eller skrivfel på disken"),
+        (sqlite3.OperationalError("no such table: x"), "databasfel: no such table: x"),
     ],
 )
 def test_why_sqlite_failed_is_said_in_swedish(err, reason):
@@ -234,15 +252,24 @@ def test_an_error_on_its_way_out_is_not_hidden_by_a_failed_checkpoint(session, m
     with pytest.raises(KeyError, match="det första felet"), f:
         raise KeyError("det första felet")
     assert f.closed
-    assert "alla ändringar är sparade, men de kunde inte föras in" in caplog.text
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [_kept_in_log(f.path.name)]
 
 
 def test_a_failed_checkpoint_is_raised_when_nothing_else_went_wrong(session, monkeypatch):
     f = session.file
     monkeypatch.setattr(f, "_checkpoint", lambda: sqlite3.OperationalError("disk I/O error"))
-    with pytest.raises(CheckpointFailed), f:
+    with pytest.raises(CheckpointFailed) as failed, f:
         pass
     assert f.closed
+    assert str(failed.value) == _kept_in_log(f.path.name)
+
+
+def _kept_in_log(name: str) -> str:
+    return (
+        f"{name}: alla ändringar är sparade, men de kunde inte föras in i själva filen när den stängdes "
+        f"(läs- eller skrivfel på disken). De ligger säkert i {name}-wal bredvid filen och förs in nästa "
+        f"gång filen öppnas. Frigör utrymme och flytta eller kopiera aldrig filen utan {name}-wal."
+    )
 
 
 def test_a_deleted_keyed_record_stored_again_is_brought_back(session):

@@ -322,8 +322,8 @@ def test_a_new_file_is_not_made_over_an_existing_one_or_in_a_missing_folder(save
 def test_a_backup_of_a_damaged_file_is_refused_in_swedish_and_leaves_no_backup(saved):
     saved.write_bytes(saved.read_bytes()[:5000])  # cut short: SQLite cannot read it
     assert refusal(lambda: backup.make_backup(saved, "manual")) == (
-        "Säkerhetskopian av test.kompass kunde inte skapas: filen är skadad (database disk image is "
-        "malformed)."
+        "Säkerhetskopian av test.kompass kunde inte skapas: filen är skadad: database disk image is "
+        "malformed."
     )
     assert backup.list_backups(saved) == []
 
