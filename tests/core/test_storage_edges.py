@@ -11,12 +11,22 @@ import sqlite3
 import sys
 
 import pytest
+from support import run_sql
 
+from kompass_desktop.domain.model import TextScope
 from kompass_desktop.services import EvaluationSession
 from kompass_desktop.storage import exchange_io as xio
 from kompass_desktop.storage import lock as lockmod
-from kompass_desktop.storage import outputs, rows
-from kompass_desktop.storage.errors import CheckpointFailed, FileLocked, NetworkLocation
+from kompass_desktop.storage import opening, outputs, rows
+from kompass_desktop.storage.errors import (
+    CheckpointFailed,
+    CorruptFile,
+    FileLocked,
+    NetworkLocation,
+    StorageError,
+)
+from kompass_desktop.storage.fileformat import name_too_long
+from kompass_desktop.storage.location import Location, Mount, classify_mount
 from kompass_desktop.storage.lock import WriterLock, lock_path_for
 from kompass_desktop.storage.outputs import OutputFailed, write_output
 
@@ -373,3 +383,50 @@ def test_a_location_set_by_the_setting_says_so_in_the_refusal(tmp_path, monkeypa
         "filen dit."
     )
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the survivors of a fresh sample (seed 20) ----------------------------------------------------
+
+
+def test_a_mount_point_whose_name_ends_in_x_is_matched_whole():
+    table = [Mount("/dev/nvme0n1p2", "/", "ext4", "rw"), Mount("//nas/box", "/mnt/BOX", "cifs", "rw")]
+    assert classify_mount("/mnt/BOX/utvärderingar", table, "linux") == Location("network", "cifs")
+
+
+def test_a_name_of_exactly_the_longest_length_is_not_called_too_long():
+    assert name_too_long("a" * 255).startswith("Sökvägen ")  # the path, not the name, is named
+    assert name_too_long("a" * 256).startswith("Namnet ")
+
+
+def test_something_named_like_a_lock_that_cannot_be_opened_is_not_removed(tmp_path):
+    folder = tmp_path / f"{lockmod.LOCK_PREFIX}mapp"
+    folder.mkdir()  # opening it as a file fails
+    assert lockmod.remove_if_stale(folder) is False
+    assert outputs.clean_stale_temporaries(tmp_path) == [] and folder.is_dir()
+
+
+def test_a_sqlite_error_while_opening_for_writing_names_the_file(session, monkeypatch):
+    path = session.path
+    session.close()
+
+    def locked(*_args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(opening, "migrate", locked)
+    with pytest.raises(StorageError) as refused:
+        opening.open_evaluation_file(path)
+    assert str(refused.value) == f"{path.name} används av ett annat program just nu; försök igen."
+
+
+def test_a_text_with_an_unknown_place_is_named_by_it(session):
+    session.scores.set_text(TextScope.SUBAREA, "1.1", "Text")
+    path = session.path
+    session.close()
+    run_sql(path, "UPDATE texts SET scope = 'okänd'")
+    with pytest.raises(CorruptFile) as refused:
+        EvaluationSession.open(path, readonly=True)
+    assert str(refused.value) == (
+        f"{path.name} innehåller skadade värden: texten okänd 1.1: fältet scope: okänt värde ”okänd” "
+        "(tillåtna: area, area_intro, comparisons, subarea, summary_overall, summary_stronger, "
+        "summary_weaker). Filen öppnas inte; återställ en säkerhetskopia (kompass backups)."
+    )
