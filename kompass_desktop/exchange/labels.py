@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..domain.field_words import field_label as field_label
 from ..domain.framework import FindingKind
 from ..domain.language import shortened
 from ..domain.messages import Message, msg
@@ -44,66 +45,6 @@ _RECORDS: dict[str, Callable[[Mapping[str, Any]], Message]] = {
     "earlier_evaluations": lambda r: msg("Tidigare utvärdering {year}", year=r["year"]),
 }
 
-#: Every field a record of some table has beyond id, author, times and revision.
-_FIELDS: dict[str, Message] = {
-    "deleted": msg("Borttagen"),
-    "points": msg("Poäng"),
-    "reason": msg("Skäl"),
-    "rationale": msg("Motivering"),
-    "subarea": msg("Delfråga"),
-    "area": msg("Område"),
-    "evaluator": msg("Utvärderare"),
-    "scope": msg("Textens plats"),
-    "ref": msg("Område eller delfråga"),
-    "body": msg("Text"),
-    "title": msg("Rubrik"),
-    "kind": msg("Typ"),
-    "position": msg("Ordning"),
-    "source_kind": msg("Typ av källa"),
-    "interview_id": msg("Intervju"),
-    "document_id": msg("Dokument"),
-    "web_id": msg("Webbkälla"),
-    "page": msg("Sida"),
-    "captured_at": msg("Antecknad"),
-    "finding_id": msg("Iakttagelse"),
-    "note_id": msg("Anteckning"),
-    "grp": msg("Grupp"),
-    "date": msg("Datum"),
-    "start": msg("Start"),
-    "end": msg("Slut"),
-    "roles": msg("Roller"),
-    "names": msg("Namn"),
-    "participants": msg("Antal deltagare"),
-    "location": msg("Plats"),
-    "doc_type": msg("Dokumenttyp"),
-    "year": msg("År"),
-    "decided_by": msg("Beslutad av"),
-    "path": msg("Fil på disken"),
-    "url": msg("Webbadress"),
-    "seen": msg("Besökt den"),
-    "framework_id": msg("Version av Kommunkompassen"),
-    "label": msg("Benämning"),
-    "area_scores": msg("Poäng per område"),
-    "municipality": msg("Kommun"),
-    "municipality_code": msg("Kommunkod"),
-    "unlisted": msg("Inte i kommunregistret"),
-    "kommungrupp": msg("Kommungrupp"),
-    "inhabitants": msg("Invånare"),
-    "inhabitants_note": msg("Invånarantalet gäller"),
-    "employees": msg("Anställda"),
-    "employees_note": msg("Antalet anställda gäller"),
-    "governing_parties": msg("Styrande partier"),
-    "facts": msg("Fler kortfakta"),
-    "evaluation_number": msg("Utvärdering nr"),
-    "start_date": msg("Platsbesöket börjar"),
-    "end_date": msg("Platsbesöket slutar"),
-    "evaluators": msg("Utvärderare"),
-}
-#: Where a table names a field otherwise (as its register's form does).
-_TABLE_FIELDS: dict[tuple[str, str], Message] = {
-    ("documents", "title"): msg("Titel"),
-    ("documents", "body"): msg("Sammanfattning"),
-}
 _FLAGS = frozenset({"deleted", "unlisted"})
 _FINDING_KINDS = frozenset(k.value for k in FindingKind)
 _SOURCES: dict[str, Message] = {
@@ -133,13 +74,6 @@ def _group(group: str) -> str:
 def record_label(table: str, row: Mapping[str, Any]) -> Message:
     """ "Text för delfråga 1.1", "Anteckning ”Målen följs upp…”": which record a conflict is about."""
     return _RECORDS[table](row)
-
-
-def field_label(table: str, name: str) -> str:
-    """A field's Swedish name ("Text", "Poäng"); an unknown field (a bug) by its name."""
-    if (table, name) in _TABLE_FIELDS:
-        return _TABLE_FIELDS[table, name]
-    return _FIELDS.get(name, name)
 
 
 def field_value(table: str, name: str, value: Any) -> str:

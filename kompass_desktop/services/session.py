@@ -28,6 +28,7 @@ from typing import Any
 from ..domain.checks import OpenItem, consistency_problems, open_items
 from ..domain.coverage import Coverage, coverage
 from ..domain.errors import KompassError
+from ..domain.field_words import field_label
 from ..domain.framework import Framework
 from ..domain.messages import msg
 from ..domain.model import EvaluationInfo, EvaluationSnapshot
@@ -92,16 +93,6 @@ class NewEvaluation:
     municipality_code: str = ""  # chosen from the register (services.municipality.find)
     unlisted: bool = False  # fictional or training (services.municipality.unlisted)
 
-
-#: The words a field of the evaluation's facts is named by in a message (as its form names it).
-_INFO_LABELS = {
-    "inhabitants": msg("Invånare"),
-    "employees": msg("Anställda"),
-    "evaluation_number": msg("Utvärdering nr"),
-    "year": msg("År"),
-    "start_date": msg("Platsbesöket börjar"),
-    "end_date": msg("Platsbesöket slutar"),
-}
 
 _INFO_FIELDS = {
     "municipality",
@@ -304,14 +295,14 @@ class EvaluationSession:
             changes.update(choice.fields())
         for key in ("inhabitants", "employees", "evaluation_number", "year"):
             if key in changes:
-                changes[key] = optional_int(changes[key], _INFO_LABELS[key])
+                changes[key] = optional_int(changes[key], field_label("evaluation", key))
         if changes.get("year") is not None and not plausible_year(changes["year"]):
             raise KompassError(
                 msg("Året {changes} är orimligt; ange ett år som 2025.", changes=changes["year"])
             )
         for key in ("start_date", "end_date"):
             if key in changes:
-                changes[key] = check_date(str(changes[key] or ""), _INFO_LABELS[key])
+                changes[key] = check_date(str(changes[key] or ""), field_label("evaluation", key))
         start = changes.get("start_date", self.info().start_date)
         end = changes.get("end_date", self.info().end_date)
         if start and end and end < start:

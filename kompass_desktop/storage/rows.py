@@ -7,6 +7,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -40,37 +41,46 @@ def is_damage(err: sqlite3.Error) -> bool:
     )
 
 
-def sqlite_kind(err: sqlite3.Error) -> str:
-    """What kind of failure SQLite reports: "full", "readonly", "damaged", "locked", "io" or
-    "other" — the one sorting that every message about a SQLite error starts from."""
+class SqliteFailure(StrEnum):
+    """What kind of failure SQLite reports: the one sorting every message about it starts from."""
+
+    FULL = "full"
+    READ_ONLY = "read-only"
+    DAMAGED = "damaged"
+    LOCKED = "locked"
+    IO = "io"
+    OTHER = "other"
+
+
+def sqlite_kind(err: sqlite3.Error) -> SqliteFailure:
     text = str(err).lower()
     name = str(getattr(err, "sqlite_errorname", ""))
     if "disk is full" in text:  # also "database or disk is full"
-        return "full"
+        return SqliteFailure.FULL
     if "readonly" in text or "read-only" in text:
-        return "readonly"
+        return SqliteFailure.READ_ONLY
     if is_damage(err):
-        return "damaged"
+        return SqliteFailure.DAMAGED
     if "locked" in text or "busy" in text:
-        return "locked"
+        return SqliteFailure.LOCKED
     if "disk i/o" in text or "unable to open" in text or name.startswith("SQLITE_IOERR"):
-        return "io"
-    return "other"
+        return SqliteFailure.IO
+    return SqliteFailure.OTHER
 
 
 def sqlite_reason(err: sqlite3.Error) -> str:
     """Why SQLite failed, for the end of a one-line message (as :func:`.errors.os_reason` for the
     OS): in Swedish, with SQLite's own words after a colon where they help whoever supports the user."""
     kind = sqlite_kind(err)
-    if kind == "full":
+    if kind is SqliteFailure.FULL:
         return msg("disken är full")
-    if kind == "readonly":
+    if kind is SqliteFailure.READ_ONLY:
         return msg("filen eller dess mapp är skrivskyddad")
-    if kind == "damaged":
+    if kind is SqliteFailure.DAMAGED:
         return msg("filen är skadad: {err}", err=err)
-    if kind == "locked":
+    if kind is SqliteFailure.LOCKED:
         return msg("filen används av ett annat program")
-    if kind == "io":
+    if kind is SqliteFailure.IO:
         return msg("läs- eller skrivfel på disken")  # SQLite's "disk I/O error" says no more
     return msg("databasfel: {err}", err=err)
 
@@ -79,16 +89,16 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
     """The error a user is told when SQLite fails on ``path`` (sorted by :func:`sqlite_kind`)."""
     kind = sqlite_kind(err)
     name = str(getattr(err, "sqlite_errorname", ""))
-    if kind == "full":
+    if kind is SqliteFailure.FULL:
         return DiskFull(
             msg(
                 ("Disken är full; ändringen kunde inte sparas i {name}. Frigör utrymme och försök igen."),
                 name=path.name,
             )
         )
-    if kind == "readonly":
+    if kind is SqliteFailure.READ_ONLY:
         return ReadOnlyFile(msg("{name} är skrivskyddad; ändringen kunde inte sparas.", name=path.name))
-    if kind == "damaged":
+    if kind is SqliteFailure.DAMAGED:
         return CorruptFile(
             msg(
                 "{name} är skadad ({err}). Återställ en säkerhetskopia (kompass backups).",
@@ -96,7 +106,7 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
                 err=err,
             )
         )
-    if kind == "locked":
+    if kind is SqliteFailure.LOCKED:
         return StorageError(msg("{name} används av ett annat program just nu; försök igen.", name=path.name))
     if name.startswith("SQLITE_IOERR_SHM"):  # the WAL index beside the file (NAME-shm)
         return StorageError(
@@ -121,7 +131,7 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
                 name=path.name,
             )
         )
-    if kind == "io":
+    if kind is SqliteFailure.IO:
         return StorageError(
             msg("{name} kunde inte läsas eller skrivas (I/O-fel: {err}).", name=path.name, err=err)
         )
